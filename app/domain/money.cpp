@@ -51,8 +51,8 @@ QString Money::toDecimalString() const
     const int exp = exponent();
     const bool negative = minor < 0;
     // Work on the magnitude as unsigned so that the minimum qint64 is exact.
-    const quint64 magnitude = negative ? quint64(0) - static_cast<quint64>(minor)
-                                       : static_cast<quint64>(minor);
+    const quint64 magnitude =
+        negative ? quint64(0) - static_cast<quint64>(minor) : static_cast<quint64>(minor);
     QString digits = QString::number(magnitude);
     if (exp > 0) {
         if (digits.size() <= exp)
@@ -71,7 +71,7 @@ MoneyResult parseDecimalAmount(QStringView text, QStringView currency)
         return failure(MoneyError::Empty, currency);
     if (text.front() == u'-')
         return failure(isDigit(text.size() > 1 ? text[1] : QChar()) ? MoneyError::Negative
-                                                                     : MoneyError::NotANumber,
+                                                                    : MoneyError::NotANumber,
                        currency);
 
     const qsizetype dot = text.indexOf(u'.');

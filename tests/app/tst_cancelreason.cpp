@@ -23,7 +23,8 @@ void TestCancelReason::keys_data()
     QTest::addColumn<CancelReason>("reason");
     QTest::addColumn<QString>("key");
     QTest::addColumn<bool>("needsNote");
-    QTest::addRow("customer") << CancelReason::RequestedByCustomer << "requested_by_customer" << false;
+    QTest::addRow("customer") << CancelReason::RequestedByCustomer << "requested_by_customer"
+                              << false;
     QTest::addRow("duplicate") << CancelReason::Duplicate << "duplicate" << false;
     QTest::addRow("fraudulent") << CancelReason::Fraudulent << "fraudulent" << false;
     QTest::addRow("abandoned") << CancelReason::Abandoned << "abandoned" << false;

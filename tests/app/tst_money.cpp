@@ -66,41 +66,66 @@ void TestMoney::decimalAmounts_data()
     QTest::addColumn<int>("error");
     QTest::addColumn<qint64>("minor");
     const int ok = int(MoneyError::None);
-    QTest::addRow("one cent") << "0.01" << "SGD" << ok << qint64(1);
-    QTest::addRow("seed example") << "8.88" << "SGD" << ok << qint64(888);
-    QTest::addRow("two decimals") << "10.12" << "USD" << ok << qint64(1012);
-    QTest::addRow("one decimal") << "10.1" << "USD" << ok << qint64(1010);
-    QTest::addRow("integer") << "100" << "USD" << ok << qint64(10000);
-    QTest::addRow("zero") << "0" << "USD" << ok << qint64(0);
-    QTest::addRow("trailing zeros are exact") << "1.230" << "USD" << ok << qint64(123);
-    QTest::addRow("JPY integer") << "1500" << "JPY" << ok << qint64(1500);
-    QTest::addRow("JPY with .00") << "1500.00" << "JPY" << ok << qint64(1500);
-    QTest::addRow("KWD three decimals") << "1.234" << "KWD" << ok << qint64(1234);
-    QTest::addRow("leading zeros") << "007.50" << "USD" << ok << qint64(750);
-    QTest::addRow("largest") << "92233720368547758.07" << "USD" << ok
-                             << std::numeric_limits<qint64>::max();
-    QTest::addRow("USD 1.234") << "1.234" << "USD" << int(MoneyError::TooManyDecimals) << qint64(0);
-    QTest::addRow("JPY 1.5") << "1.5" << "JPY" << int(MoneyError::TooManyDecimals) << qint64(0);
-    QTest::addRow("abc") << "abc" << "USD" << int(MoneyError::NotANumber) << qint64(0);
-    QTest::addRow("empty") << "" << "USD" << int(MoneyError::Empty) << qint64(0);
-    QTest::addRow("negative") << "-1.00" << "USD" << int(MoneyError::Negative) << qint64(0);
-    QTest::addRow("lone minus") << "-" << "USD" << int(MoneyError::NotANumber) << qint64(0);
-    QTest::addRow("plus sign") << "+1" << "USD" << int(MoneyError::NotANumber) << qint64(0);
-    QTest::addRow("comma decimal") << "1,50" << "USD" << int(MoneyError::NotANumber) << qint64(0);
-    QTest::addRow("grouping") << "1,000.00" << "USD" << int(MoneyError::NotANumber) << qint64(0);
-    QTest::addRow("two dots") << "1.2.3" << "USD" << int(MoneyError::NotANumber) << qint64(0);
-    QTest::addRow("leading dot") << ".5" << "USD" << int(MoneyError::NotANumber) << qint64(0);
-    QTest::addRow("trailing dot") << "5." << "USD" << int(MoneyError::NotANumber) << qint64(0);
-    QTest::addRow("exponent") << "1e3" << "USD" << int(MoneyError::NotANumber) << qint64(0);
-    QTest::addRow("spaces") << " 1.00" << "USD" << int(MoneyError::NotANumber) << qint64(0);
-    QTest::addRow("arabic-indic digits") << QString::fromUtf8("١٢") << "USD"
-                                          << int(MoneyError::NotANumber) << qint64(0);
-    QTest::addRow("overflow") << "92233720368547758.08" << "USD" << int(MoneyError::Overflow)
-                              << qint64(0);
-    QTest::addRow("huge") << "99999999999999999999999" << "JPY" << int(MoneyError::Overflow)
-                          << qint64(0);
-    QTest::addRow("unknown currency") << "1.00" << "XYZ" << int(MoneyError::UnknownCurrency)
-                                      << qint64(0);
+    QTest::addRow("one cent") << "0.01"
+                              << "SGD" << ok << qint64(1);
+    QTest::addRow("seed example") << "8.88"
+                                  << "SGD" << ok << qint64(888);
+    QTest::addRow("two decimals") << "10.12"
+                                  << "USD" << ok << qint64(1012);
+    QTest::addRow("one decimal") << "10.1"
+                                 << "USD" << ok << qint64(1010);
+    QTest::addRow("integer") << "100"
+                             << "USD" << ok << qint64(10000);
+    QTest::addRow("zero") << "0"
+                          << "USD" << ok << qint64(0);
+    QTest::addRow("trailing zeros are exact") << "1.230"
+                                              << "USD" << ok << qint64(123);
+    QTest::addRow("JPY integer") << "1500"
+                                 << "JPY" << ok << qint64(1500);
+    QTest::addRow("JPY with .00") << "1500.00"
+                                  << "JPY" << ok << qint64(1500);
+    QTest::addRow("KWD three decimals") << "1.234"
+                                        << "KWD" << ok << qint64(1234);
+    QTest::addRow("leading zeros") << "007.50"
+                                   << "USD" << ok << qint64(750);
+    QTest::addRow("largest") << "92233720368547758.07"
+                             << "USD" << ok << std::numeric_limits<qint64>::max();
+    QTest::addRow("USD 1.234") << "1.234"
+                               << "USD" << int(MoneyError::TooManyDecimals) << qint64(0);
+    QTest::addRow("JPY 1.5") << "1.5"
+                             << "JPY" << int(MoneyError::TooManyDecimals) << qint64(0);
+    QTest::addRow("abc") << "abc"
+                         << "USD" << int(MoneyError::NotANumber) << qint64(0);
+    QTest::addRow("empty") << ""
+                           << "USD" << int(MoneyError::Empty) << qint64(0);
+    QTest::addRow("negative") << "-1.00"
+                              << "USD" << int(MoneyError::Negative) << qint64(0);
+    QTest::addRow("lone minus") << "-"
+                                << "USD" << int(MoneyError::NotANumber) << qint64(0);
+    QTest::addRow("plus sign") << "+1"
+                               << "USD" << int(MoneyError::NotANumber) << qint64(0);
+    QTest::addRow("comma decimal") << "1,50"
+                                   << "USD" << int(MoneyError::NotANumber) << qint64(0);
+    QTest::addRow("grouping") << "1,000.00"
+                              << "USD" << int(MoneyError::NotANumber) << qint64(0);
+    QTest::addRow("two dots") << "1.2.3"
+                              << "USD" << int(MoneyError::NotANumber) << qint64(0);
+    QTest::addRow("leading dot") << ".5"
+                                 << "USD" << int(MoneyError::NotANumber) << qint64(0);
+    QTest::addRow("trailing dot") << "5."
+                                  << "USD" << int(MoneyError::NotANumber) << qint64(0);
+    QTest::addRow("exponent") << "1e3"
+                              << "USD" << int(MoneyError::NotANumber) << qint64(0);
+    QTest::addRow("spaces") << " 1.00"
+                            << "USD" << int(MoneyError::NotANumber) << qint64(0);
+    QTest::addRow("arabic-indic digits")
+        << QString::fromUtf8("١٢") << "USD" << int(MoneyError::NotANumber) << qint64(0);
+    QTest::addRow("overflow") << "92233720368547758.08"
+                              << "USD" << int(MoneyError::Overflow) << qint64(0);
+    QTest::addRow("huge") << "99999999999999999999999"
+                          << "JPY" << int(MoneyError::Overflow) << qint64(0);
+    QTest::addRow("unknown currency") << "1.00"
+                                      << "XYZ" << int(MoneyError::UnknownCurrency) << qint64(0);
 }
 
 void TestMoney::decimalAmounts()
@@ -125,19 +150,28 @@ void TestMoney::minorUnitStrings_data()
     QTest::addColumn<int>("error");
     QTest::addColumn<qint64>("minor");
     const int ok = int(MoneyError::None);
-    QTest::addRow("USD 1.00") << "100" << "USD" << ok << qint64(100);
-    QTest::addRow("JPY") << "1000" << "JPY" << ok << qint64(1000);
-    QTest::addRow("IDR") << "1500000" << "IDR" << ok << qint64(1500000);
-    QTest::addRow("zero") << "0" << "USD" << ok << qint64(0);
-    QTest::addRow("16 digits") << "9999999999999999" << "KRW" << ok << qint64(9999999999999999);
-    QTest::addRow("17 digits") << "10000000000000000" << "KRW" << int(MoneyError::Overflow)
-                               << qint64(0);
-    QTest::addRow("decimal point") << "1.00" << "USD" << int(MoneyError::NotANumber) << qint64(0);
-    QTest::addRow("negative") << "-100" << "USD" << int(MoneyError::Negative) << qint64(0);
-    QTest::addRow("empty") << "" << "USD" << int(MoneyError::Empty) << qint64(0);
-    QTest::addRow("letters") << "12a" << "USD" << int(MoneyError::NotANumber) << qint64(0);
-    QTest::addRow("bad currency") << "100" << "usd" << int(MoneyError::UnknownCurrency)
-                                  << qint64(0);
+    QTest::addRow("USD 1.00") << "100"
+                              << "USD" << ok << qint64(100);
+    QTest::addRow("JPY") << "1000"
+                         << "JPY" << ok << qint64(1000);
+    QTest::addRow("IDR") << "1500000"
+                         << "IDR" << ok << qint64(1500000);
+    QTest::addRow("zero") << "0"
+                          << "USD" << ok << qint64(0);
+    QTest::addRow("16 digits") << "9999999999999999"
+                               << "KRW" << ok << qint64(9999999999999999);
+    QTest::addRow("17 digits") << "10000000000000000"
+                               << "KRW" << int(MoneyError::Overflow) << qint64(0);
+    QTest::addRow("decimal point") << "1.00"
+                                   << "USD" << int(MoneyError::NotANumber) << qint64(0);
+    QTest::addRow("negative") << "-100"
+                              << "USD" << int(MoneyError::Negative) << qint64(0);
+    QTest::addRow("empty") << ""
+                           << "USD" << int(MoneyError::Empty) << qint64(0);
+    QTest::addRow("letters") << "12a"
+                             << "USD" << int(MoneyError::NotANumber) << qint64(0);
+    QTest::addRow("bad currency") << "100"
+                                  << "usd" << int(MoneyError::UnknownCurrency) << qint64(0);
 }
 
 void TestMoney::minorUnitStrings()
@@ -179,15 +213,24 @@ void TestMoney::toDecimalString_data()
     QTest::addColumn<qint64>("minor");
     QTest::addColumn<QString>("currency");
     QTest::addColumn<QString>("text");
-    QTest::addRow("USD") << qint64(1012) << "USD" << "10.12";
-    QTest::addRow("USD cent") << qint64(1) << "USD" << "0.01";
-    QTest::addRow("USD zero") << qint64(0) << "USD" << "0.00";
-    QTest::addRow("JPY") << qint64(500) << "JPY" << "500";
-    QTest::addRow("KWD") << qint64(1) << "KWD" << "0.001";
-    QTest::addRow("BHD") << qint64(12345) << "BHD" << "12.345";
-    QTest::addRow("negative") << qint64(-250) << "BRL" << "-2.50";
-    QTest::addRow("max") << std::numeric_limits<qint64>::max() << "USD" << "92233720368547758.07";
-    QTest::addRow("min") << std::numeric_limits<qint64>::min() << "USD" << "-92233720368547758.08";
+    QTest::addRow("USD") << qint64(1012) << "USD"
+                         << "10.12";
+    QTest::addRow("USD cent") << qint64(1) << "USD"
+                              << "0.01";
+    QTest::addRow("USD zero") << qint64(0) << "USD"
+                              << "0.00";
+    QTest::addRow("JPY") << qint64(500) << "JPY"
+                         << "500";
+    QTest::addRow("KWD") << qint64(1) << "KWD"
+                         << "0.001";
+    QTest::addRow("BHD") << qint64(12345) << "BHD"
+                         << "12.345";
+    QTest::addRow("negative") << qint64(-250) << "BRL"
+                              << "-2.50";
+    QTest::addRow("max") << std::numeric_limits<qint64>::max() << "USD"
+                         << "92233720368547758.07";
+    QTest::addRow("min") << std::numeric_limits<qint64>::min() << "USD"
+                         << "-92233720368547758.08";
 }
 
 void TestMoney::toDecimalString()
@@ -219,8 +262,8 @@ void TestMoney::errorTextsNameTheProblem()
     QVERIFY(moneyErrorText(MoneyError::None).isEmpty());
     QVERIFY(moneyErrorText(MoneyError::TooManyDecimals, u"USD").contains(u"USD"));
     QVERIFY(moneyErrorText(MoneyError::UnknownCurrency, u"XYZ").contains(u"XYZ"));
-    for (const MoneyError e : {MoneyError::Empty, MoneyError::NotANumber, MoneyError::Negative,
-                               MoneyError::Overflow})
+    for (const MoneyError e :
+         {MoneyError::Empty, MoneyError::NotANumber, MoneyError::Negative, MoneyError::Overflow})
         QVERIFY(!moneyErrorText(e).isEmpty());
 }
 

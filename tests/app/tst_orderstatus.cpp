@@ -90,13 +90,15 @@ void TestOrderStatus::antomCardHeuristic_data()
     QTest::addColumn<bool>("hasAuthExpiry");
     QTest::addColumn<bool>("captured");
     QTest::addColumn<NormStatus>("status");
-    QTest::addRow("authorised card") << "SUCCESS" << true << true << false << NormStatus::Authorized;
+    QTest::addRow("authorised card")
+        << "SUCCESS" << true << true << false << NormStatus::Authorized;
     QTest::addRow("captured card") << "SUCCESS" << true << true << true << NormStatus::Succeeded;
-    QTest::addRow("card without expiry") << "SUCCESS" << true << false << false
-                                         << NormStatus::Succeeded;
-    QTest::addRow("wallet with expiry") << "SUCCESS" << false << true << false
-                                        << NormStatus::Succeeded;
-    QTest::addRow("processing card") << "PROCESSING" << true << true << false << NormStatus::Pending;
+    QTest::addRow("card without expiry")
+        << "SUCCESS" << true << false << false << NormStatus::Succeeded;
+    QTest::addRow("wallet with expiry")
+        << "SUCCESS" << false << true << false << NormStatus::Succeeded;
+    QTest::addRow("processing card")
+        << "PROCESSING" << true << true << false << NormStatus::Pending;
 }
 
 void TestOrderStatus::antomCardHeuristic()
@@ -106,10 +108,12 @@ void TestOrderStatus::antomCardHeuristic()
     QFETCH(bool, hasAuthExpiry);
     QFETCH(bool, captured);
     QFETCH(NormStatus, status);
-    QCOMPARE(mapProviderStatus(Provider::Antom, raw, {isCard, hasAuthExpiry, captured}).status, status);
+    QCOMPARE(mapProviderStatus(Provider::Antom, raw, {isCard, hasAuthExpiry, captured}).status,
+             status);
     // The hint never changes the other providers' answers.
-    QCOMPARE(mapProviderStatus(Provider::Uqpay, u"SUCCEEDED", {isCard, hasAuthExpiry, captured}).status,
-             NormStatus::Succeeded);
+    QCOMPARE(
+        mapProviderStatus(Provider::Uqpay, u"SUCCEEDED", {isCard, hasAuthExpiry, captured}).status,
+        NormStatus::Succeeded);
 }
 
 void TestOrderStatus::uqpayAttemptStatus_data()
@@ -118,8 +122,8 @@ void TestOrderStatus::uqpayAttemptStatus_data()
     QTest::addColumn<NormStatus>("status");
     QTest::addRow("INITIATED") << "INITIATED" << NormStatus::Pending;
     QTest::addRow("PENDING_AUTHORIZATION") << "PENDING_AUTHORIZATION" << NormStatus::Pending;
-    QTest::addRow("AUTHENTICATION_REDIRECTED") << "AUTHENTICATION_REDIRECTED"
-                                               << NormStatus::RequiresAction;
+    QTest::addRow("AUTHENTICATION_REDIRECTED")
+        << "AUTHENTICATION_REDIRECTED" << NormStatus::RequiresAction;
     QTest::addRow("AUTHORIZED") << "AUTHORIZED" << NormStatus::Authorized;
     QTest::addRow("CAPTURE_REQUESTED") << "CAPTURE_REQUESTED" << NormStatus::Succeeded;
     QTest::addRow("SETTLED") << "SETTLED" << NormStatus::Succeeded;
@@ -139,9 +143,10 @@ void TestOrderStatus::uqpayAttemptStatus()
 
 void TestOrderStatus::keysRoundTrip()
 {
-    const QList<NormStatus> all{NormStatus::Pending,   NormStatus::RequiresAction,
+    const QList<NormStatus> all{NormStatus::Pending,    NormStatus::RequiresAction,
                                 NormStatus::Authorized, NormStatus::Succeeded,
-                                NormStatus::Cancelled, NormStatus::Failed, NormStatus::Unknown};
+                                NormStatus::Cancelled,  NormStatus::Failed,
+                                NormStatus::Unknown};
     QSet<QString> keys;
     for (const NormStatus s : all) {
         const QString key = statusKey(s);
