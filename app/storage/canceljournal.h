@@ -1,0 +1,145 @@
+#pragma once
+
+#include "domain/cancelreason.h"
+#include "domain/money.h"
+#include "domain/provider.h"
+
+#include <QDateTime>
+#include <QList>
+#include <QString>
+
+#include <functional>
+#include <optional>
+
+namespace CancelDesk::Storage {
+
+class Database;
+
+// The states of a cancel attempt (PRODUCT.md F11). PREPARED, SENT and CONFIRMING
+// are active; SUCCEEDED, REJECTED and UNRESOLVED are final.
+enum class AttemptState { Prepared, Sent, Confirming, Succeeded, Rejected, Unresolved };
+QString attemptStateKey(AttemptState state);
+std::optional<AttemptState> attemptStateFromKey(QStringView key);
+QString attemptStateLabel(AttemptState state); // translated
+bool isActive(AttemptState state);
+
+struct CancelAttempt
+{
+    qint64 id = 0; // attempt_id, assigned by prepare()
+    Domain::Provider provider = Domain::Provider::Uqpay;
+    QString paymentId;
+    QString merchantReference;
+    Domain::Money amount;
+    QString paymentMethod;
+    QString operatorName;
+    QString environment; // "sandbox" | "test" | "production"
+    Domain::CancelReason reason = Domain::CancelReason::RequestedByCustomer;
+    QString note;
+    // UQPAY x-idempotency-key; also identifies the attempt for Antom/Liquido
+    // retries. Generated (UUID) by prepare() when empty; never changes.
+    QString idempotencyKey;
+    AttemptState state = AttemptState::Prepared;
+    QString providerCode;
+    QString providerMessage;
+    int httpStatus = 0;
+    int tries = 0;
+    QDateTime requestedAt; // UTC
+    QDateTime finishedAt;  // UTC, set on a final state
+    qint64 latencyMs = -1;
+    QString statusBefore; // normalised status keys
+    QString statusAfter;
+    // Which process handles the attempt, for crash recovery (F11).
+    QString ownerHost;
+    qint64 ownerPid = 0;
+    QDateTime leaseUntil; // UTC
+    // Hash of this attempt's latest journal entry (export column entry_hash).
+    QString entryHash;
+};
+
+enum class JournalError {
+    None,
+    ActiveAttemptExists,
+    NotFound,
+    InvalidTransition,
+    InvalidInput,
+    Database
+};
+
+struct JournalResult
+{
+    CancelAttempt attempt;
+    JournalError error = JournalError::None;
+    QString message; // translated, when error != None
+    bool ok() const { return error == JournalError::None; }
+};
+
+struct AttemptFilter
+{
+    QDateTime requestedFrom; // inclusive, UTC; invalid = open
+    QDateTime requestedTo;   // exclusive, UTC; invalid = open
+    std::optional<Domain::Provider> provider;
+    QString operatorName;
+    std::optional<AttemptState> state;
+    std::optional<Domain::CancelReason> reason;
+    QString paymentId;
+};
+
+struct VerifyResult
+{
+    bool ok = true;
+    qint64 entriesChecked = 0;
+    qint64 firstBadEntry = 0;   // journal entry sequence number, 0 when ok
+    qint64 firstBadAttempt = 0; // attempt id of that entry
+    QString problem;            // translated
+};
+
+// The cancel log. Every change of an attempt appends an entry to an append-only,
+// hash-chained journal (F16): entry_hash = SHA-256(previous entry_hash + canonical
+// content). The current state of each attempt lives beside it; a partial unique
+// index allows at most one active attempt per order, across processes (F12).
+class CancelJournal final
+{
+public:
+    explicit CancelJournal(Database &db);
+    Q_DISABLE_COPY_MOVE(CancelJournal)
+
+    // Writes and commits a PREPARED attempt (journal first: before any network
+    // I/O). Refused with ActiveAttemptExists while another attempt for the same
+    // order is PREPARED, SENT or CONFIRMING, whichever process wrote it.
+    JournalResult prepare(CancelAttempt draft);
+    // Stores a new state/outcome of an existing attempt and appends an entry.
+    // A final attempt cannot change any more (InvalidTransition); the
+    // idempotency key, order and reason can never change.
+    JournalResult record(const CancelAttempt &attempt);
+
+    std::optional<CancelAttempt> find(qint64 attemptId) const;
+    std::optional<CancelAttempt> activeFor(Domain::Provider provider,
+                                           const QString &paymentId) const;
+    QList<CancelAttempt> unfinished() const;
+    QList<CancelAttempt> list(const AttemptFilter &filter) const;
+    // Streams attempts in id order without loading them all (exports); stop by
+    // returning false from the callback.
+    bool forEach(const AttemptFilter &filter,
+                 const std::function<bool(const CancelAttempt &)> &visit,
+                 QString *error = nullptr) const;
+
+    // Extends the lease of an active attempt this process owns (a heartbeat while
+    // it is being handled). Journaled like every change.
+    JournalResult renewLease(qint64 attemptId, const QDateTime &leaseUntil);
+    // Takes over an active attempt (F11 recovery) if, and only if, it is still
+    // owned by expectedHost/expectedPid: of two processes that both saw a dead
+    // owner, one wins and the other gets InvalidTransition.
+    JournalResult setOwner(qint64 attemptId, const QString &expectedHost, qint64 expectedPid,
+                           const QString &host, qint64 pid, const QDateTime &leaseUntil);
+
+    // Walks the whole journal (F16); see canceljournal.cpp for what is checked.
+    VerifyResult verify() const;
+
+    // How long prepare() leases a new attempt to this process.
+    static constexpr int kLeaseSeconds = 120;
+
+private:
+    Database &m_db;
+};
+
+} // namespace CancelDesk::Storage

@@ -1,0 +1,503 @@
+#include "database.h"
+
+#include <QAtomicInteger>
+#include <QCoreApplication>
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QMutexLocker>
+#include <QRegularExpression>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QThread>
+
+#include <algorithm>
+
+using namespace Qt::Literals::StringLiterals;
+
+namespace CancelDesk::Storage {
+namespace {
+
+// A writer holding the lock makes others wait this long before SQLITE_BUSY;
+// long enough for any single transaction of ours, short enough to report.
+constexpr int kBusyTimeoutMs = 5000;
+
+// SQLite primary result codes (Qt reports them as the native error code).
+constexpr int kSqliteBusy = 5;
+constexpr int kSqliteLocked = 6;
+constexpr int kSqliteCorrupt = 11;
+constexpr int kSqliteNotADb = 26;
+
+struct Migration
+{
+    int version = 0;
+    QString resource;
+};
+
+struct MigrationSet
+{
+    QList<Migration> migrations; // sorted, versions 1..N without gaps
+    QString error;               // untranslated programming error, empty when fine
+};
+
+// The scripts are compiled into the program, so they are read once.
+const MigrationSet &migrationSet()
+{
+    static const MigrationSet set = [] {
+        MigrationSet s;
+        static const QRegularExpression name(u"^(\\d{4})_[a-z0-9_]+\\.sql$"_s);
+        const QDir dir(u":/migrations"_s);
+        const QStringList files = dir.entryList({u"*.sql"_s}, QDir::Files, QDir::Name);
+        for (const QString &file : files) {
+            const QRegularExpressionMatch m = name.match(file);
+            if (!m.hasMatch()) {
+                s.error = u"migration file with a malformed name: "_s + file;
+                continue;
+            }
+            s.migrations.append({m.captured(1).toInt(), dir.filePath(file)});
+        }
+        std::sort(s.migrations.begin(), s.migrations.end(),
+                  [](const Migration &a, const Migration &b) { return a.version < b.version; });
+        for (qsizetype i = 0; i < s.migrations.size(); ++i) {
+            if (s.migrations.at(i).version != i + 1) {
+                s.error = u"migrations are not numbered 1..N without gaps"_s;
+                s.migrations.resize(i);
+                break;
+            }
+        }
+        return s;
+    }();
+    return set;
+}
+
+bool execute(QSqlDatabase &db, const QString &sql, QSqlError *error)
+{
+    QSqlQuery q(db);
+    if (q.exec(sql))
+        return true;
+    *error = q.lastError();
+    return false;
+}
+
+int nativeCode(const QSqlError &error)
+{
+    bool ok = false;
+    const int code = error.nativeErrorCode().toInt(&ok);
+    // Extended result codes carry the primary code in the low byte.
+    return ok ? (code & 0xff) : -1;
+}
+
+bool isWordStart(QChar c)
+{
+    return c.isLetter() || c == u'_';
+}
+
+bool isWordChar(QChar c)
+{
+    return c.isLetterOrNumber() || c == u'_' || c == u'$';
+}
+
+} // namespace
+
+QStringList splitSqlScript(QStringView script)
+{
+    QStringList statements;
+    const qsizetype n = script.size();
+
+    qsizetype start = 0;
+    bool hasContent = false;  // a token other than whitespace and comments
+    QStringList leadingWords; // the first three words, to recognise CREATE [TEMP] TRIGGER
+    bool isTrigger = false;
+    int bodyDepth = 0; // BEGIN and CASE open, END closes
+    bool bodyClosed = false;
+
+    const auto finish = [&](qsizetype end) {
+        if (hasContent)
+            statements.append(script.sliced(start, end - start).trimmed().toString());
+        hasContent = false;
+        leadingWords.clear();
+        isTrigger = false;
+        bodyDepth = 0;
+        bodyClosed = false;
+    };
+
+    qsizetype i = 0;
+    while (i < n) {
+        const QChar c = script.at(i);
+        const QChar next = i + 1 < n ? script.at(i + 1) : QChar();
+        if (c == u'-' && next == u'-') {
+            while (i < n && script.at(i) != u'\n')
+                ++i;
+            continue;
+        }
+        if (c == u'/' && next == u'*') {
+            i += 2;
+            while (i < n && !(script.at(i) == u'*' && i + 1 < n && script.at(i + 1) == u'/'))
+                ++i;
+            i = std::min(n, i + 2);
+            continue;
+        }
+        if (c == u'\'' || c == u'"' || c == u'`' || c == u'[') {
+            // A doubled quote inside quotes stands for the quote itself; the
+            // loop handles it as a close immediately followed by an open.
+            const QChar close = c == u'[' ? QChar(u']') : c;
+            ++i;
+            while (i < n && script.at(i) != close)
+                ++i;
+            ++i;
+            hasContent = true;
+            continue;
+        }
+        if (isWordStart(c)) {
+            const qsizetype wordStart = i;
+            while (i < n && isWordChar(script.at(i)))
+                ++i;
+            const QString word = script.sliced(wordStart, i - wordStart).toString().toUpper();
+            hasContent = true;
+            if (leadingWords.size() < 3) {
+                leadingWords.append(word);
+                if (leadingWords.size() >= 2 && leadingWords.at(0) == u"CREATE") {
+                    const QString &second = leadingWords.at(1);
+                    isTrigger = second == u"TRIGGER"
+                                || (leadingWords.size() == 3
+                                    && (second == u"TEMP" || second == u"TEMPORARY")
+                                    && leadingWords.at(2) == u"TRIGGER");
+                }
+            }
+            if (isTrigger && !bodyClosed) {
+                if (word == u"BEGIN" || (bodyDepth > 0 && word == u"CASE")) {
+                    ++bodyDepth;
+                } else if (bodyDepth > 0 && word == u"END") {
+                    --bodyDepth;
+                    bodyClosed = bodyDepth == 0;
+                }
+            }
+            continue;
+        }
+        if (c.isDigit()) {
+            // Numbers such as 1e5 must not be read as the word "e5".
+            while (i < n && isWordChar(script.at(i)))
+                ++i;
+            hasContent = true;
+            continue;
+        }
+        if (c == u';') {
+            if (!isTrigger || bodyClosed) {
+                finish(i);
+                start = i + 1;
+            }
+            ++i;
+            continue;
+        }
+        if (!c.isSpace())
+            hasContent = true;
+        ++i;
+    }
+    finish(n);
+    return statements;
+}
+
+Database::Database(const QString &path)
+    : m_path(path)
+{
+    // Connection names must be unique per Database object: two objects on the
+    // same file (tests, or a CLI command beside the GUI's store) must not share one.
+    static QAtomicInteger<quint64> counter;
+    m_connectionPrefix = u"canceldesk-db-%1-"_s.arg(counter.fetchAndAddRelaxed(1));
+}
+
+Database::~Database()
+{
+    QMutexLocker lock(&m_mutex);
+    for (const QMetaObject::Connection &watch : std::as_const(m_threadWatches))
+        QObject::disconnect(watch);
+    m_threadWatches.clear();
+    for (const QString &name : std::as_const(m_connections)) {
+        {
+            QSqlDatabase db = QSqlDatabase::database(name, false);
+            db.close();
+        }
+        QSqlDatabase::removeDatabase(name);
+    }
+    m_connections.clear();
+}
+
+bool Database::open(QString *error)
+{
+    return migrate(latestSchemaVersion(), error);
+}
+
+bool Database::openAtVersion(int targetVersion, QString *error)
+{
+    if (targetVersion < 0 || targetVersion > latestSchemaVersion()) {
+        if (error)
+            *error = QCoreApplication::translate("Database", "Unknown database schema version %1.")
+                         .arg(targetVersion);
+        return false;
+    }
+    return migrate(targetVersion, error);
+}
+
+int Database::latestSchemaVersion()
+{
+    return int(migrationSet().migrations.size());
+}
+
+int Database::schemaVersion() const
+{
+    const QSqlDatabase db = connection();
+    if (!db.isOpen())
+        return -1;
+    QSqlQuery q(db);
+    if (!q.exec(u"PRAGMA user_version"_s) || !q.next())
+        return -1;
+    return q.value(0).toInt();
+}
+
+QSqlDatabase Database::connection() const
+{
+    return openConnection(nullptr);
+}
+
+QString Database::errorText(const QSqlError &error)
+{
+    switch (nativeCode(error)) {
+    case kSqliteBusy:
+    case kSqliteLocked:
+        return QCoreApplication::translate(
+            "Database", "The database is busy: another CancelDesk window or command is writing "
+                        "to it. Try again in a moment.");
+    case kSqliteNotADb:
+    case kSqliteCorrupt:
+        return QCoreApplication::translate(
+            "Database", "The file is not a CancelDesk database, or it is damaged.");
+    default:
+        break;
+    }
+    QString detail = error.databaseText();
+    if (detail.isEmpty())
+        detail = error.driverText();
+    return QCoreApplication::translate("Database", "Database error: %1").arg(detail);
+}
+
+QSqlDatabase Database::openConnection(QString *error) const
+{
+    QThread *const thread = QThread::currentThread();
+    QMutexLocker lock(&m_mutex);
+    if (const auto it = m_connections.constFind(thread); it != m_connections.cend()) {
+        QSqlDatabase db = QSqlDatabase::database(it.value(), false);
+        if (db.isOpen())
+            return db;
+        // A connection whose set-up failed earlier is tried again from scratch.
+        db = QSqlDatabase();
+        QSqlDatabase::removeDatabase(it.value());
+        m_connections.erase(it);
+    }
+
+    const QString name =
+        m_connectionPrefix + QString::number(reinterpret_cast<quintptr>(thread), 16);
+    QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, name);
+    db.setDatabaseName(m_path);
+    m_connections.insert(thread, name);
+    if (!m_threadWatches.contains(thread)) {
+        // finished is emitted in the finishing thread itself, the one place
+        // where its connection may still be closed.
+        m_threadWatches.insert(thread, QObject::connect(
+                                           thread, &QThread::finished, thread,
+                                           [this, thread] { dropConnection(thread); },
+                                           Qt::DirectConnection));
+    }
+
+    if (!db.open()) {
+        if (error)
+            *error = QCoreApplication::translate("Database", "Cannot open the database %1: %2")
+                         .arg(QDir::toNativeSeparators(m_path), errorText(db.lastError()));
+        return db;
+    }
+    QString configureError;
+    if (!configure(db, &configureError)) {
+        db.close();
+        if (error)
+            *error = configureError;
+    }
+    return db;
+}
+
+bool Database::configure(QSqlDatabase &db, QString *error) const
+{
+    // PRAGMA values cannot be bound; these are constants of ours.
+    //   journal_mode=WAL   readers do not block the writer (list refresh while cancelling)
+    //   busy_timeout       wait for another process's write instead of failing at once
+    //   foreign_keys=ON    off by default in SQLite, per connection
+    //   synchronous=FULL   a committed PREPARED attempt survives a power cut (F11)
+    const QString pragmas[] = {
+        u"PRAGMA busy_timeout = %1"_s.arg(kBusyTimeoutMs),
+        u"PRAGMA journal_mode = WAL"_s,
+        u"PRAGMA foreign_keys = ON"_s,
+        u"PRAGMA synchronous = FULL"_s,
+    };
+    for (const QString &pragma : pragmas) {
+        QSqlQuery q(db);
+        if (!q.exec(pragma)) {
+            if (error)
+                *error = QCoreApplication::translate("Database", "Cannot open the database %1: %2")
+                             .arg(QDir::toNativeSeparators(m_path), errorText(q.lastError()));
+            return false;
+        }
+        if (pragma.contains(u"journal_mode") && q.next()
+            && q.value(0).toString().compare(u"wal", Qt::CaseInsensitive) != 0) {
+            // Some file systems (network shares) cannot do WAL; SQLite then keeps
+            // its rollback journal, which is slower but still safe.
+            qWarning("CancelDesk: the database could not switch to WAL mode");
+        }
+    }
+    return true;
+}
+
+void Database::dropConnection(QThread *thread) const
+{
+    QMutexLocker lock(&m_mutex);
+    const QString name = m_connections.take(thread);
+    if (const auto watch = m_threadWatches.constFind(thread); watch != m_threadWatches.cend()) {
+        QObject::disconnect(watch.value());
+        m_threadWatches.erase(watch);
+    }
+    if (name.isEmpty())
+        return;
+    {
+        QSqlDatabase db = QSqlDatabase::database(name, false);
+        db.close();
+    }
+    QSqlDatabase::removeDatabase(name);
+}
+
+bool Database::migrate(int targetVersion, QString *error)
+{
+    QString ignored;
+    QString *const err = error ? error : &ignored;
+
+    const MigrationSet &set = migrationSet();
+    if (!set.error.isEmpty()) {
+        // A build problem, not the operator's: say it plainly but do not go on.
+        *err = QCoreApplication::translate("Database",
+                                           "The program's database migrations are broken (%1).")
+                   .arg(set.error);
+        return false;
+    }
+
+    const QFileInfo info(m_path);
+    if (!QDir().mkpath(info.absolutePath())) {
+        *err = QCoreApplication::translate("Database", "Cannot create the folder %1.")
+                   .arg(QDir::toNativeSeparators(info.absolutePath()));
+        return false;
+    }
+
+    QSqlDatabase db = openConnection(err);
+    if (!db.isOpen())
+        return false;
+
+    int current = 0;
+    {
+        QSqlQuery q(db);
+        if (!q.exec(u"PRAGMA user_version"_s) || !q.next()) {
+            *err = QCoreApplication::translate("Database", "Cannot read the database %1: %2")
+                       .arg(QDir::toNativeSeparators(m_path), errorText(q.lastError()));
+            return false;
+        }
+        current = q.value(0).toInt();
+    }
+    if (current > latestSchemaVersion()) {
+        *err = QCoreApplication::translate(
+                   "Database",
+                   "The database %1 was written by a newer CancelDesk (schema version %2; this "
+                   "program knows up to %3). Use a newer CancelDesk, or another database file.")
+                   .arg(QDir::toNativeSeparators(m_path))
+                   .arg(current)
+                   .arg(latestSchemaVersion());
+        return false;
+    }
+    if (current > targetVersion) {
+        *err = QCoreApplication::translate(
+                   "Database", "The database %1 is already at schema version %2, past %3.")
+                   .arg(QDir::toNativeSeparators(m_path))
+                   .arg(current)
+                   .arg(targetVersion);
+        return false;
+    }
+
+    for (const Migration &migration : set.migrations) {
+        if (migration.version <= current || migration.version > targetVersion)
+            continue;
+        QFile file(migration.resource);
+        if (!file.open(QIODevice::ReadOnly)) {
+            *err = QCoreApplication::translate("Database",
+                                               "The program's database migrations are broken (%1).")
+                       .arg(migration.resource);
+            return false;
+        }
+        const QString script = QString::fromUtf8(file.readAll());
+
+        // One transaction per migration, user_version included: a crash leaves
+        // the file at the previous version, never half-migrated.
+        WriteTransaction tx(db);
+        if (!tx.begin(err))
+            return false;
+        QStringList statements = splitSqlScript(script);
+        statements.append(u"PRAGMA user_version = %1"_s.arg(migration.version));
+        for (const QString &statement : std::as_const(statements)) {
+            QSqlError sqlError;
+            if (!execute(db, statement, &sqlError)) {
+                *err = QCoreApplication::translate(
+                           "Database", "Cannot upgrade the database %1 to schema version %2: %3")
+                           .arg(QDir::toNativeSeparators(m_path))
+                           .arg(migration.version)
+                           .arg(errorText(sqlError));
+                return false;
+            }
+        }
+        if (!tx.commit(err))
+            return false;
+    }
+    return true;
+}
+
+WriteTransaction::WriteTransaction(const QSqlDatabase &db)
+    : m_db(db)
+{}
+
+WriteTransaction::~WriteTransaction()
+{
+    if (m_active) {
+        QSqlQuery q(m_db);
+        q.exec(u"ROLLBACK"_s);
+    }
+}
+
+bool WriteTransaction::begin(QString *error)
+{
+    Q_ASSERT(!m_active);
+    QSqlQuery q(m_db);
+    if (!q.exec(u"BEGIN IMMEDIATE"_s)) {
+        if (error)
+            *error = Database::errorText(q.lastError());
+        return false;
+    }
+    m_active = true;
+    return true;
+}
+
+bool WriteTransaction::commit(QString *error)
+{
+    Q_ASSERT(m_active);
+    QSqlQuery q(m_db);
+    if (!q.exec(u"COMMIT"_s)) {
+        // Still active (e.g. SQLITE_BUSY on commit): the destructor rolls back.
+        if (error)
+            *error = Database::errorText(q.lastError());
+        return false;
+    }
+    m_active = false;
+    return true;
+}
+
+} // namespace CancelDesk::Storage

@@ -1,0 +1,668 @@
+#include "orderstore.h"
+
+#include "database.h"
+
+#include <QCoreApplication>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QVariant>
+
+#include <array>
+#include <string>
+
+using namespace Qt::Literals::StringLiterals;
+
+namespace CancelDesk::Storage {
+
+using Domain::NormStatus;
+using Domain::Order;
+using Domain::Provider;
+using Domain::StatusFlag;
+using Domain::StatusFlags;
+
+namespace {
+
+struct SourceName
+{
+    StatusSource source;
+    const char16_t *key;
+};
+
+constexpr std::array<SourceName, 4> kSourceNames{{
+    {StatusSource::Import, u"import"},
+    {StatusSource::Refresh, u"refresh"},
+    {StatusSource::Cancel, u"cancel"},
+    {StatusSource::Manual, u"manual"},
+}};
+
+// The order columns in the order orderFromRow() reads them.
+const QString kOrderColumns =
+    u"id, provider, payment_id, merchant_reference, payment_method, amount_minor, currency, "
+    "raw_status, status, flags, created_at, paid_at, auth_expires_at, method_deadline, "
+    "cancel_deadline, last_payload, last_synced_at, last_sync_error"_s;
+
+QVariant msOrNull(const QDateTime &t)
+{
+    return t.isValid() ? QVariant(t.toMSecsSinceEpoch()) : QVariant();
+}
+
+QDateTime timeAt(const QSqlQuery &q, int index)
+{
+    if (q.isNull(index))
+        return {};
+    return QDateTime::fromMSecsSinceEpoch(q.value(index).toLongLong(), Qt::UTC);
+}
+
+// Qt binds a null QString as SQL NULL; text columns are NOT NULL.
+QString text(const QString &s)
+{
+    return s.isNull() ? u""_s : s;
+}
+
+Order orderFromRow(const QSqlQuery &q)
+{
+    Order o;
+    o.provider = Domain::providerFromKey(q.value(1).toString()).value_or(Provider::Uqpay);
+    o.paymentId = q.value(2).toString();
+    o.merchantReference = q.value(3).toString();
+    o.paymentMethod = q.value(4).toString();
+    o.amount = {q.value(5).toLongLong(), q.value(6).toString()};
+    o.rawStatus = q.value(7).toString();
+    o.status = Domain::statusFromKey(q.value(8).toString()).value_or(NormStatus::Unknown);
+    o.flags = StatusFlags::fromInt(q.value(9).toInt());
+    o.createdAt = timeAt(q, 10);
+    o.paidAt = timeAt(q, 11);
+    o.authExpiresAt = timeAt(q, 12);
+    o.methodDeadline = timeAt(q, 13);
+    o.cancelDeadline = timeAt(q, 14);
+    o.lastPayload = q.value(15).toByteArray();
+    o.lastSyncedAt = timeAt(q, 16);
+    o.lastSyncError = q.value(17).toString();
+    return o;
+}
+
+QString failure(const QSqlQuery &q)
+{
+    return Database::errorText(q.lastError());
+}
+
+struct StoredOrder
+{
+    qint64 id = 0;
+    Order order;
+};
+
+std::optional<StoredOrder> loadOrder(const QSqlDatabase &db, Provider provider,
+                                     const QString &paymentId, QString *error)
+{
+    QSqlQuery q(db);
+    q.prepare(u"SELECT "_s + kOrderColumns
+              + u" FROM orders WHERE provider = ? AND payment_id = ?"_s);
+    q.addBindValue(Domain::providerKey(provider));
+    q.addBindValue(text(paymentId));
+    if (!q.exec()) {
+        if (error)
+            *error = failure(q);
+        return std::nullopt;
+    }
+    if (!q.next())
+        return std::nullopt;
+    return StoredOrder{q.value(0).toLongLong(), orderFromRow(q)};
+}
+
+// What an update keeps from the stored order: a value the incoming record does
+// not know (an import without payload, a CSV without times) never erases one
+// that is known. The sync error follows the sync: only a record that was
+// synced (lastSyncedAt set) replaces it.
+Order merge(const Order &stored, const Order &incoming)
+{
+    Order m = incoming;
+    if (m.merchantReference.isEmpty())
+        m.merchantReference = stored.merchantReference;
+    if (m.paymentMethod.isEmpty())
+        m.paymentMethod = stored.paymentMethod;
+    if (m.amount.currency.isEmpty())
+        m.amount = stored.amount;
+    if (m.rawStatus.isEmpty() && m.status == NormStatus::Unknown) {
+        m.rawStatus = stored.rawStatus;
+        m.status = stored.status;
+        m.flags |= stored.flags;
+    }
+    const auto keep = [](QDateTime &value, const QDateTime &old) {
+        if (!value.isValid())
+            value = old;
+    };
+    keep(m.createdAt, stored.createdAt);
+    keep(m.paidAt, stored.paidAt);
+    keep(m.authExpiresAt, stored.authExpiresAt);
+    keep(m.methodDeadline, stored.methodDeadline);
+    keep(m.cancelDeadline, stored.cancelDeadline);
+    if (m.lastPayload.isEmpty())
+        m.lastPayload = stored.lastPayload;
+    if (!incoming.lastSyncedAt.isValid()) {
+        m.lastSyncedAt = stored.lastSyncedAt;
+        m.lastSyncError = stored.lastSyncError;
+    }
+    // Only a person clears a conflict (clearConflict()).
+    if (stored.flags.testFlag(StatusFlag::Conflict))
+        m.flags |= StatusFlag::Conflict;
+    return m;
+}
+
+QString validate(const Order &order)
+{
+    if (order.paymentId.trimmed().isEmpty())
+        return QCoreApplication::translate("OrderStore", "The order has no payment ID.");
+    if (!order.amount.currency.isEmpty() && !order.amount.isValid())
+        return QCoreApplication::translate("OrderStore",
+                                           "The amount of order %1 is not valid in %2.")
+            .arg(order.paymentId, order.amount.currency);
+    if (order.amount.currency.isEmpty() && order.amount.minor != 0)
+        return QCoreApplication::translate("OrderStore", "The amount of order %1 has no currency.")
+            .arg(order.paymentId);
+    return {};
+}
+
+bool bindOrderValues(QSqlQuery &q, const Order &o)
+{
+    q.addBindValue(text(o.merchantReference));
+    q.addBindValue(text(o.paymentMethod));
+    q.addBindValue(o.amount.minor);
+    q.addBindValue(text(o.amount.currency));
+    q.addBindValue(text(o.rawStatus));
+    q.addBindValue(Domain::statusKey(o.status));
+    q.addBindValue(o.flags.toInt());
+    q.addBindValue(msOrNull(o.createdAt));
+    q.addBindValue(msOrNull(o.paidAt));
+    q.addBindValue(msOrNull(o.authExpiresAt));
+    q.addBindValue(msOrNull(o.methodDeadline));
+    q.addBindValue(msOrNull(o.cancelDeadline));
+    q.addBindValue(o.lastPayload.isEmpty() ? QVariant() : QVariant(o.lastPayload));
+    q.addBindValue(msOrNull(o.lastSyncedAt));
+    q.addBindValue(text(o.lastSyncError));
+    return true;
+}
+
+bool addHistory(const QSqlDatabase &db, qint64 orderId, const StatusChange &change, QString *error)
+{
+    QSqlQuery q(db);
+    q.prepare(u"INSERT INTO status_history (order_id, at, raw_before, raw_after, status_after, "
+              "source, note) VALUES (?, ?, ?, ?, ?, ?, ?)"_s);
+    q.addBindValue(orderId);
+    q.addBindValue(change.at.toMSecsSinceEpoch());
+    q.addBindValue(text(change.rawBefore));
+    q.addBindValue(text(change.rawAfter));
+    q.addBindValue(Domain::statusKey(change.statusAfter));
+    q.addBindValue(statusSourceKey(change.source));
+    q.addBindValue(text(change.note));
+    if (!q.exec()) {
+        *error = failure(q);
+        return false;
+    }
+    return true;
+}
+
+// The raw value of the newest history row, to note a repeated contradiction once.
+QString lastHistoryRaw(const QSqlDatabase &db, qint64 orderId)
+{
+    QSqlQuery q(db);
+    q.prepare(u"SELECT raw_after FROM status_history WHERE order_id = ? "
+              "ORDER BY at DESC, id DESC LIMIT 1"_s);
+    q.addBindValue(orderId);
+    if (q.exec() && q.next())
+        return q.value(0).toString();
+    return {};
+}
+
+// The note of a history row that records a contradicted cancel (F7). Stored in
+// English with the stable "conflict:" prefix so the UI can recognise and word it.
+QString conflictNote(const Order &incoming)
+{
+    return u"conflict: provider reported %1 (%2) after a confirmed cancel; CANCELLED kept"_s.arg(
+        incoming.rawStatus, Domain::statusKey(incoming.status));
+}
+
+UpsertResult upsertIn(const QSqlDatabase &db, const Order &incoming, StatusSource source,
+                      const Domain::CancelPolicy *policy)
+{
+    UpsertResult r;
+    r.error = validate(incoming);
+    if (!r.error.isEmpty())
+        return r;
+
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    QString error;
+    const std::optional<StoredOrder> stored =
+        loadOrder(db, incoming.provider, incoming.paymentId, &error);
+    if (!error.isEmpty()) {
+        r.error = error;
+        return r;
+    }
+
+    if (!stored) {
+        Order o = incoming;
+        if (policy)
+            o.cancelDeadline = policy->deadline(o);
+        QSqlQuery q(db);
+        q.prepare(u"INSERT INTO orders (provider, payment_id, merchant_reference, payment_method, "
+                  "amount_minor, currency, raw_status, status, flags, created_at, paid_at, "
+                  "auth_expires_at, method_deadline, cancel_deadline, last_payload, "
+                  "last_synced_at, last_sync_error) "
+                  "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"_s);
+        q.addBindValue(Domain::providerKey(o.provider));
+        q.addBindValue(o.paymentId);
+        bindOrderValues(q, o);
+        if (!q.exec()) {
+            r.error = failure(q);
+            return r;
+        }
+        const qint64 id = q.lastInsertId().toLongLong();
+        if (!o.rawStatus.isEmpty()
+            && !addHistory(db, id, {now, {}, o.rawStatus, o.status, source, {}}, &r.error))
+            return r;
+        r.ok = true;
+        r.inserted = true;
+        r.statusChanged = !o.rawStatus.isEmpty();
+        return r;
+    }
+
+    const Order &old = stored->order;
+    Order o = merge(old, incoming);
+    std::optional<StatusChange> change;
+    const bool reported = !incoming.rawStatus.isEmpty() || incoming.status != NormStatus::Unknown;
+    if (reported && old.status == NormStatus::Cancelled && o.status != NormStatus::Cancelled) {
+        // F7: a confirmed cancel is not overwritten by a later contradicting
+        // status; a person reviews the flagged order.
+        r.conflict = true;
+        o.rawStatus = old.rawStatus;
+        o.status = NormStatus::Cancelled;
+        o.flags = old.flags | StatusFlag::Conflict;
+        const bool alreadyNoted = old.flags.testFlag(StatusFlag::Conflict)
+                                  && lastHistoryRaw(db, stored->id) == incoming.rawStatus;
+        if (!alreadyNoted) {
+            change = StatusChange{
+                now,    old.rawStatus,         incoming.rawStatus, NormStatus::Cancelled,
+                source, conflictNote(incoming)};
+        }
+    } else if (o.rawStatus != old.rawStatus || o.status != old.status) {
+        r.statusChanged = true;
+        change = StatusChange{now, old.rawStatus, o.rawStatus, o.status, source, {}};
+    }
+    if (policy)
+        o.cancelDeadline = policy->deadline(o);
+
+    QSqlQuery q(db);
+    q.prepare(u"UPDATE orders SET merchant_reference = ?, payment_method = ?, amount_minor = ?, "
+              "currency = ?, raw_status = ?, status = ?, flags = ?, created_at = ?, paid_at = ?, "
+              "auth_expires_at = ?, method_deadline = ?, cancel_deadline = ?, last_payload = ?, "
+              "last_synced_at = ?, last_sync_error = ?, "
+              "last_sync_error_at = CASE WHEN ? = '' THEN NULL ELSE last_sync_error_at END "
+              "WHERE id = ?"_s);
+    bindOrderValues(q, o);
+    q.addBindValue(text(o.lastSyncError));
+    q.addBindValue(stored->id);
+    if (!q.exec()) {
+        r.error = failure(q);
+        return r;
+    }
+    if (change && !addHistory(db, stored->id, *change, &r.error))
+        return r;
+    r.ok = true;
+    return r;
+}
+
+// The smallest string above every string that starts with prefix, in SQLite's
+// BINARY order (UTF-8 bytes, which is code point order): "PI12" -> "PI13". Lets
+// a prefix search be an index range instead of a LIKE that scans. Empty when
+// no such bound exists.
+QString prefixUpperBound(const QString &prefix)
+{
+    std::u32string cps = prefix.toStdU32String();
+    while (!cps.empty()) {
+        char32_t next = cps.back() + 1;
+        cps.pop_back();
+        if (next == 0xD800)
+            next = 0xE000; // surrogates are not characters
+        if (next <= 0x10FFFF) {
+            cps.push_back(next);
+            return QString::fromStdU32String(cps);
+        }
+    }
+    return {};
+}
+
+struct BuiltQuery
+{
+    QString where; // with leading " WHERE", or empty
+    QString orderBy;
+    QVariantList binds;
+};
+
+BuiltQuery buildQuery(const OrderQuery &query)
+{
+    BuiltQuery b;
+    QStringList terms;
+    const QString prefix = query.text.trimmed();
+    // A pasted id is far more selective than any other filter, but without
+    // statistics SQLite would rather walk the provider/status index (a third of
+    // a million rows). A unary + keeps a term out of index selection.
+    const QString noIndex = prefix.isEmpty() ? QString() : u"+"_s;
+    if (query.provider) {
+        terms.append(noIndex + u"provider = ?"_s);
+        b.binds.append(Domain::providerKey(*query.provider));
+    }
+    if (query.status) {
+        terms.append(noIndex + u"status = ?"_s);
+        b.binds.append(Domain::statusKey(*query.status));
+    }
+    if (!query.method.trimmed().isEmpty()) {
+        terms.append(u"payment_method = ? COLLATE NOCASE"_s);
+        b.binds.append(query.method.trimmed());
+    }
+    if (!prefix.isEmpty()) {
+        // Two index ranges joined by OR: SQLite answers it with both indexes
+        // (MULTI-INDEX OR) instead of scanning.
+        const QString upper = prefixUpperBound(prefix);
+        if (upper.isEmpty()) {
+            terms.append(u"(payment_id >= ? OR merchant_reference >= ?)"_s);
+            b.binds << prefix << prefix;
+        } else {
+            terms.append(u"((payment_id >= ? AND payment_id < ?) "
+                         "OR (merchant_reference >= ? AND merchant_reference < ?))"_s);
+            b.binds << prefix << upper << prefix << upper;
+        }
+    }
+    const bool deadlineWindow = query.deadlineFrom.isValid() || query.deadlineTo.isValid();
+    if (deadlineWindow) {
+        // "(cancel_deadline IS NULL) = 0" names the first column of the
+        // orders_deadline index, so the window is a range of that index. With a
+        // prefix search it is left out: the comparisons alone exclude NULLs and
+        // are then only filters.
+        if (prefix.isEmpty())
+            terms.append(u"(cancel_deadline IS NULL) = 0"_s);
+        if (query.deadlineFrom.isValid()) {
+            terms.append(u"cancel_deadline >= ?"_s);
+            b.binds.append(query.deadlineFrom.toMSecsSinceEpoch());
+        }
+        if (query.deadlineTo.isValid()) {
+            terms.append(u"cancel_deadline < ?"_s);
+            b.binds.append(query.deadlineTo.toMSecsSinceEpoch());
+        }
+    }
+    if (query.requiredFlags.toInt() != 0) {
+        terms.append(u"(flags & ?) = ?"_s);
+        b.binds << query.requiredFlags.toInt() << query.requiredFlags.toInt();
+    }
+    if (!terms.isEmpty())
+        b.where = u" WHERE "_s + terms.join(u" AND "_s);
+
+    const QString dir = query.order == Qt::AscendingOrder ? u"ASC"_s : u"DESC"_s;
+    QString column;
+    switch (query.sort) {
+    case OrderQuery::Sort::Provider:
+        column = u"provider"_s;
+        break;
+    case OrderQuery::Sort::PaymentId:
+        column = u"payment_id"_s;
+        break;
+    case OrderQuery::Sort::MerchantReference:
+        column = u"merchant_reference"_s;
+        break;
+    case OrderQuery::Sort::Method:
+        column = u"payment_method"_s;
+        break;
+    case OrderQuery::Sort::Amount:
+        column = u"amount_minor"_s;
+        break;
+    case OrderQuery::Sort::Status:
+        column = u"status"_s;
+        break;
+    case OrderQuery::Sort::Created:
+        column = u"created_at"_s;
+        break;
+    case OrderQuery::Sort::Deadline:
+        // Without a window the IS NULL term puts "no deadline" last (ascending)
+        // and matches the index's first column; inside a window there are no
+        // NULLs and the index is already in deadline order.
+        column = deadlineWindow ? u"cancel_deadline"_s
+                                : u"cancel_deadline IS NULL %1, cancel_deadline"_s.arg(dir);
+        break;
+    case OrderQuery::Sort::LastSynced:
+        column = u"last_synced_at"_s;
+        break;
+    }
+    b.orderBy = u" ORDER BY %1 %2, id %2"_s.arg(column, dir);
+    return b;
+}
+
+QString selectSql(const BuiltQuery &b)
+{
+    return u"SELECT "_s + kOrderColumns + u" FROM orders"_s + b.where + b.orderBy
+           + u" LIMIT ? OFFSET ?"_s;
+}
+
+void bindAll(QSqlQuery &q, const OrderQuery &query, const BuiltQuery &b)
+{
+    for (const QVariant &v : b.binds)
+        q.addBindValue(v);
+    q.addBindValue(query.limit > 0 ? query.limit : -1);
+    q.addBindValue(std::max(0, query.offset));
+}
+
+} // namespace
+
+QString statusSourceKey(StatusSource source)
+{
+    for (const SourceName &s : kSourceNames) {
+        if (s.source == source)
+            return QString::fromUtf16(s.key);
+    }
+    Q_UNREACHABLE();
+    return {};
+}
+
+std::optional<StatusSource> statusSourceFromKey(QStringView key)
+{
+    for (const SourceName &s : kSourceNames) {
+        if (key == QStringView(s.key))
+            return s.source;
+    }
+    return std::nullopt;
+}
+
+OrderStore::OrderStore(Database &db, const Domain::CancelPolicy *policy)
+    : m_db(db)
+    , m_policy(policy)
+{}
+
+UpsertResult OrderStore::upsert(const Order &order, StatusSource source)
+{
+    UpsertResult r;
+    r.error = validate(order);
+    if (!r.error.isEmpty())
+        return r;
+    const QSqlDatabase db = m_db.connection();
+    WriteTransaction tx(db);
+    if (!tx.begin(&r.error))
+        return r;
+    r = upsertIn(db, order, source, m_policy);
+    if (r.ok && !tx.commit(&r.error))
+        r.ok = false;
+    return r;
+}
+
+bool OrderStore::upsertMany(const QList<Order> &orders, StatusSource source, QString *error)
+{
+    QString ignored;
+    QString *const err = error ? error : &ignored;
+    const QSqlDatabase db = m_db.connection();
+    WriteTransaction tx(db);
+    if (!tx.begin(err))
+        return false;
+    for (qsizetype i = 0; i < orders.size(); ++i) {
+        const UpsertResult r = upsertIn(db, orders.at(i), source, m_policy);
+        if (!r.ok) {
+            // The transaction rolls back: nothing of the batch is written.
+            *err = QCoreApplication::translate("OrderStore", "Order %1 of %2: %3")
+                       .arg(i + 1)
+                       .arg(orders.size())
+                       .arg(r.error);
+            return false;
+        }
+    }
+    return tx.commit(err);
+}
+
+std::optional<Order> OrderStore::find(Provider provider, const QString &paymentId) const
+{
+    const std::optional<StoredOrder> stored =
+        loadOrder(m_db.connection(), provider, paymentId, nullptr);
+    if (!stored)
+        return std::nullopt;
+    return stored->order;
+}
+
+QList<Order> OrderStore::query(const OrderQuery &query, QString *error) const
+{
+    const BuiltQuery b = buildQuery(query);
+    QSqlQuery q(m_db.connection());
+    q.setForwardOnly(true);
+    q.prepare(selectSql(b));
+    bindAll(q, query, b);
+    QList<Order> orders;
+    if (!q.exec()) {
+        if (error)
+            *error = failure(q);
+        return orders;
+    }
+    if (query.limit > 0)
+        orders.reserve(query.limit);
+    while (q.next())
+        orders.append(orderFromRow(q));
+    return orders;
+}
+
+qint64 OrderStore::count(const OrderQuery &query, QString *error) const
+{
+    const BuiltQuery b = buildQuery(query);
+    QSqlQuery q(m_db.connection());
+    q.prepare(u"SELECT COUNT(*) FROM orders"_s + b.where);
+    for (const QVariant &v : b.binds)
+        q.addBindValue(v);
+    if (!q.exec() || !q.next()) {
+        if (error)
+            *error = failure(q);
+        return -1;
+    }
+    return q.value(0).toLongLong();
+}
+
+QStringList OrderStore::queryPlan(const OrderQuery &query, QString *error) const
+{
+    const BuiltQuery b = buildQuery(query);
+    QSqlQuery q(m_db.connection());
+    q.prepare(u"EXPLAIN QUERY PLAN "_s + selectSql(b));
+    bindAll(q, query, b);
+    QStringList plan;
+    if (!q.exec()) {
+        if (error)
+            *error = failure(q);
+        return plan;
+    }
+    // Columns: id, parent, notused, detail.
+    while (q.next())
+        plan.append(q.value(3).toString());
+    return plan;
+}
+
+QList<StatusChange> OrderStore::history(Provider provider, const QString &paymentId) const
+{
+    QSqlQuery q(m_db.connection());
+    q.prepare(u"SELECT h.at, h.raw_before, h.raw_after, h.status_after, h.source, h.note "
+              "FROM status_history h JOIN orders o ON o.id = h.order_id "
+              "WHERE o.provider = ? AND o.payment_id = ? ORDER BY h.at, h.id"_s);
+    q.addBindValue(Domain::providerKey(provider));
+    q.addBindValue(text(paymentId));
+    QList<StatusChange> changes;
+    if (!q.exec())
+        return changes;
+    while (q.next()) {
+        StatusChange c;
+        c.at = timeAt(q, 0);
+        c.rawBefore = q.value(1).toString();
+        c.rawAfter = q.value(2).toString();
+        c.statusAfter = Domain::statusFromKey(q.value(3).toString()).value_or(NormStatus::Unknown);
+        c.source = statusSourceFromKey(q.value(4).toString()).value_or(StatusSource::Refresh);
+        c.note = q.value(5).toString();
+        changes.append(c);
+    }
+    return changes;
+}
+
+int OrderStore::referenceCount(Provider provider, const QString &merchantReference) const
+{
+    if (merchantReference.isEmpty())
+        return 0;
+    QSqlQuery q(m_db.connection());
+    q.prepare(u"SELECT COUNT(*) FROM orders WHERE merchant_reference = ? AND provider = ?"_s);
+    q.addBindValue(merchantReference);
+    q.addBindValue(Domain::providerKey(provider));
+    if (!q.exec() || !q.next())
+        return 0;
+    return q.value(0).toInt();
+}
+
+bool OrderStore::recordSyncError(Provider provider, const QString &paymentId, const QDateTime &at,
+                                 const QString &error)
+{
+    QSqlQuery q(m_db.connection());
+    q.prepare(u"UPDATE orders SET last_sync_error = ?, last_sync_error_at = ? "
+              "WHERE provider = ? AND payment_id = ?"_s);
+    q.addBindValue(text(error));
+    q.addBindValue(msOrNull(at.isValid() ? at : QDateTime::currentDateTimeUtc()));
+    q.addBindValue(Domain::providerKey(provider));
+    q.addBindValue(text(paymentId));
+    return q.exec() && q.numRowsAffected() == 1;
+}
+
+QDateTime OrderStore::lastSyncErrorAt(Provider provider, const QString &paymentId) const
+{
+    QSqlQuery q(m_db.connection());
+    q.prepare(u"SELECT last_sync_error_at FROM orders WHERE provider = ? AND payment_id = ?"_s);
+    q.addBindValue(Domain::providerKey(provider));
+    q.addBindValue(text(paymentId));
+    if (!q.exec() || !q.next())
+        return {};
+    return timeAt(q, 0);
+}
+
+bool OrderStore::clearConflict(Provider provider, const QString &paymentId)
+{
+    const QSqlDatabase db = m_db.connection();
+    WriteTransaction tx(db);
+    QString error;
+    if (!tx.begin(&error))
+        return false;
+    const std::optional<StoredOrder> stored = loadOrder(db, provider, paymentId, &error);
+    if (!stored)
+        return false;
+    if (!stored->order.flags.testFlag(StatusFlag::Conflict))
+        return true;
+    QSqlQuery q(db);
+    q.prepare(u"UPDATE orders SET flags = ? WHERE id = ?"_s);
+    q.addBindValue((stored->order.flags & ~StatusFlags(StatusFlag::Conflict)).toInt());
+    q.addBindValue(stored->id);
+    if (!q.exec())
+        return false;
+    const StatusChange note{QDateTime::currentDateTimeUtc(),
+                            stored->order.rawStatus,
+                            stored->order.rawStatus,
+                            stored->order.status,
+                            StatusSource::Manual,
+                            u"conflict cleared"_s};
+    if (!addHistory(db, stored->id, note, &error))
+        return false;
+    return tx.commit(&error);
+}
+
+} // namespace CancelDesk::Storage

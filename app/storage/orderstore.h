@@ -1,0 +1,122 @@
+#pragma once
+
+#include "domain/cancelpolicy.h"
+#include "domain/order.h"
+
+#include <QDateTime>
+#include <QList>
+#include <QString>
+#include <QStringList>
+
+#include <optional>
+
+namespace CancelDesk::Storage {
+
+class Database;
+
+// Where a status change came from (status history, F6).
+enum class StatusSource { Import, Refresh, Cancel, Manual };
+QString statusSourceKey(StatusSource source);
+std::optional<StatusSource> statusSourceFromKey(QStringView key);
+
+struct StatusChange
+{
+    QDateTime at;      // UTC
+    QString rawBefore; // empty for the first record of an order
+    QString rawAfter;
+    Domain::NormStatus statusAfter = Domain::NormStatus::Unknown;
+    StatusSource source = StatusSource::Refresh;
+    QString note;
+};
+
+// Sorting is on stored values: provider and status by their keys, amount by
+// minor units, times as instants. Ties are broken by the row id in the same
+// direction, so pages never overlap or skip. An unknown time sorts before every
+// known one (ascending), except the cancel deadline: "no deadline" counts as
+// later than every deadline (last ascending, first descending).
+struct OrderQuery
+{
+    enum class Sort {
+        Provider,
+        PaymentId,
+        MerchantReference,
+        Method,
+        Amount,
+        Status,
+        Created,
+        Deadline,
+        LastSynced
+    };
+
+    std::optional<Domain::Provider> provider;
+    std::optional<Domain::NormStatus> status;
+    QString method; // exact, case-insensitive
+    // Matches payment ids and merchant references that start with this text
+    // (what operators paste); uses the indexes.
+    QString text;
+    // Cancel deadline window: from inclusive, to exclusive; invalid = open.
+    QDateTime deadlineFrom;
+    QDateTime deadlineTo;
+    // Only orders carrying all these flags (e.g. Conflict).
+    Domain::StatusFlags requiredFlags;
+
+    Sort sort = Sort::Created;
+    Qt::SortOrder order = Qt::DescendingOrder;
+    int offset = 0;
+    int limit = 200; // <= 0: no limit
+};
+
+struct UpsertResult
+{
+    bool ok = false;
+    bool inserted = false;
+    bool statusChanged = false;
+    // The incoming status contradicted a confirmed cancel; it was not applied and
+    // the order now carries the Conflict flag (F7).
+    bool conflict = false;
+    QString error; // translated, when !ok
+};
+
+// Orders of all providers, keyed by (provider, payment id), with their status
+// history. Indexed for 1,000,000 orders.
+class OrderStore final
+{
+public:
+    // policy, when given, computes each order's cancel deadline on upsert so that
+    // deadline queries and sorting work in SQL.
+    explicit OrderStore(Database &db, const Domain::CancelPolicy *policy = nullptr);
+    Q_DISABLE_COPY_MOVE(OrderStore)
+
+    // Inserts or updates; records a status-history row when the raw status is new
+    // or changed. A CANCELLED order whose incoming status is not CANCELLED keeps
+    // CANCELLED and gets the Conflict flag instead (F7).
+    UpsertResult upsert(const Domain::Order &order, StatusSource source);
+    // All or nothing, in one transaction.
+    bool upsertMany(const QList<Domain::Order> &orders, StatusSource source, QString *error);
+
+    std::optional<Domain::Order> find(Domain::Provider provider, const QString &paymentId) const;
+    QList<Domain::Order> query(const OrderQuery &query, QString *error = nullptr) const;
+    qint64 count(const OrderQuery &query, QString *error = nullptr) const;
+    QList<StatusChange> history(Domain::Provider provider, const QString &paymentId) const;
+    // How many orders of that provider share the merchant reference (F4).
+    int referenceCount(Domain::Provider provider, const QString &merchantReference) const;
+
+    // Records a failed sync without touching the status (nor lastSyncedAt, which
+    // stays the last successful sync). The next successful sync clears it.
+    bool recordSyncError(Domain::Provider provider, const QString &paymentId, const QDateTime &at,
+                         const QString &error);
+    // When the error of Order::lastSyncError happened; invalid when there is none.
+    QDateTime lastSyncErrorAt(Domain::Provider provider, const QString &paymentId) const;
+    // A person reviewed the conflict (F7): drops the flag and notes it in the history.
+    bool clearConflict(Domain::Provider provider, const QString &paymentId);
+
+    // EXPLAIN QUERY PLAN of the statement query() runs, one line per step; for
+    // tests and benchmarks that check the indexes are used.
+    QStringList queryPlan(const OrderQuery &query, QString *error = nullptr) const;
+
+private:
+    Database &m_db;
+    const Domain::CancelPolicy *m_policy = nullptr;
+};
+
+} // namespace CancelDesk::Storage
