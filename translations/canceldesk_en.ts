@@ -1,0 +1,615 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en">
+<context>
+    <name>CancelDesk::Ui::MainWindow</name>
+    <message>
+        <source>About CancelDesk</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;CancelDesk %1&lt;/h3&gt;&lt;p&gt;Cancel payments at UQPAY, Antom and Liquido, with a tamper-evident cancel log.&lt;/p&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Production</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Provider test</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sandbox (built-in simulator)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CancelDesk — payment cancellation console</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Language</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;About CancelDesk</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CancelDesk</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>One order list across UQPAY, Antom and Liquido: check whether a payment can still be cancelled, cancel it safely, and keep a tamper-evident log of every attempt.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Environment:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Database:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (schema version %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Orders:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n order(s) in the local store</source>
+        <translation>
+            <numerusform>%n order in the local store</numerusform>
+            <numerusform>%n orders in the local store</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Ready</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CancelJournal</name>
+    <message>
+        <source>Prepared</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Confirming</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Succeeded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rejected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unresolved (outcome unknown)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Payment %1 already has a cancel in progress (attempt %2, %3). It was not sent again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The idempotency key is already used by another attempt.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The payment ID is missing.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The operator&apos;s name is missing.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The amount is not valid.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unknown environment &quot;%1&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A new cancel attempt must start as PREPARED.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel attempt %1 not found.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel attempt %1 is final (%2) and cannot change.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The %1 of cancel attempt %2 cannot change.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel attempt %1 was already sent; it cannot go back to PREPARED.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel attempt %1 is handled by another process (%2, process %3).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot read the journal: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Entry %1 comes where entry %2 should be: entries are missing or out of order.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Entry %1 does not follow the entry before it: its previous hash does not match.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Entry %1 was altered: its hash does not match its content.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel attempt %1 has no journal entry.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Journal entry %1, the latest of cancel attempt %2, is missing.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel attempt %1 points to journal entry %2, but its latest entry is %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel attempt %1 does not carry the hash of its latest journal entry %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel attempt %1 differs from its latest journal entry %2 in %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Entry %1 belongs to cancel attempt %2, which does not exist.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CancelPolicy</name>
+    <message>
+        <source>The payment is already cancelled.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The payment failed, so there is nothing to cancel.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The payment&apos;s status is not known, so the cancel window cannot be checked.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The provider reported a status that contradicts a confirmed cancel.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The provider does not allow cancelling payments made with this method.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The payment cannot be cancelled in its current status.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The cancel window has closed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A refund has already been made, and the provider refuses to cancel a refunded payment.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The payment has been charged back by the payer&apos;s bank.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing more needs doing.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refund the payment instead.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refresh the status from the provider, then decide again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Contact the provider&apos;s support.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Review the conflict and the provider&apos;s records before doing anything else.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Wait for the provider&apos;s final result, then refresh the status.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The payment has already succeeded. Whether it can still be cancelled today depends on the payment channel; the provider may refuse.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The payer has paid but the provider&apos;s final result is still awaited; the provider may refuse the cancel.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel rules (%1), provider &quot;%2&quot;, rule &quot;%3&quot;: %4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel rules (%1), provider &quot;%2&quot;: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel rules (%1): %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown key &quot;%1&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not valid JSON at character %1: %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the document must be a JSON object.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;version&quot; must be %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;providers&quot; must be an object.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown provider.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>must be an object.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;timezone&quot; is missing.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;timezone&quot; is not a valid time zone: &quot;%1&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;blocked&quot; must be a list.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>each entry of &quot;blocked&quot; must be an object.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;rules&quot; is missing.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;rules&quot; must be a list.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>each rule must be an object.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a rule without an &quot;id&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the id is used twice.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown flag &quot;%1&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;never&quot; must be true or false.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;when&quot; must be a list (or the rule must say &quot;never&quot;: true).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>each entry of &quot;when&quot; must be an object.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>an entry of &quot;when&quot; needs &quot;statuses&quot; or &quot;raw_statuses&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown status &quot;%1&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown warning &quot;%1&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;deadline&quot; is missing or not an object.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown &quot;cap&quot; &quot;%1&quot; (only &quot;auth_expiry&quot; is known).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;time&quot; must be a time of day as HH:MM, not &quot;%1&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;day_offset&quot; must be a whole number of days from 0 to %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;zone&quot; is not a valid time zone: &quot;%1&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown deadline kind &quot;%1&quot; (known: none, after_creation, after_payment, local_cutoff, method_deadline).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; must be a whole number above 0 (and at most 400 days).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a deadline after creation or payment needs exactly one of &quot;minutes&quot;, &quot;hours&quot; or &quot;days&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; must be a non-empty list of text.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown reason &quot;%1&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot;: unknown action &quot;%2&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>defaults</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>override</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The built-in cancel rules are missing (%1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot read the cancel rules override file %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The cancel rules override file %1 is empty.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (override file: %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the provider is missing.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CancelReason</name>
+    <message>
+        <source>Requested by customer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Duplicate payment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fraudulent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Abandoned</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Other (note required)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A note is required when the reason is Other.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The note is longer than %1 characters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Database</name>
+    <message>
+        <source>Unknown database schema version %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The database is busy: another CancelDesk window or command is writing to it. Try again in a moment.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The file is not a CancelDesk database, or it is damaged.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Database error: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot open the database %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The program&apos;s database migrations are broken (%1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot create the folder %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot read the database %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The database %1 was written by a newer CancelDesk (schema version %2; this program knows up to %3). Use a newer CancelDesk, or another database file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The database %1 is already at schema version %2, past %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot upgrade the database %1 to schema version %2: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Money</name>
+    <message>
+        <source>The amount is empty.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not an ISO 4217 currency code.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The amount is not a number.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The amount is negative.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The amount has more decimals than %1 allows.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The amount is too large.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>OrderStatus</name>
+    <message>
+        <source>Pending</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Requires action</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Authorised</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Succeeded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unknown</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>OrderStore</name>
+    <message>
+        <source>The order has no payment ID.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The amount of order %1 is not valid in %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The amount of order %1 has no currency.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Order %1 of %2: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>main</name>
+    <message>
+        <source>CancelDesk</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The order database cannot be opened:
+%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,615 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="zh_CN">
+<context>
+    <name>CancelDesk::Ui::MainWindow</name>
+    <message>
+        <source>About CancelDesk</source>
+        <translation>关于取消台</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;CancelDesk %1&lt;/h3&gt;&lt;p&gt;Cancel payments at UQPAY, Antom and Liquido, with a tamper-evident cancel log.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;取消台 %1&lt;/h3&gt;&lt;p&gt;在 UQPAY、Antom 和 Liquido 取消支付，并保留防篡改的取消日志。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Production</source>
+        <translation>生产环境</translation>
+    </message>
+    <message>
+        <source>Provider test</source>
+        <translation>服务商测试环境</translation>
+    </message>
+    <message>
+        <source>Sandbox (built-in simulator)</source>
+        <translation>沙箱（内置模拟器）</translation>
+    </message>
+    <message>
+        <source>CancelDesk — payment cancellation console</source>
+        <translation>取消台 — 支付取消控制台</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>退出(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>&amp;Language</source>
+        <translation>语言(&amp;L)</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <source>&amp;About CancelDesk</source>
+        <translation>关于取消台(&amp;A)</translation>
+    </message>
+    <message>
+        <source>CancelDesk</source>
+        <translation>取消台</translation>
+    </message>
+    <message>
+        <source>One order list across UQPAY, Antom and Liquido: check whether a payment can still be cancelled, cancel it safely, and keep a tamper-evident log of every attempt.</source>
+        <translation>UQPAY、Antom 和 Liquido 的订单集中在一个列表中：查看支付是否仍可取消，安全地发起取消，并为每次尝试保留防篡改的日志。</translation>
+    </message>
+    <message>
+        <source>Environment:</source>
+        <translation>环境：</translation>
+    </message>
+    <message>
+        <source>Database:</source>
+        <translation>数据库：</translation>
+    </message>
+    <message>
+        <source>%1 (schema version %2)</source>
+        <translation>%1（结构版本 %2）</translation>
+    </message>
+    <message>
+        <source>Orders:</source>
+        <translation>订单：</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n order(s) in the local store</source>
+        <translation>
+            <numerusform>本地存储中有 %n 笔订单</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Ready</source>
+        <translation>就绪</translation>
+    </message>
+</context>
+<context>
+    <name>CancelJournal</name>
+    <message>
+        <source>Prepared</source>
+        <translation>已准备</translation>
+    </message>
+    <message>
+        <source>Sent</source>
+        <translation>已发送</translation>
+    </message>
+    <message>
+        <source>Confirming</source>
+        <translation>确认中</translation>
+    </message>
+    <message>
+        <source>Succeeded</source>
+        <translation>已成功</translation>
+    </message>
+    <message>
+        <source>Rejected</source>
+        <translation>已拒绝</translation>
+    </message>
+    <message>
+        <source>Unresolved (outcome unknown)</source>
+        <translation>未决（结果未知）</translation>
+    </message>
+    <message>
+        <source>Payment %1 already has a cancel in progress (attempt %2, %3). It was not sent again.</source>
+        <translation>支付 %1 已有一个正在进行的取消（尝试 %2，%3），本次未重复发送。</translation>
+    </message>
+    <message>
+        <source>The idempotency key is already used by another attempt.</source>
+        <translation>该幂等键已被另一次尝试使用。</translation>
+    </message>
+    <message>
+        <source>The payment ID is missing.</source>
+        <translation>缺少支付 ID。</translation>
+    </message>
+    <message>
+        <source>The operator&apos;s name is missing.</source>
+        <translation>缺少操作员姓名。</translation>
+    </message>
+    <message>
+        <source>The amount is not valid.</source>
+        <translation>金额无效。</translation>
+    </message>
+    <message>
+        <source>Unknown environment &quot;%1&quot;.</source>
+        <translation>未知的环境“%1”。</translation>
+    </message>
+    <message>
+        <source>A new cancel attempt must start as PREPARED.</source>
+        <translation>新的取消尝试必须以“已准备”（PREPARED）状态开始。</translation>
+    </message>
+    <message>
+        <source>Cancel attempt %1 not found.</source>
+        <translation>找不到取消尝试 %1。</translation>
+    </message>
+    <message>
+        <source>Cancel attempt %1 is final (%2) and cannot change.</source>
+        <translation>取消尝试 %1 已处于终态（%2），不能再更改。</translation>
+    </message>
+    <message>
+        <source>The %1 of cancel attempt %2 cannot change.</source>
+        <translation>取消尝试 %2 的 %1 不能更改。</translation>
+    </message>
+    <message>
+        <source>Cancel attempt %1 was already sent; it cannot go back to PREPARED.</source>
+        <translation>取消尝试 %1 已发送，不能回到“已准备”状态。</translation>
+    </message>
+    <message>
+        <source>Cancel attempt %1 is handled by another process (%2, process %3).</source>
+        <translation>取消尝试 %1 正由另一个进程处理（%2，进程 %3）。</translation>
+    </message>
+    <message>
+        <source>Cannot read the journal: %1</source>
+        <translation>无法读取取消日志：%1</translation>
+    </message>
+    <message>
+        <source>Entry %1 comes where entry %2 should be: entries are missing or out of order.</source>
+        <translation>条目 %1 出现在条目 %2 应在的位置：有条目缺失或顺序被打乱。</translation>
+    </message>
+    <message>
+        <source>Entry %1 does not follow the entry before it: its previous hash does not match.</source>
+        <translation>条目 %1 与前一条目不衔接：其前序哈希不匹配。</translation>
+    </message>
+    <message>
+        <source>Entry %1 was altered: its hash does not match its content.</source>
+        <translation>条目 %1 已被篡改：其哈希与内容不符。</translation>
+    </message>
+    <message>
+        <source>Cancel attempt %1 has no journal entry.</source>
+        <translation>取消尝试 %1 没有日志条目。</translation>
+    </message>
+    <message>
+        <source>Journal entry %1, the latest of cancel attempt %2, is missing.</source>
+        <translation>取消尝试 %2 的最新日志条目 %1 缺失。</translation>
+    </message>
+    <message>
+        <source>Cancel attempt %1 points to journal entry %2, but its latest entry is %3.</source>
+        <translation>取消尝试 %1 指向日志条目 %2，但其最新条目是 %3。</translation>
+    </message>
+    <message>
+        <source>Cancel attempt %1 does not carry the hash of its latest journal entry %2.</source>
+        <translation>取消尝试 %1 记录的哈希与其最新日志条目 %2 不符。</translation>
+    </message>
+    <message>
+        <source>Cancel attempt %1 differs from its latest journal entry %2 in %3.</source>
+        <translation>取消尝试 %1 的 %3 与其最新日志条目 %2 不一致。</translation>
+    </message>
+    <message>
+        <source>Entry %1 belongs to cancel attempt %2, which does not exist.</source>
+        <translation>条目 %1 属于不存在的取消尝试 %2。</translation>
+    </message>
+</context>
+<context>
+    <name>CancelPolicy</name>
+    <message>
+        <source>The payment is already cancelled.</source>
+        <translation>该支付已取消。</translation>
+    </message>
+    <message>
+        <source>The payment failed, so there is nothing to cancel.</source>
+        <translation>该支付已失败，无需取消。</translation>
+    </message>
+    <message>
+        <source>The payment&apos;s status is not known, so the cancel window cannot be checked.</source>
+        <translation>该支付的状态未知，无法判断取消期限。</translation>
+    </message>
+    <message>
+        <source>The provider reported a status that contradicts a confirmed cancel.</source>
+        <translation>服务商返回的状态与已确认的取消相矛盾。</translation>
+    </message>
+    <message>
+        <source>The provider does not allow cancelling payments made with this method.</source>
+        <translation>服务商不允许取消使用此支付方式的支付。</translation>
+    </message>
+    <message>
+        <source>The payment cannot be cancelled in its current status.</source>
+        <translation>该支付在当前状态下无法取消。</translation>
+    </message>
+    <message>
+        <source>The cancel window has closed.</source>
+        <translation>取消期限已过。</translation>
+    </message>
+    <message>
+        <source>A refund has already been made, and the provider refuses to cancel a refunded payment.</source>
+        <translation>该支付已发生退款，服务商不接受对已退款支付的取消。</translation>
+    </message>
+    <message>
+        <source>The payment has been charged back by the payer&apos;s bank.</source>
+        <translation>付款方的银行已对该支付发起拒付。</translation>
+    </message>
+    <message>
+        <source>Nothing more needs doing.</source>
+        <translation>无需进一步操作。</translation>
+    </message>
+    <message>
+        <source>Refund the payment instead.</source>
+        <translation>请改为退款。</translation>
+    </message>
+    <message>
+        <source>Refresh the status from the provider, then decide again.</source>
+        <translation>请先从服务商刷新状态，再重新判断。</translation>
+    </message>
+    <message>
+        <source>Contact the provider&apos;s support.</source>
+        <translation>请联系服务商客服。</translation>
+    </message>
+    <message>
+        <source>Review the conflict and the provider&apos;s records before doing anything else.</source>
+        <translation>请先核查冲突及服务商的记录，再进行其他操作。</translation>
+    </message>
+    <message>
+        <source>Wait for the provider&apos;s final result, then refresh the status.</source>
+        <translation>请等待服务商的最终结果，然后刷新状态。</translation>
+    </message>
+    <message>
+        <source>The payment has already succeeded. Whether it can still be cancelled today depends on the payment channel; the provider may refuse.</source>
+        <translation>该支付已成功。当天能否取消取决于支付渠道，服务商可能拒绝。</translation>
+    </message>
+    <message>
+        <source>The payer has paid but the provider&apos;s final result is still awaited; the provider may refuse the cancel.</source>
+        <translation>付款方已付款，但服务商的最终结果尚未返回；服务商可能拒绝取消。</translation>
+    </message>
+    <message>
+        <source>Cancel rules (%1), provider &quot;%2&quot;, rule &quot;%3&quot;: %4</source>
+        <translation>取消规则（%1），服务商“%2”，规则“%3”：%4</translation>
+    </message>
+    <message>
+        <source>Cancel rules (%1), provider &quot;%2&quot;: %3</source>
+        <translation>取消规则（%1），服务商“%2”：%3</translation>
+    </message>
+    <message>
+        <source>Cancel rules (%1): %2</source>
+        <translation>取消规则（%1）：%2</translation>
+    </message>
+    <message>
+        <source>unknown key &quot;%1&quot;.</source>
+        <translation>未知的键“%1”。</translation>
+    </message>
+    <message>
+        <source>not valid JSON at character %1: %2.</source>
+        <translation>第 %1 个字符处不是有效的 JSON：%2。</translation>
+    </message>
+    <message>
+        <source>the document must be a JSON object.</source>
+        <translation>文档必须是 JSON 对象。</translation>
+    </message>
+    <message>
+        <source>&quot;version&quot; must be %1.</source>
+        <translation>“version”必须为 %1。</translation>
+    </message>
+    <message>
+        <source>&quot;providers&quot; must be an object.</source>
+        <translation>“providers”必须是对象。</translation>
+    </message>
+    <message>
+        <source>unknown provider.</source>
+        <translation>未知的服务商。</translation>
+    </message>
+    <message>
+        <source>must be an object.</source>
+        <translation>必须是对象。</translation>
+    </message>
+    <message>
+        <source>&quot;timezone&quot; is missing.</source>
+        <translation>缺少“timezone”。</translation>
+    </message>
+    <message>
+        <source>&quot;timezone&quot; is not a valid time zone: &quot;%1&quot;.</source>
+        <translation>“timezone”不是有效的时区：“%1”。</translation>
+    </message>
+    <message>
+        <source>&quot;blocked&quot; must be a list.</source>
+        <translation>“blocked”必须是列表。</translation>
+    </message>
+    <message>
+        <source>each entry of &quot;blocked&quot; must be an object.</source>
+        <translation>“blocked”的每一项都必须是对象。</translation>
+    </message>
+    <message>
+        <source>&quot;rules&quot; is missing.</source>
+        <translation>缺少“rules”。</translation>
+    </message>
+    <message>
+        <source>&quot;rules&quot; must be a list.</source>
+        <translation>“rules”必须是列表。</translation>
+    </message>
+    <message>
+        <source>each rule must be an object.</source>
+        <translation>每条规则都必须是对象。</translation>
+    </message>
+    <message>
+        <source>a rule without an &quot;id&quot;.</source>
+        <translation>有一条规则缺少“id”。</translation>
+    </message>
+    <message>
+        <source>the id is used twice.</source>
+        <translation>该 id 被重复使用。</translation>
+    </message>
+    <message>
+        <source>unknown flag &quot;%1&quot;.</source>
+        <translation>未知的标记“%1”。</translation>
+    </message>
+    <message>
+        <source>&quot;never&quot; must be true or false.</source>
+        <translation>“never”必须为 true 或 false。</translation>
+    </message>
+    <message>
+        <source>&quot;when&quot; must be a list (or the rule must say &quot;never&quot;: true).</source>
+        <translation>“when”必须是列表（或者规则须写明 &quot;never&quot;: true）。</translation>
+    </message>
+    <message>
+        <source>each entry of &quot;when&quot; must be an object.</source>
+        <translation>“when”的每一项都必须是对象。</translation>
+    </message>
+    <message>
+        <source>an entry of &quot;when&quot; needs &quot;statuses&quot; or &quot;raw_statuses&quot;.</source>
+        <translation>“when”中的条目需要“statuses”或“raw_statuses”。</translation>
+    </message>
+    <message>
+        <source>unknown status &quot;%1&quot;.</source>
+        <translation>未知的状态“%1”。</translation>
+    </message>
+    <message>
+        <source>unknown warning &quot;%1&quot;.</source>
+        <translation>未知的警告“%1”。</translation>
+    </message>
+    <message>
+        <source>&quot;deadline&quot; is missing or not an object.</source>
+        <translation>“deadline”缺失或不是对象。</translation>
+    </message>
+    <message>
+        <source>unknown &quot;cap&quot; &quot;%1&quot; (only &quot;auth_expiry&quot; is known).</source>
+        <translation>未知的“cap”值“%1”（仅支持“auth_expiry”）。</translation>
+    </message>
+    <message>
+        <source>&quot;time&quot; must be a time of day as HH:MM, not &quot;%1&quot;.</source>
+        <translation>“time”必须是 HH:MM 格式的时刻，而不是“%1”。</translation>
+    </message>
+    <message>
+        <source>&quot;day_offset&quot; must be a whole number of days from 0 to %1.</source>
+        <translation>“day_offset”必须是 0 到 %1 之间的整数天数。</translation>
+    </message>
+    <message>
+        <source>&quot;zone&quot; is not a valid time zone: &quot;%1&quot;.</source>
+        <translation>“zone”不是有效的时区：“%1”。</translation>
+    </message>
+    <message>
+        <source>unknown deadline kind &quot;%1&quot; (known: none, after_creation, after_payment, local_cutoff, method_deadline).</source>
+        <translation>未知的截止时间类型“%1”（可用：none、after_creation、after_payment、local_cutoff、method_deadline）。</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; must be a whole number above 0 (and at most 400 days).</source>
+        <translation>“%1”必须是大于 0 的整数（且不超过 400 天）。</translation>
+    </message>
+    <message>
+        <source>a deadline after creation or payment needs exactly one of &quot;minutes&quot;, &quot;hours&quot; or &quot;days&quot;.</source>
+        <translation>基于创建或支付时间的截止时间必须且只能指定“minutes”、“hours”或“days”之一。</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; must be a non-empty list of text.</source>
+        <translation>“%1”必须是非空的文本列表。</translation>
+    </message>
+    <message>
+        <source>unknown reason &quot;%1&quot;.</source>
+        <translation>未知的原因“%1”。</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot;: unknown action &quot;%2&quot;.</source>
+        <translation>“%1”：未知的操作“%2”。</translation>
+    </message>
+    <message>
+        <source>defaults</source>
+        <translation>默认规则</translation>
+    </message>
+    <message>
+        <source>override</source>
+        <translation>覆盖文件</translation>
+    </message>
+    <message>
+        <source>The built-in cancel rules are missing (%1).</source>
+        <translation>内置的取消规则缺失（%1）。</translation>
+    </message>
+    <message>
+        <source>Cannot read the cancel rules override file %1: %2</source>
+        <translation>无法读取取消规则覆盖文件 %1：%2</translation>
+    </message>
+    <message>
+        <source>The cancel rules override file %1 is empty.</source>
+        <translation>取消规则覆盖文件 %1 为空。</translation>
+    </message>
+    <message>
+        <source>%1 (override file: %2)</source>
+        <translation>%1（覆盖文件：%2）</translation>
+    </message>
+    <message>
+        <source>the provider is missing.</source>
+        <translation>缺少该服务商。</translation>
+    </message>
+</context>
+<context>
+    <name>CancelReason</name>
+    <message>
+        <source>Requested by customer</source>
+        <translation>客户要求取消</translation>
+    </message>
+    <message>
+        <source>Duplicate payment</source>
+        <translation>重复支付</translation>
+    </message>
+    <message>
+        <source>Fraudulent</source>
+        <translation>欺诈交易</translation>
+    </message>
+    <message>
+        <source>Abandoned</source>
+        <translation>客户放弃支付</translation>
+    </message>
+    <message>
+        <source>Other (note required)</source>
+        <translation>其他（须填写备注）</translation>
+    </message>
+    <message>
+        <source>A note is required when the reason is Other.</source>
+        <translation>取消原因为“其他”时必须填写备注。</translation>
+    </message>
+    <message>
+        <source>The note is longer than %1 characters.</source>
+        <translation>备注超过了 %1 个字符。</translation>
+    </message>
+</context>
+<context>
+    <name>Database</name>
+    <message>
+        <source>Unknown database schema version %1.</source>
+        <translation>未知的数据库结构版本 %1。</translation>
+    </message>
+    <message>
+        <source>The database is busy: another CancelDesk window or command is writing to it. Try again in a moment.</source>
+        <translation>数据库正忙：另一个取消台窗口或命令正在写入。请稍后再试。</translation>
+    </message>
+    <message>
+        <source>The file is not a CancelDesk database, or it is damaged.</source>
+        <translation>该文件不是取消台数据库，或已损坏。</translation>
+    </message>
+    <message>
+        <source>Database error: %1</source>
+        <translation>数据库错误：%1</translation>
+    </message>
+    <message>
+        <source>Cannot open the database %1: %2</source>
+        <translation>无法打开数据库 %1：%2</translation>
+    </message>
+    <message>
+        <source>The program&apos;s database migrations are broken (%1).</source>
+        <translation>程序内置的数据库迁移脚本有误（%1）。</translation>
+    </message>
+    <message>
+        <source>Cannot create the folder %1.</source>
+        <translation>无法创建文件夹 %1。</translation>
+    </message>
+    <message>
+        <source>Cannot read the database %1: %2</source>
+        <translation>无法读取数据库 %1：%2</translation>
+    </message>
+    <message>
+        <source>The database %1 was written by a newer CancelDesk (schema version %2; this program knows up to %3). Use a newer CancelDesk, or another database file.</source>
+        <translation>数据库 %1 由更新版本的取消台写入（结构版本 %2；本程序最高支持 %3）。请使用更新版本的取消台，或换用其他数据库文件。</translation>
+    </message>
+    <message>
+        <source>The database %1 is already at schema version %2, past %3.</source>
+        <translation>数据库 %1 已处于结构版本 %2，高于 %3。</translation>
+    </message>
+    <message>
+        <source>Cannot upgrade the database %1 to schema version %2: %3</source>
+        <translation>无法将数据库 %1 升级到结构版本 %2：%3</translation>
+    </message>
+</context>
+<context>
+    <name>Money</name>
+    <message>
+        <source>The amount is empty.</source>
+        <translation>金额为空。</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not an ISO 4217 currency code.</source>
+        <translation>“%1”不是 ISO 4217 货币代码。</translation>
+    </message>
+    <message>
+        <source>The amount is not a number.</source>
+        <translation>金额不是数字。</translation>
+    </message>
+    <message>
+        <source>The amount is negative.</source>
+        <translation>金额为负数。</translation>
+    </message>
+    <message>
+        <source>The amount has more decimals than %1 allows.</source>
+        <translation>金额的小数位数超过了 %1 允许的位数。</translation>
+    </message>
+    <message>
+        <source>The amount is too large.</source>
+        <translation>金额过大。</translation>
+    </message>
+</context>
+<context>
+    <name>OrderStatus</name>
+    <message>
+        <source>Pending</source>
+        <translation>待处理</translation>
+    </message>
+    <message>
+        <source>Requires action</source>
+        <translation>待用户操作</translation>
+    </message>
+    <message>
+        <source>Authorised</source>
+        <translation>已授权</translation>
+    </message>
+    <message>
+        <source>Succeeded</source>
+        <translation>已成功</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>已取消</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>失败</translation>
+    </message>
+    <message>
+        <source>Unknown</source>
+        <translation>未知</translation>
+    </message>
+</context>
+<context>
+    <name>OrderStore</name>
+    <message>
+        <source>The order has no payment ID.</source>
+        <translation>该订单没有支付 ID。</translation>
+    </message>
+    <message>
+        <source>The amount of order %1 is not valid in %2.</source>
+        <translation>订单 %1 的金额对 %2 无效。</translation>
+    </message>
+    <message>
+        <source>The amount of order %1 has no currency.</source>
+        <translation>订单 %1 的金额缺少币种。</translation>
+    </message>
+    <message>
+        <source>Order %1 of %2: %3</source>
+        <translation>%2 的订单 %1：%3</translation>
+    </message>
+</context>
+<context>
+    <name>main</name>
+    <message>
+        <source>CancelDesk</source>
+        <translation>取消台</translation>
+    </message>
+    <message>
+        <source>The order database cannot be opened:
+%1</source>
+        <translation>无法打开订单数据库：
+%1</translation>
+    </message>
+</context>
+</TS>
