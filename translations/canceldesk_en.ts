@@ -2,6 +2,118 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en">
 <context>
+    <name>AntomKey</name>
+    <message>
+        <source>The RSA key has only %1 bits; at least %2 are needed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CancelDesk::Providers</name>
+    <message>
+        <source>The provider address is not secure (https is required).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The provider did not answer in time.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The provider refused the connection.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The provider&apos;s server name could not be found.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The secure connection to the provider could not be established.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A network error interrupted the request.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The provider redirected the request elsewhere; it was not followed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The provider&apos;s answer was too large.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The request was stopped.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CancelDesk::Providers::Antom::AntomProvider</name>
+    <message>
+        <source>No Antom client ID is configured.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The Antom client ID contains characters that are not allowed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The Antom base URL is not a valid web address.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The Antom base URL must be the host only, e.g. https://open-sea-global.alipay.com.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The Antom base URL must use https; plain http is allowed only to this computer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The Antom key version must be 1 or higher.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Merchant private key: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Antom public key: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The Antom payment ID is empty or longer than 64 characters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The request could not be signed with the merchant private key.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CancelDesk::Providers::Liquido::LiquidoProvider</name>
+    <message>
+        <source>The Liquido API address must be an https:// URL (http:// only on this computer).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The Liquido token address must be an https:// URL (http:// only on this computer).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The Liquido client ID or client secret is missing.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The Liquido API key is missing or contains line breaks.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The payment ID is empty.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>CancelDesk::Ui::MainWindow</name>
     <message>
         <source>About CancelDesk</source>
@@ -524,6 +636,171 @@
     </message>
 </context>
 <context>
+    <name>Guidance</name>
+    <message>
+        <source>The cancel window has passed: refund the payment instead.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check the payment ID; the provider does not know it. Do not retry blindly.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The payment&apos;s status does not allow a cancel: refresh it, check it, and contact the provider&apos;s support if it looks wrong.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The payment has already been (partly) refunded and can no longer be cancelled.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The request was refused because of the connection settings (client ID, keys, signature): fix the configuration.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The merchant balance is too low: retry once it is funded.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The provider is busy: back off and try again later.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The outcome is still unknown: contact the provider&apos;s support.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>HttpClient</name>
+    <message>
+        <source>The CA certificate file %1 could not be read or holds no PEM certificate; only the system&apos;s certificates are trusted.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>LiquidoParser</name>
+    <message>
+        <source>it does not start with a date (year-month-day)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the date does not exist</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a time Liquido sends: %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>it is empty</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>it is too long</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>it has a date but no time of day</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the date and the time of day are not separated</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the time of day is not hours:minutes[:seconds]</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the fraction of a second is malformed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the time of day does not exist</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>it has no time zone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the time zone offset is malformed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the time zone is not UTC, GMT or an offset</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the time zone is malformed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unexpected text after the time zone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Liquido&apos;s field %1 has the wrong type.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Liquido&apos;s answer has no %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Liquido&apos;s field %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Liquido&apos;s answer is empty.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Liquido answered with a web page instead of JSON.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Liquido&apos;s answer is not valid JSON (%1 at byte %2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Liquido&apos;s answer is not a JSON object.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Liquido answered about a different payment.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Liquido&apos;s amount is negative.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Liquido&apos;s amount is not a whole number of minor units.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Liquido&apos;s amount: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Liquido answered with HTTP status %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Liquido answered, but the payment is %1, not cancelled.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Liquido&apos;s access token contains characters a header cannot carry.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Liquido&apos;s token is not a bearer token.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Money</name>
     <message>
         <source>The amount is empty.</source>
@@ -597,6 +874,79 @@
     </message>
     <message>
         <source>Order %1 of %2: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ProviderFailure</name>
+    <message>
+        <source>The provider connection is not configured correctly.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The provider refused the credentials.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>The provider is limiting requests; try again in %n second(s).</source>
+        <translation>
+            <numerusform>The provider is limiting requests; try again in %n second.</numerusform>
+            <numerusform>The provider is limiting requests; try again in %n seconds.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The provider is limiting requests; try again shortly.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The provider had an internal error.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The provider&apos;s answer could not be trusted or understood.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The provider does not know this payment.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The provider refused the request.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The provider does not offer this operation.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (%2: %3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>UqpayProvider</name>
+    <message>
+        <source>The cancel request has no idempotency key.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The payment ID is empty.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The UQPAY base URL is not set.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The UQPAY client ID is not set.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The UQPAY API key is not set.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -2,6 +2,118 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>AntomKey</name>
+    <message>
+        <source>The RSA key has only %1 bits; at least %2 are needed.</source>
+        <translation>该 RSA 密钥只有 %1 位，至少需要 %2 位。</translation>
+    </message>
+</context>
+<context>
+    <name>CancelDesk::Providers</name>
+    <message>
+        <source>The provider address is not secure (https is required).</source>
+        <translation>服务商地址不安全（必须使用 https）。</translation>
+    </message>
+    <message>
+        <source>The provider did not answer in time.</source>
+        <translation>服务商未在规定时间内应答。</translation>
+    </message>
+    <message>
+        <source>The provider refused the connection.</source>
+        <translation>服务商拒绝了连接。</translation>
+    </message>
+    <message>
+        <source>The provider&apos;s server name could not be found.</source>
+        <translation>找不到服务商的服务器名称。</translation>
+    </message>
+    <message>
+        <source>The secure connection to the provider could not be established.</source>
+        <translation>无法与服务商建立安全连接。</translation>
+    </message>
+    <message>
+        <source>A network error interrupted the request.</source>
+        <translation>网络错误中断了请求。</translation>
+    </message>
+    <message>
+        <source>The provider redirected the request elsewhere; it was not followed.</source>
+        <translation>服务商将请求重定向到别处，未予跟随。</translation>
+    </message>
+    <message>
+        <source>The provider&apos;s answer was too large.</source>
+        <translation>服务商的应答过大。</translation>
+    </message>
+    <message>
+        <source>The request was stopped.</source>
+        <translation>请求已停止。</translation>
+    </message>
+</context>
+<context>
+    <name>CancelDesk::Providers::Antom::AntomProvider</name>
+    <message>
+        <source>No Antom client ID is configured.</source>
+        <translation>未配置 Antom 客户端 ID。</translation>
+    </message>
+    <message>
+        <source>The Antom client ID contains characters that are not allowed.</source>
+        <translation>Antom 客户端 ID 含有不允许的字符。</translation>
+    </message>
+    <message>
+        <source>The Antom base URL is not a valid web address.</source>
+        <translation>Antom 基础 URL 不是有效的网址。</translation>
+    </message>
+    <message>
+        <source>The Antom base URL must be the host only, e.g. https://open-sea-global.alipay.com.</source>
+        <translation>Antom 基础 URL 只能包含主机，例如 https://open-sea-global.alipay.com。</translation>
+    </message>
+    <message>
+        <source>The Antom base URL must use https; plain http is allowed only to this computer.</source>
+        <translation>Antom 基础 URL 必须使用 https；仅访问本机时允许使用 http。</translation>
+    </message>
+    <message>
+        <source>The Antom key version must be 1 or higher.</source>
+        <translation>Antom 密钥版本必须大于或等于 1。</translation>
+    </message>
+    <message>
+        <source>Merchant private key: %1</source>
+        <translation>商户私钥：%1</translation>
+    </message>
+    <message>
+        <source>Antom public key: %1</source>
+        <translation>Antom 公钥：%1</translation>
+    </message>
+    <message>
+        <source>The Antom payment ID is empty or longer than 64 characters.</source>
+        <translation>Antom 支付 ID 为空或超过 64 个字符。</translation>
+    </message>
+    <message>
+        <source>The request could not be signed with the merchant private key.</source>
+        <translation>无法用商户私钥为请求签名。</translation>
+    </message>
+</context>
+<context>
+    <name>CancelDesk::Providers::Liquido::LiquidoProvider</name>
+    <message>
+        <source>The Liquido API address must be an https:// URL (http:// only on this computer).</source>
+        <translation>Liquido API 地址必须是 https:// 网址（仅本机可用 http://）。</translation>
+    </message>
+    <message>
+        <source>The Liquido token address must be an https:// URL (http:// only on this computer).</source>
+        <translation>Liquido 令牌地址必须是 https:// 网址（仅本机可用 http://）。</translation>
+    </message>
+    <message>
+        <source>The Liquido client ID or client secret is missing.</source>
+        <translation>缺少 Liquido 客户端 ID 或客户端密钥。</translation>
+    </message>
+    <message>
+        <source>The Liquido API key is missing or contains line breaks.</source>
+        <translation>Liquido API 密钥缺失或含有换行符。</translation>
+    </message>
+    <message>
+        <source>The payment ID is empty.</source>
+        <translation>支付 ID 为空。</translation>
+    </message>
+</context>
+<context>
     <name>CancelDesk::Ui::MainWindow</name>
     <message>
         <source>About CancelDesk</source>
@@ -523,6 +635,171 @@
     </message>
 </context>
 <context>
+    <name>Guidance</name>
+    <message>
+        <source>The cancel window has passed: refund the payment instead.</source>
+        <translation>取消期限已过：请改为退款。</translation>
+    </message>
+    <message>
+        <source>Check the payment ID; the provider does not know it. Do not retry blindly.</source>
+        <translation>请核对支付 ID，服务商查无此笔支付。请勿盲目重试。</translation>
+    </message>
+    <message>
+        <source>The payment&apos;s status does not allow a cancel: refresh it, check it, and contact the provider&apos;s support if it looks wrong.</source>
+        <translation>该支付的状态不允许取消：请刷新并核对状态，如有异常请联系服务商客服。</translation>
+    </message>
+    <message>
+        <source>The payment has already been (partly) refunded and can no longer be cancelled.</source>
+        <translation>该支付已（部分）退款，无法再取消。</translation>
+    </message>
+    <message>
+        <source>The request was refused because of the connection settings (client ID, keys, signature): fix the configuration.</source>
+        <translation>请求因连接设置（客户端 ID、密钥、签名）被拒绝：请修正配置。</translation>
+    </message>
+    <message>
+        <source>The merchant balance is too low: retry once it is funded.</source>
+        <translation>商户余额不足：请在充值后重试。</translation>
+    </message>
+    <message>
+        <source>The provider is busy: back off and try again later.</source>
+        <translation>服务商繁忙：请稍候再试。</translation>
+    </message>
+    <message>
+        <source>The outcome is still unknown: contact the provider&apos;s support.</source>
+        <translation>结果仍未知：请联系服务商客服。</translation>
+    </message>
+</context>
+<context>
+    <name>HttpClient</name>
+    <message>
+        <source>The CA certificate file %1 could not be read or holds no PEM certificate; only the system&apos;s certificates are trusted.</source>
+        <translation>无法读取 CA 证书文件 %1，或其中没有 PEM 证书；仅信任系统证书。</translation>
+    </message>
+</context>
+<context>
+    <name>LiquidoParser</name>
+    <message>
+        <source>it does not start with a date (year-month-day)</source>
+        <translation>开头不是日期（年-月-日）</translation>
+    </message>
+    <message>
+        <source>the date does not exist</source>
+        <translation>该日期不存在</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a time Liquido sends: %2.</source>
+        <translation>“%1”不是 Liquido 使用的时间格式：%2。</translation>
+    </message>
+    <message>
+        <source>it is empty</source>
+        <translation>内容为空</translation>
+    </message>
+    <message>
+        <source>it is too long</source>
+        <translation>内容过长</translation>
+    </message>
+    <message>
+        <source>it has a date but no time of day</source>
+        <translation>只有日期，没有时刻</translation>
+    </message>
+    <message>
+        <source>the date and the time of day are not separated</source>
+        <translation>日期与时刻之间没有分隔</translation>
+    </message>
+    <message>
+        <source>the time of day is not hours:minutes[:seconds]</source>
+        <translation>时刻不是“时:分[:秒]”格式</translation>
+    </message>
+    <message>
+        <source>the fraction of a second is malformed</source>
+        <translation>秒的小数部分格式错误</translation>
+    </message>
+    <message>
+        <source>the time of day does not exist</source>
+        <translation>该时刻不存在</translation>
+    </message>
+    <message>
+        <source>it has no time zone</source>
+        <translation>缺少时区</translation>
+    </message>
+    <message>
+        <source>the time zone offset is malformed</source>
+        <translation>时区偏移格式错误</translation>
+    </message>
+    <message>
+        <source>the time zone is not UTC, GMT or an offset</source>
+        <translation>时区不是 UTC、GMT 或偏移量</translation>
+    </message>
+    <message>
+        <source>the time zone is malformed</source>
+        <translation>时区格式错误</translation>
+    </message>
+    <message>
+        <source>unexpected text after the time zone</source>
+        <translation>时区之后有多余的文字</translation>
+    </message>
+    <message>
+        <source>Liquido&apos;s field %1 has the wrong type.</source>
+        <translation>Liquido 的字段 %1 类型错误。</translation>
+    </message>
+    <message>
+        <source>Liquido&apos;s answer has no %1.</source>
+        <translation>Liquido 的应答缺少 %1。</translation>
+    </message>
+    <message>
+        <source>Liquido&apos;s field %1: %2</source>
+        <translation>Liquido 的字段 %1：%2</translation>
+    </message>
+    <message>
+        <source>Liquido&apos;s answer is empty.</source>
+        <translation>Liquido 的应答为空。</translation>
+    </message>
+    <message>
+        <source>Liquido answered with a web page instead of JSON.</source>
+        <translation>Liquido 返回了网页而不是 JSON。</translation>
+    </message>
+    <message>
+        <source>Liquido&apos;s answer is not valid JSON (%1 at byte %2).</source>
+        <translation>Liquido 的应答不是有效的 JSON（第 %2 字节处：%1）。</translation>
+    </message>
+    <message>
+        <source>Liquido&apos;s answer is not a JSON object.</source>
+        <translation>Liquido 的应答不是 JSON 对象。</translation>
+    </message>
+    <message>
+        <source>Liquido answered about a different payment.</source>
+        <translation>Liquido 返回的是另一笔支付的信息。</translation>
+    </message>
+    <message>
+        <source>Liquido&apos;s amount is negative.</source>
+        <translation>Liquido 返回的金额为负数。</translation>
+    </message>
+    <message>
+        <source>Liquido&apos;s amount is not a whole number of minor units.</source>
+        <translation>Liquido 返回的金额不是以最小货币单位计的整数。</translation>
+    </message>
+    <message>
+        <source>Liquido&apos;s amount: %1</source>
+        <translation>Liquido 返回的金额：%1</translation>
+    </message>
+    <message>
+        <source>Liquido answered with HTTP status %1.</source>
+        <translation>Liquido 返回了 HTTP 状态 %1。</translation>
+    </message>
+    <message>
+        <source>Liquido answered, but the payment is %1, not cancelled.</source>
+        <translation>Liquido 已应答，但该支付的状态是 %1，并未取消。</translation>
+    </message>
+    <message>
+        <source>Liquido&apos;s access token contains characters a header cannot carry.</source>
+        <translation>Liquido 的访问令牌含有无法放入请求头的字符。</translation>
+    </message>
+    <message>
+        <source>Liquido&apos;s token is not a bearer token.</source>
+        <translation>Liquido 的令牌不是 Bearer 令牌。</translation>
+    </message>
+</context>
+<context>
     <name>Money</name>
     <message>
         <source>The amount is empty.</source>
@@ -597,6 +874,78 @@
     <message>
         <source>Order %1 of %2: %3</source>
         <translation>%2 的订单 %1：%3</translation>
+    </message>
+</context>
+<context>
+    <name>ProviderFailure</name>
+    <message>
+        <source>The provider connection is not configured correctly.</source>
+        <translation>服务商连接配置不正确。</translation>
+    </message>
+    <message>
+        <source>The provider refused the credentials.</source>
+        <translation>服务商拒绝了凭据。</translation>
+    </message>
+    <message numerus="yes">
+        <source>The provider is limiting requests; try again in %n second(s).</source>
+        <translation>
+            <numerusform>服务商正在限制请求频率，请在 %n 秒后重试。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The provider is limiting requests; try again shortly.</source>
+        <translation>服务商正在限制请求频率，请稍后重试。</translation>
+    </message>
+    <message>
+        <source>The provider had an internal error.</source>
+        <translation>服务商内部出错。</translation>
+    </message>
+    <message>
+        <source>The provider&apos;s answer could not be trusted or understood.</source>
+        <translation>服务商的应答无法信任或无法解析。</translation>
+    </message>
+    <message>
+        <source>The provider does not know this payment.</source>
+        <translation>服务商查无此笔支付。</translation>
+    </message>
+    <message>
+        <source>The provider refused the request.</source>
+        <translation>服务商拒绝了该请求。</translation>
+    </message>
+    <message>
+        <source>The provider does not offer this operation.</source>
+        <translation>服务商不提供此操作。</translation>
+    </message>
+    <message>
+        <source>%1 (%2: %3)</source>
+        <translation>%1（%2：%3）</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
+    </message>
+</context>
+<context>
+    <name>UqpayProvider</name>
+    <message>
+        <source>The cancel request has no idempotency key.</source>
+        <translation>取消请求缺少幂等键。</translation>
+    </message>
+    <message>
+        <source>The payment ID is empty.</source>
+        <translation>支付 ID 为空。</translation>
+    </message>
+    <message>
+        <source>The UQPAY base URL is not set.</source>
+        <translation>未设置 UQPAY 基础 URL。</translation>
+    </message>
+    <message>
+        <source>The UQPAY client ID is not set.</source>
+        <translation>未设置 UQPAY 客户端 ID。</translation>
+    </message>
+    <message>
+        <source>The UQPAY API key is not set.</source>
+        <translation>未设置 UQPAY API 密钥。</translation>
     </message>
 </context>
 <context>

@@ -1,0 +1,272 @@
+#include "uqpayprovider.h"
+
+#include "uqpayparser.h"
+
+#include <QCoreApplication>
+
+#include <utility>
+
+using namespace Qt::Literals::StringLiterals;
+using namespace std::chrono_literals;
+
+namespace CancelDesk::Providers::Uqpay {
+
+namespace {
+
+// The SDK refreshes this long before expired_at; UQPAY's tokens live 30 min.
+constexpr std::chrono::milliseconds kRefreshMargin = 5min;
+// Assumed when the token answer carries no expired_at (the documented TTL).
+constexpr std::chrono::milliseconds kDefaultLifetime = 30min;
+
+} // namespace
+
+UqpayProvider::UqpayProvider(UqpayConfig config, HttpClient &http, QObject *parent)
+    : PaymentProvider(parent)
+    , m_config(std::move(config))
+    , m_http(http)
+{}
+
+UqpayProvider::~UqpayProvider() = default;
+
+ProviderCall *UqpayProvider::retrieve(const QString &paymentId)
+{
+    auto op = std::make_shared<Op>();
+    op->kind = OpKind::Retrieve;
+    op->paymentId = paymentId.trimmed();
+    op->request.method = "GET";
+    op->request.url = paymentIntentUrl(m_config.baseUrl, op->paymentId);
+    return start(std::move(op));
+}
+
+ProviderCall *UqpayProvider::cancel(const CancelRequest &request)
+{
+    auto op = std::make_shared<Op>();
+    op->kind = OpKind::Cancel;
+    op->paymentId = request.paymentId.trimmed();
+    op->request.method = "POST";
+    op->request.url = paymentIntentUrl(m_config.baseUrl, op->paymentId, u"/cancel");
+    // The journaled key: a retry of the same attempt reuses it, and UQPAY
+    // answers a repeat with the first result instead of cancelling twice.
+    op->request.headers.append({"x-idempotency-key", request.idempotencyKey.toUtf8()});
+    op->request.body = cancelBody(request.reason);
+    return start(std::move(op));
+}
+
+ProviderCall *UqpayProvider::list(const ListRequest &request)
+{
+    auto op = std::make_shared<Op>();
+    op->kind = OpKind::List;
+    op->page = std::max(request.page, 1);
+    op->request.method = "GET";
+    op->request.url = listUrl(m_config.baseUrl, request);
+    return start(std::move(op));
+}
+
+ProviderCall *UqpayProvider::start(OpPtr op)
+{
+    auto *call = new ProviderCall(this);
+    op->call = call;
+    op->timer.start();
+
+    QString problem = configurationProblem();
+    if (problem.isEmpty() && op->kind == OpKind::Cancel
+        && op->request.headers.constFirst().second.trimmed().isEmpty())
+        // Without a key a retry could cancel twice or be refused unpredictably.
+        problem = QCoreApplication::translate("UqpayProvider",
+                                              "The cancel request has no idempotency key.");
+    if (!problem.isEmpty()) {
+        ProviderFailure failure;
+        failure.kind = FailureKind::Configuration;
+        failure.message = problem;
+        fail(op, std::move(failure));
+        return call;
+    }
+    if (op->kind != OpKind::List && op->paymentId.isEmpty()) {
+        ProviderFailure failure;
+        failure.kind = FailureKind::NotFound;
+        failure.message = QCoreApplication::translate("UqpayProvider", "The payment ID is empty.");
+        fail(op, std::move(failure));
+        return call;
+    }
+    dispatch(op);
+    return call;
+}
+
+QString UqpayProvider::configurationProblem() const
+{
+    if (!m_config.baseUrl.isValid() || m_config.baseUrl.host().isEmpty())
+        return QCoreApplication::translate("UqpayProvider", "The UQPAY base URL is not set.");
+    if (m_config.clientId.trimmed().isEmpty())
+        return QCoreApplication::translate("UqpayProvider", "The UQPAY client ID is not set.");
+    if (m_config.apiKey.isEmpty())
+        return QCoreApplication::translate("UqpayProvider", "The UQPAY API key is not set.");
+    return {};
+}
+
+bool UqpayProvider::tokenUsable() const
+{
+    return !m_token.isEmpty() && !m_tokenRefreshAt.hasExpired();
+}
+
+void UqpayProvider::dispatch(const OpPtr &op)
+{
+    if (tokenUsable()) {
+        sendWithToken(op);
+        return;
+    }
+    m_waitingForToken.append(op);
+    fetchToken();
+}
+
+void UqpayProvider::fetchToken()
+{
+    // One request at a time: each new token revokes the previous one.
+    if (m_tokenCall)
+        return;
+
+    HttpRequest request;
+    request.method = "POST";
+    request.url = tokenUrl(m_config.baseUrl);
+    request.headers = {
+        {"x-client-id", m_config.clientId.toUtf8()},
+        {"x-api-key", m_config.apiKey.reveal()},
+        {"Content-Type", "application/json"},
+        {"Accept", "application/json"},
+    };
+    ++m_tokenRequests;
+    m_tokenCall = m_http.send(request);
+    connect(m_tokenCall, &HttpCall::finished, this, [this](const HttpResult &result) {
+        m_tokenCall = nullptr;
+        const QList<OpPtr> waiting = std::exchange(m_waitingForToken, {});
+
+        ProviderFailure failure;
+        if (!result.ok()) {
+            failure = transportFailure(result);
+        } else {
+            const QDateTime serverNow = m_http.correctedNowUtc();
+            TokenResult token = parseTokenResponse(result.response, serverNow);
+            if (!token.ok()) {
+                failure = token.failure;
+            } else {
+                m_token = std::move(token.token);
+                ++m_tokenGeneration;
+                // Measured against the provider's clock (the skew is already
+                // updated from this answer's Date), kept on a monotonic timer.
+                const std::chrono::milliseconds lifetime =
+                    token.expiresAtUtc.isValid() ? std::chrono::milliseconds(
+                        std::max<qint64>(0, serverNow.msecsTo(token.expiresAtUtc)))
+                                                 : kDefaultLifetime;
+                // Short-lived tokens keep half their life as the margin.
+                const auto margin = std::min(kRefreshMargin, lifetime / 2);
+                m_tokenRefreshAt = QDeadlineTimer(lifetime - margin);
+            }
+        }
+        for (const OpPtr &op : waiting) {
+            if (!op->call || op->call->isFinished())
+                continue; // aborted while waiting
+            if (failure.isFailure())
+                fail(op, failure);
+            else
+                sendWithToken(op);
+        }
+    });
+}
+
+HeaderList UqpayProvider::apiHeaders() const
+{
+    HeaderList headers = {
+        // The Bearer prefix is mandatory: without it UQPAY answers
+        // unauthorized_error "invalid auth token format".
+        {"x-auth-token", "Bearer " + m_token},
+        {"x-client-id", m_config.clientId.toUtf8()},
+        {"Content-Type", "application/json"},
+        {"Accept", "application/json"},
+    };
+    if (!m_config.onBehalfOf.trimmed().isEmpty())
+        headers.append({"x-on-behalf-of", m_config.onBehalfOf.trimmed().toUtf8()});
+    return headers;
+}
+
+void UqpayProvider::sendWithToken(const OpPtr &op)
+{
+    HttpRequest request = op->request;
+    request.headers = apiHeaders() + op->request.headers;
+    op->tokenGeneration = m_tokenGeneration;
+    HttpCall *http = m_http.send(request);
+    op->call->setCurrent(http);
+    connect(http, &HttpCall::finished, this,
+            [this, op](const HttpResult &result) { onApiResult(op, result); });
+}
+
+void UqpayProvider::onApiResult(const OpPtr &op, const HttpResult &result)
+{
+    // Aborted calls have delivered already (ProviderCall::abort does it).
+    if (!op->call || op->call->isFinished() || result.error == TransportError::Aborted)
+        return;
+    op->call->setCurrent(nullptr);
+
+    if (!result.ok()) {
+        fail(op, transportFailure(result));
+        return;
+    }
+    if (result.response.status == 401 && !op->retriedAfter401) {
+        op->retriedAfter401 = true;
+        // Only drop the token this call used; if another call has already
+        // replaced it, the new one is simply used.
+        if (op->tokenGeneration == m_tokenGeneration)
+            m_token.clear();
+        dispatch(op);
+        return;
+    }
+
+    const QDateTime now = m_http.correctedNowUtc();
+    ProviderResult answer;
+    switch (op->kind) {
+    case OpKind::Retrieve:
+        answer = parseRetrieveResponse(result.response, now);
+        break;
+    case OpKind::List:
+        answer = parseListResponse(result.response, now);
+        answer.page = op->page;
+        break;
+    case OpKind::Cancel:
+        answer = parseCancelResponse(result.response, now);
+        break;
+    }
+    if (answer.order && answer.order->paymentId != op->paymentId) {
+        // An answer about another payment is not an answer about this one.
+        ProviderFailure failure;
+        failure.kind = FailureKind::Protocol;
+        failure.httpStatus = result.response.status;
+        failure.message =
+            u"the answer is about payment %1, not %2"_s.arg(answer.order->paymentId, op->paymentId);
+        fail(op, std::move(failure));
+        return;
+    }
+    answer.httpStatus = result.response.status;
+    finish(op, std::move(answer));
+}
+
+void UqpayProvider::finish(const OpPtr &op, ProviderResult result)
+{
+    if (!op->call)
+        return;
+    result.latencyMs = op->timer.elapsed();
+    op->call->deliver(std::move(result));
+}
+
+void UqpayProvider::fail(const OpPtr &op, ProviderFailure failure)
+{
+    ProviderResult result;
+    if (op->kind == OpKind::Cancel) {
+        result = cancelFailure(std::move(failure));
+    } else {
+        result.httpStatus = failure.httpStatus;
+        result.providerCode = failure.code;
+        result.providerMessage = failure.message;
+        result.failure = std::move(failure);
+    }
+    finish(op, std::move(result));
+}
+
+} // namespace CancelDesk::Providers::Uqpay
