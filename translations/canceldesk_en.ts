@@ -928,6 +928,49 @@
     </message>
 </context>
 <context>
+    <name>SandboxMain</name>
+    <message>
+        <source>Simulates the UQPAY, Antom and Liquido APIs on 127.0.0.1 for CancelDesk and for testing provider integrations. The first line on stdout is a JSON object with the port, credentials, key files and demo payment ids.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Port to listen on (0 = any free port).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Directory that keeps keys and credentials between runs (default: a temporary directory).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>JSON file with scripted scenarios per payment.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Loopback URL that receives signed UQPAY cancel webhooks.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delay before an accepted UQPAY wallet cancel becomes final.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Do not log requests to stderr.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--port must be a number 0-65535.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--async-cancel-ms must be a non-negative number.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The sandbox could not start: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>UqpayProvider</name>
     <message>
         <source>The cancel request has no idempotency key.</source>

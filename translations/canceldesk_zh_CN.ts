@@ -926,6 +926,49 @@
     </message>
 </context>
 <context>
+    <name>SandboxMain</name>
+    <message>
+        <source>Simulates the UQPAY, Antom and Liquido APIs on 127.0.0.1 for CancelDesk and for testing provider integrations. The first line on stdout is a JSON object with the port, credentials, key files and demo payment ids.</source>
+        <translation>在 127.0.0.1 上模拟 UQPAY、Antom 和 Liquido 的 API，供取消台使用及测试服务商对接。标准输出的第一行是一个 JSON 对象，包含端口、凭据、密钥文件和演示支付 ID。</translation>
+    </message>
+    <message>
+        <source>Port to listen on (0 = any free port).</source>
+        <translation>监听端口（0 = 任一空闲端口）。</translation>
+    </message>
+    <message>
+        <source>Directory that keeps keys and credentials between runs (default: a temporary directory).</source>
+        <translation>在多次运行之间保存密钥和凭据的目录（默认：临时目录）。</translation>
+    </message>
+    <message>
+        <source>JSON file with scripted scenarios per payment.</source>
+        <translation>按支付编排场景的 JSON 文件。</translation>
+    </message>
+    <message>
+        <source>Loopback URL that receives signed UQPAY cancel webhooks.</source>
+        <translation>接收已签名 UQPAY 取消 webhook 的本机回环地址。</translation>
+    </message>
+    <message>
+        <source>Delay before an accepted UQPAY wallet cancel becomes final.</source>
+        <translation>UQPAY 钱包取消被受理后到最终生效的延迟。</translation>
+    </message>
+    <message>
+        <source>Do not log requests to stderr.</source>
+        <translation>不在标准错误输出中记录请求。</translation>
+    </message>
+    <message>
+        <source>--port must be a number 0-65535.</source>
+        <translation>--port 必须是 0 到 65535 之间的数字。</translation>
+    </message>
+    <message>
+        <source>--async-cancel-ms must be a non-negative number.</source>
+        <translation>--async-cancel-ms 必须是非负数。</translation>
+    </message>
+    <message>
+        <source>The sandbox could not start: %1</source>
+        <translation>沙箱无法启动：%1</translation>
+    </message>
+</context>
+<context>
     <name>UqpayProvider</name>
     <message>
         <source>The cancel request has no idempotency key.</source>

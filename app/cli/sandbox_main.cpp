@@ -1,0 +1,155 @@
+// canceldesk-sandbox [--port N] [--state-dir DIR] [--scenario FILE]
+//
+// Runs the provider simulator (PRODUCT.md F19) on 127.0.0.1. The first line on
+// stdout is one JSON object a client can configure itself from; a request log
+// (method, path, status — never headers or bodies) goes to stderr. Serves until
+// SIGINT or SIGTERM.
+
+#include "i18n/language.h"
+#include "sandboxserver.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QJsonDocument>
+#include <QSocketNotifier>
+#include <QUrl>
+
+#include <csignal>
+#include <cstdio>
+#include <sys/socket.h>
+#include <unistd.h>
+
+using namespace Qt::Literals::StringLiterals;
+
+namespace {
+
+int g_signalFds[2] = {-1, -1};
+
+// Async-signal-safe: only write(2). The event loop reads the pipe and quits.
+void onSignal(int)
+{
+    const char byte = 1;
+    [[maybe_unused]] const ssize_t written = ::write(g_signalFds[0], &byte, 1);
+}
+
+bool installSignalHandlers(QCoreApplication *app)
+{
+    if (::socketpair(AF_UNIX, SOCK_STREAM, 0, g_signalFds) != 0)
+        return false;
+    auto *notifier = new QSocketNotifier(g_signalFds[1], QSocketNotifier::Read, app);
+    QObject::connect(notifier, &QSocketNotifier::activated, app, [notifier] {
+        notifier->setEnabled(false);
+        char byte = 0;
+        [[maybe_unused]] const ssize_t got = ::read(g_signalFds[1], &byte, 1);
+        QCoreApplication::quit();
+    });
+    struct sigaction action = {};
+    action.sa_handler = onSignal;
+    sigemptyset(&action.sa_mask);
+    action.sa_flags = SA_RESTART;
+    return ::sigaction(SIGINT, &action, nullptr) == 0
+           && ::sigaction(SIGTERM, &action, nullptr) == 0;
+}
+
+} // namespace
+
+int main(int argc, char *argv[])
+{
+    QCoreApplication app(argc, argv);
+    QCoreApplication::setApplicationName(u"canceldesk-sandbox"_s);
+    QCoreApplication::setApplicationVersion(u"0.1.0"_s);
+    // Help and error messages follow the system locale, like the rest of CancelDesk.
+    CancelDesk::I18n::Translations translations;
+    translations.apply(CancelDesk::I18n::languageForLocale(QLocale::system()));
+
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QCoreApplication::translate(
+        "SandboxMain",
+        "Simulates the UQPAY, Antom and Liquido APIs on 127.0.0.1 for CancelDesk and for "
+        "testing provider integrations. The first line on stdout is a JSON object with the "
+        "port, credentials, key files and demo payment ids."));
+    parser.addHelpOption();
+    parser.addVersionOption();
+    const QCommandLineOption portOption(
+        u"port"_s,
+        QCoreApplication::translate("SandboxMain", "Port to listen on (0 = any free port)."),
+        u"N"_s, u"0"_s);
+    const QCommandLineOption stateOption(
+        u"state-dir"_s,
+        QCoreApplication::translate("SandboxMain",
+                                    "Directory that keeps keys and credentials between runs "
+                                    "(default: a temporary directory)."),
+        u"DIR"_s);
+    const QCommandLineOption scenarioOption(
+        u"scenario"_s,
+        QCoreApplication::translate("SandboxMain",
+                                    "JSON file with scripted scenarios per payment."),
+        u"FILE"_s);
+    const QCommandLineOption webhookOption(
+        u"uqpay-webhook"_s,
+        QCoreApplication::translate("SandboxMain",
+                                    "Loopback URL that receives signed UQPAY cancel webhooks."),
+        u"URL"_s);
+    const QCommandLineOption asyncOption(
+        u"async-cancel-ms"_s,
+        QCoreApplication::translate("SandboxMain",
+                                    "Delay before an accepted UQPAY wallet cancel becomes final."),
+        u"MS"_s, u"2000"_s);
+    const QCommandLineOption quietOption(
+        u"quiet"_s, QCoreApplication::translate("SandboxMain", "Do not log requests to stderr."));
+    parser.addOptions(
+        {portOption, stateOption, scenarioOption, webhookOption, asyncOption, quietOption});
+    parser.process(app);
+
+    bool ok = false;
+    const uint port = parser.value(portOption).toUInt(&ok);
+    if (!ok || port > 65535) {
+        std::fprintf(stderr, "%s\n",
+                     qPrintable(QCoreApplication::translate("SandboxMain",
+                                                            "--port must be a number 0-65535.")));
+        return 2;
+    }
+    const int asyncMs = parser.value(asyncOption).toInt(&ok);
+    if (!ok || asyncMs < 0) {
+        std::fprintf(stderr, "%s\n",
+                     qPrintable(QCoreApplication::translate(
+                         "SandboxMain", "--async-cancel-ms must be a non-negative number.")));
+        return 2;
+    }
+
+    CancelDesk::Sandbox::SandboxOptions options;
+    options.port = static_cast<quint16>(port);
+    options.stateDir = parser.value(stateOption);
+    options.scenarioFile = parser.value(scenarioOption);
+    options.asyncCancelDelayMs = asyncMs;
+    if (parser.isSet(webhookOption))
+        options.uqpayWebhookUrl = QUrl(parser.value(webhookOption), QUrl::StrictMode);
+
+    if (!installSignalHandlers(&app)) {
+        std::fprintf(stderr, "cannot install signal handlers\n");
+        return 1;
+    }
+
+    CancelDesk::Sandbox::SandboxServer server;
+    if (server.start(options) == 0) {
+        std::fprintf(
+            stderr, "%s\n",
+            qPrintable(QCoreApplication::translate("SandboxMain", "The sandbox could not start: %1")
+                           .arg(server.errorString())));
+        return 1;
+    }
+    if (!parser.isSet(quietOption)) {
+        QObject::connect(&server, &CancelDesk::Sandbox::SandboxServer::requestServed, &app,
+                         [](const QString &method, const QString &path, int status) {
+                             std::fprintf(stderr, "%s %s -> %d\n", qPrintable(method),
+                                          qPrintable(path), status);
+                         });
+    }
+
+    const QByteArray line = QJsonDocument(server.config()).toJson(QJsonDocument::Compact);
+    std::fwrite(line.constData(), 1, static_cast<size_t>(line.size()), stdout);
+    std::fputc('\n', stdout);
+    std::fflush(stdout);
+
+    return app.exec();
+}

@@ -1,0 +1,484 @@
+#include "sandboxserver.h"
+
+#include "antomsim.h"
+#include "domain/cancelpolicy.h"
+#include "liquidosim.h"
+#include "uqpaysim.h"
+
+#include <QFile>
+#include <QHostAddress>
+#include <QHttpServer>
+#include <QHttpServerRequest>
+#include <QHttpServerResponder>
+#include <QJsonArray>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
+#include <QNetworkRequest>
+#include <QTcpSocket>
+#include <QTemporaryDir>
+#include <QTimer>
+
+using namespace Qt::Literals::StringLiterals;
+
+namespace CancelDesk::Sandbox {
+
+namespace {
+
+QByteArray methodName(QHttpServerRequest::Method method)
+{
+    switch (method) {
+    case QHttpServerRequest::Method::Get:
+        return "GET";
+    case QHttpServerRequest::Method::Put:
+        return "PUT";
+    case QHttpServerRequest::Method::Delete:
+        return "DELETE";
+    case QHttpServerRequest::Method::Post:
+        return "POST";
+    case QHttpServerRequest::Method::Head:
+        return "HEAD";
+    case QHttpServerRequest::Method::Options:
+        return "OPTIONS";
+    case QHttpServerRequest::Method::Patch:
+        return "PATCH";
+    default:
+        return "OTHER";
+    }
+}
+
+bool isLoopbackUrl(const QUrl &url)
+{
+    if (url.scheme() != "http"_L1 && url.scheme() != "https"_L1)
+        return false;
+    if (url.host().compare("localhost"_L1, Qt::CaseInsensitive) == 0)
+        return true;
+    const QHostAddress address(url.host());
+    return !address.isNull() && address.isLoopback();
+}
+
+QByteArray oversizedBody(qint64 bytes)
+{
+    // Valid JSON, just too big: the client's size cap must stop it, not the parser.
+    const QByteArray head = R"({"padding":")";
+    const QByteArray tail = R"("})";
+    const qint64 fill = qMax<qint64>(0, bytes - head.size() - tail.size());
+    return head + QByteArray(fill, 'x') + tail;
+}
+
+const QByteArray kHtmlPage =
+    "<!DOCTYPE html>\n<html><head><title>502 Bad Gateway</title></head>\n"
+    "<body><h1>502 Bad Gateway</h1><p>The upstream server did not answer.</p></body></html>\n";
+
+} // namespace
+
+struct SandboxServer::Held
+{
+    std::unique_ptr<QHttpServerResponder> responder;
+    QPointer<QTcpSocket> socket;
+    SimResponse response;
+    bool drop = false;
+    bool truncate = false;
+    QString method;
+    QString path;
+    QTimer *timer = nullptr;
+};
+
+SandboxServer::SandboxServer(QObject *parent)
+    : QObject(parent)
+    , m_clockSource([] { return QDateTime::currentDateTimeUtc(); })
+{}
+
+SandboxServer::~SandboxServer()
+{
+    // Held answers refer to sockets the HTTP server owns: forget them first.
+    for (auto &[id, held] : m_held)
+        delete held->timer;
+    m_held.clear();
+    delete m_http;
+}
+
+QDateTime SandboxServer::now() const
+{
+    return m_clockSource().toUTC().addSecs(m_clockOffsetSeconds);
+}
+
+void SandboxServer::setClock(ClockFn source)
+{
+    m_clockSource = source ? std::move(source) : [] { return QDateTime::currentDateTimeUtc(); };
+}
+
+void SandboxServer::advanceClock(qint64 seconds)
+{
+    m_clockOffsetSeconds += seconds;
+}
+
+void SandboxServer::setAsyncCancelDelay(int ms)
+{
+    m_asyncCancelDelayMs = qMax(0, ms);
+    if (m_uqpay)
+        m_uqpay->setDefaultAsyncDelayMs(m_asyncCancelDelayMs);
+}
+
+void SandboxServer::setUqpayWebhookUrl(const QUrl &url)
+{
+    m_webhookUrl = url;
+}
+
+void SandboxServer::addScenario(const Scenario &scenario)
+{
+    m_scenarios.add(scenario);
+}
+
+bool SandboxServer::loadScenarios(const QByteArray &json, QString *error)
+{
+    const ScenarioParseResult parsed = parseScenarios(json);
+    if (!parsed.ok()) {
+        if (error)
+            *error = parsed.error;
+        return false;
+    }
+    for (const Scenario &scenario : parsed.scenarios)
+        m_scenarios.add(scenario);
+    return true;
+}
+
+bool SandboxServer::loadScenarioFile(const QString &path, QString *error)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly)) {
+        if (error)
+            *error = u"cannot read %1: %2"_s.arg(path, file.errorString());
+        return false;
+    }
+    QString why;
+    if (!loadScenarios(file.readAll(), &why)) {
+        if (error)
+            *error = u"%1: %2"_s.arg(path, why);
+        return false;
+    }
+    return true;
+}
+
+void SandboxServer::clearScenarios()
+{
+    m_scenarios.clear();
+}
+
+QUrl SandboxServer::baseUrl() const
+{
+    QUrl url;
+    url.setScheme(u"http"_s);
+    url.setHost(u"127.0.0.1"_s);
+    url.setPort(m_port);
+    return url;
+}
+
+QStringList SandboxServer::demoIds(const QString &provider) const
+{
+    if (provider == "uqpay"_L1 && m_uqpay)
+        return m_uqpay->demoIds();
+    if (provider == "antom"_L1 && m_antom)
+        return m_antom->demoIds();
+    if (provider == "liquido"_L1 && m_liquido)
+        return m_liquido->demoIds();
+    return {};
+}
+
+quint16 SandboxServer::start(const SandboxOptions &options)
+{
+    if (m_http) {
+        m_error = u"the sandbox is already running"_s;
+        return 0;
+    }
+    QString directory = options.stateDir;
+    if (directory.isEmpty()) {
+        m_tempDir = std::make_unique<QTemporaryDir>();
+        if (!m_tempDir->isValid()) {
+            m_error = u"cannot create a temporary state directory"_s;
+            return 0;
+        }
+        directory = m_tempDir->path();
+    }
+    StateLoadResult loaded = loadOrCreateState(directory);
+    if (!loaded.ok()) {
+        m_error = loaded.error;
+        return 0;
+    }
+    m_state = loaded.state;
+
+    Domain::PolicyLoadResult policy = Domain::CancelPolicy::load();
+    if (!policy.ok()) {
+        m_error = policy.error;
+        return 0;
+    }
+    if (!options.scenarioFile.isEmpty() && !loadScenarioFile(options.scenarioFile, &m_error))
+        return 0;
+    if (!options.uqpayWebhookUrl.isEmpty()) {
+        if (!isLoopbackUrl(options.uqpayWebhookUrl)) {
+            m_error = u"the webhook URL must be a loopback http(s) URL"_s;
+            return 0;
+        }
+        m_webhookUrl = options.uqpayWebhookUrl;
+    }
+
+    const ClockFn clock = [this] { return now(); };
+    m_uqpay = std::make_unique<UqpaySim>(clock, m_state.credentials, policy.policy);
+    m_antom = std::make_unique<AntomSim>(clock, m_state, policy.policy);
+    m_liquido = std::make_unique<LiquidoSim>(clock, m_state.credentials);
+    m_asyncCancelDelayMs = qMax(0, options.asyncCancelDelayMs);
+    m_uqpay->setDefaultAsyncDelayMs(m_asyncCancelDelayMs);
+    if (options.seedDemo) {
+        m_uqpay->seedDemo();
+        m_antom->seedDemo();
+        m_liquido->seedDemo();
+    }
+
+    m_http = new QHttpServer(this);
+    // Every request goes through one dispatcher, which needs the responder to
+    // answer late (delay, timeout) or badly (truncated) on purpose.
+    m_http->setMissingHandler(
+        [this](const QHttpServerRequest &request, QHttpServerResponder &&responder) {
+            onRequest(request, std::move(responder));
+        });
+    m_port = m_http->listen(QHostAddress::LocalHost, options.port);
+    if (m_port == 0) {
+        m_error = u"cannot listen on 127.0.0.1:%1"_s.arg(options.port);
+        delete m_http;
+        m_http = nullptr;
+        return 0;
+    }
+    return m_port;
+}
+
+QJsonObject SandboxServer::config() const
+{
+    const QString base = baseUrl().toString();
+    const SandboxCredentials &c = m_state.credentials;
+    return QJsonObject{
+        {"port"_L1, m_port},
+        {"state_dir"_L1, m_state.directory},
+        {"uqpay"_L1,
+         QJsonObject{{"base_url"_L1, base},
+                     {"client_id"_L1, c.uqpayClientId},
+                     {"api_key"_L1, QString::fromLatin1(c.uqpayApiKey.reveal())},
+                     {"webhook_secret"_L1, QString::fromLatin1(c.uqpayWebhookSecret.reveal())}}},
+        {"antom"_L1, QJsonObject{{"base_url"_L1, base},
+                                 {"client_id"_L1, c.antomClientId},
+                                 {"key_version"_L1, 1},
+                                 {"sandbox"_L1, true},
+                                 {"merchant_private_key_file"_L1, m_state.merchantPrivateKeyFile},
+                                 {"antom_public_key_file"_L1, m_state.antomPublicKeyFile}}},
+        {"liquido"_L1,
+         QJsonObject{{"base_url"_L1, base},
+                     {"auth_url"_L1, QString(base + u"/oauth2/token"_s)},
+                     {"client_id"_L1, c.liquidoClientId},
+                     {"client_secret"_L1, QString::fromLatin1(c.liquidoClientSecret.reveal())},
+                     {"api_key"_L1, QString::fromLatin1(c.liquidoApiKey.reveal())}}},
+        {"demo"_L1, QJsonObject{{"uqpay"_L1, QJsonArray::fromStringList(demoIds(u"uqpay"_s))},
+                                {"antom"_L1, QJsonArray::fromStringList(demoIds(u"antom"_s))},
+                                {"liquido"_L1, QJsonArray::fromStringList(demoIds(u"liquido"_s))}}},
+    };
+}
+
+void SandboxServer::onRequest(const QHttpServerRequest &httpRequest,
+                              QHttpServerResponder &&responder)
+{
+    SimRequest request;
+    request.method = methodName(httpRequest.method());
+    request.path = httpRequest.url().path();
+    request.rawPath = httpRequest.url().path(QUrl::FullyEncoded).toLatin1();
+    request.query = httpRequest.query();
+    for (const auto &header : httpRequest.headers())
+        request.headers.append({header.first, header.second});
+    request.body = httpRequest.body();
+    const QString method = QString::fromLatin1(request.method);
+
+    ProviderSim *sim = nullptr;
+    for (ProviderSim *candidate :
+         {static_cast<ProviderSim *>(m_uqpay.get()), static_cast<ProviderSim *>(m_antom.get()),
+          static_cast<ProviderSim *>(m_liquido.get())}) {
+        if (candidate->handles(request)) {
+            sim = candidate;
+            break;
+        }
+    }
+    if (!sim) {
+        SimResponse notFound;
+        notFound.status = 404;
+        notFound.contentType = "text/plain; charset=utf-8";
+        notFound.body = "404 page not found";
+        notFound.headers.append({"Date", httpDate(now())});
+        deliver(responder, notFound, false);
+        Q_EMIT requestServed(method, request.path, notFound.status);
+        return;
+    }
+
+    const Target target = sim->target(request);
+    for (const Scenario &state : m_scenarios.states(target)) {
+        for (const QString &id : target.paymentIds)
+            sim->applyState(state, id);
+    }
+    const std::optional<Scenario> scenario = m_scenarios.take(target);
+    using Kind = Scenario::Kind;
+    const Kind kind = scenario ? scenario->kind : Kind::Delay;
+    const bool scripted = scenario.has_value();
+
+    SimResponse response;
+    bool sign = true;
+    bool forge = false;
+    if (scripted && kind == Kind::Unknown) {
+        response = sim->unknownResponse(request);
+    } else if (scripted && kind == Kind::HttpError) {
+        response = sim->errorResponse(request, scenario->status);
+        sign = false;
+    } else if (scripted && kind == Kind::RateLimit) {
+        response = sim->errorResponse(request, 429);
+        response.headers.append({"Retry-After", QByteArray::number(scenario->retryAfterSeconds)});
+        sign = false;
+    } else if (scripted && kind == Kind::Timeout && !scenario->apply) {
+        // Lost before the provider saw it: nothing happens, nothing comes back.
+    } else {
+        response = sim->handle(request);
+    }
+    scheduleFlips();
+
+    bool truncate = false;
+    if (scripted) {
+        switch (kind) {
+        case Kind::MalformedJson:
+            response.body = response.body.left(response.body.size() / 2) + "\",,}{";
+            break;
+        case Kind::TruncatedBody:
+            truncate = true;
+            break;
+        case Kind::Html:
+            response.contentType = "text/html; charset=utf-8";
+            response.body = kHtmlPage;
+            sign = false;
+            break;
+        case Kind::WrongContentType:
+            response.contentType = "text/plain; charset=utf-8";
+            break;
+        case Kind::Oversized:
+            response.body = oversizedBody(scenario->bytes);
+            break;
+        case Kind::Unsigned:
+            sign = false;
+            break;
+        case Kind::ForgedSignature:
+            forge = true;
+            break;
+        default:
+            break;
+        }
+    }
+    sim->finish(request, response, sign, forge);
+    response.headers.append({"Date", httpDate(now())});
+
+    if (scripted && (kind == Kind::Delay || kind == Kind::Timeout)) {
+        hold(std::move(responder), response, scenario->ms, kind == Kind::Timeout, false, method,
+             request.path);
+        return;
+    }
+    deliver(responder, response, truncate);
+    Q_EMIT requestServed(method, request.path, response.status);
+}
+
+void SandboxServer::deliver(QHttpServerResponder &responder, const SimResponse &response,
+                            bool truncate)
+{
+    QTcpSocket *socket = responder.socket();
+    if (!socket || socket->state() != QAbstractSocket::ConnectedState)
+        return;
+    responder.writeStatusLine(static_cast<QHttpServerResponder::StatusCode>(response.status));
+    responder.writeHeader("Content-Type", response.contentType);
+    for (const auto &[name, value] : response.headers)
+        responder.writeHeader(name, value);
+    responder.writeHeader("Content-Length", QByteArray::number(response.body.size()));
+    if (!truncate) {
+        responder.writeBody(response.body);
+        return;
+    }
+    // Promise the whole body, send half, hang up.
+    responder.writeBody(response.body.left(response.body.size() / 2));
+    socket->disconnectFromHost();
+}
+
+void SandboxServer::hold(QHttpServerResponder &&responder, SimResponse response, int ms, bool drop,
+                         bool truncate, const QString &method, const QString &path)
+{
+    const quint64 id = ++m_nextHeld;
+    auto held = std::make_unique<Held>();
+    held->socket = responder.socket();
+    held->responder = std::make_unique<QHttpServerResponder>(std::move(responder));
+    held->response = std::move(response);
+    held->drop = drop;
+    held->truncate = truncate;
+    held->method = method;
+    held->path = path;
+    held->timer = new QTimer(this);
+    held->timer->setSingleShot(true);
+    // A delay is a promise of "not before": a coarse timer may fire early.
+    held->timer->setTimerType(Qt::PreciseTimer);
+    connect(held->timer, &QTimer::timeout, this, [this, id] {
+        auto it = m_held.find(id);
+        if (it == m_held.end())
+            return;
+        std::unique_ptr<Held> done = std::move(it->second);
+        m_held.erase(it);
+        done->timer->deleteLater();
+        if (!done->socket || done->socket->state() != QAbstractSocket::ConnectedState)
+            return; // the client gave up first
+        if (done->drop) {
+            done->socket->abort();
+            Q_EMIT requestServed(done->method, done->path, 0);
+            return;
+        }
+        deliver(*done->responder, done->response, done->truncate);
+        Q_EMIT requestServed(done->method, done->path, done->response.status);
+    });
+    held->timer->start(ms);
+    m_held.emplace(id, std::move(held));
+}
+
+void SandboxServer::scheduleFlips()
+{
+    if (!m_uqpay)
+        return;
+    for (const UqpaySim::Flip &flip : m_uqpay->takeScheduledFlips()) {
+        QTimer::singleShot(flip.delayMs, this, [this, id = flip.id] { this->flip(id); });
+    }
+}
+
+void SandboxServer::flip(const QString &paymentId)
+{
+    const QByteArray webhook = m_uqpay->completeCancel(paymentId);
+    if (webhook.isEmpty())
+        return;
+    Q_EMIT cancelFlipped(paymentId);
+    if (m_webhookUrl.isValid() && isLoopbackUrl(m_webhookUrl))
+        postWebhook(webhook);
+}
+
+void SandboxServer::postWebhook(const QByteArray &body)
+{
+    if (!m_webhookNetwork)
+        m_webhookNetwork = new QNetworkAccessManager(this);
+    const QByteArray timestamp = QByteArray::number(now().toSecsSinceEpoch());
+    QNetworkRequest request(m_webhookUrl);
+    request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
+    request.setRawHeader("x-wk-timestamp", timestamp);
+    request.setRawHeader("x-wk-signature",
+                         UqpaySim::webhookSignature(m_state.credentials.uqpayWebhookSecret.reveal(),
+                                                    body, timestamp));
+    request.setTransferTimeout(10000);
+    QNetworkReply *reply = m_webhookNetwork->post(request, body);
+    const QUrl url = m_webhookUrl;
+    connect(reply, &QNetworkReply::finished, this, [this, reply, url] {
+        const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+        reply->deleteLater();
+        Q_EMIT webhookDelivered(url, status);
+    });
+}
+
+} // namespace CancelDesk::Sandbox
