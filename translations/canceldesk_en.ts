@@ -46,6 +46,26 @@
         <source>The request was stopped.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>The sandbox&apos;s first line is not a JSON object.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The sandbox&apos;s merchant private key file cannot be read.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The sandbox&apos;s Antom public key file cannot be read.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The sandbox announced an address that is not on this computer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The sandbox&apos;s announcement lacks a client ID.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>CancelDesk::Providers::Antom::AntomProvider</name>

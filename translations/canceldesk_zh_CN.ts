@@ -46,6 +46,26 @@
         <source>The request was stopped.</source>
         <translation>请求已停止。</translation>
     </message>
+    <message>
+        <source>The sandbox&apos;s first line is not a JSON object.</source>
+        <translation>沙箱输出的第一行不是 JSON 对象。</translation>
+    </message>
+    <message>
+        <source>The sandbox&apos;s merchant private key file cannot be read.</source>
+        <translation>无法读取沙箱的商户私钥文件。</translation>
+    </message>
+    <message>
+        <source>The sandbox&apos;s Antom public key file cannot be read.</source>
+        <translation>无法读取沙箱的 Antom 公钥文件。</translation>
+    </message>
+    <message>
+        <source>The sandbox announced an address that is not on this computer.</source>
+        <translation>沙箱公布的地址不在本机上。</translation>
+    </message>
+    <message>
+        <source>The sandbox&apos;s announcement lacks a client ID.</source>
+        <translation>沙箱公布的信息缺少客户端 ID。</translation>
+    </message>
 </context>
 <context>
     <name>CancelDesk::Providers::Antom::AntomProvider</name>
