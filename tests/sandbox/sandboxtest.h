@@ -90,6 +90,23 @@ private:
     QNetworkAccessManager m_network;
 };
 
+// A sandbox without demo data, keeping its keys in stateDir, optionally on a
+// fixed clock. Aborts the test program when it cannot listen.
+inline std::unique_ptr<Sandbox::SandboxServer>
+startSandbox(const QString &stateDir, const QDateTime &clock = {}, int asyncCancelDelayMs = 2000)
+{
+    auto server = std::make_unique<Sandbox::SandboxServer>();
+    if (clock.isValid())
+        server->setClock([clock] { return clock; });
+    Sandbox::SandboxOptions options;
+    options.stateDir = stateDir;
+    options.seedDemo = false;
+    options.asyncCancelDelayMs = asyncCancelDelayMs;
+    if (server->start(options) == 0)
+        qFatal("sandbox did not start: %s", qPrintable(server->errorString()));
+    return server;
+}
+
 inline QUrl url(const Sandbox::SandboxServer &server, const QString &path,
                 const QUrlQuery &query = {})
 {

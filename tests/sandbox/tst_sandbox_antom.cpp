@@ -49,14 +49,7 @@ class TestSandboxAntom : public QObject
 private:
     std::unique_ptr<SandboxServer> start(const QDateTime &clock = {})
     {
-        auto server = std::make_unique<SandboxServer>();
-        if (clock.isValid())
-            server->setClock([clock] { return clock; });
-        Sandbox::SandboxOptions options;
-        options.stateDir = m_state.path();
-        options.seedDemo = false;
-        if (server->start(options) == 0)
-            qFatal("sandbox did not start: %s", qPrintable(server->errorString()));
+        auto server = startSandbox(m_state.path(), clock);
         m_keys = antomKeys(*server);
         if (!m_keys.merchantPrivate || !m_keys.antomPublic)
             qFatal("cannot load the sandbox's Antom keys");

@@ -17,15 +17,7 @@ class TestSandboxLiquido : public QObject
 private:
     std::unique_ptr<SandboxServer> start(const QDateTime &clock = {})
     {
-        auto server = std::make_unique<SandboxServer>();
-        if (clock.isValid())
-            server->setClock([clock] { return clock; });
-        Sandbox::SandboxOptions options;
-        options.stateDir = m_state.path();
-        options.seedDemo = false;
-        if (server->start(options) == 0)
-            qFatal("sandbox did not start: %s", qPrintable(server->errorString()));
-        return server;
+        return startSandbox(m_state.path(), clock);
     }
 
     QString add(SandboxServer &server, const QString &method, const QString &status,
