@@ -21,11 +21,7 @@ namespace {
 
 QByteArray fixture(const QString &name)
 {
-    const QString path = QFINDTESTDATA(u"../data/antom/"_s + name);
-    QFile file(path);
-    if (path.isEmpty() || !file.open(QIODevice::ReadOnly))
-        qFatal("missing test fixture %s", qPrintable(name));
-    return file.readAll();
+    return Test::fixture(u"antom/"_s + name);
 }
 
 QByteArray resultOnly(const char *code, const char *status, const QByteArray &extra = {})

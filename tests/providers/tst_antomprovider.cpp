@@ -32,11 +32,7 @@ const QString kPaymentId = u"2019061218401080010018882020035XXXX"_s;
 
 QByteArray fixture(const QString &name)
 {
-    const QString path = QFINDTESTDATA(u"../data/antom/"_s + name);
-    QFile file(path);
-    if (path.isEmpty() || !file.open(QIODevice::ReadOnly))
-        qFatal("missing test fixture %s", qPrintable(name));
-    return file.readAll();
+    return Test::fixture(u"antom/"_s + name);
 }
 
 std::shared_ptr<const RsaKey> privateFixture(const QString &name)

@@ -1,4 +1,5 @@
 #include "providers/antom/antomsignature.h"
+#include "testsupport.h"
 
 #include <QFile>
 #include <QtTest>
@@ -11,11 +12,7 @@ namespace {
 
 QByteArray fixture(const QString &name)
 {
-    const QString path = QFINDTESTDATA(u"../data/antom/"_s + name);
-    QFile file(path);
-    if (path.isEmpty() || !file.open(QIODevice::ReadOnly))
-        qFatal("missing test fixture %s", qPrintable(name));
-    return file.readAll();
+    return CancelDesk::Test::fixture(u"antom/"_s + name);
 }
 
 // The vector below was produced in the shell, independently of this code:

@@ -16,11 +16,7 @@ namespace {
 
 QByteArray fixture(const char *name)
 {
-    const QString path = QFINDTESTDATA(u"../data/liquido/"_s + QLatin1String(name));
-    QFile file(path);
-    if (path.isEmpty() || !file.open(QIODevice::ReadOnly))
-        qFatal("missing fixture %s", name);
-    return file.readAll();
+    return Test::fixture(u"liquido/"_s + QLatin1String(name));
 }
 
 QByteArray seed()

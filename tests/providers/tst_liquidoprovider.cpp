@@ -28,10 +28,7 @@ const QByteArray kApiKey = "api-KEY-8f3a";
 
 QByteArray seedCharge()
 {
-    QFile file(QFINDTESTDATA("../data/liquido/cancel_seed002.json"));
-    if (!file.open(QIODevice::ReadOnly))
-        qFatal("missing fixture cancel_seed002.json");
-    return file.readAll();
+    return Test::fixture(QStringLiteral("liquido/cancel_seed002.json"));
 }
 
 QByteArray formValue(const QByteArray &body, const QByteArray &name)

@@ -18,11 +18,7 @@ namespace {
 
 QByteArray fixture(const QString &name)
 {
-    const QString path = QFINDTESTDATA(u"../data/uqpay/"_s + name);
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly))
-        qFatal("missing fixture %s", qPrintable(name));
-    return file.readAll();
+    return Test::fixture(u"uqpay/"_s + name);
 }
 
 // A minimal valid PaymentIntent with some fields replaced (`changes`, where

@@ -31,10 +31,7 @@ const QString kSeedId = u"PI1961262700944166912"_s;
 
 QByteArray fixture(const QString &name)
 {
-    QFile file(QFINDTESTDATA(u"../data/uqpay/"_s + name));
-    if (!file.open(QIODevice::ReadOnly))
-        qFatal("missing fixture %s", qPrintable(name));
-    return file.readAll();
+    return Test::fixture(u"uqpay/"_s + name);
 }
 
 QJsonObject makeIntent(const QString &id, const QString &status, const QString &amount = u"10.12"_s,

@@ -12,4 +12,12 @@ QDateTime at(const QString &isoWithOffset)
     return t.toUTC();
 }
 
+QByteArray fixture(const QString &relativePath)
+{
+    QFile file(QStringLiteral(CANCELDESK_TEST_DATA_DIR "/") + relativePath);
+    if (!file.open(QIODevice::ReadOnly))
+        qFatal("missing test fixture %s", qPrintable(relativePath));
+    return file.readAll();
+}
+
 } // namespace CancelDesk::Test
