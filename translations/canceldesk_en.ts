@@ -609,6 +609,69 @@
     </message>
 </context>
 <context>
+    <name>CancelService</name>
+    <message>
+        <source>Payment %1 cannot be cancelled: %2 %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Payment %1 is cancelled.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is not configured correctly, so payment %2 was not cancelled and nothing was sent. Check the provider settings.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The cancel of payment %1 was stopped before it was sent.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 refused to cancel payment %2 (%3).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The outcome of cancelling payment %1 is unknown. Do not cancel it again; it will be reconciled.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The cancel of payment %1 was interrupted; it will be resumed with the same key when CancelDesk starts again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The payment ID is missing.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The operator&apos;s name is missing.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Payment %1 is not in the order list. Add or refresh it first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is not configured.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is not configured, so the interrupted cancel of payment %2 cannot be resumed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The payment became %1 instead of cancelled.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stopped before anything was sent.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stopped before it was sent.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Database</name>
     <message>
         <source>Unknown database schema version %1.</source>
@@ -656,6 +719,133 @@
     </message>
 </context>
 <context>
+    <name>Exporter</name>
+    <message>
+        <source>Attempt ID</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Provider</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Payment ID</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Merchant reference</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Currency</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Payment method</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reason code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Operator</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Environment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Idempotency key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Provider code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Provider message</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>HTTP status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tries</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Requested at (UTC)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Requested at (local)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Finished at (UTC)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Finished at (local)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Latency (ms)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status before</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status after</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Entry hash</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot write the export file %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the spreadsheet could not be created</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel log</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel log %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot read the cancel log: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Guidance</name>
     <message>
         <source>The cancel window has passed: refund the payment instead.</source>
@@ -694,6 +884,105 @@
     <name>HttpClient</name>
     <message>
         <source>The CA certificate file %1 could not be read or holds no PEM certificate; only the system&apos;s certificates are trusted.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Importer</name>
+    <message>
+        <source>The value of %1 is missing.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unknown provider &quot;%1&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unknown currency &quot;%1&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Amount &quot;%1&quot;: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 &quot;%2&quot; is not an ISO-8601 time with an offset (e.g. 2026-03-02T10:00:00+08:00).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The file is empty.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The header row cannot be read.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The header row is not valid UTF-8.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The column %1 appears twice in the header.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Required columns are missing: %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The row is longer than %1 bytes.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A quoted value is not closed before the end of the file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The row has %1 values but the header has %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The row is not valid UTF-8.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The file cannot be read: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The JSON file is larger than %1 MB; import it as CSV.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The file is not valid JSON (at byte %1: %2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The JSON file must hold an array of orders or {&quot;orders&quot;: [...]}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The entry is not a JSON object.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The value of %1 is not text.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: only .csv and .json files can be imported.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 cannot be opened: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Payment %1 of %2 is already on line %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing was imported: %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -944,6 +1233,17 @@
     </message>
     <message>
         <source>%1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>RefreshService</name>
+    <message>
+        <source>%1 is not configured.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Page %1 of the UQPAY list: %2</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -608,6 +608,69 @@
     </message>
 </context>
 <context>
+    <name>CancelService</name>
+    <message>
+        <source>Payment %1 cannot be cancelled: %2 %3</source>
+        <translation>支付 %1 无法取消：%2%3</translation>
+    </message>
+    <message>
+        <source>Payment %1 is cancelled.</source>
+        <translation>支付 %1 已取消。</translation>
+    </message>
+    <message>
+        <source>%1 is not configured correctly, so payment %2 was not cancelled and nothing was sent. Check the provider settings.</source>
+        <translation>%1 配置不正确，因此支付 %2 未被取消，也未发送任何请求。请检查服务商设置。</translation>
+    </message>
+    <message>
+        <source>The cancel of payment %1 was stopped before it was sent.</source>
+        <translation>支付 %1 的取消在发送前已停止。</translation>
+    </message>
+    <message>
+        <source>%1 refused to cancel payment %2 (%3).</source>
+        <translation>%1 拒绝取消支付 %2（%3）。</translation>
+    </message>
+    <message>
+        <source>The outcome of cancelling payment %1 is unknown. Do not cancel it again; it will be reconciled.</source>
+        <translation>支付 %1 的取消结果未知。请勿再次取消，系统将对其进行对账。</translation>
+    </message>
+    <message>
+        <source>The cancel of payment %1 was interrupted; it will be resumed with the same key when CancelDesk starts again.</source>
+        <translation>支付 %1 的取消已中断；取消台再次启动时将使用同一幂等键继续。</translation>
+    </message>
+    <message>
+        <source>The payment ID is missing.</source>
+        <translation>缺少支付 ID。</translation>
+    </message>
+    <message>
+        <source>The operator&apos;s name is missing.</source>
+        <translation>缺少操作员姓名。</translation>
+    </message>
+    <message>
+        <source>Payment %1 is not in the order list. Add or refresh it first.</source>
+        <translation>支付 %1 不在订单列表中。请先添加或刷新。</translation>
+    </message>
+    <message>
+        <source>%1 is not configured.</source>
+        <translation>%1 尚未配置。</translation>
+    </message>
+    <message>
+        <source>%1 is not configured, so the interrupted cancel of payment %2 cannot be resumed.</source>
+        <translation>%1 尚未配置，因此无法继续支付 %2 已中断的取消。</translation>
+    </message>
+    <message>
+        <source>The payment became %1 instead of cancelled.</source>
+        <translation>该支付的状态变为“%1”，而不是“已取消”。</translation>
+    </message>
+    <message>
+        <source>Stopped before anything was sent.</source>
+        <translation>在发送任何请求之前已停止。</translation>
+    </message>
+    <message>
+        <source>Stopped before it was sent.</source>
+        <translation>在发送之前已停止。</translation>
+    </message>
+</context>
+<context>
     <name>Database</name>
     <message>
         <source>Unknown database schema version %1.</source>
@@ -655,6 +718,133 @@
     </message>
 </context>
 <context>
+    <name>Exporter</name>
+    <message>
+        <source>Attempt ID</source>
+        <translation>尝试 ID</translation>
+    </message>
+    <message>
+        <source>Provider</source>
+        <translation>服务商</translation>
+    </message>
+    <message>
+        <source>Payment ID</source>
+        <translation>支付 ID</translation>
+    </message>
+    <message>
+        <source>Merchant reference</source>
+        <translation>商户订单号</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <source>Currency</source>
+        <translation>币种</translation>
+    </message>
+    <message>
+        <source>Payment method</source>
+        <translation>支付方式</translation>
+    </message>
+    <message>
+        <source>Reason code</source>
+        <translation>原因代码</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>取消原因</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Operator</source>
+        <translation>操作员</translation>
+    </message>
+    <message>
+        <source>Environment</source>
+        <translation>环境</translation>
+    </message>
+    <message>
+        <source>Idempotency key</source>
+        <translation>幂等键</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <source>Provider code</source>
+        <translation>服务商返回码</translation>
+    </message>
+    <message>
+        <source>Provider message</source>
+        <translation>服务商返回信息</translation>
+    </message>
+    <message>
+        <source>HTTP status</source>
+        <translation>HTTP 状态码</translation>
+    </message>
+    <message>
+        <source>Tries</source>
+        <translation>请求次数</translation>
+    </message>
+    <message>
+        <source>Requested at (UTC)</source>
+        <translation>发起时间（UTC）</translation>
+    </message>
+    <message>
+        <source>Requested at (local)</source>
+        <translation>发起时间（本地）</translation>
+    </message>
+    <message>
+        <source>Finished at (UTC)</source>
+        <translation>完成时间（UTC）</translation>
+    </message>
+    <message>
+        <source>Finished at (local)</source>
+        <translation>完成时间（本地）</translation>
+    </message>
+    <message>
+        <source>Latency (ms)</source>
+        <translation>耗时（毫秒）</translation>
+    </message>
+    <message>
+        <source>Status before</source>
+        <translation>取消前状态</translation>
+    </message>
+    <message>
+        <source>Status after</source>
+        <translation>取消后状态</translation>
+    </message>
+    <message>
+        <source>Entry hash</source>
+        <translation>条目哈希</translation>
+    </message>
+    <message>
+        <source>Cannot write the export file %1: %2</source>
+        <translation>无法写入导出文件 %1：%2</translation>
+    </message>
+    <message>
+        <source>the spreadsheet could not be created</source>
+        <translation>无法创建电子表格</translation>
+    </message>
+    <message>
+        <source>Cancel log</source>
+        <translation>取消日志</translation>
+    </message>
+    <message>
+        <source>Cancel log %1</source>
+        <translation>取消日志 %1</translation>
+    </message>
+    <message>
+        <source>Cannot read the cancel log: %1</source>
+        <translation>无法读取取消日志：%1</translation>
+    </message>
+</context>
+<context>
     <name>Guidance</name>
     <message>
         <source>The cancel window has passed: refund the payment instead.</source>
@@ -694,6 +884,105 @@
     <message>
         <source>The CA certificate file %1 could not be read or holds no PEM certificate; only the system&apos;s certificates are trusted.</source>
         <translation>无法读取 CA 证书文件 %1，或其中没有 PEM 证书；仅信任系统证书。</translation>
+    </message>
+</context>
+<context>
+    <name>Importer</name>
+    <message>
+        <source>The value of %1 is missing.</source>
+        <translation>缺少 %1 的值。</translation>
+    </message>
+    <message>
+        <source>Unknown provider &quot;%1&quot;.</source>
+        <translation>未知的服务商“%1”。</translation>
+    </message>
+    <message>
+        <source>Unknown currency &quot;%1&quot;.</source>
+        <translation>未知的币种“%1”。</translation>
+    </message>
+    <message>
+        <source>Amount &quot;%1&quot;: %2</source>
+        <translation>金额“%1”：%2</translation>
+    </message>
+    <message>
+        <source>%1 &quot;%2&quot; is not an ISO-8601 time with an offset (e.g. 2026-03-02T10:00:00+08:00).</source>
+        <translation>%1 的值“%2”不是带时差偏移的 ISO-8601 时间（例如 2026-03-02T10:00:00+08:00）。</translation>
+    </message>
+    <message>
+        <source>The file is empty.</source>
+        <translation>文件为空。</translation>
+    </message>
+    <message>
+        <source>The header row cannot be read.</source>
+        <translation>无法读取表头行。</translation>
+    </message>
+    <message>
+        <source>The header row is not valid UTF-8.</source>
+        <translation>表头行不是有效的 UTF-8。</translation>
+    </message>
+    <message>
+        <source>The column %1 appears twice in the header.</source>
+        <translation>列 %1 在表头中出现了两次。</translation>
+    </message>
+    <message>
+        <source>Required columns are missing: %1.</source>
+        <translation>缺少必需的列：%1。</translation>
+    </message>
+    <message>
+        <source>The row is longer than %1 bytes.</source>
+        <translation>该行超过 %1 字节。</translation>
+    </message>
+    <message>
+        <source>A quoted value is not closed before the end of the file.</source>
+        <translation>有带引号的值直到文件末尾仍未闭合。</translation>
+    </message>
+    <message>
+        <source>The row has %1 values but the header has %2.</source>
+        <translation>该行有 %1 个值，但表头有 %2 个。</translation>
+    </message>
+    <message>
+        <source>The row is not valid UTF-8.</source>
+        <translation>该行不是有效的 UTF-8。</translation>
+    </message>
+    <message>
+        <source>The file cannot be read: %1</source>
+        <translation>无法读取文件：%1</translation>
+    </message>
+    <message>
+        <source>The JSON file is larger than %1 MB; import it as CSV.</source>
+        <translation>JSON 文件大于 %1 MB，请改为以 CSV 格式导入。</translation>
+    </message>
+    <message>
+        <source>The file is not valid JSON (at byte %1: %2).</source>
+        <translation>文件不是有效的 JSON（第 %1 字节处：%2）。</translation>
+    </message>
+    <message>
+        <source>The JSON file must hold an array of orders or {&quot;orders&quot;: [...]}.</source>
+        <translation>JSON 文件必须包含订单数组或 {&quot;orders&quot;: [...]}。</translation>
+    </message>
+    <message>
+        <source>The entry is not a JSON object.</source>
+        <translation>该条目不是 JSON 对象。</translation>
+    </message>
+    <message>
+        <source>The value of %1 is not text.</source>
+        <translation>%1 的值不是文本。</translation>
+    </message>
+    <message>
+        <source>%1: only .csv and .json files can be imported.</source>
+        <translation>%1：只能导入 .csv 和 .json 文件。</translation>
+    </message>
+    <message>
+        <source>%1 cannot be opened: %2</source>
+        <translation>无法打开 %1：%2</translation>
+    </message>
+    <message>
+        <source>Payment %1 of %2 is already on line %3.</source>
+        <translation>%2 的支付 %1 已在第 %3 行出现。</translation>
+    </message>
+    <message>
+        <source>Nothing was imported: %1</source>
+        <translation>未导入任何内容：%1</translation>
     </message>
 </context>
 <context>
@@ -943,6 +1232,17 @@
     <message>
         <source>%1 (%2)</source>
         <translation>%1（%2）</translation>
+    </message>
+</context>
+<context>
+    <name>RefreshService</name>
+    <message>
+        <source>%1 is not configured.</source>
+        <translation>%1 尚未配置。</translation>
+    </message>
+    <message>
+        <source>Page %1 of the UQPAY list: %2</source>
+        <translation>UQPAY 列表第 %1 页：%2</translation>
     </message>
 </context>
 <context>

@@ -44,4 +44,13 @@ struct Order
     friend bool operator==(const Order &, const Order &) = default;
 };
 
+// Identifies an order across providers.
+struct OrderKey
+{
+    Provider provider = Provider::Uqpay;
+    QString paymentId;
+
+    friend bool operator==(const OrderKey &, const OrderKey &) = default;
+};
+
 } // namespace CancelDesk::Domain

@@ -1,0 +1,1 @@
+# the configuration reader arrives with the CLI work

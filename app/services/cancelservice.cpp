@@ -1,0 +1,670 @@
+#include "cancelservice.h"
+
+#include "backoff.h"
+#include "providers/providerregistry.h"
+#include "storage/orderstore.h"
+
+#include <QCoreApplication>
+#include <QSysInfo>
+#include <QTimer>
+
+#include <cerrno>
+#include <signal.h>
+
+using namespace Qt::Literals::StringLiterals;
+
+namespace CancelDesk::Services {
+
+using Domain::NormStatus;
+using Providers::CancelOutcome;
+using Providers::FailureKind;
+using Providers::ProviderResult;
+using Storage::AttemptState;
+using Refusal = CancelReport::Refusal;
+
+namespace {
+
+// Backoff never waits longer than this between two tries of one cancel, unless
+// the provider's Retry-After asks for more.
+constexpr std::chrono::milliseconds kMaxBackoff{30000};
+
+// The provider code of an attempt that ended before anything could be sent
+// because the provider is not (properly) configured.
+const QString kLocalConfiguration = u"LOCAL_CONFIGURATION"_s;
+// The provider code of an attempt the operator stopped before it was sent.
+const QString kLocalStopped = u"LOCAL_STOPPED"_s;
+
+QString localHost()
+{
+    return QSysInfo::machineHostName();
+}
+
+qint64 localPid()
+{
+    return QCoreApplication::applicationPid();
+}
+
+QDateTime leaseFromNow()
+{
+    // Leases are about real elapsed time between processes, not the
+    // skew-corrected provider clock.
+    return QDateTime::currentDateTimeUtc().addSecs(Storage::CancelJournal::kLeaseSeconds);
+}
+
+QString ineligibleMessage(const Domain::OrderKey &key, const Domain::PolicyDecision &decision)
+{
+    return QCoreApplication::translate("CancelService", "Payment %1 cannot be cancelled: %2 %3")
+        .arg(key.paymentId, Domain::ineligibleReasonText(decision.reason),
+             Domain::insteadText(decision.instead))
+        .trimmed();
+}
+
+QString finalMessage(const CancelReport &report)
+{
+    const QString id = report.order.paymentId;
+    switch (*report.state) {
+    case AttemptState::Succeeded:
+        return QCoreApplication::translate("CancelService", "Payment %1 is cancelled.").arg(id);
+    case AttemptState::Rejected: {
+        if (report.refusal == Refusal::Configuration)
+            return QCoreApplication::translate("CancelService",
+                                               "%1 is not configured correctly, so payment %2 "
+                                               "was not cancelled and nothing was sent. Check "
+                                               "the provider settings.")
+                .arg(Domain::providerDisplayName(report.order.provider), id);
+        if (report.providerCode == kLocalStopped)
+            return QCoreApplication::translate(
+                       "CancelService", "The cancel of payment %1 was stopped before it was sent.")
+                .arg(id);
+        QString text =
+            QCoreApplication::translate("CancelService", "%1 refused to cancel payment %2 (%3).")
+                .arg(Domain::providerDisplayName(report.order.provider), id,
+                     report.providerCode.isEmpty() ? report.providerMessage : report.providerCode);
+        if (report.guidance != Providers::Guidance::None)
+            text += u' ' + Providers::guidanceText(report.guidance);
+        return text;
+    }
+    case AttemptState::Unresolved:
+        return QCoreApplication::translate("CancelService",
+                                           "The outcome of cancelling payment %1 is unknown. Do "
+                                           "not cancel it again; it will be reconciled.")
+            .arg(id);
+    case AttemptState::Prepared:
+    case AttemptState::Sent:
+    case AttemptState::Confirming:
+        break;
+    }
+    return QCoreApplication::translate("CancelService",
+                                       "The cancel of payment %1 was interrupted; it will be "
+                                       "resumed with the same key when CancelDesk starts again.")
+        .arg(id);
+}
+
+} // namespace
+
+// ---------------------------------------------------------------- CancelJob
+
+CancelJob::CancelJob(CancelService &service, QObject *parent)
+    : QObject(parent)
+    , m_service(service)
+    , m_leaseTimer(new QTimer(this))
+    , m_waitTimer(new QTimer(this))
+{
+    m_leaseTimer->setInterval(std::chrono::seconds(Storage::CancelJournal::kLeaseSeconds / 3));
+    connect(m_leaseTimer, &QTimer::timeout, this, &CancelJob::renewLease);
+    m_waitTimer->setSingleShot(true);
+    connect(m_waitTimer, &QTimer::timeout, this, [this] {
+        if (m_afterWait)
+            (this->*m_afterWait)();
+    });
+}
+
+CancelJob::~CancelJob()
+{
+    if (m_call) {
+        disconnect(m_call, nullptr, this, nullptr);
+        m_call->abort();
+    }
+}
+
+void CancelJob::startFresh(const CancelOrderRequest &request)
+{
+    m_input = request;
+    m_report.order = request.order;
+    // Queued: the caller connects to finished() first, even for a refusal.
+    QMetaObject::invokeMethod(this, &CancelJob::begin, Qt::QueuedConnection);
+}
+
+void CancelJob::startRecovered(const Storage::CancelAttempt &attempt)
+{
+    m_attempt = attempt;
+    m_report.order = {attempt.provider, attempt.paymentId};
+    m_report.attemptId = attempt.id;
+    QMetaObject::invokeMethod(this, &CancelJob::resume, Qt::QueuedConnection);
+}
+
+void CancelJob::begin()
+{
+    if (m_done)
+        return;
+    if (m_input.order.paymentId.trimmed().isEmpty())
+        return refuse(Refusal::InvalidInput,
+                      QCoreApplication::translate("CancelService", "The payment ID is missing."));
+    if (m_input.operatorName.trimmed().isEmpty())
+        return refuse(
+            Refusal::InvalidInput,
+            QCoreApplication::translate("CancelService", "The operator's name is missing."));
+    if (const QString problem = Domain::validateCancelReason(m_input.reason, m_input.note);
+        !problem.isEmpty())
+        return refuse(Refusal::InvalidInput, problem);
+
+    // 1. The order and its eligibility (F8); nothing is journaled for a refusal.
+    m_orderBefore = m_service.m_orders.find(m_input.order.provider, m_input.order.paymentId);
+    if (!m_orderBefore)
+        return refuse(Refusal::NotFound,
+                      QCoreApplication::translate("CancelService",
+                                                  "Payment %1 is not in the order list. Add or "
+                                                  "refresh it first.")
+                          .arg(m_input.order.paymentId));
+    m_report.decision = m_service.m_policy.decide(*m_orderBefore, m_service.m_clock());
+    if (!m_report.decision.isEligible())
+        return refuse(Refusal::Ineligible, ineligibleMessage(m_input.order, m_report.decision));
+
+    // 2. Journal first: committed before any network I/O. The store refuses a
+    // second active attempt for the order, whichever process holds it (F12).
+    Storage::CancelAttempt draft;
+    draft.provider = m_orderBefore->provider;
+    draft.paymentId = m_orderBefore->paymentId;
+    draft.merchantReference = m_orderBefore->merchantReference;
+    draft.amount = m_orderBefore->amount;
+    draft.paymentMethod = m_orderBefore->paymentMethod;
+    draft.operatorName = m_input.operatorName;
+    draft.environment = m_input.environment;
+    draft.reason = m_input.reason;
+    draft.note = m_input.note;
+    draft.requestedAt = m_service.m_clock();
+    draft.statusBefore = Domain::statusKey(m_orderBefore->status);
+    const Storage::JournalResult prepared = m_service.m_journal.prepare(draft);
+    if (!prepared.ok()) {
+        switch (prepared.error) {
+        case Storage::JournalError::ActiveAttemptExists:
+            return refuse(Refusal::ActiveAttempt, prepared.message);
+        case Storage::JournalError::InvalidInput:
+            return refuse(Refusal::InvalidInput, prepared.message);
+        default:
+            return refuse(Refusal::Storage, prepared.message);
+        }
+    }
+    m_attempt = prepared.attempt;
+    m_report.attemptId = m_attempt.id;
+    Q_EMIT stateChanged(AttemptState::Prepared);
+
+    m_provider = m_service.m_providers.provider(m_attempt.provider);
+    if (!m_provider) {
+        m_report.refusal = Refusal::Configuration;
+        m_report.lastFailure = FailureKind::Configuration;
+        m_report.guidance = Providers::Guidance::FixConfiguration;
+        m_attempt.providerCode = kLocalConfiguration;
+        m_attempt.providerMessage =
+            QCoreApplication::translate("CancelService", "%1 is not configured.")
+                .arg(Domain::providerDisplayName(m_attempt.provider));
+        return complete(AttemptState::Rejected, std::nullopt);
+    }
+    m_request.paymentId = m_attempt.paymentId;
+    m_request.merchantReference = m_attempt.merchantReference;
+    m_request.idempotencyKey = m_attempt.idempotencyKey;
+    m_request.reason = m_attempt.reason;
+    m_leaseTimer->start();
+    send();
+}
+
+void CancelJob::resume()
+{
+    if (m_done)
+        return;
+    m_orderBefore = m_service.m_orders.find(m_attempt.provider, m_attempt.paymentId);
+    m_provider = m_service.m_providers.provider(m_attempt.provider);
+    if (!m_provider) {
+        // Not ours to decide: without the provider the outcome cannot be
+        // learned. Give the attempt back so a configured process resumes it.
+        m_report.lastFailure = FailureKind::Configuration;
+        m_report.guidance = Providers::Guidance::FixConfiguration;
+        m_service.m_journal.setOwner(m_attempt.id, localHost(), localPid(), QString(), 0,
+                                     QDateTime::currentDateTimeUtc());
+        return refuse(
+            Refusal::Configuration,
+            QCoreApplication::translate("CancelService", "%1 is not configured, so the interrupted "
+                                                         "cancel of payment %2 cannot be resumed.")
+                .arg(Domain::providerDisplayName(m_attempt.provider), m_attempt.paymentId));
+    }
+    // The journaled request, unchanged: the same key and the same body.
+    m_request.paymentId = m_attempt.paymentId;
+    m_request.merchantReference = m_attempt.merchantReference;
+    m_request.idempotencyKey = m_attempt.idempotencyKey;
+    m_request.reason = m_attempt.reason;
+    m_report.sent = m_attempt.state != AttemptState::Prepared;
+    m_leaseTimer->start();
+    switch (m_attempt.state) {
+    case AttemptState::Prepared:
+        return send();
+    case AttemptState::Sent:
+        // It may have arrived: ask first, resend the identical request if not.
+        m_sinceFirstSend.start();
+        return reconcileThenSend();
+    case AttemptState::Confirming:
+        m_sinceFirstSend.start();
+        return startPolling();
+    case AttemptState::Succeeded:
+    case AttemptState::Rejected:
+    case AttemptState::Unresolved:
+        break;
+    }
+    deliver();
+}
+
+void CancelJob::send()
+{
+    // 3. SENT (with the try counted) is journaled before the request leaves, so
+    // recovery knows it may have arrived.
+    ++m_attempt.tries;
+    if (!recordState(AttemptState::Sent)) {
+        --m_attempt.tries;
+        return;
+    }
+    if (!m_sinceFirstSend.isValid())
+        m_sinceFirstSend.start();
+    watch(m_provider->cancel(m_request), &CancelJob::onCancelResult);
+}
+
+void CancelJob::onCancelResult(const ProviderResult &result)
+{
+    takeAnswer(result);
+    if (result.failure.kind == FailureKind::Configuration) {
+        // Refused by our own backend before anything left (unreadable key, bad
+        // URL); nothing to retry.
+        m_report.refusal = Refusal::Configuration;
+        m_report.guidance = Providers::Guidance::FixConfiguration;
+        m_attempt.providerCode = kLocalConfiguration;
+        m_attempt.providerMessage = Providers::failureText(result.failure);
+        return complete(AttemptState::Rejected, std::nullopt);
+    }
+    m_report.sent = true;
+    switch (result.outcome) {
+    case CancelOutcome::Succeeded:
+        return complete(AttemptState::Succeeded, result.order);
+    case CancelOutcome::Rejected:
+        return complete(AttemptState::Rejected, result.order);
+    case CancelOutcome::Confirming:
+        if (!recordState(AttemptState::Confirming))
+            return;
+        return startPolling();
+    case CancelOutcome::Unknown:
+        if (m_retries < m_service.m_settings.maxRetries)
+            return scheduleRetry(result.failure.retryAfter);
+        if (m_report.guidance == Providers::Guidance::None)
+            m_report.guidance = Providers::Guidance::ContactSupport;
+        return complete(AttemptState::Unresolved, std::nullopt);
+    }
+}
+
+void CancelJob::scheduleRetry(std::chrono::milliseconds retryAfter)
+{
+    const auto delay =
+        jitteredBackoff(m_retries, m_service.m_settings.retryBase, kMaxBackoff, retryAfter);
+    ++m_retries;
+    // Liquido: GET the charge to reconcile before POSTing again (PROVIDERS.md §4.3).
+    m_afterWait = m_attempt.provider == Domain::Provider::Liquido ? &CancelJob::reconcileThenSend
+                                                                  : &CancelJob::send;
+    m_waitTimer->start(delay);
+}
+
+void CancelJob::reconcileThenSend()
+{
+    watch(m_provider->retrieve(m_attempt.paymentId), &CancelJob::onReconcileResult);
+}
+
+void CancelJob::onReconcileResult(const ProviderResult &result)
+{
+    if (result.ok() && result.order && result.order->status == NormStatus::Cancelled)
+        return complete(AttemptState::Succeeded, result.order);
+    // Not cancelled or not known: the identical request again is safe.
+    send();
+}
+
+void CancelJob::startPolling()
+{
+    m_confirming.start();
+    m_afterWait = &CancelJob::poll;
+    m_waitTimer->start(m_service.m_settings.pollInterval);
+}
+
+void CancelJob::poll()
+{
+    if (m_confirming.elapsed() >= std::chrono::duration_cast<std::chrono::milliseconds>(
+                                      m_service.m_settings.confirmTimeout)
+                                      .count()) {
+        if (m_report.guidance == Providers::Guidance::None)
+            m_report.guidance = Providers::Guidance::ContactSupport;
+        return complete(AttemptState::Unresolved, m_lastPolled);
+    }
+    watch(m_provider->retrieve(m_attempt.paymentId), &CancelJob::onPollResult);
+}
+
+void CancelJob::onPollResult(const ProviderResult &result)
+{
+    if (result.ok() && result.order) {
+        m_lastPolled = result.order;
+        const NormStatus status = result.order->status;
+        const bool wasSucceeded = m_orderBefore && m_orderBefore->status == NormStatus::Succeeded;
+        if (status == NormStatus::Cancelled)
+            return complete(AttemptState::Succeeded, result.order);
+        // A same-day paid wallet stays SUCCEEDED until the cancel flips it; a
+        // payment that failed or got paid meanwhile will not be cancelled.
+        if (status == NormStatus::Failed || (status == NormStatus::Succeeded && !wasSucceeded)) {
+            m_attempt.providerCode = result.order->rawStatus;
+            m_attempt.providerMessage =
+                QCoreApplication::translate("CancelService",
+                                            "The payment became %1 instead of cancelled.")
+                    .arg(result.order->rawStatus);
+            m_report.guidance = Providers::Guidance::CheckStatus;
+            return complete(AttemptState::Rejected, result.order);
+        }
+    }
+    m_afterWait = &CancelJob::poll;
+    m_waitTimer->start(m_service.m_settings.pollInterval);
+}
+
+void CancelJob::renewLease()
+{
+    if (m_report.attemptId != 0 && !m_done)
+        m_service.m_journal.renewLease(m_attempt.id, leaseFromNow());
+}
+
+bool CancelJob::recordState(AttemptState state)
+{
+    const AttemptState previous = m_attempt.state;
+    m_attempt.state = state;
+    const Storage::JournalResult r = m_service.m_journal.record(m_attempt);
+    if (!r.ok()) {
+        m_attempt.state = previous;
+        // Without the journal nothing more may be sent; leave the attempt to
+        // recovery, which resumes it with the same key.
+        m_service.m_journal.setOwner(m_attempt.id, localHost(), localPid(), QString(), 0,
+                                     QDateTime::currentDateTimeUtc());
+        refuse(Refusal::Storage, r.message);
+        return false;
+    }
+    m_attempt = r.attempt;
+    Q_EMIT stateChanged(state);
+    return true;
+}
+
+void CancelJob::takeAnswer(const ProviderResult &result)
+{
+    m_attempt.providerCode =
+        result.providerCode.isEmpty() ? result.failure.code : result.providerCode;
+    m_attempt.providerMessage =
+        result.providerMessage.isEmpty() ? result.failure.message : result.providerMessage;
+    m_attempt.httpStatus = result.httpStatus != 0 ? result.httpStatus : result.failure.httpStatus;
+    m_report.lastFailure = result.failure.kind;
+    m_report.guidance = result.guidance;
+}
+
+void CancelJob::complete(AttemptState state, const std::optional<Domain::Order> &order)
+{
+    // 6. The final state and what led to it, then the order itself.
+    std::optional<Domain::Order> after = order;
+    if (state == AttemptState::Succeeded && (!after || after->status != NormStatus::Cancelled)) {
+        // Confirmed without the payment in the answer (Antom): it is cancelled.
+        if (!after)
+            after = m_orderBefore;
+        if (after) {
+            after->rawStatus = u"CANCELLED"_s;
+            after->status = NormStatus::Cancelled;
+        }
+    }
+    m_attempt.state = state;
+    m_attempt.latencyMs = m_sinceFirstSend.isValid() ? m_sinceFirstSend.elapsed() : 0;
+    if (after)
+        m_attempt.statusAfter = Domain::statusKey(after->status);
+    else if (m_orderBefore)
+        m_attempt.statusAfter = Domain::statusKey(m_orderBefore->status);
+    m_attempt.finishedAt = m_service.m_clock();
+    const Storage::JournalResult r = m_service.m_journal.record(m_attempt);
+    if (!r.ok()) {
+        m_attempt.state = AttemptState::Sent;
+        m_service.m_journal.setOwner(m_attempt.id, localHost(), localPid(), QString(), 0,
+                                     QDateTime::currentDateTimeUtc());
+        return refuse(Refusal::Storage, r.message);
+    }
+    m_attempt = r.attempt;
+    if (after) {
+        if (!after->lastSyncedAt.isValid() || order)
+            after->lastSyncedAt = m_service.m_clock();
+        m_service.m_orders.upsert(*after, Storage::StatusSource::Cancel);
+    }
+    Q_EMIT stateChanged(state);
+    m_report.state = state;
+    m_report.message = finalMessage(fillReport());
+    deliver();
+}
+
+CancelReport &CancelJob::fillReport()
+{
+    m_report.providerCode = m_attempt.providerCode;
+    m_report.providerMessage = m_attempt.providerMessage;
+    m_report.httpStatus = m_attempt.httpStatus;
+    m_report.tries = m_attempt.tries;
+    return m_report;
+}
+
+void CancelJob::refuse(Refusal refusal, const QString &message)
+{
+    m_report.refusal = refusal;
+    if (m_report.attemptId != 0)
+        m_report.state = m_attempt.state;
+    m_report.message = message;
+    fillReport();
+    deliver();
+}
+
+void CancelJob::stop()
+{
+    if (m_done)
+        return;
+    m_waitTimer->stop();
+    if (m_call) {
+        disconnect(m_call, nullptr, this, nullptr);
+        m_call->abort();
+        m_call = nullptr;
+    }
+    if (m_report.attemptId == 0) {
+        // Nothing journaled yet (begin() has not run, or a recovered attempt
+        // not yet resumed stays with recovery).
+        m_report.message =
+            QCoreApplication::translate("CancelService", "Stopped before anything was sent.");
+        return deliver();
+    }
+    if (m_attempt.state == AttemptState::Prepared && !m_report.sent) {
+        m_attempt.providerCode = kLocalStopped;
+        m_attempt.providerMessage =
+            QCoreApplication::translate("CancelService", "Stopped before it was sent.");
+        return complete(AttemptState::Rejected, std::nullopt);
+    }
+    // It may have arrived: recovery resumes it with the same key.
+    m_service.m_journal.setOwner(m_attempt.id, localHost(), localPid(), QString(), 0,
+                                 QDateTime::currentDateTimeUtc());
+    m_report.state = m_attempt.state;
+    m_report.message = finalMessage(fillReport());
+    deliver();
+}
+
+void CancelJob::deliver()
+{
+    if (m_done)
+        return;
+    m_done = true;
+    m_leaseTimer->stop();
+    m_waitTimer->stop();
+    Q_EMIT finished(m_report);
+    deleteLater();
+}
+
+void CancelJob::watch(Providers::ProviderCall *call,
+                      void (CancelJob::*handler)(const Providers::ProviderResult &))
+{
+    m_call = call;
+    connect(call, &Providers::ProviderCall::finished, this,
+            [this, handler](const ProviderResult &result) {
+                m_call = nullptr;
+                if (!m_done)
+                    (this->*handler)(result);
+            });
+}
+
+// ------------------------------------------------------------ BulkCancelJob
+
+BulkCancelJob::BulkCancelJob(CancelService &service, QList<CancelOrderRequest> requests,
+                             QObject *parent)
+    : QObject(parent)
+    , m_service(service)
+    , m_requests(std::move(requests))
+{
+    QMetaObject::invokeMethod(this, &BulkCancelJob::next, Qt::QueuedConnection);
+}
+
+BulkCancelJob::~BulkCancelJob() = default;
+
+void BulkCancelJob::stop()
+{
+    m_stopped = true;
+    if (m_current)
+        m_current->stop();
+}
+
+void BulkCancelJob::next()
+{
+    const int total = int(m_reports.size() + m_requests.size());
+    if (m_stopped) {
+        for (const CancelOrderRequest &request : std::as_const(m_requests)) {
+            CancelReport report;
+            report.order = request.order;
+            report.message =
+                QCoreApplication::translate("CancelService", "Stopped before anything was sent.");
+            m_reports.append(report);
+        }
+        m_requests.clear();
+    }
+    if (m_requests.isEmpty()) {
+        Q_EMIT progress(int(m_reports.size()), total);
+        Q_EMIT finished(m_reports);
+        deleteLater();
+        return;
+    }
+    // One after another: a bulk cancel should not hit one provider in a burst,
+    // and each one is journaled before it is sent anyway.
+    m_current = m_service.cancel(m_requests.takeFirst());
+    connect(m_current, &CancelJob::finished, this, [this, total](const CancelReport &report) {
+        m_reports.append(report);
+        Q_EMIT progress(int(m_reports.size()), total);
+        next();
+    });
+}
+
+// -------------------------------------------------------------- RecoveryJob
+
+RecoveryJob::RecoveryJob(CancelService &service, QObject *parent)
+    : QObject(parent)
+    , m_service(service)
+{
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    for (const Storage::CancelAttempt &a : m_service.m_journal.unfinished()) {
+        if (CancelService::ownerIsGone(a, now))
+            m_pending.append(a);
+    }
+    QMetaObject::invokeMethod(this, &RecoveryJob::next, Qt::QueuedConnection);
+}
+
+RecoveryJob::~RecoveryJob() = default;
+
+void RecoveryJob::next()
+{
+    while (!m_pending.isEmpty()) {
+        const Storage::CancelAttempt a = m_pending.takeFirst();
+        // Compare-and-swap on the old owner: of two processes recovering at once
+        // only one gets it.
+        const Storage::JournalResult taken = m_service.m_journal.setOwner(
+            a.id, a.ownerHost, a.ownerPid, localHost(), localPid(), leaseFromNow());
+        if (!taken.ok())
+            continue;
+        auto *job = new CancelJob(m_service, &m_service);
+        job->startRecovered(taken.attempt);
+        connect(job, &CancelJob::finished, this, [this](const CancelReport &report) {
+            m_reports.append(report);
+            next();
+        });
+        return;
+    }
+    Q_EMIT finished(m_reports);
+    deleteLater();
+}
+
+// ------------------------------------------------------------ CancelService
+
+CancelService::CancelService(Storage::OrderStore &orders, Storage::CancelJournal &journal,
+                             Providers::ProviderRegistry &providers, Domain::CancelPolicy policy,
+                             WorkflowSettings settings, Clock clock, QObject *parent)
+    : QObject(parent)
+    , m_orders(orders)
+    , m_journal(journal)
+    , m_providers(providers)
+    , m_policy(std::move(policy))
+    , m_settings(settings)
+    , m_clock(clock ? std::move(clock) : systemClock())
+{
+    qRegisterMetaType<CancelReport>();
+}
+
+CancelService::~CancelService() = default;
+
+CancelJob *CancelService::cancel(const CancelOrderRequest &request)
+{
+    auto *job = new CancelJob(*this, this);
+    job->startFresh(request);
+    return job;
+}
+
+BulkCancelJob *CancelService::cancelMany(const QList<Domain::OrderKey> &orders,
+                                         Domain::CancelReason reason, const QString &note,
+                                         const QString &operatorName, const QString &environment)
+{
+    QList<CancelOrderRequest> requests;
+    requests.reserve(orders.size());
+    for (const Domain::OrderKey &key : orders)
+        requests.append({key, reason, note, operatorName, environment});
+    return new BulkCancelJob(*this, std::move(requests), this);
+}
+
+RecoveryJob *CancelService::recover()
+{
+    return new RecoveryJob(*this, this);
+}
+
+bool CancelService::ownerIsGone(const Storage::CancelAttempt &attempt, const QDateTime &nowUtc)
+{
+    if (attempt.ownerHost.isEmpty() || attempt.ownerPid <= 0)
+        return true; // released (stopped, or a journal failure)
+    if (attempt.ownerHost == localHost()) {
+        if (attempt.ownerPid == localPid())
+            return false;
+        // Signal 0 only asks whether the process exists; EPERM means it does
+        // (another user's process).
+        if (::kill(static_cast<pid_t>(attempt.ownerPid), 0) == 0)
+            return false;
+        return errno == ESRCH;
+    }
+    // Another host cannot be asked: its lease, renewed while it works, says.
+    return !attempt.leaseUntil.isValid() || attempt.leaseUntil < nowUtc;
+}
+
+} // namespace CancelDesk::Services

@@ -1,0 +1,774 @@
+#include "services/exporter.h"
+
+#include "domain/cancelreason.h"
+#include "domain/provider.h"
+#include "storage/database.h"
+
+#include <QCoreApplication>
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QMetaObject>
+#include <QSaveFile>
+#include <QScopeGuard>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QTemporaryFile>
+#include <QThread>
+#include <QVariant>
+
+#include <algorithm>
+#include <utility>
+#include <xlsxwriter.h>
+
+using namespace Qt::Literals::StringLiterals;
+
+namespace CancelDesk::Services {
+
+namespace {
+
+struct Column
+{
+    const char16_t *key;
+    const char *title; // QT_TRANSLATE_NOOP("Exporter", …)
+    double xlsxWidth;
+};
+
+// PRODUCT.md F15: a public contract, in this order.
+constexpr Column kColumns[] = {
+    {u"attempt_id", QT_TRANSLATE_NOOP("Exporter", "Attempt ID"), 10},
+    {u"provider", QT_TRANSLATE_NOOP("Exporter", "Provider"), 10},
+    {u"payment_id", QT_TRANSLATE_NOOP("Exporter", "Payment ID"), 28},
+    {u"merchant_reference", QT_TRANSLATE_NOOP("Exporter", "Merchant reference"), 24},
+    {u"amount", QT_TRANSLATE_NOOP("Exporter", "Amount"), 14},
+    {u"currency", QT_TRANSLATE_NOOP("Exporter", "Currency"), 9},
+    {u"payment_method", QT_TRANSLATE_NOOP("Exporter", "Payment method"), 16},
+    {u"reason_code", QT_TRANSLATE_NOOP("Exporter", "Reason code"), 22},
+    {u"reason", QT_TRANSLATE_NOOP("Exporter", "Reason"), 22},
+    {u"note", QT_TRANSLATE_NOOP("Exporter", "Note"), 30},
+    {u"operator", QT_TRANSLATE_NOOP("Exporter", "Operator"), 14},
+    {u"environment", QT_TRANSLATE_NOOP("Exporter", "Environment"), 12},
+    {u"idempotency_key", QT_TRANSLATE_NOOP("Exporter", "Idempotency key"), 38},
+    {u"outcome", QT_TRANSLATE_NOOP("Exporter", "Outcome"), 13},
+    {u"provider_code", QT_TRANSLATE_NOOP("Exporter", "Provider code"), 18},
+    {u"provider_message", QT_TRANSLATE_NOOP("Exporter", "Provider message"), 36},
+    {u"http_status", QT_TRANSLATE_NOOP("Exporter", "HTTP status"), 11},
+    {u"tries", QT_TRANSLATE_NOOP("Exporter", "Tries"), 7},
+    {u"requested_at_utc", QT_TRANSLATE_NOOP("Exporter", "Requested at (UTC)"), 21},
+    {u"requested_at_local", QT_TRANSLATE_NOOP("Exporter", "Requested at (local)"), 26},
+    {u"finished_at_utc", QT_TRANSLATE_NOOP("Exporter", "Finished at (UTC)"), 21},
+    {u"finished_at_local", QT_TRANSLATE_NOOP("Exporter", "Finished at (local)"), 26},
+    {u"latency_ms", QT_TRANSLATE_NOOP("Exporter", "Latency (ms)"), 12},
+    {u"status_before", QT_TRANSLATE_NOOP("Exporter", "Status before"), 14},
+    {u"status_after", QT_TRANSLATE_NOOP("Exporter", "Status after"), 14},
+    {u"entry_hash", QT_TRANSLATE_NOOP("Exporter", "Entry hash"), 66},
+};
+constexpr int kColumnCount = int(std::size(kColumns));
+
+// Every how many rows progress is reported.
+constexpr qint64 kProgressStep = 500;
+
+struct Cell
+{
+    enum Kind { Text, Number, Null };
+    Kind kind = Null;
+    QString text;
+    qint64 number = 0;
+};
+
+Cell text(QString s)
+{
+    return {Cell::Text, std::move(s), 0};
+}
+
+Cell number(qint64 n)
+{
+    return {Cell::Number, {}, n};
+}
+
+QString utcText(const QDateTime &t)
+{
+    return t.toUTC().toString(u"yyyy-MM-ddTHH:mm:ss'Z'"_s);
+}
+
+// ISO 8601 with the zone's offset at that instant, "+00:00" rather than "Z" so
+// that a local column always reads as local.
+QString localText(const QDateTime &t, const QTimeZone &zone)
+{
+    const QDateTime local = t.toTimeZone(zone);
+    const int offset = local.offsetFromUtc();
+    const int abs = offset < 0 ? -offset : offset;
+    return local.toString(u"yyyy-MM-ddTHH:mm:ss"_s) + (offset < 0 ? u'-' : u'+')
+           + u"%1:%2"_s.arg(abs / 3600, 2, 10, QChar(u'0'))
+                 .arg(abs % 3600 / 60, 2, 10, QChar(u'0'));
+}
+
+// Unknown numbers (no HTTP answer, no latency measured) and missing times are
+// Null: empty in CSV/XLSX, null in JSON.
+QList<Cell> cellsOf(const Storage::CancelAttempt &a, const QTimeZone &zone)
+{
+    const auto time = [&zone](const QDateTime &t, bool local) {
+        if (!t.isValid())
+            return Cell{};
+        return text(local ? localText(t, zone) : utcText(t));
+    };
+    QList<Cell> cells;
+    cells.reserve(kColumnCount);
+    cells << number(a.id) << text(Domain::providerKey(a.provider)) << text(a.paymentId)
+          << text(a.merchantReference) << text(a.amount.toDecimalString())
+          << text(a.amount.currency) << text(a.paymentMethod)
+          << text(Domain::cancelReasonKey(a.reason)) << text(Domain::cancelReasonLabel(a.reason))
+          << text(a.note) << text(a.operatorName) << text(a.environment) << text(a.idempotencyKey)
+          << text(Storage::attemptStateKey(a.state)) << text(a.providerCode)
+          << text(a.providerMessage) << (a.httpStatus > 0 ? number(a.httpStatus) : Cell{})
+          << number(a.tries) << time(a.requestedAt, false) << time(a.requestedAt, true)
+          << time(a.finishedAt, false) << time(a.finishedAt, true)
+          << (a.latencyMs >= 0 ? number(a.latencyMs) : Cell{}) << text(a.statusBefore)
+          << text(a.statusAfter) << text(a.entryHash);
+    Q_ASSERT(cells.size() == kColumnCount);
+    return cells;
+}
+
+QList<Cell> headerCells(bool localized)
+{
+    QList<Cell> cells;
+    cells.reserve(kColumnCount);
+    for (const Column &c : kColumns) {
+        cells << text(localized ? QCoreApplication::translate("Exporter", c.title)
+                                : QString::fromUtf16(c.key));
+    }
+    return cells;
+}
+
+QString writeError(const QString &path, const QString &reason)
+{
+    return QCoreApplication::translate("Exporter", "Cannot write the export file %1: %2")
+        .arg(QDir::toNativeSeparators(path), reason);
+}
+
+class Writer
+{
+public:
+    virtual ~Writer() = default;
+    virtual bool open(QString *error) = 0;
+    virtual bool header(const QList<Cell> &cells, QString *error) = 0;
+    virtual bool row(const QList<Cell> &cells, QString *error) = 0;
+    // Completes the file and moves it into place.
+    virtual bool commit(QString *error) = 0;
+    // Leaves nothing behind; also what destruction without commit() does.
+    virtual void discard() = 0;
+};
+
+// A spreadsheet reads a cell that starts with one of these as a formula
+// (CSV injection). Applied to text cells only: number cells are written from
+// integers that are never negative (unknown values are empty), and amounts come
+// from Money, which is never negative, so they keep their numeric meaning.
+QString guardFormula(const QString &s)
+{
+    if (!s.isEmpty()) {
+        const QChar c = s.front();
+        if (c == u'=' || c == u'+' || c == u'-' || c == u'@' || c == u'\t' || c == u'\r')
+            return u'\'' + s;
+    }
+    return s;
+}
+
+// RFC 4180: comma separated, CRLF line ends, fields with a comma, quote, CR or
+// LF enclosed in quotes with inner quotes doubled.
+class CsvWriter final : public Writer
+{
+public:
+    CsvWriter(const QString &path, bool bom)
+        : m_file(path)
+        , m_bom(bom)
+    {}
+
+    bool open(QString *error) override
+    {
+        if (!m_file.open(QIODevice::WriteOnly)) {
+            *error = writeError(m_file.fileName(), m_file.errorString());
+            return false;
+        }
+        return !m_bom || write("\xEF\xBB\xBF", error);
+    }
+
+    bool header(const QList<Cell> &cells, QString *error) override { return row(cells, error); }
+
+    bool row(const QList<Cell> &cells, QString *error) override
+    {
+        QString line;
+        for (qsizetype i = 0; i < cells.size(); ++i) {
+            if (i > 0)
+                line += u',';
+            const Cell &c = cells.at(i);
+            if (c.kind == Cell::Number)
+                line += QString::number(c.number);
+            else if (c.kind == Cell::Text)
+                line += quoted(guardFormula(c.text));
+        }
+        line += u"\r\n"_s;
+        return write(line.toUtf8(), error);
+    }
+
+    bool commit(QString *error) override
+    {
+        if (!m_file.commit()) {
+            *error = writeError(m_file.fileName(), m_file.errorString());
+            return false;
+        }
+        return true;
+    }
+
+    void discard() override { m_file.cancelWriting(); }
+
+private:
+    static QString quoted(const QString &s)
+    {
+        static constexpr QStringView special = u",\"\r\n";
+        bool needsQuotes = false;
+        for (const QChar c : s) {
+            if (special.contains(c)) {
+                needsQuotes = true;
+                break;
+            }
+        }
+        if (!needsQuotes)
+            return s;
+        QString out = s;
+        out.replace(u'"', u"\"\""_s);
+        return u'"' + out + u'"';
+    }
+
+    bool write(const QByteArray &bytes, QString *error)
+    {
+        if (m_file.write(bytes) != bytes.size()) {
+            *error = writeError(m_file.fileName(), m_file.errorString());
+            return false;
+        }
+        return true;
+    }
+
+    QSaveFile m_file;
+    bool m_bom;
+};
+
+// One compact JSON object per line, keys in column order (QJsonObject would
+// sort them), numbers as numbers and missing values as null. The amount stays
+// a decimal string: a JSON number would be read as a double by many tools.
+class JsonLinesWriter final : public Writer
+{
+public:
+    explicit JsonLinesWriter(const QString &path)
+        : m_file(path)
+    {}
+
+    bool open(QString *error) override
+    {
+        if (!m_file.open(QIODevice::WriteOnly)) {
+            *error = writeError(m_file.fileName(), m_file.errorString());
+            return false;
+        }
+        return true;
+    }
+
+    bool header(const QList<Cell> &, QString *) override { return true; }
+
+    bool row(const QList<Cell> &cells, QString *error) override
+    {
+        QString line;
+        line += u'{';
+        for (qsizetype i = 0; i < cells.size(); ++i) {
+            if (i > 0)
+                line += u',';
+            appendString(line, QString::fromUtf16(kColumns[i].key));
+            line += u':';
+            const Cell &c = cells.at(i);
+            if (c.kind == Cell::Number)
+                line += QString::number(c.number);
+            else if (c.kind == Cell::Text)
+                appendString(line, c.text);
+            else
+                line += u"null"_s;
+        }
+        line += u"}\n"_s;
+        const QByteArray bytes = line.toUtf8();
+        if (m_file.write(bytes) != bytes.size()) {
+            *error = writeError(m_file.fileName(), m_file.errorString());
+            return false;
+        }
+        return true;
+    }
+
+    bool commit(QString *error) override
+    {
+        if (!m_file.commit()) {
+            *error = writeError(m_file.fileName(), m_file.errorString());
+            return false;
+        }
+        return true;
+    }
+
+    void discard() override { m_file.cancelWriting(); }
+
+private:
+    static void appendString(QString &out, const QString &s)
+    {
+        out += u'"';
+        for (const QChar c : s) {
+            switch (c.unicode()) {
+            case u'"':
+                out += u"\\\""_s;
+                break;
+            case u'\\':
+                out += u"\\\\"_s;
+                break;
+            case u'\n':
+                out += u"\\n"_s;
+                break;
+            case u'\r':
+                out += u"\\r"_s;
+                break;
+            case u'\t':
+                out += u"\\t"_s;
+                break;
+            default:
+                if (c.unicode() < 0x20)
+                    out += u"\\u%1"_s.arg(c.unicode(), 4, 16, QChar(u'0'));
+                else
+                    out += c;
+            }
+        }
+        out += u'"';
+    }
+
+    QSaveFile m_file;
+};
+
+// libxlsxwriter in constant-memory mode: rows go to a temporary file as they
+// come (strings inline, no shared-string table in memory), so a large log does
+// not grow the heap. It writes the workbook to a file name of its own, so it
+// writes beside the destination and the result is copied through a QSaveFile.
+//
+// Text stays text (write_string never makes a formula, so no guard is needed
+// and the data is exact). attempt_id, http_status, tries and latency_ms are
+// numbers. The amount is a string: exact for every currency exponent and the
+// same as in CSV and JSON, where a double could not hold every amount.
+class XlsxWriter final : public Writer
+{
+public:
+    explicit XlsxWriter(const QString &path)
+        : m_path(path)
+        , m_temp(QFileInfo(path).absolutePath() + u"/."_s + QFileInfo(path).fileName()
+                 + u".XXXXXX.part"_s)
+    {}
+
+    ~XlsxWriter() override { closeWorkbook(); }
+    Q_DISABLE_COPY_MOVE(XlsxWriter)
+
+    bool open(QString *error) override
+    {
+        if (!m_temp.open()) {
+            *error = writeError(m_path, m_temp.errorString());
+            return false;
+        }
+        m_temp.close(); // libxlsxwriter opens it by name
+        m_tmpDir = QFile::encodeName(QFileInfo(m_path).absolutePath());
+        lxw_workbook_options options{};
+        options.constant_memory = LXW_TRUE;
+        options.tmpdir = m_tmpDir.data();
+        m_workbook = workbook_new_opt(QFile::encodeName(m_temp.fileName()).constData(), &options);
+        if (!m_workbook) {
+            *error = writeError(m_path, QCoreApplication::translate(
+                                            "Exporter", "the spreadsheet could not be created"));
+            return false;
+        }
+        m_bold = workbook_add_format(m_workbook);
+        format_set_bold(m_bold);
+        return addSheet(error);
+    }
+
+    bool header(const QList<Cell> &cells, QString *error) override
+    {
+        m_headers.append(cells);
+        if (!writeRow(cells, m_bold, error))
+            return false;
+        worksheet_freeze_panes(m_sheet, m_row, 0);
+        return true;
+    }
+
+    bool row(const QList<Cell> &cells, QString *error) override
+    {
+        if (m_row > kLastRow && !addSheet(error))
+            return false;
+        return writeRow(cells, nullptr, error);
+    }
+
+    bool commit(QString *error) override
+    {
+        const lxw_error closed = closeWorkbook();
+        if (closed != LXW_NO_ERROR) {
+            *error = writeError(m_path, QString::fromUtf8(lxw_strerror(closed)));
+            return false;
+        }
+        QFile in(m_temp.fileName());
+        QSaveFile out(m_path);
+        if (!in.open(QIODevice::ReadOnly)) {
+            *error = writeError(m_path, in.errorString());
+            return false;
+        }
+        if (!out.open(QIODevice::WriteOnly)) {
+            *error = writeError(m_path, out.errorString());
+            return false;
+        }
+        while (!in.atEnd()) {
+            const QByteArray chunk = in.read(1 << 20);
+            if (chunk.isEmpty() || out.write(chunk) != chunk.size()) {
+                *error = writeError(m_path, chunk.isEmpty() ? in.errorString() : out.errorString());
+                out.cancelWriting();
+                return false;
+            }
+        }
+        if (!out.commit()) {
+            *error = writeError(m_path, out.errorString());
+            return false;
+        }
+        return true;
+    }
+
+    // The temporary file goes with m_temp.
+    void discard() override { closeWorkbook(); }
+
+private:
+    // An Excel sheet holds 1,048,576 rows (0-based last row 1,048,575). Longer
+    // logs continue on further sheets with the same header, so there is no cap.
+    static constexpr lxw_row_t kLastRow = 1048575;
+    // Excel's limit for one cell (libxlsxwriter counts UTF-8 bytes).
+    static constexpr qsizetype kMaxCellBytes = 32767;
+
+    bool addSheet(QString *error)
+    {
+        ++m_sheets;
+        const QString title =
+            m_sheets == 1 ? QCoreApplication::translate("Exporter", "Cancel log")
+                          : QCoreApplication::translate("Exporter", "Cancel log %1").arg(m_sheets);
+        m_sheet =
+            workbook_add_worksheet(m_workbook, title.left(LXW_SHEETNAME_MAX).toUtf8().constData());
+        if (!m_sheet) // a translation with characters Excel forbids in names
+            m_sheet = workbook_add_worksheet(m_workbook, nullptr);
+        if (!m_sheet) {
+            *error = writeError(m_path, QCoreApplication::translate(
+                                            "Exporter", "the spreadsheet could not be created"));
+            return false;
+        }
+        m_row = 0;
+        for (int c = 0; c < kColumnCount; ++c)
+            worksheet_set_column(m_sheet, lxw_col_t(c), lxw_col_t(c), kColumns[c].xlsxWidth,
+                                 nullptr);
+        if (!m_headers.isEmpty()) {
+            worksheet_freeze_panes(m_sheet, lxw_row_t(m_headers.size()), 0);
+            for (const QList<Cell> &h : std::as_const(m_headers)) {
+                if (!writeRow(h, m_bold, error))
+                    return false;
+            }
+        }
+        return true;
+    }
+
+    bool writeRow(const QList<Cell> &cells, lxw_format *format, QString *error)
+    {
+        for (int c = 0; c < cells.size(); ++c) {
+            const Cell &cell = cells.at(c);
+            lxw_error e = LXW_NO_ERROR;
+            if (cell.kind == Cell::Number) {
+                e = worksheet_write_number(m_sheet, m_row, lxw_col_t(c), double(cell.number),
+                                           format);
+            } else if (cell.kind == Cell::Text && !cell.text.isEmpty()) {
+                QByteArray utf8 = cell.text.toUtf8();
+                if (utf8.size() > kMaxCellBytes) {
+                    qsizetype cut = kMaxCellBytes;
+                    while (cut > 0 && (uchar(utf8.at(cut)) & 0xC0) == 0x80)
+                        --cut; // not inside a UTF-8 sequence
+                    utf8.truncate(cut);
+                }
+                e = worksheet_write_string(m_sheet, m_row, lxw_col_t(c), utf8.constData(), format);
+            }
+            if (e != LXW_NO_ERROR) {
+                *error = writeError(m_path, QString::fromUtf8(lxw_strerror(e)));
+                return false;
+            }
+        }
+        ++m_row;
+        return true;
+    }
+
+    lxw_error closeWorkbook()
+    {
+        if (!m_workbook)
+            return LXW_NO_ERROR;
+        const lxw_error e = workbook_close(m_workbook); // also frees it
+        m_workbook = nullptr;
+        return e;
+    }
+
+    QString m_path;
+    QTemporaryFile m_temp;
+    QByteArray m_tmpDir;
+    lxw_workbook *m_workbook = nullptr;
+    lxw_worksheet *m_sheet = nullptr;
+    lxw_format *m_bold = nullptr;
+    QList<QList<Cell>> m_headers;
+    lxw_row_t m_row = 0;
+    int m_sheets = 0;
+};
+
+std::unique_ptr<Writer> makeWriter(const QString &path, const ExportOptions &options)
+{
+    switch (options.format) {
+    case ExportFormat::Csv:
+        return std::make_unique<CsvWriter>(path, options.bom);
+    case ExportFormat::Xlsx:
+        return std::make_unique<XlsxWriter>(path);
+    case ExportFormat::JsonLines:
+        return std::make_unique<JsonLinesWriter>(path);
+    }
+    Q_UNREACHABLE();
+    return {};
+}
+
+// The same conditions as CancelJournal's filter, for the progress total only.
+qint64 countAttempts(const QSqlDatabase &db, const Storage::AttemptFilter &filter)
+{
+    QStringList terms;
+    QVariantList binds;
+    if (filter.requestedFrom.isValid()) {
+        terms << u"requested_at >= ?"_s;
+        binds << filter.requestedFrom.toMSecsSinceEpoch();
+    }
+    if (filter.requestedTo.isValid()) {
+        terms << u"requested_at < ?"_s;
+        binds << filter.requestedTo.toMSecsSinceEpoch();
+    }
+    if (filter.provider) {
+        terms << u"provider = ?"_s;
+        binds << Domain::providerKey(*filter.provider);
+    }
+    if (!filter.operatorName.isEmpty()) {
+        terms << u"operator = ?"_s;
+        binds << filter.operatorName;
+    }
+    if (filter.state) {
+        terms << u"state = ?"_s;
+        binds << Storage::attemptStateKey(*filter.state);
+    }
+    if (filter.reason) {
+        terms << u"reason = ?"_s;
+        binds << Domain::cancelReasonKey(*filter.reason);
+    }
+    if (!filter.paymentId.isEmpty()) {
+        terms << u"payment_id = ?"_s;
+        binds << filter.paymentId;
+    }
+    QSqlQuery q(db);
+    q.prepare(u"SELECT COUNT(*) FROM cancel_attempts"_s
+              + (terms.isEmpty() ? QString() : u" WHERE "_s + terms.join(u" AND "_s)));
+    for (const QVariant &v : std::as_const(binds))
+        q.addBindValue(v);
+    if (!q.exec() || !q.next())
+        return -1;
+    return q.value(0).toLongLong();
+}
+
+// The export itself, on whichever thread calls it (its own connection).
+ExportResult runExport(Storage::Database &db, const QString &path, const ExportOptions &options,
+                       const std::atomic_bool &stop,
+                       const std::function<void(qint64, qint64)> &progress)
+{
+    ExportResult result;
+    const Storage::AttemptFilter filter = exportFilter(options);
+    const QSqlDatabase connection = db.connection();
+    // One read transaction: the total and the rows come from the same snapshot
+    // even while another process appends to the log.
+    // Ended only if begun here: a caller's open transaction is not ours to end.
+    const bool reading = QSqlQuery(connection).exec(u"BEGIN"_s);
+    const auto endRead = qScopeGuard([&connection, reading] {
+        if (reading)
+            QSqlQuery(connection).exec(u"ROLLBACK"_s);
+    });
+
+    const qint64 total = countAttempts(connection, filter);
+    std::unique_ptr<Writer> writer = makeWriter(path, options);
+    if (!writer->open(&result.error) || !writer->header(headerCells(false), &result.error)
+        || (options.localizedHeaders && options.format != ExportFormat::JsonLines
+            && !writer->header(headerCells(true), &result.error))) {
+        writer->discard();
+        return result;
+    }
+    if (progress)
+        progress(0, total);
+
+    Storage::CancelJournal journal(db);
+    QString readError;
+    const bool read = journal.forEach(
+        filter,
+        [&](const Storage::CancelAttempt &attempt) {
+            if (stop.load()) {
+                result.stopped = true;
+                return false;
+            }
+            if (!writer->row(cellsOf(attempt, options.operatorZone), &result.error))
+                return false;
+            ++result.rows;
+            if (progress && result.rows % kProgressStep == 0)
+                progress(result.rows, std::max(total, result.rows));
+            return true;
+        },
+        &readError);
+    if (!read) {
+        result.error = QCoreApplication::translate("Exporter", "Cannot read the cancel log: %1")
+                           .arg(readError);
+    }
+    if (!result.stopped && stop.load())
+        result.stopped = true; // stopped after the last row: still no file
+    if (result.stopped || !result.error.isEmpty()) {
+        writer->discard();
+        if (result.stopped)
+            result.error.clear();
+        return result;
+    }
+    if (!writer->commit(&result.error))
+        return result;
+    if (progress)
+        progress(result.rows, std::max(total, result.rows));
+    return result;
+}
+
+} // namespace
+
+QString exportFormatKey(ExportFormat format)
+{
+    switch (format) {
+    case ExportFormat::Csv:
+        return u"csv"_s;
+    case ExportFormat::Xlsx:
+        return u"xlsx"_s;
+    case ExportFormat::JsonLines:
+        return u"jsonl"_s;
+    }
+    Q_UNREACHABLE();
+    return {};
+}
+
+std::optional<ExportFormat> exportFormatFromKey(QStringView key)
+{
+    for (const ExportFormat f : {ExportFormat::Csv, ExportFormat::Xlsx, ExportFormat::JsonLines}) {
+        if (key == exportFormatKey(f))
+            return f;
+    }
+    return std::nullopt;
+}
+
+QDateTime exportRangeStart(QDate from, const QTimeZone &zone)
+{
+    // startOfDay() finds the first instant of the day even when a DST change
+    // skips midnight (America/Sao_Paulo until 2019).
+    return from.startOfDay(zone).toUTC();
+}
+
+QDateTime exportRangeEnd(QDate to, const QTimeZone &zone)
+{
+    return to.addDays(1).startOfDay(zone).toUTC();
+}
+
+Storage::AttemptFilter exportFilter(const ExportOptions &options)
+{
+    Storage::AttemptFilter filter = options.filter;
+    if (options.from)
+        filter.requestedFrom = exportRangeStart(*options.from, options.operatorZone);
+    if (options.to)
+        filter.requestedTo = exportRangeEnd(*options.to, options.operatorZone);
+    return filter;
+}
+
+QStringList exportColumns()
+{
+    QStringList keys;
+    keys.reserve(kColumnCount);
+    for (const Column &c : kColumns)
+        keys << QString::fromUtf16(c.key);
+    return keys;
+}
+
+QString exportColumnTitle(const QString &key)
+{
+    for (const Column &c : kColumns) {
+        if (key == QStringView(c.key))
+            return QCoreApplication::translate("Exporter", c.title);
+    }
+    return key;
+}
+
+ExportJob::ExportJob(QObject *parent)
+    : QObject(parent)
+{}
+
+ExportJob::~ExportJob()
+{
+    stop();
+    if (m_thread)
+        m_thread->wait();
+}
+
+void ExportJob::stop()
+{
+    m_stop->store(true);
+}
+
+void ExportJob::deliver(const ExportResult &result)
+{
+    if (m_delivered)
+        return;
+    m_delivered = true;
+    emit finished(result);
+}
+
+Exporter::Exporter(Storage::Database &db, QObject *parent)
+    : QObject(parent)
+    , m_db(db)
+{}
+
+// The jobs are children: each one's destructor stops and joins its thread
+// before the Database can go away.
+Exporter::~Exporter() = default;
+
+ExportJob *Exporter::start(const QString &path, const ExportOptions &options)
+{
+    auto *job = new ExportJob(this);
+    Storage::Database *db = &m_db;
+    const std::shared_ptr<std::atomic_bool> stop = job->m_stop;
+    // The job outlives the thread (its destructor joins it), so the worker may
+    // emit progress on it; a signal emitted in another thread reaches the
+    // job's receivers queued.
+    job->m_thread = QThread::create([job, db, path, options, stop] {
+        const ExportResult result =
+            runExport(*db, path, options, *stop,
+                      [job](qint64 rows, qint64 total) { emit job->progress(rows, total); });
+        QMetaObject::invokeMethod(
+            job, [job, result] { job->deliver(result); }, Qt::QueuedConnection);
+    });
+    job->m_thread->setParent(job);
+    job->m_thread->setObjectName(u"canceldesk-export"_s);
+    // Started from the event loop, not here: the caller connects to the job
+    // after start() returns and must not miss its first progress report.
+    QMetaObject::invokeMethod(
+        job, [job] { job->m_thread->start(QThread::LowPriority); }, Qt::QueuedConnection);
+    return job;
+}
+
+ExportResult Exporter::exportNow(const QString &path, const ExportOptions &options,
+                                 const std::function<void(qint64, qint64)> &progress)
+{
+    const std::atomic_bool never{false};
+    return runExport(m_db, path, options, never, progress);
+}
+
+} // namespace CancelDesk::Services

@@ -1,0 +1,121 @@
+#pragma once
+
+#include "storage/canceljournal.h"
+
+#include <QDate>
+#include <QObject>
+#include <QString>
+#include <QStringList>
+#include <QStringView>
+#include <QTimeZone>
+
+#include <atomic>
+#include <functional>
+#include <memory>
+#include <optional>
+
+class QThread;
+
+namespace CancelDesk::Storage {
+class Database;
+}
+
+namespace CancelDesk::Services {
+
+// The export formats of PRODUCT.md F15. The keys are the CLI's --format values.
+enum class ExportFormat { Csv, Xlsx, JsonLines };
+QString exportFormatKey(ExportFormat format);
+std::optional<ExportFormat> exportFormatFromKey(QStringView key); // "csv" | "xlsx" | "jsonl"
+
+struct ExportOptions
+{
+    ExportFormat format = ExportFormat::Csv;
+    bool bom = true;               // CSV only; --no-bom turns it off
+    bool localizedHeaders = false; // CSV/XLSX: a second header row of translated titles
+    QTimeZone operatorZone = QTimeZone::systemTimeZone(); // *_local columns and from/to
+    // Dates in operatorZone, inclusive on both days. When set they replace
+    // filter.requestedFrom / filter.requestedTo.
+    std::optional<QDate> from;
+    std::optional<QDate> to;
+    Storage::AttemptFilter filter;
+};
+
+struct ExportResult
+{
+    qint64 rows = 0;
+    QString error; // translated; empty when the export succeeded or was stopped
+    bool stopped = false;
+    bool ok() const { return error.isEmpty() && !stopped; }
+};
+
+// The UTC half-open range [start of `from`, start of the day after `to`) in
+// `zone`. Days that begin in a DST gap start at their first existing instant.
+QDateTime exportRangeStart(QDate from, const QTimeZone &zone);
+QDateTime exportRangeEnd(QDate to, const QTimeZone &zone);
+// options.filter with the requested range computed from options.from/to.
+Storage::AttemptFilter exportFilter(const ExportOptions &options);
+
+// The stable column keys of PRODUCT.md F15, in their order.
+QStringList exportColumns();
+// The translated title of a column key; the key itself when unknown.
+QString exportColumnTitle(const QString &key);
+
+// One background export started by Exporter::start(). It lives in the thread
+// that started it; finished() arrives there exactly once. Deleting the job
+// stops the export and waits for its thread.
+class ExportJob final : public QObject
+{
+    Q_OBJECT
+
+public:
+    explicit ExportJob(QObject *parent = nullptr);
+    ~ExportJob() override;
+    Q_DISABLE_COPY_MOVE(ExportJob)
+
+    // Thread-safe. The export ends at the next row with result.stopped set and
+    // leaves no file behind (an existing file at the path stays as it was).
+    void stop();
+    bool isFinished() const { return m_delivered; }
+
+signals:
+    // total is the number of matching attempts when the export began.
+    void progress(qint64 rows, qint64 total);
+    void finished(const CancelDesk::Services::ExportResult &result);
+
+private:
+    friend class Exporter;
+    void deliver(const ExportResult &result);
+
+    std::shared_ptr<std::atomic_bool> m_stop = std::make_shared<std::atomic_bool>(false);
+    QThread *m_thread = nullptr;
+    bool m_delivered = false;
+};
+
+// Writes the cancel log (PRODUCT.md F15) as CSV, XLSX or JSON Lines. Rows are
+// streamed from the journal, never all loaded, with no row cap; the file is
+// written beside its destination and renamed into place only when complete,
+// so a stopped or failed export leaves no partial file.
+class Exporter final : public QObject
+{
+    Q_OBJECT
+
+public:
+    explicit Exporter(Storage::Database &db, QObject *parent = nullptr);
+    ~Exporter() override;
+    Q_DISABLE_COPY_MOVE(Exporter)
+
+    // Runs on a worker thread with its own database connection, begun when
+    // control returns to the event loop (so connect to the job right after
+    // start()). The job is a child of the Exporter; the caller may delete it
+    // once finished, or earlier to stop and abandon it.
+    ExportJob *start(const QString &path, const ExportOptions &options);
+    // The same export, synchronously on the calling thread (CLI). progress, when
+    // given, is called every few hundred rows and at the end.
+    ExportResult exportNow(const QString &path, const ExportOptions &options,
+                           const std::function<void(qint64 rows, qint64 total)> &progress = {});
+
+private:
+    Storage::Database &m_db;
+};
+
+} // namespace CancelDesk::Services

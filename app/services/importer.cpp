@@ -1,0 +1,614 @@
+#include "importer.h"
+
+#include "domain/cancelpolicy.h"
+#include "domain/currency.h"
+#include "domain/money.h"
+#include "domain/orderstatus.h"
+#include "storage/orderstore.h"
+
+#include <QCoreApplication>
+#include <QFile>
+#include <QFileInfo>
+#include <QHash>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QJsonValue>
+#include <QLocale>
+#include <QStringDecoder>
+
+#include <optional>
+
+using namespace Qt::Literals::StringLiterals;
+
+namespace CancelDesk::Services {
+
+using Domain::Order;
+
+namespace {
+
+const QStringList &requiredColumns()
+{
+    static const QStringList columns{u"provider"_s, u"payment_id"_s, u"amount"_s, u"currency"_s};
+    return columns;
+}
+
+// UTF-8 only; invalid bytes are an error, never U+FFFD in a stored order.
+std::optional<QString> decodeUtf8(const QByteArray &bytes)
+{
+    QStringDecoder decoder(QStringDecoder::Utf8, QStringDecoder::Flag::Stateless);
+    QString text = decoder.decode(bytes);
+    if (decoder.hasError())
+        return std::nullopt;
+    return text;
+}
+
+// ISO-8601 with an explicit offset ("Z" or ±hh:mm); a time without one would
+// be read in whatever zone this computer is in.
+std::optional<QDateTime> parseTime(const QString &text)
+{
+    QDateTime t = QDateTime::fromString(text, Qt::ISODateWithMs);
+    if (!t.isValid() || t.timeSpec() == Qt::LocalTime)
+        return std::nullopt;
+    return t.toUTC();
+}
+
+// One row's values by column name, as read from the file.
+using Row = QHash<QString, QString>;
+
+struct Validated
+{
+    std::optional<Order> order;
+    QString reason;
+};
+
+Validated validateRow(const Row &row)
+{
+    Validated v;
+    for (const QString &column : requiredColumns()) {
+        if (row.value(column).trimmed().isEmpty()) {
+            v.reason =
+                QCoreApplication::translate("Importer", "The value of %1 is missing.").arg(column);
+            return v;
+        }
+    }
+    Order o;
+    const QString providerText = row.value(u"provider"_s).trimmed();
+    const std::optional<Domain::Provider> provider =
+        Domain::providerFromKey(providerText.toLower());
+    if (!provider) {
+        v.reason =
+            QCoreApplication::translate("Importer", "Unknown provider \"%1\".").arg(providerText);
+        return v;
+    }
+    o.provider = *provider;
+    o.paymentId = row.value(u"payment_id"_s).trimmed();
+
+    const QString currency = row.value(u"currency"_s).trimmed().toUpper();
+    if (!Domain::isKnownCurrency(currency)) {
+        v.reason = QCoreApplication::translate("Importer", "Unknown currency \"%1\".")
+                       .arg(row.value(u"currency"_s).trimmed());
+        return v;
+    }
+    const QString amountText = row.value(u"amount"_s).trimmed();
+    const Domain::MoneyResult money = Domain::parseDecimalAmount(amountText, currency);
+    if (!money.ok()) {
+        v.reason = QCoreApplication::translate("Importer", "Amount \"%1\": %2")
+                       .arg(amountText, Domain::moneyErrorText(money.error, currency));
+        return v;
+    }
+    o.amount = money.value;
+
+    o.merchantReference = row.value(u"merchant_reference"_s).trimmed();
+    o.paymentMethod = row.value(u"payment_method"_s).trimmed().toUpper();
+    o.rawStatus = row.value(u"status"_s).trimmed();
+    if (!o.rawStatus.isEmpty()) {
+        const Domain::MappedStatus mapped = Domain::mapProviderStatus(o.provider, o.rawStatus);
+        o.status = mapped.status;
+        o.flags = mapped.flags;
+    }
+    for (const auto &[column, target] :
+         {std::pair{u"created_at"_s, &o.createdAt}, std::pair{u"paid_at"_s, &o.paidAt}}) {
+        const QString text = row.value(column).trimmed();
+        if (text.isEmpty())
+            continue;
+        const std::optional<QDateTime> t = parseTime(text);
+        if (!t) {
+            v.reason = QCoreApplication::translate(
+                           "Importer", "%1 \"%2\" is not an ISO-8601 time with an offset "
+                                       "(e.g. 2026-03-02T10:00:00+08:00).")
+                           .arg(column, text);
+            return v;
+        }
+        *target = *t;
+    }
+    v.order = o;
+    return v;
+}
+
+// The rows of a file, one at a time.
+class RowSource
+{
+public:
+    virtual ~RowSource() = default;
+    // False at the end. A row that could not be read sets *issue instead.
+    virtual bool next(Row *row, int *line, QString *issue) = 0;
+    virtual QString error() const = 0;
+};
+
+// RFC 4180 read as a byte stream: quoted fields with commas, doubled quotes and
+// line breaks; CRLF or LF; an optional UTF-8 BOM. Delimiters are ASCII, so the
+// bytes are split first and each field decoded as UTF-8 afterwards.
+class CsvSource final : public RowSource
+{
+public:
+    explicit CsvSource(QFile &file)
+        : m_file(file)
+    {}
+
+    bool readHeader()
+    {
+        QList<QByteArray> fields;
+        int line = 0;
+        bool tooLong = false;
+        bool unclosed = false;
+        if (!readRecord(&fields, &line, &tooLong, &unclosed)) {
+            m_error = m_readError.isEmpty()
+                          ? QCoreApplication::translate("Importer", "The file is empty.")
+                          : m_readError;
+            return false;
+        }
+        if (tooLong || unclosed) {
+            m_error = QCoreApplication::translate("Importer", "The header row cannot be read.");
+            return false;
+        }
+        for (const QByteArray &field : std::as_const(fields)) {
+            const std::optional<QString> name = decodeUtf8(field);
+            if (!name) {
+                m_error =
+                    QCoreApplication::translate("Importer", "The header row is not valid UTF-8.");
+                return false;
+            }
+            const QString key = name->trimmed().toLower();
+            if (!key.isEmpty() && m_columns.contains(key)) {
+                m_error = QCoreApplication::translate("Importer",
+                                                      "The column %1 appears twice in the header.")
+                              .arg(key);
+                return false;
+            }
+            m_columns.append(key);
+        }
+        QStringList missing;
+        for (const QString &column : requiredColumns()) {
+            if (!m_columns.contains(column))
+                missing.append(column);
+        }
+        if (!missing.isEmpty()) {
+            m_error = QCoreApplication::translate("Importer", "Required columns are missing: %1.")
+                          .arg(missing.join(u", "_s));
+            return false;
+        }
+        return true;
+    }
+
+    bool next(Row *row, int *line, QString *issue) override
+    {
+        QList<QByteArray> fields;
+        for (;;) {
+            bool tooLong = false;
+            bool unclosed = false;
+            if (!readRecord(&fields, line, &tooLong, &unclosed))
+                return false;
+            if (tooLong) {
+                *issue = QCoreApplication::translate("Importer", "The row is longer than %1 bytes.")
+                             .arg(Importer::kMaxRowBytes);
+                return true;
+            }
+            if (unclosed) {
+                *issue = QCoreApplication::translate(
+                    "Importer", "A quoted value is not closed before the end of the file.");
+                return true;
+            }
+            // Blank lines (spreadsheets add them at the end) are not rows.
+            if (fields.size() == 1 && fields.first().trimmed().isEmpty())
+                continue;
+            break;
+        }
+        if (fields.size() > m_columns.size()) {
+            *issue = QCoreApplication::translate("Importer",
+                                                 "The row has %1 values but the header has %2.")
+                         .arg(fields.size())
+                         .arg(m_columns.size());
+            return true;
+        }
+        row->clear();
+        for (qsizetype i = 0; i < fields.size(); ++i) {
+            const std::optional<QString> value = decodeUtf8(fields.at(i));
+            if (!value) {
+                *issue = QCoreApplication::translate("Importer", "The row is not valid UTF-8.");
+                return true;
+            }
+            if (!m_columns.at(i).isEmpty())
+                row->insert(m_columns.at(i), *value);
+        }
+        return true;
+    }
+
+    QString error() const override { return m_error.isEmpty() ? m_readError : m_error; }
+
+private:
+    bool nextByte(char *c)
+    {
+        if (m_pos >= m_buffer.size()) {
+            if (m_eof)
+                return false;
+            m_buffer = m_file.read(64 * 1024);
+            m_pos = 0;
+            if (m_buffer.isEmpty()) {
+                if (m_file.error() != QFileDevice::NoError)
+                    m_readError =
+                        QCoreApplication::translate("Importer", "The file cannot be read: %1")
+                            .arg(m_file.errorString());
+                m_eof = true;
+                return false;
+            }
+            if (m_first) {
+                m_first = false;
+                if (m_buffer.startsWith("\xEF\xBB\xBF"))
+                    m_pos = 3;
+                if (m_pos >= m_buffer.size())
+                    return nextByte(c);
+            }
+        }
+        *c = m_buffer.at(m_pos++);
+        return true;
+    }
+
+    void unread() { --m_pos; }
+
+    // One record; *line is the line it starts on. Fields past the row cap are
+    // dropped but the record is still read to its end, so the next row starts
+    // in the right place.
+    bool readRecord(QList<QByteArray> *fields, int *line, bool *tooLong, bool *unclosed)
+    {
+        fields->clear();
+        QByteArray field;
+        qsizetype size = 0;
+        bool inQuotes = false;
+        bool wasQuoted = false;
+        bool any = false;
+        char c = 0;
+        *line = m_line;
+        while (nextByte(&c)) {
+            any = true;
+            if (inQuotes) {
+                if (c == '"') {
+                    char d = 0;
+                    if (nextByte(&d)) {
+                        if (d == '"') {
+                            field.append('"');
+                            ++size;
+                            continue;
+                        }
+                        unread();
+                    }
+                    inQuotes = false;
+                    continue;
+                }
+                if (c == '\n')
+                    ++m_line;
+                if (++size <= Importer::kMaxRowBytes)
+                    field.append(c);
+                else
+                    *tooLong = true;
+                continue;
+            }
+            if (c == '"' && field.isEmpty() && !wasQuoted) {
+                inQuotes = true;
+                wasQuoted = true;
+                continue;
+            }
+            if (c == ',') {
+                fields->append(field);
+                field.clear();
+                wasQuoted = false;
+                continue;
+            }
+            if (c == '\r') {
+                char d = 0;
+                if (nextByte(&d) && d != '\n')
+                    unread();
+                ++m_line;
+                fields->append(field);
+                return true;
+            }
+            if (c == '\n') {
+                ++m_line;
+                fields->append(field);
+                return true;
+            }
+            if (++size <= Importer::kMaxRowBytes)
+                field.append(c);
+            else
+                *tooLong = true;
+        }
+        if (!any)
+            return false;
+        *unclosed = inQuotes;
+        fields->append(field);
+        return true;
+    }
+
+    QFile &m_file;
+    QByteArray m_buffer;
+    qsizetype m_pos = 0;
+    bool m_eof = false;
+    bool m_first = true;
+    int m_line = 1;
+    QStringList m_columns;
+    QString m_error;
+    QString m_readError;
+};
+
+// The line each element of the top-level array (or of {"orders": [...]})
+// starts on, found by a light scan that skips strings. Empty when the shape is
+// not recognised; rows then count by index.
+QList<int> elementLines(const QByteArray &json)
+{
+    QList<int> lines;
+    QByteArray stack;
+    int line = 1;
+    bool inString = false;
+    bool escaped = false;
+    bool expectElement = false;
+    const auto inTarget = [&stack] { return stack == "[" || stack == "{["; };
+    for (const char c : json) {
+        if (c == '\n')
+            ++line;
+        if (inString) {
+            if (escaped)
+                escaped = false;
+            else if (c == '\\')
+                escaped = true;
+            else if (c == '"')
+                inString = false;
+            continue;
+        }
+        if (c == ' ' || c == '\t' || c == '\r' || c == '\n')
+            continue;
+        if (expectElement && c != ']') {
+            lines.append(line);
+            expectElement = false;
+        }
+        switch (c) {
+        case '"':
+            inString = true;
+            break;
+        case '{':
+        case '[':
+            stack.append(c);
+            expectElement = c == '[' && inTarget();
+            break;
+        case '}':
+        case ']':
+            expectElement = false;
+            if (!stack.isEmpty())
+                stack.chop(1);
+            break;
+        case ',':
+            expectElement = inTarget();
+            break;
+        default:
+            break;
+        }
+    }
+    return lines;
+}
+
+class JsonSource final : public RowSource
+{
+public:
+    bool load(QFile &file)
+    {
+        if (file.size() > Importer::kMaxJsonBytes) {
+            m_error = QCoreApplication::translate(
+                          "Importer", "The JSON file is larger than %1 MB; import it as CSV.")
+                          .arg(Importer::kMaxJsonBytes / (1024 * 1024));
+            return false;
+        }
+        QByteArray bytes = file.readAll();
+        if (bytes.startsWith("\xEF\xBB\xBF"))
+            bytes.remove(0, 3);
+        QJsonParseError parseError;
+        const QJsonDocument doc = QJsonDocument::fromJson(bytes, &parseError);
+        if (parseError.error != QJsonParseError::NoError) {
+            m_error = QCoreApplication::translate("Importer",
+                                                  "The file is not valid JSON (at byte %1: %2).")
+                          .arg(parseError.offset)
+                          .arg(parseError.errorString());
+            return false;
+        }
+        if (doc.isArray()) {
+            m_items = doc.array();
+        } else if (doc.isObject() && doc.object().value(u"orders"_s).isArray()) {
+            m_items = doc.object().value(u"orders"_s).toArray();
+        } else {
+            m_error = QCoreApplication::translate(
+                "Importer", "The JSON file must hold an array of orders or {\"orders\": [...]}.");
+            return false;
+        }
+        m_lines = elementLines(bytes);
+        if (m_lines.size() != m_items.size())
+            m_lines.clear();
+        return true;
+    }
+
+    bool next(Row *row, int *line, QString *issue) override
+    {
+        if (m_index >= m_items.size())
+            return false;
+        const qsizetype i = m_index++;
+        *line = m_lines.isEmpty() ? int(i + 1) : m_lines.at(i);
+        const QJsonValue item = m_items.at(i);
+        if (!item.isObject()) {
+            *issue = QCoreApplication::translate("Importer", "The entry is not a JSON object.");
+            return true;
+        }
+        row->clear();
+        const QJsonObject object = item.toObject();
+        for (auto it = object.begin(); it != object.end(); ++it) {
+            const QString key = it.key().trimmed().toLower();
+            const QJsonValue value = it.value();
+            if (value.isString()) {
+                row->insert(key, value.toString());
+            } else if (value.isDouble()) {
+                // The shortest text that reads back as the same double: 10.12
+                // stays "10.12", so a third decimal is still caught.
+                row->insert(key,
+                            QString::number(value.toDouble(), 'f', QLocale::FloatingPointShortest));
+            } else if (value.isNull()) {
+                row->insert(key, {});
+            } else {
+                *issue = QCoreApplication::translate("Importer", "The value of %1 is not text.")
+                             .arg(key);
+                return true;
+            }
+        }
+        return true;
+    }
+
+    QString error() const override { return m_error; }
+
+private:
+    QJsonArray m_items;
+    QList<int> m_lines;
+    qsizetype m_index = 0;
+    QString m_error;
+};
+
+// Whether writing o would change nothing of what the store holds.
+bool sameAsStored(const Order &o, const Order &stored)
+{
+    const auto sameText = [](const QString &in, const QString &old) {
+        return in.isEmpty() || in == old;
+    };
+    const auto sameTime = [](const QDateTime &in, const QDateTime &old) {
+        return !in.isValid() || in == old;
+    };
+    return sameText(o.merchantReference, stored.merchantReference)
+           && sameText(o.paymentMethod, stored.paymentMethod) && o.amount == stored.amount
+           && sameText(o.rawStatus, stored.rawStatus) && sameTime(o.createdAt, stored.createdAt)
+           && sameTime(o.paidAt, stored.paidAt);
+}
+
+} // namespace
+
+Importer::Importer(Storage::OrderStore &store, const Domain::CancelPolicy *policy)
+    : m_store(store)
+    , m_policy(policy)
+{}
+
+ImportResult Importer::preview(const QString &path) const
+{
+    return run(path, false);
+}
+
+ImportResult Importer::importFile(const QString &path)
+{
+    return run(path, true);
+}
+
+ImportResult Importer::run(const QString &path, bool write) const
+{
+    ImportResult result;
+    const QString suffix = QFileInfo(path).suffix().toLower();
+    if (suffix != u"csv"_s && suffix != u"json"_s) {
+        result.error = QCoreApplication::translate("Importer",
+                                                   "%1: only .csv and .json files can be imported.")
+                           .arg(QFileInfo(path).fileName());
+        return result;
+    }
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly)) {
+        result.error = QCoreApplication::translate("Importer", "%1 cannot be opened: %2")
+                           .arg(QFileInfo(path).fileName(), file.errorString());
+        return result;
+    }
+
+    CsvSource csv(file);
+    JsonSource json;
+    RowSource *source = nullptr;
+    if (suffix == u"csv"_s) {
+        if (!csv.readHeader()) {
+            result.error = csv.error();
+            return result;
+        }
+        source = &csv;
+    } else {
+        if (!json.load(file)) {
+            result.error = json.error();
+            return result;
+        }
+        source = &json;
+    }
+
+    QList<Order> good;
+    // (provider, payment id) -> the line it was first seen on.
+    QHash<QString, int> seen;
+    Row row;
+    int line = 0;
+    QString issue;
+    while (source->next(&row, &line, &issue)) {
+        ++result.rows;
+        if (!issue.isEmpty()) {
+            result.issues.append({line, issue});
+            issue.clear();
+            continue;
+        }
+        Validated v = validateRow(row);
+        if (!v.order) {
+            result.issues.append({line, v.reason});
+            continue;
+        }
+        Order &o = *v.order;
+        const QString key = Domain::providerKey(o.provider) + u'\n' + o.paymentId;
+        if (const auto it = seen.constFind(key); it != seen.cend()) {
+            result.issues.append(
+                {line,
+                 QCoreApplication::translate("Importer", "Payment %1 of %2 is already on line %3.")
+                     .arg(o.paymentId, Domain::providerDisplayName(o.provider))
+                     .arg(*it)});
+            continue;
+        }
+        seen.insert(key, line);
+        const std::optional<Order> stored = m_store.find(o.provider, o.paymentId);
+        if (stored && sameAsStored(o, *stored)) {
+            ++result.unchanged;
+            continue;
+        }
+        if (m_policy)
+            o.cancelDeadline = m_policy->deadline(o);
+        good.append(std::move(o));
+    }
+    if (!source->error().isEmpty()) {
+        result.error = source->error();
+        return result;
+    }
+
+    if (!write || good.isEmpty()) {
+        result.imported = int(good.size());
+        result.committed = write;
+        return result;
+    }
+    QString error;
+    if (!m_store.upsertMany(good, Storage::StatusSource::Import, &error)) {
+        result.error =
+            QCoreApplication::translate("Importer", "Nothing was imported: %1").arg(error);
+        return result;
+    }
+    result.imported = int(good.size());
+    result.committed = true;
+    return result;
+}
+
+} // namespace CancelDesk::Services

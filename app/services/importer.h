@@ -1,0 +1,71 @@
+#pragma once
+
+#include "domain/order.h"
+
+#include <QList>
+#include <QString>
+
+namespace CancelDesk::Domain {
+class CancelPolicy;
+}
+namespace CancelDesk::Storage {
+class OrderStore;
+}
+
+namespace CancelDesk::Services {
+
+// A row that was not imported. line is the line in the file where the row
+// starts (1-based; the CSV header is line 1).
+struct ImportIssue
+{
+    int line = 0;
+    QString reason; // translated
+};
+
+struct ImportResult
+{
+    int rows = 0;      // data rows read (good and bad)
+    int imported = 0;  // rows written (or, for a preview, that would be)
+    int unchanged = 0; // good rows the store already holds exactly so
+    QList<ImportIssue> issues;
+    // A problem with the whole file (unreadable, unknown extension, a required
+    // column missing, not JSON) or with the transaction: nothing was imported.
+    QString error;
+    // The good rows are in the store (also true when there was nothing to write).
+    bool committed = false;
+
+    bool ok() const { return error.isEmpty(); }
+};
+
+// F2 import of a merchant export: CSV (RFC 4180, UTF-8 with or without BOM, a
+// header row) or JSON (an array of objects, or {"orders": [...]}), with the
+// columns / keys provider, payment_id, amount (decimal, major units), currency
+// (required) and merchant_reference, payment_method, status (the provider's raw
+// value), created_at, paid_at (ISO-8601 with an offset) (optional). Bad rows
+// are reported by line and reason; the good rows are written in one
+// transaction. CSV is read as a stream with a cap on a row's length.
+class Importer final
+{
+public:
+    // policy, when given, fills each order's cancel deadline (the store computes
+    // it too when it has its own policy).
+    explicit Importer(Storage::OrderStore &store, const Domain::CancelPolicy *policy = nullptr);
+    Q_DISABLE_COPY_MOVE(Importer)
+
+    // Parses and validates only; writes nothing.
+    ImportResult preview(const QString &path) const;
+    ImportResult importFile(const QString &path);
+
+    // Longest CSV row accepted, in bytes; longer rows are reported, not read.
+    static constexpr qsizetype kMaxRowBytes = 64 * 1024;
+    // JSON is parsed as a whole, so it is capped.
+    static constexpr qint64 kMaxJsonBytes = 64 * 1024 * 1024;
+
+private:
+    ImportResult run(const QString &path, bool write) const;
+
+    Storage::OrderStore &m_store;
+    const Domain::CancelPolicy *m_policy = nullptr;
+};
+
+} // namespace CancelDesk::Services

@@ -1,0 +1,4 @@
+# The refresh services: status refresh (F5, F7), add by id, UQPAY sync, import (F2).
+target_sources(canceldesk_core PRIVATE
+    services/refreshservice.h services/refreshservice.cpp
+    services/importer.h services/importer.cpp)

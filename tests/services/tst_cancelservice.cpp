@@ -1,0 +1,800 @@
+// CancelService (PRODUCT.md F11–F13 and recovery) against the in-process
+// sandbox over loopback HTTP, with a real database.
+
+#include "domain/cancelpolicy.h"
+#include "providers/paymentprovider.h"
+#include "providers/providerregistry.h"
+#include "sandboxserver.h"
+#include "services/backoff.h"
+#include "services/cancelservice.h"
+#include "storage/canceljournal.h"
+#include "storage/database.h"
+#include "storage/orderstore.h"
+
+#include <QJsonDocument>
+#include <QProcess>
+#include <QSignalSpy>
+#include <QStandardPaths>
+#include <QSysInfo>
+#include <QTemporaryDir>
+#include <QtTest>
+#include <QUuid>
+
+#include <memory>
+#include <optional>
+
+using namespace Qt::Literals::StringLiterals;
+using namespace CancelDesk;
+using namespace std::chrono_literals;
+using Domain::NormStatus;
+using Domain::Provider;
+using Providers::CancelOutcome;
+using Providers::Guidance;
+using Providers::ProviderResult;
+using Sandbox::Scenario;
+using Services::CancelReport;
+using Storage::AttemptState;
+using Refusal = CancelReport::Refusal;
+
+Q_DECLARE_METATYPE(Scenario::Kind)
+
+namespace {
+
+ProviderResult await(Providers::ProviderCall *call)
+{
+    std::optional<ProviderResult> result;
+    QObject::connect(call, &Providers::ProviderCall::finished, call,
+                     [&result](const ProviderResult &r) { result = r; });
+    if (!QTest::qWaitFor([&result] { return result.has_value(); }, 20000))
+        qFatal("provider call did not finish");
+    return *result;
+}
+
+CancelReport await(Services::CancelJob *job)
+{
+    std::optional<CancelReport> report;
+    int deliveries = 0;
+    QObject::connect(job, &Services::CancelJob::finished, job,
+                     [&report, &deliveries](const CancelReport &r) {
+                         report = r;
+                         ++deliveries;
+                     });
+    if (!QTest::qWaitFor([&report] { return report.has_value(); }, 30000))
+        qFatal("cancel job did not finish");
+    QTest::qWait(20); // a second delivery would arrive now
+    if (deliveries != 1)
+        qFatal("cancel job delivered %d times", deliveries);
+    return *report;
+}
+
+QList<CancelReport> awaitList(QObject *job, const char *what)
+{
+    std::optional<QList<CancelReport>> reports;
+    if (auto *bulk = qobject_cast<Services::BulkCancelJob *>(job))
+        QObject::connect(bulk, &Services::BulkCancelJob::finished, job,
+                         [&reports](const QList<CancelReport> &r) { reports = r; });
+    else
+        QObject::connect(qobject_cast<Services::RecoveryJob *>(job),
+                         &Services::RecoveryJob::finished, job,
+                         [&reports](const QList<CancelReport> &r) { reports = r; });
+    if (!QTest::qWaitFor([&reports] { return reports.has_value(); }, 60000))
+        qFatal("%s did not finish", what);
+    return *reports;
+}
+
+Scenario scenario(const QString &paymentId, Scenario::Kind kind, int times = 1)
+{
+    Scenario s;
+    s.paymentId = paymentId;
+    s.kind = kind;
+    s.times = times;
+    s.on = Scenario::On::Cancel;
+    return s;
+}
+
+bool isCancelPath(const QString &path)
+{
+    return path.contains(u"cancel"_s);
+}
+
+// A process id that no longer exists.
+qint64 deadPid()
+{
+    QProcess p;
+    p.start(u"true"_s, {});
+    if (!p.waitForStarted())
+        qFatal("cannot start true");
+    const qint64 pid = p.processId();
+    p.waitForFinished();
+    return pid;
+}
+
+} // namespace
+
+class TestCancelService final : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void cleanupTestCase();
+    void init();
+    void cleanup();
+
+    void backoffIsExponentialJitteredCappedAndHonoursRetryAfter();
+
+    void succeedsAtEachProvider_data();
+    void succeedsAtEachProvider();
+    void providerRejectionIsFinal_data();
+    void providerRejectionIsFinal();
+    void liquidoIneligibleIsRefusedLocally();
+    void unknownOrderIsRefused();
+    void antomUnknownTwiceThenSucceeds();
+    void unknownForeverIsUnresolved_data();
+    void unknownForeverIsUnresolved();
+    void uqpayWalletIsConfirmedByPolling();
+    void confirmTimeoutIsUnresolved();
+    void serverErrorThenSuccessReusesTheKey();
+    void journalIsWrittenBeforeTheNetwork();
+    void concurrentCancelIsRefused();
+    void unconfiguredProviderIsALocalRejection();
+    void recoveryResumesDeadOwnersWithTheSameKey();
+    void bulkCancelListsIneligibleOrders();
+    void stoppedCancelIsHandedToRecovery();
+
+private:
+    Services::CancelService &service();
+    QString findOrder(Provider provider, const QString &method, NormStatus status,
+                      const QString &raw = {}) const;
+    Services::CancelOrderRequest request(Provider provider, const QString &id) const;
+    int cancelRequests() const;
+    Storage::CancelAttempt draftFor(Provider provider, const QString &id) const;
+
+    std::unique_ptr<QTemporaryDir> m_sandboxState;
+    std::unique_ptr<QTemporaryDir> m_dir;
+    std::unique_ptr<Sandbox::SandboxServer> m_server;
+    std::unique_ptr<Providers::ProviderRegistry> m_registry;
+    std::unique_ptr<Storage::Database> m_db;
+    std::unique_ptr<Storage::OrderStore> m_orders;
+    std::unique_ptr<Storage::CancelJournal> m_journal;
+    std::unique_ptr<Services::CancelService> m_service;
+    Domain::CancelPolicy m_policy;
+    Providers::SandboxAnnouncement m_announcement;
+    Services::WorkflowSettings m_settings;
+    QStringList m_served; // "METHOD path status"
+};
+
+void TestCancelService::initTestCase()
+{
+    QStandardPaths::setTestModeEnabled(true);
+    qRegisterMetaType<ProviderResult>();
+    const Domain::PolicyLoadResult loaded = Domain::CancelPolicy::load();
+    QVERIFY2(loaded.ok(), qPrintable(loaded.error));
+    m_policy = loaded.policy;
+    // Generated keys are kept between tests: creating them is the slow part.
+    m_sandboxState = std::make_unique<QTemporaryDir>();
+    QVERIFY(m_sandboxState->isValid());
+}
+
+void TestCancelService::cleanupTestCase()
+{
+    m_sandboxState.reset();
+}
+
+void TestCancelService::init()
+{
+    m_dir = std::make_unique<QTemporaryDir>();
+    QVERIFY(m_dir->isValid());
+    m_server = std::make_unique<Sandbox::SandboxServer>();
+    Sandbox::SandboxOptions options;
+    options.stateDir = m_sandboxState->path();
+    options.asyncCancelDelayMs = 300;
+    QVERIFY2(m_server->start(options) != 0, qPrintable(m_server->errorString()));
+    m_announcement = Providers::parseSandboxAnnouncement(
+        QJsonDocument(m_server->config()).toJson(QJsonDocument::Compact));
+    QVERIFY2(m_announcement.ok(), qPrintable(m_announcement.error));
+    Providers::ProviderSettings settings = m_announcement.settings;
+    settings.http.timeout = 5000ms;
+    m_registry = std::make_unique<Providers::ProviderRegistry>(settings);
+
+    m_db = std::make_unique<Storage::Database>(m_dir->filePath(u"canceldesk.sqlite"_s));
+    QString error;
+    QVERIFY2(m_db->open(&error), qPrintable(error));
+    m_orders = std::make_unique<Storage::OrderStore>(*m_db, &m_policy);
+    m_journal = std::make_unique<Storage::CancelJournal>(*m_db);
+
+    // The orders as an operator would have them: retrieved from the provider.
+    for (Provider p : Domain::allProviders()) {
+        for (const QString &id : m_announcement.demoIds.value(p)) {
+            const ProviderResult r = await(m_registry->provider(p)->retrieve(id));
+            QVERIFY2(r.ok() && r.order, qPrintable(id));
+            QVERIFY(m_orders->upsert(*r.order, Storage::StatusSource::Refresh).ok);
+        }
+    }
+
+    m_settings = {};
+    m_settings.timeout = 5000ms;
+    m_settings.maxRetries = 3;
+    m_settings.retryBase = 20ms;
+    m_settings.pollInterval = 50ms;
+    m_settings.confirmTimeout = 2s;
+    m_served.clear();
+    connect(m_server.get(), &Sandbox::SandboxServer::requestServed, this,
+            [this](const QString &method, const QString &path, int status) {
+                m_served.append(method + u' ' + path + u' ' + QString::number(status));
+            });
+}
+
+void TestCancelService::cleanup()
+{
+    m_service.reset();
+    m_journal.reset();
+    m_orders.reset();
+    m_db.reset();
+    m_registry.reset();
+    m_server.reset();
+    m_dir.reset();
+}
+
+Services::CancelService &TestCancelService::service()
+{
+    if (!m_service)
+        m_service = std::make_unique<Services::CancelService>(
+            *m_orders, *m_journal, *m_registry, m_policy, m_settings, Services::systemClock());
+    return *m_service;
+}
+
+QString TestCancelService::findOrder(Provider provider, const QString &method, NormStatus status,
+                                     const QString &raw) const
+{
+    Storage::OrderQuery q;
+    q.provider = provider;
+    q.status = status;
+    q.method = method;
+    q.limit = 0;
+    for (const Domain::Order &o : m_orders->query(q)) {
+        if ((raw.isEmpty() || o.rawStatus == raw) && !o.flags)
+            return o.paymentId;
+    }
+    return {};
+}
+
+Services::CancelOrderRequest TestCancelService::request(Provider provider, const QString &id) const
+{
+    return {{provider, id},
+            Domain::CancelReason::RequestedByCustomer,
+            u"test"_s,
+            u"alice"_s,
+            u"sandbox"_s};
+}
+
+int TestCancelService::cancelRequests() const
+{
+    int n = 0;
+    for (const QString &line : m_served)
+        n += isCancelPath(line) ? 1 : 0;
+    return n;
+}
+
+Storage::CancelAttempt TestCancelService::draftFor(Provider provider, const QString &id) const
+{
+    const auto order = m_orders->find(provider, id);
+    Storage::CancelAttempt a;
+    a.provider = provider;
+    a.paymentId = id;
+    a.merchantReference = order->merchantReference;
+    a.amount = order->amount;
+    a.paymentMethod = order->paymentMethod;
+    a.operatorName = u"alice"_s;
+    a.environment = u"sandbox"_s;
+    a.statusBefore = Domain::statusKey(order->status);
+    return a;
+}
+
+void TestCancelService::backoffIsExponentialJitteredCappedAndHonoursRetryAfter()
+{
+    using Services::backoffDelay;
+    const auto none = -1ms;
+    // Middle of the jitter range: exactly base·2^n.
+    QCOMPARE(backoffDelay(0, 100ms, 10s, none, 0.5), 100ms);
+    QCOMPARE(backoffDelay(1, 100ms, 10s, none, 0.5), 200ms);
+    QCOMPARE(backoffDelay(3, 100ms, 10s, none, 0.5), 800ms);
+    // ±25 %.
+    QCOMPARE(backoffDelay(2, 100ms, 10s, none, 0.0), 300ms);
+    QCOMPARE(backoffDelay(2, 100ms, 10s, none, 0.999999), 499ms);
+    // Capped, even for absurd retry numbers.
+    QCOMPARE(backoffDelay(40, 100ms, 10s, none, 0.5), 10s);
+    QCOMPARE(backoffDelay(1000, 100ms, 10s, none, 0.999), 10s);
+    // Retry-After wins when longer, not when shorter.
+    QCOMPARE(backoffDelay(0, 100ms, 10s, 7000ms, 0.5), 7000ms);
+    QCOMPARE(backoffDelay(3, 100ms, 10s, 50ms, 0.5), 800ms);
+    for (int i = 0; i < 50; ++i) {
+        const auto d = Services::jitteredBackoff(1, 100ms, 10s, none);
+        QVERIFY(d >= 150ms && d <= 250ms);
+    }
+}
+
+void TestCancelService::succeedsAtEachProvider_data()
+{
+    QTest::addColumn<Provider>("provider");
+    QTest::addColumn<QString>("method");
+    QTest::addColumn<NormStatus>("status");
+    QTest::addRow("uqpay card") << Provider::Uqpay << u"CARD"_s << NormStatus::Pending;
+    QTest::addRow("antom alipay hk") << Provider::Antom << u"ALIPAY_HK"_s << NormStatus::Pending;
+    QTest::addRow("liquido pix") << Provider::Liquido << u"PIX_DYNAMIC_QR"_s << NormStatus::Pending;
+    QTest::addRow("liquido card") << Provider::Liquido << u"CREDIT_CARD"_s
+                                  << NormStatus::Authorized;
+}
+
+void TestCancelService::succeedsAtEachProvider()
+{
+    QFETCH(Provider, provider);
+    QFETCH(QString, method);
+    QFETCH(NormStatus, status);
+    const QString id = findOrder(provider, method, status);
+    QVERIFY(!id.isEmpty());
+
+    QList<AttemptState> states;
+    Services::CancelJob *job = service().cancel(request(provider, id));
+    connect(job, &Services::CancelJob::stateChanged, this,
+            [&states](AttemptState s) { states.append(s); });
+    const CancelReport report = await(job);
+
+    QVERIFY2(report.state == AttemptState::Succeeded, qPrintable(report.message));
+    QCOMPARE(report.refusal, Refusal::None);
+    QVERIFY(report.sent);
+    QCOMPARE(report.tries, 1);
+    QVERIFY(report.attemptId > 0);
+    QVERIFY(!report.message.isEmpty());
+    QCOMPARE(states.first(), AttemptState::Prepared);
+    QCOMPARE(states.last(), AttemptState::Succeeded);
+    QCOMPARE(cancelRequests(), 1);
+
+    const auto attempt = m_journal->find(report.attemptId);
+    QVERIFY(attempt);
+    QCOMPARE(attempt->state, AttemptState::Succeeded);
+    QCOMPARE(attempt->tries, 1);
+    QCOMPARE(attempt->statusBefore, Domain::statusKey(status));
+    QCOMPARE(attempt->statusAfter, u"CANCELLED"_s);
+    QVERIFY(attempt->finishedAt.isValid());
+    QVERIFY(attempt->latencyMs >= 0);
+    QVERIFY(attempt->httpStatus == 200);
+    QCOMPARE(m_orders->find(provider, id)->status, NormStatus::Cancelled);
+    const auto history = m_orders->history(provider, id);
+    QCOMPARE(history.last().source, Storage::StatusSource::Cancel);
+    QVERIFY(m_journal->verify().ok);
+}
+
+void TestCancelService::providerRejectionIsFinal_data()
+{
+    QTest::addColumn<Provider>("provider");
+    QTest::addColumn<QString>("method");
+    QTest::addColumn<NormStatus>("status");
+    QTest::addColumn<int>("kind"); // 0: stale local status, else Scenario::Kind
+    QTest::addColumn<QString>("code");
+    QTest::addColumn<Guidance>("guidance");
+    QTest::addColumn<int>("httpStatus");
+    QTest::addRow("antom window exceeded")
+        << Provider::Antom << u"ALIPAY_HK"_s << NormStatus::Pending
+        << int(Scenario::Kind::WindowExceeded) << u"CANCEL_WINDOW_EXCEED"_s << Guidance::Refund
+        << 200;
+    QTest::addRow("antom status invalid (captured card stored as authorised)")
+        << Provider::Antom << u"CARD"_s << NormStatus::Succeeded << 0 << u"ORDER_STATUS_INVALID"_s
+        << Guidance::CheckStatus << 200;
+    QTest::addRow("antom already refunded")
+        << Provider::Antom << u"ALIPAY_HK"_s << NormStatus::Pending
+        << int(Scenario::Kind::AlreadyRefunded) << u"PROCESS_FAIL"_s << Guidance::AlreadyRefunded
+        << 200;
+    QTest::addRow("uqpay ineligible 400")
+        << Provider::Uqpay << u"CARD"_s << NormStatus::Pending
+        << int(Scenario::Kind::WindowExceeded) << QString() << Guidance::None << 400;
+    QTest::addRow("liquido refused 400")
+        << Provider::Liquido << u"PIX_DYNAMIC_QR"_s << NormStatus::Pending
+        << int(Scenario::Kind::WindowExceeded) << QString() << Guidance::None << 400;
+}
+
+void TestCancelService::providerRejectionIsFinal()
+{
+    QFETCH(Provider, provider);
+    QFETCH(QString, method);
+    QFETCH(NormStatus, status);
+    QFETCH(int, kind);
+    QFETCH(QString, code);
+    QFETCH(Guidance, guidance);
+    QFETCH(int, httpStatus);
+    const QString id = findOrder(provider, method, status);
+    QVERIFY(!id.isEmpty());
+    if (kind == 0) {
+        // Our copy is stale: it still says authorised, the provider knows better.
+        Domain::Order order = *m_orders->find(provider, id);
+        order.status = NormStatus::Authorized;
+        QVERIFY(m_orders->upsert(order, Storage::StatusSource::Manual).ok);
+    } else {
+        m_server->addScenario(scenario(id, Scenario::Kind(kind), -1));
+    }
+
+    const CancelReport report = await(service().cancel(request(provider, id)));
+    QVERIFY2(report.state == AttemptState::Rejected, qPrintable(report.message));
+    QCOMPARE(report.refusal, Refusal::None);
+    QCOMPARE(report.lastFailure, Providers::FailureKind::Rejected);
+    QVERIFY(report.sent);
+    QCOMPARE(report.tries, 1); // never retried
+    QCOMPARE(cancelRequests(), 1);
+    QCOMPARE(report.httpStatus, httpStatus);
+    QVERIFY(!report.providerCode.isEmpty());
+    if (!code.isEmpty())
+        QCOMPARE(report.providerCode, code);
+    if (guidance != Guidance::None)
+        QCOMPARE(report.guidance, guidance);
+    QVERIFY(report.message.contains(report.providerCode));
+    const auto attempt = m_journal->find(report.attemptId);
+    QCOMPARE(attempt->state, AttemptState::Rejected);
+    QCOMPARE(attempt->providerCode, report.providerCode);
+    QCOMPARE(attempt->httpStatus, httpStatus);
+    QVERIFY(m_orders->find(provider, id)->status != NormStatus::Cancelled);
+}
+
+void TestCancelService::liquidoIneligibleIsRefusedLocally()
+{
+    const QString id = findOrder(Provider::Liquido, u"PIX_DYNAMIC_QR"_s, NormStatus::Succeeded);
+    QVERIFY(!id.isEmpty());
+    const CancelReport report = await(service().cancel(request(Provider::Liquido, id)));
+    QCOMPARE(report.refusal, Refusal::Ineligible);
+    QVERIFY(!report.state.has_value());
+    QCOMPARE(report.attemptId, 0);
+    QVERIFY(!report.sent);
+    QVERIFY(!report.decision.isEligible());
+    QVERIFY(report.decision.reason != Domain::IneligibleReason::None);
+    QVERIFY(report.message.contains(id));
+    QTest::qWait(100);
+    QCOMPARE(cancelRequests(), 0);
+    QVERIFY(m_journal->list({}).isEmpty());
+}
+
+void TestCancelService::unknownOrderIsRefused()
+{
+    const CancelReport report =
+        await(service().cancel(request(Provider::Uqpay, u"PI_NOT_IN_STORE"_s)));
+    QCOMPARE(report.refusal, Refusal::NotFound);
+    QVERIFY(!report.sent);
+    QVERIFY(m_journal->list({}).isEmpty());
+
+    auto bad = request(Provider::Uqpay, findOrder(Provider::Uqpay, u"CARD"_s, NormStatus::Pending));
+    bad.reason = Domain::CancelReason::Other; // needs a note
+    bad.note.clear();
+    QCOMPARE(await(service().cancel(bad)).refusal, Refusal::InvalidInput);
+    QVERIFY(m_journal->list({}).isEmpty());
+    QCOMPARE(cancelRequests(), 0);
+}
+
+void TestCancelService::antomUnknownTwiceThenSucceeds()
+{
+    const QString id = findOrder(Provider::Antom, u"ONLINEBANKING_SCB"_s, NormStatus::Pending);
+    QVERIFY(!id.isEmpty());
+    m_server->addScenario(scenario(id, Scenario::Kind::Unknown, 2));
+    QList<AttemptState> states;
+    Services::CancelJob *job = service().cancel(request(Provider::Antom, id));
+    connect(job, &Services::CancelJob::stateChanged, this,
+            [&states](AttemptState s) { states.append(s); });
+    const CancelReport report = await(job);
+    QVERIFY2(report.state == AttemptState::Succeeded, qPrintable(report.message));
+    QCOMPARE(report.tries, 3);
+    QCOMPARE(cancelRequests(), 3);
+    QCOMPARE(states.count(AttemptState::Sent), 3);
+    Storage::AttemptFilter f;
+    f.paymentId = id;
+    QCOMPARE(m_journal->list(f).size(), 1); // one attempt, three tries
+}
+
+void TestCancelService::unknownForeverIsUnresolved_data()
+{
+    QTest::addColumn<Provider>("provider");
+    QTest::addColumn<QString>("method");
+    QTest::addColumn<NormStatus>("status");
+    QTest::addRow("antom U") << Provider::Antom << u"ALIPAY_HK"_s << NormStatus::Pending;
+    QTest::addRow("uqpay 500") << Provider::Uqpay << u"CARD"_s << NormStatus::Pending;
+    QTest::addRow("liquido 500") << Provider::Liquido << u"PIC_PAY"_s << NormStatus::Pending;
+}
+
+void TestCancelService::unknownForeverIsUnresolved()
+{
+    QFETCH(Provider, provider);
+    QFETCH(QString, method);
+    QFETCH(NormStatus, status);
+    const QString id = findOrder(provider, method, status);
+    QVERIFY(!id.isEmpty());
+    m_server->addScenario(scenario(id, Scenario::Kind::Unknown, -1));
+    const CancelReport report = await(service().cancel(request(provider, id)));
+    QVERIFY2(report.state == AttemptState::Unresolved, qPrintable(report.message));
+    QCOMPARE(report.tries, m_settings.maxRetries + 1);
+    QCOMPARE(cancelRequests(), m_settings.maxRetries + 1);
+    QVERIFY(report.sent);
+    QVERIFY(report.guidance != Guidance::None);
+    QCOMPARE(m_journal->find(report.attemptId)->state, AttemptState::Unresolved);
+    if (provider == Provider::Liquido) {
+        // Reconciled by GET before every re-POST (PROVIDERS.md §4.3).
+        int gets = 0;
+        for (const QString &line : std::as_const(m_served))
+            gets += line.startsWith(u"GET /v1/payments/charges/"_s) ? 1 : 0;
+        QCOMPARE(gets, m_settings.maxRetries);
+    }
+    // Nothing was cancelled, and the order is left as it was.
+    QCOMPARE(m_orders->find(provider, id)->status, status);
+}
+
+void TestCancelService::uqpayWalletIsConfirmedByPolling()
+{
+    const QString id = findOrder(Provider::Uqpay, u"WECHATPAY"_s, NormStatus::RequiresAction);
+    QVERIFY(!id.isEmpty());
+    QList<AttemptState> states;
+    Services::CancelJob *job = service().cancel(request(Provider::Uqpay, id));
+    connect(job, &Services::CancelJob::stateChanged, this,
+            [&states](AttemptState s) { states.append(s); });
+    const CancelReport report = await(job);
+    QVERIFY2(report.state == AttemptState::Succeeded, qPrintable(report.message));
+    QVERIFY(states.contains(AttemptState::Confirming));
+    QCOMPARE(report.tries, 1);
+    QCOMPARE(cancelRequests(), 1); // confirmed by GET, never re-sent
+    QCOMPARE(m_orders->find(Provider::Uqpay, id)->status, NormStatus::Cancelled);
+}
+
+void TestCancelService::confirmTimeoutIsUnresolved()
+{
+    const QString id = findOrder(Provider::Uqpay, u"ALIPAYCN"_s, NormStatus::RequiresAction);
+    QVERIFY(!id.isEmpty());
+    Scenario slow = scenario(id, Scenario::Kind::AsyncCancelDelay, -1);
+    slow.ms = 20000;
+    m_server->addScenario(slow);
+    m_settings.confirmTimeout = 1s;
+    const CancelReport report = await(service().cancel(request(Provider::Uqpay, id)));
+    QVERIFY2(report.state == AttemptState::Unresolved, qPrintable(report.message));
+    QCOMPARE(cancelRequests(), 1);
+}
+
+void TestCancelService::serverErrorThenSuccessReusesTheKey()
+{
+    const QString id = findOrder(Provider::Uqpay, u"CARD"_s, NormStatus::RequiresAction);
+    QVERIFY(!id.isEmpty());
+    Scenario s = scenario(id, Scenario::Kind::HttpError);
+    s.status = 503;
+    m_server->addScenario(s);
+    const CancelReport report = await(service().cancel(request(Provider::Uqpay, id)));
+    QVERIFY2(report.state == AttemptState::Succeeded, qPrintable(report.message));
+    QCOMPARE(report.tries, 2);
+    QCOMPARE(cancelRequests(), 2);
+
+    // The successful cancel was made under the journaled key: UQPAY replays its
+    // answer for that key, while any other key now meets a cancelled intent.
+    const auto attempt = m_journal->find(report.attemptId);
+    Providers::CancelRequest replay;
+    replay.paymentId = id;
+    replay.merchantReference = attempt->merchantReference;
+    replay.idempotencyKey = attempt->idempotencyKey;
+    replay.reason = attempt->reason;
+    QCOMPARE(await(m_registry->provider(Provider::Uqpay)->cancel(replay)).outcome,
+             CancelOutcome::Succeeded);
+    replay.idempotencyKey = QUuid::createUuid().toString(QUuid::WithoutBraces);
+    QCOMPARE(await(m_registry->provider(Provider::Uqpay)->cancel(replay)).outcome,
+             CancelOutcome::Rejected);
+}
+
+void TestCancelService::journalIsWrittenBeforeTheNetwork()
+{
+    const QString id = findOrder(Provider::Antom, u"ALIPAY_HK"_s, NormStatus::Pending);
+    QVERIFY(!id.isEmpty());
+    m_server->addScenario(scenario(id, Scenario::Kind::Unknown, 1));
+    int checked = 0;
+    QStringList problems;
+    connect(m_server.get(), &Sandbox::SandboxServer::requestServed, this,
+            [&, id](const QString &, const QString &path, int) {
+                if (!isCancelPath(path))
+                    return;
+                ++checked;
+                const auto active = m_journal->activeFor(Provider::Antom, id);
+                if (!active)
+                    problems.append(u"no active attempt while the request was served"_s);
+                else if (active->state != AttemptState::Sent || active->tries != checked)
+                    problems.append(
+                        u"state %1 tries %2"_s.arg(Storage::attemptStateKey(active->state))
+                            .arg(active->tries));
+            });
+    const CancelReport report = await(service().cancel(request(Provider::Antom, id)));
+    QCOMPARE(report.state, AttemptState::Succeeded);
+    QCOMPARE(checked, 2);
+    QVERIFY2(problems.isEmpty(), qPrintable(problems.join(u"; "_s)));
+}
+
+void TestCancelService::concurrentCancelIsRefused()
+{
+    const QString id = findOrder(Provider::Uqpay, u"CARD"_s, NormStatus::Pending);
+    QVERIFY(!id.isEmpty());
+    Services::CancelJob *first = service().cancel(request(Provider::Uqpay, id));
+    Services::CancelJob *second = service().cancel(request(Provider::Uqpay, id));
+    std::optional<CancelReport> a, b;
+    connect(first, &Services::CancelJob::finished, this, [&a](const CancelReport &r) { a = r; });
+    connect(second, &Services::CancelJob::finished, this, [&b](const CancelReport &r) { b = r; });
+    QTRY_VERIFY_WITH_TIMEOUT(a && b, 20000);
+    QCOMPARE(a->state, AttemptState::Succeeded);
+    QCOMPARE(b->refusal, Refusal::ActiveAttempt);
+    QVERIFY(!b->sent);
+    QCOMPARE(b->attemptId, 0);
+    QVERIFY(!b->message.isEmpty());
+    QCOMPARE(cancelRequests(), 1);
+    Storage::AttemptFilter f;
+    f.paymentId = id;
+    QCOMPARE(m_journal->list(f).size(), 1);
+}
+
+void TestCancelService::unconfiguredProviderIsALocalRejection()
+{
+    Providers::ProviderSettings onlyUqpay = m_announcement.settings;
+    onlyUqpay.antom.reset();
+    Providers::ProviderRegistry registry(onlyUqpay);
+    Services::CancelService svc(*m_orders, *m_journal, registry, m_policy, m_settings,
+                                Services::systemClock());
+    const QString id = findOrder(Provider::Antom, u"ALIPAY_HK"_s, NormStatus::Pending);
+    const CancelReport report = await(svc.cancel(request(Provider::Antom, id)));
+    QCOMPARE(report.refusal, Refusal::Configuration);
+    QCOMPARE(report.state, AttemptState::Rejected);
+    QCOMPARE(report.providerCode, u"LOCAL_CONFIGURATION"_s);
+    QVERIFY(!report.sent);
+    QCOMPARE(cancelRequests(), 0);
+    QCOMPARE(m_journal->find(report.attemptId)->state, AttemptState::Rejected);
+    QVERIFY(!m_journal->activeFor(Provider::Antom, id));
+}
+
+void TestCancelService::recoveryResumesDeadOwnersWithTheSameKey()
+{
+    const qint64 dead = deadPid();
+    QVERIFY(dead > 0);
+    const QString host = QSysInfo::machineHostName();
+
+    // A crash after journaling, before sending.
+    const QString uqpayId = findOrder(Provider::Uqpay, u"CARD"_s, NormStatus::Pending);
+    Storage::CancelAttempt prepared = draftFor(Provider::Uqpay, uqpayId);
+    prepared.ownerHost = host;
+    prepared.ownerPid = dead;
+    const Storage::JournalResult p = m_journal->prepare(prepared);
+    QVERIFY2(p.ok(), qPrintable(p.message));
+
+    // A crash after sending: the provider did cancel, the answer was lost.
+    const QString antomId = findOrder(Provider::Antom, u"ALIPAY_HK"_s, NormStatus::Pending);
+    Storage::CancelAttempt sent = draftFor(Provider::Antom, antomId);
+    sent.ownerHost = host;
+    sent.ownerPid = dead;
+    Storage::JournalResult s = m_journal->prepare(sent);
+    QVERIFY(s.ok());
+    s.attempt.state = AttemptState::Sent;
+    s.attempt.tries = 1;
+    s = m_journal->record(s.attempt);
+    QVERIFY(s.ok());
+    Providers::CancelRequest lost;
+    lost.paymentId = antomId;
+    lost.idempotencyKey = s.attempt.idempotencyKey;
+    QCOMPARE(await(m_registry->provider(Provider::Antom)->cancel(lost)).outcome,
+             CancelOutcome::Succeeded);
+
+    // A SENT attempt of another order, still handled by this (live) process.
+    const QString liveId = findOrder(Provider::Liquido, u"PIC_PAY"_s, NormStatus::Pending);
+    Storage::JournalResult live = m_journal->prepare(draftFor(Provider::Liquido, liveId));
+    QVERIFY(live.ok());
+    QCOMPARE(live.attempt.ownerPid, QCoreApplication::applicationPid());
+
+    QVERIFY(!Services::CancelService::ownerIsGone(live.attempt, QDateTime::currentDateTimeUtc()));
+    QVERIFY(Services::CancelService::ownerIsGone(p.attempt, QDateTime::currentDateTimeUtc()));
+    Storage::CancelAttempt remote = live.attempt;
+    remote.ownerHost = u"another-host.invalid"_s;
+    QVERIFY(!Services::CancelService::ownerIsGone(remote, QDateTime::currentDateTimeUtc()));
+    QVERIFY(Services::CancelService::ownerIsGone(
+        remote,
+        QDateTime::currentDateTimeUtc().addSecs(Storage::CancelJournal::kLeaseSeconds + 1)));
+
+    m_served.clear();
+    const QList<CancelReport> reports = awaitList(service().recover(), "recovery");
+    QCOMPARE(reports.size(), 2);
+    for (const CancelReport &r : reports)
+        QVERIFY2(r.state == AttemptState::Succeeded, qPrintable(r.message));
+    QCOMPARE(reports.at(0).attemptId, p.attempt.id);
+    QCOMPARE(reports.at(1).attemptId, s.attempt.id);
+    // Only the PREPARED one was sent; the SENT one was confirmed by inquiry.
+    QCOMPARE(cancelRequests(), 1);
+    QCOMPARE(reports.at(0).tries, 1);
+    QCOMPARE(reports.at(1).tries, 1);
+
+    for (const auto &[provider, id, key] :
+         {std::tuple{Provider::Uqpay, uqpayId, p.attempt.idempotencyKey},
+          std::tuple{Provider::Antom, antomId, s.attempt.idempotencyKey}}) {
+        Storage::AttemptFilter f;
+        f.paymentId = id;
+        const auto attempts = m_journal->list(f);
+        QCOMPARE(attempts.size(), 1); // never a second attempt
+        QCOMPARE(attempts.first().idempotencyKey, key);
+        QCOMPARE(attempts.first().ownerPid, QCoreApplication::applicationPid());
+        QCOMPARE(m_orders->find(provider, id)->status, NormStatus::Cancelled);
+    }
+    // The UQPAY cancel went out under the journaled key.
+    Providers::CancelRequest replay;
+    replay.paymentId = uqpayId;
+    replay.merchantReference = p.attempt.merchantReference;
+    replay.idempotencyKey = p.attempt.idempotencyKey;
+    QCOMPARE(await(m_registry->provider(Provider::Uqpay)->cancel(replay)).outcome,
+             CancelOutcome::Succeeded);
+
+    // The live process's attempt was left alone.
+    const auto untouched = m_journal->find(live.attempt.id);
+    QCOMPARE(untouched->state, AttemptState::Prepared);
+    QCOMPARE(untouched->entryHash, live.attempt.entryHash);
+    QVERIFY(m_journal->verify().ok);
+
+    // Nothing left to recover: an empty report, still delivered.
+    QVERIFY(awaitList(service().recover(), "second recovery").isEmpty());
+}
+
+void TestCancelService::bulkCancelListsIneligibleOrders()
+{
+    const QList<Domain::OrderKey> keys{
+        {Provider::Uqpay, findOrder(Provider::Uqpay, u"CARD"_s, NormStatus::Pending)},
+        {Provider::Liquido,
+         findOrder(Provider::Liquido, u"PIX_DYNAMIC_QR"_s, NormStatus::Succeeded)},
+        {Provider::Antom, findOrder(Provider::Antom, u"ALIPAY_HK"_s, NormStatus::Pending)},
+        {Provider::Antom, findOrder(Provider::Antom, u"DANA"_s, NormStatus::Succeeded)},
+    };
+    for (const auto &k : keys)
+        QVERIFY(!k.paymentId.isEmpty());
+    Services::BulkCancelJob *job = service().cancelMany(keys, Domain::CancelReason::Duplicate,
+                                                        QString(), u"alice"_s, u"sandbox"_s);
+    QSignalSpy progress(job, &Services::BulkCancelJob::progress);
+    const QList<CancelReport> reports = awaitList(job, "bulk cancel");
+    QCOMPARE(reports.size(), 4);
+    for (int i = 0; i < 4; ++i)
+        QCOMPARE(reports.at(i).order, keys.at(i));
+    QCOMPARE(reports.at(0).state, AttemptState::Succeeded);
+    QCOMPARE(reports.at(2).state, AttemptState::Succeeded);
+    for (int i : {1, 3}) {
+        QCOMPARE(reports.at(i).refusal, Refusal::Ineligible);
+        QVERIFY(!reports.at(i).sent);
+        QVERIFY(!reports.at(i).message.isEmpty());
+        QVERIFY(reports.at(i).decision.reason != Domain::IneligibleReason::None);
+    }
+    QCOMPARE(cancelRequests(), 2);
+    QVERIFY(!progress.isEmpty());
+    QCOMPARE(progress.last().at(0).toInt(), 4);
+    QCOMPARE(progress.last().at(1).toInt(), 4);
+    QCOMPARE(m_journal->list({}).size(), 2);
+}
+
+void TestCancelService::stoppedCancelIsHandedToRecovery()
+{
+    const QString id = findOrder(Provider::Antom, u"ALIPAY_HK"_s, NormStatus::Pending);
+    QVERIFY(!id.isEmpty());
+    Scenario hold = scenario(id, Scenario::Kind::Timeout);
+    hold.ms = 3000; // the provider cancels, the answer is late
+    m_server->addScenario(hold);
+    Services::CancelJob *job = service().cancel(request(Provider::Antom, id));
+    std::optional<CancelReport> report;
+    connect(job, &Services::CancelJob::finished, this,
+            [&report](const CancelReport &r) { report = r; });
+    connect(job, &Services::CancelJob::stateChanged, job, [job](AttemptState s) {
+        if (s == AttemptState::Sent)
+            QTimer::singleShot(100, job, &Services::CancelJob::stop);
+    });
+    QTRY_VERIFY_WITH_TIMEOUT(report.has_value(), 10000);
+    QCOMPARE(report->state, AttemptState::Sent); // may have arrived: not final
+    const auto released = m_journal->find(report->attemptId);
+    QCOMPARE(released->state, AttemptState::Sent);
+    QCOMPARE(released->ownerPid, 0);
+    QVERIFY(Services::CancelService::ownerIsGone(*released, QDateTime::currentDateTimeUtc()));
+
+    // A new cancel of the order is still refused: the first one is not over.
+    QCOMPARE(await(service().cancel(request(Provider::Antom, id))).refusal, Refusal::ActiveAttempt);
+
+    QTest::qWait(3200); // the held answer is dropped; the provider did cancel
+    const QList<CancelReport> recovered = awaitList(service().recover(), "recovery");
+    QCOMPARE(recovered.size(), 1);
+    QCOMPARE(recovered.first().attemptId, report->attemptId);
+    QCOMPARE(recovered.first().state, AttemptState::Succeeded);
+    QCOMPARE(recovered.first().tries, 1); // confirmed by inquiry, not re-sent
+}
+
+QTEST_GUILESS_MAIN(TestCancelService)
+#include "tst_cancelservice.moc"

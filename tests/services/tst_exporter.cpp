@@ -1,0 +1,851 @@
+#include "services/exporter.h"
+#include "storage/canceljournal.h"
+#include "storage/database.h"
+#include "testsupport.h"
+
+#include <QDir>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QSignalSpy>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QtEndian>
+#include <QThread>
+#include <QtTest>
+
+#include <memory>
+#include <zlib.h>
+
+using namespace Qt::Literals::StringLiterals;
+using namespace CancelDesk;
+using namespace CancelDesk::Services;
+using Domain::CancelReason;
+using Domain::Provider;
+using Storage::AttemptState;
+using Storage::CancelAttempt;
+using Test::at;
+
+Q_DECLARE_METATYPE(CancelDesk::Services::ExportFormat)
+
+namespace {
+
+const QByteArray kBom = QByteArrayLiteral("\xEF\xBB\xBF");
+const QString kMessage = u"Declined, \"card\" locked\nretry later"_s;
+const QString kChinese = u"客户要求取消，重复付款"_s;
+
+QTimeZone zone(const char *id)
+{
+    return QTimeZone(QByteArray(id));
+}
+
+QByteArray readAll(const QString &path)
+{
+    QFile f(path);
+    return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
+}
+
+// RFC 4180 reader: records end with CRLF; a bare CR or LF outside quotes is a
+// failure, so the test notices a writer that gets line ends wrong.
+std::optional<QList<QStringList>> parseCsv(const QString &text)
+{
+    QList<QStringList> records;
+    QStringList record;
+    QString field;
+    bool quoted = false;
+    bool wasQuoted = false;
+    for (qsizetype i = 0; i < text.size(); ++i) {
+        const QChar c = text.at(i);
+        if (quoted) {
+            if (c == u'"') {
+                if (i + 1 < text.size() && text.at(i + 1) == u'"') {
+                    field += u'"';
+                    ++i;
+                } else {
+                    quoted = false;
+                }
+            } else {
+                field += c;
+            }
+        } else if (c == u'"') {
+            if (!field.isEmpty() || wasQuoted)
+                return std::nullopt; // a quote inside an unquoted field
+            quoted = wasQuoted = true;
+        } else if (c == u',') {
+            record << field;
+            field.clear();
+            wasQuoted = false;
+        } else if (c == u'\r') {
+            if (i + 1 >= text.size() || text.at(i + 1) != u'\n')
+                return std::nullopt;
+            ++i;
+            record << field;
+            records << record;
+            record.clear();
+            field.clear();
+            wasQuoted = false;
+        } else if (c == u'\n') {
+            return std::nullopt;
+        } else {
+            if (wasQuoted)
+                return std::nullopt; // text after a closing quote
+            field += c;
+        }
+    }
+    if (quoted || !field.isEmpty() || !record.isEmpty())
+        return std::nullopt; // the last record must end with CRLF too
+    return records;
+}
+
+// Just enough of ZIP for what libxlsxwriter writes: the central directory,
+// stored or deflated entries, no ZIP64.
+class Zip
+{
+public:
+    explicit Zip(QByteArray data)
+        : m_data(std::move(data))
+    {
+        const qsizetype eocd = m_data.lastIndexOf(QByteArrayLiteral("PK\x05\x06"));
+        if (eocd < 0 || eocd + 22 > m_data.size())
+            return;
+        const quint16 count = u16(eocd + 10);
+        qsizetype p = u32(eocd + 16);
+        for (int i = 0; i < count; ++i) {
+            if (p + 46 > m_data.size() || u32(p) != 0x02014b50)
+                return;
+            Entry e;
+            e.method = u16(p + 10);
+            e.compressed = u32(p + 20);
+            e.size = u32(p + 24);
+            const quint16 nameLength = u16(p + 28);
+            e.local = u32(p + 42);
+            const QString name = QString::fromUtf8(m_data.mid(p + 46, nameLength));
+            m_entries.insert(name, e);
+            p += 46 + nameLength + u16(p + 30) + u16(p + 32);
+        }
+        m_valid = true;
+    }
+
+    bool isValid() const { return m_valid; }
+    QStringList names() const { return m_entries.keys(); }
+
+    std::optional<QByteArray> file(const QString &name) const
+    {
+        const auto it = m_entries.constFind(name);
+        if (it == m_entries.cend())
+            return std::nullopt;
+        const Entry &e = *it;
+        if (e.local + 30 > m_data.size() || u32(e.local) != 0x04034b50)
+            return std::nullopt;
+        const qsizetype start = e.local + 30 + u16(e.local + 26) + u16(e.local + 28);
+        const QByteArray raw = m_data.mid(start, e.compressed);
+        if (e.method == 0)
+            return raw;
+        if (e.method != 8)
+            return std::nullopt;
+        QByteArray out(qsizetype(e.size), Qt::Uninitialized);
+        z_stream z{};
+        if (inflateInit2(&z, -MAX_WBITS) != Z_OK)
+            return std::nullopt;
+        z.next_in = reinterpret_cast<Bytef *>(const_cast<char *>(raw.constData()));
+        z.avail_in = uInt(raw.size());
+        z.next_out = reinterpret_cast<Bytef *>(out.data());
+        z.avail_out = uInt(out.size());
+        const int rc = inflate(&z, Z_FINISH);
+        inflateEnd(&z);
+        if (rc != Z_STREAM_END || z.total_out != e.size)
+            return std::nullopt;
+        return out;
+    }
+
+private:
+    struct Entry
+    {
+        quint16 method = 0;
+        quint32 compressed = 0;
+        quint32 size = 0;
+        quint32 local = 0;
+    };
+
+    quint16 u16(qsizetype at) const { return qFromLittleEndian<quint16>(m_data.constData() + at); }
+    quint32 u32(qsizetype at) const { return qFromLittleEndian<quint32>(m_data.constData() + at); }
+
+    QByteArray m_data;
+    QMap<QString, Entry> m_entries;
+    bool m_valid = false;
+};
+
+QString xmlEscaped(QString s)
+{
+    return s.replace(u'&', u"&amp;"_s).replace(u'<', u"&lt;"_s).replace(u'>', u"&gt;"_s);
+}
+
+} // namespace
+
+class TestExporter : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase();
+    void init();
+    void cleanup();
+
+    void formatKeys_data();
+    void formatKeys();
+    void columns();
+
+    void csvContents();
+    void csvWithoutBom();
+    void csvLocalizedHeaders();
+    void jsonLines();
+    void xlsx();
+    void localTimesCarryTheZoneOffset_data();
+    void localTimesCarryTheZoneOffset();
+
+    void dateRangeIsInclusiveInTheOperatorZone_data();
+    void dateRangeIsInclusiveInTheOperatorZone();
+    void filtersApply();
+
+    void emptyLog_data();
+    void emptyLog();
+    void backgroundExportReportsProgressAndFinishesOnce();
+    void stopLeavesNoFile_data();
+    void stopLeavesNoFile();
+    void unwritableFolderFails_data();
+    void unwritableFolderFails();
+
+private:
+    // Three attempts in 2024-03-01 (Shanghai): a formula-like note, "+1", a
+    // Chinese note that is still PREPARED (no finished time).
+    void seedThree();
+    CancelAttempt addAttempt(const QString &paymentId, const QDateTime &requestedAt,
+                             CancelReason reason, const QString &note,
+                             std::optional<AttemptState> finalState, const QString &message = {});
+    QString path(const QString &name) const { return m_dir->filePath(name); }
+
+    std::unique_ptr<QTemporaryDir> m_dir;
+    std::unique_ptr<Storage::Database> m_db;
+    std::unique_ptr<Storage::CancelJournal> m_journal;
+    QList<CancelAttempt> m_seeded;
+};
+
+void TestExporter::initTestCase()
+{
+    QStandardPaths::setTestModeEnabled(true);
+    qRegisterMetaType<ExportResult>();
+}
+
+void TestExporter::init()
+{
+    m_dir = std::make_unique<QTemporaryDir>();
+    QVERIFY(m_dir->isValid());
+    m_db = std::make_unique<Storage::Database>(m_dir->filePath(u"canceldesk.db"_s));
+    QString error;
+    QVERIFY2(m_db->open(&error), qPrintable(error));
+    m_journal = std::make_unique<Storage::CancelJournal>(*m_db);
+    m_seeded.clear();
+}
+
+void TestExporter::cleanup()
+{
+    m_journal.reset();
+    m_db.reset();
+    m_dir.reset();
+}
+
+CancelAttempt TestExporter::addAttempt(const QString &paymentId, const QDateTime &requestedAt,
+                                       CancelReason reason, const QString &note,
+                                       std::optional<AttemptState> finalState,
+                                       const QString &message)
+{
+    CancelAttempt a;
+    a.provider = Provider::Uqpay;
+    a.paymentId = paymentId;
+    a.merchantReference = u"REF-"_s + paymentId;
+    a.amount = {1012, u"USD"_s};
+    a.paymentMethod = u"CARD"_s;
+    a.operatorName = u"li.na"_s;
+    a.environment = u"sandbox"_s;
+    a.reason = reason;
+    a.note = note;
+    a.requestedAt = requestedAt;
+    a.statusBefore = u"PENDING"_s;
+    const Storage::JournalResult prepared = m_journal->prepare(a);
+    if (!prepared.ok())
+        qFatal("prepare failed: %s", qPrintable(prepared.message));
+    if (!finalState)
+        return prepared.attempt;
+    CancelAttempt done = prepared.attempt;
+    done.state = *finalState;
+    done.providerCode = u"SUCCESS"_s;
+    done.providerMessage = message;
+    done.httpStatus = 200;
+    done.tries = 2;
+    done.latencyMs = 345;
+    done.statusAfter = u"CANCELLED"_s;
+    done.finishedAt = requestedAt.addSecs(3);
+    const Storage::JournalResult recorded = m_journal->record(done);
+    if (!recorded.ok())
+        qFatal("record failed: %s", qPrintable(recorded.message));
+    return recorded.attempt;
+}
+
+void TestExporter::seedThree()
+{
+    m_seeded << addAttempt(u"P-1"_s, at(u"2024-03-01T10:00:00+08:00"_s), CancelReason::Other,
+                           u"=cmd|' /C calc'!A0"_s, AttemptState::Succeeded, kMessage);
+    m_seeded << addAttempt(u"P-2"_s, at(u"2024-03-01T11:00:00+08:00"_s), CancelReason::Duplicate,
+                           u"+1"_s, AttemptState::Rejected, u"-5 is not allowed"_s);
+    m_seeded << addAttempt(u"P-3"_s, at(u"2024-03-01T12:00:00+08:00"_s),
+                           CancelReason::RequestedByCustomer, kChinese, std::nullopt);
+}
+
+void TestExporter::formatKeys_data()
+{
+    QTest::addColumn<QString>("key");
+    QTest::addColumn<bool>("known");
+    QTest::addColumn<ExportFormat>("format");
+    QTest::addRow("csv") << u"csv"_s << true << ExportFormat::Csv;
+    QTest::addRow("xlsx") << u"xlsx"_s << true << ExportFormat::Xlsx;
+    QTest::addRow("jsonl") << u"jsonl"_s << true << ExportFormat::JsonLines;
+    QTest::addRow("json") << u"json"_s << false << ExportFormat::Csv;
+    QTest::addRow("empty") << QString() << false << ExportFormat::Csv;
+}
+
+void TestExporter::formatKeys()
+{
+    QFETCH(QString, key);
+    QFETCH(bool, known);
+    QFETCH(ExportFormat, format);
+    const std::optional<ExportFormat> parsed = exportFormatFromKey(key);
+    QCOMPARE(parsed.has_value(), known);
+    if (known) {
+        QCOMPARE(*parsed, format);
+        QCOMPARE(exportFormatKey(format), key);
+    }
+}
+
+void TestExporter::columns()
+{
+    const QStringList expected =
+        u"attempt_id, provider, payment_id, merchant_reference, amount, "
+        "currency, payment_method, reason_code, reason, note, operator, "
+        "environment, idempotency_key, outcome, provider_code, "
+        "provider_message, http_status, tries, requested_at_utc, "
+        "requested_at_local, finished_at_utc, finished_at_local, "
+        "latency_ms, status_before, status_after, entry_hash"_s.split(u", "_s);
+    QCOMPARE(exportColumns(), expected);
+    for (const QString &key : expected)
+        QVERIFY(!exportColumnTitle(key).isEmpty());
+    QCOMPARE(exportColumnTitle(u"attempt_id"_s), u"Attempt ID"_s);
+    QCOMPARE(exportColumnTitle(u"no_such"_s), u"no_such"_s);
+}
+
+void TestExporter::csvContents()
+{
+    seedThree();
+    Exporter exporter(*m_db);
+    ExportOptions options;
+    options.operatorZone = zone("Asia/Shanghai");
+    const QString file = path(u"log.csv"_s);
+    const ExportResult result = exporter.exportNow(file, options);
+    QVERIFY2(result.ok(), qPrintable(result.error));
+    QCOMPARE(result.rows, 3);
+
+    const QByteArray bytes = readAll(file);
+    QVERIFY(bytes.startsWith(kBom));
+    QVERIFY(bytes.mid(3).startsWith("attempt_id,provider,payment_id,"));
+    const auto records = parseCsv(QString::fromUtf8(bytes.mid(3)));
+    QVERIFY(records);
+    QCOMPARE(records->size(), 4);
+    QCOMPARE(records->at(0), exportColumns());
+    const QStringList keys = exportColumns();
+    const auto value = [&](int row, const char *key) {
+        return records->at(row).at(keys.indexOf(QString::fromLatin1(key)));
+    };
+    for (const QStringList &r : *records)
+        QCOMPARE(r.size(), keys.size());
+
+    // Row 1: the formula guard, and a message with comma, quote and newline.
+    QCOMPARE(value(1, "attempt_id"), QString::number(m_seeded[0].id));
+    QCOMPARE(value(1, "provider"), u"uqpay"_s);
+    QCOMPARE(value(1, "payment_id"), u"P-1"_s);
+    QCOMPARE(value(1, "amount"), u"10.12"_s);
+    QCOMPARE(value(1, "currency"), u"USD"_s);
+    QCOMPARE(value(1, "reason_code"), u"other"_s);
+    QCOMPARE(value(1, "reason"), Domain::cancelReasonLabel(CancelReason::Other));
+    QCOMPARE(value(1, "note"), u"'=cmd|' /C calc'!A0"_s);
+    QCOMPARE(value(1, "operator"), u"li.na"_s);
+    QCOMPARE(value(1, "environment"), u"sandbox"_s);
+    QCOMPARE(value(1, "idempotency_key"), m_seeded[0].idempotencyKey);
+    QCOMPARE(value(1, "outcome"), u"SUCCEEDED"_s);
+    QCOMPARE(value(1, "provider_code"), u"SUCCESS"_s);
+    QCOMPARE(value(1, "provider_message"), kMessage);
+    QCOMPARE(value(1, "http_status"), u"200"_s);
+    QCOMPARE(value(1, "tries"), u"2"_s);
+    QCOMPARE(value(1, "requested_at_utc"), u"2024-03-01T02:00:00Z"_s);
+    QCOMPARE(value(1, "requested_at_local"), u"2024-03-01T10:00:00+08:00"_s);
+    QCOMPARE(value(1, "finished_at_utc"), u"2024-03-01T02:00:03Z"_s);
+    QCOMPARE(value(1, "finished_at_local"), u"2024-03-01T10:00:03+08:00"_s);
+    QCOMPARE(value(1, "latency_ms"), u"345"_s);
+    QCOMPARE(value(1, "status_before"), u"PENDING"_s);
+    QCOMPARE(value(1, "status_after"), u"CANCELLED"_s);
+    QCOMPARE(value(1, "entry_hash"), m_seeded[0].entryHash);
+    QVERIFY(!m_seeded[0].entryHash.isEmpty());
+    // The raw bytes quote the message and double its quotes.
+    QVERIFY(bytes.contains("\"Declined, \"\"card\"\" locked\nretry later\""));
+
+    // Row 2: "+1" and a message starting with '-'.
+    QCOMPARE(value(2, "note"), u"'+1"_s);
+    QCOMPARE(value(2, "provider_message"), u"'-5 is not allowed"_s);
+    QCOMPARE(value(2, "outcome"), u"REJECTED"_s);
+
+    // Row 3: Chinese text, unfinished: no finished time, latency or HTTP status.
+    QCOMPARE(value(3, "note"), kChinese);
+    QCOMPARE(value(3, "outcome"), u"PREPARED"_s);
+    QCOMPARE(value(3, "finished_at_utc"), QString());
+    QCOMPARE(value(3, "finished_at_local"), QString());
+    QCOMPARE(value(3, "latency_ms"), QString());
+    QCOMPARE(value(3, "http_status"), QString());
+    QCOMPARE(value(3, "tries"), u"0"_s);
+    QCOMPARE(value(3, "requested_at_local"), u"2024-03-01T12:00:00+08:00"_s);
+}
+
+void TestExporter::csvWithoutBom()
+{
+    seedThree();
+    Exporter exporter(*m_db);
+    ExportOptions options;
+    options.bom = false;
+    const QString file = path(u"log.csv"_s);
+    QVERIFY(exporter.exportNow(file, options).ok());
+    const QByteArray bytes = readAll(file);
+    QVERIFY(!bytes.startsWith(kBom));
+    QVERIFY(bytes.startsWith("attempt_id,"));
+    const auto records = parseCsv(QString::fromUtf8(bytes));
+    QVERIFY(records);
+    QCOMPARE(records->size(), 4);
+}
+
+void TestExporter::csvLocalizedHeaders()
+{
+    seedThree();
+    Exporter exporter(*m_db);
+    ExportOptions options;
+    options.localizedHeaders = true;
+    const QString file = path(u"log.csv"_s);
+    QVERIFY(exporter.exportNow(file, options).ok());
+    const auto records = parseCsv(QString::fromUtf8(readAll(file).mid(3)));
+    QVERIFY(records);
+    QCOMPARE(records->size(), 5);
+    QCOMPARE(records->at(0), exportColumns());
+    QStringList titles;
+    for (const QString &key : exportColumns())
+        titles << exportColumnTitle(key);
+    QCOMPARE(records->at(1), titles);
+    QCOMPARE(records->at(2).at(0), QString::number(m_seeded[0].id));
+}
+
+void TestExporter::jsonLines()
+{
+    seedThree();
+    Exporter exporter(*m_db);
+    ExportOptions options;
+    options.format = ExportFormat::JsonLines;
+    options.operatorZone = zone("Asia/Shanghai");
+    options.localizedHeaders = true; // no header rows in JSON Lines
+    const QString file = path(u"log.jsonl"_s);
+    const ExportResult result = exporter.exportNow(file, options);
+    QVERIFY2(result.ok(), qPrintable(result.error));
+    QCOMPARE(result.rows, 3);
+
+    const QByteArray bytes = readAll(file);
+    QVERIFY(!bytes.startsWith(kBom));
+    QVERIFY(bytes.endsWith('\n'));
+    const QList<QByteArray> lines = bytes.chopped(1).split('\n');
+    QCOMPARE(lines.size(), 3);
+    QList<QJsonObject> objects;
+    for (const QByteArray &line : lines) {
+        QJsonParseError error;
+        const QJsonDocument doc = QJsonDocument::fromJson(line, &error);
+        QVERIFY2(error.error == QJsonParseError::NoError, qPrintable(error.errorString()));
+        QVERIFY(doc.isObject());
+        objects << doc.object();
+        // Keys in column order (QJsonObject would sort them).
+        for (const QString &key : exportColumns())
+            QVERIFY(line.contains(QByteArray('"' + key.toUtf8() + "\":")));
+        QVERIFY(line.indexOf("\"attempt_id\"") < line.indexOf("\"provider\""));
+        QVERIFY(line.indexOf("\"status_after\"") < line.indexOf("\"entry_hash\""));
+    }
+    QStringList sortedKeys = exportColumns();
+    sortedKeys.sort();
+    QCOMPARE(objects[0].keys(), sortedKeys);
+
+    const QJsonObject first = objects[0];
+    QVERIFY(first.value(u"attempt_id").isDouble());
+    QCOMPARE(first.value(u"attempt_id").toInteger(), m_seeded[0].id);
+    QCOMPARE(first.value(u"amount").toString(), u"10.12"_s); // exact decimal string
+    QCOMPARE(first.value(u"http_status").toInt(), 200);
+    QCOMPARE(first.value(u"tries").toInt(), 2);
+    QCOMPARE(first.value(u"latency_ms").toInt(), 345);
+    QCOMPARE(first.value(u"note").toString(), u"=cmd|' /C calc'!A0"_s); // not a spreadsheet
+    QCOMPARE(first.value(u"provider_message").toString(), kMessage);
+    QCOMPARE(first.value(u"requested_at_utc").toString(), u"2024-03-01T02:00:00Z"_s);
+    QCOMPARE(first.value(u"requested_at_local").toString(), u"2024-03-01T10:00:00+08:00"_s);
+    QCOMPARE(first.value(u"outcome").toString(), u"SUCCEEDED"_s);
+    QCOMPARE(first.value(u"entry_hash").toString(), m_seeded[0].entryHash);
+
+    const QJsonObject third = objects[2];
+    QCOMPARE(third.value(u"note").toString(), kChinese);
+    QVERIFY(third.value(u"finished_at_utc").isNull());
+    QVERIFY(third.value(u"finished_at_local").isNull());
+    QVERIFY(third.value(u"latency_ms").isNull());
+    QVERIFY(third.value(u"http_status").isNull());
+    QCOMPARE(third.value(u"tries").toInt(), 0);
+    QCOMPARE(third.value(u"outcome").toString(), u"PREPARED"_s);
+}
+
+void TestExporter::xlsx()
+{
+    seedThree();
+    Exporter exporter(*m_db);
+    ExportOptions options;
+    options.format = ExportFormat::Xlsx;
+    options.operatorZone = zone("Asia/Shanghai");
+    options.localizedHeaders = true;
+    const QString file = path(u"log.xlsx"_s);
+    const ExportResult result = exporter.exportNow(file, options);
+    QVERIFY2(result.ok(), qPrintable(result.error));
+    QCOMPARE(result.rows, 3);
+    // Only the workbook is left in the folder: no temporary files.
+    QCOMPARE(QDir(m_dir->path()).entryList(QDir::Files | QDir::Hidden).filter(u"log"_s),
+             QStringList{u"log.xlsx"_s});
+
+    const Zip zip(readAll(file));
+    QVERIFY(zip.isValid());
+    QVERIFY(zip.names().contains(u"[Content_Types].xml"_s));
+    QVERIFY(zip.names().contains(u"xl/workbook.xml"_s));
+    const auto sheetXml = zip.file(u"xl/worksheets/sheet1.xml"_s);
+    QVERIFY(sheetXml);
+    const QString sheet = QString::fromUtf8(*sheetXml);
+    // Strings are stored inline (constant-memory mode) or in the shared table.
+    QString strings = sheet;
+    if (const auto shared = zip.file(u"xl/sharedStrings.xml"_s))
+        strings += QString::fromUtf8(*shared);
+
+    for (const QString &key : exportColumns())
+        QVERIFY2(strings.contains(u">"_s + key + u"<"_s), qPrintable(key));
+    QVERIFY(strings.contains(xmlEscaped(exportColumnTitle(u"attempt_id"_s))));
+    QVERIFY(strings.contains(kChinese));
+    QVERIFY(strings.contains(xmlEscaped(u"=cmd|' /C calc'!A0"_s))
+            || strings.contains(u"=cmd|&apos; /C calc&apos;!A0"_s));
+    QVERIFY(strings.contains(u"2024-03-01T10:00:00+08:00"_s));
+    QVERIFY(strings.contains(m_seeded[0].entryHash));
+    QVERIFY(strings.contains(u">10.12<"_s)); // the amount is text
+    QVERIFY(!sheet.contains(u"<f>"_s));      // never a formula
+    // Two header rows, three data rows; attempt_id in A3 is a number.
+    QVERIFY(sheet.contains(u"<row r=\"5\""_s));
+    QVERIFY(!sheet.contains(u"<row r=\"6\""_s));
+    QVERIFY(sheet.contains(u"<c r=\"A3\" s=\"0\"><v>%1</v></c>"_s.arg(m_seeded[0].id))
+            || sheet.contains(u"<c r=\"A3\"><v>%1</v></c>"_s.arg(m_seeded[0].id)));
+    QVERIFY(sheet.contains(u"<pane "_s)); // frozen header
+    QVERIFY(sheet.contains(u"<cols>"_s)); // column widths
+    const auto styles = zip.file(u"xl/styles.xml"_s);
+    QVERIFY(styles);
+    QVERIFY(styles->contains("<b/>")); // the bold header format
+}
+
+void TestExporter::localTimesCarryTheZoneOffset_data()
+{
+    QTest::addColumn<QByteArray>("zoneId");
+    QTest::addColumn<QString>("requested");
+    QTest::addColumn<QString>("local");
+    QTest::addRow("Berlin summer")
+        << "Europe/Berlin"_ba << u"2024-07-01T10:00:00Z"_s << u"2024-07-01T12:00:00+02:00"_s;
+    QTest::addRow("Berlin winter")
+        << "Europe/Berlin"_ba << u"2024-01-01T10:00:00Z"_s << u"2024-01-01T11:00:00+01:00"_s;
+    QTest::addRow("Sao Paulo") << "America/Sao_Paulo"_ba << u"2024-01-01T00:30:00Z"_s
+                               << u"2023-12-31T21:30:00-03:00"_s;
+    QTest::addRow("UTC") << "UTC"_ba << u"2024-01-01T00:30:00Z"_s << u"2024-01-01T00:30:00+00:00"_s;
+}
+
+void TestExporter::localTimesCarryTheZoneOffset()
+{
+    QFETCH(QByteArray, zoneId);
+    QFETCH(QString, requested);
+    QFETCH(QString, local);
+    addAttempt(u"P-1"_s, at(requested), CancelReason::Duplicate, {}, std::nullopt);
+    Exporter exporter(*m_db);
+    ExportOptions options;
+    options.format = ExportFormat::JsonLines;
+    options.operatorZone = QTimeZone(zoneId);
+    QVERIFY(options.operatorZone.isValid());
+    const QString file = path(u"log.jsonl"_s);
+    QVERIFY(exporter.exportNow(file, options).ok());
+    const QJsonObject o = QJsonDocument::fromJson(readAll(file)).object();
+    QCOMPARE(o.value(u"requested_at_local").toString(), local);
+    QCOMPARE(o.value(u"requested_at_utc").toString(), requested);
+}
+
+void TestExporter::dateRangeIsInclusiveInTheOperatorZone_data()
+{
+    QTest::addColumn<QByteArray>("zoneId");
+    QTest::addColumn<QDate>("from");
+    QTest::addColumn<QDate>("to");
+    QTest::addColumn<QString>("requested"); // UTC
+    QTest::addColumn<bool>("included");
+
+    const QDate mar1(2024, 3, 1);
+    QTest::addRow("Shanghai first second")
+        << "Asia/Shanghai"_ba << mar1 << mar1 << u"2024-02-29T16:00:00Z"_s << true;
+    QTest::addRow("Shanghai day before")
+        << "Asia/Shanghai"_ba << mar1 << mar1 << u"2024-02-29T15:59:59Z"_s << false;
+    QTest::addRow("Shanghai last second")
+        << "Asia/Shanghai"_ba << mar1 << mar1 << u"2024-03-01T15:59:59Z"_s << true;
+    QTest::addRow("Shanghai day after")
+        << "Asia/Shanghai"_ba << mar1 << mar1 << u"2024-03-01T16:00:00Z"_s << false;
+
+    // 2018-11-04: clocks went from 00:00 to 01:00, so the day begins at 01:00-02.
+    const QDate spring(2018, 11, 4);
+    QTest::addRow("Sao Paulo gap day, first instant")
+        << "America/Sao_Paulo"_ba << spring << spring << u"2018-11-04T03:00:00Z"_s << true;
+    QTest::addRow("Sao Paulo gap day, before it")
+        << "America/Sao_Paulo"_ba << spring << spring << u"2018-11-04T02:59:59Z"_s << false;
+    QTest::addRow("Sao Paulo day before the gap, last second")
+        << "America/Sao_Paulo"_ba << spring.addDays(-1) << spring.addDays(-1)
+        << u"2018-11-04T02:59:59Z"_s << true;
+    QTest::addRow("Sao Paulo day before the gap, next day")
+        << "America/Sao_Paulo"_ba << spring.addDays(-1) << spring.addDays(-1)
+        << u"2018-11-04T03:00:00Z"_s << false;
+    // 2019-02-17 00:00-02 became 2019-02-16 23:00-03: the 16th has 25 hours.
+    const QDate autumn(2019, 2, 16);
+    QTest::addRow("Sao Paulo repeated hour, second pass")
+        << "America/Sao_Paulo"_ba << autumn << autumn << u"2019-02-17T02:30:00Z"_s << true;
+    QTest::addRow("Sao Paulo repeated hour, last second")
+        << "America/Sao_Paulo"_ba << autumn << autumn << u"2019-02-17T02:59:59Z"_s << true;
+    QTest::addRow("Sao Paulo after the long day")
+        << "America/Sao_Paulo"_ba << autumn << autumn << u"2019-02-17T03:00:00Z"_s << false;
+    QTest::addRow("Sao Paulo long day, first instant")
+        << "America/Sao_Paulo"_ba << autumn << autumn << u"2019-02-16T02:00:00Z"_s << true;
+    QTest::addRow("Sao Paulo long day, before it")
+        << "America/Sao_Paulo"_ba << autumn << autumn << u"2019-02-16T01:59:59Z"_s << false;
+
+    // Berlin: 2024-03-31 has 23 hours, 2024-10-27 has 25.
+    const QDate berlinSpring(2024, 3, 31);
+    const QDate berlinAutumn(2024, 10, 27);
+    QTest::addRow("Berlin short day, first")
+        << "Europe/Berlin"_ba << berlinSpring << berlinSpring << u"2024-03-30T23:00:00Z"_s << true;
+    QTest::addRow("Berlin short day, last")
+        << "Europe/Berlin"_ba << berlinSpring << berlinSpring << u"2024-03-31T21:59:59Z"_s << true;
+    QTest::addRow("Berlin short day, after")
+        << "Europe/Berlin"_ba << berlinSpring << berlinSpring << u"2024-03-31T22:00:00Z"_s << false;
+    QTest::addRow("Berlin long day, first")
+        << "Europe/Berlin"_ba << berlinAutumn << berlinAutumn << u"2024-10-26T22:00:00Z"_s << true;
+    QTest::addRow("Berlin long day, before")
+        << "Europe/Berlin"_ba << berlinAutumn << berlinAutumn << u"2024-10-26T21:59:59Z"_s << false;
+    QTest::addRow("Berlin long day, last")
+        << "Europe/Berlin"_ba << berlinAutumn << berlinAutumn << u"2024-10-27T22:59:59Z"_s << true;
+    QTest::addRow("Berlin long day, after")
+        << "Europe/Berlin"_ba << berlinAutumn << berlinAutumn << u"2024-10-27T23:00:00Z"_s << false;
+    // A range of several days, and open ends.
+    QTest::addRow("week, inside") << "Asia/Shanghai"_ba << QDate(2024, 3, 1) << QDate(2024, 3, 7)
+                                  << u"2024-03-04T08:00:00Z"_s << true;
+    QTest::addRow("open start") << "Asia/Shanghai"_ba << QDate() << mar1
+                                << u"2020-01-01T00:00:00Z"_s << true;
+    QTest::addRow("open end") << "Asia/Shanghai"_ba << mar1 << QDate() << u"2030-01-01T00:00:00Z"_s
+                              << true;
+    QTest::addRow("open end, before")
+        << "Asia/Shanghai"_ba << mar1 << QDate() << u"2024-02-29T15:59:59Z"_s << false;
+}
+
+void TestExporter::dateRangeIsInclusiveInTheOperatorZone()
+{
+    QFETCH(QByteArray, zoneId);
+    QFETCH(QDate, from);
+    QFETCH(QDate, to);
+    QFETCH(QString, requested);
+    QFETCH(bool, included);
+
+    addAttempt(u"P-1"_s, at(requested), CancelReason::Duplicate, {}, AttemptState::Succeeded);
+    Exporter exporter(*m_db);
+    ExportOptions options;
+    options.format = ExportFormat::JsonLines;
+    options.operatorZone = QTimeZone(zoneId);
+    QVERIFY(options.operatorZone.isValid());
+    if (from.isValid())
+        options.from = from;
+    if (to.isValid())
+        options.to = to;
+    const QString file = path(u"log.jsonl"_s);
+    const ExportResult result = exporter.exportNow(file, options);
+    QVERIFY2(result.ok(), qPrintable(result.error));
+    QCOMPARE(result.rows, included ? 1 : 0);
+    QCOMPARE(readAll(file).count('\n'), included ? 1 : 0);
+}
+
+void TestExporter::filtersApply()
+{
+    seedThree();
+    Exporter exporter(*m_db);
+    ExportOptions options;
+    options.format = ExportFormat::JsonLines;
+    options.filter.state = AttemptState::Rejected;
+    const QString file = path(u"log.jsonl"_s);
+    const ExportResult result = exporter.exportNow(file, options);
+    QVERIFY(result.ok());
+    QCOMPARE(result.rows, 1);
+    QCOMPARE(QJsonDocument::fromJson(readAll(file)).object().value(u"payment_id").toString(),
+             u"P-2"_s);
+
+    options.filter = {};
+    options.filter.reason = CancelReason::RequestedByCustomer;
+    QCOMPARE(exporter.exportNow(file, options).rows, 1);
+    options.filter = {};
+    options.filter.operatorName = u"someone.else"_s;
+    QCOMPARE(exporter.exportNow(file, options).rows, 0);
+    options.filter = {};
+    options.filter.provider = Provider::Uqpay;
+    QCOMPARE(exporter.exportNow(file, options).rows, 3);
+}
+
+void TestExporter::emptyLog_data()
+{
+    QTest::addColumn<ExportFormat>("format");
+    QTest::addRow("csv") << ExportFormat::Csv;
+    QTest::addRow("xlsx") << ExportFormat::Xlsx;
+    QTest::addRow("jsonl") << ExportFormat::JsonLines;
+}
+
+void TestExporter::emptyLog()
+{
+    QFETCH(ExportFormat, format);
+    Exporter exporter(*m_db);
+    ExportOptions options;
+    options.format = format;
+    const QString file = path(u"empty."_s + exportFormatKey(format));
+    const ExportResult result = exporter.exportNow(file, options);
+    QVERIFY2(result.ok(), qPrintable(result.error));
+    QCOMPARE(result.rows, 0);
+    QVERIFY(QFile::exists(file));
+    const QByteArray bytes = readAll(file);
+    switch (format) {
+    case ExportFormat::Csv:
+        QCOMPARE(bytes, kBom + exportColumns().join(u',').toUtf8() + "\r\n");
+        break;
+    case ExportFormat::JsonLines:
+        QVERIFY(bytes.isEmpty());
+        break;
+    case ExportFormat::Xlsx: {
+        const Zip zip(bytes);
+        QVERIFY(zip.isValid());
+        const auto sheet = zip.file(u"xl/worksheets/sheet1.xml"_s);
+        QVERIFY(sheet);
+        QVERIFY(sheet->contains(">entry_hash<"));
+        QVERIFY(!sheet->contains("<row r=\"2\""));
+        break;
+    }
+    }
+}
+
+void TestExporter::backgroundExportReportsProgressAndFinishesOnce()
+{
+    seedThree();
+    Exporter exporter(*m_db);
+    ExportOptions options;
+    const QString file = path(u"log.csv"_s);
+    ExportJob *job = exporter.start(file, options);
+    QVERIFY(job);
+    QCOMPARE(job->parent(), &exporter);
+    QSignalSpy progress(job, &ExportJob::progress);
+    QSignalSpy finished(job, &ExportJob::finished);
+    QThread *finishedOn = nullptr;
+    connect(job, &ExportJob::finished, this,
+            [&finishedOn] { finishedOn = QThread::currentThread(); });
+
+    QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 1, 10000);
+    QCOMPARE(finishedOn, QThread::currentThread());
+    const auto result = finished.at(0).at(0).value<ExportResult>();
+    QVERIFY2(result.ok(), qPrintable(result.error));
+    QCOMPARE(result.rows, 3);
+    QVERIFY(job->isFinished());
+    // Progress starts at 0 and ends at the total.
+    QTRY_VERIFY(!progress.isEmpty());
+    QCOMPARE(progress.first().at(0).toLongLong(), 0);
+    QCOMPARE(progress.last().at(0).toLongLong(), 3);
+    QCOMPARE(progress.last().at(1).toLongLong(), 3);
+    const auto records = parseCsv(QString::fromUtf8(readAll(file).mid(3)));
+    QVERIFY(records);
+    QCOMPARE(records->size(), 4);
+
+    QTest::qWait(50);
+    QCOMPARE(finished.size(), 1);
+    delete job;
+}
+
+void TestExporter::stopLeavesNoFile_data()
+{
+    emptyLog_data();
+}
+
+void TestExporter::stopLeavesNoFile()
+{
+    QFETCH(ExportFormat, format);
+    seedThree();
+    // An earlier export at the same path survives a stopped one untouched.
+    const QString file = path(u"log."_s + exportFormatKey(format));
+    {
+        QFile old(file);
+        QVERIFY(old.open(QIODevice::WriteOnly));
+        old.write("old export");
+    }
+    const QString otherFile = path(u"fresh."_s + exportFormatKey(format));
+
+    Exporter exporter(*m_db);
+    ExportOptions options;
+    options.format = format;
+    for (const QString &target : {file, otherFile}) {
+        ExportJob *job = exporter.start(target, options);
+        QSignalSpy finished(job, &ExportJob::finished);
+        // Stop from the worker thread at the first progress report (before any
+        // row), so the test does not depend on timing.
+        connect(
+            job, &ExportJob::progress, job, [job] { job->stop(); }, Qt::DirectConnection);
+        QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 1, 10000);
+        const auto result = finished.at(0).at(0).value<ExportResult>();
+        QVERIFY(result.stopped);
+        QVERIFY(!result.ok());
+        QVERIFY(result.error.isEmpty());
+        QCOMPARE(result.rows, 0);
+        delete job;
+    }
+    QCOMPARE(readAll(file), "old export"_ba);
+    QVERIFY(!QFile::exists(otherFile));
+    // No temporary files are left beside them.
+    const QStringList left = QDir(m_dir->path()).entryList(QDir::Files | QDir::Hidden);
+    QCOMPARE(left.filter(u"log"_s), QStringList{QFileInfo(file).fileName()});
+    QVERIFY(left.filter(u"fresh"_s).isEmpty());
+}
+
+void TestExporter::unwritableFolderFails_data()
+{
+    emptyLog_data();
+}
+
+void TestExporter::unwritableFolderFails()
+{
+    QFETCH(ExportFormat, format);
+    seedThree();
+    Exporter exporter(*m_db);
+    ExportOptions options;
+    options.format = format;
+    const QString file = path(u"no/such/folder/log."_s + exportFormatKey(format));
+    const ExportResult result = exporter.exportNow(file, options);
+    QVERIFY(!result.ok());
+    QVERIFY(!result.stopped);
+    QVERIFY(result.error.contains(QDir::toNativeSeparators(file)));
+    QVERIFY(!QFile::exists(file));
+}
+
+QTEST_GUILESS_MAIN(TestExporter)
+#include "tst_exporter.moc"

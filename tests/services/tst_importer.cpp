@@ -1,0 +1,384 @@
+// Importer (PRODUCT.md F2): CSV and JSON files of orders, bad rows reported by
+// line, good rows written together in one transaction.
+
+#include "domain/orderstatus.h"
+#include "services/importer.h"
+#include "storage/database.h"
+#include "storage/orderstore.h"
+#include "testsupport.h"
+
+#include <QFile>
+#include <QSqlQuery>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QtTest>
+
+#include <memory>
+
+using namespace Qt::Literals::StringLiterals;
+using namespace CancelDesk;
+using Domain::NormStatus;
+using Domain::Provider;
+using Services::Importer;
+using Services::ImportResult;
+using Storage::OrderQuery;
+
+class TestImporter final : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void init();
+    void cleanup();
+
+    void importsGoodFile_data();
+    void importsGoodFile();
+    void csvAndJsonAgree();
+    void reimportIsUnchanged();
+    void badRowsAreReportedByLine();
+    void badJsonRowsAreReportedByLine();
+    void eachBadRowReason_data();
+    void eachBadRowReason();
+    void lineEndingsAndBom_data();
+    void lineEndingsAndBom();
+    void invalidUtf8IsAnIssueNotGarbage();
+    void fileLevelErrorsImportNothing_data();
+    void fileLevelErrorsImportNothing();
+    void overlongRowIsReported();
+    void failedTransactionImportsNothing();
+    void previewWritesNothing();
+
+private:
+    QString write(const QString &name, const QByteArray &bytes);
+    qint64 orderCount() const { return m_store->count(OrderQuery{}); }
+
+    std::unique_ptr<QTemporaryDir> m_dir;
+    std::unique_ptr<Storage::Database> m_db;
+    std::unique_ptr<Storage::OrderStore> m_store;
+};
+
+void TestImporter::initTestCase()
+{
+    QStandardPaths::setTestModeEnabled(true);
+}
+
+void TestImporter::init()
+{
+    m_dir = std::make_unique<QTemporaryDir>();
+    QVERIFY(m_dir->isValid());
+    m_db = std::make_unique<Storage::Database>(m_dir->filePath(u"orders.sqlite"_s));
+    QString error;
+    QVERIFY2(m_db->open(&error), qPrintable(error));
+    m_store = std::make_unique<Storage::OrderStore>(*m_db);
+}
+
+void TestImporter::cleanup()
+{
+    m_store.reset();
+    m_db.reset();
+    m_dir.reset();
+}
+
+QString TestImporter::write(const QString &name, const QByteArray &bytes)
+{
+    const QString path = m_dir->filePath(name);
+    QFile file(path);
+    if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate) || file.write(bytes) != bytes.size())
+        qFatal("cannot write the test file");
+    return path;
+}
+
+void TestImporter::importsGoodFile_data()
+{
+    QTest::addColumn<QString>("fixture");
+    QTest::addRow("csv") << u"import/good.csv"_s;
+    QTest::addRow("json") << u"import/good.json"_s;
+}
+
+void TestImporter::importsGoodFile()
+{
+    QFETCH(QString, fixture);
+    const QString path = write(QFileInfo(fixture).fileName(), Test::fixture(fixture));
+    Importer importer(*m_store);
+    const ImportResult r = importer.importFile(path);
+    QVERIFY2(r.ok(), qPrintable(r.error));
+    QVERIFY(r.committed);
+    QCOMPARE(r.issues.size(), 0);
+    QCOMPARE(r.rows, 4);
+    QCOMPARE(r.imported, 4);
+    QCOMPARE(orderCount(), 4);
+
+    const auto uq = m_store->find(Provider::Uqpay, u"PI100"_s);
+    QVERIFY(uq);
+    QCOMPARE(uq->amount.minor, 1012);
+    QCOMPARE(uq->amount.currency, u"USD"_s);
+    QCOMPARE(uq->merchantReference, u"ORD-1, first"_s);
+    QCOMPARE(uq->paymentMethod, u"CARD"_s);
+    QCOMPARE(uq->rawStatus, u"SUCCEEDED"_s);
+    QCOMPARE(uq->status, NormStatus::Succeeded);
+    QCOMPARE(uq->createdAt, Test::at(u"2026-03-02T10:00:00+08:00"_s));
+    QCOMPARE(uq->paidAt, Test::at(u"2026-03-02T10:01:00+08:00"_s));
+
+    const auto an = m_store->find(Provider::Antom, u"2026030211111"_s);
+    QVERIFY(an);
+    QCOMPARE(an->amount.minor, 1000);
+    QCOMPARE(an->merchantReference, u"REQ \"quoted\""_s);
+    QCOMPARE(an->status, NormStatus::Pending);
+    QVERIFY(!an->paidAt.isValid());
+
+    const auto lq = m_store->find(Provider::Liquido, u"cd-lq-1"_s);
+    QVERIFY(lq);
+    QCOMPARE(lq->amount.minor, 2550);
+    QCOMPARE(lq->merchantReference, u"multi\r\nline ref"_s);
+    QCOMPARE(lq->createdAt, Test::at(u"2026-03-01T23:00:00Z"_s));
+
+    const auto wallet = m_store->find(Provider::Uqpay, u"PI101"_s);
+    QVERIFY(wallet);
+    QCOMPARE(wallet->amount, (Domain::Money{1, u"USD"_s}));
+    QCOMPARE(wallet->merchantReference, u"商户-1"_s);
+    QVERIFY(!wallet->createdAt.isValid());
+
+    // The import is in the status history with its source.
+    const QList<Storage::StatusChange> history = m_store->history(Provider::Uqpay, u"PI100"_s);
+    QCOMPARE(history.size(), 1);
+    QCOMPARE(history.first().source, Storage::StatusSource::Import);
+}
+
+void TestImporter::csvAndJsonAgree()
+{
+    Importer importer(*m_store);
+    QVERIFY(importer.importFile(write(u"a.csv"_s, Test::fixture(u"import/good.csv"_s))).committed);
+    const QList<Domain::Order> fromCsv = m_store->query(OrderQuery{});
+    // The same content as JSON changes nothing.
+    const ImportResult again =
+        importer.importFile(write(u"a.json"_s, Test::fixture(u"import/good.json"_s)));
+    QVERIFY2(again.ok(), qPrintable(again.error));
+    QCOMPARE(again.unchanged, 4);
+    QCOMPARE(again.imported, 0);
+    QCOMPARE(m_store->query(OrderQuery{}), fromCsv);
+}
+
+void TestImporter::reimportIsUnchanged()
+{
+    Importer importer(*m_store);
+    const QString path = write(u"g.csv"_s, Test::fixture(u"import/good.csv"_s));
+    QCOMPARE(importer.importFile(path).imported, 4);
+    const ImportResult r = importer.importFile(path);
+    QVERIFY(r.committed);
+    QCOMPARE(r.imported, 0);
+    QCOMPARE(r.unchanged, 4);
+    QCOMPARE(m_store->history(Provider::Uqpay, u"PI100"_s).size(), 1);
+}
+
+void TestImporter::badRowsAreReportedByLine()
+{
+    Importer importer(*m_store);
+    const ImportResult r =
+        importer.importFile(write(u"bad.csv"_s, Test::fixture(u"import/bad_rows.csv"_s)));
+    QVERIFY2(r.ok(), qPrintable(r.error));
+    QVERIFY(r.committed);
+    QList<int> lines;
+    for (const auto &issue : r.issues) {
+        QVERIFY(!issue.reason.isEmpty());
+        lines.append(issue.line);
+    }
+    QCOMPARE(lines, (QList<int>{3, 4, 5, 6, 7, 8, 11}));
+    QVERIFY(r.issues.at(5).reason.contains(u"line 2"_s));
+    QCOMPARE(r.imported, 3);
+    QCOMPARE(r.rows, 10);
+    QCOMPARE(orderCount(), 3);
+    QVERIFY(m_store->find(Provider::Antom, u"AN\n205"_s));
+    QCOMPARE(m_store->find(Provider::Uqpay, u"PI200"_s)->amount.minor, 100); // first one wins
+    QVERIFY(!m_store->find(Provider::Uqpay, u"PI202"_s));
+}
+
+void TestImporter::badJsonRowsAreReportedByLine()
+{
+    Importer importer(*m_store);
+    const ImportResult r =
+        importer.importFile(write(u"bad.json"_s, Test::fixture(u"import/bad_rows.json"_s)));
+    QVERIFY2(r.ok(), qPrintable(r.error));
+    QCOMPARE(r.issues.size(), 3);
+    // Lines in the file where each object starts.
+    QCOMPARE(r.issues.at(0).line, 3);
+    QVERIFY(r.issues.at(0).reason.contains(u"1.234"_s));
+    QCOMPARE(r.issues.at(1).line, 4);
+    QCOMPARE(r.issues.at(2).line, 5);
+    QCOMPARE(r.imported, 1);
+    QVERIFY(m_store->find(Provider::Uqpay, u"PI300"_s));
+}
+
+void TestImporter::eachBadRowReason_data()
+{
+    QTest::addColumn<QByteArray>("row");
+    QTest::addColumn<QString>("fragment"); // in the (English) reason
+
+    QTest::addRow("unknown provider") << "stripe,P1,1.00,USD,,"_ba << u"stripe"_s;
+    QTest::addRow("too many decimals") << "uqpay,P1,1.234,USD,,"_ba << u"1.234"_s;
+    QTest::addRow("not a number") << "uqpay,P1,ten,USD,,"_ba << u"ten"_s;
+    QTest::addRow("negative") << "uqpay,P1,-5,USD,,"_ba << u"-5"_s;
+    QTest::addRow("unknown currency") << "uqpay,P1,1.00,XXY,,"_ba << u"XXY"_s;
+    QTest::addRow("missing amount") << "uqpay,P1,,USD,,"_ba << u"amount"_s;
+    QTest::addRow("missing provider") << ",P1,1.00,USD,,"_ba << u"provider"_s;
+    QTest::addRow("blank payment id") << "uqpay,  ,1.00,USD,,"_ba << u"payment_id"_s;
+    QTest::addRow("time without offset")
+        << "uqpay,P1,1.00,USD,2026-03-02T10:00:00,"_ba << u"created_at"_s;
+    QTest::addRow("not a time") << "uqpay,P1,1.00,USD,,soon"_ba << u"paid_at"_s;
+    QTest::addRow("too many values") << "uqpay,P1,1.00,USD,,,extra"_ba << u"6"_s;
+    QTest::addRow("unclosed quote") << "uqpay,\"P1,1.00,USD,,"_ba << u"quoted"_s;
+}
+
+void TestImporter::eachBadRowReason()
+{
+    QFETCH(QByteArray, row);
+    QFETCH(QString, fragment);
+    const QByteArray csv = "provider,payment_id,amount,currency,created_at,paid_at\n"
+                           "uqpay,GOOD1,1.00,USD,,\n"
+                           + row + "\n";
+    Importer importer(*m_store);
+    const ImportResult r = importer.importFile(write(u"one.csv"_s, csv));
+    QVERIFY2(r.ok(), qPrintable(r.error));
+    QCOMPARE(r.issues.size(), 1);
+    QCOMPARE(r.issues.first().line, 3);
+    QVERIFY2(r.issues.first().reason.contains(fragment), qPrintable(r.issues.first().reason));
+    QCOMPARE(r.imported, 1);
+    QCOMPARE(orderCount(), 1);
+}
+
+void TestImporter::lineEndingsAndBom_data()
+{
+    QTest::addColumn<QByteArray>("csv");
+    const QByteArray body = "provider,payment_id,amount,currency\n"
+                            "uqpay,PI1,1.00,USD\n"
+                            "uqpay,\"PI2\",\"2,00\",USD\n" // bad: comma inside the amount
+                            "uqpay,PI3,3.00,USD";          // no final line break
+    QByteArray crlf = body;
+    crlf.replace("\n", "\r\n");
+    QTest::addRow("lf") << body;
+    QTest::addRow("crlf") << crlf;
+    QTest::addRow("bom lf") << QByteArray("\xEF\xBB\xBF" + body);
+    QTest::addRow("bom crlf") << QByteArray("\xEF\xBB\xBF" + crlf);
+    QTest::addRow("trailing blank lines") << QByteArray(crlf + "\r\n\r\n");
+}
+
+void TestImporter::lineEndingsAndBom()
+{
+    QFETCH(QByteArray, csv);
+    Importer importer(*m_store);
+    const ImportResult r = importer.importFile(write(u"le.csv"_s, csv));
+    QVERIFY2(r.ok(), qPrintable(r.error));
+    QCOMPARE(r.imported, 2);
+    QCOMPARE(r.issues.size(), 1);
+    QCOMPARE(r.issues.first().line, 3);
+    QVERIFY(r.issues.first().reason.contains(u"2,00"_s));
+    QVERIFY(m_store->find(Provider::Uqpay, u"PI1"_s));
+    QCOMPARE(m_store->find(Provider::Uqpay, u"PI3"_s)->amount.minor, 300);
+}
+
+void TestImporter::invalidUtf8IsAnIssueNotGarbage()
+{
+    Importer importer(*m_store);
+    const QByteArray csv = "provider,payment_id,amount,currency,merchant_reference\n"
+                           "uqpay,PI1,1.00,USD,ok\n"
+                           "uqpay,PI2,1.00,USD,bad\xff\xfe\n"
+                           "uqpay,PI3,1.00,USD,\xe4\xb8\xad\n";
+    const ImportResult r = importer.importFile(write(u"u.csv"_s, csv));
+    QVERIFY2(r.ok(), qPrintable(r.error));
+    QCOMPARE(r.issues.size(), 1);
+    QCOMPARE(r.issues.first().line, 3);
+    QVERIFY(r.issues.first().reason.contains(u"UTF-8"_s));
+    QVERIFY(!m_store->find(Provider::Uqpay, u"PI2"_s));
+    QCOMPARE(m_store->find(Provider::Uqpay, u"PI3"_s)->merchantReference, u"中"_s);
+
+    // In the header, or in a JSON file, it is a problem of the whole file.
+    const ImportResult header =
+        importer.importFile(write(u"h.csv"_s, "provider,payment_id,amount,currency,\xff\n"_ba));
+    QVERIFY(!header.ok());
+    QVERIFY(!header.committed);
+    const ImportResult json = importer.importFile(write(
+        u"u.json"_s,
+        "[{\"provider\":\"uqpay\",\"payment_id\":\"P\xff\",\"amount\":\"1\",\"currency\":\"USD\"}]"_ba));
+    QVERIFY(!json.ok());
+    QCOMPARE(orderCount(), 2);
+}
+
+void TestImporter::fileLevelErrorsImportNothing_data()
+{
+    QTest::addColumn<QString>("name");
+    QTest::addColumn<QByteArray>("bytes");
+    QTest::addRow("missing column")
+        << u"m.csv"_s << "provider,payment_id,amount\nuqpay,PI1,1.00\n"_ba;
+    QTest::addRow("duplicate column")
+        << u"d.csv"_s << "provider,payment_id,amount,currency,amount\nuqpay,PI1,1,USD,1\n"_ba;
+    QTest::addRow("empty csv") << u"e.csv"_s << QByteArray();
+    QTest::addRow("not json") << u"n.json"_s << "provider,payment_id\n"_ba;
+    QTest::addRow("json object without orders") << u"o.json"_s << "{\"rows\": []}"_ba;
+    QTest::addRow("unknown extension")
+        << u"orders.txt"_s << "provider,payment_id,amount,currency\nuqpay,PI1,1.00,USD\n"_ba;
+}
+
+void TestImporter::fileLevelErrorsImportNothing()
+{
+    QFETCH(QString, name);
+    QFETCH(QByteArray, bytes);
+    Importer importer(*m_store);
+    const ImportResult r = importer.importFile(write(name, bytes));
+    QVERIFY(!r.ok());
+    QVERIFY(!r.committed);
+    QCOMPARE(r.imported, 0);
+    QCOMPARE(orderCount(), 0);
+
+    const ImportResult missing = importer.importFile(m_dir->filePath(u"absent.csv"_s));
+    QVERIFY(!missing.ok());
+}
+
+void TestImporter::overlongRowIsReported()
+{
+    const QByteArray csv = "provider,payment_id,amount,currency,merchant_reference\n"
+                           "uqpay,PI1,1.00,USD,\""
+                           + QByteArray(Importer::kMaxRowBytes + 10, 'x')
+                           + "\"\n"
+                             "uqpay,PI2,2.00,USD,short\n";
+    Importer importer(*m_store);
+    const ImportResult r = importer.importFile(write(u"long.csv"_s, csv));
+    QVERIFY2(r.ok(), qPrintable(r.error));
+    QCOMPARE(r.issues.size(), 1);
+    QCOMPARE(r.issues.first().line, 2);
+    QCOMPARE(r.imported, 1);
+    QVERIFY(m_store->find(Provider::Uqpay, u"PI2"_s));
+}
+
+void TestImporter::failedTransactionImportsNothing()
+{
+    // A write that fails inside the transaction (here a trigger on this
+    // thread's connection) must leave none of the batch behind.
+    QSqlQuery q(m_db->connection());
+    QVERIFY(q.exec(u"CREATE TEMP TRIGGER boom BEFORE INSERT ON orders "
+                   "WHEN NEW.payment_id = 'PI101' BEGIN SELECT RAISE(ABORT, 'boom'); END"_s));
+    Importer importer(*m_store);
+    const ImportResult r =
+        importer.importFile(write(u"g.csv"_s, Test::fixture(u"import/good.csv"_s)));
+    QVERIFY(!r.ok());
+    QVERIFY(!r.committed);
+    QCOMPARE(r.imported, 0);
+    QCOMPARE(orderCount(), 0);
+}
+
+void TestImporter::previewWritesNothing()
+{
+    Importer importer(*m_store);
+    const QString path = write(u"bad.csv"_s, Test::fixture(u"import/bad_rows.csv"_s));
+    const ImportResult preview = importer.preview(path);
+    QVERIFY(preview.ok());
+    QVERIFY(!preview.committed);
+    QCOMPARE(preview.imported, 3);
+    QCOMPARE(preview.issues.size(), 7);
+    QCOMPARE(orderCount(), 0);
+    const ImportResult real = importer.importFile(path);
+    QCOMPARE(real.imported, preview.imported);
+    QCOMPARE(orderCount(), 3);
+}
+
+QTEST_GUILESS_MAIN(TestImporter)
+#include "tst_importer.moc"
