@@ -114,8 +114,19 @@ CancelJob::CancelJob(CancelService &service, QObject *parent)
     connect(m_leaseTimer, &QTimer::timeout, this, &CancelJob::renewLease);
     m_waitTimer->setSingleShot(true);
     connect(m_waitTimer, &QTimer::timeout, this, [this] {
-        if (m_afterWait)
-            (this->*m_afterWait)();
+        switch (m_afterWait) {
+        case AfterWait::Nothing:
+            break;
+        case AfterWait::Send:
+            send();
+            break;
+        case AfterWait::ReconcileThenSend:
+            reconcileThenSend();
+            break;
+        case AfterWait::Poll:
+            poll();
+            break;
+        }
     });
 }
 
@@ -313,8 +324,8 @@ void CancelJob::scheduleRetry(std::chrono::milliseconds retryAfter)
         jitteredBackoff(m_retries, m_service.m_settings.retryBase, kMaxBackoff, retryAfter);
     ++m_retries;
     // Liquido: GET the charge to reconcile before POSTing again (PROVIDERS.md §4.3).
-    m_afterWait = m_attempt.provider == Domain::Provider::Liquido ? &CancelJob::reconcileThenSend
-                                                                  : &CancelJob::send;
+    m_afterWait = m_attempt.provider == Domain::Provider::Liquido ? AfterWait::ReconcileThenSend
+                                                                  : AfterWait::Send;
     m_waitTimer->start(delay);
 }
 
@@ -334,7 +345,7 @@ void CancelJob::onReconcileResult(const ProviderResult &result)
 void CancelJob::startPolling()
 {
     m_confirming.start();
-    m_afterWait = &CancelJob::poll;
+    m_afterWait = AfterWait::Poll;
     m_waitTimer->start(m_service.m_settings.pollInterval);
 }
 
@@ -370,7 +381,7 @@ void CancelJob::onPollResult(const ProviderResult &result)
             return complete(AttemptState::Rejected, result.order);
         }
     }
-    m_afterWait = &CancelJob::poll;
+    m_afterWait = AfterWait::Poll;
     m_waitTimer->start(m_service.m_settings.pollInterval);
 }
 

@@ -126,7 +126,9 @@ private:
     QPointer<Providers::ProviderCall> m_call;
     QTimer *m_leaseTimer = nullptr;
     QTimer *m_waitTimer = nullptr; // backoff and poll interval
-    void (CancelJob::*m_afterWait)() = nullptr;
+    // What the wait timer does when it fires.
+    enum class AfterWait { Nothing, Send, ReconcileThenSend, Poll };
+    AfterWait m_afterWait = AfterWait::Nothing;
     QElapsedTimer m_sinceFirstSend;
     QElapsedTimer m_confirming;
     int m_retries = 0;
