@@ -672,6 +672,445 @@
     </message>
 </context>
 <context>
+    <name>Cli</name>
+    <message>
+        <source>%1 %2: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not sent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The configuration file %1 does not exist.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No provider is configured. For the sandbox, start canceldesk-sandbox, save its first output line to a file (mode 600) and name that file in CANCELDESK_SANDBOX_ANNOUNCEMENT or [general] sandbox_announcement.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No provider is configured in %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--provider must be uqpay, antom or liquido.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Usage: orders add --provider uqpay|antom|liquido --id PAYMENT_ID</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The payment could not be added.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Added %1 %2: %3 %4 %5</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>orders list takes no arguments.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--status must be one of PENDING, REQUIRES_ACTION, AUTHORIZED, SUCCEEDED, CANCELLED, FAILED, UNKNOWN.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--format must be table, csv or json for orders list.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Provider</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Payment ID</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reference</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Method</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Created (UTC)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Deadline (UTC)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n order(s)</source>
+        <translation>
+            <numerusform>%n order</numerusform>
+            <numerusform>%n orders</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Usage: orders import FILE</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The file %1 does not exist.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Line %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Imported %1 order(s), %2 unchanged, %3 row(s) with problems.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n row(s) were not imported.</source>
+        <translation>
+            <numerusform>%n row was not imported.</numerusform>
+            <numerusform>%n rows were not imported.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Usage: refresh PAYMENT_ID … or refresh --all</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Payment %1 is not in the local store; add it first with &quot;orders add&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refreshed %1 of %2 order(s); %3 failed, %4 conflict(s).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n order(s) could not be refreshed.</source>
+        <translation>
+            <numerusform>%n order could not be refreshed.</numerusform>
+            <numerusform>%n orders could not be refreshed.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Cancel payment %1 (%2 %3) at %4? Type yes to confirm: </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Usage: cancel PAYMENT_ID --reason CODE [--note TEXT] [--provider P] [--yes]</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--reason must be one of: %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Payment %1 exists at several providers (%2); choose one with --provider.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not cancelled: there is no terminal to confirm on. Pass --yes to cancel without asking.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not cancelled.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Usage: log export --out FILE [--format csv|xlsx|jsonl] [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--no-bom]</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--format must be csv, xlsx or jsonl for log export.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--%1 must be a date written YYYY-MM-DD.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--from is after --to.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The export was stopped.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported %n cancel log entry(ies) to %1.</source>
+        <translation>
+            <numerusform>Exported %n cancel log entry to %1.</numerusform>
+            <numerusform>Exported %n cancel log entries to %1.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>log verify takes no arguments.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>The cancel log is intact: %n entry(ies) checked.</source>
+        <translation>
+            <numerusform>The cancel log is intact: %n entry checked.</numerusform>
+            <numerusform>The cancel log is intact: %n entries checked.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The cancel log has been altered: entry %1 (attempt %2): %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CancelDesk on the command line: add, refresh and cancel payments at UQPAY, Antom and Liquido; export and verify the cancel log.
+
+Commands:
+  orders add --provider uqpay|antom|liquido --id PAYMENT_ID
+  orders import FILE                      (.csv or .json)
+  orders list [--provider P] [--status S] [--format table|csv|json]
+  refresh [PAYMENT_ID ...] [--all]
+  cancel PAYMENT_ID --reason CODE [--note TEXT] [--provider P] [--yes]
+  recover
+  log export --out FILE [--format csv|xlsx|jsonl] [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--no-bom]
+  log verify
+
+Every command first resumes unfinished cancel attempts; recover does only that.
+Exit codes: 0 success (cancel: confirmed), 2 usage error or bad input, 3 cancel refused (by the provider, or locally as ineligible: nothing sent), 4 outcome unknown (UNRESOLVED), 5 network, configuration, authentication or protocol error, 6 cancel log verification failed.
+
+Sandbox: in the sandbox environment with no provider configured, the CLI talks to a running canceldesk-sandbox. Start it (canceldesk-sandbox --port 0 --state-dir DIR), save its first output line to a file readable only by you (chmod 600), and name that file in the environment variable CANCELDESK_SANDBOX_ANNOUNCEMENT or in [general] sandbox_announcement= of the config file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--lang must be en or zh_CN.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Configuration file (default: %1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>FILE</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Order and cancel log database (default: %1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Operator name recorded in the cancel log.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>NAME</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Language of messages: en or zh_CN.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>LANG</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Print one JSON object per command result.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Provider: uqpay, antom or liquido.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>P</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Payment ID (orders add).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PAYMENT_ID</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Normalised status filter (orders list).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>S</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Output format: table|csv|json (orders list), csv|xlsx|jsonl (log export).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>FORMAT</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refresh every order (refresh).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel reason: requested_by_customer, duplicate, fraudulent, abandoned or other (other needs --note).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CODE</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Note for the cancel log.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>TEXT</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel without asking for confirmation.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export file (log export).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>First day of the export, inclusive, in your time zone.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>YYYY-MM-DD</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last day of the export, inclusive, in your time zone.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Write the CSV export without a UTF-8 byte order mark.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The command and its arguments.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>COMMAND …</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Run canceldesk-cli --help for the commands.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No command given.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unknown command: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>recover takes no arguments.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n unfinished attempt(s) resumed.</source>
+        <translation>
+            <numerusform>%n unfinished attempt resumed.</numerusform>
+            <numerusform>%n unfinished attempts resumed.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Unfinished cancel attempts could not be resumed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Resumed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Config</name>
+    <message>
+        <source>The file %1 holds a secret but other users may read it. Run: chmod 600 %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: [%2] %3 must be a whole number from %4 to %5.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: [%2] %3 must be true or false.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: [%2] %3 is not a valid http(s) URL.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: [%2] %3 must use https (plain http is allowed only to this computer).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: [%2] %3: the file %4 cannot be read.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: [%2] %3 is required.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: [uqpay] timezone must be UTC, an offset like +08:00, or a zone name like Asia/Shanghai.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: [uqpay] set api_key or api_key_file, not both.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: [antom] private_key_file: %2 is not a usable RSA private key (%3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: [antom] antom_public_key_file: %2 is not a usable RSA public key (%3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The configuration file %1 cannot be read.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The configuration file %1 is not a valid INI file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: [general] environment must be sandbox, test or production.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The sandbox announcement file %1 cannot be read.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Database</name>
     <message>
         <source>Unknown database schema version %1.</source>

@@ -671,6 +671,454 @@
     </message>
 </context>
 <context>
+    <name>Cli</name>
+    <message>
+        <source>%1 %2: %3</source>
+        <translation>%1 %2：%3</translation>
+    </message>
+    <message>
+        <source>not sent</source>
+        <translation>未发送</translation>
+    </message>
+    <message>
+        <source>The configuration file %1 does not exist.</source>
+        <translation>配置文件 %1 不存在。</translation>
+    </message>
+    <message>
+        <source>No provider is configured. For the sandbox, start canceldesk-sandbox, save its first output line to a file (mode 600) and name that file in CANCELDESK_SANDBOX_ANNOUNCEMENT or [general] sandbox_announcement.</source>
+        <translation>未配置任何服务商。如需使用沙箱，请启动 canceldesk-sandbox，将其输出的第一行保存到一个文件中（权限 600），并在 CANCELDESK_SANDBOX_ANNOUNCEMENT 或 [general] sandbox_announcement 中指定该文件。</translation>
+    </message>
+    <message>
+        <source>No provider is configured in %1.</source>
+        <translation>%1 中未配置任何服务商。</translation>
+    </message>
+    <message>
+        <source>--provider must be uqpay, antom or liquido.</source>
+        <translation>--provider 必须为 uqpay、antom 或 liquido。</translation>
+    </message>
+    <message>
+        <source>Usage: orders add --provider uqpay|antom|liquido --id PAYMENT_ID</source>
+        <translation>用法：orders add --provider uqpay|antom|liquido --id PAYMENT_ID</translation>
+    </message>
+    <message>
+        <source>The payment could not be added.</source>
+        <translation>无法添加该支付。</translation>
+    </message>
+    <message>
+        <source>Added %1 %2: %3 %4 %5</source>
+        <translation>已添加 %1 %2：%3 %4 %5</translation>
+    </message>
+    <message>
+        <source>orders list takes no arguments.</source>
+        <translation>orders list 不接受参数。</translation>
+    </message>
+    <message>
+        <source>--status must be one of PENDING, REQUIRES_ACTION, AUTHORIZED, SUCCEEDED, CANCELLED, FAILED, UNKNOWN.</source>
+        <translation>--status 必须是以下之一：PENDING、REQUIRES_ACTION、AUTHORIZED、SUCCEEDED、CANCELLED、FAILED、UNKNOWN。</translation>
+    </message>
+    <message>
+        <source>--format must be table, csv or json for orders list.</source>
+        <translation>orders list 的 --format 必须为 table、csv 或 json。</translation>
+    </message>
+    <message>
+        <source>Provider</source>
+        <translation>服务商</translation>
+    </message>
+    <message>
+        <source>Payment ID</source>
+        <translation>支付 ID</translation>
+    </message>
+    <message>
+        <source>Reference</source>
+        <translation>商户订单号</translation>
+    </message>
+    <message>
+        <source>Method</source>
+        <translation>支付方式</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Created (UTC)</source>
+        <translation>创建时间（UTC）</translation>
+    </message>
+    <message>
+        <source>Deadline (UTC)</source>
+        <translation>截止时间（UTC）</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n order(s)</source>
+        <translation>
+            <numerusform>共 %n 笔订单</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Usage: orders import FILE</source>
+        <translation>用法：orders import FILE</translation>
+    </message>
+    <message>
+        <source>The file %1 does not exist.</source>
+        <translation>文件 %1 不存在。</translation>
+    </message>
+    <message>
+        <source>Line %1: %2</source>
+        <translation>第 %1 行：%2</translation>
+    </message>
+    <message>
+        <source>Imported %1 order(s), %2 unchanged, %3 row(s) with problems.</source>
+        <translation>已导入 %1 笔订单，%2 笔未变更，%3 行有问题。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n row(s) were not imported.</source>
+        <translation>
+            <numerusform>%n 行未导入。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Usage: refresh PAYMENT_ID … or refresh --all</source>
+        <translation>用法：refresh PAYMENT_ID … 或 refresh --all</translation>
+    </message>
+    <message>
+        <source>Payment %1 is not in the local store; add it first with &quot;orders add&quot;.</source>
+        <translation>支付 %1 不在本地存储中；请先用“orders add”添加。</translation>
+    </message>
+    <message>
+        <source>Refreshed %1 of %2 order(s); %3 failed, %4 conflict(s).</source>
+        <translation>已刷新 %2 笔订单中的 %1 笔；%3 笔失败，%4 处冲突。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n order(s) could not be refreshed.</source>
+        <translation>
+            <numerusform>%n 笔订单未能刷新。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Cancel payment %1 (%2 %3) at %4? Type yes to confirm: </source>
+        <translation>确定要在 %4 取消支付 %1（%2 %3）吗？输入 yes 或“是”确认：</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>Usage: cancel PAYMENT_ID --reason CODE [--note TEXT] [--provider P] [--yes]</source>
+        <translation>用法：cancel PAYMENT_ID --reason CODE [--note TEXT] [--provider P] [--yes]</translation>
+    </message>
+    <message>
+        <source>--reason must be one of: %1.</source>
+        <translation>--reason 必须是以下之一：%1。</translation>
+    </message>
+    <message>
+        <source>Payment %1 exists at several providers (%2); choose one with --provider.</source>
+        <translation>支付 %1 存在于多个服务商（%2）；请用 --provider 指定其中一个。</translation>
+    </message>
+    <message>
+        <source>Not cancelled: there is no terminal to confirm on. Pass --yes to cancel without asking.</source>
+        <translation>未取消：没有可供确认的终端。如需不经确认直接取消，请加上 --yes。</translation>
+    </message>
+    <message>
+        <source>Not cancelled.</source>
+        <translation>未取消。</translation>
+    </message>
+    <message>
+        <source>Usage: log export --out FILE [--format csv|xlsx|jsonl] [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--no-bom]</source>
+        <translation>用法：log export --out FILE [--format csv|xlsx|jsonl] [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--no-bom]</translation>
+    </message>
+    <message>
+        <source>--format must be csv, xlsx or jsonl for log export.</source>
+        <translation>log export 的 --format 必须为 csv、xlsx 或 jsonl。</translation>
+    </message>
+    <message>
+        <source>--%1 must be a date written YYYY-MM-DD.</source>
+        <translation>--%1 必须是 YYYY-MM-DD 格式的日期。</translation>
+    </message>
+    <message>
+        <source>--from is after --to.</source>
+        <translation>--from 晚于 --to。</translation>
+    </message>
+    <message>
+        <source>The export was stopped.</source>
+        <translation>导出已停止。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported %n cancel log entry(ies) to %1.</source>
+        <translation>
+            <numerusform>已将 %n 条取消日志导出到 %1。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>log verify takes no arguments.</source>
+        <translation>log verify 不接受参数。</translation>
+    </message>
+    <message numerus="yes">
+        <source>The cancel log is intact: %n entry(ies) checked.</source>
+        <translation>
+            <numerusform>取消日志完整：已校验 %n 个条目。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The cancel log has been altered: entry %1 (attempt %2): %3</source>
+        <translation>取消日志已被篡改：条目 %1（取消尝试 %2）：%3</translation>
+    </message>
+    <message>
+        <source>CancelDesk on the command line: add, refresh and cancel payments at UQPAY, Antom and Liquido; export and verify the cancel log.
+
+Commands:
+  orders add --provider uqpay|antom|liquido --id PAYMENT_ID
+  orders import FILE                      (.csv or .json)
+  orders list [--provider P] [--status S] [--format table|csv|json]
+  refresh [PAYMENT_ID ...] [--all]
+  cancel PAYMENT_ID --reason CODE [--note TEXT] [--provider P] [--yes]
+  recover
+  log export --out FILE [--format csv|xlsx|jsonl] [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--no-bom]
+  log verify
+
+Every command first resumes unfinished cancel attempts; recover does only that.
+Exit codes: 0 success (cancel: confirmed), 2 usage error or bad input, 3 cancel refused (by the provider, or locally as ineligible: nothing sent), 4 outcome unknown (UNRESOLVED), 5 network, configuration, authentication or protocol error, 6 cancel log verification failed.
+
+Sandbox: in the sandbox environment with no provider configured, the CLI talks to a running canceldesk-sandbox. Start it (canceldesk-sandbox --port 0 --state-dir DIR), save its first output line to a file readable only by you (chmod 600), and name that file in the environment variable CANCELDESK_SANDBOX_ANNOUNCEMENT or in [general] sandbox_announcement= of the config file.</source>
+        <translation>取消台命令行工具：在 UQPAY、Antom 和 Liquido 添加、刷新和取消支付；导出并校验取消日志。
+
+命令：
+  orders add --provider uqpay|antom|liquido --id PAYMENT_ID
+  orders import FILE                      (.csv 或 .json)
+  orders list [--provider P] [--status S] [--format table|csv|json]
+  refresh [PAYMENT_ID ...] [--all]
+  cancel PAYMENT_ID --reason CODE [--note TEXT] [--provider P] [--yes]
+  recover
+  log export --out FILE [--format csv|xlsx|jsonl] [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--no-bom]
+  log verify
+
+每个命令都会先恢复未完成的取消尝试；recover 只执行这一步。
+退出码：0 成功（cancel：取消已确认）；2 用法错误或输入有误；3 取消被拒绝（被服务商拒绝，或在本地判定为不符合取消条件：未发送任何请求）；4 结果未知（UNRESOLVED）；5 网络、配置、认证或协议错误；6 取消日志校验失败。
+
+沙箱：在沙箱环境中且未配置任何服务商时，CLI 会连接正在运行的 canceldesk-sandbox。请先启动它（canceldesk-sandbox --port 0 --state-dir DIR），将其输出的第一行保存到仅您本人可读的文件中（chmod 600），然后在环境变量 CANCELDESK_SANDBOX_ANNOUNCEMENT 或配置文件的 [general] sandbox_announcement= 中指定该文件。</translation>
+    </message>
+    <message>
+        <source>--lang must be en or zh_CN.</source>
+        <translation>--lang 必须为 en 或 zh_CN。</translation>
+    </message>
+    <message>
+        <source>Configuration file (default: %1).</source>
+        <translation>配置文件（默认：%1）。</translation>
+    </message>
+    <message>
+        <source>FILE</source>
+        <translation>FILE</translation>
+    </message>
+    <message>
+        <source>Order and cancel log database (default: %1).</source>
+        <translation>订单及取消日志数据库（默认：%1）。</translation>
+    </message>
+    <message>
+        <source>Operator name recorded in the cancel log.</source>
+        <translation>记入取消日志的操作员姓名。</translation>
+    </message>
+    <message>
+        <source>NAME</source>
+        <translation>NAME</translation>
+    </message>
+    <message>
+        <source>Language of messages: en or zh_CN.</source>
+        <translation>消息语言：en 或 zh_CN。</translation>
+    </message>
+    <message>
+        <source>LANG</source>
+        <translation>LANG</translation>
+    </message>
+    <message>
+        <source>Print one JSON object per command result.</source>
+        <translation>每个命令结果输出一个 JSON 对象。</translation>
+    </message>
+    <message>
+        <source>Provider: uqpay, antom or liquido.</source>
+        <translation>服务商：uqpay、antom 或 liquido。</translation>
+    </message>
+    <message>
+        <source>P</source>
+        <translation>P</translation>
+    </message>
+    <message>
+        <source>Payment ID (orders add).</source>
+        <translation>支付 ID（orders add）。</translation>
+    </message>
+    <message>
+        <source>PAYMENT_ID</source>
+        <translation>PAYMENT_ID</translation>
+    </message>
+    <message>
+        <source>Normalised status filter (orders list).</source>
+        <translation>按标准化状态筛选（orders list）。</translation>
+    </message>
+    <message>
+        <source>S</source>
+        <translation>S</translation>
+    </message>
+    <message>
+        <source>Output format: table|csv|json (orders list), csv|xlsx|jsonl (log export).</source>
+        <translation>输出格式：table|csv|json（orders list），csv|xlsx|jsonl（log export）。</translation>
+    </message>
+    <message>
+        <source>FORMAT</source>
+        <translation>FORMAT</translation>
+    </message>
+    <message>
+        <source>Refresh every order (refresh).</source>
+        <translation>刷新所有订单（refresh）。</translation>
+    </message>
+    <message>
+        <source>Cancel reason: requested_by_customer, duplicate, fraudulent, abandoned or other (other needs --note).</source>
+        <translation>取消原因：requested_by_customer、duplicate、fraudulent、abandoned 或 other（other 须同时提供 --note）。</translation>
+    </message>
+    <message>
+        <source>CODE</source>
+        <translation>CODE</translation>
+    </message>
+    <message>
+        <source>Note for the cancel log.</source>
+        <translation>写入取消日志的备注。</translation>
+    </message>
+    <message>
+        <source>TEXT</source>
+        <translation>TEXT</translation>
+    </message>
+    <message>
+        <source>Cancel without asking for confirmation.</source>
+        <translation>取消时不请求确认。</translation>
+    </message>
+    <message>
+        <source>Export file (log export).</source>
+        <translation>导出文件（log export）。</translation>
+    </message>
+    <message>
+        <source>First day of the export, inclusive, in your time zone.</source>
+        <translation>导出的起始日期（含当天），按您所在的时区计算。</translation>
+    </message>
+    <message>
+        <source>YYYY-MM-DD</source>
+        <translation>YYYY-MM-DD</translation>
+    </message>
+    <message>
+        <source>Last day of the export, inclusive, in your time zone.</source>
+        <translation>导出的结束日期（含当天），按您所在的时区计算。</translation>
+    </message>
+    <message>
+        <source>Write the CSV export without a UTF-8 byte order mark.</source>
+        <translation>导出 CSV 时不写入 UTF-8 字节顺序标记（BOM）。</translation>
+    </message>
+    <message>
+        <source>The command and its arguments.</source>
+        <translation>命令及其参数。</translation>
+    </message>
+    <message>
+        <source>COMMAND …</source>
+        <translation>COMMAND …</translation>
+    </message>
+    <message>
+        <source>Run canceldesk-cli --help for the commands.</source>
+        <translation>运行 canceldesk-cli --help 查看可用命令。</translation>
+    </message>
+    <message>
+        <source>No command given.</source>
+        <translation>未指定命令。</translation>
+    </message>
+    <message>
+        <source>Unknown command: %1</source>
+        <translation>未知命令：%1</translation>
+    </message>
+    <message>
+        <source>recover takes no arguments.</source>
+        <translation>recover 不接受参数。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n unfinished attempt(s) resumed.</source>
+        <translation>
+            <numerusform>已恢复 %n 个未完成的取消尝试。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Unfinished cancel attempts could not be resumed: %1</source>
+        <translation>无法恢复未完成的取消尝试：%1</translation>
+    </message>
+    <message>
+        <source>Resumed: %1</source>
+        <translation>已恢复：%1</translation>
+    </message>
+</context>
+<context>
+    <name>Config</name>
+    <message>
+        <source>The file %1 holds a secret but other users may read it. Run: chmod 600 %1</source>
+        <translation>文件 %1 包含密钥，但其他用户可能读取该文件。请运行：chmod 600 %1</translation>
+    </message>
+    <message>
+        <source>%1: [%2] %3 must be a whole number from %4 to %5.</source>
+        <translation>%1：[%2] %3 必须是 %4 到 %5 之间的整数。</translation>
+    </message>
+    <message>
+        <source>%1: [%2] %3 must be true or false.</source>
+        <translation>%1：[%2] %3 必须为 true 或 false。</translation>
+    </message>
+    <message>
+        <source>%1: [%2] %3 is not a valid http(s) URL.</source>
+        <translation>%1：[%2] %3 不是有效的 http(s) URL。</translation>
+    </message>
+    <message>
+        <source>%1: [%2] %3 must use https (plain http is allowed only to this computer).</source>
+        <translation>%1：[%2] %3 必须使用 https（仅连接本机时允许使用普通 http）。</translation>
+    </message>
+    <message>
+        <source>%1: [%2] %3: the file %4 cannot be read.</source>
+        <translation>%1：[%2] %3：无法读取文件 %4。</translation>
+    </message>
+    <message>
+        <source>%1: [%2] %3 is required.</source>
+        <translation>%1：[%2] %3 为必填项。</translation>
+    </message>
+    <message>
+        <source>%1: [uqpay] timezone must be UTC, an offset like +08:00, or a zone name like Asia/Shanghai.</source>
+        <translation>%1：[uqpay] timezone 必须为 UTC、+08:00 这样的时差偏移，或 Asia/Shanghai 这样的时区名称。</translation>
+    </message>
+    <message>
+        <source>%1: [uqpay] set api_key or api_key_file, not both.</source>
+        <translation>%1：[uqpay] 请设置 api_key 或 api_key_file 其中之一，不能同时设置。</translation>
+    </message>
+    <message>
+        <source>%1: [antom] private_key_file: %2 is not a usable RSA private key (%3)</source>
+        <translation>%1：[antom] private_key_file：%2 不是可用的 RSA 私钥（%3）</translation>
+    </message>
+    <message>
+        <source>%1: [antom] antom_public_key_file: %2 is not a usable RSA public key (%3)</source>
+        <translation>%1：[antom] antom_public_key_file：%2 不是可用的 RSA 公钥（%3）</translation>
+    </message>
+    <message>
+        <source>The configuration file %1 cannot be read.</source>
+        <translation>无法读取配置文件 %1。</translation>
+    </message>
+    <message>
+        <source>The configuration file %1 is not a valid INI file.</source>
+        <translation>配置文件 %1 不是有效的 INI 文件。</translation>
+    </message>
+    <message>
+        <source>%1: [general] environment must be sandbox, test or production.</source>
+        <translation>%1：[general] environment 必须为 sandbox、test 或 production。</translation>
+    </message>
+    <message>
+        <source>The sandbox announcement file %1 cannot be read.</source>
+        <translation>无法读取沙箱公告文件 %1。</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+</context>
+<context>
     <name>Database</name>
     <message>
         <source>Unknown database schema version %1.</source>

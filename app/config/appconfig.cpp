@@ -1,0 +1,373 @@
+#include "appconfig.h"
+
+#include "domain/cancelpolicy.h"
+#include "providers/antom/antomsignature.h"
+#include "providers/httpclient.h"
+
+#include <QCoreApplication>
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QSettings>
+#include <QStandardPaths>
+
+using namespace Qt::Literals::StringLiterals;
+
+namespace CancelDesk::Config {
+namespace {
+
+// Anything a group member or another user could read (or replace) makes a
+// secret no longer secret, as ssh judges private keys.
+constexpr QFileDevice::Permissions kOpenToOthers = QFileDevice::ReadGroup | QFileDevice::WriteGroup
+                                                   | QFileDevice::ReadOther
+                                                   | QFileDevice::WriteOther;
+
+bool openToOthers(const QString &path)
+{
+    return (QFile::permissions(path) & kOpenToOthers) != 0;
+}
+
+QString permissionError(const QString &path)
+{
+    return QCoreApplication::translate(
+               "Config",
+               "The file %1 holds a secret but other users may read it. Run: chmod 600 %1")
+        .arg(QDir::toNativeSeparators(path));
+}
+
+// Reads the settings of one file and collects the first problem.
+class Reader
+{
+public:
+    Reader(QSettings &settings, QString path)
+        : m_settings(settings)
+        , m_path(std::move(path))
+    {}
+
+    bool has(const QString &key) const { return m_settings.contains(resolve(key)); }
+
+    // QSettings turns "a,b" into a list; config values are single strings.
+    QString string(const QString &key, const QString &fallback = {}) const
+    {
+        if (!has(key))
+            return fallback;
+        const QVariant value = m_settings.value(resolve(key));
+        if (value.metaType().id() == QMetaType::QStringList)
+            return value.toStringList().join(u',').trimmed();
+        return value.toString().trimmed();
+    }
+
+    template<typename T> T number(const QString &key, T fallback, qint64 min, qint64 max)
+    {
+        if (!has(key))
+            return fallback;
+        bool ok = false;
+        const qint64 value = string(key).toLongLong(&ok);
+        if (!ok || value < min || value > max) {
+            fail(QCoreApplication::translate("Config",
+                                             "%1: [%2] %3 must be a whole number from %4 to %5.")
+                     .arg(QDir::toNativeSeparators(m_path), section(key), name(key))
+                     .arg(min)
+                     .arg(max));
+            return fallback;
+        }
+        return static_cast<T>(value);
+    }
+
+    bool boolean(const QString &key, bool fallback)
+    {
+        if (!has(key))
+            return fallback;
+        const QString value = string(key).toLower();
+        if (value == u"true" || value == u"1" || value == u"yes")
+            return true;
+        if (value == u"false" || value == u"0" || value == u"no" || value.isEmpty())
+            return false;
+        fail(QCoreApplication::translate("Config", "%1: [%2] %3 must be true or false.")
+                 .arg(QDir::toNativeSeparators(m_path), section(key), name(key)));
+        return fallback;
+    }
+
+    QUrl url(const QString &key, const QString &fallback)
+    {
+        const QString value = string(key, fallback);
+        const QUrl url(value, QUrl::StrictMode);
+        if (value.isEmpty() || !url.isValid() || url.host().isEmpty()
+            || (url.scheme() != u"https" && url.scheme() != u"http")) {
+            fail(QCoreApplication::translate("Config", "%1: [%2] %3 is not a valid http(s) URL.")
+                     .arg(QDir::toNativeSeparators(m_path), section(key), name(key)));
+            return {};
+        }
+        if (!Providers::HttpClient::isAllowedUrl(url)) {
+            fail(QCoreApplication::translate(
+                     "Config",
+                     "%1: [%2] %3 must use https (plain http is allowed only to this computer).")
+                     .arg(QDir::toNativeSeparators(m_path), section(key), name(key)));
+            return {};
+        }
+        return url;
+    }
+
+    // A path as written, relative paths taken from the config file's folder.
+    QString filePath(const QString &key) const
+    {
+        const QString value = string(key);
+        if (value.isEmpty())
+            return {};
+        return QFileInfo(QFileInfo(m_path).absoluteDir(), value).absoluteFilePath();
+    }
+
+    // Reads a file the config names; secret files must be private to the user.
+    std::optional<QByteArray> readFile(const QString &key, bool secret)
+    {
+        const QString path = filePath(key);
+        QFile file(path);
+        if (!file.open(QIODevice::ReadOnly)) {
+            fail(QCoreApplication::translate("Config", "%1: [%2] %3: the file %4 cannot be read.")
+                     .arg(QDir::toNativeSeparators(m_path), section(key), name(key),
+                          QDir::toNativeSeparators(path)));
+            return std::nullopt;
+        }
+        if (secret && openToOthers(path)) {
+            fail(permissionError(path));
+            return std::nullopt;
+        }
+        return file.readAll();
+    }
+
+    void missing(const QString &key)
+    {
+        fail(QCoreApplication::translate("Config", "%1: [%2] %3 is required.")
+                 .arg(QDir::toNativeSeparators(m_path), section(key), name(key)));
+    }
+
+    void fail(const QString &message)
+    {
+        if (m_error.isEmpty())
+            m_error = message;
+    }
+
+    QString error() const { return m_error; }
+
+private:
+    // QSettings reads the keys of an INI [general] section (any case) as
+    // top-level keys.
+    QString resolve(const QString &key) const
+    {
+        if (key.startsWith(u"general/"_s) && !m_settings.contains(key))
+            return key.mid(8);
+        return key;
+    }
+    static QString section(const QString &key) { return key.section(u'/', 0, 0); }
+    static QString name(const QString &key) { return key.section(u'/', 1); }
+
+    QSettings &m_settings;
+    QString m_path;
+    QString m_error;
+};
+
+// The provider sections count as configured once they name a client id.
+void readUqpay(Reader &r, AppConfig &config)
+{
+    if (r.has(u"uqpay/timezone"_s)) {
+        const auto zone = Domain::parseTimeZone(r.string(u"uqpay/timezone"_s));
+        if (!zone)
+            r.fail(QCoreApplication::translate(
+                       "Config",
+                       "%1: [uqpay] timezone must be UTC, an offset like +08:00, or a zone "
+                       "name like Asia/Shanghai.")
+                       .arg(QDir::toNativeSeparators(config.path)));
+        else
+            config.uqpayTimeZone = *zone;
+    }
+    if (r.string(u"uqpay/client_id"_s).isEmpty())
+        return;
+    Providers::UqpayConfig u;
+    u.baseUrl = r.url(u"uqpay/base_url"_s, u"https://api-sandbox.uqpaytech.com"_s);
+    u.clientId = r.string(u"uqpay/client_id"_s);
+    u.onBehalfOf = r.string(u"uqpay/on_behalf_of"_s);
+    const QString inlineKey = r.string(u"uqpay/api_key"_s);
+    const bool hasFile = !r.string(u"uqpay/api_key_file"_s).isEmpty();
+    if (!inlineKey.isEmpty() && hasFile) {
+        r.fail(QCoreApplication::translate("Config",
+                                           "%1: [uqpay] set api_key or api_key_file, not both.")
+                   .arg(QDir::toNativeSeparators(config.path)));
+    } else if (hasFile) {
+        if (const auto key = r.readFile(u"uqpay/api_key_file"_s, true))
+            u.apiKey = Providers::Secret(key->trimmed());
+    } else if (!inlineKey.isEmpty()) {
+        u.apiKey = Providers::Secret(inlineKey.toUtf8());
+    } else {
+        r.missing(u"uqpay/api_key"_s);
+    }
+    config.providers.uqpay = std::move(u);
+}
+
+void readAntom(Reader &r, AppConfig &config)
+{
+    if (r.string(u"antom/client_id"_s).isEmpty())
+        return;
+    Providers::AntomConfig a;
+    a.baseUrl = r.url(u"antom/base_url"_s, u"https://open-sea-global.alipay.com"_s);
+    a.clientId = r.string(u"antom/client_id"_s);
+    a.sandbox = r.boolean(u"antom/sandbox"_s, false);
+    a.keyVersion = r.number<int>(u"antom/key_version"_s, 1, 1, 1000000);
+    if (r.string(u"antom/private_key_file"_s).isEmpty()) {
+        r.missing(u"antom/private_key_file"_s);
+    } else if (const auto pem = r.readFile(u"antom/private_key_file"_s, true)) {
+        Providers::Secret key(*pem);
+        const auto loaded = Providers::Antom::RsaKey::loadPrivate(key);
+        if (!loaded.ok())
+            r.fail(QCoreApplication::translate(
+                       "Config",
+                       "%1: [antom] private_key_file: %2 is not a usable RSA private key (%3)")
+                       .arg(QDir::toNativeSeparators(config.path),
+                            QDir::toNativeSeparators(r.filePath(u"antom/private_key_file"_s)),
+                            loaded.error));
+        else
+            a.merchantPrivateKey = std::move(key);
+    }
+    if (!r.string(u"antom/antom_public_key_file"_s).isEmpty()) {
+        if (const auto pem = r.readFile(u"antom/antom_public_key_file"_s, false)) {
+            const auto loaded = Providers::Antom::RsaKey::loadPublic(*pem);
+            if (!loaded.ok())
+                r.fail(
+                    QCoreApplication::translate(
+                        "Config",
+                        "%1: [antom] antom_public_key_file: %2 is not a usable RSA public "
+                        "key (%3)")
+                        .arg(QDir::toNativeSeparators(config.path),
+                             QDir::toNativeSeparators(r.filePath(u"antom/antom_public_key_file"_s)),
+                             loaded.error));
+            else
+                a.antomPublicKey = *pem;
+        }
+    }
+    config.providers.antom = std::move(a);
+}
+
+void readLiquido(Reader &r, AppConfig &config)
+{
+    if (r.string(u"liquido/client_id"_s).isEmpty())
+        return;
+    Providers::LiquidoConfig l;
+    l.baseUrl = r.url(u"liquido/base_url"_s, u"https://api-qa.liquido.com"_s);
+    l.authUrl = r.url(u"liquido/auth_url"_s, u"https://auth-dev.liquido.com/oauth2/token"_s);
+    l.clientId = r.string(u"liquido/client_id"_s);
+    const QString secret = r.string(u"liquido/client_secret"_s);
+    const QString apiKey = r.string(u"liquido/api_key"_s);
+    if (secret.isEmpty())
+        r.missing(u"liquido/client_secret"_s);
+    if (apiKey.isEmpty())
+        r.missing(u"liquido/api_key"_s);
+    l.clientSecret = Providers::Secret(secret.toUtf8());
+    l.apiKey = Providers::Secret(apiKey.toUtf8());
+    config.providers.liquido = std::move(l);
+}
+
+} // namespace
+
+ConfigLoad loadConfig(const QString &path)
+{
+    ConfigLoad load;
+    AppConfig &config = load.config;
+    const QFileInfo info(path);
+    if (path.isEmpty() || !info.exists())
+        return load; // defaults: the sandbox
+    config.path = info.absoluteFilePath();
+    const QString shown = QDir::toNativeSeparators(config.path);
+    if (!info.isFile() || !info.isReadable()) {
+        load.error =
+            QCoreApplication::translate("Config", "The configuration file %1 cannot be read.")
+                .arg(shown);
+        return load;
+    }
+
+    QSettings settings(config.path, QSettings::IniFormat);
+    if (settings.status() != QSettings::NoError) {
+        load.error = QCoreApplication::translate(
+                         "Config", "The configuration file %1 is not a valid INI file.")
+                         .arg(shown);
+        return load;
+    }
+    Reader r(settings, config.path);
+
+    // Checked before anything else is read, so that the refusal does not
+    // depend on other mistakes in the file.
+    for (const QString &key :
+         {u"uqpay/api_key"_s, u"liquido/client_secret"_s, u"liquido/api_key"_s}) {
+        if (!r.string(key).isEmpty() && openToOthers(config.path)) {
+            load.error = permissionError(config.path);
+            return load;
+        }
+    }
+
+    config.environment = r.string(u"general/environment"_s, u"sandbox"_s).toLower();
+    if (config.environment != u"sandbox" && config.environment != u"test"
+        && config.environment != u"production")
+        r.fail(QCoreApplication::translate(
+                   "Config", "%1: [general] environment must be sandbox, test or production.")
+                   .arg(shown));
+    config.operatorName = r.string(u"general/operator"_s);
+    config.cancelRulesOverrideFile = r.filePath(u"general/cancel_rules"_s);
+    config.sandboxAnnouncementFile = r.filePath(u"general/sandbox_announcement"_s);
+
+    using std::chrono::milliseconds;
+    using std::chrono::seconds;
+    Services::WorkflowSettings &n = config.network;
+    n.timeout =
+        milliseconds(r.number<qint64>(u"network/timeout_ms"_s, n.timeout.count(), 100, 600000));
+    n.maxRetries = r.number<int>(u"network/max_retries"_s, n.maxRetries, 0, 20);
+    n.retryBase =
+        milliseconds(r.number<qint64>(u"network/retry_base_ms"_s, n.retryBase.count(), 1, 600000));
+    n.confirmTimeout = seconds(
+        r.number<qint64>(u"network/confirm_timeout_s"_s, n.confirmTimeout.count(), 1, 86400));
+    n.pollInterval = milliseconds(
+        r.number<qint64>(u"network/poll_interval_ms"_s, n.pollInterval.count(), 10, 3600000));
+    n.concurrency = r.number<int>(u"network/concurrency"_s, n.concurrency, 1, 64);
+    config.providers.http.timeout = n.timeout;
+
+    readUqpay(r, config);
+    readAntom(r, config);
+    readLiquido(r, config);
+
+    load.error = r.error();
+    if (!load.ok())
+        load.config.providers = {}; // never half a configuration
+    return load;
+}
+
+QString defaultConfigPath()
+{
+    return QStandardPaths::writableLocation(QStandardPaths::AppConfigLocation)
+           + u"/canceldesk.ini"_s;
+}
+
+QString defaultDatabasePath()
+{
+    return QStandardPaths::writableLocation(QStandardPaths::AppDataLocation)
+           + u"/canceldesk.sqlite"_s;
+}
+
+QString applySandboxAnnouncement(AppConfig &config, const QString &announcementFile)
+{
+    QFile file(announcementFile);
+    if (!file.open(QIODevice::ReadOnly))
+        return QCoreApplication::translate("Config",
+                                           "The sandbox announcement file %1 cannot be read.")
+            .arg(QDir::toNativeSeparators(announcementFile));
+    // It carries the sandbox's credentials.
+    if (openToOthers(announcementFile))
+        return permissionError(announcementFile);
+    const Providers::SandboxAnnouncement announcement =
+        Providers::parseSandboxAnnouncement(file.readLine());
+    if (!announcement.ok())
+        return QCoreApplication::translate("Config", "%1: %2")
+            .arg(QDir::toNativeSeparators(announcementFile), announcement.error);
+    const Providers::HttpClientOptions http = config.providers.http;
+    config.providers = announcement.settings;
+    config.providers.http = http;
+    return {};
+}
+
+} // namespace CancelDesk::Config

@@ -1,0 +1,54 @@
+#pragma once
+
+#include "providers/providerregistry.h"
+#include "services/workflowsettings.h"
+
+#include <QString>
+#include <QTimeZone>
+
+#include <optional>
+
+namespace CancelDesk::Config {
+
+// The settings of canceldesk.ini (PRODUCT.md §10: the keys are a public
+// contract). Secrets are held as Providers::Secret so that they never print.
+struct AppConfig
+{
+    QString environment = QStringLiteral("sandbox"); // sandbox | test | production
+    QString operatorName;
+    Services::WorkflowSettings network;
+    Providers::ProviderSettings providers;
+    // [uqpay] timezone: the merchant zone for UQPAY's calendar cut-offs.
+    std::optional<QTimeZone> uqpayTimeZone;
+    // [general] cancel_rules: a per-merchant override of the cancel windows.
+    QString cancelRulesOverrideFile;
+    // [general] sandbox_announcement: a file holding canceldesk-sandbox's first
+    // stdout line; used in the sandbox environment when no provider is configured.
+    QString sandboxAnnouncementFile;
+    // The file that was read; empty when none existed (defaults).
+    QString path;
+
+    bool hasProviders() const { return providers.uqpay || providers.antom || providers.liquido; }
+};
+
+struct ConfigLoad
+{
+    AppConfig config;
+    QString error; // translated, names the file and the key, never a secret
+    bool ok() const { return error.isEmpty(); }
+};
+
+// Reads and validates path. A missing file gives the defaults (sandbox). A file
+// that holds a secret (api_key, client_secret) or a secret file it names
+// (api_key_file, private_key_file) must not be accessible by group or others.
+ConfigLoad loadConfig(const QString &path);
+// QStandardPaths::AppConfigLocation + "/canceldesk.ini".
+QString defaultConfigPath();
+// QStandardPaths::AppDataLocation + "/canceldesk.sqlite".
+QString defaultDatabasePath();
+
+// Configures the providers from a canceldesk-sandbox announcement file (its
+// first stdout line). Returns a translated error, empty on success.
+QString applySandboxAnnouncement(AppConfig &config, const QString &announcementFile);
+
+} // namespace CancelDesk::Config

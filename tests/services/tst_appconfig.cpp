@@ -1,0 +1,307 @@
+// The configuration reader: every key of PRODUCT.md §10, defaults, refusals.
+#include "config/appconfig.h"
+#include "providers/antom/antomsignature.h"
+
+#include <QFile>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace Qt::Literals::StringLiterals;
+using namespace CancelDesk;
+
+class TestAppConfig final : public QObject
+{
+    Q_OBJECT
+
+private:
+    QTemporaryDir m_dir;
+    QString m_privatePem; // a PKCS#8 key, 0600
+    QString m_publicPem;
+
+    QString write(const QString &name, const QByteArray &content,
+                  QFileDevice::Permissions perms = QFileDevice::ReadOwner | QFileDevice::WriteOwner)
+    {
+        const QString path = m_dir.filePath(name);
+        QFile file(path);
+        if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate))
+            return {};
+        file.write(content);
+        file.close();
+        QFile::setPermissions(path, perms);
+        return path;
+    }
+
+    static constexpr QFileDevice::Permissions k0644 =
+        QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ReadGroup
+        | QFileDevice::ReadOther;
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QStandardPaths::setTestModeEnabled(true);
+        QVERIFY(m_dir.isValid());
+        const auto key = Providers::Antom::RsaKey::generate();
+        QVERIFY(key);
+        m_privatePem = write(u"merchant.pem"_s, key->privatePem().reveal());
+        m_publicPem = write(u"antom_public.pem"_s, key->publicPem(), k0644);
+    }
+
+    void missingFileGivesDefaults()
+    {
+        const auto load = Config::loadConfig(m_dir.filePath(u"nope.ini"_s));
+        QVERIFY2(load.ok(), qPrintable(load.error));
+        QCOMPARE(load.config.environment, u"sandbox"_s);
+        QVERIFY(!load.config.hasProviders());
+        QCOMPARE(load.config.network.maxRetries, 3);
+        QCOMPARE(load.config.network.timeout, std::chrono::milliseconds(15000));
+        QCOMPARE(load.config.network.retryBase, std::chrono::milliseconds(500));
+        QCOMPARE(load.config.network.confirmTimeout, std::chrono::seconds(60));
+        QCOMPARE(load.config.network.pollInterval, std::chrono::milliseconds(1000));
+        QCOMPARE(load.config.network.concurrency, 6);
+        QVERIFY(load.config.path.isEmpty());
+    }
+
+    void defaultPaths()
+    {
+        QVERIFY(Config::defaultConfigPath().endsWith(u"/canceldesk.ini"_s));
+        QVERIFY(Config::defaultDatabasePath().endsWith(u"/canceldesk.sqlite"_s));
+    }
+
+    void everyKeyRead()
+    {
+        const QString keyFile = write(u"uqpay.key"_s, "uq-secret-from-file\n");
+        const QByteArray ini = "[general]\nenvironment=test\noperator=Li Lei\n"
+                               "cancel_rules=rules.json\nsandbox_announcement=ann.json\n"
+                               "[network]\ntimeout_ms=2000\nmax_retries=5\nretry_base_ms=20\n"
+                               "confirm_timeout_s=7\npoll_interval_ms=50\nconcurrency=2\n"
+                               "[uqpay]\nbase_url=https://uq.example.com\nclient_id=uq-client\n"
+                               "api_key_file="
+                               + keyFile.toUtf8()
+                               + "\non_behalf_of=sub-1\ntimezone=+07:00\n"
+                                 "[antom]\nbase_url=https://antom.example.com\n"
+                                 "client_id=ANTOM1\nsandbox=true\nkey_version=3\n"
+                                 "private_key_file="
+                               + m_privatePem.toUtf8()
+                               + "\nantom_public_key_file=" + m_publicPem.toUtf8()
+                               + "\n[liquido]\nbase_url=http://127.0.0.1:9/\n"
+                                 "auth_url=http://localhost:9/oauth2/token\nclient_id=lq\n"
+                                 "client_secret=lq-secret\napi_key=lq-api\n";
+        const QString path = write(u"full.ini"_s, ini);
+        const auto load = Config::loadConfig(path);
+        QVERIFY2(load.ok(), qPrintable(load.error));
+        const Config::AppConfig &c = load.config;
+        QCOMPARE(c.path, path);
+        QCOMPARE(c.environment, u"test"_s);
+        QCOMPARE(c.operatorName, u"Li Lei"_s);
+        QCOMPARE(c.cancelRulesOverrideFile, m_dir.filePath(u"rules.json"_s));
+        QCOMPARE(c.sandboxAnnouncementFile, m_dir.filePath(u"ann.json"_s));
+        QCOMPARE(c.network.timeout, std::chrono::milliseconds(2000));
+        QCOMPARE(c.providers.http.timeout, std::chrono::milliseconds(2000));
+        QCOMPARE(c.network.maxRetries, 5);
+        QCOMPARE(c.network.retryBase, std::chrono::milliseconds(20));
+        QCOMPARE(c.network.confirmTimeout, std::chrono::seconds(7));
+        QCOMPARE(c.network.pollInterval, std::chrono::milliseconds(50));
+        QCOMPARE(c.network.concurrency, 2);
+        QVERIFY(c.providers.uqpay);
+        QCOMPARE(c.providers.uqpay->baseUrl, QUrl(u"https://uq.example.com"_s));
+        QCOMPARE(c.providers.uqpay->clientId, u"uq-client"_s);
+        QCOMPARE(c.providers.uqpay->apiKey.reveal(), "uq-secret-from-file");
+        QCOMPARE(c.providers.uqpay->onBehalfOf, u"sub-1"_s);
+        QVERIFY(c.uqpayTimeZone);
+        QCOMPARE(c.uqpayTimeZone->offsetFromUtc(QDateTime::currentDateTimeUtc()), 7 * 3600);
+        QVERIFY(c.providers.antom);
+        QCOMPARE(c.providers.antom->baseUrl, QUrl(u"https://antom.example.com"_s));
+        QCOMPARE(c.providers.antom->clientId, u"ANTOM1"_s);
+        QVERIFY(c.providers.antom->sandbox);
+        QCOMPARE(c.providers.antom->keyVersion, 3);
+        QVERIFY(!c.providers.antom->merchantPrivateKey.isEmpty());
+        QVERIFY(!c.providers.antom->antomPublicKey.isEmpty());
+        QVERIFY(c.providers.liquido);
+        QCOMPARE(c.providers.liquido->baseUrl, QUrl(u"http://127.0.0.1:9/"_s));
+        QCOMPARE(c.providers.liquido->authUrl, QUrl(u"http://localhost:9/oauth2/token"_s));
+        QCOMPARE(c.providers.liquido->clientId, u"lq"_s);
+        QCOMPARE(c.providers.liquido->clientSecret.reveal(), "lq-secret");
+        QCOMPARE(c.providers.liquido->apiKey.reveal(), "lq-api");
+    }
+
+    void inlineApiKeyAndDefaultUrls()
+    {
+        const QString path =
+            write(u"inline.ini"_s, "[uqpay]\nclient_id=c\napi_key=k\n"
+                                   "[liquido]\nclient_id=l\nclient_secret=s\napi_key=a\n");
+        const auto load = Config::loadConfig(path);
+        QVERIFY2(load.ok(), qPrintable(load.error));
+        QCOMPARE(load.config.providers.uqpay->apiKey.reveal(), "k");
+        QCOMPARE(load.config.providers.uqpay->baseUrl,
+                 QUrl(u"https://api-sandbox.uqpaytech.com"_s));
+        QCOMPARE(load.config.providers.liquido->baseUrl, QUrl(u"https://api-qa.liquido.com"_s));
+        QCOMPARE(load.config.providers.liquido->authUrl,
+                 QUrl(u"https://auth-dev.liquido.com/oauth2/token"_s));
+        QVERIFY(!load.config.providers.antom);
+    }
+
+    void badValuesRefused_data()
+    {
+        QTest::addColumn<QByteArray>("ini");
+        QTest::addColumn<QString>("named"); // the key the message must name
+
+        QTest::addRow("environment")
+            << QByteArray("[general]\nenvironment=staging\n") << u"environment"_s;
+        QTest::addRow("timeout_ms text")
+            << QByteArray("[network]\ntimeout_ms=soon\n") << u"timeout_ms"_s;
+        QTest::addRow("timeout_ms zero")
+            << QByteArray("[network]\ntimeout_ms=0\n") << u"timeout_ms"_s;
+        QTest::addRow("max_retries negative")
+            << QByteArray("[network]\nmax_retries=-1\n") << u"max_retries"_s;
+        QTest::addRow("max_retries huge")
+            << QByteArray("[network]\nmax_retries=1000\n") << u"max_retries"_s;
+        QTest::addRow("retry_base_ms")
+            << QByteArray("[network]\nretry_base_ms=1.5\n") << u"retry_base_ms"_s;
+        QTest::addRow("confirm_timeout_s")
+            << QByteArray("[network]\nconfirm_timeout_s=0\n") << u"confirm_timeout_s"_s;
+        QTest::addRow("poll_interval_ms")
+            << QByteArray("[network]\npoll_interval_ms=x\n") << u"poll_interval_ms"_s;
+        QTest::addRow("concurrency")
+            << QByteArray("[network]\nconcurrency=0\n") << u"concurrency"_s;
+        QTest::addRow("timezone") << QByteArray("[uqpay]\ntimezone=Mars/Olympus\n")
+                                  << u"timezone"_s;
+        QTest::addRow("uqpay http") << QByteArray("[uqpay]\nclient_id=c\napi_key_file=k\n"
+                                                  "base_url=http://api.example.com\n")
+                                    << u"base_url"_s;
+        QTest::addRow("uqpay no key") << QByteArray("[uqpay]\nclient_id=c\n") << u"api_key"_s;
+        QTest::addRow("uqpay key file missing")
+            << QByteArray("[uqpay]\nclient_id=c\napi_key_file=/nonexistent/key\n")
+            << u"api_key_file"_s;
+        QTest::addRow("antom sandbox")
+            << QByteArray("[antom]\nclient_id=a\nsandbox=maybe\n") << u"sandbox"_s;
+        QTest::addRow("antom key_version")
+            << QByteArray("[antom]\nclient_id=a\nkey_version=x\n") << u"key_version"_s;
+        QTest::addRow("antom no key")
+            << QByteArray("[antom]\nclient_id=a\n") << u"private_key_file"_s;
+        QTest::addRow("antom url")
+            << QByteArray("[antom]\nclient_id=a\nbase_url=ftp://x\n") << u"base_url"_s;
+        QTest::addRow("liquido auth_url http")
+            << QByteArray("[liquido]\nclient_id=l\nauth_url=http://auth.example.com/t\n")
+            << u"auth_url"_s;
+    }
+
+    void badValuesRefused()
+    {
+        QFETCH(QByteArray, ini);
+        QFETCH(QString, named);
+        // A file of its own per row: QSettings caches files by name, size and time.
+        const QString path = write(
+            u"bad-%1.ini"_s.arg(QString::fromLatin1(QTest::currentDataTag())).replace(u' ', u'_'),
+            ini);
+        const auto load = Config::loadConfig(path);
+        QVERIFY(!load.ok());
+        QVERIFY2(load.error.contains(named), qPrintable(load.error));
+        QVERIFY2(load.error.contains(path), qPrintable(load.error));
+        QVERIFY(!load.config.hasProviders());
+    }
+
+    void secretFilePermissions_data()
+    {
+        QTest::addColumn<QByteArray>("ini");
+        QTest::addColumn<bool>("configOpen");
+        QTest::addRow("uqpay api_key 0644")
+            << QByteArray("[uqpay]\nclient_id=c\napi_key=TOPSECRET\n") << true;
+        QTest::addRow("liquido client_secret 0644")
+            << QByteArray("[liquido]\nclient_id=c\nclient_secret=TOPSECRET\napi_key=x\n") << true;
+        QTest::addRow("uqpay api_key_file 0644") << QByteArray() << false;
+        QTest::addRow("antom private_key_file 0644") << QByteArray() << false;
+    }
+
+    void secretFilePermissions()
+    {
+        QFETCH(QByteArray, ini);
+        QFETCH(bool, configOpen);
+        QString secretPath;
+        if (!configOpen) {
+            const bool antom = QByteArray(QTest::currentDataTag()).startsWith("antom");
+            secretPath = antom ? m_dir.filePath(u"open.pem"_s) : m_dir.filePath(u"open.key"_s);
+            QVERIFY(QFile::copy(antom ? m_privatePem : write(u"tmp.key"_s, "TOPSECRET"), secretPath)
+                    || QFile::exists(secretPath));
+            QFile::setPermissions(secretPath, k0644);
+            ini = antom ? QByteArray("[antom]\nclient_id=a\nprivate_key_file=")
+                        : QByteArray("[uqpay]\nclient_id=c\napi_key_file=");
+            ini += secretPath.toUtf8() + '\n';
+        }
+        const QString path = write(
+            u"perm-%1.ini"_s.arg(QString::fromLatin1(QTest::currentDataTag())).replace(u' ', u'_'),
+            ini, configOpen ? k0644 : QFileDevice::ReadOwner | QFileDevice::WriteOwner);
+        const auto load = Config::loadConfig(path);
+        QVERIFY(!load.ok());
+        const QString offending = configOpen ? path : secretPath;
+        QVERIFY2(load.error.contains(u"chmod 600 "_s + offending), qPrintable(load.error));
+        QVERIFY(!load.error.contains(u"TOPSECRET"_s));
+        QVERIFY(!load.config.hasProviders());
+
+        // The same, private to the user, is accepted.
+        QFile::setPermissions(offending, QFileDevice::ReadOwner | QFileDevice::WriteOwner);
+        const auto again = Config::loadConfig(path);
+        QVERIFY2(again.ok(), qPrintable(again.error));
+        QVERIFY(again.config.hasProviders());
+    }
+
+    void openFileWithoutSecretAccepted()
+    {
+        const QString path = write(u"open.ini"_s, "[general]\nenvironment=production\n", k0644);
+        const auto load = Config::loadConfig(path);
+        QVERIFY2(load.ok(), qPrintable(load.error));
+        QCOMPARE(load.config.environment, u"production"_s);
+    }
+
+    void pemThatIsNotAKey()
+    {
+        const QString notKey = write(u"cert.pem"_s, "-----BEGIN CERTIFICATE-----\nTUlJQmlq\n"
+                                                    "-----END CERTIFICATE-----\n");
+        const QString path = write(
+            u"antom.ini"_s, "[antom]\nclient_id=a\nprivate_key_file=" + notKey.toUtf8() + "\n");
+        const auto load = Config::loadConfig(path);
+        QVERIFY(!load.ok());
+        QVERIFY2(load.error.contains(u"private_key_file"_s), qPrintable(load.error));
+        QVERIFY(!load.config.providers.antom);
+
+        // A public key where the private one belongs is refused too.
+        const QString wrong = write(u"antom2.ini"_s, "[antom]\nclient_id=a\nprivate_key_file="
+                                                         + m_publicPem.toUtf8() + "\n");
+        QVERIFY(!Config::loadConfig(wrong).ok());
+    }
+
+    void relativeKeyFileFromConfigFolder()
+    {
+        const QString path =
+            write(u"rel.ini"_s, "[antom]\nclient_id=a\nprivate_key_file=merchant.pem\n");
+        const auto load = Config::loadConfig(path);
+        QVERIFY2(load.ok(), qPrintable(load.error));
+        QVERIFY(load.config.providers.antom);
+    }
+
+    void sandboxAnnouncement()
+    {
+        Config::AppConfig config;
+        QString error = Config::applySandboxAnnouncement(config, m_dir.filePath(u"none"_s));
+        QVERIFY(!error.isEmpty());
+        const QByteArray line =
+            "{\"port\":1,\"uqpay\":{\"base_url\":\"http://127.0.0.1:1\","
+            "\"client_id\":\"u\",\"api_key\":\"SBXKEY\"},"
+            "\"antom\":{\"base_url\":\"http://127.0.0.1:1\",\"client_id\":"
+            "\"SANDBOX_1\",\"key_version\":1,\"merchant_private_key_file\":\""
+            + m_privatePem.toUtf8() + "\",\"antom_public_key_file\":\"" + m_publicPem.toUtf8()
+            + "\"},\"liquido\":{\"base_url\":\"http://127.0.0.1:1\","
+              "\"auth_url\":\"http://127.0.0.1:1/oauth2/token\","
+              "\"client_id\":\"l\",\"client_secret\":\"s\",\"api_key\":\"a\"}}\n";
+        const QString open = write(u"ann-open.json"_s, line, k0644);
+        error = Config::applySandboxAnnouncement(config, open);
+        QVERIFY2(error.contains(u"chmod 600"_s), qPrintable(error));
+        const QString ann = write(u"ann.json"_s, line);
+        error = Config::applySandboxAnnouncement(config, ann);
+        QVERIFY2(error.isEmpty(), qPrintable(error));
+        QVERIFY(config.providers.uqpay && config.providers.antom && config.providers.liquido);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestAppConfig)
+#include "tst_appconfig.moc"

@@ -1,0 +1,629 @@
+// canceldesk-cli as a subprocess against real canceldesk-sandbox processes:
+// the commands, outcome values and exit codes of PRODUCT.md §10.
+#include <QDir>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QSqlDatabase>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace Qt::Literals::StringLiterals;
+
+namespace {
+
+struct Run
+{
+    int code = -1;
+    QByteArray out;
+    QByteArray err;
+};
+
+// One running canceldesk-sandbox and the announcement file the CLI reads.
+struct Sandbox
+{
+    QProcess process;
+    QString announcementFile;
+    QJsonObject announcement;
+
+    bool start(const QString &dir, const QString &scenarioFile = {})
+    {
+        QStringList args{u"--port"_s, u"0"_s, u"--state-dir"_s, dir + u"/state"_s, u"--quiet"_s};
+        if (!scenarioFile.isEmpty())
+            args << u"--scenario"_s << scenarioFile;
+        process.start(QStringLiteral(CANCELDESK_SANDBOX_EXE), args);
+        if (!process.waitForStarted(10000))
+            return false;
+        QByteArray line;
+        for (int i = 0; i < 100 && !line.contains('\n'); ++i) {
+            process.waitForReadyRead(200);
+            line += process.readAllStandardOutput();
+        }
+        line = line.left(line.indexOf('\n') + 1);
+        announcement = QJsonDocument::fromJson(line).object();
+        announcementFile = dir + u"/announcement.json"_s;
+        QFile file(announcementFile);
+        if (announcement.isEmpty() || !file.open(QIODevice::WriteOnly))
+            return false;
+        file.write(line);
+        file.close();
+        // It carries the sandbox's credentials: the CLI wants it private.
+        return file.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner);
+    }
+
+    void stop()
+    {
+        if (process.state() == QProcess::NotRunning)
+            return;
+        process.terminate();
+        if (!process.waitForFinished(10000))
+            process.kill();
+    }
+
+    QString demo(const QString &provider, int index) const
+    {
+        return announcement.value(u"demo"_s)
+            .toObject()
+            .value(provider)
+            .toArray()
+            .at(index)
+            .toString();
+    }
+
+    // Every secret the sandbox announced, to check that no output carries one.
+    QList<QByteArray> secrets() const
+    {
+        return {
+            announcement.value(u"uqpay"_s).toObject().value(u"api_key"_s).toString().toUtf8(),
+            announcement.value(u"liquido"_s)
+                .toObject()
+                .value(u"client_secret"_s)
+                .toString()
+                .toUtf8(),
+            announcement.value(u"liquido"_s).toObject().value(u"api_key"_s).toString().toUtf8()};
+    }
+};
+
+} // namespace
+
+class TestCli final : public QObject
+{
+    Q_OBJECT
+
+private:
+    QTemporaryDir m_dir;
+    Sandbox m_sandbox;
+    Sandbox m_unknownSandbox; // answers every cancel with an unknown outcome
+    Sandbox m_lateSandbox;    // refuses every cancel as too late (Antom F)
+    Sandbox m_heldSandbox;    // holds the first cancel's answer (kill mid-cancel)
+    QString m_config;
+    QString m_db;
+    QList<QByteArray> m_seen; // every output, for the secret check
+
+    Run cli(const QStringList &args, const Sandbox *sandbox = nullptr, QString db = {})
+    {
+        QProcess p;
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(u"CANCELDESK_SANDBOX_ANNOUNCEMENT"_s,
+                   (sandbox ? sandbox : &m_sandbox)->announcementFile);
+        // Keep the default config and database of the test user out of it.
+        env.insert(u"XDG_CONFIG_HOME"_s, m_dir.filePath(u"xdg-config"_s));
+        env.insert(u"XDG_DATA_HOME"_s, m_dir.filePath(u"xdg-data"_s));
+        env.insert(u"LC_ALL"_s, u"C.UTF-8"_s);
+        p.setProcessEnvironment(env);
+        // No terminal: stdin is not a tty.
+        p.setStandardInputFile(QProcess::nullDevice());
+        p.start(QStringLiteral(CANCELDESK_CLI_EXE),
+                QStringList{u"--config"_s, m_config, u"--db"_s, db.isEmpty() ? m_db : db} + args);
+        Run run;
+        if (!p.waitForFinished(120000)) {
+            p.kill();
+            p.waitForFinished();
+            return run;
+        }
+        run.code = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
+        run.out = p.readAllStandardOutput();
+        run.err = p.readAllStandardError();
+        m_seen << run.out << run.err;
+        return run;
+    }
+
+    static QJsonObject json(const Run &run)
+    {
+        QJsonParseError error{};
+        const QJsonDocument doc = QJsonDocument::fromJson(run.out, &error);
+        return error.error == QJsonParseError::NoError ? doc.object() : QJsonObject();
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QStandardPaths::setTestModeEnabled(true);
+        QVERIFY(m_dir.isValid());
+        QVERIFY(QDir().mkpath(m_dir.filePath(u"a"_s)));
+        QVERIFY(m_sandbox.start(m_dir.filePath(u"a"_s)));
+
+        const auto startWith = [this](Sandbox &sandbox, const QString &name,
+                                      const QByteArray &scenarios) {
+            QDir().mkpath(m_dir.filePath(name));
+            const QString path = m_dir.filePath(name + u".json"_s);
+            QFile file(path);
+            if (!file.open(QIODevice::WriteOnly))
+                return false;
+            file.write(scenarios);
+            file.close();
+            return sandbox.start(m_dir.filePath(name), path);
+        };
+        QVERIFY(startWith(m_unknownSandbox, u"unknown"_s,
+                          R"([{"payment": "*", "kind": "unknown", "on": "cancel", "times": -1}])"));
+        QVERIFY(startWith(m_lateSandbox, u"late"_s,
+                          R"([{"payment": "*", "kind": "window_exceeded"}])"));
+        QVERIFY(startWith(
+            m_heldSandbox, u"held"_s,
+            R"([{"payment": "*", "kind": "timeout", "on": "cancel", "ms": 20000, "times": 1}])"));
+
+        // Short waits so that the suite stays fast.
+        m_config = m_dir.filePath(u"canceldesk.ini"_s);
+        QFile ini(m_config);
+        QVERIFY(ini.open(QIODevice::WriteOnly));
+        ini.write("[general]\nenvironment=sandbox\noperator=Test Operator\n"
+                  "[network]\ntimeout_ms=5000\nmax_retries=2\nretry_base_ms=20\n"
+                  "confirm_timeout_s=3\npoll_interval_ms=50\nconcurrency=2\n");
+        ini.close();
+        m_db = m_dir.filePath(u"cli.sqlite"_s);
+    }
+
+    void cleanupTestCase()
+    {
+        m_sandbox.stop();
+        m_unknownSandbox.stop();
+        m_lateSandbox.stop();
+        m_heldSandbox.stop();
+    }
+
+    void help()
+    {
+        const Run run = cli({u"--help"_s});
+        QCOMPARE(run.code, 0);
+        QVERIFY(run.out.contains("log verify"));
+        QVERIFY(run.out.contains("CANCELDESK_SANDBOX_ANNOUNCEMENT"));
+    }
+
+    void usageErrors_data()
+    {
+        QTest::addColumn<QStringList>("args");
+        QTest::addRow("no command") << QStringList{};
+        QTest::addRow("unknown command") << QStringList{u"frobnicate"_s};
+        QTest::addRow("unknown option") << QStringList{u"--frob"_s, u"recover"_s};
+        QTest::addRow("bad language") << QStringList{u"--lang"_s, u"xx"_s, u"recover"_s};
+        QTest::addRow("add without id")
+            << QStringList{u"orders"_s, u"add"_s, u"--provider"_s, u"uqpay"_s};
+        QTest::addRow("add bad provider")
+            << QStringList{u"orders"_s, u"add"_s, u"--provider"_s, u"paypal"_s, u"--id"_s, u"x"_s};
+        QTest::addRow("list bad status")
+            << QStringList{u"orders"_s, u"list"_s, u"--status"_s, u"NOPE"_s};
+        QTest::addRow("list bad format")
+            << QStringList{u"orders"_s, u"list"_s, u"--format"_s, u"xml"_s};
+        QTest::addRow("refresh nothing") << QStringList{u"refresh"_s};
+        QTest::addRow("cancel without reason") << QStringList{u"cancel"_s, u"X"_s, u"--yes"_s};
+        QTest::addRow("cancel bad reason")
+            << QStringList{u"cancel"_s, u"X"_s, u"--reason"_s, u"bored"_s, u"--yes"_s};
+        QTest::addRow("cancel other without note")
+            << QStringList{u"cancel"_s, u"X"_s, u"--reason"_s, u"other"_s, u"--yes"_s};
+        QTest::addRow("cancel unknown id") << QStringList{
+            u"cancel"_s, u"NOT-IN-STORE"_s, u"--reason"_s, u"duplicate"_s, u"--yes"_s};
+        QTest::addRow("export without out") << QStringList{u"log"_s, u"export"_s};
+        QTest::addRow("export bad date") << QStringList{u"log"_s,   u"export"_s, u"--out"_s,
+                                                        u"x.csv"_s, u"--from"_s, u"2026-13-01"_s};
+        QTest::addRow("export bad format")
+            << QStringList{u"log"_s, u"export"_s, u"--out"_s, u"x.pdf"_s, u"--format"_s, u"pdf"_s};
+    }
+
+    void usageErrors()
+    {
+        QFETCH(QStringList, args);
+        const Run run = cli(args);
+        QCOMPARE(run.code, 2);
+        QVERIFY(!run.err.isEmpty());
+    }
+
+    void missingConfigFile()
+    {
+        QProcess p;
+        p.start(QStringLiteral(CANCELDESK_CLI_EXE), {u"--config"_s, m_dir.filePath(u"nope.ini"_s),
+                                                     u"--db"_s, m_db, u"log"_s, u"verify"_s});
+        QVERIFY(p.waitForFinished(60000));
+        QCOMPARE(p.exitCode(), 2);
+    }
+
+    void openConfigWithSecretRefused()
+    {
+        const QString path = m_dir.filePath(u"open.ini"_s);
+        QFile ini(path);
+        QVERIFY(ini.open(QIODevice::WriteOnly));
+        ini.write("[uqpay]\nclient_id=c\napi_key=VERY-SECRET-KEY\n");
+        ini.close();
+        QVERIFY(ini.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner
+                                   | QFileDevice::ReadGroup | QFileDevice::ReadOther));
+        QProcess p;
+        p.start(QStringLiteral(CANCELDESK_CLI_EXE),
+                {u"--config"_s, path, u"--db"_s, m_db, u"log"_s, u"verify"_s});
+        QVERIFY(p.waitForFinished(60000));
+        QCOMPARE(p.exitCode(), 5);
+        const QByteArray err = p.readAllStandardError();
+        QVERIFY2(err.contains("chmod 600"), err.constData());
+        QVERIFY(!err.contains("VERY-SECRET-KEY"));
+    }
+
+    void ordersAdd_data()
+    {
+        QTest::addColumn<QString>("provider");
+        QTest::addColumn<int>("index");
+        QTest::addRow("uqpay card") << u"uqpay"_s << 0;
+        QTest::addRow("uqpay second") << u"uqpay"_s << 2;
+        QTest::addRow("antom refunded") << u"antom"_s << 10;
+        QTest::addRow("liquido settled") << u"liquido"_s << 5;
+        QTest::addRow("liquido card") << u"liquido"_s << 3;
+    }
+
+    void ordersAdd()
+    {
+        QFETCH(QString, provider);
+        QFETCH(int, index);
+        const QString id = m_sandbox.demo(provider, index);
+        QVERIFY(!id.isEmpty());
+        const Run run =
+            cli({u"--json"_s, u"orders"_s, u"add"_s, u"--provider"_s, provider, u"--id"_s, id});
+        QVERIFY2(run.code == 0, run.err.constData());
+        const QJsonObject result = json(run);
+        QCOMPARE(result.value(u"command"_s).toString(), u"orders add"_s);
+        QCOMPARE(result.value(u"order"_s).toObject().value(u"payment_id"_s).toString(), id);
+        QCOMPARE(result.value(u"order"_s).toObject().value(u"provider"_s).toString(), provider);
+    }
+
+    void addUnknownFails()
+    {
+        const Run run = cli(
+            {u"orders"_s, u"add"_s, u"--provider"_s, u"liquido"_s, u"--id"_s, u"no-such-charge"_s});
+        QCOMPARE(run.code, 5);
+    }
+
+    void ordersList()
+    {
+        Run run = cli({u"orders"_s, u"list"_s, u"--format"_s, u"json"_s});
+        QCOMPARE(run.code, 0);
+        const QJsonArray all = QJsonDocument::fromJson(run.out).array();
+        QCOMPARE(all.size(), 5);
+        run = cli({u"orders"_s, u"list"_s, u"--provider"_s, u"liquido"_s, u"--json"_s});
+        QCOMPARE(run.code, 0);
+        const QJsonArray liquido = json(run).value(u"orders"_s).toArray();
+        QCOMPARE(liquido.size(), 2);
+        for (const QJsonValue &o : liquido)
+            QCOMPARE(o.toObject().value(u"provider"_s).toString(), u"liquido"_s);
+        run = cli({u"orders"_s, u"list"_s, u"--format"_s, u"csv"_s});
+        QCOMPARE(run.code, 0);
+        QVERIFY(run.out.startsWith("provider,payment_id,"));
+        QCOMPARE(run.out.count("\r\n"), 6);
+        // Global options after the command work too.
+        run = cli({u"orders"_s, u"list"_s, u"--lang"_s, u"zh_CN"_s});
+        QCOMPARE(run.code, 0);
+        QVERIFY(run.out.contains(m_sandbox.demo(u"uqpay"_s, 0).toUtf8()));
+    }
+
+    void refresh()
+    {
+        Run run = cli({u"--json"_s, u"refresh"_s, u"--all"_s});
+        QVERIFY2(run.code == 0, run.err.constData());
+        QCOMPARE(json(run).value(u"total"_s).toInt(), 5);
+        QCOMPARE(json(run).value(u"failed"_s).toInt(), 0);
+        run = cli({u"refresh"_s, m_sandbox.demo(u"uqpay"_s, 0)});
+        QCOMPARE(run.code, 0);
+        run = cli({u"refresh"_s, u"NOT-IN-STORE"_s});
+        QCOMPARE(run.code, 2);
+    }
+
+    void ordersImport()
+    {
+        const QString path = m_dir.filePath(u"import.csv"_s);
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write("provider,payment_id,amount,currency,merchant_reference\r\n"
+                   "uqpay,PI-IMPORTED-1,12.50,SGD,SO-9001\r\n"
+                   "nowhere,X-2,1.00,USD,SO-9002\r\n"
+                   "liquido,lq-imported-3,10.00,BRL,SO-9003\r\n");
+        file.close();
+        Run run = cli({u"--json"_s, u"orders"_s, u"import"_s, path});
+        // Bad rows make it bad input; the good ones are imported all the same.
+        QCOMPARE(run.code, 2);
+        const QJsonObject result = json(run);
+        QCOMPARE(result.value(u"imported"_s).toInt(), 2);
+        const QJsonArray issues = result.value(u"issues"_s).toArray();
+        QCOMPARE(issues.size(), 1);
+        QCOMPARE(issues.at(0).toObject().value(u"line"_s).toInt(), 3);
+        run = cli({u"orders"_s, u"list"_s, u"--format"_s, u"json"_s});
+        QVERIFY(run.out.contains("PI-IMPORTED-1"));
+        QVERIFY(run.out.contains("lq-imported-3"));
+        run = cli({u"orders"_s, u"import"_s, m_dir.filePath(u"missing.csv"_s)});
+        QCOMPARE(run.code, 2);
+    }
+
+    void cancelNeedsTerminalOrYes()
+    {
+        const Run run =
+            cli({u"cancel"_s, m_sandbox.demo(u"uqpay"_s, 0), u"--reason"_s, u"duplicate"_s});
+        QCOMPARE(run.code, 2);
+        QVERIFY(run.err.contains("--yes"));
+    }
+
+    void cancelAsksOnTerminal()
+    {
+        // util-linux script(1) gives the CLI a pseudo-terminal as stdin.
+        const QString script = QStandardPaths::findExecutable(u"script"_s);
+        // Debian's essential bsdutils ships it: a missing one is a broken machine,
+        // not a reason to skip silently.
+        QVERIFY2(!script.isEmpty(), "script(1) (bsdutils) is not installed");
+        const QString id = m_sandbox.demo(u"uqpay"_s, 2);
+        const QString command =
+            u"'%1' --config '%2' --db '%3' --lang en cancel %4 --reason "
+            u"duplicate"_s.arg(QStringLiteral(CANCELDESK_CLI_EXE), m_config, m_db, id);
+        for (const QByteArray &answer : {QByteArray("no\n"), QByteArray("yes\n")}) {
+            QProcess p;
+            QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+            env.insert(u"CANCELDESK_SANDBOX_ANNOUNCEMENT"_s, m_sandbox.announcementFile);
+            p.setProcessEnvironment(env);
+            p.start(script, {u"-q"_s, u"-e"_s, u"-c"_s, command, u"/dev/null"_s});
+            QVERIFY(p.waitForStarted());
+            p.write(answer);
+            p.closeWriteChannel();
+            QVERIFY(p.waitForFinished(60000));
+            const QByteArray out = p.readAll();
+            m_seen << out;
+            QVERIFY2(out.contains(QByteArray("Cancel payment " + id.toUtf8())), out.constData());
+            QVERIFY2(out.contains("Type yes"), out.constData());
+            QCOMPARE(p.exitCode(), answer == "yes\n" ? 0 : 2);
+        }
+    }
+
+    void cancelSucceeded()
+    {
+        const Run run = cli({u"--json"_s, u"cancel"_s, m_sandbox.demo(u"uqpay"_s, 0), u"--reason"_s,
+                             u"duplicate"_s, u"--yes"_s});
+        QVERIFY2(run.code == 0, run.out.constData());
+        const QJsonObject result = json(run);
+        QCOMPARE(result.value(u"command"_s).toString(), u"cancel"_s);
+        QCOMPARE(result.value(u"outcome"_s).toString(), u"SUCCEEDED"_s);
+        QVERIFY(result.value(u"sent"_s).toBool());
+        QVERIFY(result.value(u"attempt_id"_s).toInteger() > 0);
+    }
+
+    void cancelRejectedByAntom()
+    {
+        // ALIPAY_HK, unpaid, created 3 minutes before the sandbox started: locally
+        // cancellable for 14 minutes; this sandbox answers CANCEL_WINDOW_EXCEED (F).
+        const QString db = m_dir.filePath(u"late.sqlite"_s);
+        const QString id = m_lateSandbox.demo(u"antom"_s, 4);
+        Run run = cli({u"orders"_s, u"add"_s, u"--provider"_s, u"antom"_s, u"--id"_s, id},
+                      &m_lateSandbox, db);
+        QVERIFY2(run.code == 0, run.err.constData());
+        run = cli(
+            {u"--json"_s, u"cancel"_s, id, u"--reason"_s, u"requested_by_customer"_s, u"--yes"_s},
+            &m_lateSandbox, db);
+        QCOMPARE(run.code, 3);
+        const QJsonObject result = json(run);
+        QVERIFY(result.value(u"sent"_s).toBool());
+        QCOMPARE(result.value(u"outcome"_s).toString(), u"REJECTED"_s);
+        QCOMPARE(result.value(u"provider_code"_s).toString(), u"CANCEL_WINDOW_EXCEED"_s);
+        QCOMPARE(result.value(u"guidance"_s).toString(), u"refund"_s);
+    }
+
+    void cancelRefundedAntomRefusedLocally()
+    {
+        // The sandbox's Antom payment with a refund: never cancellable, known
+        // locally from the inquiry, so nothing is sent.
+        const Run run = cli({u"--json"_s, u"cancel"_s, m_sandbox.demo(u"antom"_s, 10),
+                             u"--reason"_s, u"requested_by_customer"_s, u"--yes"_s});
+        QCOMPARE(run.code, 3);
+        QCOMPARE(json(run).value(u"sent"_s).toBool(), false);
+        QCOMPARE(json(run).value(u"refusal"_s).toString(), u"ineligible"_s);
+    }
+
+    void cancelIneligibleLiquidoSendsNothing()
+    {
+        const Run run = cli({u"--json"_s, u"cancel"_s, m_sandbox.demo(u"liquido"_s, 5),
+                             u"--reason"_s, u"duplicate"_s, u"--yes"_s});
+        QCOMPARE(run.code, 3);
+        const QJsonObject result = json(run);
+        QCOMPARE(result.value(u"sent"_s).toBool(), false);
+        QCOMPARE(result.value(u"refusal"_s).toString(), u"ineligible"_s);
+        QVERIFY(result.value(u"outcome"_s).isNull());
+    }
+
+    void cancelUnknownForeverIsUnresolved()
+    {
+        const QString db = m_dir.filePath(u"unknown.sqlite"_s);
+        const QString id = m_unknownSandbox.demo(u"uqpay"_s, 0);
+        Run run = cli({u"orders"_s, u"add"_s, u"--provider"_s, u"uqpay"_s, u"--id"_s, id},
+                      &m_unknownSandbox, db);
+        QVERIFY2(run.code == 0, run.err.constData());
+        run = cli({u"--json"_s, u"cancel"_s, id, u"--reason"_s, u"abandoned"_s, u"--yes"_s},
+                  &m_unknownSandbox, db);
+        QCOMPARE(run.code, 4);
+        const QJsonObject result = json(run);
+        QCOMPARE(result.value(u"outcome"_s).toString(), u"UNRESOLVED"_s);
+        QVERIFY(result.value(u"tries"_s).toInt() >= 1);
+    }
+
+    void killedMidCancelThenRecovered()
+    {
+        const QString db = m_dir.filePath(u"held.sqlite"_s);
+        const QString id = m_heldSandbox.demo(u"uqpay"_s, 0);
+        Run run = cli({u"orders"_s, u"add"_s, u"--provider"_s, u"uqpay"_s, u"--id"_s, id},
+                      &m_heldSandbox, db);
+        QVERIFY2(run.code == 0, run.err.constData());
+
+        // The first cancel is sent and then waits for an answer that is held back.
+        QProcess first;
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(u"CANCELDESK_SANDBOX_ANNOUNCEMENT"_s, m_heldSandbox.announcementFile);
+        first.setProcessEnvironment(env);
+        first.setStandardInputFile(QProcess::nullDevice());
+        first.start(QStringLiteral(CANCELDESK_CLI_EXE),
+                    {u"--config"_s, m_config, u"--db"_s, db, u"--lang"_s, u"en"_s, u"cancel"_s, id,
+                     u"--reason"_s, u"duplicate"_s, u"--yes"_s});
+        QByteArray err;
+        for (int i = 0; i < 200 && !err.contains("Sent"); ++i) {
+            first.waitForReadyRead(50);
+            err += first.readAllStandardError();
+        }
+        QVERIFY2(err.contains("Sent"), err.constData());
+
+        // A second process may not cancel the same order meanwhile (F12), nor
+        // take over the attempt of a process that is still running.
+        run = cli({u"--json"_s, u"cancel"_s, id, u"--reason"_s, u"duplicate"_s, u"--yes"_s},
+                  &m_heldSandbox, db);
+        QCOMPARE(run.code, 3);
+        QCOMPARE(json(run).value(u"refusal"_s).toString(), u"active_attempt"_s);
+        QCOMPARE(json(run).value(u"sent"_s).toBool(), false);
+
+        first.kill();
+        QVERIFY(first.waitForFinished(10000));
+
+        run = cli({u"--json"_s, u"recover"_s}, &m_heldSandbox, db);
+        QVERIFY2(run.code == 0, run.out.constData());
+        const QJsonArray recovered = json(run).value(u"recovered"_s).toArray();
+        QCOMPARE(recovered.size(), 1);
+        QCOMPARE(recovered.at(0).toObject().value(u"payment_id"_s).toString(), id);
+        QCOMPARE(recovered.at(0).toObject().value(u"outcome"_s).toString(), u"SUCCEEDED"_s);
+
+        // Nothing left to resume; one attempt, one key, in the log.
+        run = cli({u"--json"_s, u"recover"_s}, &m_heldSandbox, db);
+        QCOMPARE(run.code, 0);
+        QCOMPARE(json(run).value(u"recovered"_s).toArray().size(), 0);
+        const QString out = m_dir.filePath(u"held.jsonl"_s);
+        run = cli({u"log"_s, u"export"_s, u"--out"_s, out, u"--format"_s, u"jsonl"_s},
+                  &m_heldSandbox, db);
+        QCOMPARE(run.code, 0);
+        QFile f(out);
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        const QList<QByteArray> lines = f.readAll().trimmed().split('\n');
+        QCOMPARE(lines.size(), 1);
+        const QJsonObject entry = QJsonDocument::fromJson(lines.first()).object();
+        QCOMPARE(entry.value(u"payment_id"_s).toString(), id);
+        QCOMPARE(entry.value(u"outcome"_s).toString(), u"SUCCEEDED"_s);
+    }
+
+    void recoverOnly()
+    {
+        const Run run = cli({u"--json"_s, u"recover"_s});
+        QCOMPARE(run.code, 0);
+        QCOMPARE(json(run).value(u"command"_s).toString(), u"recover"_s);
+        QVERIFY(json(run).value(u"recovered"_s).isArray());
+    }
+
+    void exportFormats_data()
+    {
+        QTest::addColumn<QString>("format");
+        QTest::addColumn<QString>("file");
+        QTest::addRow("csv") << u"csv"_s << u"log.csv"_s;
+        QTest::addRow("jsonl") << u"jsonl"_s << u"log.jsonl"_s;
+        QTest::addRow("xlsx") << u"xlsx"_s << u"log.xlsx"_s;
+    }
+
+    void exportFormats()
+    {
+        QFETCH(QString, format);
+        QFETCH(QString, file);
+        const QString out = m_dir.filePath(file);
+        const Run run =
+            cli({u"--json"_s, u"log"_s, u"export"_s, u"--out"_s, out, u"--format"_s, format,
+                 u"--from"_s, QDate::currentDate().addDays(-1).toString(Qt::ISODate), u"--to"_s,
+                 QDate::currentDate().addDays(1).toString(Qt::ISODate)});
+        QVERIFY2(run.code == 0, run.out.constData());
+        QVERIFY(QFile::exists(out));
+        QVERIFY(json(run).value(u"rows"_s).toInteger() >= 1);
+        QFile f(out);
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        const QByteArray content = f.readAll();
+        if (format == u"csv")
+            QVERIFY(content.startsWith("\xEF\xBB\xBF"
+                                       "attempt_id,"));
+        else if (format == u"jsonl")
+            QVERIFY(QJsonDocument::fromJson(content.left(content.indexOf('\n'))).isObject());
+        else
+            QVERIFY(content.startsWith("PK"));
+    }
+
+    void exportWithoutBom()
+    {
+        const QString out = m_dir.filePath(u"nobom.csv"_s);
+        const Run run = cli({u"log"_s, u"export"_s, u"--out"_s, out, u"--no-bom"_s});
+        QCOMPARE(run.code, 0);
+        QFile f(out);
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        QVERIFY(f.readAll().startsWith("attempt_id,"));
+    }
+
+    void verifyThenTamper()
+    {
+        Run run = cli({u"--json"_s, u"log"_s, u"verify"_s});
+        QCOMPARE(run.code, 0);
+        QVERIFY(json(run).value(u"intact"_s).toBool());
+        QVERIFY(json(run).value(u"entries_checked"_s).toInteger() >= 2);
+
+        {
+            QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, u"tamper"_s);
+            db.setDatabaseName(m_db);
+            QVERIFY(db.open());
+            QSqlQuery q(db);
+            QVERIFY(q.exec(u"SELECT name FROM sqlite_master WHERE type = 'trigger'"_s));
+            QStringList triggers;
+            while (q.next())
+                triggers << q.value(0).toString();
+            QVERIFY(!triggers.isEmpty());
+            for (const QString &t : std::as_const(triggers))
+                QVERIFY2(q.exec(u"DROP TRIGGER \"%1\""_s.arg(t)), qPrintable(q.lastError().text()));
+            QVERIFY2(q.exec(u"UPDATE journal_entries SET note = 'edited' "
+                            "WHERE seq = (SELECT MIN(seq) FROM journal_entries)"_s),
+                     qPrintable(q.lastError().text()));
+            QCOMPARE(q.numRowsAffected(), 1);
+            db.close();
+        }
+        QSqlDatabase::removeDatabase(u"tamper"_s);
+
+        run = cli({u"--json"_s, u"log"_s, u"verify"_s});
+        QCOMPARE(run.code, 6);
+        QCOMPARE(json(run).value(u"intact"_s).toBool(), false);
+        QVERIFY(json(run).value(u"first_bad_entry"_s).toInteger() >= 1);
+        run = cli({u"log"_s, u"verify"_s});
+        QCOMPARE(run.code, 6);
+        QVERIFY(!run.err.isEmpty());
+    }
+
+    void noSecretInAnyOutput()
+    {
+        QVERIFY(m_seen.size() > 20);
+        const QList<QByteArray> secrets = m_sandbox.secrets() + m_unknownSandbox.secrets()
+                                          + m_lateSandbox.secrets() + m_heldSandbox.secrets();
+        for (const QByteArray &secret : secrets) {
+            QVERIFY(secret.size() >= 8);
+            for (const QByteArray &output : std::as_const(m_seen))
+                QVERIFY2(!output.contains(secret), "a secret appeared in the CLI's output");
+        }
+        // Nor in the exports.
+        for (const QString &name : {u"log.csv"_s, u"log.jsonl"_s}) {
+            QFile f(m_dir.filePath(name));
+            QVERIFY(f.open(QIODevice::ReadOnly));
+            const QByteArray content = f.readAll();
+            for (const QByteArray &secret : secrets)
+                QVERIFY(!content.contains(secret));
+        }
+    }
+};
+
+QTEST_GUILESS_MAIN(TestCli)
+#include "tst_cli.moc"
