@@ -562,6 +562,18 @@ void setOutcome(ProviderResult &r, CancelOutcome outcome, Guidance guidance)
     r.guidance = guidance;
 }
 
+// A failure Liquido reported inside a 2xx (transferStatusCode != 200): a
+// business refusal, kept with its code and message.
+void rejectInBand(ProviderResult &r, int httpStatus, const ErrorBody &inBand)
+{
+    r.failure.kind = FailureKind::Rejected;
+    r.failure.httpStatus = httpStatus;
+    r.failure.code = inBand.code;
+    r.failure.message = inBand.message;
+    r.providerCode = inBand.code;
+    r.providerMessage = inBand.message;
+}
+
 // Statuses whose meaning does not depend on the body: 401/403 (credentials),
 // 429, 408 and 5xx. Returns false for others.
 bool classifyByStatus(ProviderResult &r, const HttpResponse &response, const ErrorBody &error,
@@ -836,12 +848,7 @@ ProviderResult parseRetrieveResponse(const QString &paymentId, const HttpRespons
         if (!charge.ok()) {
             const JsonRoot root = jsonObject(response.body);
             if (const std::optional<ErrorBody> inBand = inBandFailure(root.object)) {
-                r.failure.kind = FailureKind::Rejected;
-                r.failure.httpStatus = status;
-                r.failure.code = inBand->code;
-                r.failure.message = inBand->message;
-                r.providerCode = inBand->code;
-                r.providerMessage = inBand->message;
+                rejectInBand(r, status, *inBand);
                 return r;
             }
             return protocolResult(r, charge.failure.message);
@@ -924,12 +931,7 @@ ProviderResult parseCancelResponse(const QString &paymentId, const HttpResponse 
         if (!charge.ok()) {
             const JsonRoot root = jsonObject(response.body);
             if (const std::optional<ErrorBody> inBand = inBandFailure(root.object)) {
-                r.failure.kind = FailureKind::Rejected;
-                r.failure.httpStatus = status;
-                r.failure.code = inBand->code;
-                r.failure.message = inBand->message;
-                r.providerCode = inBand->code;
-                r.providerMessage = inBand->message;
+                rejectInBand(r, status, *inBand);
                 setOutcome(r, CancelOutcome::Rejected, Guidance::CheckStatus);
                 return r;
             }
