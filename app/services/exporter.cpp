@@ -536,48 +536,6 @@ std::unique_ptr<Writer> makeWriter(const QString &path, const ExportOptions &opt
 }
 
 // The same conditions as CancelJournal's filter, for the progress total only.
-qint64 countAttempts(const QSqlDatabase &db, const Storage::AttemptFilter &filter)
-{
-    QStringList terms;
-    QVariantList binds;
-    if (filter.requestedFrom.isValid()) {
-        terms << u"requested_at >= ?"_s;
-        binds << filter.requestedFrom.toMSecsSinceEpoch();
-    }
-    if (filter.requestedTo.isValid()) {
-        terms << u"requested_at < ?"_s;
-        binds << filter.requestedTo.toMSecsSinceEpoch();
-    }
-    if (filter.provider) {
-        terms << u"provider = ?"_s;
-        binds << Domain::providerKey(*filter.provider);
-    }
-    if (!filter.operatorName.isEmpty()) {
-        terms << u"operator = ?"_s;
-        binds << filter.operatorName;
-    }
-    if (filter.state) {
-        terms << u"state = ?"_s;
-        binds << Storage::attemptStateKey(*filter.state);
-    }
-    if (filter.reason) {
-        terms << u"reason = ?"_s;
-        binds << Domain::cancelReasonKey(*filter.reason);
-    }
-    if (!filter.paymentId.isEmpty()) {
-        terms << u"payment_id = ?"_s;
-        binds << filter.paymentId;
-    }
-    QSqlQuery q(db);
-    q.prepare(u"SELECT COUNT(*) FROM cancel_attempts"_s
-              + (terms.isEmpty() ? QString() : u" WHERE "_s + terms.join(u" AND "_s)));
-    for (const QVariant &v : std::as_const(binds))
-        q.addBindValue(v);
-    if (!q.exec() || !q.next())
-        return -1;
-    return q.value(0).toLongLong();
-}
-
 // The export itself, on whichever thread calls it (its own connection).
 ExportResult runExport(Storage::Database &db, const QString &path, const ExportOptions &options,
                        const std::atomic_bool &stop,
@@ -595,7 +553,8 @@ ExportResult runExport(Storage::Database &db, const QString &path, const ExportO
             QSqlQuery(connection).exec(u"ROLLBACK"_s);
     });
 
-    const qint64 total = countAttempts(connection, filter);
+    Storage::CancelJournal journal(db);
+    const qint64 total = journal.count(filter);
     std::unique_ptr<Writer> writer = makeWriter(path, options);
     if (!writer->open(&result.error) || !writer->header(headerCells(false), &result.error)
         || (options.localizedHeaders && options.format != ExportFormat::JsonLines
@@ -606,7 +565,6 @@ ExportResult runExport(Storage::Database &db, const QString &path, const ExportO
     if (progress)
         progress(0, total);
 
-    Storage::CancelJournal journal(db);
     QString readError;
     const bool read = journal.forEach(
         filter,

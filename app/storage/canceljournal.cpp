@@ -692,6 +692,19 @@ QList<CancelAttempt> CancelJournal::list(const AttemptFilter &filter) const
     return attempts;
 }
 
+qint64 CancelJournal::count(const AttemptFilter &filter) const
+{
+    QVariantList binds;
+    const QString where = filterSql(filter, &binds);
+    QSqlQuery q(m_db.connection());
+    q.prepare(u"SELECT COUNT(*) FROM cancel_attempts"_s + where);
+    for (const QVariant &v : std::as_const(binds))
+        q.addBindValue(v);
+    if (!q.exec() || !q.next())
+        return -1;
+    return q.value(0).toLongLong();
+}
+
 bool CancelJournal::forEach(const AttemptFilter &filter,
                             const std::function<bool(const CancelAttempt &)> &visit,
                             QString *error) const

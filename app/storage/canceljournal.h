@@ -133,6 +133,9 @@ public:
                            const QString &host, qint64 pid, const QDateTime &leaseUntil);
 
     // Walks the whole journal (F16); see canceljournal.cpp for what is checked.
+    // How many attempts match; -1 when the journal cannot be read.
+    qint64 count(const AttemptFilter &filter) const;
+
     VerifyResult verify() const;
 
     // How long prepare() leases a new attempt to this process.
