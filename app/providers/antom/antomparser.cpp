@@ -51,19 +51,27 @@ public:
             m_problem = Problem{code, field};
     }
 
-    // Absent or null → nullopt; a string → its value; anything else is a
-    // wrong type (Antom sends numbers and booleans as strings too).
-    std::optional<QString> optString(const QJsonObject &object, QLatin1StringView key,
-                                     const QString &path)
+    // Absent or null → nullopt; the expected JSON type → its value; anything
+    // else is recorded as a wrong type.
+    template<typename T>
+    std::optional<T> optTyped(const QJsonObject &object, QLatin1StringView key, const QString &path,
+                              bool (QJsonValue::*isType)() const, T (QJsonValue::*toType)() const)
     {
         const QJsonValue value = object.value(key);
         if (value.isUndefined() || value.isNull())
             return std::nullopt;
-        if (!value.isString()) {
+        if (!(value.*isType)()) {
             fail(u"wrong_type"_s, path);
             return std::nullopt;
         }
-        return value.toString();
+        return (value.*toType)();
+    }
+
+    // Antom sends numbers and booleans as strings too: a JSON number is a wrong type.
+    std::optional<QString> optString(const QJsonObject &object, QLatin1StringView key,
+                                     const QString &path)
+    {
+        return optTyped(object, key, path, &QJsonValue::isString, &QJsonValue::toString);
     }
 
     QString reqString(const QJsonObject &object, QLatin1StringView key, const QString &path)
@@ -82,27 +90,13 @@ public:
     std::optional<QJsonObject> optObject(const QJsonObject &object, QLatin1StringView key,
                                          const QString &path)
     {
-        const QJsonValue value = object.value(key);
-        if (value.isUndefined() || value.isNull())
-            return std::nullopt;
-        if (!value.isObject()) {
-            fail(u"wrong_type"_s, path);
-            return std::nullopt;
-        }
-        return value.toObject();
+        return optTyped(object, key, path, &QJsonValue::isObject, &QJsonValue::toObject);
     }
 
     std::optional<QJsonArray> optArray(const QJsonObject &object, QLatin1StringView key,
                                        const QString &path)
     {
-        const QJsonValue value = object.value(key);
-        if (value.isUndefined() || value.isNull())
-            return std::nullopt;
-        if (!value.isArray()) {
-            fail(u"wrong_type"_s, path);
-            return std::nullopt;
-        }
-        return value.toArray();
+        return optTyped(object, key, path, &QJsonValue::isArray, &QJsonValue::toArray);
     }
 
     // An empty string counts as absent: some gateways send "" for unset times.
