@@ -329,6 +329,14 @@
         <source>Entry %1 belongs to cancel attempt %2, which does not exist.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>A reconciled cancel attempt ends SUCCEEDED or REJECTED, not %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only an unresolved cancel attempt can be reconciled; attempt %1 is %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>CancelPolicy</name>
@@ -1042,6 +1050,13 @@ Sandbox: in the sandbox environment with no provider configured, the CLI talks t
         <source>Resumed: %1</source>
         <translation type="unfinished"></translation>
     </message>
+    <message numerus="yes">
+        <source>%n unresolved cancel attempt(s) settled from the provider&apos;s status.</source>
+        <translation>
+            <numerusform>%n unresolved cancel attempt settled from the provider&apos;s status.</numerusform>
+            <numerusform>%n unresolved cancel attempts settled from the provider&apos;s status.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>Config</name>
@@ -1424,6 +1439,10 @@ Sandbox: in the sandbox environment with no provider configured, the CLI talks t
         <source>Nothing was imported: %1</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Nothing was imported: line %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>LiquidoParser</name>
@@ -1683,6 +1702,10 @@ Sandbox: in the sandbox environment with no provider configured, the CLI talks t
     </message>
     <message>
         <source>Page %1 of the UQPAY list: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The status was stored, but the unresolved cancel attempt could not be reconciled: %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

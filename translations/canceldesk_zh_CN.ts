@@ -328,6 +328,14 @@
         <source>Entry %1 belongs to cancel attempt %2, which does not exist.</source>
         <translation>条目 %1 属于不存在的取消尝试 %2。</translation>
     </message>
+    <message>
+        <source>A reconciled cancel attempt ends SUCCEEDED or REJECTED, not %1.</source>
+        <translation>对账后的取消尝试只能以 SUCCEEDED 或 REJECTED 结束，不能是 %1。</translation>
+    </message>
+    <message>
+        <source>Only an unresolved cancel attempt can be reconciled; attempt %1 is %2.</source>
+        <translation>只有未决的取消尝试才能对账；取消尝试 %1 的状态是 %2。</translation>
+    </message>
 </context>
 <context>
     <name>CancelPolicy</name>
@@ -1050,6 +1058,12 @@ Sandbox: in the sandbox environment with no provider configured, the CLI talks t
         <source>Resumed: %1</source>
         <translation>已恢复：%1</translation>
     </message>
+    <message numerus="yes">
+        <source>%n unresolved cancel attempt(s) settled from the provider&apos;s status.</source>
+        <translation>
+            <numerusform>已根据服务商返回的状态确定 %n 个未决取消尝试的结果。</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>Config</name>
@@ -1432,6 +1446,10 @@ Sandbox: in the sandbox environment with no provider configured, the CLI talks t
         <source>Nothing was imported: %1</source>
         <translation>未导入任何内容：%1</translation>
     </message>
+    <message>
+        <source>Nothing was imported: line %1: %2</source>
+        <translation>未导入任何内容：第 %1 行：%2</translation>
+    </message>
 </context>
 <context>
     <name>LiquidoParser</name>
@@ -1691,6 +1709,10 @@ Sandbox: in the sandbox environment with no provider configured, the CLI talks t
     <message>
         <source>Page %1 of the UQPAY list: %2</source>
         <translation>UQPAY 列表第 %1 页：%2</translation>
+    </message>
+    <message>
+        <source>The status was stored, but the unresolved cancel attempt could not be reconciled: %1</source>
+        <translation>状态已保存，但未决的取消尝试无法对账：%1</translation>
     </message>
 </context>
 <context>

@@ -440,6 +440,7 @@ QJsonObject summaryJson(const Services::RefreshSummary &summary)
                        {u"done"_s, summary.done},
                        {u"failed"_s, summary.failed},
                        {u"conflicts"_s, summary.conflicts},
+                       {u"reconciled"_s, summary.reconciled},
                        {u"errors"_s, errors}};
 }
 
@@ -637,6 +638,10 @@ int refreshCommand(Session &s, const QStringList &args)
                      .arg(summary.total)
                      .arg(summary.failed)
                      .arg(summary.conflicts));
+    if (summary.reconciled > 0)
+        s.out().line(QCoreApplication::translate(
+            "Cli", "%n unresolved cancel attempt(s) settled from the provider's status.", nullptr,
+            summary.reconciled));
     for (const auto &[key, message] : summary.errors)
         s.out().note(u"%1 %2: %3"_s.arg(Domain::providerKey(key.provider), key.paymentId, message));
     return s.out().finish(command, summaryCode(summary), summaryJson(summary),

@@ -1,6 +1,8 @@
 #include "refreshservice.h"
 
 #include "providers/providerregistry.h"
+#include "reconcile.h"
+#include "storage/canceljournal.h"
 
 #include <QCoreApplication>
 #include <QRandomGenerator>
@@ -386,8 +388,28 @@ void RefreshJob::store(Order order)
     ++m_summary.done;
     if (r.conflict)
         ++m_summary.conflicts;
+    reconcile(key);
     Q_EMIT orderUpdated(key);
     Q_EMIT progress(m_summary.done, m_summary.total, m_summary.failed);
+}
+
+void RefreshJob::reconcile(const OrderKey &key)
+{
+    // As stored: with its cancel deadline, and CANCELLED kept under F7.
+    const std::optional<Order> stored = m_store.find(key.provider, key.paymentId);
+    if (!stored)
+        return;
+    Storage::CancelJournal journal(m_store.database());
+    QString error;
+    const int settled = reconcileUnresolved(journal, *stored, m_clock(), &error);
+    if (settled > 0)
+        m_summary.reconciled += settled;
+    else if (settled < 0)
+        m_summary.errors.append(
+            {key, QCoreApplication::translate("RefreshService",
+                                              "The status was stored, but the unresolved cancel "
+                                              "attempt could not be reconciled: %1")
+                      .arg(error)});
 }
 
 void RefreshJob::maybeFinish()

@@ -35,6 +35,8 @@ struct RefreshSummary
     // Orders whose confirmed cancel the provider contradicted (F7): the store
     // kept CANCELLED and flagged them.
     int conflicts = 0;
+    // UNRESOLVED cancel attempts the retrieved status settled (F11 step 5).
+    int reconciled = 0;
     // One translated sentence per failed order.
     QList<std::pair<Domain::OrderKey, QString>> errors;
     bool stopped = false;
@@ -100,6 +102,7 @@ private:
     bool retryLater(quint64 taskId, const Providers::ProviderFailure &failure);
     void fail(const Domain::OrderKey &key, const QString &text);
     void store(Domain::Order order);
+    void reconcile(const Domain::OrderKey &key);
     void maybeFinish();
 
     Storage::OrderStore &m_store;

@@ -659,6 +659,46 @@ JournalResult CancelJournal::setOwner(qint64 attemptId, const QString &expectedH
     return commitOrFail(tx, appendAndStore(db, next, false));
 }
 
+JournalResult CancelJournal::reconcile(qint64 attemptId, AttemptState outcome,
+                                       const QString &statusAfter, const QString &providerStatus,
+                                       const QDateTime &at)
+{
+    if (outcome != AttemptState::Succeeded && outcome != AttemptState::Rejected)
+        return failed(JournalError::InvalidInput,
+                      QCoreApplication::translate("CancelJournal",
+                                                  "A reconciled cancel attempt ends SUCCEEDED or "
+                                                  "REJECTED, not %1.")
+                          .arg(attemptStateKey(outcome)));
+    const QSqlDatabase db = m_db.connection();
+    WriteTransaction tx(db);
+    QString error;
+    if (!tx.begin(&error))
+        return failed(JournalError::Database, error);
+    const std::optional<CancelAttempt> stored = loadAttempt(db, attemptId, &error);
+    if (!stored) {
+        if (!error.isEmpty())
+            return failed(JournalError::Database, error);
+        return failed(JournalError::NotFound,
+                      QCoreApplication::translate("CancelJournal", "Cancel attempt %1 not found.")
+                          .arg(attemptId));
+    }
+    if (stored->state != AttemptState::Unresolved)
+        return failed(JournalError::InvalidTransition,
+                      QCoreApplication::translate("CancelJournal",
+                                                  "Only an unresolved cancel attempt can be "
+                                                  "reconciled; attempt %1 is %2.")
+                          .arg(attemptId)
+                          .arg(attemptStateKey(stored->state)));
+    CancelAttempt next = *stored;
+    next.state = outcome;
+    // Stable, untranslated text: the log is read by auditors in either language.
+    next.providerCode = u"RECONCILED"_s;
+    next.providerMessage = u"provider status "_s + providerStatus;
+    next.statusAfter = statusAfter;
+    next.finishedAt = at.isValid() ? at.toUTC() : QDateTime::currentDateTimeUtc();
+    return commitOrFail(tx, appendAndStore(db, next, false));
+}
+
 std::optional<CancelAttempt> CancelJournal::find(qint64 attemptId) const
 {
     return loadAttempt(m_db.connection(), attemptId, nullptr);

@@ -132,9 +132,18 @@ public:
     JournalResult setOwner(qint64 attemptId, const QString &expectedHost, qint64 expectedPid,
                            const QString &host, qint64 pid, const QDateTime &leaseUntil);
 
-    // Walks the whole journal (F16); see canceljournal.cpp for what is checked.
+    // F11 step 5: a later status retrieval settled an UNRESOLVED attempt. Moves
+    // it, once, to SUCCEEDED (the provider shows the payment cancelled) or
+    // REJECTED (the payment can no longer be cancelled), with provider code
+    // RECONCILED and the provider's raw status in the message; journaled like
+    // every change. Any other attempt gives InvalidTransition.
+    JournalResult reconcile(qint64 attemptId, AttemptState outcome, const QString &statusAfter,
+                            const QString &providerStatus, const QDateTime &at);
+
     // How many attempts match; -1 when the journal cannot be read.
     qint64 count(const AttemptFilter &filter) const;
+
+    // Walks the whole journal (F16); see canceljournal.cpp for what is checked.
 
     VerifyResult verify() const;
 

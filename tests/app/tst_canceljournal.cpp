@@ -227,6 +227,10 @@ private slots:
     void finishedAtFollowsTheState();
     void recordUnknownAttempt();
     void leaseAndTakeOver();
+    void reconcileSettlesUnresolvedOnce_data();
+    void reconcileSettlesUnresolvedOnce();
+    void reconcileRefusesEverythingElse();
+    void triggerLetsUnresolvedOnlySettle();
     void unfinishedAndActiveFor();
     void listFilters_data();
     void listFilters();
@@ -980,6 +984,93 @@ void TestCancelJournal::schema2JournalStaysVerifiable()
     v = journal.verify();
     QVERIFY(!v.ok);
     QCOMPARE(v.firstBadEntry, 1);
+}
+
+void TestCancelJournal::reconcileSettlesUnresolvedOnce_data()
+{
+    QTest::addColumn<AttemptState>("outcome");
+    QTest::addColumn<QString>("status");
+    QTest::newRow("cancelled") << AttemptState::Succeeded << u"CANCELLED"_s;
+    QTest::newRow("failed") << AttemptState::Rejected << u"FAILED"_s;
+}
+
+void TestCancelJournal::reconcileSettlesUnresolvedOnce()
+{
+    QFETCH(AttemptState, outcome);
+    QFETCH(QString, status);
+    QVERIFY(m_journal->prepare(draft(Provider::Antom, u"2026U"_s)).ok());
+    QVERIFY(recordState(1, AttemptState::Sent).ok());
+    QVERIFY(recordState(1, AttemptState::Unresolved).ok());
+    const CancelAttempt unresolved = *m_journal->find(1);
+
+    const QDateTime at = kT0.addSecs(3600);
+    const JournalResult r = m_journal->reconcile(1, outcome, status, status, at);
+    QVERIFY2(r.ok(), qPrintable(r.message));
+    const CancelAttempt settled = *m_journal->find(1);
+    QCOMPARE(settled.state, outcome);
+    QCOMPARE(settled.providerCode, u"RECONCILED"_s);
+    QCOMPARE(settled.providerMessage, u"provider status "_s + status);
+    QCOMPARE(settled.statusAfter, status);
+    QCOMPARE(settled.finishedAt, at);
+    // Same attempt, same key; one more entry in the chain, which still verifies.
+    QCOMPARE(settled.idempotencyKey, unresolved.idempotencyKey);
+    QVERIFY(settled.entryHash != unresolved.entryHash);
+    QCOMPARE(scalar(m_db->connection(), u"SELECT COUNT(*) FROM journal_entries"_s).toInt(), 4);
+    const VerifyResult v = m_journal->verify();
+    QVERIFY2(v.ok, qPrintable(v.problem));
+
+    // Settled is final: no second reconciliation, no other change.
+    QCOMPARE(m_journal->reconcile(1, AttemptState::Succeeded, status, status, at).error,
+             JournalError::InvalidTransition);
+    CancelAttempt change = settled;
+    change.providerMessage = u"again"_s;
+    QCOMPARE(m_journal->record(change).error, JournalError::InvalidTransition);
+    QCOMPARE(m_journal->find(1)->entryHash, settled.entryHash);
+}
+
+void TestCancelJournal::reconcileRefusesEverythingElse()
+{
+    QVERIFY(m_journal->prepare(draft(Provider::Uqpay, u"PI_ACTIVE"_s)).ok()); // 1, active
+    QVERIFY(m_journal->prepare(draft(Provider::Uqpay, u"PI_DONE"_s)).ok());   // 2
+    QVERIFY(recordState(2, AttemptState::Rejected).ok());
+    QVERIFY(m_journal->prepare(draft(Provider::Uqpay, u"PI_U"_s)).ok()); // 3
+    QVERIFY(recordState(3, AttemptState::Unresolved).ok());
+    const int entries =
+        scalar(m_db->connection(), u"SELECT COUNT(*) FROM journal_entries"_s).toInt();
+
+    const QString c = u"CANCELLED"_s;
+    QCOMPARE(m_journal->reconcile(1, AttemptState::Succeeded, c, c, kT0).error,
+             JournalError::InvalidTransition);
+    QCOMPARE(m_journal->reconcile(2, AttemptState::Succeeded, c, c, kT0).error,
+             JournalError::InvalidTransition);
+    QCOMPARE(m_journal->reconcile(99, AttemptState::Succeeded, c, c, kT0).error,
+             JournalError::NotFound);
+    for (AttemptState s : {AttemptState::Prepared, AttemptState::Sent, AttemptState::Confirming,
+                           AttemptState::Unresolved})
+        QCOMPARE(m_journal->reconcile(3, s, c, c, kT0).error, JournalError::InvalidInput);
+    QCOMPARE(m_journal->find(3)->state, AttemptState::Unresolved);
+    QCOMPARE(scalar(m_db->connection(), u"SELECT COUNT(*) FROM journal_entries"_s).toInt(),
+             entries);
+}
+
+void TestCancelJournal::triggerLetsUnresolvedOnlySettle()
+{
+    QVERIFY(m_journal->prepare(draft(Provider::Uqpay, u"PI_U"_s)).ok());
+    QVERIFY(recordState(1, AttemptState::Unresolved).ok());
+    const QSqlDatabase c = m_db->connection();
+    QString error;
+    // Back to active, or edited in place: refused by the database itself.
+    QVERIFY(!exec(c, u"UPDATE cancel_attempts SET state = 'SENT' WHERE id = 1"_s, &error));
+    QVERIFY2(error.contains(u"final"_s), qPrintable(error));
+    QVERIFY(!exec(c, u"UPDATE cancel_attempts SET provider_message = 'x' WHERE id = 1"_s, &error));
+    QVERIFY2(error.contains(u"final"_s), qPrintable(error));
+    // Settling it behind the journal's back gets past the trigger, not past verify.
+    QVERIFY2(exec(c, u"UPDATE cancel_attempts SET state = 'SUCCEEDED' WHERE id = 1"_s, &error),
+             qPrintable(error));
+    const VerifyResult v = m_journal->verify();
+    QVERIFY(!v.ok);
+    QCOMPARE(v.firstBadAttempt, 1);
+    QVERIFY2(v.problem.contains(u"state"_s), qPrintable(v.problem));
 }
 
 void TestCancelJournal::triggersRefuseEdits()

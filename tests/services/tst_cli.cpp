@@ -101,6 +101,9 @@ private:
     Sandbox m_unknownSandbox; // answers every cancel with an unknown outcome
     Sandbox m_lateSandbox;    // refuses every cancel as too late (Antom F)
     Sandbox m_heldSandbox;    // holds the first cancel's answer (kill mid-cancel)
+    Sandbox m_flakySandbox;   // answers the first two cancels with an unknown outcome
+    Sandbox m_asyncSandbox;   // UQPAY wallet cancels flip to CANCELLED after 300 ms
+    Sandbox m_lostSandbox;    // performs every cancel but drops the answer
     QString m_config;
     QString m_db;
     QList<QByteArray> m_seen; // every output, for the secret check
@@ -131,6 +134,21 @@ private:
         run.err = p.readAllStandardError();
         m_seen << run.out << run.err;
         return run;
+    }
+
+    // The cancel log of db, exported as JSON Lines and read back.
+    QList<QJsonObject> exportedLog(const QString &name, const Sandbox *sandbox, const QString &db)
+    {
+        const QString out = m_dir.filePath(name + u".jsonl"_s);
+        const Run run = cli({u"log"_s, u"export"_s, u"--out"_s, out, u"--format"_s, u"jsonl"_s},
+                            sandbox, db);
+        QList<QJsonObject> entries;
+        QFile f(out);
+        if (run.code != 0 || !f.open(QIODevice::ReadOnly))
+            return entries;
+        for (const QByteArray &line : f.readAll().trimmed().split('\n'))
+            entries.append(QJsonDocument::fromJson(line).object());
+        return entries;
     }
 
     static QJsonObject json(const Run &run)
@@ -166,6 +184,13 @@ private Q_SLOTS:
         QVERIFY(startWith(
             m_heldSandbox, u"held"_s,
             R"([{"payment": "*", "kind": "timeout", "on": "cancel", "ms": 20000, "times": 1}])"));
+        QVERIFY(startWith(m_flakySandbox, u"flaky"_s,
+                          R"([{"payment": "*", "kind": "unknown", "on": "cancel", "times": 2}])"));
+        QVERIFY(startWith(m_asyncSandbox, u"async"_s,
+                          R"([{"payment": "*", "kind": "async_cancel_delay", "ms": 300}])"));
+        QVERIFY(startWith(
+            m_lostSandbox, u"lost"_s,
+            R"([{"payment": "*", "kind": "timeout", "on": "cancel", "ms": 100, "times": -1}])"));
 
         // Short waits so that the suite stays fast.
         m_config = m_dir.filePath(u"canceldesk.ini"_s);
@@ -184,6 +209,9 @@ private Q_SLOTS:
         m_unknownSandbox.stop();
         m_lateSandbox.stop();
         m_heldSandbox.stop();
+        m_flakySandbox.stop();
+        m_asyncSandbox.stop();
+        m_lostSandbox.stop();
     }
 
     void help()
@@ -458,6 +486,78 @@ private Q_SLOTS:
         QVERIFY(result.value(u"tries"_s).toInt() >= 1);
     }
 
+    void cancelUnknownThenSucceeded()
+    {
+        // Antom ALIPAY_HK, unpaid: two signed U answers, then S on the same
+        // (identical) request.
+        const QString db = m_dir.filePath(u"flaky.sqlite"_s);
+        const QString id = m_flakySandbox.demo(u"antom"_s, 4);
+        Run run = cli({u"orders"_s, u"add"_s, u"--provider"_s, u"antom"_s, u"--id"_s, id},
+                      &m_flakySandbox, db);
+        QVERIFY2(run.code == 0, run.err.constData());
+        run = cli({u"--json"_s, u"cancel"_s, id, u"--reason"_s, u"duplicate"_s, u"--yes"_s},
+                  &m_flakySandbox, db);
+        QVERIFY2(run.code == 0, run.out.constData());
+        const QJsonObject result = json(run);
+        QCOMPARE(result.value(u"outcome"_s).toString(), u"SUCCEEDED"_s);
+        QCOMPARE(result.value(u"tries"_s).toInt(), 3);
+        // One attempt in the log, not three.
+        const QList<QJsonObject> log = exportedLog(u"flaky"_s, &m_flakySandbox, db);
+        QCOMPARE(log.size(), 1);
+        QCOMPARE(log.first().value(u"tries"_s).toInt(), 3);
+    }
+
+    void uqpayAsyncCancelConfirmedByPolling()
+    {
+        // WeChat Pay intent: UQPAY answers 200 with the intent unchanged; the
+        // CLI polls until it is CANCELLED.
+        const QString db = m_dir.filePath(u"async.sqlite"_s);
+        const QString id = m_asyncSandbox.demo(u"uqpay"_s, 5);
+        Run run = cli({u"orders"_s, u"add"_s, u"--provider"_s, u"uqpay"_s, u"--id"_s, id},
+                      &m_asyncSandbox, db);
+        QVERIFY2(run.code == 0, run.err.constData());
+        run = cli({u"--json"_s, u"cancel"_s, id, u"--reason"_s, u"abandoned"_s, u"--yes"_s},
+                  &m_asyncSandbox, db);
+        QVERIFY2(run.code == 0, run.out.constData());
+        const QJsonObject result = json(run);
+        QCOMPARE(result.value(u"outcome"_s).toString(), u"SUCCEEDED"_s);
+        QCOMPARE(result.value(u"tries"_s).toInt(), 1);
+        QCOMPARE(exportedLog(u"async"_s, &m_asyncSandbox, db).first().value(u"status_after"_s),
+                 u"CANCELLED"_s);
+        run = cli({u"--json"_s, u"orders"_s, u"list"_s}, &m_asyncSandbox, db);
+        const QJsonArray orders = json(run).value(u"orders"_s).toArray();
+        QCOMPARE(orders.size(), 1);
+        QCOMPARE(orders.at(0).toObject().value(u"status"_s).toString(), u"CANCELLED"_s);
+    }
+
+    void unresolvedThenReconciledByRefresh()
+    {
+        // The cancel takes effect at UQPAY but every answer is lost: UNRESOLVED
+        // (exit 4). A later refresh sees CANCELLED and settles the attempt.
+        const QString db = m_dir.filePath(u"lost.sqlite"_s);
+        const QString id = m_lostSandbox.demo(u"uqpay"_s, 0);
+        Run run = cli({u"orders"_s, u"add"_s, u"--provider"_s, u"uqpay"_s, u"--id"_s, id},
+                      &m_lostSandbox, db);
+        QVERIFY2(run.code == 0, run.err.constData());
+        run = cli({u"--json"_s, u"cancel"_s, id, u"--reason"_s, u"duplicate"_s, u"--yes"_s},
+                  &m_lostSandbox, db);
+        QCOMPARE(run.code, 4);
+        QCOMPARE(json(run).value(u"outcome"_s).toString(), u"UNRESOLVED"_s);
+
+        run = cli({u"--json"_s, u"refresh"_s, id}, &m_lostSandbox, db);
+        QVERIFY2(run.code == 0, run.out.constData());
+        QCOMPARE(json(run).value(u"reconciled"_s).toInt(), 1);
+
+        const QList<QJsonObject> log = exportedLog(u"lost"_s, &m_lostSandbox, db);
+        QCOMPARE(log.size(), 1);
+        const QJsonObject &entry = log.first();
+        QCOMPARE(entry.value(u"outcome"_s).toString(), u"SUCCEEDED"_s);
+        QCOMPARE(entry.value(u"provider_code"_s).toString(), u"RECONCILED"_s);
+        QCOMPARE(entry.value(u"status_after"_s).toString(), u"CANCELLED"_s);
+        run = cli({u"log"_s, u"verify"_s}, &m_lostSandbox, db);
+        QVERIFY2(run.code == 0, run.out.constData());
+    }
+
     void killedMidCancelThenRecovered()
     {
         const QString db = m_dir.filePath(u"held.sqlite"_s);
@@ -504,15 +604,9 @@ private Q_SLOTS:
         run = cli({u"--json"_s, u"recover"_s}, &m_heldSandbox, db);
         QCOMPARE(run.code, 0);
         QCOMPARE(json(run).value(u"recovered"_s).toArray().size(), 0);
-        const QString out = m_dir.filePath(u"held.jsonl"_s);
-        run = cli({u"log"_s, u"export"_s, u"--out"_s, out, u"--format"_s, u"jsonl"_s},
-                  &m_heldSandbox, db);
-        QCOMPARE(run.code, 0);
-        QFile f(out);
-        QVERIFY(f.open(QIODevice::ReadOnly));
-        const QList<QByteArray> lines = f.readAll().trimmed().split('\n');
-        QCOMPARE(lines.size(), 1);
-        const QJsonObject entry = QJsonDocument::fromJson(lines.first()).object();
+        const QList<QJsonObject> log = exportedLog(u"held"_s, &m_heldSandbox, db);
+        QCOMPARE(log.size(), 1);
+        const QJsonObject &entry = log.first();
         QCOMPARE(entry.value(u"payment_id"_s).toString(), id);
         QCOMPARE(entry.value(u"outcome"_s).toString(), u"SUCCEEDED"_s);
     }

@@ -4,7 +4,9 @@
 #include "domain/orderstatus.h"
 #include "providers/providerregistry.h"
 #include "sandboxserver.h"
+#include "services/reconcile.h"
 #include "services/refreshservice.h"
+#include "storage/canceljournal.h"
 #include "storage/database.h"
 #include "storage/orderstore.h"
 #include "testsupport.h"
@@ -83,6 +85,9 @@ private Q_SLOTS:
     void serverErrorForeverIsRecordedAsFailure();
     void stopAbortsAndFinishesOnce();
     void contradictedCancelIsAConflict();
+    void reconciledOutcomeRules_data();
+    void reconciledOutcomeRules();
+    void refreshReconcilesUnresolvedAttempts();
     void addByIdForEachProvider_data();
     void addByIdForEachProvider();
     void addByUnknownIdFails();
@@ -296,6 +301,91 @@ void TestRefreshService::contradictedCancelIsAConflict()
     QVERIFY(order);
     QCOMPARE(order->status, NormStatus::Cancelled);
     QVERIFY(order->flags.testFlag(Domain::StatusFlag::Conflict));
+}
+
+void TestRefreshService::reconciledOutcomeRules_data()
+{
+    QTest::addColumn<NormStatus>("status");
+    QTest::addColumn<int>("flags");
+    QTest::addColumn<int>("deadlineOffsetS"); // from now; 0 = no deadline
+    QTest::addColumn<int>("expected");        // AttemptState, or -1 = stays unresolved
+    using S = Storage::AttemptState;
+    const int stays = -1;
+    QTest::newRow("cancelled") << NormStatus::Cancelled << 0 << 0 << int(S::Succeeded);
+    QTest::newRow("cancelled, conflict") << NormStatus::Cancelled
+                                         << int(Domain::StatusFlag::Conflict) << 0
+                                         << int(S::Succeeded);
+    QTest::newRow("failed") << NormStatus::Failed << 0 << 0 << int(S::Rejected);
+    QTest::newRow("refunded") << NormStatus::Succeeded << int(Domain::StatusFlag::Refunded)
+                              << 3600 << int(S::Rejected);
+    QTest::newRow("charged back") << NormStatus::Succeeded
+                                  << int(Domain::StatusFlag::ChargedBack) << 3600
+                                  << int(S::Rejected);
+    QTest::newRow("paid, window closed") << NormStatus::Succeeded << 0 << -1 << int(S::Rejected);
+    QTest::newRow("paid, no window") << NormStatus::Succeeded << 0 << 0 << int(S::Rejected);
+    QTest::newRow("paid, window open") << NormStatus::Succeeded << 0 << 600 << stays;
+    QTest::newRow("pending") << NormStatus::Pending << 0 << 0 << stays;
+    QTest::newRow("authorised, window closed") << NormStatus::Authorized << 0 << -1 << stays;
+    QTest::newRow("requires action") << NormStatus::RequiresAction << 0 << 600 << stays;
+    QTest::newRow("unknown") << NormStatus::Unknown << 0 << 0 << stays;
+}
+
+void TestRefreshService::reconciledOutcomeRules()
+{
+    QFETCH(NormStatus, status);
+    QFETCH(int, flags);
+    QFETCH(int, deadlineOffsetS);
+    QFETCH(int, expected);
+    Domain::Order order;
+    order.status = status;
+    order.flags = Domain::StatusFlags::fromInt(flags);
+    if (deadlineOffsetS != 0)
+        order.cancelDeadline = kSyncedAt.addSecs(deadlineOffsetS);
+    const auto outcome = Services::reconciledOutcome(order, kSyncedAt);
+    QCOMPARE(outcome ? int(*outcome) : -1, expected);
+}
+
+void TestRefreshService::refreshReconcilesUnresolvedAttempts()
+{
+    // Two cancels whose outcome stayed unknown: the first did take effect at
+    // UQPAY (demo intent 1, now CANCELLED there); the second did not, and its
+    // intent (demo 2, awaiting the customer) is still open.
+    Storage::CancelJournal journal(*m_db);
+    const OrderKey done = demo(Provider::Uqpay).at(0);
+    const OrderKey open = demo(Provider::Uqpay).at(1);
+    QList<qint64> ids;
+    for (const OrderKey &key : {done, open}) {
+        Storage::CancelAttempt draft;
+        draft.provider = key.provider;
+        draft.paymentId = key.paymentId;
+        draft.amount = Domain::Money{1250, u"SGD"_s};
+        draft.operatorName = u"op"_s;
+        draft.environment = u"sandbox"_s;
+        const Storage::JournalResult prepared = journal.prepare(draft);
+        QVERIFY2(prepared.ok(), qPrintable(prepared.message));
+        Storage::CancelAttempt a = prepared.attempt;
+        a.state = Storage::AttemptState::Unresolved;
+        a.tries = 3;
+        QVERIFY(journal.record(a).ok());
+        ids.append(a.id);
+    }
+    Sandbox::UqpayIntent cancelled = *m_server->uqpay().intent(done.paymentId);
+    cancelled.status = u"CANCELLED"_s;
+    m_server->uqpay().addIntent(cancelled);
+
+    const Run run = await(m_service->refresh({done, open}));
+    QCOMPARE(run.summary.failed, 0);
+    QCOMPARE(run.summary.reconciled, 1);
+    const Storage::CancelAttempt settled = *journal.find(ids.at(0));
+    QCOMPARE(settled.state, Storage::AttemptState::Succeeded);
+    QCOMPARE(settled.providerCode, u"RECONCILED"_s);
+    QCOMPARE(settled.statusAfter, u"CANCELLED"_s);
+    QCOMPARE(settled.finishedAt, kSyncedAt);
+    QCOMPARE(journal.find(ids.at(1))->state, Storage::AttemptState::Unresolved);
+    QVERIFY(journal.verify().ok);
+
+    // A second refresh finds nothing more to settle.
+    QCOMPARE(await(m_service->refresh({done, open})).summary.reconciled, 0);
 }
 
 void TestRefreshService::addByIdForEachProvider_data()

@@ -1,0 +1,49 @@
+#include "reconcile.h"
+
+namespace CancelDesk::Services {
+
+using Domain::NormStatus;
+using Storage::AttemptState;
+
+std::optional<AttemptState> reconciledOutcome(const Domain::Order &order, const QDateTime &nowUtc)
+{
+    if (order.status == NormStatus::Cancelled)
+        return AttemptState::Succeeded;
+    if (order.flags.testFlag(Domain::StatusFlag::Refunded)
+        || order.flags.testFlag(Domain::StatusFlag::ChargedBack) || order.status == NormStatus::Failed)
+        return AttemptState::Rejected;
+    if (order.status == NormStatus::Succeeded
+        && (!order.cancelDeadline.isValid() || order.cancelDeadline <= nowUtc))
+        return AttemptState::Rejected;
+    return std::nullopt;
+}
+
+int reconcileUnresolved(Storage::CancelJournal &journal, const Domain::Order &order,
+                        const QDateTime &nowUtc, QString *error)
+{
+    const std::optional<AttemptState> outcome = reconciledOutcome(order, nowUtc);
+    if (!outcome)
+        return 0;
+    Storage::AttemptFilter filter;
+    filter.provider = order.provider;
+    filter.paymentId = order.paymentId;
+    filter.state = AttemptState::Unresolved;
+    // Few attempts per order: read them all before writing.
+    const QList<Storage::CancelAttempt> unresolved = journal.list(filter);
+    int settled = 0;
+    for (const Storage::CancelAttempt &attempt : unresolved) {
+        const Storage::JournalResult r = journal.reconcile(
+            attempt.id, *outcome, Domain::statusKey(order.status), order.rawStatus, nowUtc);
+        if (r.ok()) {
+            ++settled;
+        } else if (r.error != Storage::JournalError::InvalidTransition) {
+            // (InvalidTransition: another process settled it first.)
+            if (error)
+                *error = r.message;
+            return -1;
+        }
+    }
+    return settled;
+}
+
+} // namespace CancelDesk::Services

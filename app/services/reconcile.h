@@ -1,0 +1,26 @@
+#pragma once
+
+#include "domain/order.h"
+#include "storage/canceljournal.h"
+
+#include <QDateTime>
+
+#include <optional>
+
+namespace CancelDesk::Services {
+
+// F11 step 5: what a freshly retrieved status says about an UNRESOLVED cancel
+// attempt of that order. CANCELLED settles it as SUCCEEDED; a payment that can
+// no longer be cancelled (FAILED, refunded or charged back, or paid with its
+// cancel window closed) settles it as REJECTED; anything else leaves it
+// UNRESOLVED (nullopt): the cancel may still be on its way.
+std::optional<Storage::AttemptState> reconciledOutcome(const Domain::Order &order,
+                                                       const QDateTime &nowUtc);
+
+// Applies reconciledOutcome() to every UNRESOLVED attempt of the order (as
+// stored, after the refresh). Returns how many were settled; -1 and *error when
+// the journal could not be read or written.
+int reconcileUnresolved(Storage::CancelJournal &journal, const Domain::Order &order,
+                        const QDateTime &nowUtc, QString *error = nullptr);
+
+} // namespace CancelDesk::Services
