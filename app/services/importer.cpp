@@ -7,6 +7,7 @@
 #include "storage/orderstore.h"
 
 #include <QCoreApplication>
+#include <QCryptographicHash>
 #include <QFile>
 #include <QFileInfo>
 #include <QHash>
@@ -17,7 +18,10 @@
 #include <QLocale>
 #include <QStringDecoder>
 
+#include <array>
+#include <cstring>
 #include <optional>
+#include <unordered_map>
 
 using namespace Qt::Literals::StringLiterals;
 
@@ -55,6 +59,26 @@ std::optional<QDateTime> parseTime(const QString &text)
 
 // One row's values by column name, as read from the file.
 using Row = QHash<QString, QString>;
+
+// Identifies a (provider, payment id) in the duplicate check.
+using RowDigest = std::array<quint64, 2>;
+
+struct RowDigestHash
+{
+    size_t operator()(const RowDigest &d) const noexcept { return size_t(d[0] ^ (d[1] << 1)); }
+};
+
+RowDigest rowDigest(Domain::Provider provider, const QString &paymentId)
+{
+    QCryptographicHash hash(QCryptographicHash::Sha256);
+    hash.addData(Domain::providerKey(provider).toUtf8());
+    hash.addData(QByteArrayView("\n"));
+    hash.addData(paymentId.toUtf8());
+    const QByteArray full = hash.result();
+    RowDigest d{};
+    std::memcpy(d.data(), full.constData(), sizeof d);
+    return d;
+}
 
 struct Validated
 {
@@ -552,12 +576,25 @@ ImportResult Importer::run(const QString &path, bool write) const
         source = &json;
     }
 
-    QList<Order> good;
-    // (provider, payment id) -> the line it was first seen on.
-    QHash<QString, int> seen;
+    // Written as it is read, inside one transaction: a 100 MB file is never
+    // held in memory, and an error anywhere rolls everything back.
+    std::optional<Storage::OrderBatch> batch;
+    if (write) {
+        batch.emplace(m_store, Storage::StatusSource::Import);
+        QString error;
+        if (!batch->begin(&error)) {
+            result.error =
+                QCoreApplication::translate("Importer", "Nothing was imported: %1").arg(error);
+            return result;
+        }
+    }
+    // Each (provider, payment id) seen so far -> its first line, as a 128-bit
+    // digest: 1,000,000 rows cost tens of megabytes, not the whole file.
+    std::unordered_map<RowDigest, int, RowDigestHash> seen;
     Row row;
     int line = 0;
     QString issue;
+    int good = 0;
     while (source->next(&row, &line, &issue)) {
         ++result.rows;
         if (!issue.isEmpty()) {
@@ -571,16 +608,15 @@ ImportResult Importer::run(const QString &path, bool write) const
             continue;
         }
         Order &o = *v.order;
-        const QString key = Domain::providerKey(o.provider) + u'\n' + o.paymentId;
-        if (const auto it = seen.constFind(key); it != seen.cend()) {
+        const auto [it, inserted] = seen.try_emplace(rowDigest(o.provider, o.paymentId), line);
+        if (!inserted) {
             result.issues.append(
                 {line,
                  QCoreApplication::translate("Importer", "Payment %1 of %2 is already on line %3.")
                      .arg(o.paymentId, Domain::providerDisplayName(o.provider))
-                     .arg(*it)});
+                     .arg(it->second)});
             continue;
         }
-        seen.insert(key, line);
         const std::optional<Order> stored = m_store.find(o.provider, o.paymentId);
         if (stored && sameAsStored(o, *stored)) {
             ++result.unchanged;
@@ -588,26 +624,32 @@ ImportResult Importer::run(const QString &path, bool write) const
         }
         if (m_policy)
             o.cancelDeadline = m_policy->deadline(o);
-        good.append(std::move(o));
+        if (batch) {
+            const Storage::UpsertResult r = batch->upsert(o);
+            if (!r.ok) {
+                result.error = QCoreApplication::translate("Importer",
+                                                           "Nothing was imported: line %1: %2")
+                                   .arg(line)
+                                   .arg(r.error);
+                return result;
+            }
+        }
+        ++good;
     }
     if (!source->error().isEmpty()) {
         result.error = source->error();
         return result;
     }
-
-    if (!write || good.isEmpty()) {
-        result.imported = int(good.size());
-        result.committed = write;
-        return result;
+    if (batch) {
+        QString error;
+        if (!batch->commit(&error)) {
+            result.error =
+                QCoreApplication::translate("Importer", "Nothing was imported: %1").arg(error);
+            return result;
+        }
     }
-    QString error;
-    if (!m_store.upsertMany(good, Storage::StatusSource::Import, &error)) {
-        result.error =
-            QCoreApplication::translate("Importer", "Nothing was imported: %1").arg(error);
-        return result;
-    }
-    result.imported = int(good.size());
-    result.committed = true;
+    result.imported = good;
+    result.committed = write;
     return result;
 }
 

@@ -495,14 +495,13 @@ bool OrderStore::upsertMany(const QList<Order> &orders, StatusSource source, QSt
 {
     QString ignored;
     QString *const err = error ? error : &ignored;
-    const QSqlDatabase db = m_db.connection();
-    WriteTransaction tx(db);
-    if (!tx.begin(err))
+    OrderBatch batch(*this, source);
+    if (!batch.begin(err))
         return false;
     for (qsizetype i = 0; i < orders.size(); ++i) {
-        const UpsertResult r = upsertIn(db, orders.at(i), source, m_policy);
+        const UpsertResult r = batch.upsert(orders.at(i));
         if (!r.ok) {
-            // The transaction rolls back: nothing of the batch is written.
+            // The batch rolls back: nothing of it is written.
             *err = QCoreApplication::translate("OrderStore", "Order %1 of %2: %3")
                        .arg(i + 1)
                        .arg(orders.size())
@@ -510,7 +509,43 @@ bool OrderStore::upsertMany(const QList<Order> &orders, StatusSource source, QSt
             return false;
         }
     }
-    return tx.commit(err);
+    return batch.commit(err);
+}
+
+OrderBatch::OrderBatch(OrderStore &store, StatusSource source)
+    : m_store(store)
+    , m_source(source)
+{}
+
+OrderBatch::~OrderBatch() = default; // an open transaction rolls back
+
+bool OrderBatch::begin(QString *error)
+{
+    Q_ASSERT(!m_tx);
+    auto tx = std::make_unique<WriteTransaction>(m_store.m_db.connection());
+    if (!tx->begin(error))
+        return false;
+    m_tx = std::move(tx);
+    return true;
+}
+
+UpsertResult OrderBatch::upsert(const Order &order)
+{
+    Q_ASSERT(m_tx);
+    UpsertResult r;
+    r.error = validate(order);
+    if (!r.error.isEmpty())
+        return r;
+    return upsertIn(m_store.m_db.connection(), order, m_source, m_store.m_policy);
+}
+
+bool OrderBatch::commit(QString *error)
+{
+    Q_ASSERT(m_tx);
+    if (!m_tx->commit(error))
+        return false;
+    m_tx.reset();
+    return true;
 }
 
 std::optional<Order> OrderStore::find(Provider provider, const QString &paymentId) const

@@ -8,11 +8,13 @@
 #include <QString>
 #include <QStringList>
 
+#include <memory>
 #include <optional>
 
 namespace CancelDesk::Storage {
 
 class Database;
+class WriteTransaction;
 
 // Where a status change came from (status history, F6).
 enum class StatusSource { Import, Refresh, Cancel, Manual };
@@ -107,6 +109,8 @@ public:
                          const QString &error);
     // When the error of Order::lastSyncError happened; invalid when there is none.
     QDateTime lastSyncErrorAt(Domain::Provider provider, const QString &paymentId) const;
+    Database &database() const { return m_db; }
+
     // A person reviewed the conflict (F7): drops the flag and notes it in the history.
     bool clearConflict(Domain::Provider provider, const QString &paymentId);
 
@@ -115,8 +119,32 @@ public:
     QStringList queryPlan(const OrderQuery &query, QString *error = nullptr) const;
 
 private:
+    friend class OrderBatch;
+
     Database &m_db;
     const Domain::CancelPolicy *m_policy = nullptr;
+};
+
+// Many upserts in one write transaction that the caller streams into (F2
+// import of a large file, without holding its rows in memory): nothing is
+// visible to others until commit(); destroyed without commit(), everything
+// added rolls back. Reads through the store on the same thread see the
+// batch's own writes.
+class OrderBatch final
+{
+public:
+    OrderBatch(OrderStore &store, StatusSource source);
+    ~OrderBatch();
+    Q_DISABLE_COPY_MOVE(OrderBatch)
+
+    bool begin(QString *error);
+    UpsertResult upsert(const Domain::Order &order);
+    bool commit(QString *error);
+
+private:
+    OrderStore &m_store;
+    StatusSource m_source;
+    std::unique_ptr<WriteTransaction> m_tx;
 };
 
 } // namespace CancelDesk::Storage

@@ -360,6 +360,9 @@ void TestImporter::failedTransactionImportsNothing()
     const ImportResult r =
         importer.importFile(write(u"g.csv"_s, Test::fixture(u"import/good.csv"_s)));
     QVERIFY(!r.ok());
+    // Rows are written as they are read: the error names the row that failed,
+    // and the rows before it are rolled back with it.
+    QVERIFY2(r.error.contains(u"line 6"_s) && r.error.contains(u"boom"_s), qPrintable(r.error));
     QVERIFY(!r.committed);
     QCOMPARE(r.imported, 0);
     QCOMPARE(orderCount(), 0);
