@@ -9,6 +9,13 @@
     </message>
 </context>
 <context>
+    <name>AppSession</name>
+    <message>
+        <source>The built-in sandbox could not start: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>CancelDesk::Providers</name>
     <message>
         <source>The provider address is not secure (https is required).</source>
@@ -1296,6 +1303,67 @@ Sandbox: in the sandbox environment with no provider configured, the CLI talks t
     </message>
     <message>
         <source>Cannot read the cancel log: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Format</name>
+    <message>
+        <source>never</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>just now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n min ago</source>
+        <translation>
+            <numerusform>%n min ago</numerusform>
+            <numerusform>%n min ago</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n h ago</source>
+        <translation>
+            <numerusform>%n h ago</numerusform>
+            <numerusform>%n h ago</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n day(s) ago</source>
+        <translation>
+            <numerusform>%n day ago</numerusform>
+            <numerusform>%n days ago</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No cancel deadline is known.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel deadline: %1 (your time)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel deadline: %1 (your time)
+%2 (provider&apos;s time)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>closed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 d %2 h</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 h %2 min</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 min %2 s</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

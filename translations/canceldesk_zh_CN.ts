@@ -9,6 +9,13 @@
     </message>
 </context>
 <context>
+    <name>AppSession</name>
+    <message>
+        <source>The built-in sandbox could not start: %1</source>
+        <translation>内置沙箱无法启动：%1</translation>
+    </message>
+</context>
+<context>
     <name>CancelDesk::Providers</name>
     <message>
         <source>The provider address is not secure (https is required).</source>
@@ -1304,6 +1311,65 @@ Sandbox: in the sandbox environment with no provider configured, the CLI talks t
     <message>
         <source>Cannot read the cancel log: %1</source>
         <translation>无法读取取消日志：%1</translation>
+    </message>
+</context>
+<context>
+    <name>Format</name>
+    <message>
+        <source>never</source>
+        <translation>从未</translation>
+    </message>
+    <message>
+        <source>just now</source>
+        <translation>刚刚</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n min ago</source>
+        <translation>
+            <numerusform>%n 分钟前</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n h ago</source>
+        <translation>
+            <numerusform>%n 小时前</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n day(s) ago</source>
+        <translation>
+            <numerusform>%n 天前</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No cancel deadline is known.</source>
+        <translation>没有已知的取消期限。</translation>
+    </message>
+    <message>
+        <source>Cancel deadline: %1 (your time)</source>
+        <translation>取消期限：%1（本地时间）</translation>
+    </message>
+    <message>
+        <source>Cancel deadline: %1 (your time)
+%2 (provider&apos;s time)</source>
+        <translation>取消期限：%1（本地时间）
+%2（服务商时间）</translation>
+    </message>
+    <message>
+        <source>closed</source>
+        <translation>已关闭</translation>
+    </message>
+    <message>
+        <source>%1 d %2 h</source>
+        <translation>%1 天 %2 小时</translation>
+    </message>
+    <message>
+        <source>%1 h %2 min</source>
+        <translation>%1 小时 %2 分</translation>
+    </message>
+    <message>
+        <source>%1 min %2 s</source>
+        <translation>%1 分 %2 秒</translation>
     </message>
 </context>
 <context>

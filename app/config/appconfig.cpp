@@ -364,10 +364,15 @@ QString applySandboxAnnouncement(AppConfig &config, const QString &announcementF
     if (!announcement.ok())
         return QCoreApplication::translate("Config", "%1: %2")
             .arg(QDir::toNativeSeparators(announcementFile), announcement.error);
+    useSandbox(config, announcement);
+    return {};
+}
+
+void useSandbox(AppConfig &config, const Providers::SandboxAnnouncement &announcement)
+{
     const Providers::HttpClientOptions http = config.providers.http;
     config.providers = announcement.settings;
     config.providers.http = http;
-    return {};
 }
 
 } // namespace CancelDesk::Config

@@ -50,5 +50,8 @@ QString defaultDatabasePath();
 // Configures the providers from a canceldesk-sandbox announcement file (its
 // first stdout line). Returns a translated error, empty on success.
 QString applySandboxAnnouncement(AppConfig &config, const QString &announcementFile);
+// Configures the providers from a parsed announcement (the GUI's in-process
+// sandbox), keeping the network options of config.
+void useSandbox(AppConfig &config, const Providers::SandboxAnnouncement &announcement);
 
 } // namespace CancelDesk::Config

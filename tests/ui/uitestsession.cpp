@@ -1,0 +1,52 @@
+#include "uitestsession.h"
+
+#include "services/refreshservice.h"
+
+#include <QSignalSpy>
+#include <QtTest>
+
+namespace CancelDesk::Test {
+
+UiTestSession::UiTestSession(const QDateTime &start)
+    : m_now(std::make_shared<QDateTime>(start.toUTC()))
+{}
+
+UiTestSession::~UiTestSession() = default;
+
+bool UiTestSession::open(QString *error)
+{
+    if (!m_dir.isValid()) {
+        *error = QStringLiteral("no temporary directory");
+        return false;
+    }
+    Ui::SessionOptions options;
+    options.config.environment = QStringLiteral("sandbox");
+    options.config.operatorName = QStringLiteral("Test Operator");
+    options.config.network.timeout = std::chrono::milliseconds(5000);
+    options.config.network.maxRetries = 2;
+    options.config.network.retryBase = std::chrono::milliseconds(20);
+    options.config.network.confirmTimeout = std::chrono::seconds(5);
+    options.config.network.pollInterval = std::chrono::milliseconds(50);
+    options.databasePath = m_dir.filePath(QStringLiteral("canceldesk.sqlite"));
+    options.sandboxStateDir = m_dir.filePath(QStringLiteral("sandbox"));
+    const std::shared_ptr<QDateTime> now = m_now;
+    options.clock = [now] { return *now; };
+    m_session = std::make_unique<Ui::AppSession>(std::move(options));
+    return m_session->open(error);
+}
+
+bool UiTestSession::loadDemo()
+{
+    Services::RefreshJob *job = m_session->loadDemoOrders();
+    if (!job)
+        return false;
+    QSignalSpy finished(job, &Services::RefreshJob::finished);
+    return finished.wait(30000) || finished.count() > 0;
+}
+
+void UiTestSession::advance(qint64 seconds)
+{
+    *m_now = m_now->addSecs(seconds);
+}
+
+} // namespace CancelDesk::Test

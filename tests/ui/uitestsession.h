@@ -1,0 +1,40 @@
+#pragma once
+
+#include "appsession.h"
+
+#include <QDateTime>
+#include <QTemporaryDir>
+
+#include <memory>
+
+namespace CancelDesk::Test {
+
+// A console session for widget tests: a fresh database in a temporary
+// directory, the built-in sandbox in this process (real HTTP on 127.0.0.1),
+// short network waits, and a clock the test moves. The sandbox's own clock
+// follows the same test clock.
+class UiTestSession
+{
+public:
+    // Starts at `start` (UTC); the sandbox's demo payments are created
+    // relative to it. Call open() and check it.
+    explicit UiTestSession(const QDateTime &start = QDateTime::currentDateTimeUtc());
+    ~UiTestSession();
+
+    bool open(QString *error);
+    // Loads the sandbox's demo orders into the store (waits for it).
+    bool loadDemo();
+
+    Ui::AppSession &session() { return *m_session; }
+    // The test clock.
+    QDateTime now() const { return *m_now; }
+    void advance(qint64 seconds); // moves the test clock and the sandbox's
+    QString path(const QString &name) const { return m_dir.filePath(name); }
+
+private:
+    QTemporaryDir m_dir;
+    std::shared_ptr<QDateTime> m_now;
+    std::unique_ptr<Ui::AppSession> m_session;
+};
+
+} // namespace CancelDesk::Test

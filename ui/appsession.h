@@ -1,0 +1,115 @@
+#pragma once
+
+#include "config/appconfig.h"
+#include "domain/cancelpolicy.h"
+#include "domain/order.h"
+#include "services/workflowsettings.h"
+
+#include <QHash>
+#include <QObject>
+#include <QString>
+#include <QStringList>
+
+#include <memory>
+
+namespace CancelDesk::Storage {
+class Database;
+class OrderStore;
+class CancelJournal;
+} // namespace CancelDesk::Storage
+namespace CancelDesk::Providers {
+class ProviderRegistry;
+}
+namespace CancelDesk::Services {
+class CancelService;
+class RefreshService;
+class RefreshJob;
+class Exporter;
+class Importer;
+} // namespace CancelDesk::Services
+namespace CancelDesk::Sandbox {
+class SandboxServer;
+}
+
+namespace CancelDesk::Ui {
+
+struct SessionOptions
+{
+    Config::AppConfig config;
+    QString databasePath;
+    // In the sandbox environment with no provider configured, start the
+    // simulator in this process (PRODUCT.md F19). Its keys live here (empty: a
+    // temporary directory).
+    QString sandboxStateDir;
+    // The time every view and service reads. Empty: the system clock corrected
+    // by the providers' Date-header skew. Tests pass one they move.
+    Services::Clock clock;
+};
+
+// Everything one console window works with, built from the settings: the
+// store, the cancel journal, the cancel rules, the providers (or the built-in
+// sandbox), and the services over them. The GUI's composition root; widgets
+// get what they need from here and never build services themselves.
+class AppSession final : public QObject
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(AppSession)
+
+public:
+    explicit AppSession(SessionOptions options, QObject *parent = nullptr);
+    ~AppSession() override;
+
+    // Opens the database, loads the cancel rules, starts the in-process sandbox
+    // when needed and builds the services. A translated error on failure.
+    bool open(QString *error);
+
+    Storage::Database &database() const;
+    Storage::OrderStore &orders() const;
+    Storage::CancelJournal &journal() const;
+    const Domain::CancelPolicy &policy() const { return m_policy; }
+    Providers::ProviderRegistry &providers() const;
+    Services::CancelService &cancels() const;
+    Services::RefreshService &refresh() const;
+    Services::Exporter &exporter() const;
+    Services::Importer &importer() const;
+    // The in-process sandbox, or null.
+    Sandbox::SandboxServer *sandbox() const { return m_sandbox.get(); }
+
+    const Config::AppConfig &config() const { return m_options.config; }
+    QString environment() const { return m_options.config.environment; }
+    QString operatorName() const;
+    bool usesBuiltInSandbox() const { return m_sandbox != nullptr; }
+    // The demo payment ids of the in-process sandbox, per provider.
+    QHash<Domain::Provider, QStringList> demoIds() const { return m_demoIds; }
+
+    QDateTime now() const;
+    Services::Clock clock() const;
+
+    // Adds the sandbox's demo payments to the store (add by id: retrieved over
+    // HTTP like real ones); null when there is no built-in sandbox.
+    Services::RefreshJob *loadDemoOrders();
+
+Q_SIGNALS:
+    // Orders were written (refresh, cancel, import, add): views reload them.
+    void ordersChanged(const QList<CancelDesk::Domain::OrderKey> &orders);
+    // Many or unknown orders changed (import, sync): views reload everything.
+    void ordersReset();
+    // A cancel attempt was journaled or changed.
+    void journalChanged();
+
+private:
+    SessionOptions m_options;
+    Domain::CancelPolicy m_policy;
+    std::unique_ptr<Sandbox::SandboxServer> m_sandbox;
+    QHash<Domain::Provider, QStringList> m_demoIds;
+    std::unique_ptr<Storage::Database> m_database;
+    std::unique_ptr<Storage::OrderStore> m_orders;
+    std::unique_ptr<Storage::CancelJournal> m_journal;
+    std::unique_ptr<Providers::ProviderRegistry> m_providers;
+    std::unique_ptr<Services::CancelService> m_cancels;
+    std::unique_ptr<Services::RefreshService> m_refresh;
+    std::unique_ptr<Services::Exporter> m_exporter;
+    std::unique_ptr<Services::Importer> m_importer;
+};
+
+} // namespace CancelDesk::Ui

@@ -1,0 +1,53 @@
+#pragma once
+
+#include "domain/money.h"
+#include "domain/orderstatus.h"
+
+#include <QColor>
+#include <QDateTime>
+#include <QLocale>
+#include <QString>
+#include <QTimeZone>
+
+// How the console shows money, times, statuses and the cancel countdown. One
+// place, so that the list, the status view and the cancel dialog agree.
+namespace CancelDesk::Ui {
+
+// "1,500.00 PHP", "5,000 JPY": exact (integer minor units, never a double),
+// grouped and with the decimal separator of the locale, ISO code after.
+QString formatMoney(const Domain::Money &money, const QLocale &locale = QLocale());
+
+// A UTC instant in the operator's time zone: "2026-03-02 16:15:00". Empty for
+// an invalid time.
+QString formatLocalTime(const QDateTime &utc, const QLocale &locale = QLocale());
+// The same instant as the provider words it: "00:15 UTC+8" (date added when it
+// differs from the local date).
+QString formatProviderTime(const QDateTime &utc, const QTimeZone &providerZone,
+                           const QLocale &locale = QLocale());
+// "5 min ago", "3 h ago", "never".
+QString formatAge(const QDateTime &utc, const QDateTime &nowUtc);
+
+// The live countdown of F9.
+struct Countdown
+{
+    enum class Level {
+        None,   // no deadline known
+        Normal, // more than an hour left
+        Amber,  // under 1 h
+        Red,    // under 10 min
+        Closed, // the window has closed
+    };
+    Level level = Level::None;
+    qint64 secondsLeft = 0; // rounded down; 0 when closed or none
+    QString text;           // "2 d 4 h", "1 h 05 min", "9 min 59 s", "closed", "—"
+    QString tooltip;        // the deadline in local time and in the provider's zone
+};
+Countdown countdown(const QDateTime &deadlineUtc, const QTimeZone &providerZone,
+                    const QDateTime &nowUtc);
+
+// Colours that read on a light background and stay distinct for the common
+// forms of colour blindness; the text always says the same thing.
+QColor countdownColor(Countdown::Level level);
+QColor statusColor(Domain::NormStatus status);
+
+} // namespace CancelDesk::Ui
