@@ -39,10 +39,21 @@ QString permissionError(const QString &path)
 class Reader
 {
 public:
-    Reader(QSettings &settings, QString path)
+    Reader(QSettings &settings, QString path, SecretLookup secrets = {})
         : m_settings(settings)
         , m_path(std::move(path))
+        , m_secrets(std::move(secrets))
     {}
+
+    // A secret written in the file, else the one the lookup (the GUI's
+    // keychain) holds for the key; empty when neither has it.
+    QString secret(const QString &key) const
+    {
+        const QString inlineValue = string(key);
+        if (!inlineValue.isEmpty() || !m_secrets)
+            return inlineValue;
+        return QString::fromUtf8(m_secrets(key));
+    }
 
     bool has(const QString &key) const { return m_settings.contains(resolve(key)); }
 
@@ -164,6 +175,7 @@ private:
     QSettings &m_settings;
     QString m_path;
     QString m_error;
+    SecretLookup m_secrets;
 };
 
 // The provider sections count as configured once they name a client id.
@@ -186,8 +198,9 @@ void readUqpay(Reader &r, AppConfig &config)
     u.baseUrl = r.url(u"uqpay/base_url"_s, u"https://api-sandbox.uqpaytech.com"_s);
     u.clientId = r.string(u"uqpay/client_id"_s);
     u.onBehalfOf = r.string(u"uqpay/on_behalf_of"_s);
-    const QString inlineKey = r.string(u"uqpay/api_key"_s);
     const bool hasFile = !r.string(u"uqpay/api_key_file"_s).isEmpty();
+    const QString inlineKey =
+        hasFile ? r.string(u"uqpay/api_key"_s) : r.secret(u"uqpay/api_key"_s);
     if (!inlineKey.isEmpty() && hasFile) {
         r.fail(QCoreApplication::translate("Config",
                                            "%1: [uqpay] set api_key or api_key_file, not both.")
@@ -254,8 +267,8 @@ void readLiquido(Reader &r, AppConfig &config)
     l.baseUrl = r.url(u"liquido/base_url"_s, u"https://api-qa.liquido.com"_s);
     l.authUrl = r.url(u"liquido/auth_url"_s, u"https://auth-dev.liquido.com/oauth2/token"_s);
     l.clientId = r.string(u"liquido/client_id"_s);
-    const QString secret = r.string(u"liquido/client_secret"_s);
-    const QString apiKey = r.string(u"liquido/api_key"_s);
+    const QString secret = r.secret(u"liquido/client_secret"_s);
+    const QString apiKey = r.secret(u"liquido/api_key"_s);
     if (secret.isEmpty())
         r.missing(u"liquido/client_secret"_s);
     if (apiKey.isEmpty())
@@ -267,7 +280,7 @@ void readLiquido(Reader &r, AppConfig &config)
 
 } // namespace
 
-ConfigLoad loadConfig(const QString &path)
+ConfigLoad loadConfig(const QString &path, const SecretLookup &secrets)
 {
     ConfigLoad load;
     AppConfig &config = load.config;
@@ -290,7 +303,7 @@ ConfigLoad loadConfig(const QString &path)
                          .arg(shown);
         return load;
     }
-    Reader r(settings, config.path);
+    Reader r(settings, config.path, secrets);
 
     // Checked before anything else is read, so that the refusal does not
     // depend on other mistakes in the file.

@@ -6,6 +6,7 @@
 #include <QString>
 #include <QTimeZone>
 
+#include <functional>
 #include <optional>
 
 namespace CancelDesk::Config {
@@ -41,7 +42,11 @@ struct ConfigLoad
 // Reads and validates path. A missing file gives the defaults (sandbox). A file
 // that holds a secret (api_key, client_secret) or a secret file it names
 // (api_key_file, private_key_file) must not be accessible by group or others.
-ConfigLoad loadConfig(const QString &path);
+// secrets, when given, supplies a secret the file does not hold (the GUI keeps
+// them in the OS keychain): called with "uqpay/api_key", "liquido/client_secret"
+// or "liquido/api_key"; an empty answer means it has none.
+using SecretLookup = std::function<QByteArray(const QString &key)>;
+ConfigLoad loadConfig(const QString &path, const SecretLookup &secrets = {});
 // QStandardPaths::AppConfigLocation + "/canceldesk.ini".
 QString defaultConfigPath();
 // QStandardPaths::AppDataLocation + "/canceldesk.sqlite".

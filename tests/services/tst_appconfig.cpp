@@ -245,6 +245,36 @@ private Q_SLOTS:
         QVERIFY(again.config.hasProviders());
     }
 
+    void secretsFromTheKeychainLookup()
+    {
+        // The GUI keeps secrets in the keychain: the file names no secret, so it
+        // may be readable by others, and the lookup supplies what is missing.
+        const QString path = write(u"keychain.ini"_s,
+                                   "[uqpay]\nclient_id=c\n[liquido]\nclient_id=l\n", k0644);
+        QStringList asked;
+        const auto lookup = [&asked](const QString &key) {
+            asked << key;
+            return key == u"liquido/api_key"_s ? QByteArray() : QByteArray("kc-") + key.toUtf8();
+        };
+        auto load = Config::loadConfig(path, lookup);
+        // Liquido's API key is in neither place: named as missing, nothing revealed.
+        QVERIFY(!load.ok());
+        QVERIFY2(load.error.contains(u"api_key"_s), qPrintable(load.error));
+        QVERIFY(!load.error.contains(u"kc-"_s));
+        QCOMPARE(asked, (QStringList{u"uqpay/api_key"_s, u"liquido/client_secret"_s,
+                                     u"liquido/api_key"_s}));
+
+        const QString full = write(u"keychain2.ini"_s, "[uqpay]\nclient_id=c\n", k0644);
+        load = Config::loadConfig(full, lookup);
+        QVERIFY2(load.ok(), qPrintable(load.error));
+        QCOMPARE(load.config.providers.uqpay->apiKey.reveal(), "kc-uqpay/api_key");
+        // A secret written in the file wins over the lookup.
+        const QString inlineFile =
+            write(u"keychain3.ini"_s, "[uqpay]\nclient_id=c\napi_key=file\n");
+        load = Config::loadConfig(inlineFile, lookup);
+        QCOMPARE(load.config.providers.uqpay->apiKey.reveal(), "file");
+    }
+
     void openFileWithoutSecretAccepted()
     {
         const QString path = write(u"open.ini"_s, "[general]\nenvironment=production\n", k0644);
