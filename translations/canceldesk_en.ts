@@ -223,6 +223,81 @@
     </message>
 </context>
 <context>
+    <name>CancelDesk::Ui::OrderTableModel</name>
+    <message>
+        <source>%1 (shared)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 · conflict</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 · charged back</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 · refunded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 · cancel unresolved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Provider status: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Other orders at %1 share this merchant reference; check which one to cancel.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Provider</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Payment ID</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Merchant reference</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Method</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel deadline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Time left</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last synced</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>CancelJournal</name>
     <message>
         <source>Prepared</source>

@@ -222,6 +222,81 @@
     </message>
 </context>
 <context>
+    <name>CancelDesk::Ui::OrderTableModel</name>
+    <message>
+        <source>%1 (shared)</source>
+        <translation>%1（重复）</translation>
+    </message>
+    <message>
+        <source>%1 · conflict</source>
+        <translation>%1 · 冲突</translation>
+    </message>
+    <message>
+        <source>%1 · charged back</source>
+        <translation>%1 · 已拒付</translation>
+    </message>
+    <message>
+        <source>%1 · refunded</source>
+        <translation>%1 · 已退款</translation>
+    </message>
+    <message>
+        <source>%1 · cancel unresolved</source>
+        <translation>%1 · 取消未决</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>从未</translation>
+    </message>
+    <message>
+        <source>Provider status: %1</source>
+        <translation>服务商状态：%1</translation>
+    </message>
+    <message>
+        <source>Other orders at %1 share this merchant reference; check which one to cancel.</source>
+        <translation>%1 的其他订单使用了相同的商户订单号；请确认要取消的是哪一笔。</translation>
+    </message>
+    <message>
+        <source>Provider</source>
+        <translation>服务商</translation>
+    </message>
+    <message>
+        <source>Payment ID</source>
+        <translation>支付 ID</translation>
+    </message>
+    <message>
+        <source>Merchant reference</source>
+        <translation>商户订单号</translation>
+    </message>
+    <message>
+        <source>Method</source>
+        <translation>支付方式</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>创建时间</translation>
+    </message>
+    <message>
+        <source>Cancel deadline</source>
+        <translation>取消期限</translation>
+    </message>
+    <message>
+        <source>Time left</source>
+        <translation>剩余时间</translation>
+    </message>
+    <message>
+        <source>Last synced</source>
+        <translation>上次同步</translation>
+    </message>
+</context>
+<context>
     <name>CancelJournal</name>
     <message>
         <source>Prepared</source>

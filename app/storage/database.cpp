@@ -212,12 +212,14 @@ Database::~Database()
     for (const QMetaObject::Connection &watch : std::as_const(m_threadWatches))
         QObject::disconnect(watch);
     m_threadWatches.clear();
-    for (const QString &name : std::as_const(m_connections)) {
-        {
-            QSqlDatabase db = QSqlDatabase::database(name, false);
+    for (auto it = m_connections.cbegin(); it != m_connections.cend(); ++it) {
+        // A connection may only be touched from its own thread; one of a pool
+        // thread that is still alive is just unregistered (closed with it).
+        if (it.key() == QThread::currentThread()) {
+            QSqlDatabase db = QSqlDatabase::database(it.value(), false);
             db.close();
         }
-        QSqlDatabase::removeDatabase(name);
+        QSqlDatabase::removeDatabase(it.value());
     }
     m_connections.clear();
 }

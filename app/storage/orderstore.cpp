@@ -435,9 +435,12 @@ BuiltQuery buildQuery(const OrderQuery &query)
     return b;
 }
 
-QString selectSql(const BuiltQuery &b)
+QString selectSql(const BuiltQuery &b, bool withPayload)
 {
-    return u"SELECT "_s + kOrderColumns + u" FROM orders"_s + b.where + b.orderBy
+    QString columns = kOrderColumns;
+    if (!withPayload)
+        columns.replace(u"last_payload"_s, u"NULL"_s);
+    return u"SELECT "_s + columns + u" FROM orders"_s + b.where + b.orderBy
            + u" LIMIT ? OFFSET ?"_s;
 }
 
@@ -559,22 +562,37 @@ std::optional<Order> OrderStore::find(Provider provider, const QString &paymentI
 
 QList<Order> OrderStore::query(const OrderQuery &query, QString *error) const
 {
+    QList<Order> orders;
+    if (query.limit > 0)
+        orders.reserve(query.limit);
+    forEach(
+        query,
+        [&orders](const Order &o) {
+            orders.append(o);
+            return true;
+        },
+        error);
+    return orders;
+}
+
+bool OrderStore::forEach(const OrderQuery &query, const std::function<bool(const Order &)> &visit,
+                         QString *error) const
+{
     const BuiltQuery b = buildQuery(query);
     QSqlQuery q(m_db.connection());
     q.setForwardOnly(true);
-    q.prepare(selectSql(b));
+    q.prepare(selectSql(b, query.withPayload));
     bindAll(q, query, b);
-    QList<Order> orders;
     if (!q.exec()) {
         if (error)
             *error = failure(q);
-        return orders;
+        return false;
     }
-    if (query.limit > 0)
-        orders.reserve(query.limit);
-    while (q.next())
-        orders.append(orderFromRow(q));
-    return orders;
+    while (q.next()) {
+        if (!visit(orderFromRow(q)))
+            break;
+    }
+    return true;
 }
 
 qint64 OrderStore::count(const OrderQuery &query, QString *error) const
@@ -596,7 +614,7 @@ QStringList OrderStore::queryPlan(const OrderQuery &query, QString *error) const
 {
     const BuiltQuery b = buildQuery(query);
     QSqlQuery q(m_db.connection());
-    q.prepare(u"EXPLAIN QUERY PLAN "_s + selectSql(b));
+    q.prepare(u"EXPLAIN QUERY PLAN "_s + selectSql(b, query.withPayload));
     bindAll(q, query, b);
     QStringList plan;
     if (!q.exec()) {

@@ -8,6 +8,7 @@
 #include <QString>
 #include <QStringList>
 
+#include <functional>
 #include <memory>
 #include <optional>
 
@@ -66,6 +67,8 @@ struct OrderQuery
     Qt::SortOrder order = Qt::DescendingOrder;
     int offset = 0;
     int limit = 200; // <= 0: no limit
+    // Whether Order::lastPayload is read (lists that show many rows skip it).
+    bool withPayload = true;
 };
 
 struct UpsertResult
@@ -98,6 +101,10 @@ public:
 
     std::optional<Domain::Order> find(Domain::Provider provider, const QString &paymentId) const;
     QList<Domain::Order> query(const OrderQuery &query, QString *error = nullptr) const;
+    // Streams the matching orders in the query's order without holding them
+    // (the console's 1,000,000-row list); stop by returning false.
+    bool forEach(const OrderQuery &query, const std::function<bool(const Domain::Order &)> &visit,
+                 QString *error = nullptr) const;
     qint64 count(const OrderQuery &query, QString *error = nullptr) const;
     QList<StatusChange> history(Domain::Provider provider, const QString &paymentId) const;
     // How many orders of that provider share the merchant reference (F4).

@@ -1,0 +1,1 @@
+canceldesk_add_test(tst_ordertablemodel SOURCES tst_ordertablemodel.cpp LIBS canceldesk_uitestsupport)

@@ -1,0 +1,313 @@
+// OrderTableModel (F3, F4, F9): filters, presets, raw-value sorting, in-place
+// updates and the countdown, over the sandbox's demo orders.
+
+#include "appsession.h"
+#include "format.h"
+#include "models/ordertablemodel.h"
+#include "storage/canceljournal.h"
+#include "storage/orderstore.h"
+#include "uitestsession.h"
+
+#include <QAbstractItemModelTester>
+#include <QSignalSpy>
+#include <QtTest>
+
+using namespace Qt::Literals::StringLiterals;
+using namespace CancelDesk;
+using Domain::Provider;
+using Ui::OrderFilter;
+using Ui::OrderTableModel;
+
+class TestOrderTableModel final : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void init();
+    void cleanup();
+
+    void loadsEveryOrder();
+    void filtersNarrowTheRows();
+    void textSearchIsCaseInsensitiveOverBothIds();
+    void presets();
+    void sortsOnRawValues();
+    void duplicateReferenceIsMarked();
+    void countdownFollowsTheClock();
+    void updatedOrderChangesInPlace();
+    void newerFilterWins();
+
+private:
+    bool load();
+    bool settle();
+    QList<QString> column(int column, int role = Qt::DisplayRole) const;
+
+    std::unique_ptr<Test::UiTestSession> m_test;
+    std::unique_ptr<OrderTableModel> m_model;
+    std::unique_ptr<QAbstractItemModelTester> m_tester;
+};
+
+void TestOrderTableModel::init()
+{
+    m_test = std::make_unique<Test::UiTestSession>();
+    QString error;
+    QVERIFY2(m_test->open(&error), qPrintable(error));
+    QVERIFY(m_test->loadDemo());
+    m_model = std::make_unique<OrderTableModel>(m_test->session());
+    m_tester = std::make_unique<QAbstractItemModelTester>(
+        m_model.get(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+    QVERIFY(load());
+}
+
+void TestOrderTableModel::cleanup()
+{
+    m_tester.reset();
+    m_model.reset();
+    m_test.reset();
+}
+
+bool TestOrderTableModel::load()
+{
+    QSignalSpy loaded(m_model.get(), &OrderTableModel::loaded);
+    m_model->reload();
+    return loaded.wait(20000) && settle();
+}
+
+// Waits until the newest filter/sort is applied.
+bool TestOrderTableModel::settle()
+{
+    return QTest::qWaitFor([this] { return !m_model->isBusy(); }, 20000);
+}
+
+QList<QString> TestOrderTableModel::column(int column, int role) const
+{
+    QList<QString> values;
+    for (int r = 0; r < m_model->rowCount(); ++r)
+        values << m_model->index(r, column).data(role).toString();
+    return values;
+}
+
+void TestOrderTableModel::loadsEveryOrder()
+{
+    const qint64 stored = m_test->session().orders().count({});
+    QVERIFY(stored >= 30);
+    QCOMPARE(m_model->rowCount(), int(stored));
+    QCOMPARE(m_model->totalOrders(), int(stored));
+    QCOMPARE(m_model->columnCount(), int(OrderTableModel::ColumnCount));
+    QCOMPARE(m_model->headerData(OrderTableModel::PaymentIdColumn, Qt::Horizontal).toString(),
+             u"Payment ID"_s);
+}
+
+void TestOrderTableModel::filtersNarrowTheRows()
+{
+    OrderFilter f;
+    f.provider = Provider::Liquido;
+    m_model->setFilter(f);
+    QVERIFY(settle());
+    const int liquido = int(m_test->session().demoIds().value(Provider::Liquido).size());
+    QCOMPARE(m_model->rowCount(), liquido);
+    for (const QString &p : column(OrderTableModel::ProviderColumn))
+        QCOMPARE(p, u"Liquido"_s);
+
+    f = {};
+    f.status = Domain::NormStatus::Cancelled;
+    m_model->setFilter(f);
+    QVERIFY(settle());
+    QVERIFY(m_model->rowCount() >= 2);
+    for (int r = 0; r < m_model->rowCount(); ++r)
+        QCOMPARE(m_model->index(r, 0).data(OrderTableModel::StatusRole).toInt(),
+                 int(Domain::NormStatus::Cancelled));
+
+    f = {};
+    f.method = u"pix_dynamic_qr"_s; // case-insensitive
+    m_model->setFilter(f);
+    QVERIFY(settle());
+    QVERIFY(m_model->rowCount() >= 2);
+    for (const QString &m : column(OrderTableModel::MethodColumn))
+        QCOMPARE(m, u"PIX_DYNAMIC_QR"_s);
+    QVERIFY(m_model->methods().contains(u"PIX_DYNAMIC_QR"_s));
+}
+
+void TestOrderTableModel::textSearchIsCaseInsensitiveOverBothIds()
+{
+    const QString id = m_test->session().demoIds().value(Provider::Uqpay).at(2);
+    OrderFilter f;
+    f.text = id.mid(3, 8).toLower();
+    m_model->setFilter(f);
+    QVERIFY(settle());
+    QVERIFY(column(OrderTableModel::PaymentIdColumn).contains(id));
+    // Merchant references too ("SO-1013" is shared by two UQPAY intents).
+    f.text = u"so-1013"_s;
+    m_model->setFilter(f);
+    QVERIFY(settle());
+    QCOMPARE(m_model->rowCount(), 2);
+    f.text = u"no-such-id-anywhere"_s;
+    m_model->setFilter(f);
+    QVERIFY(settle());
+    QCOMPARE(m_model->rowCount(), 0);
+}
+
+void TestOrderTableModel::presets()
+{
+    const QDateTime now = m_test->now();
+    OrderFilter f;
+    f.preset = OrderFilter::Preset::CancellableNow;
+    m_model->setFilter(f);
+    QVERIFY(settle());
+    const int cancellable = m_model->rowCount();
+    QVERIFY(cancellable > 3);
+    QDateTime previous;
+    for (int r = 0; r < cancellable; ++r) {
+        const QModelIndex i = m_model->index(r, 0);
+        QVERIFY(i.data(OrderTableModel::EligibleRole).toBool());
+        const QDateTime deadline = i.data(OrderTableModel::DeadlineRole).toDateTime();
+        // Sorted by deadline, soonest first; orders without one last.
+        if (previous.isValid() && deadline.isValid())
+            QVERIFY(previous <= deadline);
+        if (deadline.isValid()) {
+            QVERIFY(deadline > now);
+            previous = deadline;
+        }
+    }
+
+    f.preset = OrderFilter::Preset::ExpiringWithinHour;
+    m_model->setFilter(f);
+    QVERIFY(settle());
+    QVERIFY(m_model->rowCount() > 0);
+    QVERIFY(m_model->rowCount() < cancellable);
+    for (int r = 0; r < m_model->rowCount(); ++r) {
+        const QDateTime deadline =
+            m_model->index(r, 0).data(OrderTableModel::DeadlineRole).toDateTime();
+        QVERIFY(deadline.isValid());
+        QVERIFY(now.secsTo(deadline) <= 3600);
+    }
+
+    f.preset = OrderFilter::Preset::Conflicts;
+    m_model->setFilter(f);
+    QVERIFY(settle());
+    QCOMPARE(m_model->rowCount(), 0);
+
+    // An unresolved cancel attempt puts its order under "Unresolved".
+    const QString id = m_test->session().demoIds().value(Provider::Uqpay).first();
+    Storage::CancelAttempt draft;
+    draft.provider = Provider::Uqpay;
+    draft.paymentId = id;
+    draft.amount = {1250, u"SGD"_s};
+    draft.operatorName = u"op"_s;
+    draft.environment = u"sandbox"_s;
+    const Storage::JournalResult prepared = m_test->session().journal().prepare(draft);
+    QVERIFY(prepared.ok());
+    Storage::CancelAttempt a = prepared.attempt;
+    a.state = Storage::AttemptState::Unresolved;
+    QVERIFY(m_test->session().journal().record(a).ok());
+    f.preset = OrderFilter::Preset::Unresolved;
+    m_model->setFilter(f);
+    m_model->updateOrders({{Provider::Uqpay, id}});
+    QVERIFY(settle());
+    QTRY_COMPARE(m_model->rowCount(), 1);
+    QCOMPARE(m_model->keyAt(0)->paymentId, id);
+    QVERIFY(m_model->index(0, OrderTableModel::StatusColumn).data().toString().contains(
+        u"unresolved"_s));
+}
+
+void TestOrderTableModel::sortsOnRawValues()
+{
+    m_model->sort(OrderTableModel::AmountColumn, Qt::AscendingOrder);
+    QVERIFY(settle());
+    qint64 previous = std::numeric_limits<qint64>::min();
+    for (int r = 0; r < m_model->rowCount(); ++r) {
+        const qint64 amount = m_model->index(r, OrderTableModel::AmountColumn)
+                                  .data(OrderTableModel::SortRole)
+                                  .toLongLong();
+        QVERIFY(amount >= previous); // integers, not the display text
+        previous = amount;
+    }
+    m_model->sort(OrderTableModel::CreatedColumn, Qt::DescendingOrder);
+    QVERIFY(settle());
+    qint64 last = std::numeric_limits<qint64>::max();
+    for (int r = 0; r < m_model->rowCount(); ++r) {
+        const qint64 created = m_model->index(r, OrderTableModel::CreatedColumn)
+                                   .data(OrderTableModel::SortRole)
+                                   .toLongLong();
+        QVERIFY(created <= last);
+        last = created;
+    }
+}
+
+void TestOrderTableModel::duplicateReferenceIsMarked()
+{
+    OrderFilter f;
+    f.text = u"SO-1013"_s;
+    m_model->setFilter(f);
+    QVERIFY(settle());
+    QCOMPARE(m_model->rowCount(), 2);
+    for (int r = 0; r < 2; ++r) {
+        const QModelIndex i = m_model->index(r, OrderTableModel::ReferenceColumn);
+        QVERIFY(i.data(OrderTableModel::DuplicateRole).toBool());
+        QVERIFY(!i.data(Qt::ToolTipRole).toString().isEmpty());
+    }
+}
+
+void TestOrderTableModel::countdownFollowsTheClock()
+{
+    // UQPAY demo 1: a card intent created 5 minutes ago; unpaid intents expire
+    // 30 minutes after creation.
+    const QString id = m_test->session().demoIds().value(Provider::Uqpay).first();
+    const int row = m_model->rowOf({Provider::Uqpay, id});
+    QVERIFY(row >= 0);
+    const QModelIndex cell = m_model->index(row, OrderTableModel::CountdownColumn);
+    const auto level = [&cell] {
+        return Ui::Countdown::Level(cell.data(OrderTableModel::CountdownLevelRole).toInt());
+    };
+    QCOMPARE(level(), Ui::Countdown::Level::Amber);
+    QVERIFY2(cell.data().toString().startsWith(u"2"_s), qPrintable(cell.data().toString()));
+    QCOMPARE(cell.data(Qt::ForegroundRole).value<QColor>(),
+             Ui::countdownColor(Ui::Countdown::Level::Amber));
+    QVERIFY(cell.data(Qt::ToolTipRole).toString().contains(u"UTC"_s));
+
+    m_test->advance(20 * 60);
+    m_model->setNow(m_test->now());
+    QCOMPARE(level(), Ui::Countdown::Level::Red);
+    QCOMPARE(cell.data(Qt::ForegroundRole).value<QColor>(),
+             Ui::countdownColor(Ui::Countdown::Level::Red));
+
+    m_test->advance(10 * 60);
+    m_model->setNow(m_test->now());
+    QCOMPARE(level(), Ui::Countdown::Level::Closed);
+    QCOMPARE(cell.data().toString(), u"closed"_s);
+    QVERIFY(!cell.data(OrderTableModel::EligibleRole).toBool());
+}
+
+void TestOrderTableModel::updatedOrderChangesInPlace()
+{
+    const QString id = m_test->session().demoIds().value(Provider::Uqpay).first();
+    Domain::Order order = *m_test->session().orders().find(Provider::Uqpay, id);
+    order.rawStatus = u"CANCELLED"_s;
+    order.status = Domain::NormStatus::Cancelled;
+    QVERIFY(m_test->session().orders().upsert(order, Storage::StatusSource::Cancel).ok);
+    const int rows = m_model->rowCount();
+    QSignalSpy changed(m_model.get(), &QAbstractItemModel::dataChanged);
+    m_model->updateOrders({{Provider::Uqpay, id}});
+    QVERIFY(changed.wait(5000));
+    QCOMPARE(m_model->rowCount(), rows);
+    const int row = m_model->rowOf({Provider::Uqpay, id});
+    QCOMPARE(m_model->index(row, 0).data(OrderTableModel::StatusRole),
+             QVariant(int(Domain::NormStatus::Cancelled)));
+    QVERIFY(!m_model->index(row, 0).data(OrderTableModel::EligibleRole).toBool());
+}
+
+void TestOrderTableModel::newerFilterWins()
+{
+    OrderFilter a;
+    a.provider = Provider::Antom;
+    OrderFilter b;
+    b.provider = Provider::Liquido;
+    m_model->setFilter(a);
+    m_model->setFilter(b);
+    QVERIFY(settle());
+    QCOMPARE(m_model->filter(), b);
+    for (const QString &p : column(OrderTableModel::ProviderColumn))
+        QCOMPARE(p, u"Liquido"_s);
+}
+
+QTEST_MAIN(TestOrderTableModel)
+#include "tst_ordertablemodel.moc"

@@ -1,0 +1,701 @@
+#include "ordertablemodel.h"
+
+#include "appsession.h"
+#include "domain/cancelpolicy.h"
+#include "format.h"
+#include "storage/canceljournal.h"
+#include "storage/orderstore.h"
+
+#include <QFont>
+#include <QTimer>
+#include <QtConcurrent/QtConcurrentRun>
+
+#include <algorithm>
+
+namespace CancelDesk::Ui {
+
+using Domain::NormStatus;
+using Domain::Provider;
+using Row = OrderSnapshot::Row;
+
+namespace {
+
+// Arena strings longer than this are cut (ids and references are far shorter).
+constexpr qsizetype kMaxArenaString = 0xFFFF;
+
+qint64 msOf(const QDateTime &t)
+{
+    return t.isValid() ? t.toMSecsSinceEpoch() : OrderSnapshot::kNoTime;
+}
+
+QDateTime timeOf(qint64 ms)
+{
+    return ms == OrderSnapshot::kNoTime ? QDateTime() : QDateTime::fromMSecsSinceEpoch(ms, Qt::UTC);
+}
+
+QByteArrayView bytes(const QByteArray &arena, quint32 offset, quint16 length)
+{
+    return QByteArrayView(arena.constData() + offset, length);
+}
+
+bool containsCaseless(QByteArrayView haystack, const QByteArray &lowerNeedle)
+{
+    if (lowerNeedle.isEmpty())
+        return true;
+    const auto lower = [](char c) {
+        return (c >= 'A' && c <= 'Z') ? char(c - 'A' + 'a') : c;
+    };
+    return std::search(haystack.begin(), haystack.end(), lowerNeedle.begin(), lowerNeedle.end(),
+                       [&lower](char a, char b) { return lower(a) == b; })
+           != haystack.end();
+}
+
+// Whether the window of a cancellable order is still open at now.
+bool openAt(const Row &r, qint64 nowMs)
+{
+    return r.eligible && (r.deadlineMs == OrderSnapshot::kNoTime || r.deadlineMs > nowMs);
+}
+
+} // namespace
+
+QString OrderSnapshot::paymentId(const Row &r) const
+{
+    return QString::fromUtf8(bytes(arena, r.idOffset, r.idLength));
+}
+
+QString OrderSnapshot::merchantReference(const Row &r) const
+{
+    return QString::fromUtf8(bytes(arena, r.refOffset, r.refLength));
+}
+
+quint32 OrderSnapshot::intern(const QString &s)
+{
+    const auto it = stringIndex.constFind(s);
+    if (it != stringIndex.cend())
+        return *it;
+    const auto i = quint32(strings.size());
+    strings.append(s);
+    stringIndex.insert(s, i);
+    return i;
+}
+
+QString OrderSnapshot::keyOf(Provider provider, const QString &paymentId)
+{
+    return Domain::providerKey(provider) + QLatin1Char('\n') + paymentId;
+}
+
+void OrderSnapshot::fill(Row &row, const Domain::Order &order,
+                         const Domain::PolicyDecision &decision)
+{
+    const auto append = [this](const QString &s, quint32 *offset, quint16 *length) {
+        const QByteArray utf8 = s.toUtf8().left(kMaxArenaString);
+        // Unchanged text keeps its place (updates of one order).
+        if (*length == utf8.size() && bytes(arena, *offset, *length) == utf8
+            && (*length > 0 || *offset > 0))
+            return;
+        *offset = quint32(arena.size());
+        *length = quint16(utf8.size());
+        arena.append(utf8);
+    };
+    append(order.paymentId, &row.idOffset, &row.idLength);
+    append(order.merchantReference, &row.refOffset, &row.refLength);
+    row.amountMinor = order.amount.minor;
+    row.currency = quint16(intern(order.amount.currency));
+    row.method = quint16(intern(order.paymentMethod));
+    row.rawStatus = intern(order.rawStatus);
+    row.provider = quint8(order.provider);
+    row.status = quint8(order.status);
+    row.flags = quint8(order.flags.toInt());
+    row.createdMs = msOf(order.createdAt);
+    row.syncedMs = msOf(order.lastSyncedAt);
+    row.eligible = decision.isEligible();
+    // A deadline matters while the order is cancellable, and to say when the
+    // window closed; a cancelled or failed payment shows none.
+    const bool showDeadline =
+        decision.isEligible() || decision.reason == Domain::IneligibleReason::WindowClosed;
+    row.deadlineMs = showDeadline ? msOf(decision.deadlineUtc) : kNoTime;
+}
+
+OrderTableModel::OrderTableModel(AppSession &session, QObject *parent)
+    : QAbstractTableModel(parent)
+    , m_session(session)
+    , m_snapshot(std::make_shared<OrderSnapshot>())
+    , m_now(session.now())
+{
+    connect(&m_viewWatcher, &QFutureWatcher<ViewResult>::finished, this,
+            &OrderTableModel::applyView);
+    connect(&m_loadWatcher, &QFutureWatcher<LoadResult>::finished, this,
+            &OrderTableModel::applyLoad);
+}
+
+OrderTableModel::~OrderTableModel()
+{
+    m_viewWatcher.waitForFinished();
+    m_loadWatcher.waitForFinished();
+}
+
+int OrderTableModel::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : int(m_view.size());
+}
+
+int OrderTableModel::columnCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : ColumnCount;
+}
+
+const Row *OrderTableModel::rowAt(int row) const
+{
+    if (row < 0 || size_t(row) >= m_view.size())
+        return nullptr;
+    const quint32 i = m_view[size_t(row)];
+    return i < m_snapshot->rows.size() ? &m_snapshot->rows[i] : nullptr;
+}
+
+QVariant OrderTableModel::data(const QModelIndex &index, int role) const
+{
+    const Row *r = index.isValid() ? rowAt(index.row()) : nullptr;
+    if (!r)
+        return {};
+    const OrderSnapshot &s = *m_snapshot;
+    const auto provider = Provider(r->provider);
+    const auto status = NormStatus(r->status);
+    const auto flags = Domain::StatusFlags::fromInt(r->flags);
+    const qint64 nowMs = m_now.toMSecsSinceEpoch();
+
+    switch (role) {
+    case Qt::DisplayRole:
+        switch (index.column()) {
+        case ProviderColumn:
+            return Domain::providerDisplayName(provider);
+        case PaymentIdColumn:
+            return s.paymentId(*r);
+        case ReferenceColumn:
+            return r->duplicateReference ? tr("%1 (shared)").arg(s.merchantReference(*r))
+                                         : s.merchantReference(*r);
+        case MethodColumn:
+            return s.string(r->method);
+        case AmountColumn:
+            return formatMoney({r->amountMinor, s.string(r->currency)});
+        case StatusColumn: {
+            QString text = Domain::statusLabel(status);
+            if (flags.testFlag(Domain::StatusFlag::Conflict))
+                text = tr("%1 · conflict").arg(text);
+            else if (flags.testFlag(Domain::StatusFlag::ChargedBack))
+                text = tr("%1 · charged back").arg(text);
+            else if (flags.testFlag(Domain::StatusFlag::Refunded))
+                text = tr("%1 · refunded").arg(text);
+            if (r->unresolved)
+                text = tr("%1 · cancel unresolved").arg(text);
+            return text;
+        }
+        case CreatedColumn:
+            return formatLocalTime(timeOf(r->createdMs));
+        case DeadlineColumn:
+            return formatLocalTime(timeOf(r->deadlineMs));
+        case CountdownColumn:
+            return countdown(timeOf(r->deadlineMs), m_session.policy().providerTimeZone(provider),
+                             m_now)
+                .text;
+        case SyncedColumn:
+            return r->syncedMs == OrderSnapshot::kNoTime ? tr("never")
+                                                         : formatAge(timeOf(r->syncedMs), m_now);
+        default:
+            return {};
+        }
+    case Qt::ToolTipRole:
+        switch (index.column()) {
+        case StatusColumn:
+            return tr("Provider status: %1").arg(s.string(r->rawStatus));
+        case ReferenceColumn:
+            return r->duplicateReference
+                       ? tr("Other orders at %1 share this merchant reference; check which one "
+                            "to cancel.")
+                             .arg(Domain::providerDisplayName(provider))
+                       : QVariant();
+        case DeadlineColumn:
+        case CountdownColumn:
+            return countdown(timeOf(r->deadlineMs), m_session.policy().providerTimeZone(provider),
+                             m_now)
+                .tooltip;
+        case SyncedColumn:
+            return formatLocalTime(timeOf(r->syncedMs));
+        default:
+            return {};
+        }
+    case Qt::ForegroundRole:
+        if (index.column() == StatusColumn)
+            return statusColor(status);
+        if (index.column() == CountdownColumn) {
+            return countdownColor(
+                countdown(timeOf(r->deadlineMs), QTimeZone::utc(), m_now).level);
+        }
+        return {};
+    case Qt::FontRole:
+        if (index.column() == CountdownColumn && openAt(*r, nowMs)
+            && r->deadlineMs != OrderSnapshot::kNoTime && r->deadlineMs - nowMs < 3600 * 1000) {
+            QFont bold;
+            bold.setBold(true);
+            return bold;
+        }
+        return {};
+    case Qt::TextAlignmentRole:
+        if (index.column() == AmountColumn || index.column() == CountdownColumn)
+            return QVariant::fromValue(Qt::AlignRight | Qt::AlignVCenter);
+        return {};
+    case SortRole:
+        switch (index.column()) {
+        case ProviderColumn:
+            return int(r->provider);
+        case PaymentIdColumn:
+            return s.paymentId(*r);
+        case ReferenceColumn:
+            return s.merchantReference(*r);
+        case MethodColumn:
+            return s.string(r->method);
+        case AmountColumn:
+            return r->amountMinor;
+        case StatusColumn:
+            return int(r->status);
+        case CreatedColumn:
+            return r->createdMs;
+        case DeadlineColumn:
+        case CountdownColumn:
+            return r->deadlineMs;
+        case SyncedColumn:
+            return r->syncedMs;
+        default:
+            return {};
+        }
+    case OrderKeyProviderRole:
+        return int(r->provider);
+    case PaymentIdRole:
+        return s.paymentId(*r);
+    case DeadlineRole:
+        return timeOf(r->deadlineMs);
+    case StatusRole:
+        return int(r->status);
+    case CountdownLevelRole:
+        return int(countdown(timeOf(r->deadlineMs), QTimeZone::utc(), m_now).level);
+    case EligibleRole:
+        return openAt(*r, nowMs);
+    case FlagsRole:
+        return int(r->flags);
+    case DuplicateRole:
+        return r->duplicateReference;
+    case UnresolvedRole:
+        return r->unresolved;
+    default:
+        return {};
+    }
+}
+
+QVariant OrderTableModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
+        return QAbstractTableModel::headerData(section, orientation, role);
+    switch (section) {
+    case ProviderColumn:
+        return tr("Provider");
+    case PaymentIdColumn:
+        return tr("Payment ID");
+    case ReferenceColumn:
+        return tr("Merchant reference");
+    case MethodColumn:
+        return tr("Method");
+    case AmountColumn:
+        return tr("Amount");
+    case StatusColumn:
+        return tr("Status");
+    case CreatedColumn:
+        return tr("Created");
+    case DeadlineColumn:
+        return tr("Cancel deadline");
+    case CountdownColumn:
+        return tr("Time left");
+    case SyncedColumn:
+        return tr("Last synced");
+    default:
+        return {};
+    }
+}
+
+void OrderTableModel::sort(int column, Qt::SortOrder order)
+{
+    if (column < 0 || column >= ColumnCount)
+        return;
+    m_sortColumn = column;
+    m_sortOrder = order;
+    rebuildView();
+}
+
+void OrderTableModel::setFilter(const OrderFilter &filter)
+{
+    m_filter = filter;
+    rebuildView();
+}
+
+void OrderTableModel::setNow(const QDateTime &nowUtc)
+{
+    const bool minuteChanged = m_now.secsTo(nowUtc) >= 60 || nowUtc < m_now;
+    m_now = nowUtc;
+    // The time-bound presets move with the clock; once a minute is enough.
+    if (minuteChanged && (m_filter.preset == OrderFilter::Preset::CancellableNow
+                          || m_filter.preset == OrderFilter::Preset::ExpiringWithinHour))
+        rebuildView();
+}
+
+void OrderTableModel::reload()
+{
+    if (m_loading) {
+        m_reloadAgain = true;
+        return;
+    }
+    m_loading = true;
+    Storage::OrderStore *store = &m_session.orders();
+    Storage::CancelJournal *journal = &m_session.journal();
+    const Domain::CancelPolicy policy = m_session.policy();
+    const QDateTime now = m_session.now();
+    m_loadWatcher.setFuture(QtConcurrent::run([store, journal, policy, now] {
+        // The store hands this worker thread its own database connection.
+        LoadResult result;
+        auto snapshot = std::make_shared<OrderSnapshot>();
+        QSet<QString> unresolved;
+        Storage::AttemptFilter attempts;
+        attempts.state = Storage::AttemptState::Unresolved;
+        journal->forEach(attempts, [&unresolved](const Storage::CancelAttempt &a) {
+            unresolved.insert(OrderSnapshot::keyOf(a.provider, a.paymentId));
+            return true;
+        });
+        QHash<QString, int> references; // provider + reference -> orders
+        Storage::OrderQuery query;
+        query.sort = Storage::OrderQuery::Sort::Created;
+        query.order = Qt::DescendingOrder;
+        query.limit = 0;
+        query.withPayload = false;
+        QString error;
+        const bool ok = store->forEach(
+            query,
+            [&](const Domain::Order &order) {
+                Row row;
+                snapshot->fill(row, order, policy.decide(order, now));
+                const QString key = OrderSnapshot::keyOf(order.provider, order.paymentId);
+                row.unresolved = unresolved.contains(key);
+                snapshot->index.insert(key, quint32(snapshot->rows.size()));
+                snapshot->rows.push_back(row);
+                if (!order.merchantReference.isEmpty())
+                    ++references[OrderSnapshot::keyOf(order.provider, order.merchantReference)];
+                return true;
+            },
+            &error);
+        if (!ok) {
+            result.error = error;
+            return result;
+        }
+        for (Row &row : snapshot->rows) {
+            if (row.refLength == 0)
+                continue;
+            const QString key =
+                OrderSnapshot::keyOf(Provider(row.provider), snapshot->merchantReference(row));
+            row.duplicateReference = references.value(key) > 1;
+        }
+        result.snapshot = std::move(snapshot);
+        return result;
+    }));
+}
+
+void OrderTableModel::applyLoad()
+{
+    m_loading = false;
+    LoadResult result = m_loadWatcher.result();
+    if (!result.snapshot) {
+        Q_EMIT loadFailed(result.error);
+    } else {
+        m_snapshot = std::move(result.snapshot);
+        rebuildView();
+        Q_EMIT loaded(int(m_snapshot->rows.size()));
+    }
+    if (m_reloadAgain) {
+        m_reloadAgain = false;
+        reload();
+    } else if (!m_pendingKeys.isEmpty()) {
+        applyPendingUpdates();
+    }
+}
+
+void OrderTableModel::rebuildView()
+{
+    ++m_generation;
+    if (m_viewWatcher.isRunning())
+        return; // applyView() starts the newest request when this one ends
+    m_viewWatcher.setFuture(QtConcurrent::run(&OrderTableModel::computeView,
+                                              std::shared_ptr<const OrderSnapshot>(m_snapshot),
+                                              m_filter, m_sortColumn, m_sortOrder, m_now,
+                                              m_generation));
+}
+
+OrderTableModel::ViewResult OrderTableModel::computeView(
+    std::shared_ptr<const OrderSnapshot> snapshot, OrderFilter filter, int sortColumn,
+    Qt::SortOrder order, QDateTime now, quint64 generation)
+{
+    ViewResult result;
+    result.generation = generation;
+    const OrderSnapshot &s = *snapshot;
+    const qint64 nowMs = now.toMSecsSinceEpoch();
+    const QByteArray needle = filter.text.trimmed().toLower().toUtf8();
+    std::optional<quint32> method;
+    if (!filter.method.isEmpty()) {
+        for (qsizetype i = 0; i < s.strings.size(); ++i) {
+            if (s.strings.at(i).compare(filter.method, Qt::CaseInsensitive) == 0)
+                method = quint32(i);
+        }
+        if (!method)
+            return result; // no order has it
+    }
+    using Preset = OrderFilter::Preset;
+    if (filter.preset == Preset::CancellableNow) {
+        sortColumn = DeadlineColumn;
+        order = Qt::AscendingOrder;
+    }
+    result.rows.reserve(s.rows.size());
+    for (size_t i = 0; i < s.rows.size(); ++i) {
+        const Row &r = s.rows[i];
+        if (filter.provider && r.provider != quint8(*filter.provider))
+            continue;
+        if (filter.status && r.status != quint8(*filter.status))
+            continue;
+        if (method && r.method != *method)
+            continue;
+        switch (filter.preset) {
+        case Preset::All:
+            break;
+        case Preset::CancellableNow:
+            if (!openAt(r, nowMs))
+                continue;
+            break;
+        case Preset::ExpiringWithinHour:
+            if (!openAt(r, nowMs) || r.deadlineMs == OrderSnapshot::kNoTime
+                || r.deadlineMs - nowMs > 3600 * 1000)
+                continue;
+            break;
+        case Preset::Unresolved:
+            if (!r.unresolved)
+                continue;
+            break;
+        case Preset::Conflicts:
+            if (!(r.flags & quint8(Domain::StatusFlag::Conflict)))
+                continue;
+            break;
+        }
+        if (!needle.isEmpty()
+            && !containsCaseless(bytes(s.arena, r.idOffset, r.idLength), needle)
+            && !containsCaseless(bytes(s.arena, r.refOffset, r.refLength), needle))
+            continue;
+        result.rows.push_back(quint32(i));
+    }
+
+    // Raw values; ties by row (newest created first in the snapshot) keep the
+    // order stable. An unknown deadline sorts last in both directions.
+    const auto text = [&s](quint32 offset, quint16 length) { return bytes(s.arena, offset, length); };
+    const bool asc = order == Qt::AscendingOrder;
+    const auto less = [&](quint32 a, quint32 b) -> bool {
+        const Row &x = s.rows[a];
+        const Row &y = s.rows[b];
+        int c = 0;
+        switch (sortColumn) {
+        case ProviderColumn:
+            c = int(x.provider) - int(y.provider);
+            break;
+        case PaymentIdColumn:
+            c = text(x.idOffset, x.idLength).compare(text(y.idOffset, y.idLength));
+            break;
+        case ReferenceColumn:
+            c = text(x.refOffset, x.refLength).compare(text(y.refOffset, y.refLength));
+            break;
+        case MethodColumn:
+            c = s.string(x.method).compare(s.string(y.method));
+            break;
+        case AmountColumn:
+            c = x.amountMinor < y.amountMinor ? -1 : x.amountMinor > y.amountMinor ? 1 : 0;
+            break;
+        case StatusColumn:
+            c = int(x.status) - int(y.status);
+            break;
+        case CreatedColumn:
+            c = x.createdMs < y.createdMs ? -1 : x.createdMs > y.createdMs ? 1 : 0;
+            break;
+        case DeadlineColumn:
+        case CountdownColumn: {
+            const bool xNone = x.deadlineMs == OrderSnapshot::kNoTime;
+            const bool yNone = y.deadlineMs == OrderSnapshot::kNoTime;
+            if (xNone != yNone)
+                return yNone; // known deadlines first, whatever the direction
+            c = x.deadlineMs < y.deadlineMs ? -1 : x.deadlineMs > y.deadlineMs ? 1 : 0;
+            break;
+        }
+        case SyncedColumn:
+            c = x.syncedMs < y.syncedMs ? -1 : x.syncedMs > y.syncedMs ? 1 : 0;
+            break;
+        default:
+            break;
+        }
+        if (c != 0)
+            return asc ? c < 0 : c > 0;
+        return a < b;
+    };
+    std::sort(result.rows.begin(), result.rows.end(), less);
+    return result;
+}
+
+void OrderTableModel::applyView()
+{
+    ViewResult result = m_viewWatcher.result();
+    if (result.generation != m_generation) {
+        // A newer filter, sort or snapshot came meanwhile: compute that one.
+        --m_generation;
+        rebuildView();
+        return;
+    }
+    beginResetModel();
+    m_appliedGeneration = result.generation;
+    m_view = std::move(result.rows);
+    m_viewPos.clear();
+    m_viewPosValid = false;
+    endResetModel();
+    Q_EMIT viewChanged();
+}
+
+void OrderTableModel::updateOrders(const QList<Domain::OrderKey> &keys)
+{
+    for (const Domain::OrderKey &key : keys) {
+        const QString k = OrderSnapshot::keyOf(key.provider, key.paymentId);
+        if (!m_pendingUpdates.contains(k)) {
+            m_pendingUpdates.insert(k);
+            m_pendingKeys.append(key);
+        }
+    }
+    // Bursts (a bulk refresh) are applied together on the next turn.
+    if (!m_updateScheduled) {
+        m_updateScheduled = true;
+        QTimer::singleShot(0, this, [this] {
+            m_updateScheduled = false;
+            if (!m_loading)
+                applyPendingUpdates();
+        });
+    }
+}
+
+OrderSnapshot &OrderTableModel::writableSnapshot()
+{
+    // A worker still sorting the old rows keeps its copy.
+    if (m_snapshot.use_count() > 1)
+        m_snapshot = std::make_shared<OrderSnapshot>(*m_snapshot);
+    return *m_snapshot;
+}
+
+void OrderTableModel::applyPendingUpdates()
+{
+    const QList<Domain::OrderKey> keys = std::exchange(m_pendingKeys, {});
+    m_pendingUpdates.clear();
+    if (keys.isEmpty())
+        return;
+    OrderSnapshot &s = writableSnapshot();
+    const QDateTime now = m_session.now();
+    bool membershipMayChange = false;
+    QList<quint32> changed;
+    for (const Domain::OrderKey &key : keys) {
+        const std::optional<Domain::Order> order =
+            m_session.orders().find(key.provider, key.paymentId);
+        if (!order)
+            continue;
+        const QString k = OrderSnapshot::keyOf(key.provider, key.paymentId);
+        Storage::AttemptFilter attempts;
+        attempts.provider = key.provider;
+        attempts.paymentId = key.paymentId;
+        attempts.state = Storage::AttemptState::Unresolved;
+        const bool unresolved = m_session.journal().count(attempts) > 0;
+        auto it = s.index.find(k);
+        if (it == s.index.end()) {
+            Row row;
+            s.fill(row, *order, m_session.policy().decide(*order, now));
+            row.unresolved = unresolved;
+            it = s.index.insert(k, quint32(s.rows.size()));
+            s.rows.push_back(row);
+            membershipMayChange = true;
+            continue;
+        }
+        Row &row = s.rows[*it];
+        const Row before = row;
+        s.fill(row, *order, m_session.policy().decide(*order, now));
+        row.unresolved = unresolved;
+        row.duplicateReference = before.duplicateReference;
+        if (before.status != row.status || before.flags != row.flags
+            || before.eligible != row.eligible || before.unresolved != row.unresolved
+            || before.deadlineMs != row.deadlineMs)
+            membershipMayChange = true;
+        changed.append(*it);
+    }
+    const bool filtered = !(m_filter == OrderFilter{});
+    if (membershipMayChange && (filtered || m_sortColumn == StatusColumn
+                                || m_sortColumn == DeadlineColumn
+                                || m_sortColumn == CountdownColumn || changed.size() < keys.size())) {
+        rebuildView();
+        return;
+    }
+    if (!m_viewPosValid) {
+        m_viewPos.clear();
+        m_viewPos.reserve(qsizetype(m_view.size()));
+        for (size_t i = 0; i < m_view.size(); ++i)
+            m_viewPos.insert(m_view[i], int(i));
+        m_viewPosValid = true;
+    }
+    for (const quint32 i : changed) {
+        const auto pos = m_viewPos.constFind(i);
+        if (pos != m_viewPos.cend())
+            Q_EMIT dataChanged(index(*pos, 0), index(*pos, ColumnCount - 1));
+    }
+}
+
+std::optional<Domain::OrderKey> OrderTableModel::keyAt(int row) const
+{
+    const Row *r = rowAt(row);
+    if (!r)
+        return std::nullopt;
+    return Domain::OrderKey{Provider(r->provider), m_snapshot->paymentId(*r)};
+}
+
+int OrderTableModel::rowOf(const Domain::OrderKey &key) const
+{
+    const auto it = m_snapshot->index.constFind(OrderSnapshot::keyOf(key.provider, key.paymentId));
+    if (it == m_snapshot->index.cend())
+        return -1;
+    const auto pos = std::find(m_view.begin(), m_view.end(), *it);
+    return pos == m_view.end() ? -1 : int(pos - m_view.begin());
+}
+
+QList<Domain::OrderKey> OrderTableModel::visibleKeys() const
+{
+    QList<Domain::OrderKey> keys;
+    keys.reserve(qsizetype(m_view.size()));
+    for (const quint32 i : m_view) {
+        const Row &r = m_snapshot->rows[i];
+        keys.append({Provider(r.provider), m_snapshot->paymentId(r)});
+    }
+    return keys;
+}
+
+QStringList OrderTableModel::methods() const
+{
+    QSet<quint16> used;
+    for (const Row &r : m_snapshot->rows)
+        used.insert(r.method);
+    QStringList names;
+    for (const quint16 i : used) {
+        if (!m_snapshot->string(i).isEmpty())
+            names.append(m_snapshot->string(i));
+    }
+    names.sort(Qt::CaseInsensitive);
+    return names;
+}
+
+} // namespace CancelDesk::Ui

@@ -1,0 +1,199 @@
+#pragma once
+
+#include "domain/cancelpolicy.h"
+#include "domain/order.h"
+#include "services/workflowsettings.h"
+
+#include <QAbstractTableModel>
+#include <QDateTime>
+#include <QFutureWatcher>
+#include <QHash>
+#include <QSet>
+#include <QString>
+#include <QStringList>
+
+#include <memory>
+#include <optional>
+#include <vector>
+
+namespace CancelDesk::Ui {
+
+class AppSession;
+
+// What the order list shows (F3): text over the ids, provider / status /
+// method filters, and the presets.
+struct OrderFilter
+{
+    enum class Preset { All, CancellableNow, ExpiringWithinHour, Unresolved, Conflicts };
+    Preset preset = Preset::All;
+    QString text; // case-insensitive, anywhere in the payment id or merchant reference
+    std::optional<Domain::Provider> provider;
+    std::optional<Domain::NormStatus> status;
+    QString method; // exact, case-insensitive
+
+    friend bool operator==(const OrderFilter &, const OrderFilter &) = default;
+};
+
+// The compact rows of every order in the store (STYLE.md §5: no per-row
+// objects). Strings live in one UTF-8 arena; a row is ~64 bytes. Immutable
+// once shared with a worker (copy on write).
+struct OrderSnapshot
+{
+    struct Row
+    {
+        qint64 amountMinor = 0;
+        qint64 createdMs = 0;  // kNoTime when unknown
+        qint64 deadlineMs = 0; // kNoTime when none is known or it does not matter
+        qint64 syncedMs = 0;   // kNoTime when never
+        quint32 idOffset = 0;
+        quint32 refOffset = 0;
+        quint16 idLength = 0;
+        quint16 refLength = 0;
+        quint16 method = 0;    // index into strings
+        quint16 currency = 0;  // index into strings
+        quint32 rawStatus = 0; // index into strings
+        quint8 provider = 0;
+        quint8 status = 0;
+        quint8 flags = 0;
+        // Cancellable by its status and method (the window is checked with
+        // deadlineMs at the time of asking).
+        bool eligible = false;
+        bool duplicateReference = false;
+        bool unresolved = false; // an UNRESOLVED cancel attempt waits for reconciliation
+    };
+    static constexpr qint64 kNoTime = std::numeric_limits<qint64>::min();
+
+    std::vector<Row> rows;
+    QByteArray arena;
+    // Short repeated strings (methods, currencies, raw statuses), interned.
+    QStringList strings;
+    QHash<QString, quint32> stringIndex;
+    // (provider, payment id) -> row index.
+    QHash<QString, quint32> index;
+
+    QString paymentId(const Row &r) const;
+    QString merchantReference(const Row &r) const;
+    const QString &string(quint32 i) const { return strings.at(qsizetype(i)); }
+    quint32 intern(const QString &s);
+    static QString keyOf(Domain::Provider provider, const QString &paymentId);
+    // Fills a row from a stored order (appending its strings to the arena).
+    void fill(Row &row, const Domain::Order &order, const Domain::PolicyDecision &decision);
+};
+
+// F3 order list over the whole store, for 1,000,000 orders: compact rows,
+// filtering and sorting on raw values on a worker thread (a newer request wins
+// over an older one), updates of single orders in place, and a countdown that
+// only repaints what is visible (the view repaints; the model reads the clock
+// it was given at each tick through setNow()).
+class OrderTableModel final : public QAbstractTableModel
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(OrderTableModel)
+
+public:
+    enum Column {
+        ProviderColumn,
+        PaymentIdColumn,
+        ReferenceColumn,
+        MethodColumn,
+        AmountColumn,
+        StatusColumn,
+        CreatedColumn,
+        DeadlineColumn,
+        CountdownColumn,
+        SyncedColumn,
+        ColumnCount
+    };
+    enum Role {
+        SortRole = Qt::UserRole, // raw values: integers, times as ms
+        OrderKeyProviderRole,    // int(Domain::Provider)
+        PaymentIdRole,
+        DeadlineRole,  // QDateTime UTC, invalid when none
+        StatusRole,    // int(Domain::NormStatus)
+        CountdownLevelRole, // int(Countdown::Level)
+        EligibleRole,  // bool: cancellable by status, window still open
+        FlagsRole,     // int(Domain::StatusFlags)
+        DuplicateRole, // bool
+        UnresolvedRole // bool
+    };
+
+    explicit OrderTableModel(AppSession &session, QObject *parent = nullptr);
+    ~OrderTableModel() override;
+
+    int rowCount(const QModelIndex &parent = {}) const override;
+    int columnCount(const QModelIndex &parent = {}) const override;
+    QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
+    QVariant headerData(int section, Qt::Orientation orientation,
+                        int role = Qt::DisplayRole) const override;
+    void sort(int column, Qt::SortOrder order = Qt::AscendingOrder) override;
+
+    // Reads every order from the store on a worker thread; loaded() follows.
+    void reload();
+    // Re-reads these orders (after a refresh or a cancel) in place.
+    void updateOrders(const QList<Domain::OrderKey> &keys);
+
+    void setFilter(const OrderFilter &filter);
+    OrderFilter filter() const { return m_filter; }
+    // The time the countdown and the presets use; call each tick.
+    void setNow(const QDateTime &nowUtc);
+    QDateTime now() const { return m_now; }
+
+    bool isBusy() const { return m_loading || m_appliedGeneration != m_generation; }
+    int totalOrders() const { return int(m_snapshot ? m_snapshot->rows.size() : 0); }
+    std::optional<Domain::OrderKey> keyAt(int row) const;
+    // The row showing that order, -1 when filtered out or unknown.
+    int rowOf(const Domain::OrderKey &key) const;
+    // Visible orders, in display order (F5 "refresh all visible").
+    QList<Domain::OrderKey> visibleKeys() const;
+    // Distinct payment methods in the store (for the method filter).
+    QStringList methods() const;
+
+Q_SIGNALS:
+    void loaded(int orders);
+    void loadFailed(const QString &error);
+    // The visible rows changed (filter, sort or reload applied).
+    void viewChanged();
+
+private:
+    struct ViewResult
+    {
+        quint64 generation = 0;
+        std::vector<quint32> rows;
+    };
+    struct LoadResult
+    {
+        std::shared_ptr<OrderSnapshot> snapshot;
+        QString error;
+    };
+
+    void rebuildView();
+    void applyView();
+    void applyLoad();
+    void applyPendingUpdates();
+    OrderSnapshot &writableSnapshot();
+    const OrderSnapshot::Row *rowAt(int row) const;
+    static ViewResult computeView(std::shared_ptr<const OrderSnapshot> snapshot, OrderFilter filter,
+                                  int sortColumn, Qt::SortOrder order, QDateTime now,
+                                  quint64 generation);
+
+    AppSession &m_session;
+    std::shared_ptr<OrderSnapshot> m_snapshot;
+    std::vector<quint32> m_view; // snapshot row indices in display order
+    QHash<quint32, int> m_viewPos; // snapshot row -> view row, built lazily
+    mutable bool m_viewPosValid = false;
+    OrderFilter m_filter;
+    int m_sortColumn = CreatedColumn;
+    Qt::SortOrder m_sortOrder = Qt::DescendingOrder;
+    QDateTime m_now;
+    quint64 m_generation = 0;
+    quint64 m_appliedGeneration = 0;
+    bool m_loading = false;
+    bool m_reloadAgain = false;
+    QSet<QString> m_pendingUpdates; // keys waiting for the batch timer
+    QList<Domain::OrderKey> m_pendingKeys;
+    bool m_updateScheduled = false;
+    QFutureWatcher<ViewResult> m_viewWatcher;
+    QFutureWatcher<LoadResult> m_loadWatcher;
+};
+
+} // namespace CancelDesk::Ui
