@@ -151,18 +151,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Production</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Provider test</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Sandbox (built-in simulator)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>CancelDesk — payment cancellation console</source>
         <translation type="unfinished"></translation>
     </message>
@@ -187,38 +175,216 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>CancelDesk</source>
+        <source>The orders could not be read: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>One order list across UQPAY, Antom and Liquido: check whether a payment can still be cancelled, cancel it safely, and keep a tamper-evident log of every attempt.</source>
+        <source>&amp;Orders</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Environment:</source>
+        <source>&amp;View</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Database:</source>
+        <source>Main toolbar</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>%1 (schema version %2)</source>
+        <source>Refresh</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Orders:</source>
+        <source>Retrieve the selected orders&apos; status from the providers (F5)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refresh all visible</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Retrieve the status of every order in the list (Shift+F5)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Auto-refresh</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refresh every order that is not final at this interval (minutes)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel payment…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bulk cancel…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel the selected eligible orders with one reason</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add by ID…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Retrieve a payment from its provider by its ID</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import orders from a CSV or JSON file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sync UQPAY…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fetch UQPAY&apos;s payment intents for a date range</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel log</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Every cancel attempt, with filters, export and verification</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Settings…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Find</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show details</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Search payment IDs and merchant references (Ctrl+F)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All orders</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancellable now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Expiring within 1 h</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unresolved cancels</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Conflicts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All providers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All statuses</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All methods</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PRODUCTION — cancels affect real payments</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PROVIDER TEST — the providers&apos; test systems; no real money</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SANDBOX — built-in simulator on 127.0.0.1:%1 with demo payments; no real money</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SANDBOX — no real money</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <source>%n order(s) in the local store</source>
+        <source>%1 of %n order(s) shown</source>
         <translation>
-            <numerusform>%n order in the local store</numerusform>
-            <numerusform>%n orders in the local store</numerusform>
+            <numerusform>%1 of %n order shown</numerusform>
+            <numerusform>%1 of %n orders shown</numerusform>
         </translation>
     </message>
     <message>
-        <source>Ready</source>
+        <source>Select one order to cancel it (Del)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel the selected payment (Del)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot be cancelled: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 / %2 refreshed, %3 failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refresh stopped: %1 of %2 done, %3 failed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refreshed %1 of %2 order(s); %3 failed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n conflict(s) with a confirmed cancel need review.</source>
+        <translation>
+            <numerusform>%n conflict with a confirmed cancel needs review.</numerusform>
+            <numerusform>%n conflicts with a confirmed cancel need review.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n unresolved cancel(s) settled.</source>
+        <translation>
+            <numerusform>%n unresolved cancel settled.</numerusform>
+            <numerusform>%n unresolved cancels settled.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Cancel log — CancelDesk</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -294,6 +460,172 @@
     </message>
     <message>
         <source>Last synced</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CancelDesk::Ui::StatusView</name>
+    <message>
+        <source>import</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>refresh</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>added by ID</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Order status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Select an order to see its live status, its history and whether it can still be cancelled.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Provider:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Payment ID:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Merchant reference:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Amount:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Method:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Created:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Paid:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel deadline:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Time left:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Retrieve this order&apos;s status from the provider now (F5).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status history</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel attempts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Requested</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Operator</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 — shared by %n order(s)</source>
+        <translation>
+            <numerusform>%1 — shared by %n order</numerusform>
+            <numerusform>%1 — shared by %n orders</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 (provider: %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not paid</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 → %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 → %2 (%3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>none known</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (%2 provider time)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Can be cancelled.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The cancel window closed at %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot be cancelled: %1 %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last synced %1 — stale, refresh before deciding</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last synced %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last sync failed: %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1925,7 +2257,12 @@ Sandbox: in the sandbox environment with no provider configured, the CLI talks t
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>The order database cannot be opened:
+        <source>The settings cannot be used:
+%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CancelDesk cannot start:
 %1</source>
         <translation type="unfinished"></translation>
     </message>

@@ -151,18 +151,6 @@
         <translation>&lt;h3&gt;取消台 %1&lt;/h3&gt;&lt;p&gt;在 UQPAY、Antom 和 Liquido 取消支付，并保留防篡改的取消日志。&lt;/p&gt;</translation>
     </message>
     <message>
-        <source>Production</source>
-        <translation>生产环境</translation>
-    </message>
-    <message>
-        <source>Provider test</source>
-        <translation>服务商测试环境</translation>
-    </message>
-    <message>
-        <source>Sandbox (built-in simulator)</source>
-        <translation>沙箱（内置模拟器）</translation>
-    </message>
-    <message>
         <source>CancelDesk — payment cancellation console</source>
         <translation>取消台 — 支付取消控制台</translation>
     </message>
@@ -187,38 +175,214 @@
         <translation>关于取消台(&amp;A)</translation>
     </message>
     <message>
-        <source>CancelDesk</source>
-        <translation>取消台</translation>
+        <source>The orders could not be read: %1</source>
+        <translation>无法读取订单：%1</translation>
     </message>
     <message>
-        <source>One order list across UQPAY, Antom and Liquido: check whether a payment can still be cancelled, cancel it safely, and keep a tamper-evident log of every attempt.</source>
-        <translation>UQPAY、Antom 和 Liquido 的订单集中在一个列表中：查看支付是否仍可取消，安全地发起取消，并为每次尝试保留防篡改的日志。</translation>
+        <source>&amp;Orders</source>
+        <translation>订单(&amp;O)</translation>
     </message>
     <message>
-        <source>Environment:</source>
-        <translation>环境：</translation>
+        <source>&amp;View</source>
+        <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <source>Database:</source>
-        <translation>数据库：</translation>
+        <source>Main toolbar</source>
+        <translation>主工具栏</translation>
     </message>
     <message>
-        <source>%1 (schema version %2)</source>
-        <translation>%1（结构版本 %2）</translation>
+        <source>Refresh</source>
+        <translation>刷新</translation>
     </message>
     <message>
-        <source>Orders:</source>
-        <translation>订单：</translation>
+        <source>Retrieve the selected orders&apos; status from the providers (F5)</source>
+        <translation>从服务商获取所选订单的状态（F5）</translation>
+    </message>
+    <message>
+        <source>Refresh all visible</source>
+        <translation>刷新全部可见订单</translation>
+    </message>
+    <message>
+        <source>Retrieve the status of every order in the list (Shift+F5)</source>
+        <translation>获取列表中每笔订单的状态（Shift+F5）</translation>
+    </message>
+    <message>
+        <source>Auto-refresh</source>
+        <translation>自动刷新</translation>
+    </message>
+    <message>
+        <source>Refresh every order that is not final at this interval (minutes)</source>
+        <translation>按此间隔（分钟）刷新所有非终态订单</translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation> 分钟</translation>
+    </message>
+    <message>
+        <source>Cancel payment…</source>
+        <translation>取消支付…</translation>
+    </message>
+    <message>
+        <source>Bulk cancel…</source>
+        <translation>批量取消…</translation>
+    </message>
+    <message>
+        <source>Cancel the selected eligible orders with one reason</source>
+        <translation>以同一取消原因取消所选的可取消订单</translation>
+    </message>
+    <message>
+        <source>Add by ID…</source>
+        <translation>按 ID 添加…</translation>
+    </message>
+    <message>
+        <source>Retrieve a payment from its provider by its ID</source>
+        <translation>按支付 ID 从服务商获取支付</translation>
+    </message>
+    <message>
+        <source>Import…</source>
+        <translation>导入…</translation>
+    </message>
+    <message>
+        <source>Import orders from a CSV or JSON file</source>
+        <translation>从 CSV 或 JSON 文件导入订单</translation>
+    </message>
+    <message>
+        <source>Sync UQPAY…</source>
+        <translation>同步 UQPAY…</translation>
+    </message>
+    <message>
+        <source>Fetch UQPAY&apos;s payment intents for a date range</source>
+        <translation>获取某一日期范围内的 UQPAY 支付意图</translation>
+    </message>
+    <message>
+        <source>Cancel log</source>
+        <translation>取消日志</translation>
+    </message>
+    <message>
+        <source>Every cancel attempt, with filters, export and verification</source>
+        <translation>所有取消尝试，可筛选、导出和校验</translation>
+    </message>
+    <message>
+        <source>Settings…</source>
+        <translation>设置…</translation>
+    </message>
+    <message>
+        <source>Find</source>
+        <translation>查找</translation>
+    </message>
+    <message>
+        <source>Show details</source>
+        <translation>显示详情</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Search payment IDs and merchant references (Ctrl+F)</source>
+        <translation>搜索支付 ID 和商户订单号（Ctrl+F）</translation>
+    </message>
+    <message>
+        <source>Show:</source>
+        <translation>显示：</translation>
+    </message>
+    <message>
+        <source>All orders</source>
+        <translation>全部订单</translation>
+    </message>
+    <message>
+        <source>Cancellable now</source>
+        <translation>当前可取消</translation>
+    </message>
+    <message>
+        <source>Expiring within 1 h</source>
+        <translation>1 小时内到期</translation>
+    </message>
+    <message>
+        <source>Unresolved cancels</source>
+        <translation>未决的取消</translation>
+    </message>
+    <message>
+        <source>Conflicts</source>
+        <translation>冲突</translation>
+    </message>
+    <message>
+        <source>All providers</source>
+        <translation>全部服务商</translation>
+    </message>
+    <message>
+        <source>All statuses</source>
+        <translation>全部状态</translation>
+    </message>
+    <message>
+        <source>All methods</source>
+        <translation>全部支付方式</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>停止</translation>
+    </message>
+    <message>
+        <source>PRODUCTION — cancels affect real payments</source>
+        <translation>生产环境 — 取消会作用于真实支付</translation>
+    </message>
+    <message>
+        <source>PROVIDER TEST — the providers&apos; test systems; no real money</source>
+        <translation>服务商测试环境 — 服务商的测试系统；不涉及真实资金</translation>
+    </message>
+    <message>
+        <source>SANDBOX — built-in simulator on 127.0.0.1:%1 with demo payments; no real money</source>
+        <translation>沙箱 — 内置模拟器（127.0.0.1:%1），含演示支付；不涉及真实资金</translation>
+    </message>
+    <message>
+        <source>SANDBOX — no real money</source>
+        <translation>沙箱 — 不涉及真实资金</translation>
     </message>
     <message numerus="yes">
-        <source>%n order(s) in the local store</source>
+        <source>%1 of %n order(s) shown</source>
         <translation>
-            <numerusform>本地存储中有 %n 笔订单</numerusform>
+            <numerusform>显示 %1 / %n 笔订单</numerusform>
         </translation>
     </message>
     <message>
-        <source>Ready</source>
-        <translation>就绪</translation>
+        <source>Select one order to cancel it (Del)</source>
+        <translation>选择一笔订单以取消（Del）</translation>
+    </message>
+    <message>
+        <source>Cancel the selected payment (Del)</source>
+        <translation>取消所选支付（Del）</translation>
+    </message>
+    <message>
+        <source>Cannot be cancelled: %1</source>
+        <translation>无法取消：%1</translation>
+    </message>
+    <message>
+        <source>%1 / %2 refreshed, %3 failed</source>
+        <translation>已刷新 %1 / %2，失败 %3</translation>
+    </message>
+    <message>
+        <source>Refresh stopped: %1 of %2 done, %3 failed.</source>
+        <translation>刷新已停止：完成 %1 / %2，失败 %3。</translation>
+    </message>
+    <message>
+        <source>Refreshed %1 of %2 order(s); %3 failed.</source>
+        <translation>已刷新 %1 / %2 笔订单；失败 %3 笔。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n conflict(s) with a confirmed cancel need review.</source>
+        <translation>
+            <numerusform>%n 笔订单与已确认的取消冲突，需要复核。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n unresolved cancel(s) settled.</source>
+        <translation>
+            <numerusform>已确定 %n 个未决取消的结果。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Cancel log — CancelDesk</source>
+        <translation>取消日志 — 取消台</translation>
     </message>
 </context>
 <context>
@@ -294,6 +458,171 @@
     <message>
         <source>Last synced</source>
         <translation>上次同步</translation>
+    </message>
+</context>
+<context>
+    <name>CancelDesk::Ui::StatusView</name>
+    <message>
+        <source>import</source>
+        <translation>导入</translation>
+    </message>
+    <message>
+        <source>refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <source>cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>added by ID</source>
+        <translation>按 ID 添加</translation>
+    </message>
+    <message>
+        <source>Order status</source>
+        <translation>订单状态</translation>
+    </message>
+    <message>
+        <source>Select an order to see its live status, its history and whether it can still be cancelled.</source>
+        <translation>选择一笔订单，查看其实时状态、历史记录以及是否仍可取消。</translation>
+    </message>
+    <message>
+        <source>Provider:</source>
+        <translation>服务商：</translation>
+    </message>
+    <message>
+        <source>Payment ID:</source>
+        <translation>支付 ID：</translation>
+    </message>
+    <message>
+        <source>Merchant reference:</source>
+        <translation>商户订单号：</translation>
+    </message>
+    <message>
+        <source>Amount:</source>
+        <translation>金额：</translation>
+    </message>
+    <message>
+        <source>Method:</source>
+        <translation>支付方式：</translation>
+    </message>
+    <message>
+        <source>Status:</source>
+        <translation>状态：</translation>
+    </message>
+    <message>
+        <source>Created:</source>
+        <translation>创建时间：</translation>
+    </message>
+    <message>
+        <source>Paid:</source>
+        <translation>支付时间：</translation>
+    </message>
+    <message>
+        <source>Cancel deadline:</source>
+        <translation>取消期限：</translation>
+    </message>
+    <message>
+        <source>Time left:</source>
+        <translation>剩余时间：</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <source>Retrieve this order&apos;s status from the provider now (F5).</source>
+        <translation>立即从服务商获取此订单的状态（F5）。</translation>
+    </message>
+    <message>
+        <source>Status history</source>
+        <translation>状态历史</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>变化</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <source>Cancel attempts</source>
+        <translation>取消尝试</translation>
+    </message>
+    <message>
+        <source>Requested</source>
+        <translation>发起时间</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <source>Operator</source>
+        <translation>操作员</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>取消原因</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 — shared by %n order(s)</source>
+        <translation>
+            <numerusform>%1 — %n 笔订单共用</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 (provider: %2)</source>
+        <translation>%1（服务商：%2）</translation>
+    </message>
+    <message>
+        <source>not paid</source>
+        <translation>未支付</translation>
+    </message>
+    <message>
+        <source>%1 → %2</source>
+        <translation>%1 → %2</translation>
+    </message>
+    <message>
+        <source>%1 → %2 (%3)</source>
+        <translation>%1 → %2（%3）</translation>
+    </message>
+    <message>
+        <source>none known</source>
+        <translation>未知</translation>
+    </message>
+    <message>
+        <source>%1 (%2 provider time)</source>
+        <translation>%1（服务商时间 %2）</translation>
+    </message>
+    <message>
+        <source>Can be cancelled.</source>
+        <translation>可以取消。</translation>
+    </message>
+    <message>
+        <source>The cancel window closed at %1.</source>
+        <translation>取消窗口已于 %1 关闭。</translation>
+    </message>
+    <message>
+        <source>Cannot be cancelled: %1 %2</source>
+        <translation>无法取消：%1 %2</translation>
+    </message>
+    <message>
+        <source>Last synced %1 — stale, refresh before deciding</source>
+        <translation>上次同步：%1 — 已过时，请先刷新再决定</translation>
+    </message>
+    <message>
+        <source>Last synced %1</source>
+        <translation>上次同步：%1</translation>
+    </message>
+    <message>
+        <source>Last sync failed: %1</source>
+        <translation>上次同步失败：%1</translation>
     </message>
 </context>
 <context>
@@ -1929,9 +2258,15 @@ Sandbox: in the sandbox environment with no provider configured, the CLI talks t
         <translation>取消台</translation>
     </message>
     <message>
-        <source>The order database cannot be opened:
+        <source>The settings cannot be used:
 %1</source>
-        <translation>无法打开订单数据库：
+        <translation>设置无法使用：
+%1</translation>
+    </message>
+    <message>
+        <source>CancelDesk cannot start:
+%1</source>
+        <translation>取消台无法启动：
 %1</translation>
     </message>
 </context>

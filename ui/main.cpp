@@ -1,17 +1,36 @@
-// The composition root of the canceldesk GUI: reads settings, installs the
-// language, opens the store and shows the main window.
+// The composition root of the canceldesk GUI: reads the settings (secrets from
+// the OS keychain), installs the language, opens the session (store, rules,
+// providers or the built-in sandbox) and shows the main window.
+#include "appsession.h"
+#include "config/appconfig.h"
 #include "i18n/language.h"
 #include "mainwindow.h"
-#include "storage/database.h"
-#include "storage/orderstore.h"
+
+#if __has_include("settings/secretstore.h")
+#include "settings/secretstore.h"
+#define CANCELDESK_HAVE_SECRET_STORE 1
+#endif
 
 #include <QApplication>
 #include <QDir>
 #include <QMessageBox>
+#include <QPointer>
 #include <QSettings>
 #include <QStandardPaths>
 
+#include <memory>
+
 using namespace CancelDesk;
+
+namespace {
+
+struct Console
+{
+    std::unique_ptr<Ui::AppSession> session;
+    std::unique_ptr<Ui::MainWindow> window;
+};
+
+} // namespace
 
 int main(int argc, char *argv[])
 {
@@ -29,29 +48,64 @@ int main(int argc, char *argv[])
     translations.apply(remembered.isEmpty() ? I18n::languageForLocale(QLocale::system())
                                             : remembered);
 
-    const QString dataDir = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
-    Storage::Database database(QDir(dataDir).filePath(QStringLiteral("canceldesk.sqlite")));
-    QString error;
-    if (!database.open(&error)) {
-        QMessageBox::critical(
-            nullptr, QCoreApplication::translate("main", "CancelDesk"),
-            QCoreApplication::translate("main", "The order database cannot be opened:\n%1")
-                .arg(error));
+    const QString configPath = Config::defaultConfigPath();
+#ifdef CANCELDESK_HAVE_SECRET_STORE
+    const std::unique_ptr<Ui::SecretStore> secrets = Ui::openSecretStore(
+        QDir(QFileInfo(configPath).absolutePath()).filePath(QStringLiteral("canceldesk-secrets.ini")));
+#endif
+
+    Console console;
+    // (Re)builds the session and the window from the settings on disk.
+    std::function<bool()> start = [&]() -> bool {
+#ifdef CANCELDESK_HAVE_SECRET_STORE
+        const Config::ConfigLoad load = Config::loadConfig(
+            configPath, [&secrets](const QString &key) { return secrets->read(key); });
+#else
+        const Config::ConfigLoad load = Config::loadConfig(configPath);
+#endif
+        if (!load.ok()) {
+            QMessageBox::critical(nullptr, QCoreApplication::translate("main", "CancelDesk"),
+                                  QCoreApplication::translate(
+                                      "main", "The settings cannot be used:\n%1")
+                                      .arg(load.error));
+            return false;
+        }
+        Ui::SessionOptions options;
+        options.config = load.config;
+        options.databasePath = Config::defaultDatabasePath();
+        options.sandboxStateDir = QDir(QStandardPaths::writableLocation(
+                                           QStandardPaths::AppDataLocation))
+                                      .filePath(QStringLiteral("sandbox"));
+        console.window.reset();
+        console.session = std::make_unique<Ui::AppSession>(options);
+        QString error;
+        if (!console.session->open(&error)) {
+            QMessageBox::critical(
+                nullptr, QCoreApplication::translate("main", "CancelDesk"),
+                QCoreApplication::translate("main", "CancelDesk cannot start:\n%1").arg(error));
+            return false;
+        }
+        console.window = std::make_unique<Ui::MainWindow>(translations, *console.session);
+#ifdef CANCELDESK_HAVE_SECRET_STORE
+        console.window->setSecretStore(secrets.get());
+#endif
+        QObject::connect(console.window.get(), &Ui::MainWindow::languageChosen,
+                         console.window.get(), [&settings](const QString &language) {
+                             settings.setValue(QStringLiteral("ui/language"), language);
+                         });
+        QObject::connect(console.window.get(), &Ui::MainWindow::settingsChanged, &app,
+                         [&start] {
+                             // After the dialog has closed: rebuild from the new settings.
+                             QMetaObject::invokeMethod(qApp, [&start] { start(); },
+                                                       Qt::QueuedConnection);
+                         }, Qt::QueuedConnection);
+        console.window->show();
+        return true;
+    };
+    if (!start())
         return 1;
-    }
-    const Storage::OrderStore orders(database);
-
-    Ui::SessionInfo info;
-    info.environment = QStringLiteral("sandbox");
-    info.databasePath = database.path();
-    info.schemaVersion = database.schemaVersion();
-    info.orderCount = orders.count({});
-
-    Ui::MainWindow window(translations, info);
-    QObject::connect(&window, &Ui::MainWindow::languageChosen, &window,
-                     [&settings](const QString &language) {
-                         settings.setValue(QStringLiteral("ui/language"), language);
-                     });
-    window.show();
-    return app.exec();
+    const int code = app.exec();
+    console.window.reset();
+    console.session.reset();
+    return code;
 }

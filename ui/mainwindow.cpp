@@ -1,46 +1,225 @@
 #include "mainwindow.h"
 
+#include "appsession.h"
+#include "domain/cancelpolicy.h"
+#include "format.h"
 #include "i18n/language.h"
+#include "models/ordertablemodel.h"
+#include "services/refreshservice.h"
+#include "storage/orderstore.h"
+#include "views/statusview.h"
+
+#if __has_include("dialogs/canceldialog.h")
+#include "dialogs/bulkcanceldialog.h"
+#include "dialogs/canceldialog.h"
+#include "dialogs/eligibility.h"
+#define CANCELDESK_HAVE_CANCEL_DIALOG 1
+#endif
+#if __has_include("dialogs/addorderdialog.h")
+#include "dialogs/addorderdialog.h"
+#include "dialogs/importdialog.h"
+#include "dialogs/syncdialog.h"
+#define CANCELDESK_HAVE_ORDER_DIALOGS 1
+#endif
+#if __has_include("views/cancellogview.h")
+#include "views/cancellogview.h"
+#define CANCELDESK_HAVE_CANCEL_LOG 1
+#endif
+#if __has_include("settings/settingsdialog.h")
+#include "settings/secretstore.h"
+#include "settings/settingsdialog.h"
+#define CANCELDESK_HAVE_SETTINGS 1
+#endif
+
+#include "sandboxserver.h"
 
 #include <QAction>
 #include <QActionGroup>
 #include <QApplication>
-#include <QDir>
-#include <QEvent>
-#include <QFormLayout>
+#include <QCloseEvent>
+#include <QComboBox>
+#include <QDockWidget>
+#include <QHBoxLayout>
+#include <QHeaderView>
 #include <QLabel>
-#include <QLocale>
+#include <QLineEdit>
+#include <QMenu>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QProgressBar>
+#include <QPushButton>
+#include <QSettings>
+#include <QSpinBox>
 #include <QStatusBar>
+#include <QTableView>
+#include <QTimer>
+#include <QToolBar>
 #include <QVBoxLayout>
 
 namespace CancelDesk::Ui {
 
-MainWindow::MainWindow(I18n::Translations &translations, SessionInfo info, QWidget *parent)
+namespace {
+
+const QString kStateKey = QStringLiteral("ui/mainWindowState");
+const QString kGeometryKey = QStringLiteral("ui/mainWindowGeometry");
+const QString kHeaderKey = QStringLiteral("ui/orderListHeader");
+const QString kPresetKey = QStringLiteral("ui/orderListPreset");
+const QString kProviderKey = QStringLiteral("ui/orderListProvider");
+const QString kStatusKey = QStringLiteral("ui/orderListStatus");
+const QString kAutoIntervalKey = QStringLiteral("ui/autoRefreshMinutes");
+
+} // namespace
+
+MainWindow::MainWindow(I18n::Translations &translations, AppSession &session, QWidget *parent)
     : QMainWindow(parent)
     , m_translations(translations)
-    , m_info(std::move(info))
+    , m_session(session)
 {
     setObjectName(QStringLiteral("mainWindow"));
     setWindowIcon(QIcon(QStringLiteral(":/canceldesk.svg")));
+    m_model = new OrderTableModel(session, this);
+    buildActions();
     buildMenus();
+    buildToolBar();
     buildCentralWidget();
+    buildStatusBar();
     retranslateUi();
     syncLanguageActions();
-    resize(1100, 700);
+    resize(1680, 900);
+    restoreState();
+
+    connect(&session, &AppSession::ordersChanged, this, [this](const QList<Domain::OrderKey> &k) {
+        m_model->updateOrders(k);
+        if (m_statusView->order() && k.contains(*m_statusView->order()))
+            m_statusView->reload();
+    });
+    connect(&session, &AppSession::ordersReset, m_model, &OrderTableModel::reload);
+    connect(&session, &AppSession::journalChanged, this, [this] { m_statusView->reload(); });
+    connect(m_model, &OrderTableModel::loaded, this, [this] { updateCounts(); });
+    connect(m_model, &OrderTableModel::viewChanged, this, [this] {
+        updateCounts();
+        if (m_method->count() <= 1) {
+            for (const QString &method : m_model->methods())
+                m_method->addItem(method, method);
+        }
+        if (m_statusView->order()) {
+            const int row = m_model->rowOf(*m_statusView->order());
+            if (row >= 0)
+                m_view->selectionModel()->setCurrentIndex(
+                    m_model->index(row, 0),
+                    QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+        }
+        updateActions();
+    });
+    connect(m_model, &OrderTableModel::loadFailed, this, [this](const QString &error) {
+        statusBar()->showMessage(tr("The orders could not be read: %1").arg(error));
+    });
+
+    m_tick = new QTimer(this);
+    m_tick->setInterval(1000);
+    connect(m_tick, &QTimer::timeout, this, &MainWindow::tick);
+    m_tick->start();
+
+    m_model->reload();
+    // First start on the built-in sandbox: its demo payments, fetched over HTTP.
+    if (session.usesBuiltInSandbox() && session.orders().count({}) == 0) {
+        if (Services::RefreshJob *job = session.loadDemoOrders())
+            trackRefresh(job);
+    }
 }
 
 MainWindow::~MainWindow() = default;
 
+void MainWindow::setSecretStore(SecretStore *store)
+{
+    m_secrets = store;
+    updateActions();
+}
+
+void MainWindow::buildActions()
+{
+    const auto make = [this](const char *name, const QKeySequence &key = {}) {
+        auto *a = new QAction(this);
+        a->setObjectName(QString::fromLatin1(name));
+        if (!key.isEmpty())
+            a->setShortcut(key);
+        addAction(a);
+        return a;
+    };
+    m_refreshAction = make("refreshAction", QKeySequence(Qt::Key_F5));
+    connect(m_refreshAction, &QAction::triggered, this, [this] { refreshOrders(selectedOrders()); });
+    m_refreshVisibleAction = make("refreshVisibleAction", QKeySequence(Qt::SHIFT | Qt::Key_F5));
+    connect(m_refreshVisibleAction, &QAction::triggered, this,
+            [this] { refreshOrders(m_model->visibleKeys()); });
+    m_autoRefreshAction = make("autoRefreshAction");
+    m_autoRefreshAction->setCheckable(true);
+    connect(m_autoRefreshAction, &QAction::toggled, this, [this](bool on) {
+        m_session.refresh().setAutoRefresh(on,
+                                           std::chrono::minutes(m_autoInterval->value()));
+    });
+    m_cancelAction = make("cancelAction");
+    m_cancelAction->setShortcuts({QKeySequence(Qt::Key_Delete), QKeySequence(Qt::CTRL | Qt::Key_K)});
+    connect(m_cancelAction, &QAction::triggered, this, &MainWindow::openCancelDialog);
+    m_bulkCancelAction = make("bulkCancelAction", QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_K));
+    connect(m_bulkCancelAction, &QAction::triggered, this, &MainWindow::openBulkCancel);
+    m_addAction = make("addOrderAction", QKeySequence(Qt::CTRL | Qt::Key_N));
+    connect(m_addAction, &QAction::triggered, this, &MainWindow::openAddOrder);
+    m_importAction = make("importAction", QKeySequence(Qt::CTRL | Qt::Key_I));
+    connect(m_importAction, &QAction::triggered, this, &MainWindow::openImport);
+    m_syncAction = make("syncAction");
+    connect(m_syncAction, &QAction::triggered, this, &MainWindow::openSync);
+    m_logAction = make("cancelLogAction", QKeySequence(Qt::CTRL | Qt::Key_L));
+    connect(m_logAction, &QAction::triggered, this, &MainWindow::openCancelLog);
+    m_settingsAction = make("settingsAction", QKeySequence(Qt::CTRL | Qt::Key_Comma));
+    connect(m_settingsAction, &QAction::triggered, this, &MainWindow::openSettings);
+    m_findAction = make("findAction", QKeySequence::Find);
+    connect(m_findAction, &QAction::triggered, this, [this] {
+        m_search->setFocus(Qt::ShortcutFocusReason);
+        m_search->selectAll();
+    });
+    m_detailsAction = make("detailsAction");
+    m_detailsAction->setShortcuts({QKeySequence(Qt::Key_Return), QKeySequence(Qt::Key_Enter)});
+    m_detailsAction->setShortcutContext(Qt::WidgetShortcut);
+    connect(m_detailsAction, &QAction::triggered, this, [this] {
+        m_statusDock->show();
+        m_statusDock->raise();
+    });
+    m_quitAction = make("quitAction", QKeySequence::Quit);
+    m_quitAction->setMenuRole(QAction::QuitRole);
+    connect(m_quitAction, &QAction::triggered, this, &QWidget::close);
+    m_aboutAction = make("aboutAction");
+    m_aboutAction->setMenuRole(QAction::AboutRole);
+    connect(m_aboutAction, &QAction::triggered, this, [this] {
+        QMessageBox::about(this, tr("About CancelDesk"),
+                           tr("<h3>CancelDesk %1</h3><p>Cancel payments at UQPAY, Antom and "
+                              "Liquido, with a tamper-evident cancel log.</p>")
+                               .arg(QCoreApplication::applicationVersion()));
+    });
+}
+
 void MainWindow::buildMenus()
 {
     m_fileMenu = menuBar()->addMenu(QString());
-    m_quitAction = m_fileMenu->addAction(QString());
-    m_quitAction->setObjectName(QStringLiteral("quitAction"));
-    m_quitAction->setShortcut(QKeySequence::Quit);
-    m_quitAction->setMenuRole(QAction::QuitRole);
-    connect(m_quitAction, &QAction::triggered, this, &QWidget::close);
+    m_fileMenu->addAction(m_importAction);
+    m_fileMenu->addAction(m_logAction);
+    m_fileMenu->addSeparator();
+    m_fileMenu->addAction(m_settingsAction);
+    m_fileMenu->addSeparator();
+    m_fileMenu->addAction(m_quitAction);
+
+    m_ordersMenu = menuBar()->addMenu(QString());
+    m_ordersMenu->addAction(m_refreshAction);
+    m_ordersMenu->addAction(m_refreshVisibleAction);
+    m_ordersMenu->addAction(m_autoRefreshAction);
+    m_ordersMenu->addSeparator();
+    m_ordersMenu->addAction(m_cancelAction);
+    m_ordersMenu->addAction(m_bulkCancelAction);
+    m_ordersMenu->addSeparator();
+    m_ordersMenu->addAction(m_addAction);
+    m_ordersMenu->addAction(m_syncAction);
+    m_ordersMenu->addAction(m_findAction);
+
+    m_viewMenu = menuBar()->addMenu(QString());
 
     // Language names are shown in their own language so that an operator who
     // cannot read the current one still finds theirs.
@@ -61,90 +240,542 @@ void MainWindow::buildMenus()
             [this] { chooseLanguage(QStringLiteral("en")); });
 
     m_helpMenu = menuBar()->addMenu(QString());
-    m_aboutAction = m_helpMenu->addAction(QString());
-    m_aboutAction->setObjectName(QStringLiteral("aboutAction"));
-    m_aboutAction->setMenuRole(QAction::AboutRole);
-    connect(m_aboutAction, &QAction::triggered, this, [this] {
-        QMessageBox::about(this, tr("About CancelDesk"),
-                           tr("<h3>CancelDesk %1</h3><p>Cancel payments at UQPAY, Antom and "
-                              "Liquido, with a tamper-evident cancel log.</p>")
-                               .arg(QCoreApplication::applicationVersion()));
+    m_helpMenu->addAction(m_aboutAction);
+}
+
+void MainWindow::buildToolBar()
+{
+    m_toolBar = addToolBar(QString());
+    m_toolBar->setObjectName(QStringLiteral("mainToolBar"));
+    m_toolBar->setMovable(false);
+    m_toolBar->setToolButtonStyle(Qt::ToolButtonTextOnly);
+    m_toolBar->addAction(m_refreshAction);
+    m_toolBar->addAction(m_refreshVisibleAction);
+    m_toolBar->addAction(m_autoRefreshAction);
+    m_autoInterval = new QSpinBox(m_toolBar);
+    m_autoInterval->setObjectName(QStringLiteral("autoRefreshInterval"));
+    m_autoInterval->setRange(1, 120);
+    m_autoInterval->setValue(5);
+    connect(m_autoInterval, &QSpinBox::valueChanged, this, [this](int minutes) {
+        if (m_autoRefreshAction->isChecked())
+            m_session.refresh().setAutoRefresh(true, std::chrono::minutes(minutes));
     });
+    m_toolBar->addWidget(m_autoInterval);
+    m_toolBar->addSeparator();
+    m_toolBar->addAction(m_cancelAction);
+    m_toolBar->addAction(m_bulkCancelAction);
+    m_toolBar->addSeparator();
+    m_toolBar->addAction(m_addAction);
+    m_toolBar->addAction(m_importAction);
+    m_toolBar->addAction(m_syncAction);
+    m_toolBar->addSeparator();
+    m_toolBar->addAction(m_logAction);
+    m_toolBar->addAction(m_settingsAction);
 }
 
 void MainWindow::buildCentralWidget()
 {
     auto *central = new QWidget(this);
     auto *layout = new QVBoxLayout(central);
-    layout->setContentsMargins(32, 32, 32, 32);
-    layout->setSpacing(16);
+    layout->setContentsMargins(6, 6, 6, 6);
 
-    m_heading = new QLabel(central);
-    m_heading->setObjectName(QStringLiteral("heading"));
-    QFont headingFont = m_heading->font();
-    headingFont.setPointSizeF(headingFont.pointSizeF() * 1.6);
-    headingFont.setBold(true);
-    m_heading->setFont(headingFont);
-    layout->addWidget(m_heading);
+    m_banner = new QLabel(central);
+    m_banner->setObjectName(QStringLiteral("environmentBanner"));
+    m_banner->setAlignment(Qt::AlignCenter);
+    m_banner->setMargin(6);
+    QFont bannerFont = m_banner->font();
+    bannerFont.setBold(true);
+    m_banner->setFont(bannerFont);
+    layout->addWidget(m_banner);
 
-    m_summary = new QLabel(central);
-    m_summary->setObjectName(QStringLiteral("summary"));
-    m_summary->setWordWrap(true);
-    layout->addWidget(m_summary);
+    auto *filters = new QHBoxLayout();
+    m_search = new QLineEdit(central);
+    m_search->setObjectName(QStringLiteral("searchEdit"));
+    m_search->setClearButtonEnabled(true);
+    m_search->setMinimumWidth(260);
+    auto *searchTimer = new QTimer(this);
+    searchTimer->setSingleShot(true);
+    searchTimer->setInterval(200);
+    connect(m_search, &QLineEdit::textChanged, searchTimer, qOverload<>(&QTimer::start));
+    connect(searchTimer, &QTimer::timeout, this, &MainWindow::applyFilter);
+    filters->addWidget(m_search, 2);
+    m_presetLabel = new QLabel(central);
+    filters->addWidget(m_presetLabel);
+    m_preset = new QComboBox(central);
+    m_preset->setObjectName(QStringLiteral("presetCombo"));
+    filters->addWidget(m_preset, 1);
+    m_provider = new QComboBox(central);
+    m_provider->setObjectName(QStringLiteral("providerCombo"));
+    filters->addWidget(m_provider, 1);
+    m_status = new QComboBox(central);
+    m_status->setObjectName(QStringLiteral("statusCombo"));
+    filters->addWidget(m_status, 1);
+    m_method = new QComboBox(central);
+    m_method->setObjectName(QStringLiteral("methodCombo"));
+    filters->addWidget(m_method, 1);
+    for (QComboBox *combo : {m_preset, m_provider, m_status, m_method})
+        connect(combo, &QComboBox::activated, this, &MainWindow::applyFilter);
+    layout->addLayout(filters);
 
-    auto *form = new QFormLayout();
-    form->setLabelAlignment(Qt::AlignRight);
-    m_environmentCaption = new QLabel(central);
-    m_environmentValue = new QLabel(central);
-    m_environmentValue->setObjectName(QStringLiteral("environmentValue"));
-    m_databaseCaption = new QLabel(central);
-    m_databaseValue = new QLabel(central);
-    m_databaseValue->setObjectName(QStringLiteral("databaseValue"));
-    m_databaseValue->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    m_ordersCaption = new QLabel(central);
-    m_ordersValue = new QLabel(central);
-    m_ordersValue->setObjectName(QStringLiteral("ordersValue"));
-    form->addRow(m_environmentCaption, m_environmentValue);
-    form->addRow(m_databaseCaption, m_databaseValue);
-    form->addRow(m_ordersCaption, m_ordersValue);
-    layout->addLayout(form);
-    layout->addStretch(1);
-
+    m_view = new QTableView(central);
+    m_view->setObjectName(QStringLiteral("orderView"));
+    m_view->setModel(m_model);
+    m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_view->setSelectionMode(QAbstractItemView::ExtendedSelection);
+    m_view->setSortingEnabled(true);
+    m_view->sortByColumn(OrderTableModel::CreatedColumn, Qt::DescendingOrder);
+    m_view->setAlternatingRowColors(true);
+    m_view->setWordWrap(false);
+    m_view->setContextMenuPolicy(Qt::ActionsContextMenu);
+    m_view->addAction(m_refreshAction);
+    m_view->addAction(m_cancelAction);
+    m_view->addAction(m_bulkCancelAction);
+    m_view->addAction(m_detailsAction);
+    // Uniform rows: no per-row size hints at a million rows.
+    m_view->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
+    m_view->verticalHeader()->setDefaultSectionSize(m_view->fontMetrics().height() + 8);
+    m_view->verticalHeader()->hide();
+    m_view->horizontalHeader()->setStretchLastSection(true);
+    m_view->horizontalHeader()->setSectionsMovable(true);
+    m_view->horizontalHeader()->setContextMenuPolicy(Qt::CustomContextMenu);
+    connect(m_view->horizontalHeader(), &QHeaderView::customContextMenuRequested, this,
+            &MainWindow::showColumnMenu);
+    const int widths[] = {70, 230, 130, 125, 125, 135, 145, 145, 105, 95};
+    for (int c = 0; c < OrderTableModel::ColumnCount; ++c)
+        m_view->setColumnWidth(c, widths[c]);
+    layout->addWidget(m_view, 1);
     setCentralWidget(central);
+
+    m_statusView = new StatusView(m_session, this);
+    connect(m_statusView, &StatusView::refreshRequested, this,
+            [this](const Domain::OrderKey &k) { refreshOrders({k}); });
+    m_statusDock = new QDockWidget(this);
+    m_statusDock->setObjectName(QStringLiteral("statusDock"));
+    m_statusDock->setWidget(m_statusView);
+    m_statusDock->setFeatures(QDockWidget::DockWidgetMovable | QDockWidget::DockWidgetClosable);
+    addDockWidget(Qt::RightDockWidgetArea, m_statusDock);
+    resizeDocks({m_statusDock}, {380}, Qt::Horizontal);
+    m_viewMenu->addAction(m_statusDock->toggleViewAction());
+
+    connect(m_view->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
+            [this](const QModelIndex &current) {
+                m_statusView->showOrder(m_model->keyAt(current.row()));
+                updateActions();
+            });
+    connect(m_view->selectionModel(), &QItemSelectionModel::selectionChanged, this,
+            [this] { updateActions(); });
 }
 
-QString MainWindow::environmentLabel() const
+void MainWindow::buildStatusBar()
 {
-    if (m_info.environment == u"production")
-        return tr("Production");
-    if (m_info.environment == u"test")
-        return tr("Provider test");
-    return tr("Sandbox (built-in simulator)");
+    m_counts = new QLabel(this);
+    m_counts->setObjectName(QStringLiteral("orderCounts"));
+    statusBar()->addPermanentWidget(m_counts);
+    m_progress = new QProgressBar(this);
+    m_progress->setObjectName(QStringLiteral("refreshProgress"));
+    m_progress->setMaximumWidth(320);
+    m_progress->hide();
+    statusBar()->addPermanentWidget(m_progress);
+    m_stop = new QPushButton(this);
+    m_stop->setObjectName(QStringLiteral("stopButton"));
+    m_stop->hide();
+    connect(m_stop, &QPushButton::clicked, this, [this] {
+        if (m_refreshJob)
+            m_refreshJob->stop();
+    });
+    statusBar()->addPermanentWidget(m_stop);
 }
 
 void MainWindow::retranslateUi()
 {
     setWindowTitle(tr("CancelDesk — payment cancellation console"));
     m_fileMenu->setTitle(tr("&File"));
-    m_quitAction->setText(tr("&Quit"));
+    m_ordersMenu->setTitle(tr("&Orders"));
+    m_viewMenu->setTitle(tr("&View"));
     m_languageMenu->setTitle(tr("&Language"));
     m_helpMenu->setTitle(tr("&Help"));
+    m_toolBar->setWindowTitle(tr("Main toolbar"));
+    m_quitAction->setText(tr("&Quit"));
     m_aboutAction->setText(tr("&About CancelDesk"));
+    m_refreshAction->setText(tr("Refresh"));
+    m_refreshAction->setToolTip(tr("Retrieve the selected orders' status from the providers (F5)"));
+    m_refreshVisibleAction->setText(tr("Refresh all visible"));
+    m_refreshVisibleAction->setToolTip(
+        tr("Retrieve the status of every order in the list (Shift+F5)"));
+    m_autoRefreshAction->setText(tr("Auto-refresh"));
+    m_autoRefreshAction->setToolTip(
+        tr("Refresh every order that is not final at this interval (minutes)"));
+    m_autoInterval->setSuffix(tr(" min"));
+    m_cancelAction->setText(tr("Cancel payment…"));
+    m_bulkCancelAction->setText(tr("Bulk cancel…"));
+    m_bulkCancelAction->setToolTip(tr("Cancel the selected eligible orders with one reason"));
+    m_addAction->setText(tr("Add by ID…"));
+    m_addAction->setToolTip(tr("Retrieve a payment from its provider by its ID"));
+    m_importAction->setText(tr("Import…"));
+    m_importAction->setToolTip(tr("Import orders from a CSV or JSON file"));
+    m_syncAction->setText(tr("Sync UQPAY…"));
+    m_syncAction->setToolTip(tr("Fetch UQPAY's payment intents for a date range"));
+    m_logAction->setText(tr("Cancel log"));
+    m_logAction->setToolTip(tr("Every cancel attempt, with filters, export and verification"));
+    m_settingsAction->setText(tr("Settings…"));
+    m_findAction->setText(tr("Find"));
+    m_detailsAction->setText(tr("Show details"));
+    m_statusDock->setWindowTitle(tr("Status"));
 
-    m_heading->setText(tr("CancelDesk"));
-    m_summary->setText(tr("One order list across UQPAY, Antom and Liquido: check whether a "
-                          "payment can still be cancelled, cancel it safely, and keep a "
-                          "tamper-evident log of every attempt."));
-    m_environmentCaption->setText(tr("Environment:"));
-    m_environmentValue->setText(environmentLabel());
-    m_databaseCaption->setText(tr("Database:"));
-    m_databaseValue->setText(tr("%1 (schema version %2)")
-                                 .arg(QDir::toNativeSeparators(m_info.databasePath))
-                                 .arg(m_info.schemaVersion));
-    m_ordersCaption->setText(tr("Orders:"));
-    m_ordersValue->setText(tr("%n order(s) in the local store", nullptr,
-                              static_cast<int>(qMin<qint64>(m_info.orderCount, INT_MAX))));
-    statusBar()->showMessage(tr("Ready"));
+    m_search->setPlaceholderText(tr("Search payment IDs and merchant references (Ctrl+F)"));
+    m_presetLabel->setText(tr("Show:"));
+    const int preset = qMax(0, m_preset->currentIndex());
+    m_preset->clear();
+    m_preset->addItem(tr("All orders"), int(OrderFilter::Preset::All));
+    m_preset->addItem(tr("Cancellable now"), int(OrderFilter::Preset::CancellableNow));
+    m_preset->addItem(tr("Expiring within 1 h"), int(OrderFilter::Preset::ExpiringWithinHour));
+    m_preset->addItem(tr("Unresolved cancels"), int(OrderFilter::Preset::Unresolved));
+    m_preset->addItem(tr("Conflicts"), int(OrderFilter::Preset::Conflicts));
+    m_preset->setCurrentIndex(preset);
+    const int provider = qMax(0, m_provider->currentIndex());
+    m_provider->clear();
+    m_provider->addItem(tr("All providers"), -1);
+    for (Domain::Provider p : Domain::allProviders())
+        m_provider->addItem(Domain::providerDisplayName(p), int(p));
+    m_provider->setCurrentIndex(provider);
+    const int status = qMax(0, m_status->currentIndex());
+    m_status->clear();
+    m_status->addItem(tr("All statuses"), -1);
+    for (Domain::NormStatus s :
+         {Domain::NormStatus::Pending, Domain::NormStatus::RequiresAction,
+          Domain::NormStatus::Authorized, Domain::NormStatus::Succeeded,
+          Domain::NormStatus::Cancelled, Domain::NormStatus::Failed, Domain::NormStatus::Unknown})
+        m_status->addItem(Domain::statusLabel(s), int(s));
+    m_status->setCurrentIndex(status);
+    if (m_method->count() == 0)
+        m_method->addItem(QString(), QString());
+    m_method->setItemText(0, tr("All methods"));
+    m_stop->setText(tr("Stop"));
+    updateBanner();
+    updateCounts();
+    updateActions();
+    // Headers and cell texts are read again when painted.
+    Q_EMIT m_model->headerDataChanged(Qt::Horizontal, 0, OrderTableModel::ColumnCount - 1);
+    m_view->viewport()->update();
+}
+
+void MainWindow::updateBanner()
+{
+    const QString env = m_session.environment();
+    QString text;
+    QString style;
+    if (env == u"production") {
+        text = tr("PRODUCTION — cancels affect real payments");
+        style = QStringLiteral("background: #B71C1C; color: white;");
+    } else if (env == u"test") {
+        text = tr("PROVIDER TEST — the providers' test systems; no real money");
+        style = QStringLiteral("background: #F9A825; color: black;");
+    } else if (m_session.usesBuiltInSandbox()) {
+        text = tr("SANDBOX — built-in simulator on 127.0.0.1:%1 with demo payments; no real "
+                  "money")
+                   .arg(m_session.sandbox()->port());
+        style = QStringLiteral("background: #1565C0; color: white;");
+    } else {
+        text = tr("SANDBOX — no real money");
+        style = QStringLiteral("background: #1565C0; color: white;");
+    }
+    m_banner->setText(text);
+    m_banner->setStyleSheet(style);
+}
+
+void MainWindow::updateCounts()
+{
+    m_counts->setText(tr("%1 of %n order(s) shown", nullptr, m_model->totalOrders())
+                          .arg(QLocale().toString(m_model->rowCount())));
+}
+
+void MainWindow::applyFilter()
+{
+    OrderFilter f;
+    f.text = m_search->text();
+    f.preset = OrderFilter::Preset(m_preset->currentData().toInt());
+    if (const int p = m_provider->currentData().toInt(); p >= 0)
+        f.provider = Domain::Provider(p);
+    if (const int s = m_status->currentData().toInt(); s >= 0)
+        f.status = Domain::NormStatus(s);
+    f.method = m_method->currentData().toString();
+    if (f.preset == OrderFilter::Preset::CancellableNow)
+        m_view->horizontalHeader()->setSortIndicator(OrderTableModel::DeadlineColumn,
+                                                     Qt::AscendingOrder);
+    m_model->setFilter(f);
+}
+
+QList<Domain::OrderKey> MainWindow::selectedOrders() const
+{
+    QList<Domain::OrderKey> keys;
+    const QModelIndex current = m_view->currentIndex();
+    if (current.isValid() && m_view->selectionModel()->isRowSelected(current.row(), {})) {
+        if (auto k = m_model->keyAt(current.row()))
+            keys.append(*k);
+    }
+    for (const QModelIndex &i : m_view->selectionModel()->selectedRows()) {
+        if (i.row() == current.row())
+            continue;
+        if (auto k = m_model->keyAt(i.row()))
+            keys.append(*k);
+    }
+    return keys;
+}
+
+void MainWindow::selectOrder(const Domain::OrderKey &order)
+{
+    const int row = m_model->rowOf(order);
+    if (row < 0)
+        return;
+    m_view->selectionModel()->setCurrentIndex(
+        m_model->index(row, 0), QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+    m_view->scrollTo(m_model->index(row, 0));
+}
+
+void MainWindow::updateActions()
+{
+    const QList<Domain::OrderKey> selected = selectedOrders();
+    const bool one = selected.size() == 1;
+    m_refreshAction->setEnabled(!selected.isEmpty());
+    m_bulkCancelAction->setEnabled(selected.size() > 1);
+    QString why;
+    bool eligible = false;
+    if (one) {
+        const std::optional<Domain::Order> order =
+            m_session.orders().find(selected.first().provider, selected.first().paymentId);
+        if (order) {
+            const Domain::PolicyDecision d = m_session.policy().decide(*order, m_session.now());
+            eligible = d.isEligible();
+            if (!eligible) {
+#ifdef CANCELDESK_HAVE_CANCEL_DIALOG
+                why = explainDecision(d);
+#else
+                why = Domain::ineligibleReasonText(d.reason) + u' ' + Domain::insteadText(d.instead);
+#endif
+            }
+        }
+    }
+    m_cancelAction->setEnabled(one && eligible);
+    m_cancelAction->setToolTip(!one ? tr("Select one order to cancel it (Del)")
+                               : eligible ? tr("Cancel the selected payment (Del)")
+                                          : tr("Cannot be cancelled: %1").arg(why));
+    const bool uqpay = m_session.providers().provider(Domain::Provider::Uqpay) != nullptr;
+    m_syncAction->setEnabled(uqpay);
+    m_settingsAction->setEnabled(m_secrets != nullptr);
+}
+
+void MainWindow::tick()
+{
+    const QDateTime now = m_session.now();
+    m_model->setNow(now);
+    // Only the countdown column of the visible rows is repainted.
+    const int x = m_view->columnViewportPosition(OrderTableModel::CountdownColumn);
+    if (x >= 0 && !m_view->isColumnHidden(OrderTableModel::CountdownColumn))
+        m_view->viewport()->update(
+            QRect(x, 0, m_view->columnWidth(OrderTableModel::CountdownColumn),
+                  m_view->viewport()->height()));
+    m_statusView->tick();
+    updateActions();
+}
+
+void MainWindow::showColumnMenu(const QPoint &pos)
+{
+    QMenu menu(this);
+    for (int c = 0; c < OrderTableModel::ColumnCount; ++c) {
+        QAction *a = menu.addAction(m_model->headerData(c, Qt::Horizontal).toString());
+        a->setCheckable(true);
+        a->setChecked(!m_view->isColumnHidden(c));
+        // The payment ID always stays: without it a row cannot be identified.
+        a->setEnabled(c != OrderTableModel::PaymentIdColumn);
+        connect(a, &QAction::toggled, this, [this, c](bool on) { m_view->setColumnHidden(c, !on); });
+    }
+    menu.exec(m_view->horizontalHeader()->mapToGlobal(pos));
+}
+
+void MainWindow::restoreState()
+{
+    const QSettings settings;
+    restoreGeometry(settings.value(kGeometryKey).toByteArray());
+    QMainWindow::restoreState(settings.value(kStateKey).toByteArray());
+    m_view->horizontalHeader()->restoreState(settings.value(kHeaderKey).toByteArray());
+    m_preset->setCurrentIndex(qBound(0, settings.value(kPresetKey, 0).toInt(), m_preset->count() - 1));
+    m_provider->setCurrentIndex(
+        qBound(0, settings.value(kProviderKey, 0).toInt(), m_provider->count() - 1));
+    m_status->setCurrentIndex(qBound(0, settings.value(kStatusKey, 0).toInt(), m_status->count() - 1));
+    m_autoInterval->setValue(settings.value(kAutoIntervalKey, 5).toInt());
+    applyFilter();
+}
+
+void MainWindow::saveState() const
+{
+    QSettings settings;
+    settings.setValue(kGeometryKey, saveGeometry());
+    settings.setValue(kStateKey, QMainWindow::saveState());
+    settings.setValue(kHeaderKey, m_view->horizontalHeader()->saveState());
+    settings.setValue(kPresetKey, m_preset->currentIndex());
+    settings.setValue(kProviderKey, m_provider->currentIndex());
+    settings.setValue(kStatusKey, m_status->currentIndex());
+    settings.setValue(kAutoIntervalKey, m_autoInterval->value());
+}
+
+void MainWindow::closeEvent(QCloseEvent *event)
+{
+    saveState();
+    if (m_logWindow)
+        m_logWindow->close();
+    QMainWindow::closeEvent(event);
+}
+
+void MainWindow::refreshOrders(const QList<Domain::OrderKey> &orders)
+{
+    if (orders.isEmpty())
+        return;
+    trackRefresh(m_session.refresh().refresh(orders));
+}
+
+void MainWindow::trackRefresh(Services::RefreshJob *job)
+{
+    m_refreshJob = job;
+    m_progress->setRange(0, 0);
+    m_progress->setValue(0);
+    m_progress->setFormat(QString());
+    m_progress->show();
+    m_stop->show();
+    connect(job, &Services::RefreshJob::progress, this, [this, job](int done, int total, int failed) {
+        if (job != m_refreshJob)
+            return;
+        m_progress->setRange(0, total);
+        m_progress->setValue(done);
+        m_progress->setFormat(tr("%1 / %2 refreshed, %3 failed").arg(done).arg(total).arg(failed));
+    });
+    connect(job, &Services::RefreshJob::finished, this,
+            [this, job](const Services::RefreshSummary &summary) {
+                if (job == m_refreshJob)
+                    onRefreshFinished(summary);
+            });
+}
+
+void MainWindow::onRefreshFinished(const Services::RefreshSummary &summary)
+{
+    m_progress->hide();
+    m_stop->hide();
+    QString text = summary.stopped
+                       ? tr("Refresh stopped: %1 of %2 done, %3 failed.")
+                       : tr("Refreshed %1 of %2 order(s); %3 failed.");
+    text = text.arg(summary.done - summary.failed).arg(summary.total).arg(summary.failed);
+    if (summary.conflicts > 0)
+        text += u' ' + tr("%n conflict(s) with a confirmed cancel need review.", nullptr,
+                          summary.conflicts);
+    if (summary.reconciled > 0)
+        text += u' ' + tr("%n unresolved cancel(s) settled.", nullptr, summary.reconciled);
+    statusBar()->showMessage(text, 15000);
+    if (summary.reconciled > 0)
+        Q_EMIT m_session.journalChanged();
+    m_statusView->reload();
+}
+
+void MainWindow::openCancelDialog()
+{
+#ifdef CANCELDESK_HAVE_CANCEL_DIALOG
+    const QList<Domain::OrderKey> selected = selectedOrders();
+    if (selected.size() != 1 || !m_cancelAction->isEnabled())
+        return;
+    const Domain::OrderKey key = selected.first();
+    auto *dialog = new CancelDialog(m_session, key, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    const QSettings config(m_session.config().path, QSettings::IniFormat);
+    dialog->setTypedConfirmationThreshold(
+        config.value(QStringLiteral("general/typed_confirmation_above"), 1000).toLongLong());
+    connect(dialog, &CancelDialog::cancelFinished, this, [this, key] { onCancelFinished(key); });
+    dialog->open();
+#endif
+}
+
+void MainWindow::onCancelFinished(const Domain::OrderKey &order)
+{
+    Q_EMIT m_session.ordersChanged({order});
+    Q_EMIT m_session.journalChanged();
+}
+
+void MainWindow::openBulkCancel()
+{
+#ifdef CANCELDESK_HAVE_CANCEL_DIALOG
+    const QList<Domain::OrderKey> selected = selectedOrders();
+    if (selected.size() < 2)
+        return;
+    auto *dialog = new BulkCancelDialog(m_session, selected, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &BulkCancelDialog::bulkFinished, this, [this, selected] {
+        Q_EMIT m_session.ordersChanged(selected);
+        Q_EMIT m_session.journalChanged();
+    });
+    dialog->open();
+#endif
+}
+
+void MainWindow::openAddOrder()
+{
+#ifdef CANCELDESK_HAVE_ORDER_DIALOGS
+    auto *dialog = new AddOrderDialog(m_session, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &AddOrderDialog::orderAdded, this, [this](const Domain::OrderKey &k) {
+        Q_EMIT m_session.ordersChanged({k});
+        QTimer::singleShot(300, this, [this, k] { selectOrder(k); });
+    });
+    dialog->open();
+#endif
+}
+
+void MainWindow::openImport()
+{
+#ifdef CANCELDESK_HAVE_ORDER_DIALOGS
+    auto *dialog = new ImportDialog(m_session, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &ImportDialog::imported, this, [this] { Q_EMIT m_session.ordersReset(); });
+    dialog->open();
+#endif
+}
+
+void MainWindow::openSync()
+{
+#ifdef CANCELDESK_HAVE_ORDER_DIALOGS
+    auto *dialog = new SyncDialog(m_session, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &SyncDialog::synced, this, [this] { Q_EMIT m_session.ordersReset(); });
+    dialog->open();
+#endif
+}
+
+void MainWindow::openCancelLog()
+{
+#ifdef CANCELDESK_HAVE_CANCEL_LOG
+    if (!m_logWindow) {
+        auto *log = new CancelLogView(m_session);
+        log->setAttribute(Qt::WA_DeleteOnClose);
+        log->setWindowFlag(Qt::Window);
+        log->setWindowTitle(tr("Cancel log — CancelDesk"));
+        log->resize(1200, 700);
+        connect(&m_session, &AppSession::journalChanged, log, &CancelLogView::reload);
+        m_logWindow = log;
+    }
+    m_logWindow->show();
+    m_logWindow->raise();
+    m_logWindow->activateWindow();
+#endif
+}
+
+void MainWindow::openSettings()
+{
+#ifdef CANCELDESK_HAVE_SETTINGS
+    if (!m_secrets)
+        return;
+    const QString path = m_session.config().path.isEmpty() ? Config::defaultConfigPath()
+                                                           : m_session.config().path;
+    auto *dialog = new SettingsDialog(path, *m_secrets, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &SettingsDialog::settingsSaved, this, &MainWindow::settingsChanged);
+    dialog->open();
+#endif
 }
 
 void MainWindow::chooseLanguage(const QString &language)

@@ -1,73 +1,150 @@
 #pragma once
 
+#include "domain/order.h"
+
 #include <QMainWindow>
+#include <QPointer>
 #include <QString>
+
+#include <optional>
 
 class QAction;
 class QActionGroup;
+class QComboBox;
+class QDockWidget;
 class QLabel;
+class QLineEdit;
 class QMenu;
+class QProgressBar;
+class QPushButton;
+class QSpinBox;
+class QTableView;
+class QTimer;
+class QToolBar;
 
 namespace CancelDesk::I18n {
 class Translations;
 }
+namespace CancelDesk::Services {
+class RefreshJob;
+struct RefreshSummary;
+} // namespace CancelDesk::Services
 
 namespace CancelDesk::Ui {
 
-// What the main window shows about where it runs; filled by main.cpp.
-struct SessionInfo
-{
-    QString environment; // "sandbox" | "test" | "production"
-    QString databasePath;
-    int schemaVersion = 0;
-    qint64 orderCount = 0;
-};
+class AppSession;
+class OrderTableModel;
+class StatusView;
+class SecretStore;
 
+// The console: environment banner, the order list with search, filters and
+// presets, the status view docked beside it, refresh with progress and stop,
+// and the entry points to cancel, bulk cancel, add, import, sync, the cancel
+// log and the settings. Everything long runs off the GUI thread.
 class MainWindow final : public QMainWindow
 {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(MainWindow)
 
 public:
-    explicit MainWindow(I18n::Translations &translations, SessionInfo info,
-                        QWidget *parent = nullptr);
+    MainWindow(I18n::Translations &translations, AppSession &session, QWidget *parent = nullptr);
     ~MainWindow() override;
+
+    OrderTableModel &orderModel() const { return *m_model; }
+    QTableView &orderView() const { return *m_view; }
+    // The selected orders, current first.
+    QList<Domain::OrderKey> selectedOrders() const;
+    void selectOrder(const Domain::OrderKey &order);
+    // Where Settings keeps secrets; without one the Settings action is disabled.
+    void setSecretStore(SecretStore *store);
 
 Q_SIGNALS:
     // The operator picked a language from the menu (already applied).
     void languageChosen(const QString &language);
+    // The settings were saved; the owner rebuilds the session.
+    void settingsChanged();
 
 protected:
     void changeEvent(QEvent *event) override;
+    void closeEvent(QCloseEvent *event) override;
 
 private:
+    void buildActions();
     void buildMenus();
+    void buildToolBar();
     void buildCentralWidget();
+    void buildStatusBar();
     void retranslateUi();
+    void updateBanner();
+    void updateActions();
+    void updateCounts();
+    void applyFilter();
+    void tick();
     void chooseLanguage(const QString &language);
     void syncLanguageActions();
-    QString environmentLabel() const;
+    void showColumnMenu(const QPoint &pos);
+    void restoreState();
+    void saveState() const;
+
+    void refreshOrders(const QList<Domain::OrderKey> &orders);
+    void trackRefresh(Services::RefreshJob *job);
+    void onRefreshFinished(const Services::RefreshSummary &summary);
+    void openCancelDialog();
+    void openBulkCancel();
+    void openAddOrder();
+    void openImport();
+    void openSync();
+    void openCancelLog();
+    void openSettings();
+    void onCancelFinished(const Domain::OrderKey &order);
 
     I18n::Translations &m_translations;
-    SessionInfo m_info;
+    AppSession &m_session;
+    OrderTableModel *m_model = nullptr;
+    QTableView *m_view = nullptr;
+    StatusView *m_statusView = nullptr;
+    QDockWidget *m_statusDock = nullptr;
+    QTimer *m_tick = nullptr;
+
+    QLabel *m_banner = nullptr;
+    QLineEdit *m_search = nullptr;
+    QLabel *m_presetLabel = nullptr;
+    QComboBox *m_preset = nullptr;
+    QComboBox *m_provider = nullptr;
+    QComboBox *m_status = nullptr;
+    QComboBox *m_method = nullptr;
+    QToolBar *m_toolBar = nullptr;
+
+    QLabel *m_counts = nullptr;
+    QProgressBar *m_progress = nullptr;
+    QPushButton *m_stop = nullptr;
+    QSpinBox *m_autoInterval = nullptr;
+    QPointer<Services::RefreshJob> m_refreshJob;
+    QPointer<QWidget> m_logWindow;
+    SecretStore *m_secrets = nullptr;
 
     QMenu *m_fileMenu = nullptr;
+    QMenu *m_ordersMenu = nullptr;
+    QMenu *m_viewMenu = nullptr;
     QMenu *m_languageMenu = nullptr;
     QMenu *m_helpMenu = nullptr;
+    QAction *m_refreshAction = nullptr;
+    QAction *m_refreshVisibleAction = nullptr;
+    QAction *m_autoRefreshAction = nullptr;
+    QAction *m_cancelAction = nullptr;
+    QAction *m_bulkCancelAction = nullptr;
+    QAction *m_addAction = nullptr;
+    QAction *m_importAction = nullptr;
+    QAction *m_syncAction = nullptr;
+    QAction *m_logAction = nullptr;
+    QAction *m_settingsAction = nullptr;
+    QAction *m_findAction = nullptr;
+    QAction *m_detailsAction = nullptr;
     QAction *m_quitAction = nullptr;
     QAction *m_aboutAction = nullptr;
     QAction *m_chineseAction = nullptr;
     QAction *m_englishAction = nullptr;
     QActionGroup *m_languageGroup = nullptr;
-
-    QLabel *m_heading = nullptr;
-    QLabel *m_summary = nullptr;
-    QLabel *m_environmentCaption = nullptr;
-    QLabel *m_environmentValue = nullptr;
-    QLabel *m_databaseCaption = nullptr;
-    QLabel *m_databaseValue = nullptr;
-    QLabel *m_ordersCaption = nullptr;
-    QLabel *m_ordersValue = nullptr;
 };
 
 } // namespace CancelDesk::Ui

@@ -1,26 +1,80 @@
+// The console's main window against the in-process sandbox: banner, demo
+// orders on first start, the Cancel action's eligibility and explanation,
+// refresh with progress, filters, and the runtime language switch.
+
+#include "appsession.h"
 #include "i18n/language.h"
 #include "mainwindow.h"
+#include "models/ordertablemodel.h"
+#include "storage/orderstore.h"
+#include "uitestsession.h"
+#include "views/statusview.h"
 
 #include <QAction>
+#include <QComboBox>
+#include <QHeaderView>
 #include <QLabel>
+#include <QLineEdit>
 #include <QMenu>
 #include <QMenuBar>
+#include <QProgressBar>
+#include <QSignalSpy>
+#include <QStatusBar>
+#include <QTableView>
 #include <QtTest>
 
+using namespace Qt::Literals::StringLiterals;
 using namespace CancelDesk;
+using Domain::Provider;
+using Ui::OrderTableModel;
 
 class TestMainWindow : public QObject
 {
     Q_OBJECT
 
 private Q_SLOTS:
-    void showsSession();
+    void init();
+    void cleanup();
+
+    void firstStartLoadsTheSandboxDemo();
+    void cancelActionFollowsEligibility();
+    void refreshSelectedShowsProgress();
+    void searchAndPresetFilterTheList();
     void languageMenuRetranslatesAtRuntime();
     void quitClosesWindow();
 
 private:
+    QAction *action(const char *name) const
+    {
+        return m_window->findChild<QAction *>(QString::fromLatin1(name));
+    }
     static QStringList menuTitles(const QMainWindow &w);
+
+    I18n::Translations m_translations;
+    std::unique_ptr<Test::UiTestSession> m_test;
+    std::unique_ptr<Ui::MainWindow> m_window;
 };
+
+void TestMainWindow::init()
+{
+    QSettings().clear();
+    QVERIFY(m_translations.apply(u"en"_s));
+    m_test = std::make_unique<Test::UiTestSession>();
+    QString error;
+    QVERIFY2(m_test->open(&error), qPrintable(error));
+    m_window = std::make_unique<Ui::MainWindow>(m_translations, m_test->session());
+    m_window->show();
+    QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+    // The store was empty: the window fetched the sandbox's demo payments.
+    QTRY_VERIFY_WITH_TIMEOUT(m_window->orderModel().rowCount() >= 30, 30000);
+    QTRY_VERIFY(!m_window->orderModel().isBusy());
+}
+
+void TestMainWindow::cleanup()
+{
+    m_window.reset();
+    m_test.reset();
+}
 
 QStringList TestMainWindow::menuTitles(const QMainWindow &w)
 {
@@ -30,67 +84,113 @@ QStringList TestMainWindow::menuTitles(const QMainWindow &w)
     return titles;
 }
 
-void TestMainWindow::showsSession()
+void TestMainWindow::firstStartLoadsTheSandboxDemo()
 {
-    I18n::Translations translations;
-    QVERIFY(translations.apply(QStringLiteral("en")));
-    Ui::MainWindow w(translations,
-                     {QStringLiteral("sandbox"), QStringLiteral("/tmp/x.sqlite"), 3, 2});
-    w.show();
-    QVERIFY(QTest::qWaitForWindowExposed(&w));
-    auto *env = w.findChild<QLabel *>(QStringLiteral("environmentValue"));
-    auto *db = w.findChild<QLabel *>(QStringLiteral("databaseValue"));
-    auto *orders = w.findChild<QLabel *>(QStringLiteral("ordersValue"));
-    QVERIFY(env && db && orders);
-    QVERIFY(env->text().contains(u"Sandbox"));
-    QVERIFY(db->text().contains(u"x.sqlite"));
-    QVERIFY(db->text().contains(u"3"));
-    QCOMPARE(orders->text(), QStringLiteral("2 orders in the local store"));
+    auto *banner = m_window->findChild<QLabel *>(u"environmentBanner"_s);
+    QVERIFY(banner);
+    QVERIFY(banner->text().startsWith(u"SANDBOX"_s));
+    QCOMPARE(m_window->orderModel().rowCount(), int(m_test->session().orders().count({})));
+    auto *counts = m_window->findChild<QLabel *>(u"orderCounts"_s);
+    QTRY_VERIFY(counts->text().contains(QString::number(m_window->orderModel().rowCount())));
+}
+
+void TestMainWindow::cancelActionFollowsEligibility()
+{
+    QAction *cancel = action("cancelAction");
+    QVERIFY(cancel);
+    QVERIFY(!cancel->isEnabled()); // nothing selected
+
+    // A cancelled UQPAY intent (demo 10): disabled, and it says why.
+    const QString cancelled = m_test->session().demoIds().value(Provider::Uqpay).at(9);
+    m_window->selectOrder({Provider::Uqpay, cancelled});
+    QTRY_VERIFY(!cancel->isEnabled());
+    QVERIFY2(cancel->toolTip().contains(u"already cancelled"_s), qPrintable(cancel->toolTip()));
+    auto *explanation = m_window->findChild<QLabel *>(u"eligibilityText"_s);
+    QVERIFY(explanation);
+    QVERIFY(explanation->text().startsWith(u"Cannot be cancelled"_s));
+
+    // An unpaid card intent (demo 1): enabled.
+    const QString open = m_test->session().demoIds().value(Provider::Uqpay).first();
+    m_window->selectOrder({Provider::Uqpay, open});
+    QTRY_VERIFY(cancel->isEnabled());
+    QCOMPARE(explanation->text(), u"Can be cancelled."_s);
+
+    // Its window closes (30 min after creation): the action turns off at the
+    // next tick and names the provider's time.
+    m_test->advance(40 * 60);
+    QTRY_VERIFY_WITH_TIMEOUT(!cancel->isEnabled(), 3000);
+    QVERIFY2(explanation->text().contains(u"UTC+8"_s) || explanation->text().contains(u"closed"_s),
+             qPrintable(explanation->text()));
+}
+
+void TestMainWindow::refreshSelectedShowsProgress()
+{
+    const QList<QString> ids = m_test->session().demoIds().value(Provider::Antom);
+    m_window->selectOrder({Provider::Antom, ids.first()});
+    QAction *refresh = action("refreshAction");
+    QTRY_VERIFY(refresh->isEnabled());
+    auto *progress = m_window->findChild<QProgressBar *>(u"refreshProgress"_s);
+    refresh->trigger();
+    QVERIFY(progress->isVisible());
+    QTRY_VERIFY_WITH_TIMEOUT(!progress->isVisible(), 20000);
+    QTRY_VERIFY(m_window->statusBar()->currentMessage().contains(u"Refreshed 1 of 1"_s));
+}
+
+void TestMainWindow::searchAndPresetFilterTheList()
+{
+    auto *search = m_window->findChild<QLineEdit *>(u"searchEdit"_s);
+    action("findAction")->trigger();
+    QTRY_VERIFY(search->hasFocus());
+    QTest::keyClicks(search, u"so-1013"_s);
+    QTRY_COMPARE(m_window->orderModel().rowCount(), 2);
+    search->clear();
+    QTRY_VERIFY(m_window->orderModel().rowCount() >= 30);
+
+    auto *preset = m_window->findChild<QComboBox *>(u"presetCombo"_s);
+    preset->setCurrentIndex(preset->findData(int(Ui::OrderFilter::Preset::CancellableNow)));
+    Q_EMIT preset->activated(preset->currentIndex());
+    QTRY_VERIFY(m_window->orderModel().filter().preset == Ui::OrderFilter::Preset::CancellableNow);
+    QTRY_VERIFY(!m_window->orderModel().isBusy());
+    const int rows = m_window->orderModel().rowCount();
+    QVERIFY(rows > 0 && rows < 30);
+    for (int r = 0; r < rows; ++r)
+        QVERIFY(m_window->orderModel().index(r, 0).data(OrderTableModel::EligibleRole).toBool());
 }
 
 void TestMainWindow::languageMenuRetranslatesAtRuntime()
 {
-    I18n::Translations translations;
-    QVERIFY(translations.apply(QStringLiteral("en")));
-    Ui::MainWindow w(translations,
-                     {QStringLiteral("production"), QStringLiteral("/tmp/y.sqlite"), 3, 1});
-    QSignalSpy chosen(&w, &Ui::MainWindow::languageChosen);
-    w.show();
-    QVERIFY(QTest::qWaitForWindowExposed(&w));
-    QCOMPARE(menuTitles(w).first(), QStringLiteral("&File"));
-
-    auto *chinese = w.findChild<QAction *>(QStringLiteral("chineseAction"));
-    auto *english = w.findChild<QAction *>(QStringLiteral("englishAction"));
+    QCOMPARE(menuTitles(*m_window).first(), u"&File"_s);
+    auto *chinese = action("chineseAction");
+    auto *english = action("englishAction");
     QVERIFY(chinese && english);
     QVERIFY(english->isChecked());
+    QSignalSpy chosen(m_window.get(), &Ui::MainWindow::languageChosen);
 
     chinese->trigger();
     QCOMPARE(chosen.count(), 1);
-    QCOMPARE(chosen.first().first().toString(), QStringLiteral("zh_CN"));
+    QCOMPARE(chosen.first().first().toString(), u"zh_CN"_s);
     // LanguageChange is posted: let the event loop deliver it.
-    QTRY_COMPARE(menuTitles(w).first(), QStringLiteral("文件(&F)"));
+    QTRY_COMPARE(menuTitles(*m_window).first(), u"文件(&F)"_s);
     QVERIFY(chinese->isChecked());
-    auto *env = w.findChild<QLabel *>(QStringLiteral("environmentValue"));
-    QCOMPARE(env->text(), QStringLiteral("生产环境"));
-    QCOMPARE(w.findChild<QLabel *>(QStringLiteral("ordersValue"))->text(),
-             QStringLiteral("本地存储中有 1 笔订单"));
+    const QAbstractItemModel *model = &m_window->orderModel();
+    QCOMPARE(model->headerData(OrderTableModel::PaymentIdColumn, Qt::Horizontal).toString(),
+             u"支付 ID"_s);
+    QCOMPARE(model->headerData(OrderTableModel::CountdownColumn, Qt::Horizontal).toString(),
+             u"剩余时间"_s);
+    QVERIFY(m_window->findChild<QLabel *>(u"environmentBanner"_s)->text().startsWith(u"沙箱"_s));
+    QCOMPARE(action("refreshAction")->text(), u"刷新"_s);
 
     english->trigger();
-    QTRY_COMPARE(menuTitles(w).first(), QStringLiteral("&File"));
-    QCOMPARE(env->text(), QStringLiteral("Production"));
-    QCOMPARE(w.findChild<QLabel *>(QStringLiteral("ordersValue"))->text(),
-             QStringLiteral("1 order in the local store"));
+    QTRY_COMPARE(menuTitles(*m_window).first(), u"&File"_s);
+    QCOMPARE(model->headerData(OrderTableModel::PaymentIdColumn, Qt::Horizontal).toString(),
+             u"Payment ID"_s);
+    QCOMPARE(action("refreshAction")->text(), u"Refresh"_s);
 }
 
 void TestMainWindow::quitClosesWindow()
 {
-    I18n::Translations translations;
-    QVERIFY(translations.apply(QStringLiteral("en")));
-    Ui::MainWindow w(translations, {});
-    w.show();
-    QVERIFY(QTest::qWaitForWindowExposed(&w));
-    w.findChild<QAction *>(QStringLiteral("quitAction"))->trigger();
-    QTRY_VERIFY(!w.isVisible());
+    action("quitAction")->trigger();
+    QTRY_VERIFY(!m_window->isVisible());
 }
 
 QTEST_MAIN(TestMainWindow)

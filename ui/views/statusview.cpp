@@ -1,0 +1,267 @@
+#include "statusview.h"
+
+#include "appsession.h"
+#include "domain/cancelpolicy.h"
+#include "format.h"
+#include "storage/canceljournal.h"
+#include "storage/orderstore.h"
+
+#include <QEvent>
+#include <QFormLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QPushButton>
+#include <QTreeWidget>
+#include <QVBoxLayout>
+
+namespace CancelDesk::Ui {
+
+namespace {
+
+enum Field { Provider, PaymentId, Reference, Amount, Method, Status, Created, Paid, Deadline, TimeLeft };
+
+QString sourceLabel(Storage::StatusSource source)
+{
+    switch (source) {
+    case Storage::StatusSource::Import:
+        return StatusView::tr("import");
+    case Storage::StatusSource::Refresh:
+        return StatusView::tr("refresh");
+    case Storage::StatusSource::Cancel:
+        return StatusView::tr("cancel");
+    case Storage::StatusSource::Manual:
+        return StatusView::tr("added by ID");
+    }
+    return {};
+}
+
+} // namespace
+
+StatusView::StatusView(AppSession &session, QWidget *parent)
+    : QWidget(parent)
+    , m_session(session)
+{
+    setObjectName(QStringLiteral("statusView"));
+    build();
+    retranslateUi();
+    fill();
+}
+
+StatusView::~StatusView() = default;
+
+void StatusView::build()
+{
+    auto *layout = new QVBoxLayout(this);
+    m_title = new QLabel(this);
+    QFont titleFont = m_title->font();
+    titleFont.setBold(true);
+    titleFont.setPointSizeF(titleFont.pointSizeF() * 1.15);
+    m_title->setFont(titleFont);
+    layout->addWidget(m_title);
+
+    m_empty = new QLabel(this);
+    m_empty->setObjectName(QStringLiteral("statusEmpty"));
+    m_empty->setWordWrap(true);
+    m_empty->setAlignment(Qt::AlignTop | Qt::AlignLeft);
+    layout->addWidget(m_empty, 1);
+
+    m_body = new QWidget(this);
+    auto *body = new QVBoxLayout(m_body);
+    body->setContentsMargins(0, 0, 0, 0);
+    m_form = new QFormLayout();
+    m_form->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
+    for (int i = 0; i < 10; ++i) {
+        m_labels[i] = new QLabel(m_body);
+        m_values[i] = new QLabel(m_body);
+        m_values[i]->setTextInteractionFlags(Qt::TextSelectableByMouse);
+        m_values[i]->setWordWrap(true);
+        m_form->addRow(m_labels[i], m_values[i]);
+    }
+    m_values[Status]->setObjectName(QStringLiteral("statusValue"));
+    m_values[TimeLeft]->setObjectName(QStringLiteral("timeLeftValue"));
+    body->addLayout(m_form);
+
+    m_eligibility = new QLabel(m_body);
+    m_eligibility->setObjectName(QStringLiteral("eligibilityText"));
+    m_eligibility->setWordWrap(true);
+    m_eligibility->setFrameShape(QFrame::StyledPanel);
+    m_eligibility->setMargin(6);
+    body->addWidget(m_eligibility);
+
+    auto *syncRow = new QHBoxLayout();
+    m_synced = new QLabel(m_body);
+    m_synced->setObjectName(QStringLiteral("syncedText"));
+    m_refresh = new QPushButton(m_body);
+    m_refresh->setObjectName(QStringLiteral("statusRefreshButton"));
+    connect(m_refresh, &QPushButton::clicked, this, [this] {
+        if (m_order)
+            Q_EMIT refreshRequested(*m_order);
+    });
+    syncRow->addWidget(m_synced, 1);
+    syncRow->addWidget(m_refresh);
+    body->addLayout(syncRow);
+    m_syncError = new QLabel(m_body);
+    m_syncError->setObjectName(QStringLiteral("syncErrorText"));
+    m_syncError->setWordWrap(true);
+    m_syncError->setStyleSheet(QStringLiteral("color: #C62828;"));
+    body->addWidget(m_syncError);
+
+    m_timelineTitle = new QLabel(m_body);
+    body->addWidget(m_timelineTitle);
+    m_timeline = new QTreeWidget(m_body);
+    m_timeline->setObjectName(QStringLiteral("timeline"));
+    m_timeline->setRootIsDecorated(false);
+    m_timeline->setColumnCount(3);
+    m_timeline->header()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    body->addWidget(m_timeline, 1);
+
+    m_attemptsTitle = new QLabel(m_body);
+    body->addWidget(m_attemptsTitle);
+    m_attempts = new QTreeWidget(m_body);
+    m_attempts->setObjectName(QStringLiteral("attempts"));
+    m_attempts->setRootIsDecorated(false);
+    m_attempts->setColumnCount(4);
+    m_attempts->header()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    body->addWidget(m_attempts, 1);
+    layout->addWidget(m_body, 1);
+}
+
+void StatusView::retranslateUi()
+{
+    m_title->setText(tr("Order status"));
+    m_empty->setText(tr("Select an order to see its live status, its history and whether it "
+                        "can still be cancelled."));
+    const QString labels[] = {tr("Provider:"), tr("Payment ID:"), tr("Merchant reference:"),
+                              tr("Amount:"),   tr("Method:"),     tr("Status:"),
+                              tr("Created:"),  tr("Paid:"),       tr("Cancel deadline:"),
+                              tr("Time left:")};
+    for (int i = 0; i < 10; ++i)
+        m_labels[i]->setText(labels[i]);
+    m_refresh->setText(tr("Refresh"));
+    m_refresh->setToolTip(tr("Retrieve this order's status from the provider now (F5)."));
+    m_timelineTitle->setText(tr("Status history"));
+    m_timeline->setHeaderLabels({tr("Time"), tr("Change"), tr("Source")});
+    m_attemptsTitle->setText(tr("Cancel attempts"));
+    m_attempts->setHeaderLabels({tr("Requested"), tr("Outcome"), tr("Operator"), tr("Reason")});
+    fill();
+}
+
+void StatusView::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::LanguageChange)
+        retranslateUi();
+    QWidget::changeEvent(event);
+}
+
+void StatusView::showOrder(const std::optional<Domain::OrderKey> &order)
+{
+    m_order = order;
+    reload();
+}
+
+void StatusView::reload()
+{
+    m_loaded.reset();
+    if (m_order)
+        m_loaded = m_session.orders().find(m_order->provider, m_order->paymentId);
+    fill();
+}
+
+void StatusView::fill()
+{
+    m_empty->setVisible(!m_loaded);
+    m_body->setVisible(m_loaded.has_value());
+    m_timeline->clear();
+    m_attempts->clear();
+    if (!m_loaded)
+        return;
+    const Domain::Order &o = *m_loaded;
+    m_values[Provider]->setText(Domain::providerDisplayName(o.provider));
+    m_values[PaymentId]->setText(o.paymentId);
+    const int shared = m_session.orders().referenceCount(o.provider, o.merchantReference);
+    m_values[Reference]->setText(
+        shared > 1 && !o.merchantReference.isEmpty()
+            ? tr("%1 — shared by %n order(s)", nullptr, shared).arg(o.merchantReference)
+            : o.merchantReference);
+    m_values[Amount]->setText(formatMoney(o.amount));
+    m_values[Method]->setText(o.paymentMethod);
+    m_values[Status]->setText(tr("%1 (provider: %2)").arg(Domain::statusLabel(o.status), o.rawStatus));
+    m_values[Status]->setStyleSheet(
+        QStringLiteral("color: %1; font-weight: bold;").arg(statusColor(o.status).name()));
+    m_values[Created]->setText(formatLocalTime(o.createdAt));
+    m_values[Paid]->setText(o.paidAt.isValid() ? formatLocalTime(o.paidAt) : tr("not paid"));
+
+    for (const Storage::StatusChange &change :
+         m_session.orders().history(o.provider, o.paymentId)) {
+        const QString what = change.rawBefore.isEmpty()
+                                 ? tr("%1 → %2").arg(change.rawAfter,
+                                                     Domain::statusLabel(change.statusAfter))
+                                 : tr("%1 → %2 (%3)")
+                                       .arg(change.rawBefore, change.rawAfter,
+                                            Domain::statusLabel(change.statusAfter));
+        m_timeline->addTopLevelItem(new QTreeWidgetItem(
+            QStringList{formatLocalTime(change.at), what, sourceLabel(change.source)}));
+    }
+    Storage::AttemptFilter filter;
+    filter.provider = o.provider;
+    filter.paymentId = o.paymentId;
+    for (const Storage::CancelAttempt &a : m_session.journal().list(filter)) {
+        auto *item = new QTreeWidgetItem(
+            QStringList{formatLocalTime(a.requestedAt), Storage::attemptStateLabel(a.state),
+                        a.operatorName, Domain::cancelReasonLabel(a.reason)});
+        if (!a.providerCode.isEmpty())
+            item->setToolTip(1, a.providerCode + QStringLiteral(": ") + a.providerMessage);
+        m_attempts->addTopLevelItem(item);
+    }
+    tick();
+}
+
+void StatusView::tick()
+{
+    if (!m_loaded)
+        return;
+    const Domain::Order &o = *m_loaded;
+    const QDateTime now = m_session.now();
+    const Domain::PolicyDecision decision = m_session.policy().decide(o, now);
+    const bool showDeadline =
+        decision.isEligible() || decision.reason == Domain::IneligibleReason::WindowClosed;
+    const Countdown c = countdown(showDeadline ? decision.deadlineUtc : QDateTime(),
+                                  decision.providerZone, now);
+    const QString provider = formatProviderTime(decision.deadlineUtc, decision.providerZone);
+    m_values[Deadline]->setText(
+        !showDeadline || !decision.deadlineUtc.isValid()
+            ? tr("none known")
+            : provider.isEmpty()
+                  ? formatLocalTime(decision.deadlineUtc)
+                  : tr("%1 (%2 provider time)").arg(formatLocalTime(decision.deadlineUtc), provider));
+    m_values[TimeLeft]->setText(c.text);
+    m_values[TimeLeft]->setStyleSheet(
+        QStringLiteral("color: %1; font-weight: bold;").arg(countdownColor(c.level).name()));
+
+    if (decision.isEligible()) {
+        QString text = tr("Can be cancelled.");
+        if (decision.warning != Domain::PolicyWarning::None)
+            text += u' ' + Domain::policyWarningText(decision.warning);
+        m_eligibility->setText(text);
+        m_eligibility->setStyleSheet(QStringLiteral("color: #1B5E20;"));
+    } else {
+        QString why = Domain::ineligibleReasonText(decision.reason);
+        if (decision.reason == Domain::IneligibleReason::WindowClosed && !provider.isEmpty())
+            why = tr("The cancel window closed at %1.").arg(provider);
+        const QString instead = Domain::insteadText(decision.instead);
+        m_eligibility->setText(tr("Cannot be cancelled: %1 %2").arg(why, instead).trimmed());
+        m_eligibility->setStyleSheet(QStringLiteral("color: #8D6E00;"));
+    }
+
+    const bool stale =
+        !o.lastSyncedAt.isValid() || o.lastSyncedAt.secsTo(now) > kStaleAfterSeconds;
+    m_synced->setText(stale ? tr("Last synced %1 — stale, refresh before deciding")
+                                  .arg(formatAge(o.lastSyncedAt, now))
+                            : tr("Last synced %1").arg(formatAge(o.lastSyncedAt, now)));
+    m_synced->setStyleSheet(stale ? QStringLiteral("color: #B36B00; font-weight: bold;")
+                                  : QString());
+    m_syncError->setVisible(!o.lastSyncError.isEmpty());
+    m_syncError->setText(tr("Last sync failed: %1").arg(o.lastSyncError));
+}
+
+} // namespace CancelDesk::Ui

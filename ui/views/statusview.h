@@ -1,0 +1,72 @@
+#pragma once
+
+#include "domain/order.h"
+
+#include <QWidget>
+
+#include <optional>
+
+class QLabel;
+class QPushButton;
+class QTreeWidget;
+class QFormLayout;
+
+namespace CancelDesk::Ui {
+
+class AppSession;
+
+// F6 status-refresh view, docked beside the order list: the selected order's
+// live provider fields, the timeline of its status changes, how fresh it is,
+// the last sync error in words, whether it can be cancelled (and if not, why
+// and what to do instead), and its cancel attempts.
+class StatusView final : public QWidget
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(StatusView)
+
+public:
+    explicit StatusView(AppSession &session, QWidget *parent = nullptr);
+    ~StatusView() override;
+
+    void showOrder(const std::optional<Domain::OrderKey> &order);
+    std::optional<Domain::OrderKey> order() const { return m_order; }
+    // Re-reads the order (after a refresh or a cancel).
+    void reload();
+    // Updates the countdown and the "N min ago" texts (called every second).
+    void tick();
+
+    // After this long without a successful sync the status is marked stale.
+    static constexpr int kStaleAfterSeconds = 15 * 60;
+
+Q_SIGNALS:
+    void refreshRequested(const CancelDesk::Domain::OrderKey &order);
+
+protected:
+    void changeEvent(QEvent *event) override;
+
+private:
+    void build();
+    void retranslateUi();
+    void fill();
+
+    AppSession &m_session;
+    std::optional<Domain::OrderKey> m_order;
+    std::optional<Domain::Order> m_loaded;
+
+    QLabel *m_title = nullptr;
+    QLabel *m_empty = nullptr;
+    QWidget *m_body = nullptr;
+    QFormLayout *m_form = nullptr;
+    QLabel *m_labels[10] = {};
+    QLabel *m_values[10] = {};
+    QLabel *m_eligibility = nullptr;
+    QLabel *m_synced = nullptr;
+    QLabel *m_syncError = nullptr;
+    QPushButton *m_refresh = nullptr;
+    QLabel *m_timelineTitle = nullptr;
+    QTreeWidget *m_timeline = nullptr;
+    QLabel *m_attemptsTitle = nullptr;
+    QTreeWidget *m_attempts = nullptr;
+};
+
+} // namespace CancelDesk::Ui
