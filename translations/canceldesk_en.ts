@@ -361,14 +361,6 @@
         <source>%1 / %2 refreshed, %3 failed</source>
         <translation type="unfinished"></translation>
     </message>
-    <message>
-        <source>Refresh stopped: %1 of %2 done, %3 failed.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Refreshed %1 of %2 order(s); %3 failed.</source>
-        <translation type="unfinished"></translation>
-    </message>
     <message numerus="yes">
         <source>%n conflict(s) with a confirmed cancel need review.</source>
         <translation>
@@ -386,6 +378,20 @@
     <message>
         <source>Cancel log — CancelDesk</source>
         <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Refresh stopped: %1 of %n order(s) done, %2 failed.</source>
+        <translation>
+            <numerusform>Refresh stopped: %1 of %n order done, %2 failed.</numerusform>
+            <numerusform>Refresh stopped: %1 of %n orders done, %2 failed.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Refreshed %1 of %n order(s); %2 failed.</source>
+        <translation>
+            <numerusform>Refreshed %1 of %n order; %2 failed.</numerusform>
+            <numerusform>Refreshed %1 of %n orders; %2 failed.</numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -360,14 +360,6 @@
         <source>%1 / %2 refreshed, %3 failed</source>
         <translation>已刷新 %1 / %2，失败 %3</translation>
     </message>
-    <message>
-        <source>Refresh stopped: %1 of %2 done, %3 failed.</source>
-        <translation>刷新已停止：完成 %1 / %2，失败 %3。</translation>
-    </message>
-    <message>
-        <source>Refreshed %1 of %2 order(s); %3 failed.</source>
-        <translation>已刷新 %1 / %2 笔订单；失败 %3 笔。</translation>
-    </message>
     <message numerus="yes">
         <source>%n conflict(s) with a confirmed cancel need review.</source>
         <translation>
@@ -383,6 +375,18 @@
     <message>
         <source>Cancel log — CancelDesk</source>
         <translation>取消日志 — 取消台</translation>
+    </message>
+    <message numerus="yes">
+        <source>Refresh stopped: %1 of %n order(s) done, %2 failed.</source>
+        <translation>
+            <numerusform>刷新已停止：%n 笔订单中完成 %1 笔，失败 %2 笔。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Refreshed %1 of %n order(s); %2 failed.</source>
+        <translation>
+            <numerusform>已刷新 %1 / %n 笔订单；失败 %2 笔。</numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -340,9 +340,13 @@ void MainWindow::buildCentralWidget()
     m_view->horizontalHeader()->setContextMenuPolicy(Qt::CustomContextMenu);
     connect(m_view->horizontalHeader(), &QHeaderView::customContextMenuRequested, this,
             &MainWindow::showColumnMenu);
-    const int widths[] = {70, 230, 130, 125, 125, 135, 145, 145, 105, 95};
+    const int widths[] = {70, 210, 130, 125, 120, 125, 145, 145, 100, 95};
     for (int c = 0; c < OrderTableModel::ColumnCount; ++c)
         m_view->setColumnWidth(c, widths[c]);
+    // What operators decide on comes first: the time left right after the status.
+    QHeaderView *header = m_view->horizontalHeader();
+    header->moveSection(header->visualIndex(OrderTableModel::CountdownColumn),
+                        header->visualIndex(OrderTableModel::StatusColumn) + 1);
     layout->addWidget(m_view, 1);
     setCentralWidget(central);
 
@@ -659,10 +663,11 @@ void MainWindow::onRefreshFinished(const Services::RefreshSummary &summary)
 {
     m_progress->hide();
     m_stop->hide();
+    const int total = summary.total;
     QString text = summary.stopped
-                       ? tr("Refresh stopped: %1 of %2 done, %3 failed.")
-                       : tr("Refreshed %1 of %2 order(s); %3 failed.");
-    text = text.arg(summary.done - summary.failed).arg(summary.total).arg(summary.failed);
+                       ? tr("Refresh stopped: %1 of %n order(s) done, %2 failed.", nullptr, total)
+                       : tr("Refreshed %1 of %n order(s); %2 failed.", nullptr, total);
+    text = text.arg(summary.done - summary.failed).arg(summary.failed);
     if (summary.conflicts > 0)
         text += u' ' + tr("%n conflict(s) with a confirmed cancel need review.", nullptr,
                           summary.conflicts);
