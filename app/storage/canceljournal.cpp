@@ -306,6 +306,27 @@ std::optional<CancelAttempt> loadActive(const QSqlDatabase &db, Provider provide
 // to match it: inserted when isNew, updated otherwise. The caller holds a write
 // transaction, which makes reading the chain head and appending atomic even
 // across processes.
+// Begins the write transaction and reads the attempt; *failure says why not.
+std::optional<CancelAttempt> beginAndLoad(WriteTransaction &tx, const QSqlDatabase &db,
+                                          qint64 attemptId, JournalResult *failure)
+{
+    QString error;
+    if (!tx.begin(&error)) {
+        *failure = failed(JournalError::Database, error);
+        return std::nullopt;
+    }
+    std::optional<CancelAttempt> stored = loadAttempt(db, attemptId, &error);
+    if (!stored) {
+        *failure = !error.isEmpty()
+                       ? failed(JournalError::Database, error)
+                       : failed(JournalError::NotFound,
+                                QCoreApplication::translate("CancelJournal",
+                                                            "Cancel attempt %1 not found.")
+                                    .arg(attemptId));
+    }
+    return stored;
+}
+
 JournalResult appendAndStore(const QSqlDatabase &db, CancelAttempt a, bool isNew)
 {
     qint64 headSeq = 0;
@@ -544,17 +565,10 @@ JournalResult CancelJournal::record(const CancelAttempt &attempt)
 {
     const QSqlDatabase db = m_db.connection();
     WriteTransaction tx(db);
-    QString error;
-    if (!tx.begin(&error))
-        return failed(JournalError::Database, error);
-    const std::optional<CancelAttempt> stored = loadAttempt(db, attempt.id, &error);
-    if (!stored) {
-        if (!error.isEmpty())
-            return failed(JournalError::Database, error);
-        return failed(JournalError::NotFound,
-                      QCoreApplication::translate("CancelJournal", "Cancel attempt %1 not found.")
-                          .arg(attempt.id));
-    }
+    JournalResult failure;
+    const std::optional<CancelAttempt> stored = beginAndLoad(tx, db, attempt.id, &failure);
+    if (!stored)
+        return failure;
     if (!isActive(stored->state))
         return failed(JournalError::InvalidTransition,
                       QCoreApplication::translate(
@@ -627,17 +641,10 @@ JournalResult CancelJournal::setOwner(qint64 attemptId, const QString &expectedH
 {
     const QSqlDatabase db = m_db.connection();
     WriteTransaction tx(db);
-    QString error;
-    if (!tx.begin(&error))
-        return failed(JournalError::Database, error);
-    const std::optional<CancelAttempt> stored = loadAttempt(db, attemptId, &error);
-    if (!stored) {
-        if (!error.isEmpty())
-            return failed(JournalError::Database, error);
-        return failed(JournalError::NotFound,
-                      QCoreApplication::translate("CancelJournal", "Cancel attempt %1 not found.")
-                          .arg(attemptId));
-    }
+    JournalResult failure;
+    const std::optional<CancelAttempt> stored = beginAndLoad(tx, db, attemptId, &failure);
+    if (!stored)
+        return failure;
     if (!isActive(stored->state))
         return failed(JournalError::InvalidTransition,
                       QCoreApplication::translate(
@@ -671,17 +678,10 @@ JournalResult CancelJournal::reconcile(qint64 attemptId, AttemptState outcome,
                           .arg(attemptStateKey(outcome)));
     const QSqlDatabase db = m_db.connection();
     WriteTransaction tx(db);
-    QString error;
-    if (!tx.begin(&error))
-        return failed(JournalError::Database, error);
-    const std::optional<CancelAttempt> stored = loadAttempt(db, attemptId, &error);
-    if (!stored) {
-        if (!error.isEmpty())
-            return failed(JournalError::Database, error);
-        return failed(JournalError::NotFound,
-                      QCoreApplication::translate("CancelJournal", "Cancel attempt %1 not found.")
-                          .arg(attemptId));
-    }
+    JournalResult failure;
+    const std::optional<CancelAttempt> stored = beginAndLoad(tx, db, attemptId, &failure);
+    if (!stored)
+        return failure;
     if (stored->state != AttemptState::Unresolved)
         return failed(JournalError::InvalidTransition,
                       QCoreApplication::translate("CancelJournal",
