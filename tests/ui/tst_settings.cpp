@@ -33,6 +33,8 @@ private Q_SLOTS:
     void productionNeedsConfirmation();
     void invalidUrlIsRefusedAndFileUnchanged();
     void invalidCancelRulesAreRefused();
+    void replacedInlineSecretLeavesTheFile();
+    void retranslatesOnLanguageChange();
     void screenshots();
 
 private:
@@ -122,6 +124,14 @@ void TestSettings::fileStoreRefusesFileOthersCanRead()
     QVERIFY2(error.contains(u"chmod 600"_s), qPrintable(error));
     QVERIFY(!error.contains(u"another-secret"_s));
     QVERIFY(!readAll(path).contains("another-secret"));
+
+    // The dialog says so, too.
+    Ui::SettingsDialog dialog(m_dir.filePath(u"none.ini"_s), store);
+    dialog.show();
+    auto *message = find<QLabel>(dialog, u"settingsError"_s);
+    QVERIFY(message->isVisible());
+    QVERIFY2(message->text().contains(u"chmod 600"_s), qPrintable(message->text()));
+    QVERIFY(!message->text().contains(u"s3cret"_s));
 }
 
 void TestSettings::withoutDbusFallsBackToFile()
@@ -370,6 +380,70 @@ void TestSettings::invalidCancelRulesAreRefused()
     QTRY_COMPARE(saved.count(), 1);
     QCOMPARE(Ui::SettingsDialog::typedConfirmationAbove(config), 250);
     QCOMPARE(Ui::SettingsDialog::typedConfirmationAbove(dir.filePath(u"none.ini"_s)), 1000);
+}
+
+void TestSettings::replacedInlineSecretLeavesTheFile()
+{
+    // The CLI may keep a secret inline (file 0600); a secret set in the GUI
+    // goes to the store and the inline copy, which would win, is removed.
+    QTemporaryDir dir;
+    const QString config = dir.filePath(u"canceldesk.ini"_s);
+    {
+        QSettings ini(config, QSettings::IniFormat);
+        ini.setValue(u"environment"_s, u"test"_s);
+        ini.setValue(u"uqpay/client_id"_s, u"uq"_s);
+        ini.setValue(u"uqpay/api_key"_s, u"old-inline-key"_s);
+        ini.setValue(u"sandbox_announcement"_s, u"keep-me"_s);
+    }
+    QVERIFY(QFile::setPermissions(config, QFileDevice::ReadOwner | QFileDevice::WriteOwner));
+    Ui::MemorySecretStore store;
+    Ui::SettingsDialog dialog(config, store);
+    QSignalSpy saved(&dialog, &Ui::SettingsDialog::settingsSaved);
+    dialog.show();
+    QVERIFY(find<QLabel>(dialog, u"uqpayApiKeyStatus"_s)->text().contains(u"configuration file"_s));
+    QVERIFY(find<QLineEdit>(dialog, u"uqpayApiKeyEdit"_s)->text().isEmpty());
+    type(dialog, u"uqpayApiKeyEdit"_s, u"new-key"_s);
+    QTest::mouseClick(find<QPushButton>(dialog, u"saveButton"_s), Qt::LeftButton);
+    QTRY_COMPARE(saved.count(), 1);
+
+    const QByteArray text = readAll(config);
+    QVERIFY(!text.contains("old-inline-key"));
+    QVERIFY(!text.contains("new-key"));
+    QVERIFY(text.contains("keep-me")); // keys the dialog does not edit stay
+    QCOMPARE(store.read(u"uqpay/api_key"_s), QByteArray("new-key"));
+    const Config::ConfigLoad loaded =
+        Config::loadConfig(config, [&](const QString &k) { return store.read(k); });
+    QVERIFY2(loaded.ok(), qPrintable(loaded.error));
+    QCOMPARE(loaded.config.providers.uqpay->apiKey.reveal(), QByteArray("new-key"));
+}
+
+namespace {
+class MarkingTranslator final : public QTranslator
+{
+public:
+    QString translate(const char *context, const char *source, const char *, int) const override
+    {
+        if (QByteArrayView(context) == "CancelDesk::Ui::SettingsDialog"
+            && QByteArrayView(source) == "General")
+            return u"[General]"_s;
+        return {};
+    }
+    bool isEmpty() const override { return false; }
+};
+} // namespace
+
+void TestSettings::retranslatesOnLanguageChange()
+{
+    Ui::MemorySecretStore store;
+    Ui::SettingsDialog dialog(m_dir.filePath(u"none.ini"_s), store);
+    dialog.show();
+    auto *tabs = find<QTabWidget>(dialog, u"settingsTabs"_s);
+    QCOMPARE(tabs->tabText(0), u"General"_s);
+    MarkingTranslator translator;
+    QCoreApplication::installTranslator(&translator);
+    QTRY_COMPARE(tabs->tabText(0), u"[General]"_s);
+    QCoreApplication::removeTranslator(&translator);
+    QTRY_COMPARE(tabs->tabText(0), u"General"_s);
 }
 
 void TestSettings::screenshots()

@@ -472,12 +472,17 @@ void SettingsDialog::load()
     m_liquidoClientId->setText(text(u"liquido/client_id"_s));
 
     // Only whether a secret exists is kept, never its value.
+    QString storeError;
     for (SecretField &field : m_secretFields) {
         field.stored = !m_original.value(field.key).isEmpty() || !m_secrets.read(field.key).isEmpty();
+        if (storeError.isEmpty())
+            storeError = m_secrets.lastError(); // e.g. the file is open to others
         field.cleared = false;
         field.edit->clear();
         updateSecretStatus(field);
     }
+    if (!storeError.isEmpty())
+        showError(storeError);
 }
 
 // ---- validation and saving ---------------------------------------------------
