@@ -287,6 +287,8 @@ void TestSettings::productionNeedsConfirmation()
     QTRY_VERIFY((box = qobject_cast<QMessageBox *>(QApplication::activeModalWidget())));
     QCOMPARE(box->objectName(), u"productionConfirmBox"_s);
     QVERIFY(box->text().contains(u"Switch to Production? Cancels will be sent to real payments."_s));
+    QDir().mkpath(u"/work/shots"_s);
+    box->grab().save(u"/work/shots/settings-production-confirm-en.png"_s);
     QTest::mouseClick(box->findChild<QPushButton *>(u"productionConfirmNo"_s), Qt::LeftButton);
     QTRY_COMPARE(env->currentData().toString(), u"test"_s);
     QTRY_VERIFY(!QApplication::activeModalWidget()
@@ -338,6 +340,9 @@ void TestSettings::invalidUrlIsRefusedAndFileUnchanged()
              qPrintable(message->text()));
     QVERIFY(message->text().contains(QDir::toNativeSeparators(QFileInfo(config).absoluteFilePath())));
     QVERIFY(!message->text().contains(u"never-shown-secret"_s));
+    QCOMPARE(find<QTabWidget>(dialog, u"settingsTabs"_s)->currentWidget()->objectName(),
+             u"uqpayPage"_s);
+    dialog.grab().save(u"/work/shots/settings-error-en.png"_s);
     QVERIFY(dialog.isVisible());
     QCOMPARE(saved.count(), 0);
     QCOMPARE(readAll(config), before);
@@ -410,6 +415,8 @@ void TestSettings::replacedInlineSecretLeavesTheFile()
     QVERIFY(!text.contains("old-inline-key"));
     QVERIFY(!text.contains("new-key"));
     QVERIFY(text.contains("keep-me")); // keys the dialog does not edit stay
+    // Replaced atomically, keeping the file private.
+    QCOMPARE(QFile::permissions(config) & 0x0fff, QFileDevice::ReadUser | QFileDevice::WriteUser);
     QCOMPARE(store.read(u"uqpay/api_key"_s), QByteArray("new-key"));
     const Config::ConfigLoad loaded =
         Config::loadConfig(config, [&](const QString &k) { return store.read(k); });

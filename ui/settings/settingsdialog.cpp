@@ -660,6 +660,13 @@ void SettingsDialog::save()
     if (!loaded.ok()) {
         QString message = loaded.error;
         message.replace(QDir::toNativeSeparators(tempPath), shownPath);
+        // Show the page of the section the loader names ("[uqpay] base_url …").
+        const QStringList sections = {u"[general]"_s, u"[network]"_s, u"[uqpay]"_s,
+                                      u"[antom]"_s, u"[liquido]"_s};
+        for (qsizetype i = 0; i < sections.size(); ++i) {
+            if (message.contains(sections.at(i)))
+                m_tabs->setCurrentIndex(static_cast<int>(i));
+        }
         showError(message);
         return;
     }
