@@ -1,0 +1,1 @@
+canceldesk_add_test(tst_settings SOURCES tst_settings.cpp LIBS canceldesk_uitestsupport)

@@ -1,0 +1,118 @@
+#pragma once
+
+#include <QDialog>
+#include <QHash>
+#include <QString>
+
+class QCheckBox;
+class QComboBox;
+class QDialogButtonBox;
+class QFormLayout;
+class QLabel;
+class QLineEdit;
+class QPushButton;
+class QSettings;
+class QSpinBox;
+class QTabWidget;
+
+namespace CancelDesk::Ui {
+
+class SecretStore;
+
+// F18: the settings of canceldesk.ini (PRODUCT.md §10, shared with the CLI)
+// and the provider secrets, which go to the SecretStore, never to the INI.
+// Save validates through Config::loadConfig on a temporary copy first and
+// keeps the dialog open with the loader's message when it fails.
+class SettingsDialog final : public QDialog
+{
+    Q_OBJECT
+
+public:
+    SettingsDialog(const QString &configPath, SecretStore &secrets, QWidget *parent = nullptr);
+
+    // [general] typed_confirmation_above: the amount (major units) above which
+    // a cancel needs the amount typed; 1000 when not set.
+    static int typedConfirmationAbove(const QString &configPath);
+
+Q_SIGNALS:
+    void settingsSaved(); // the main window rebuilds its session
+
+protected:
+    void changeEvent(QEvent *event) override;
+
+private:
+    // A password field: never shows the stored value.
+    struct SecretField
+    {
+        QString key; // "uqpay/api_key" …
+        QLineEdit *edit = nullptr;
+        QLabel *status = nullptr;
+        QPushButton *clear = nullptr;
+        bool stored = false;  // the store (or the INI) has one
+        bool cleared = false; // Clear was pressed
+    };
+
+    void buildUi();
+    void retranslateUi();
+    void load();
+    void save();
+    void updateSecretStatus(SecretField &field);
+    void environmentChosen(int index);
+    bool checkCancelRules(QString *error);
+    void writeTo(QSettings &settings) const;
+    void showError(const QString &message);
+
+    QLineEdit *lineEdit(const QString &objectName);
+    QSpinBox *spinBox(const QString &objectName, int min, int max);
+    QWidget *fileChooser(QLineEdit *edit, const QString &buttonName);
+    void addRow(QFormLayout *form, QWidget *field, QWidget *labelFor = nullptr);
+    SecretField &addSecret(QFormLayout *form, const QString &key, const QString &prefix);
+
+    QString m_configPath;
+    SecretStore &m_secrets;
+    bool m_keychainAvailable = false;
+
+    QTabWidget *m_tabs = nullptr;
+    QLabel *m_keychainNote = nullptr;
+    QLabel *m_error = nullptr;
+    QDialogButtonBox *m_buttons = nullptr;
+    QHash<QWidget *, QLabel *> m_labels; // field -> its form label
+    QList<QPushButton *> m_browseButtons;
+
+    // General
+    QComboBox *m_environment = nullptr;
+    int m_environmentIndex = 0;
+    QLineEdit *m_operator = nullptr;
+    QSpinBox *m_typedConfirmation = nullptr;
+    QLineEdit *m_cancelRules = nullptr;
+    QLabel *m_cancelRulesStatus = nullptr;
+    // Network
+    QSpinBox *m_timeout = nullptr;
+    QSpinBox *m_maxRetries = nullptr;
+    QSpinBox *m_retryBase = nullptr;
+    QSpinBox *m_confirmTimeout = nullptr;
+    QSpinBox *m_pollInterval = nullptr;
+    QSpinBox *m_concurrency = nullptr;
+    // UQPAY
+    QLineEdit *m_uqpayBaseUrl = nullptr;
+    QLineEdit *m_uqpayClientId = nullptr;
+    QLineEdit *m_uqpayOnBehalfOf = nullptr;
+    QLineEdit *m_uqpayTimezone = nullptr;
+    // Antom
+    QLineEdit *m_antomBaseUrl = nullptr;
+    QLineEdit *m_antomClientId = nullptr;
+    QCheckBox *m_antomSandbox = nullptr;
+    QSpinBox *m_antomKeyVersion = nullptr;
+    QLineEdit *m_antomPrivateKey = nullptr;
+    QLineEdit *m_antomPublicKey = nullptr;
+    // Liquido
+    QLineEdit *m_liquidoBaseUrl = nullptr;
+    QLineEdit *m_liquidoAuthUrl = nullptr;
+    QLineEdit *m_liquidoClientId = nullptr;
+
+    QList<SecretField> m_secretFields; // uqpay/api_key, liquido/client_secret, liquido/api_key
+    // The keys the file had when the dialog opened (unset keys stay unset).
+    QHash<QString, QString> m_original;
+};
+
+} // namespace CancelDesk::Ui
