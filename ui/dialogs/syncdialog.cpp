@@ -266,13 +266,14 @@ void SyncDialog::updateTexts()
     const int failed = m_summary->failed;
     const int total = m_summary->total;
     QStringList sentences;
-    if (m_summary->stopped)
-        sentences
-            << tr("Stopped: %Ln of %L1 payment intent(s) stored.", nullptr, stored).arg(total);
+    if (m_summary->stopped && total == 0)
+        sentences << tr("Stopped before UQPAY answered: nothing was stored.");
+    else if (m_summary->stopped)
+        sentences << tr("Stopped: %Ln payment intent(s) stored.", nullptr, stored);
     else
         sentences << tr("Sync finished: %Ln payment intent(s) stored.", nullptr, stored);
     if (failed > 0)
-        sentences << tr("%Ln could not be stored (see below).", nullptr, failed);
+        sentences << tr("%Ln payment intent(s) could not be stored (see below).", nullptr, failed);
     if (m_summary->conflicts > 0)
         sentences << tr("%Ln order(s) contradict a confirmed cancel and need review.", nullptr,
                         m_summary->conflicts);
