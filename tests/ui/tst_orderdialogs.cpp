@@ -100,6 +100,7 @@ private Q_SLOTS:
     void syncStopWhileRunningFinishesOnce();
     void syncNeedsAValidRange();
 
+    void withoutProvidersNothingCanStart();
     void retranslatesAtRuntime();
     void screenshots();
 
@@ -508,6 +509,42 @@ void TestOrderDialogs::syncNeedsAValidRange()
     QVERIFY(child<QLabel>(dialog, u"utcRangeLabel"_s)->text().contains(u"before"_s));
     dialog.setRange(now.addDays(-1), now);
     QVERIFY(syncButton->isEnabled());
+}
+
+// ---------------------------------------------------------------------------
+// No provider configured
+
+void TestOrderDialogs::withoutProvidersNothingCanStart()
+{
+    // Production without credentials: no built-in sandbox, no provider at all.
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    Ui::SessionOptions options;
+    options.config.environment = u"production"_s;
+    options.databasePath = dir.filePath(u"canceldesk.sqlite"_s);
+    Ui::AppSession session(std::move(options));
+    QString error;
+    QVERIFY2(session.open(&error), qPrintable(error));
+
+    Ui::AddOrderDialog add(session);
+    add.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&add));
+    QCOMPARE(child<QComboBox>(add, u"providerCombo"_s)->count(), 0);
+    QVERIFY(child<QLabel>(add, u"noProvidersLabel"_s)->isVisible());
+    QTest::keyClicks(child<QLineEdit>(add, u"paymentIdEdit"_s), u"PI1"_s);
+    QVERIFY(!child<QPushButton>(add, u"addButton"_s)->isEnabled());
+
+    Ui::SyncDialog sync(session);
+    QSignalSpy synced(&sync, &Ui::SyncDialog::synced);
+    sync.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&sync));
+    QVERIFY(child<QLabel>(sync, u"notConfiguredLabel"_s)->isVisible());
+    auto *syncButton = child<QPushButton>(sync, u"syncButton"_s);
+    QVERIFY(!syncButton->isEnabled());
+    QVERIFY(!child<QDateTimeEdit>(sync, u"fromEdit"_s)->isEnabled());
+    QTest::mouseClick(syncButton, Qt::LeftButton);
+    QVERIFY(!sync.isRunning());
+    QCOMPARE(synced.count(), 0);
 }
 
 // ---------------------------------------------------------------------------
