@@ -1,0 +1,76 @@
+#pragma once
+
+#include "domain/order.h"
+#include "services/refreshservice.h"
+
+#include <QDialog>
+#include <QPointer>
+#include <QString>
+
+#include <optional>
+
+class QComboBox;
+class QDialogButtonBox;
+class QLabel;
+class QLineEdit;
+class QProgressBar;
+class QPushButton;
+
+namespace CancelDesk::Ui {
+
+class AppSession;
+
+// F2 Add by ID: the operator picks a configured provider and pastes a payment
+// id; the payment is retrieved from the provider (asynchronously, RefreshJob)
+// and stored. Shows the order's amount and status, or why it failed.
+class AddOrderDialog final : public QDialog
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(AddOrderDialog)
+
+public:
+    explicit AddOrderDialog(AppSession &session, QWidget *parent = nullptr);
+    ~AddOrderDialog() override;
+
+    // The id as it will be sent: the edit's text without surrounding
+    // whitespace (pasted ids often carry spaces or a line break).
+    QString paymentId() const;
+
+Q_SIGNALS:
+    void orderAdded(const CancelDesk::Domain::OrderKey &order);
+
+protected:
+    void changeEvent(QEvent *event) override;
+    void reject() override;
+
+private:
+    enum class State { Idle, Running, Done };
+
+    void retranslateUi();
+    void updateState();
+    void updateResultText();
+    void add();
+    void addAgain();
+    void onFinished(const Domain::OrderKey &key, const Services::RefreshSummary &summary);
+
+    AppSession &m_session;
+    State m_state = State::Idle;
+    QPointer<Services::RefreshJob> m_job;
+    // The last outcome, kept so that a language switch rewords it.
+    std::optional<Domain::OrderKey> m_lastKey;
+    Services::RefreshSummary m_lastSummary;
+
+    QLabel *m_providerLabel = nullptr;
+    QComboBox *m_providerCombo = nullptr;
+    QLabel *m_idLabel = nullptr;
+    QLineEdit *m_idEdit = nullptr;
+    QLabel *m_noProvidersLabel = nullptr;
+    QProgressBar *m_progress = nullptr;
+    QLabel *m_resultLabel = nullptr;
+    QDialogButtonBox *m_buttons = nullptr;
+    QPushButton *m_addButton = nullptr;
+    QPushButton *m_addAgainButton = nullptr;
+    QPushButton *m_closeButton = nullptr;
+};
+
+} // namespace CancelDesk::Ui
