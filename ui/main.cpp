@@ -50,8 +50,8 @@ int main(int argc, char *argv[])
 
     const QString configPath = Config::defaultConfigPath();
 #ifdef CANCELDESK_HAVE_SECRET_STORE
-    const std::unique_ptr<Ui::SecretStore> secrets = Ui::openSecretStore(
-        QDir(QFileInfo(configPath).absolutePath()).filePath(QStringLiteral("canceldesk-secrets.ini")));
+    const std::unique_ptr<Ui::SecretStore> secrets =
+        Ui::openSecretStore(Ui::FileSecretStore::defaultPath());
 #endif
 
     Console console;

@@ -688,9 +688,10 @@ void MainWindow::openCancelDialog()
     const Domain::OrderKey key = selected.first();
     auto *dialog = new CancelDialog(m_session, key, this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
-    const QSettings config(m_session.config().path, QSettings::IniFormat);
+#ifdef CANCELDESK_HAVE_SETTINGS
     dialog->setTypedConfirmationThreshold(
-        config.value(QStringLiteral("general/typed_confirmation_above"), 1000).toLongLong());
+        SettingsDialog::typedConfirmationAbove(m_session.config().path));
+#endif
     connect(dialog, &CancelDialog::cancelFinished, this, [this, key] { onCancelFinished(key); });
     dialog->open();
 #endif
