@@ -88,6 +88,7 @@ private Q_SLOTS:
     void exportsCsvWithBom();
     void exportsCsvWithoutBom();
     void exportsJsonLines();
+    void exportWithLocalizedHeadersAndErrors();
     void exportsXlsx();
     void verifyReportsOkAndTampering();
     void screenshots();
@@ -487,6 +488,46 @@ void TestCancelLog::exportsJsonLines()
         QVERIFY(doc.isObject());
         QVERIFY(doc.object().contains(u"attempt_id"_s));
     }
+}
+
+void TestCancelLog::exportWithLocalizedHeadersAndErrors()
+{
+    seedVaried();
+    Ui::CancelLogView view(m_test->session());
+    view.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&view));
+    child<QPushButton>(view, u"exportButton"_s)->click();
+    auto *dialog = view.findChild<Ui::ExportDialog *>(u"exportDialog"_s);
+    QVERIFY(dialog);
+    QTRY_VERIFY(dialog->isVisible());
+    auto *headers = child<QCheckBox>(*dialog, u"localizedHeadersCheck"_s);
+    QVERIFY(!headers->isChecked());
+    headers->click();
+    auto *path = child<QLineEdit>(*dialog, u"pathEdit"_s);
+    auto *start = child<QPushButton>(*dialog, u"startButton"_s);
+    auto *result = child<QLabel>(*dialog, u"resultLabel"_s);
+
+    // A folder cannot be written as a file: the error is said in words.
+    path->setText(QDir::toNativeSeparators(m_test->path(u"."_s)));
+    QTest::mouseClick(start, Qt::LeftButton);
+    QTRY_VERIFY_WITH_TIMEOUT(!dialog->isRunning() && result->text().startsWith(u"The export failed: "_s),
+                             20000);
+    QVERIFY(result->text().size() > u"The export failed: "_s.size());
+    QVERIFY(start->isEnabled());
+
+    const QString file = m_test->path(u"titled.csv"_s);
+    path->setText(file);
+    QTest::mouseClick(start, Qt::LeftButton);
+    QTRY_VERIFY_WITH_TIMEOUT(!dialog->isRunning() && result->text().startsWith(u"Exported 5 rows"_s),
+                             20000);
+    QVERIFY(result->text().contains(QDir::toNativeSeparators(file)));
+    QStringList lines = QString::fromUtf8(readAll(file).mid(kBom.size())).split(u"\r\n"_s);
+    if (lines.last().isEmpty())
+        lines.removeLast();
+    QCOMPARE(lines.size(), 2 + 5); // keys, localised titles, rows
+    QCOMPARE(lines.at(0), Services::exportColumns().join(u','));
+    QVERIFY(lines.at(1).contains(Services::exportColumnTitle(u"payment_id"_s)));
+    closeDialog(dialog);
 }
 
 void TestCancelLog::exportsXlsx()

@@ -85,7 +85,7 @@ ExportDialog::ExportDialog(AppSession &session, const Services::ExportOptions &p
     m_progress->setObjectName(u"progressBar"_s);
     m_progress->setRange(0, 1);
     m_progress->setValue(0);
-    m_progress->setFormat(u"%v / %m"_s);
+    m_progress->setTextVisible(false); // until an export reports rows
 
     m_resultLabel = new QLabel(this);
     m_resultLabel->setObjectName(u"resultLabel"_s);
@@ -280,7 +280,9 @@ void ExportDialog::onProgress(qint64 rows, qint64 total)
     const qint64 scale = total > 1000000000 ? total / 1000000000 + 1 : 1;
     m_progress->setRange(0, int(qMax<qint64>(total, 1) / scale));
     m_progress->setValue(int(qMin(rows, qMax<qint64>(total, 1)) / scale));
-    m_progress->setFormat(tr("%1 of %2 rows").arg(QLocale().toString(rows), QLocale().toString(total)));
+    m_progress->setTextVisible(true);
+    m_progress->setFormat(
+        tr("%1 of %2 rows").arg(QLocale().toString(rows), QLocale().toString(total)));
 }
 
 void ExportDialog::onFinished(const Services::ExportResult &result)
@@ -288,16 +290,19 @@ void ExportDialog::onFinished(const Services::ExportResult &result)
     m_lastResult = result;
     const int rows = int(result.rows);
     if (result.stopped) {
+        m_progress->setTextVisible(false);
         m_progress->setRange(0, 1);
         m_progress->setValue(0);
         m_resultLabel->setStyleSheet(QString());
         m_resultLabel->setText(tr("Export stopped; no file was written."));
     } else if (!result.error.isEmpty()) {
+        m_progress->setTextVisible(false);
         m_progress->setRange(0, 1);
         m_progress->setValue(0);
         m_resultLabel->setStyleSheet(u"color: #b3261e;"_s);
         m_resultLabel->setText(tr("The export failed: %1").arg(result.error));
     } else {
+        m_progress->setTextVisible(true);
         m_progress->setRange(0, qMax(rows, 1));
         m_progress->setValue(qMax(rows, 1));
         m_progress->setFormat(tr("%1 of %2 rows").arg(QLocale().toString(result.rows),
