@@ -88,6 +88,7 @@ private Q_SLOTS:
     void exportsCsvWithBom();
     void exportsCsvWithoutBom();
     void exportsJsonLines();
+    void stopLeavesNoFile();
     void exportWithLocalizedHeadersAndErrors();
     void exportsXlsx();
     void verifyReportsOkAndTampering();
@@ -527,6 +528,35 @@ void TestCancelLog::exportWithLocalizedHeadersAndErrors()
     QCOMPARE(lines.size(), 2 + 5); // keys, localised titles, rows
     QCOMPARE(lines.at(0), Services::exportColumns().join(u','));
     QVERIFY(lines.at(1).contains(Services::exportColumnTitle(u"payment_id"_s)));
+    closeDialog(dialog);
+}
+
+void TestCancelLog::stopLeavesNoFile()
+{
+    seedVaried();
+    Ui::CancelLogView view(m_test->session());
+    view.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&view));
+    child<QPushButton>(view, u"exportButton"_s)->click();
+    auto *dialog = view.findChild<Ui::ExportDialog *>(u"exportDialog"_s);
+    QVERIFY(dialog);
+    QTRY_VERIFY(dialog->isVisible());
+    const QString file = m_test->path(u"stopped.csv"_s);
+    child<QLineEdit>(*dialog, u"pathEdit"_s)->setText(file);
+    auto *stop = child<QPushButton>(*dialog, u"stopButton"_s);
+    QVERIFY(!stop->isEnabled());
+    // Stop before the export has begun (it begins when the event loop runs):
+    // it ends at its first row, without a file.
+    child<QPushButton>(*dialog, u"startButton"_s)->click();
+    QVERIFY(dialog->isRunning());
+    QVERIFY(stop->isEnabled());
+    QVERIFY(!child<QPushButton>(*dialog, u"startButton"_s)->isEnabled());
+    stop->click();
+    auto *result = child<QLabel>(*dialog, u"resultLabel"_s);
+    QTRY_VERIFY_WITH_TIMEOUT(!dialog->isRunning(), 20000);
+    QCOMPARE(result->text(), u"Export stopped; no file was written."_s);
+    QVERIFY(!QFile::exists(file));
+    QVERIFY(!stop->isEnabled());
     closeDialog(dialog);
 }
 
