@@ -47,8 +47,7 @@ QByteArray readAll(const QString &path)
     return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
 }
 
-template<typename T>
-T *child(QWidget &parent, const QString &name)
+template<typename T> T *child(QWidget &parent, const QString &name)
 {
     T *w = parent.findChild<T *>(name);
     if (!w)
@@ -146,8 +145,8 @@ CancelAttempt TestCancelLog::addAttempt(const QString &paymentId, Provider provi
     CancelAttempt done = prepared.attempt;
     done.state = *finalState;
     done.providerCode = *finalState == AttemptState::Succeeded ? u"SUCCESS"_s : u"DECLINED"_s;
-    done.providerMessage = *finalState == AttemptState::Succeeded ? u"Cancelled"_s
-                                                                   : u"Not cancellable"_s;
+    done.providerMessage =
+        *finalState == AttemptState::Succeeded ? u"Cancelled"_s : u"Not cancellable"_s;
     done.httpStatus = 200;
     done.tries = 1;
     done.latencyMs = 120;
@@ -169,8 +168,7 @@ void TestCancelLog::seedVaried()
                AttemptState::Unresolved);
     addAttempt(u"A-2"_s, Provider::Antom, CancelReason::Other, u"zhang.min"_s,
                AttemptState::Succeeded);
-    addAttempt(u"L-1"_s, Provider::Liquido, CancelReason::Abandoned, u"wang.wei"_s,
-               std::nullopt);
+    addAttempt(u"L-1"_s, Provider::Liquido, CancelReason::Abandoned, u"wang.wei"_s, std::nullopt);
 }
 
 void TestCancelLog::modelPagesThroughTheJournal()
@@ -203,7 +201,8 @@ void TestCancelLog::modelPagesThroughTheJournal()
     for (int r = 1; r < model.rowCount(); ++r)
         QVERIFY(model.attemptAt(r - 1).id < model.attemptAt(r).id);
     QCOMPARE(model.index(0, Ui::CancelLogModel::PaymentIdColumn).data().toString(), u"P-0"_s);
-    QCOMPARE(model.index(0, Ui::CancelLogModel::AmountColumn).data(Ui::CancelLogModel::SortRole)
+    QCOMPARE(model.index(0, Ui::CancelLogModel::AmountColumn)
+                 .data(Ui::CancelLogModel::SortRole)
                  .toLongLong(),
              150000);
     QCOMPARE(model.index(0, Ui::CancelLogModel::OutcomeColumn).data().toString(),
@@ -347,8 +346,7 @@ void TestCancelLog::realCancelShowsAfterReload()
     Ui::CancelLogView view(m_test->session());
     QAbstractItemModelTester tester(view.model(),
                                     QAbstractItemModelTester::FailureReportingMode::QtTest);
-    connect(&m_test->session(), &Ui::AppSession::journalChanged, &view,
-            &Ui::CancelLogView::reload);
+    connect(&m_test->session(), &Ui::AppSession::journalChanged, &view, &Ui::CancelLogView::reload);
     QTRY_COMPARE(view.model()->rowCount(), 0);
 
     qint64 attemptId = 0;
@@ -404,7 +402,10 @@ QString TestCancelLog::exportThroughDialog(Ui::CancelLogView &view, int formatIn
     auto *start = child<QPushButton>(*dialog, u"startButton"_s);
     QTest::mouseClick(start, Qt::LeftButton);
     auto *result = child<QLabel>(*dialog, u"resultLabel"_s);
-    [&] { QTRY_VERIFY_WITH_TIMEOUT(!dialog->isRunning() && result->text().startsWith(u"Exported"), 20000); }();
+    [&] {
+        QTRY_VERIFY_WITH_TIMEOUT(!dialog->isRunning() && result->text().startsWith(u"Exported"),
+                                 20000);
+    }();
     if (!result->text().contains(QDir::toNativeSeparators(file)))
         qWarning("result: %s", qPrintable(result->text()));
     auto *bar = child<QProgressBar>(*dialog, u"progressBar"_s);
@@ -511,16 +512,16 @@ void TestCancelLog::exportWithLocalizedHeadersAndErrors()
     // A folder cannot be written as a file: the error is said in words.
     path->setText(QDir::toNativeSeparators(m_test->path(u"."_s)));
     QTest::mouseClick(start, Qt::LeftButton);
-    QTRY_VERIFY_WITH_TIMEOUT(!dialog->isRunning() && result->text().startsWith(u"The export failed: "_s),
-                             20000);
+    QTRY_VERIFY_WITH_TIMEOUT(
+        !dialog->isRunning() && result->text().startsWith(u"The export failed: "_s), 20000);
     QVERIFY(result->text().size() > u"The export failed: "_s.size());
     QVERIFY(start->isEnabled());
 
     const QString file = m_test->path(u"titled.csv"_s);
     path->setText(file);
     QTest::mouseClick(start, Qt::LeftButton);
-    QTRY_VERIFY_WITH_TIMEOUT(!dialog->isRunning() && result->text().startsWith(u"Exported 5 rows"_s),
-                             20000);
+    QTRY_VERIFY_WITH_TIMEOUT(
+        !dialog->isRunning() && result->text().startsWith(u"Exported 5 rows"_s), 20000);
     QVERIFY(result->text().contains(QDir::toNativeSeparators(file)));
     QStringList lines = QString::fromUtf8(readAll(file).mid(kBom.size())).split(u"\r\n"_s);
     if (lines.last().isEmpty())
@@ -602,8 +603,7 @@ void TestCancelLog::verifyReportsOkAndTampering()
 void TestCancelLog::screenshots()
 {
     seedVaried();
-    addAttempt(u"U-9"_s, Provider::Uqpay, CancelReason::Other, u"li.na"_s,
-               AttemptState::Rejected);
+    addAttempt(u"U-9"_s, Provider::Uqpay, CancelReason::Other, u"li.na"_s, AttemptState::Rejected);
     QDir().mkpath(u"/work/shots"_s);
     I18n::Translations translations;
     QVERIFY(translations.apply(u"en"_s));

@@ -211,7 +211,8 @@ void ExportDialog::formatChanged()
         const QFileInfo info(path);
         const QString suffix = info.suffix().toLower();
         if (suffix == u"csv" || suffix == u"xlsx" || suffix == u"jsonl" || suffix.isEmpty()) {
-            const QString base = suffix.isEmpty() ? path : path.left(path.size() - suffix.size() - 1);
+            const QString base =
+                suffix.isEmpty() ? path : path.left(path.size() - suffix.size() - 1);
             m_pathEdit->setText(base + u'.' + extensionFor(currentFormat()));
         }
     }
@@ -305,8 +306,9 @@ void ExportDialog::onFinished(const Services::ExportResult &result)
         m_progress->setTextVisible(true);
         m_progress->setRange(0, qMax(rows, 1));
         m_progress->setValue(qMax(rows, 1));
-        m_progress->setFormat(tr("%1 of %2 rows").arg(QLocale().toString(result.rows),
-                                                      QLocale().toString(result.rows)));
+        m_progress->setFormat(
+            tr("%1 of %2 rows")
+                .arg(QLocale().toString(result.rows), QLocale().toString(result.rows)));
         m_resultLabel->setStyleSheet(u"color: #1b7f3b;"_s);
         const QString path = QDir::toNativeSeparators(m_lastPath);
         m_resultLabel->setText(rows == 1 ? tr("Exported 1 row to %1.").arg(path)

@@ -16,8 +16,7 @@ using Storage::CancelAttempt;
 CancelLogModel::CancelLogModel(const Storage::CancelJournal &journal, QObject *parent)
     : QAbstractTableModel(parent)
     , m_journal(journal)
-{
-}
+{}
 
 CancelLogModel::~CancelLogModel() = default;
 

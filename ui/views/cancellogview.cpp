@@ -19,8 +19,8 @@
 #include <QPushButton>
 #include <QTableView>
 #include <QThread>
-#include <QTimeZone>
 #include <QTimer>
+#include <QTimeZone>
 #include <QVBoxLayout>
 
 #include <memory>
@@ -35,9 +35,9 @@ namespace {
 
 constexpr int kAll = -1;
 
-const AttemptState kStates[] = {AttemptState::Prepared,  AttemptState::Sent,
+const AttemptState kStates[] = {AttemptState::Prepared,   AttemptState::Sent,
                                 AttemptState::Confirming, AttemptState::Succeeded,
-                                AttemptState::Rejected,  AttemptState::Unresolved};
+                                AttemptState::Rejected,   AttemptState::Unresolved};
 
 QLabel *buddyLabel(QWidget *parent, QWidget *buddy, const QString &name)
 {
@@ -207,16 +207,16 @@ void CancelLogView::retranslateUi()
 
     m_providerCombo->setItemText(0, tr("All providers"));
     for (int i = 1; i < m_providerCombo->count(); ++i)
-        m_providerCombo->setItemText(i, Domain::providerDisplayName(Domain::Provider(
-                                            m_providerCombo->itemData(i).toInt())));
+        m_providerCombo->setItemText(
+            i, Domain::providerDisplayName(Domain::Provider(m_providerCombo->itemData(i).toInt())));
     m_outcomeCombo->setItemText(0, tr("All outcomes"));
     for (int i = 1; i < m_outcomeCombo->count(); ++i)
         m_outcomeCombo->setItemText(
             i, Storage::attemptStateLabel(AttemptState(m_outcomeCombo->itemData(i).toInt())));
     m_reasonCombo->setItemText(0, tr("All reasons"));
     for (int i = 1; i < m_reasonCombo->count(); ++i)
-        m_reasonCombo->setItemText(i, Domain::cancelReasonLabel(Domain::CancelReason(
-                                          m_reasonCombo->itemData(i).toInt())));
+        m_reasonCombo->setItemText(
+            i, Domain::cancelReasonLabel(Domain::CancelReason(m_reasonCombo->itemData(i).toInt())));
 
     m_exportButton->setText(tr("&Export…"));
     m_verifyButton->setText(tr("&Verify log"));
