@@ -625,8 +625,19 @@ void TestCancelLog::screenshots()
     QVERIFY(dialog->grab().save(u"/work/shots/cancellog-export-en.png"_s));
     closeDialog(dialog);
 
+    // With the date range on, so the inclusive-days note is seen with it.
+    child<QCheckBox>(view, u"dateFilterCheck"_s)->click();
+    child<QDateEdit>(view, u"fromDate"_s)->setDate(m_test->now().toLocalTime().date().addDays(-7));
+    QTRY_VERIFY(view.model()->filter().requestedFrom.isValid());
+    QCOMPARE(view.model()->rowCount(), 6);
+    QVERIFY(view.grab().save(u"/work/shots/cancellog-view-dates-en.png"_s));
+
     QVERIFY(translations.apply(u"zh_CN"_s));
-    QCoreApplication::processEvents();
+    // LanguageChange arrives through the event loop; the combos follow it.
+    auto *outcome = child<QComboBox>(view, u"outcomeCombo"_s);
+    QTRY_COMPARE(outcome->itemText(outcome->findData(int(AttemptState::Succeeded))),
+                 Storage::attemptStateLabel(AttemptState::Succeeded));
+    QVERIFY(outcome->itemText(outcome->findData(int(AttemptState::Succeeded))) != u"Succeeded"_s);
     QVERIFY(view.grab().save(u"/work/shots/cancellog-view-zh.png"_s));
     child<QPushButton>(view, u"exportButton"_s)->click();
     QTRY_VERIFY(view.findChild<Ui::ExportDialog *>(u"exportDialog"_s));
