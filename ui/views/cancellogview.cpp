@@ -1,0 +1,339 @@
+#include "views/cancellogview.h"
+
+#include "appsession.h"
+#include "dialogs/exportdialog.h"
+#include "domain/cancelpolicy.h"
+#include "domain/cancelreason.h"
+#include "domain/provider.h"
+#include "models/cancellogmodel.h"
+
+#include <QCheckBox>
+#include <QComboBox>
+#include <QDateEdit>
+#include <QEvent>
+#include <QGridLayout>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QTableView>
+#include <QThread>
+#include <QTimer>
+#include <QTimeZone>
+#include <QVBoxLayout>
+
+#include <memory>
+
+using namespace Qt::Literals::StringLiterals;
+
+namespace CancelDesk::Ui {
+
+using Storage::AttemptState;
+
+namespace {
+
+constexpr int kAll = -1;
+
+const AttemptState kStates[] = {AttemptState::Prepared,   AttemptState::Sent,
+                                AttemptState::Confirming, AttemptState::Succeeded,
+                                AttemptState::Rejected,   AttemptState::Unresolved};
+
+QLabel *buddyLabel(QWidget *parent, QWidget *buddy, const QString &name)
+{
+    auto *label = new QLabel(parent);
+    label->setObjectName(name);
+    label->setBuddy(buddy);
+    return label;
+}
+
+} // namespace
+
+CancelLogView::CancelLogView(AppSession &session, QWidget *parent)
+    : QWidget(parent)
+    , m_session(session)
+{
+    setObjectName(u"cancelLogView"_s);
+
+    m_model = new CancelLogModel(session.journal(), this);
+
+    m_reloadTimer = new QTimer(this);
+    m_reloadTimer->setSingleShot(true);
+    m_reloadTimer->setInterval(0);
+    connect(m_reloadTimer, &QTimer::timeout, this, &CancelLogView::applyFilter);
+
+    // Filters.
+    m_dateCheck = new QCheckBox(this);
+    m_dateCheck->setObjectName(u"dateFilterCheck"_s);
+    const QDate today = session.now().toLocalTime().date();
+    m_fromDate = new QDateEdit(today.addDays(-30), this);
+    m_fromDate->setObjectName(u"fromDate"_s);
+    m_fromDate->setCalendarPopup(true);
+    m_fromDate->setDisplayFormat(u"yyyy-MM-dd"_s);
+    m_toDate = new QDateEdit(today, this);
+    m_toDate->setObjectName(u"toDate"_s);
+    m_toDate->setCalendarPopup(true);
+    m_toDate->setDisplayFormat(u"yyyy-MM-dd"_s);
+    m_fromLabel = buddyLabel(this, m_fromDate, u"fromLabel"_s);
+    m_toLabel = buddyLabel(this, m_toDate, u"toLabel"_s);
+    m_rangeNote = new QLabel(this);
+    m_rangeNote->setObjectName(u"rangeNote"_s);
+    m_fromDate->setEnabled(false);
+    m_toDate->setEnabled(false);
+
+    m_providerCombo = new QComboBox(this);
+    m_providerCombo->setObjectName(u"providerCombo"_s);
+    m_operatorEdit = new QLineEdit(this);
+    m_operatorEdit->setObjectName(u"operatorEdit"_s);
+    m_operatorEdit->setClearButtonEnabled(true);
+    m_outcomeCombo = new QComboBox(this);
+    m_outcomeCombo->setObjectName(u"outcomeCombo"_s);
+    m_reasonCombo = new QComboBox(this);
+    m_reasonCombo->setObjectName(u"reasonCombo"_s);
+    m_providerLabel = buddyLabel(this, m_providerCombo, u"providerLabel"_s);
+    m_operatorLabel = buddyLabel(this, m_operatorEdit, u"operatorLabel"_s);
+    m_outcomeLabel = buddyLabel(this, m_outcomeCombo, u"outcomeLabel"_s);
+    m_reasonLabel = buddyLabel(this, m_reasonCombo, u"reasonLabel"_s);
+    fillCombos();
+
+    auto *filters = new QGridLayout;
+    filters->addWidget(m_dateCheck, 0, 0);
+    filters->addWidget(m_fromLabel, 0, 1);
+    filters->addWidget(m_fromDate, 0, 2);
+    filters->addWidget(m_toLabel, 0, 3);
+    filters->addWidget(m_toDate, 0, 4);
+    filters->addWidget(m_rangeNote, 0, 5, 1, 4);
+    filters->addWidget(m_providerLabel, 1, 1);
+    filters->addWidget(m_providerCombo, 1, 2);
+    filters->addWidget(m_operatorLabel, 1, 3);
+    filters->addWidget(m_operatorEdit, 1, 4);
+    filters->addWidget(m_outcomeLabel, 1, 5);
+    filters->addWidget(m_outcomeCombo, 1, 6);
+    filters->addWidget(m_reasonLabel, 1, 7);
+    filters->addWidget(m_reasonCombo, 1, 8);
+    filters->setColumnStretch(9, 1);
+
+    // The log.
+    m_table = new QTableView(this);
+    m_table->setObjectName(u"cancelLogTable"_s);
+    m_table->setModel(m_model);
+    m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_table->setAlternatingRowColors(true);
+    m_table->setWordWrap(false);
+    m_table->verticalHeader()->hide();
+    m_table->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
+    m_table->horizontalHeader()->setStretchLastSection(true);
+
+    // Actions.
+    m_countLabel = new QLabel(this);
+    m_countLabel->setObjectName(u"countLabel"_s);
+    m_exportButton = new QPushButton(this);
+    m_exportButton->setObjectName(u"exportButton"_s);
+    m_verifyButton = new QPushButton(this);
+    m_verifyButton->setObjectName(u"verifyButton"_s);
+    m_verifyLabel = new QLabel(this);
+    m_verifyLabel->setObjectName(u"verifyResult"_s);
+    m_verifyLabel->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_verifyLabel->setWordWrap(true);
+
+    auto *actions = new QHBoxLayout;
+    actions->addWidget(m_countLabel);
+    actions->addStretch(1);
+    actions->addWidget(m_verifyLabel, 2);
+    actions->addWidget(m_verifyButton);
+    actions->addWidget(m_exportButton);
+
+    auto *layout = new QVBoxLayout(this);
+    layout->addLayout(filters);
+    layout->addWidget(m_table, 1);
+    layout->addLayout(actions);
+
+    connect(m_dateCheck, &QCheckBox::toggled, this, [this](bool on) {
+        m_fromDate->setEnabled(on);
+        m_toDate->setEnabled(on);
+        reload();
+    });
+    connect(m_fromDate, &QDateEdit::dateChanged, this, &CancelLogView::reload);
+    connect(m_toDate, &QDateEdit::dateChanged, this, &CancelLogView::reload);
+    connect(m_providerCombo, &QComboBox::currentIndexChanged, this, &CancelLogView::reload);
+    connect(m_outcomeCombo, &QComboBox::currentIndexChanged, this, &CancelLogView::reload);
+    connect(m_reasonCombo, &QComboBox::currentIndexChanged, this, &CancelLogView::reload);
+    connect(m_operatorEdit, &QLineEdit::textChanged, this, &CancelLogView::reload);
+    connect(m_exportButton, &QPushButton::clicked, this, &CancelLogView::openExportDialog);
+    connect(m_verifyButton, &QPushButton::clicked, this, &CancelLogView::verifyLog);
+    connect(m_model, &QAbstractItemModel::rowsInserted, this, &CancelLogView::updateCount);
+    connect(m_model, &QAbstractItemModel::modelReset, this, &CancelLogView::updateCount);
+
+    retranslateUi();
+    applyFilter();
+    m_table->resizeColumnsToContents();
+}
+
+CancelLogView::~CancelLogView()
+{
+    // The verify thread uses the session's database: let it end first.
+    if (m_verifyThread) {
+        m_verifyThread->disconnect(this);
+        m_verifyThread->wait();
+        delete m_verifyThread;
+    }
+}
+
+void CancelLogView::fillCombos()
+{
+    m_providerCombo->addItem(QString(), kAll);
+    for (Domain::Provider p : Domain::allProviders())
+        m_providerCombo->addItem(QString(), int(p));
+    m_outcomeCombo->addItem(QString(), kAll);
+    for (AttemptState s : kStates)
+        m_outcomeCombo->addItem(QString(), int(s));
+    m_reasonCombo->addItem(QString(), kAll);
+    for (Domain::CancelReason r : Domain::allCancelReasons())
+        m_reasonCombo->addItem(QString(), int(r));
+}
+
+void CancelLogView::retranslateUi()
+{
+    m_dateCheck->setText(tr("Requested between"));
+    m_fromLabel->setText(tr("&From"));
+    m_toLabel->setText(tr("&To"));
+    m_rangeNote->setText(tr("Both days are included; times in your time zone (%1)")
+                             .arg(Domain::timeZoneLabel(QTimeZone::systemTimeZone())));
+    m_providerLabel->setText(tr("&Provider"));
+    m_operatorLabel->setText(tr("&Operator"));
+    m_operatorEdit->setPlaceholderText(tr("Any operator"));
+    m_outcomeLabel->setText(tr("O&utcome"));
+    m_reasonLabel->setText(tr("&Reason"));
+
+    m_providerCombo->setItemText(0, tr("All providers"));
+    for (int i = 1; i < m_providerCombo->count(); ++i)
+        m_providerCombo->setItemText(
+            i, Domain::providerDisplayName(Domain::Provider(m_providerCombo->itemData(i).toInt())));
+    m_outcomeCombo->setItemText(0, tr("All outcomes"));
+    for (int i = 1; i < m_outcomeCombo->count(); ++i)
+        m_outcomeCombo->setItemText(
+            i, Storage::attemptStateLabel(AttemptState(m_outcomeCombo->itemData(i).toInt())));
+    m_reasonCombo->setItemText(0, tr("All reasons"));
+    for (int i = 1; i < m_reasonCombo->count(); ++i)
+        m_reasonCombo->setItemText(
+            i, Domain::cancelReasonLabel(Domain::CancelReason(m_reasonCombo->itemData(i).toInt())));
+
+    m_exportButton->setText(tr("&Export…"));
+    m_verifyButton->setText(tr("&Verify log"));
+    m_verifyButton->setToolTip(
+        tr("Checks the hash chain of the whole cancel log and names the first entry that was "
+           "changed or removed."));
+    m_model->retranslate();
+    updateCount();
+    if (m_verified)
+        showVerifyResult(m_lastVerify);
+}
+
+void CancelLogView::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::LanguageChange)
+        retranslateUi();
+    QWidget::changeEvent(event);
+}
+
+Storage::AttemptFilter CancelLogView::currentFilter() const
+{
+    Storage::AttemptFilter filter;
+    if (m_dateCheck->isChecked()) {
+        const QTimeZone zone = QTimeZone::systemTimeZone();
+        filter.requestedFrom = Services::exportRangeStart(m_fromDate->date(), zone);
+        filter.requestedTo = Services::exportRangeEnd(m_toDate->date(), zone);
+    }
+    if (const int p = m_providerCombo->currentData().toInt(); p != kAll)
+        filter.provider = Domain::Provider(p);
+    filter.operatorName = m_operatorEdit->text().trimmed();
+    if (const int s = m_outcomeCombo->currentData().toInt(); s != kAll)
+        filter.state = AttemptState(s);
+    if (const int r = m_reasonCombo->currentData().toInt(); r != kAll)
+        filter.reason = Domain::CancelReason(r);
+    return filter;
+}
+
+Services::ExportOptions CancelLogView::exportPreset() const
+{
+    Services::ExportOptions options;
+    options.operatorZone = QTimeZone::systemTimeZone();
+    options.filter = currentFilter();
+    // The exporter computes the range from the dates itself (same functions).
+    options.filter.requestedFrom = QDateTime();
+    options.filter.requestedTo = QDateTime();
+    if (m_dateCheck->isChecked()) {
+        options.from = m_fromDate->date();
+        options.to = m_toDate->date();
+    }
+    return options;
+}
+
+void CancelLogView::reload()
+{
+    m_reloadTimer->start();
+}
+
+void CancelLogView::applyFilter()
+{
+    m_model->setFilter(currentFilter());
+}
+
+void CancelLogView::updateCount()
+{
+    if (!m_model->errorString().isEmpty()) {
+        m_countLabel->setText(m_model->errorString());
+        return;
+    }
+    const int total = int(m_model->totalCount());
+    // Singular apart, so that English reads right without a plural catalogue.
+    m_countLabel->setText(total == 1 ? tr("1 attempt") : tr("%n attempts", "", total));
+}
+
+void CancelLogView::openExportDialog()
+{
+    auto *dialog = new ExportDialog(m_session, exportPreset(), this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->open();
+}
+
+void CancelLogView::verifyLog()
+{
+    if (m_verifyThread)
+        return;
+    m_verifyButton->setEnabled(false);
+    m_verified = false;
+    m_verifyLabel->setStyleSheet(QString());
+    m_verifyLabel->setText(tr("Checking the cancel log…"));
+    auto result = std::make_shared<Storage::VerifyResult>();
+    const Storage::CancelJournal *journal = &m_session.journal();
+    // verify() reads the whole journal: on its own thread (and connection).
+    m_verifyThread = QThread::create([journal, result] { *result = journal->verify(); });
+    connect(m_verifyThread, &QThread::finished, this, [this, result] {
+        m_verifyThread->deleteLater();
+        m_verifyThread = nullptr;
+        m_verifyButton->setEnabled(true);
+        showVerifyResult(*result);
+    });
+    m_verifyThread->start();
+}
+
+void CancelLogView::showVerifyResult(const Storage::VerifyResult &result)
+{
+    m_lastVerify = result;
+    m_verified = true;
+    if (result.ok) {
+        const int checked = int(result.entriesChecked);
+        m_verifyLabel->setStyleSheet(u"color: #1b7f3b;"_s);
+        m_verifyLabel->setText(checked == 1 ? tr("Log OK: 1 entry checked.")
+                                            : tr("Log OK: %n entries checked.", "", checked));
+    } else {
+        m_verifyLabel->setStyleSheet(u"color: #b3261e;"_s);
+        m_verifyLabel->setText(tr("Log check failed at entry %1 (attempt %2): %3")
+                                   .arg(result.firstBadEntry)
+                                   .arg(result.firstBadAttempt)
+                                   .arg(result.problem));
+    }
+}
+
+} // namespace CancelDesk::Ui
