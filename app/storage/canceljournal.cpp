@@ -454,6 +454,10 @@ QString filterSql(const AttemptFilter &filter, QVariantList *binds)
         terms.append(u"payment_id = ?"_s);
         binds->append(filter.paymentId);
     }
+    if (filter.afterId > 0) {
+        terms.append(u"id > ?"_s);
+        binds->append(filter.afterId);
+    }
     return terms.isEmpty() ? QString() : u" WHERE "_s + terms.join(u" AND "_s);
 }
 

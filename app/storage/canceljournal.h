@@ -82,6 +82,8 @@ struct AttemptFilter
     std::optional<AttemptState> state;
     std::optional<Domain::CancelReason> reason;
     QString paymentId;
+    // Only attempts with a larger id (paging through the log in id order).
+    qint64 afterId = 0;
 };
 
 struct VerifyResult

@@ -813,6 +813,12 @@ void TestCancelJournal::listFilters_data()
                             << QList<qint64>{2};
     QTest::addRow("payment id") << with([](AttemptFilter &f) { f.paymentId = u"PI_D"_s; })
                                 << QList<qint64>{4};
+    QTest::addRow("after id") << with([](AttemptFilter &f) { f.afterId = 2; })
+                              << QList<qint64>{3, 4};
+    QTest::addRow("after id, provider") << with([](AttemptFilter &f) {
+        f.afterId = 1;
+        f.provider = Provider::Uqpay;
+    }) << QList<qint64>{4};
     QTest::addRow("combined") << with([](AttemptFilter &f) {
         f.operatorName = u"wang"_s;
         f.requestedFrom = kT0.addSecs(7200);

@@ -47,19 +47,17 @@ void CancelLogModel::reload()
 
 QList<CancelAttempt> CancelLogModel::readBatch()
 {
-    // forEach streams in id order; rows already loaded are skipped by id. The
-    // batch grows with what is loaded, so the skipping stays linear overall.
-    // (AttemptFilter has no "after id" term that would avoid the skip.)
+    // forEach streams in id order; each batch starts after the last id
+    // loaded, so it reads only its own rows.
     const qsizetype batch = std::clamp<qsizetype>(m_rows.size(), kBatch, kMaxBatch);
-    const qint64 lastId = m_rows.isEmpty() ? 0 : m_rows.constLast().id;
+    Storage::AttemptFilter page = m_filter;
+    page.afterId = m_rows.isEmpty() ? 0 : m_rows.constLast().id;
     QList<CancelAttempt> fetched;
     fetched.reserve(batch);
     QString error;
     const bool read = m_journal.forEach(
-        m_filter,
-        [&fetched, lastId, batch](const CancelAttempt &a) {
-            if (a.id <= lastId)
-                return true;
+        page,
+        [&fetched, batch](const CancelAttempt &a) {
             fetched.append(a);
             return fetched.size() < batch;
         },
