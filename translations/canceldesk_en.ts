@@ -141,6 +141,471 @@
     </message>
 </context>
 <context>
+    <name>CancelDesk::Ui::AddOrderDialog</name>
+    <message>
+        <source>Add order by payment ID</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Provider:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Payment &amp;ID:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Paste the payment ID from the provider</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No provider is configured. Add credentials in the settings first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Add</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add a&amp;nother</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Close</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Retrieving %1 from %2…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stopped: payment %1 was not added.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Added %1 payment %2: %3, status %4 (%5).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The provider did not return the payment.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 payment %2 could not be added: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CancelDesk::Ui::CancelLogModel</name>
+    <message>
+        <source>The cancel log cannot be read.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Attempt</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Requested</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Provider</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Payment ID</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Merchant reference</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel reason</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Operator</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Provider code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tries</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Finished</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CancelDesk::Ui::CancelLogView</name>
+    <message>
+        <source>Requested between</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;From</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;To</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Both days are included; times in your time zone (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Provider</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Operator</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Any operator</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>O&amp;utcome</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Reason</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All providers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All outcomes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All reasons</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Export…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Verify log</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Checks the hash chain of the whole cancel log and names the first entry that was changed or removed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>1 attempt</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n attempts</source>
+        <translation>
+            <numerusform>%n attempt</numerusform>
+            <numerusform>%n attempts</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Checking the cancel log…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Log OK: 1 entry checked.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Log OK: %n entries checked.</source>
+        <translation>
+            <numerusform>Log OK: %n entry checked.</numerusform>
+            <numerusform>Log OK: %n entries checked.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Log check failed at entry %1 (attempt %2): %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CancelDesk::Ui::ExportDialog</name>
+    <message>
+        <source>Attempts requested from %1 to %2, both days included (time zone %3), matching the filters of the cancel log.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All dates, matching the filters of the cancel log.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export cancel log</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Format:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CSV (comma-separated)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Excel workbook (XLSX)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>JSON Lines</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start with a byte order mark (lets Excel read Chinese correctly)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add a row of headers in the current language</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Save to:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Browse…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Export</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Stop</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Exporting…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Excel workbooks (*.xlsx)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>JSON Lines files (*.jsonl)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose the file to export to.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 of %2 rows</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export stopped; no file was written.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The export failed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Exported 1 row to %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported %n rows to %1.</source>
+        <translation>
+            <numerusform>Exported %n row to %1.</numerusform>
+            <numerusform>Exported %n rows to %1.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>CancelDesk::Ui::FileSecretStore</name>
+    <message>
+        <source>The file %1 holds secrets but other users may read it. Run: chmod 600 %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The file %1 cannot be read.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The folder of %1 cannot be created.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The file %1 cannot be created.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The file %1 cannot be made private.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The file %1 cannot be written.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the file %1 (readable only by you)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CancelDesk::Ui::ImportDialog</name>
+    <message>
+        <source>Choose a file of orders</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Orders (*.csv *.json);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a CSV or JSON file to preview it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reading %1…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln row(s): %L1 good (%L2 unchanged), %L3 bad</source>
+        <translation>
+            <numerusform>%Ln row: %L1 good (%L2 unchanged), %L3 bad</numerusform>
+            <numerusform>%Ln rows: %L1 good (%L2 unchanged), %L3 bad</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Nothing has been written yet. Import writes the good rows in one transaction; bad rows are skipped.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is nothing to import.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Importing %1…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Imported: %Ln order(s) written.</source>
+        <translation>
+            <numerusform>Imported: %Ln order written.</numerusform>
+            <numerusform>Imported: %Ln orders written.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln order(s) were already up to date.</source>
+        <translation>
+            <numerusform>%Ln order was already up to date.</numerusform>
+            <numerusform>%Ln orders were already up to date.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln bad row(s) skipped.</source>
+        <translation>
+            <numerusform>%Ln bad row skipped.</numerusform>
+            <numerusform>%Ln bad rows skipped.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Rows that will not be imported:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No bad rows.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import orders</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import a merchant export (CSV or JSON) with the columns provider, payment_id, amount and currency. The file is checked first; nothing is written until you press Import.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;File:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Path of a .csv or .json file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Browse…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Import</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Close</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CancelDesk::Ui::ImportIssueModel</name>
+    <message>
+        <source>Line</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CancelDesk::Ui::KeychainSecretStore</name>
+    <message>
+        <source>The system keychain did not answer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The system keychain could not be read: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The secret %1 could not be stored in the system keychain: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The secret %1 could not be removed from the system keychain: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the system keychain</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>CancelDesk::Ui::MainWindow</name>
     <message>
         <source>About CancelDesk</source>
@@ -395,6 +860,13 @@
     </message>
 </context>
 <context>
+    <name>CancelDesk::Ui::MemorySecretStore</name>
+    <message>
+        <source>memory (this session only)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>CancelDesk::Ui::OrderTableModel</name>
     <message>
         <source>%1 (shared)</source>
@@ -466,6 +938,237 @@
     </message>
     <message>
         <source>Last synced</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CancelDesk::Ui::SettingsDialog</name>
+    <message>
+        <source>Settings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The system keychain is not available on this computer. Secrets are stored in %1 instead; the file is refused if other users can read it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>General</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Network</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>UQPAY</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Antom</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Liquido</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sandbox</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Provider test</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Production</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Environment:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Operator name:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type the amount to confirm cancels &amp;above:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>In major units of the payment&apos;s currency (for example 1000 = 1,000.00 USD).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel &amp;window overrides:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>none (the built-in cancel windows)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Request &amp;timeout (ms):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Maximum &amp;retries:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Retry &amp;backoff base (ms):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Confirmation timeout (s):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How long a sent cancel is polled before it is marked unresolved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Poll interval (ms):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Requests at once per provider:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Base URL:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Client ID:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>On behalf of (account ID):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Merchant time zone:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>UTC, an offset like +08:00, or a zone name like Asia/Shanghai.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Use Antom&apos;s sandbox paths (/ams/sandbox/api)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sandbox:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Key version:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Merchant private key (PEM):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Antom public key (PEM):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The file must be readable only by you (chmod 600).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>optional: verifies response signatures</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Token URL:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>API key:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Client secret:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>•••••• (unchanged)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>will be stored in %1 when you save</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>will be removed when you save</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>stored in %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>written in the configuration file (new secrets go to %1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not set</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Switch to Production? Cancels will be sent to real payments.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Switch to Production</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stay</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The built-in cancel windows apply.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel window overrides: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The override file is valid.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The folder of %1 cannot be created.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The configuration file %1 cannot be written.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The configuration file %1 cannot be read.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -632,6 +1335,97 @@
     </message>
     <message>
         <source>Last sync failed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CancelDesk::Ui::SyncDialog</name>
+    <message>
+        <source>%1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The start must be before the end.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sent to UQPAY as %1 to %2 UTC</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%L1 of %L2 payment intents done, %L3 failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Asking UQPAY for the first page…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stopped before UQPAY answered: nothing was stored.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Stopped: %Ln payment intent(s) stored.</source>
+        <translation>
+            <numerusform>Stopped: %Ln payment intent stored.</numerusform>
+            <numerusform>Stopped: %Ln payment intents stored.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Sync finished: %Ln payment intent(s) stored.</source>
+        <translation>
+            <numerusform>Sync finished: %Ln payment intent stored.</numerusform>
+            <numerusform>Sync finished: %Ln payment intents stored.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln payment intent(s) could not be stored (see below).</source>
+        <translation>
+            <numerusform>%Ln payment intent could not be stored (see below).</numerusform>
+            <numerusform>%Ln payment intents could not be stored (see below).</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln order(s) contradict a confirmed cancel and need review.</source>
+        <translation>
+            <numerusform>%Ln order contradicts a confirmed cancel and needs review.</numerusform>
+            <numerusform>%Ln orders contradict a confirmed cancel and need review.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Sync UQPAY payment intents</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stores every UQPAY payment intent created in the range. Antom and Liquido have no list API: add their payments by ID or import them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>UQPAY is not configured. Add its credentials in the settings first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Created &amp;after:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Created &amp;before:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Times are in your local time (%1). Both bounds are exclusive, as UQPAY documents: an intent created exactly at the start or the end is not included.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Sync</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>S&amp;top</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Close</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

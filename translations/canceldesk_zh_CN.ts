@@ -141,6 +141,464 @@
     </message>
 </context>
 <context>
+    <name>CancelDesk::Ui::AddOrderDialog</name>
+    <message>
+        <source>Add order by payment ID</source>
+        <translation>按支付 ID 添加订单</translation>
+    </message>
+    <message>
+        <source>&amp;Provider:</source>
+        <translation>服务商(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>Payment &amp;ID:</source>
+        <translation>支付 ID(&amp;I)：</translation>
+    </message>
+    <message>
+        <source>Paste the payment ID from the provider</source>
+        <translation>粘贴服务商提供的支付 ID</translation>
+    </message>
+    <message>
+        <source>No provider is configured. Add credentials in the settings first.</source>
+        <translation>尚未配置任何服务商。请先在设置中添加凭据。</translation>
+    </message>
+    <message>
+        <source>&amp;Add</source>
+        <translation>添加(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Add a&amp;nother</source>
+        <translation>再添加一个(&amp;N)</translation>
+    </message>
+    <message>
+        <source>&amp;Close</source>
+        <translation>关闭(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Retrieving %1 from %2…</source>
+        <translation>正在从 %2 获取 %1…</translation>
+    </message>
+    <message>
+        <source>Stopped: payment %1 was not added.</source>
+        <translation>已停止：支付 %1 未添加。</translation>
+    </message>
+    <message>
+        <source>Added %1 payment %2: %3, status %4 (%5).</source>
+        <translation>已添加 %1 支付 %2：%3，状态 %4（%5）。</translation>
+    </message>
+    <message>
+        <source>The provider did not return the payment.</source>
+        <translation>服务商未返回该支付。</translation>
+    </message>
+    <message>
+        <source>%1 payment %2 could not be added: %3</source>
+        <translation>无法添加 %1 支付 %2：%3</translation>
+    </message>
+</context>
+<context>
+    <name>CancelDesk::Ui::CancelLogModel</name>
+    <message>
+        <source>The cancel log cannot be read.</source>
+        <translation>无法读取取消日志。</translation>
+    </message>
+    <message>
+        <source>Attempt</source>
+        <translation>取消尝试</translation>
+    </message>
+    <message>
+        <source>Requested</source>
+        <translation>请求时间</translation>
+    </message>
+    <message>
+        <source>Provider</source>
+        <translation>服务商</translation>
+    </message>
+    <message>
+        <source>Payment ID</source>
+        <translation>支付 ID</translation>
+    </message>
+    <message>
+        <source>Merchant reference</source>
+        <translation>商户订单号</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <source>Cancel reason</source>
+        <translation>取消原因</translation>
+    </message>
+    <message>
+        <source>Operator</source>
+        <translation>操作员</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <source>Provider code</source>
+        <translation>服务商代码</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>消息</translation>
+    </message>
+    <message>
+        <source>Tries</source>
+        <translation>尝试次数</translation>
+    </message>
+    <message>
+        <source>Finished</source>
+        <translation>完成时间</translation>
+    </message>
+</context>
+<context>
+    <name>CancelDesk::Ui::CancelLogView</name>
+    <message>
+        <source>Requested between</source>
+        <translation>请求日期范围</translation>
+    </message>
+    <message>
+        <source>&amp;From</source>
+        <translation>从(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;To</source>
+        <translation>到(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Both days are included; times in your time zone (%1)</source>
+        <translation>包含起止两天；时间按您的时区（%1）</translation>
+    </message>
+    <message>
+        <source>&amp;Provider</source>
+        <translation>服务商(&amp;P)</translation>
+    </message>
+    <message>
+        <source>&amp;Operator</source>
+        <translation>操作员(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Any operator</source>
+        <translation>所有操作员</translation>
+    </message>
+    <message>
+        <source>O&amp;utcome</source>
+        <translation>结果(&amp;U)</translation>
+    </message>
+    <message>
+        <source>&amp;Reason</source>
+        <translation>取消原因(&amp;R)</translation>
+    </message>
+    <message>
+        <source>All providers</source>
+        <translation>所有服务商</translation>
+    </message>
+    <message>
+        <source>All outcomes</source>
+        <translation>所有结果</translation>
+    </message>
+    <message>
+        <source>All reasons</source>
+        <translation>所有取消原因</translation>
+    </message>
+    <message>
+        <source>&amp;Export…</source>
+        <translation>导出(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>&amp;Verify log</source>
+        <translation>校验日志(&amp;V)</translation>
+    </message>
+    <message>
+        <source>Checks the hash chain of the whole cancel log and names the first entry that was changed or removed.</source>
+        <translation>校验整个取消日志的哈希链，并指出第一条被修改或删除的记录。</translation>
+    </message>
+    <message>
+        <source>1 attempt</source>
+        <translation>1 次取消尝试</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n attempts</source>
+        <translation>
+            <numerusform>%n 次取消尝试</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Checking the cancel log…</source>
+        <translation>正在校验取消日志…</translation>
+    </message>
+    <message>
+        <source>Log OK: 1 entry checked.</source>
+        <translation>日志完好：已校验 1 条记录。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Log OK: %n entries checked.</source>
+        <translation>
+            <numerusform>日志完好：已校验 %n 条记录。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Log check failed at entry %1 (attempt %2): %3</source>
+        <translation>日志校验失败，第 %1 条记录（取消尝试 %2）：%3</translation>
+    </message>
+</context>
+<context>
+    <name>CancelDesk::Ui::ExportDialog</name>
+    <message>
+        <source>Attempts requested from %1 to %2, both days included (time zone %3), matching the filters of the cancel log.</source>
+        <translation>请求日期从 %1 到 %2 的取消尝试（包含起止两天，时区 %3），并符合取消日志的筛选条件。</translation>
+    </message>
+    <message>
+        <source>All dates, matching the filters of the cancel log.</source>
+        <translation>所有日期，并符合取消日志的筛选条件。</translation>
+    </message>
+    <message>
+        <source>Export cancel log</source>
+        <translation>导出取消日志</translation>
+    </message>
+    <message>
+        <source>&amp;Format:</source>
+        <translation>格式(&amp;F)：</translation>
+    </message>
+    <message>
+        <source>CSV (comma-separated)</source>
+        <translation>CSV（逗号分隔）</translation>
+    </message>
+    <message>
+        <source>Excel workbook (XLSX)</source>
+        <translation>Excel 工作簿（XLSX）</translation>
+    </message>
+    <message>
+        <source>JSON Lines</source>
+        <translation>JSON Lines</translation>
+    </message>
+    <message>
+        <source>Start with a byte order mark (lets Excel read Chinese correctly)</source>
+        <translation>以字节顺序标记（BOM）开头（让 Excel 正确显示中文）</translation>
+    </message>
+    <message>
+        <source>Add a row of headers in the current language</source>
+        <translation>增加一行当前语言的表头</translation>
+    </message>
+    <message>
+        <source>&amp;Save to:</source>
+        <translation>保存到(&amp;S)：</translation>
+    </message>
+    <message>
+        <source>&amp;Browse…</source>
+        <translation>浏览(&amp;B)…</translation>
+    </message>
+    <message>
+        <source>&amp;Export</source>
+        <translation>导出(&amp;E)</translation>
+    </message>
+    <message>
+        <source>&amp;Stop</source>
+        <translation>停止(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Exporting…</source>
+        <translation>正在导出…</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV 文件 (*.csv)</translation>
+    </message>
+    <message>
+        <source>Excel workbooks (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>JSON Lines files (*.jsonl)</source>
+        <translation>JSON Lines 文件 (*.jsonl)</translation>
+    </message>
+    <message>
+        <source>Choose the file to export to.</source>
+        <translation>请选择要导出到的文件。</translation>
+    </message>
+    <message>
+        <source>%1 of %2 rows</source>
+        <translation>%1 / %2 行</translation>
+    </message>
+    <message>
+        <source>Export stopped; no file was written.</source>
+        <translation>导出已停止，未写入任何文件。</translation>
+    </message>
+    <message>
+        <source>The export failed: %1</source>
+        <translation>导出失败：%1</translation>
+    </message>
+    <message>
+        <source>Exported 1 row to %1.</source>
+        <translation>已导出 1 行到 %1。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported %n rows to %1.</source>
+        <translation>
+            <numerusform>已导出 %n 行到 %1。</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>CancelDesk::Ui::FileSecretStore</name>
+    <message>
+        <source>The file %1 holds secrets but other users may read it. Run: chmod 600 %1</source>
+        <translation>文件 %1 保存有密钥，但其他用户可以读取它。请运行：chmod 600 %1</translation>
+    </message>
+    <message>
+        <source>The file %1 cannot be read.</source>
+        <translation>无法读取文件 %1。</translation>
+    </message>
+    <message>
+        <source>The folder of %1 cannot be created.</source>
+        <translation>无法创建 %1 所在的文件夹。</translation>
+    </message>
+    <message>
+        <source>The file %1 cannot be created.</source>
+        <translation>无法创建文件 %1。</translation>
+    </message>
+    <message>
+        <source>The file %1 cannot be made private.</source>
+        <translation>无法将文件 %1 设为仅本人可读。</translation>
+    </message>
+    <message>
+        <source>The file %1 cannot be written.</source>
+        <translation>无法写入文件 %1。</translation>
+    </message>
+    <message>
+        <source>the file %1 (readable only by you)</source>
+        <translation>文件 %1（仅您本人可读）</translation>
+    </message>
+</context>
+<context>
+    <name>CancelDesk::Ui::ImportDialog</name>
+    <message>
+        <source>Choose a file of orders</source>
+        <translation>选择订单文件</translation>
+    </message>
+    <message>
+        <source>Orders (*.csv *.json);;All files (*)</source>
+        <translation>订单 (*.csv *.json);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Choose a CSV or JSON file to preview it.</source>
+        <translation>选择一个 CSV 或 JSON 文件进行预览。</translation>
+    </message>
+    <message>
+        <source>Reading %1…</source>
+        <translation>正在读取 %1…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln row(s): %L1 good (%L2 unchanged), %L3 bad</source>
+        <translation>
+            <numerusform>%Ln 行：%L1 行有效（%L2 行未变化），%L3 行有误</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Nothing has been written yet. Import writes the good rows in one transaction; bad rows are skipped.</source>
+        <translation>尚未写入任何数据。导入会在一个事务中写入有效行；有误的行将被跳过。</translation>
+    </message>
+    <message>
+        <source>There is nothing to import.</source>
+        <translation>没有可导入的内容。</translation>
+    </message>
+    <message>
+        <source>Importing %1…</source>
+        <translation>正在导入 %1…</translation>
+    </message>
+    <message numerus="yes">
+        <source>Imported: %Ln order(s) written.</source>
+        <translation>
+            <numerusform>已导入：写入 %Ln 笔订单。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln order(s) were already up to date.</source>
+        <translation>
+            <numerusform>%Ln 笔订单已是最新。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln bad row(s) skipped.</source>
+        <translation>
+            <numerusform>已跳过 %Ln 行有误的数据。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Rows that will not be imported:</source>
+        <translation>不会导入的行：</translation>
+    </message>
+    <message>
+        <source>No bad rows.</source>
+        <translation>没有有误的行。</translation>
+    </message>
+    <message>
+        <source>Import orders</source>
+        <translation>导入订单</translation>
+    </message>
+    <message>
+        <source>Import a merchant export (CSV or JSON) with the columns provider, payment_id, amount and currency. The file is checked first; nothing is written until you press Import.</source>
+        <translation>导入商户导出文件（CSV 或 JSON），须包含 provider、payment_id、amount 和 currency 列。文件会先经过检查；在您点击“导入”之前不会写入任何数据。</translation>
+    </message>
+    <message>
+        <source>&amp;File:</source>
+        <translation>文件(&amp;F)：</translation>
+    </message>
+    <message>
+        <source>Path of a .csv or .json file</source>
+        <translation>.csv 或 .json 文件的路径</translation>
+    </message>
+    <message>
+        <source>&amp;Browse…</source>
+        <translation>浏览(&amp;B)…</translation>
+    </message>
+    <message>
+        <source>&amp;Import</source>
+        <translation>导入(&amp;I)</translation>
+    </message>
+    <message>
+        <source>&amp;Close</source>
+        <translation>关闭(&amp;C)</translation>
+    </message>
+</context>
+<context>
+    <name>CancelDesk::Ui::ImportIssueModel</name>
+    <message>
+        <source>Line</source>
+        <translation>行号</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+</context>
+<context>
+    <name>CancelDesk::Ui::KeychainSecretStore</name>
+    <message>
+        <source>The system keychain did not answer.</source>
+        <translation>系统钥匙串没有响应。</translation>
+    </message>
+    <message>
+        <source>The system keychain could not be read: %1</source>
+        <translation>无法读取系统钥匙串：%1</translation>
+    </message>
+    <message>
+        <source>The secret %1 could not be stored in the system keychain: %2</source>
+        <translation>无法将密钥 %1 保存到系统钥匙串：%2</translation>
+    </message>
+    <message>
+        <source>The secret %1 could not be removed from the system keychain: %2</source>
+        <translation>无法从系统钥匙串删除密钥 %1：%2</translation>
+    </message>
+    <message>
+        <source>the system keychain</source>
+        <translation>系统钥匙串</translation>
+    </message>
+</context>
+<context>
     <name>CancelDesk::Ui::MainWindow</name>
     <message>
         <source>About CancelDesk</source>
@@ -390,6 +848,13 @@
     </message>
 </context>
 <context>
+    <name>CancelDesk::Ui::MemorySecretStore</name>
+    <message>
+        <source>memory (this session only)</source>
+        <translation>内存（仅限本次会话）</translation>
+    </message>
+</context>
+<context>
     <name>CancelDesk::Ui::OrderTableModel</name>
     <message>
         <source>%1 (shared)</source>
@@ -462,6 +927,237 @@
     <message>
         <source>Last synced</source>
         <translation>上次同步</translation>
+    </message>
+</context>
+<context>
+    <name>CancelDesk::Ui::SettingsDialog</name>
+    <message>
+        <source>Settings</source>
+        <translation>设置</translation>
+    </message>
+    <message>
+        <source>The system keychain is not available on this computer. Secrets are stored in %1 instead; the file is refused if other users can read it.</source>
+        <translation>此计算机上没有可用的系统钥匙串。密钥将改为保存在%1中；如果其他用户可以读取该文件，程序将拒绝使用它。</translation>
+    </message>
+    <message>
+        <source>General</source>
+        <translation>常规</translation>
+    </message>
+    <message>
+        <source>Network</source>
+        <translation>网络</translation>
+    </message>
+    <message>
+        <source>UQPAY</source>
+        <translation>UQPAY</translation>
+    </message>
+    <message>
+        <source>Antom</source>
+        <translation>Antom</translation>
+    </message>
+    <message>
+        <source>Liquido</source>
+        <translation>Liquido</translation>
+    </message>
+    <message>
+        <source>Sandbox</source>
+        <translation>沙箱</translation>
+    </message>
+    <message>
+        <source>Provider test</source>
+        <translation>服务商测试环境</translation>
+    </message>
+    <message>
+        <source>Production</source>
+        <translation>生产环境</translation>
+    </message>
+    <message>
+        <source>&amp;Environment:</source>
+        <translation>环境(&amp;E)：</translation>
+    </message>
+    <message>
+        <source>&amp;Operator name:</source>
+        <translation>操作员姓名(&amp;O)：</translation>
+    </message>
+    <message>
+        <source>Type the amount to confirm cancels &amp;above:</source>
+        <translation>金额高于此值时须输入金额确认取消(&amp;A)：</translation>
+    </message>
+    <message>
+        <source>In major units of the payment&apos;s currency (for example 1000 = 1,000.00 USD).</source>
+        <translation>以支付币种的主单位计（例如 1000 = 1,000.00 USD）。</translation>
+    </message>
+    <message>
+        <source>Cancel &amp;window overrides:</source>
+        <translation>取消期限覆盖文件(&amp;W)：</translation>
+    </message>
+    <message>
+        <source>none (the built-in cancel windows)</source>
+        <translation>无（使用内置取消期限）</translation>
+    </message>
+    <message>
+        <source>Request &amp;timeout (ms):</source>
+        <translation>请求超时(&amp;T)（毫秒）：</translation>
+    </message>
+    <message>
+        <source>Maximum &amp;retries:</source>
+        <translation>最大重试次数(&amp;R)：</translation>
+    </message>
+    <message>
+        <source>Retry &amp;backoff base (ms):</source>
+        <translation>重试退避基数(&amp;B)（毫秒）：</translation>
+    </message>
+    <message>
+        <source>&amp;Confirmation timeout (s):</source>
+        <translation>确认超时(&amp;C)（秒）：</translation>
+    </message>
+    <message>
+        <source>How long a sent cancel is polled before it is marked unresolved.</source>
+        <translation>已发送的取消请求在被标记为未决（结果未知）之前轮询的时长。</translation>
+    </message>
+    <message>
+        <source>&amp;Poll interval (ms):</source>
+        <translation>轮询间隔(&amp;P)（毫秒）：</translation>
+    </message>
+    <message>
+        <source>Requests at once per provider:</source>
+        <translation>每个服务商的并发请求数：</translation>
+    </message>
+    <message>
+        <source>Base URL:</source>
+        <translation>基础 URL：</translation>
+    </message>
+    <message>
+        <source>Client ID:</source>
+        <translation>客户端 ID：</translation>
+    </message>
+    <message>
+        <source>On behalf of (account ID):</source>
+        <translation>代表账户（账户 ID）：</translation>
+    </message>
+    <message>
+        <source>Merchant time zone:</source>
+        <translation>商户时区：</translation>
+    </message>
+    <message>
+        <source>UTC, an offset like +08:00, or a zone name like Asia/Shanghai.</source>
+        <translation>UTC、+08:00 这样的偏移量，或 Asia/Shanghai 这样的时区名称。</translation>
+    </message>
+    <message>
+        <source>Use Antom&apos;s sandbox paths (/ams/sandbox/api)</source>
+        <translation>使用 Antom 的沙箱路径（/ams/sandbox/api）</translation>
+    </message>
+    <message>
+        <source>Sandbox:</source>
+        <translation>沙箱：</translation>
+    </message>
+    <message>
+        <source>Key version:</source>
+        <translation>密钥版本：</translation>
+    </message>
+    <message>
+        <source>Merchant private key (PEM):</source>
+        <translation>商户私钥（PEM）：</translation>
+    </message>
+    <message>
+        <source>Antom public key (PEM):</source>
+        <translation>Antom 公钥（PEM）：</translation>
+    </message>
+    <message>
+        <source>The file must be readable only by you (chmod 600).</source>
+        <translation>该文件必须仅您本人可读（chmod 600）。</translation>
+    </message>
+    <message>
+        <source>optional: verifies response signatures</source>
+        <translation>可选：用于验证响应签名</translation>
+    </message>
+    <message>
+        <source>Token URL:</source>
+        <translation>令牌 URL：</translation>
+    </message>
+    <message>
+        <source>API key:</source>
+        <translation>API 密钥：</translation>
+    </message>
+    <message>
+        <source>Client secret:</source>
+        <translation>客户端密钥：</translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation>清除</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>浏览…</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>•••••• (unchanged)</source>
+        <translation>••••••（未更改）</translation>
+    </message>
+    <message>
+        <source>will be stored in %1 when you save</source>
+        <translation>保存时将存入%1</translation>
+    </message>
+    <message>
+        <source>will be removed when you save</source>
+        <translation>保存时将被删除</translation>
+    </message>
+    <message>
+        <source>stored in %1</source>
+        <translation>已保存在%1中</translation>
+    </message>
+    <message>
+        <source>written in the configuration file (new secrets go to %1)</source>
+        <translation>写在配置文件中（新密钥将保存到%1）</translation>
+    </message>
+    <message>
+        <source>not set</source>
+        <translation>未设置</translation>
+    </message>
+    <message>
+        <source>Switch to Production? Cancels will be sent to real payments.</source>
+        <translation>切换到生产环境？取消请求将发送到真实的支付。</translation>
+    </message>
+    <message>
+        <source>Switch to Production</source>
+        <translation>切换到生产环境</translation>
+    </message>
+    <message>
+        <source>Stay</source>
+        <translation>保持不变</translation>
+    </message>
+    <message>
+        <source>The built-in cancel windows apply.</source>
+        <translation>使用内置取消期限。</translation>
+    </message>
+    <message>
+        <source>Cancel window overrides: %1</source>
+        <translation>取消期限覆盖文件：%1</translation>
+    </message>
+    <message>
+        <source>The override file is valid.</source>
+        <translation>覆盖文件有效。</translation>
+    </message>
+    <message>
+        <source>The folder of %1 cannot be created.</source>
+        <translation>无法创建 %1 所在的文件夹。</translation>
+    </message>
+    <message>
+        <source>The configuration file %1 cannot be written.</source>
+        <translation>无法写入配置文件 %1。</translation>
+    </message>
+    <message>
+        <source>The configuration file %1 cannot be read.</source>
+        <translation>无法读取配置文件 %1。</translation>
     </message>
 </context>
 <context>
@@ -627,6 +1323,93 @@
     <message>
         <source>Last sync failed: %1</source>
         <translation>上次同步失败：%1</translation>
+    </message>
+</context>
+<context>
+    <name>CancelDesk::Ui::SyncDialog</name>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source>The start must be before the end.</source>
+        <translation>开始时间必须早于结束时间。</translation>
+    </message>
+    <message>
+        <source>Sent to UQPAY as %1 to %2 UTC</source>
+        <translation>发送给 UQPAY 的范围：%1 至 %2（UTC）</translation>
+    </message>
+    <message>
+        <source>%L1 of %L2 payment intents done, %L3 failed</source>
+        <translation>已处理 %L1/%L2 个支付意图，%L3 个失败</translation>
+    </message>
+    <message>
+        <source>Asking UQPAY for the first page…</source>
+        <translation>正在向 UQPAY 请求第一页…</translation>
+    </message>
+    <message>
+        <source>Stopped before UQPAY answered: nothing was stored.</source>
+        <translation>已在 UQPAY 应答前停止：未保存任何数据。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Stopped: %Ln payment intent(s) stored.</source>
+        <translation>
+            <numerusform>已停止：已保存 %Ln 个支付意图。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Sync finished: %Ln payment intent(s) stored.</source>
+        <translation>
+            <numerusform>同步完成：已保存 %Ln 个支付意图。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln payment intent(s) could not be stored (see below).</source>
+        <translation>
+            <numerusform>%Ln 个支付意图无法保存（见下文）。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln order(s) contradict a confirmed cancel and need review.</source>
+        <translation>
+            <numerusform>%Ln 笔订单与已确认的取消相矛盾，需要人工复核。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Sync UQPAY payment intents</source>
+        <translation>同步 UQPAY 支付意图</translation>
+    </message>
+    <message>
+        <source>Stores every UQPAY payment intent created in the range. Antom and Liquido have no list API: add their payments by ID or import them.</source>
+        <translation>保存该时间范围内创建的所有 UQPAY 支付意图。Antom 和 Liquido 没有列表接口：请按支付 ID 添加或导入它们的支付。</translation>
+    </message>
+    <message>
+        <source>UQPAY is not configured. Add its credentials in the settings first.</source>
+        <translation>尚未配置 UQPAY。请先在设置中添加其凭据。</translation>
+    </message>
+    <message>
+        <source>Created &amp;after:</source>
+        <translation>创建时间晚于(&amp;A)：</translation>
+    </message>
+    <message>
+        <source>Created &amp;before:</source>
+        <translation>创建时间早于(&amp;B)：</translation>
+    </message>
+    <message>
+        <source>Times are in your local time (%1). Both bounds are exclusive, as UQPAY documents: an intent created exactly at the start or the end is not included.</source>
+        <translation>时间为您的本地时间（%1）。按照 UQPAY 文档，两个边界均不包含在内：恰好在开始或结束时间创建的支付意图不会被同步。</translation>
+    </message>
+    <message>
+        <source>&amp;Sync</source>
+        <translation>同步(&amp;S)</translation>
+    </message>
+    <message>
+        <source>S&amp;top</source>
+        <translation>停止(&amp;T)</translation>
+    </message>
+    <message>
+        <source>&amp;Close</source>
+        <translation>关闭(&amp;C)</translation>
     </message>
 </context>
 <context>

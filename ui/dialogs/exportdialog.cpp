@@ -1,4 +1,4 @@
-#include "dialogs/exportdialog.h"
+#include "exportdialog.h"
 
 #include "appsession.h"
 #include "domain/cancelpolicy.h"

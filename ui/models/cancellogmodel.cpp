@@ -1,4 +1,4 @@
-#include "models/cancellogmodel.h"
+#include "cancellogmodel.h"
 
 #include "domain/cancelreason.h"
 #include "domain/provider.h"

@@ -1,4 +1,4 @@
-#include "views/cancellogview.h"
+#include "cancellogview.h"
 
 #include "appsession.h"
 #include "dialogs/exportdialog.h"
