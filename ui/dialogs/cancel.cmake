@@ -2,4 +2,5 @@
 target_sources(canceldesk_ui PRIVATE
     dialogs/eligibility.h dialogs/eligibility.cpp
     dialogs/canceldialog.h dialogs/canceldialog.cpp
+    dialogs/bulkcanceldialog.h dialogs/bulkcanceldialog.cpp
 )

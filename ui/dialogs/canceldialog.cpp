@@ -96,7 +96,7 @@ CancelDialog::~CancelDialog() = default;
 
 void CancelDialog::buildUi()
 {
-    setMinimumWidth(520);
+    setMinimumWidth(560);
     auto *layout = new QVBoxLayout(this);
 
     m_headline = new QLabel;
@@ -220,12 +220,16 @@ void CancelDialog::buildUi()
     connect(m_reasonCombo, &QComboBox::currentIndexChanged, this, &CancelDialog::updateButtons);
     connect(m_noteEdit, &QLineEdit::textChanged, this, &CancelDialog::updateButtons);
     connect(m_confirmEdit, &QLineEdit::textChanged, this, &CancelDialog::updateButtons);
+    // Start on the reason, never on a button that Space would press.
+    setFocusProxy(m_reasonCombo);
+    m_reasonCombo->setFocus();
 }
 
 void CancelDialog::retranslateUi()
 {
     setWindowTitle(tr("Cancel payment"));
-    m_headline->setText(tr("Cancel this payment?"));
+    m_headline->setText(m_phase == Phase::Done ? tr("Cancel result")
+                                               : tr("Cancel this payment?"));
     const QStringList rows = {tr("Provider:"),       tr("Payment ID:"),
                               tr("Merchant reference:"), tr("Amount:"),
                               tr("Payment method:"), tr("Status:"),
@@ -314,7 +318,7 @@ void CancelDialog::updateSummary()
     m_referenceValue->setText(o.merchantReference.isEmpty() ? QStringLiteral("—")
                                                             : o.merchantReference);
     m_amountValue->setText(formatMoney(o.amount));
-    m_methodValue->setText(o.paymentMethod);
+    m_methodValue->setText(o.paymentMethod.isEmpty() ? QStringLiteral("—") : o.paymentMethod);
     m_statusValue->setText(tr("%1 (provider: %2)").arg(Domain::statusLabel(o.status), o.rawStatus));
     setLabelColor(m_statusValue, statusColor(o.status));
 }
@@ -399,6 +403,8 @@ void CancelDialog::updateEligibility()
     QFont f = m_eligibilityLabel->font();
     f.setBold(prominent);
     m_eligibilityLabel->setFont(f);
+    if (isVisible())
+        fitHeight();
 }
 
 void CancelDialog::updateButtons()
@@ -496,6 +502,13 @@ void CancelDialog::onFinished(const Services::CancelReport &report)
     m_report = report;
     m_phase = Phase::Done;
     m_ticker->stop();
+    // The service stored the order's new status; the countdown no longer applies.
+    if (auto order = m_session.orders().find(m_key.provider, m_key.paymentId)) {
+        m_order = std::move(order);
+        updateSummary();
+    }
+    m_form->setRowVisible(m_countdownLabel, false);
+    m_headline->setText(tr("Cancel result"));
     m_progress->hide();
     m_stateLabel->hide();
     showOutcome();
@@ -567,7 +580,7 @@ void CancelDialog::showOutcome()
             details << tr("Outcome unknown — do not cancel this payment again; CancelDesk will "
                           "reconcile it.");
             if (r.tries > 0)
-                details << tr("Tried %n time(s) with the same idempotency key.", nullptr, r.tries);
+                details << tr("Requests sent with the same idempotency key: %1").arg(r.tries);
             if (!r.providerCode.isEmpty())
                 details << tr("Last answer: %1").arg(r.providerCode);
             break;
@@ -589,6 +602,17 @@ void CancelDialog::showOutcome()
     setLabelColor(m_outcomeTitle, color);
     m_outcomeTitle->show();
     m_outcomeLabel->show();
+    fitHeight();
+}
+
+void CancelDialog::fitHeight()
+{
+    // Word-wrapped labels grow in height for a width, which a top-level
+    // layout does not enforce: grow the window rather than squeeze the summary.
+    layout()->activate();
+    const int wanted = layout()->totalHeightForWidth(width());
+    if (wanted > height())
+        resize(width(), wanted);
 }
 
 void CancelDialog::reject()

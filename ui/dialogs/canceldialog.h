@@ -66,6 +66,7 @@ private:
     void onStateChanged(Storage::AttemptState state);
     void onFinished(const Services::CancelReport &report);
     void showOutcome();
+    void fitHeight();
     void setLabelColor(QLabel *label, const QColor &color);
     Domain::CancelReason currentReason() const;
     // Why this dialog must not send (another attempt active, an earlier one
