@@ -2,6 +2,7 @@
 // HTTP: what will and will not be sent, then the per-order results.
 
 #include "dialogs/bulkcanceldialog.h"
+#include "i18n/language.h"
 #include "sandboxserver.h"
 #include "scenario.h"
 #include "storage/canceljournal.h"
@@ -14,6 +15,7 @@
 #include <QProgressBar>
 #include <QPushButton>
 #include <QSignalSpy>
+#include <QTranslator>
 #include <QTableWidget>
 #include <QtTest>
 
@@ -91,6 +93,7 @@ private Q_SLOTS:
     void otherNeedsNote();
     void nothingToSend();
     void stopReportsTheRestAsNotSent();
+    void chineseScreenshot();
 };
 
 void TestBulkCancel::listsAndCancels()
@@ -182,6 +185,11 @@ void TestBulkCancel::otherNeedsNote()
     QVERIFY(!cancel->isEnabled());
     QTest::keyClicks(child<QLineEdit>(dialog, "noteEdit"), u"test batch"_s);
     QVERIFY(cancel->isEnabled());
+    // Enter never starts a bulk cancel: no button is the default.
+    QVERIFY(!cancel->isDefault());
+    QTest::keyClick(child<QLineEdit>(dialog, "noteEdit"), Qt::Key_Return);
+    QVERIFY(!dialog.isRunning());
+    QVERIFY(dialog.isVisible());
 }
 
 void TestBulkCancel::nothingToSend()
@@ -231,6 +239,32 @@ void TestBulkCancel::stopReportsTheRestAsNotSent()
     QVERIFY(!reports.at(2).sent);
     QVERIFY(!dialog.isRunning());
     QVERIFY(child<QPushButton>(dialog, "closeButton")->isVisible());
+}
+
+void TestBulkCancel::chineseScreenshot()
+{
+    Fixture f;
+    QVERIFY(f.ok);
+    I18n::Translations translations;
+    QVERIFY(translations.apply(u"zh_CN"_s));
+    QTranslator extra; // see tst_canceldialog
+    if (const QString qm = qEnvironmentVariable("CANCELDESK_EXTRA_QM"); !qm.isEmpty()) {
+        QVERIFY(extra.load(qm));
+        QCoreApplication::installTranslator(&extra);
+    }
+    QCoreApplication::processEvents();
+    Ui::BulkCancelDialog dialog(f.session(), {f.demo(Provider::Antom, 4), f.demo(Provider::Antom, 13),
+                                              f.demo(Provider::Liquido, 4)});
+    QSignalSpy finished(&dialog, &Ui::BulkCancelDialog::bulkFinished);
+    dialog.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+    shoot(dialog, u"before-zh"_s);
+    child<QPushButton>(dialog, "cancelButton")->click();
+    QVERIFY(finished.wait(kTimeoutMs) || finished.count() == 1);
+    shoot(dialog, u"done-zh"_s);
+    QCoreApplication::removeTranslator(&extra);
+    QVERIFY(translations.apply(u"en"_s));
+    QTRY_COMPARE(child<QPushButton>(dialog, "closeButton")->text(), u"Close"_s);
 }
 
 QTEST_MAIN(TestBulkCancel)

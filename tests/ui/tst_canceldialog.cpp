@@ -18,6 +18,7 @@
 #include <QProgressBar>
 #include <QPushButton>
 #include <QSignalSpy>
+#include <QTranslator>
 #include <QtTest>
 
 #include <memory>
@@ -263,6 +264,12 @@ void TestCancelDialog::otherNeedsNote()
     QVERIFY(!cancel->isEnabled());
     pickReason(dialog, Domain::CancelReason::Fraudulent);
     QVERIFY(cancel->isEnabled());
+    // Enter never cancels a payment: no button is the default.
+    QVERIFY(!cancel->isDefault());
+    QTest::keyClick(note, Qt::Key_Return);
+    QVERIFY(!dialog.isSending());
+    QVERIFY(dialog.isVisible());
+    QVERIFY(f.attempts(f.demo(Provider::Uqpay, 0)).isEmpty());
 }
 
 void TestCancelDialog::typedConfirmation()
@@ -508,6 +515,13 @@ void TestCancelDialog::chineseScreenshots()
     QVERIFY(f.ok);
     I18n::Translations translations;
     QVERIFY(translations.apply(u"zh_CN"_s));
+    // Translations not merged into the .ts files yet can be looked at from a
+    // .qm built out of tree.
+    QTranslator extra;
+    if (const QString qm = qEnvironmentVariable("CANCELDESK_EXTRA_QM"); !qm.isEmpty()) {
+        QVERIFY(extra.load(qm));
+        QCoreApplication::installTranslator(&extra);
+    }
     QCoreApplication::processEvents();
     const Domain::OrderKey key = f.demo(Provider::Uqpay, 3); // 1,500.00 PHP: typed confirmation
     Ui::CancelDialog dialog(f.session(), key);
@@ -520,7 +534,13 @@ void TestCancelDialog::chineseScreenshots()
     QTRY_COMPARE_WITH_TIMEOUT(dialog.property("outcome").toString(), u"succeeded"_s,
                               kOutcomeTimeoutMs);
     shoot(dialog, u"succeeded-zh"_s);
+
+    // Switching the language at runtime retranslates the open dialog.
+    QCoreApplication::removeTranslator(&extra);
     QVERIFY(translations.apply(u"en"_s));
+    QTRY_COMPARE(child<QPushButton>(dialog, "closeButton")->text(), u"Close"_s);
+    QTRY_COMPARE(child<QComboBox>(dialog, "reasonCombo")->itemText(0),
+                 Domain::cancelReasonLabel(Domain::CancelReason::RequestedByCustomer));
 }
 
 QTEST_MAIN(TestCancelDialog)

@@ -11,9 +11,9 @@
 
 #include <QCloseEvent>
 #include <QComboBox>
-#include <QDialogButtonBox>
 #include <QEvent>
 #include <QFormLayout>
+#include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
@@ -138,20 +138,27 @@ void BulkCancelDialog::buildUi()
     m_resultLabel->hide();
     layout->addWidget(m_resultLabel);
 
-    auto *buttons = new QDialogButtonBox;
-    m_keepButton = buttons->addButton(QString(), QDialogButtonBox::RejectRole);
+    // Not a QDialogButtonBox: it makes the first accept button the default on
+    // show, and Enter must never cancel a payment.
+    auto *buttons = new QHBoxLayout;
+    buttons->addStretch(1);
+    m_keepButton = new QPushButton;
+    buttons->addWidget(m_keepButton);
     m_keepButton->setObjectName(QStringLiteral("keepButton"));
-    m_cancelButton = buttons->addButton(QString(), QDialogButtonBox::AcceptRole);
+    m_cancelButton = new QPushButton;
+    buttons->addWidget(m_cancelButton);
     m_cancelButton->setObjectName(QStringLiteral("cancelButton"));
-    m_stopButton = buttons->addButton(QString(), QDialogButtonBox::ActionRole);
+    m_stopButton = new QPushButton;
+    buttons->addWidget(m_stopButton);
     m_stopButton->setObjectName(QStringLiteral("stopButton"));
-    m_closeButton = buttons->addButton(QString(), QDialogButtonBox::AcceptRole);
+    m_closeButton = new QPushButton;
+    buttons->addWidget(m_closeButton);
     m_closeButton->setObjectName(QStringLiteral("closeButton"));
     for (QPushButton *b : {m_keepButton, m_cancelButton, m_stopButton, m_closeButton}) {
         b->setAutoDefault(false);
         b->setDefault(false);
     }
-    layout->addWidget(buttons);
+    layout->addLayout(buttons);
 
     connect(m_keepButton, &QPushButton::clicked, this, &BulkCancelDialog::reject);
     connect(m_cancelButton, &QPushButton::clicked, this, &BulkCancelDialog::start);

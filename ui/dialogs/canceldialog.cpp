@@ -12,7 +12,6 @@
 
 #include <QCloseEvent>
 #include <QComboBox>
-#include <QDialogButtonBox>
 #include <QEvent>
 #include <QFormLayout>
 #include <QFrame>
@@ -194,12 +193,18 @@ void CancelDialog::buildUi()
 
     layout->addStretch(1);
 
-    auto *buttons = new QDialogButtonBox;
-    m_keepButton = buttons->addButton(QString(), QDialogButtonBox::RejectRole);
+    // Not a QDialogButtonBox: it makes the first accept button the default on
+    // show, and Enter must never cancel a payment.
+    auto *buttons = new QHBoxLayout;
+    buttons->addStretch(1);
+    m_keepButton = new QPushButton;
+    buttons->addWidget(m_keepButton);
     m_keepButton->setObjectName(QStringLiteral("keepButton"));
-    m_cancelButton = buttons->addButton(QString(), QDialogButtonBox::AcceptRole);
+    m_cancelButton = new QPushButton;
+    buttons->addWidget(m_cancelButton);
     m_cancelButton->setObjectName(QStringLiteral("cancelButton"));
-    m_closeButton = buttons->addButton(QString(), QDialogButtonBox::AcceptRole);
+    m_closeButton = new QPushButton;
+    buttons->addWidget(m_closeButton);
     m_closeButton->setObjectName(QStringLiteral("closeButton"));
     m_closeButton->hide();
     // Enter must never cancel a payment by accident.
@@ -207,7 +212,7 @@ void CancelDialog::buildUi()
         b->setAutoDefault(false);
         b->setDefault(false);
     }
-    layout->addWidget(buttons);
+    layout->addLayout(buttons);
 
     connect(m_keepButton, &QPushButton::clicked, this, &CancelDialog::reject);
     connect(m_cancelButton, &QPushButton::clicked, this, &CancelDialog::startCancel);
