@@ -15,8 +15,8 @@
 #include <QProgressBar>
 #include <QPushButton>
 #include <QSignalSpy>
-#include <QTranslator>
 #include <QTableWidget>
+#include <QTranslator>
 #include <QtTest>
 
 #include <memory>
@@ -57,8 +57,7 @@ struct Fixture
     }
 };
 
-template <typename T>
-T *child(QWidget &dialog, const char *name)
+template<typename T> T *child(QWidget &dialog, const char *name)
 {
     auto *w = dialog.findChild<T *>(QString::fromLatin1(name));
     if (!w)
@@ -253,8 +252,9 @@ void TestBulkCancel::chineseScreenshot()
         QCoreApplication::installTranslator(&extra);
     }
     QCoreApplication::processEvents();
-    Ui::BulkCancelDialog dialog(f.session(), {f.demo(Provider::Antom, 4), f.demo(Provider::Antom, 13),
-                                              f.demo(Provider::Liquido, 4)});
+    Ui::BulkCancelDialog dialog(
+        f.session(),
+        {f.demo(Provider::Antom, 4), f.demo(Provider::Antom, 13), f.demo(Provider::Liquido, 4)});
     QSignalSpy finished(&dialog, &Ui::BulkCancelDialog::bulkFinished);
     dialog.show();
     QVERIFY(QTest::qWaitForWindowExposed(&dialog));

@@ -57,8 +57,7 @@ struct Fixture
     }
 };
 
-template <typename T>
-T *child(QWidget &dialog, const char *name)
+template<typename T> T *child(QWidget &dialog, const char *name)
 {
     auto *w = dialog.findChild<T *>(QString::fromLatin1(name));
     if (!w)
@@ -372,8 +371,7 @@ void TestCancelDialog::rejectedShowsCodeAndGuidance()
                               kOutcomeTimeoutMs);
     const QString text = outcomeText(dialog);
     QVERIFY2(text.contains(u"CANCEL_WINDOW_EXCEED"_s), qPrintable(text));
-    QVERIFY2(text.contains(Providers::guidanceText(Providers::Guidance::Refund)),
-             qPrintable(text));
+    QVERIFY2(text.contains(Providers::guidanceText(Providers::Guidance::Refund)), qPrintable(text));
     QVERIFY(text.contains(u"refund"_s));
     const auto attempts = f.attempts(key);
     QCOMPARE(attempts.size(), 1);

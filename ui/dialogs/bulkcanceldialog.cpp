@@ -1,10 +1,9 @@
 #include "bulkcanceldialog.h"
 
 #include "appsession.h"
+#include "domain/cancelreason.h"
 #include "eligibility.h"
 #include "format.h"
-
-#include "domain/cancelreason.h"
 #include "providers/paymentprovider.h"
 #include "storage/canceljournal.h"
 #include "storage/orderstore.h"
@@ -211,8 +210,8 @@ void BulkCancelDialog::decideAll()
     const QDateTime now = m_session.now();
     for (Row &row : m_rows) {
         row.order = m_session.orders().find(row.key.provider, row.key.paymentId);
-        row.decision = row.order ? m_session.policy().decide(*row.order, now)
-                                 : Domain::PolicyDecision{};
+        row.decision =
+            row.order ? m_session.policy().decide(*row.order, now) : Domain::PolicyDecision{};
     }
 }
 
@@ -220,19 +219,17 @@ int BulkCancelDialog::sendableCount() const
 {
     if (m_phase != Phase::Reviewing)
         return int(m_sentRows.size());
-    return int(std::count_if(m_rows.cbegin(), m_rows.cend(), [](const Row &r) {
-        return r.order && r.decision.isEligible();
-    }));
+    return int(std::count_if(m_rows.cbegin(), m_rows.cend(),
+                             [](const Row &r) { return r.order && r.decision.isEligible(); }));
 }
 
 QString BulkCancelDialog::planText(const Row &row) const
 {
-    const bool willSend = m_phase == Phase::Reviewing ? row.order && row.decision.isEligible()
-                                                      : row.send;
+    const bool willSend =
+        m_phase == Phase::Reviewing ? row.order && row.decision.isEligible() : row.send;
     if (willSend) {
         const QString warning = explainDecision(row.decision);
-        return warning.isEmpty() ? tr("Will be sent")
-                                 : tr("Will be sent (%1)").arg(warning);
+        return warning.isEmpty() ? tr("Will be sent") : tr("Will be sent (%1)").arg(warning);
     }
     if (!row.order)
         return tr("Not sent: the payment is not in the order list.");
@@ -253,9 +250,8 @@ QString BulkCancelDialog::resultText(const Row &row) const
     }
     const CancelReport &r = *row.report;
     if (r.refusal != Refusal::None && r.refusal != Refusal::Configuration)
-        return tr("Not sent: %1").arg(r.refusal == Refusal::Ineligible
-                                          ? explainDecision(r.decision)
-                                          : r.message);
+        return tr("Not sent: %1")
+            .arg(r.refusal == Refusal::Ineligible ? explainDecision(r.decision) : r.message);
     if (!r.state)
         return r.message; // stopped before it started
     switch (*r.state) {
@@ -318,9 +314,8 @@ void BulkCancelDialog::fillTable()
         QTableWidgetItem *planItem = m_table->item(r, PlanColumn);
         planItem->setText(plan);
         planItem->setToolTip(plan);
-        const bool willSend = m_phase == Phase::Reviewing
-                                  ? row.order && row.decision.isEligible()
-                                  : row.send;
+        const bool willSend =
+            m_phase == Phase::Reviewing ? row.order && row.decision.isEligible() : row.send;
         planItem->setForeground(willSend ? countdownColor(Countdown::Level::Normal)
                                          : countdownColor(Countdown::Level::Closed));
         QTableWidgetItem *resultItem = m_table->item(r, ResultColumn);
@@ -369,8 +364,8 @@ void BulkCancelDialog::start()
             m_sentRows.append(i);
         }
     }
-    if (keys.isEmpty() || !Domain::validateCancelReason(currentReason(), m_noteEdit->text())
-                               .isEmpty()) {
+    if (keys.isEmpty()
+        || !Domain::validateCancelReason(currentReason(), m_noteEdit->text()).isEmpty()) {
         fillTable();
         updateControls();
         return;
@@ -447,12 +442,11 @@ void BulkCancelDialog::onFinished(const QList<Services::CancelReport> &reports)
     m_phase = Phase::Done;
     m_done = int(m_sentRows.size());
     m_progress->setValue(m_progress->maximum());
-    m_resultLabel->setText(
-        tr("Succeeded: %1 · Rejected: %2 · Outcome unknown: %3 · Not sent: %4")
-            .arg(succeeded)
-            .arg(rejected)
-            .arg(unknown)
-            .arg(notSent));
+    m_resultLabel->setText(tr("Succeeded: %1 · Rejected: %2 · Outcome unknown: %3 · Not sent: %4")
+                               .arg(succeeded)
+                               .arg(rejected)
+                               .arg(unknown)
+                               .arg(notSent));
     if (unknown > 0) {
         m_resultLabel->setText(m_resultLabel->text() + u'\n'
                                + tr("Do not cancel the payments with an unknown outcome again; "

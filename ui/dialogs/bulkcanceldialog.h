@@ -34,11 +34,18 @@ class BulkCancelDialog final : public QDialog
     Q_DISABLE_COPY_MOVE(BulkCancelDialog)
 
 public:
-    enum Column { ProviderColumn, PaymentIdColumn, AmountColumn, StatusColumn, PlanColumn,
-                  ResultColumn, ColumnCount };
+    enum Column {
+        ProviderColumn,
+        PaymentIdColumn,
+        AmountColumn,
+        StatusColumn,
+        PlanColumn,
+        ResultColumn,
+        ColumnCount
+    };
 
-    BulkCancelDialog(AppSession &session, const QList<Domain::OrderKey> &orders,
-                     QWidget *parent = nullptr);
+    explicit BulkCancelDialog(AppSession &session, const QList<Domain::OrderKey> &orders,
+                              QWidget *parent = nullptr);
     ~BulkCancelDialog() override;
 
     // How many of the orders would be sent now.

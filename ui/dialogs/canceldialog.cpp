@@ -1,11 +1,10 @@
 #include "canceldialog.h"
 
 #include "appsession.h"
-#include "eligibility.h"
-#include "format.h"
-
 #include "domain/cancelreason.h"
 #include "domain/currency.h"
+#include "eligibility.h"
+#include "format.h"
 #include "providers/paymentprovider.h"
 #include "storage/canceljournal.h"
 #include "storage/orderstore.h"
@@ -233,15 +232,13 @@ void CancelDialog::buildUi()
 void CancelDialog::retranslateUi()
 {
     setWindowTitle(tr("Cancel payment"));
-    m_headline->setText(m_phase == Phase::Done ? tr("Cancel result")
-                                               : tr("Cancel this payment?"));
-    const QStringList rows = {tr("Provider:"),       tr("Payment ID:"),
-                              tr("Merchant reference:"), tr("Amount:"),
-                              tr("Payment method:"), tr("Status:"),
-                              tr("Cancel deadline:"), tr("Time left:")};
+    m_headline->setText(m_phase == Phase::Done ? tr("Cancel result") : tr("Cancel this payment?"));
+    const QStringList rows = {
+        tr("Provider:"),       tr("Payment ID:"), tr("Merchant reference:"), tr("Amount:"),
+        tr("Payment method:"), tr("Status:"),     tr("Cancel deadline:"),    tr("Time left:")};
     for (int i = 0; i < rows.size() && i < m_form->rowCount(); ++i) {
-        if (auto *label = qobject_cast<QLabel *>(
-                m_form->itemAt(i, QFormLayout::LabelRole)->widget()))
+        if (auto *label =
+                qobject_cast<QLabel *>(m_form->itemAt(i, QFormLayout::LabelRole)->widget()))
             label->setText(rows.at(i));
     }
     m_fullAmountLabel->setText(
@@ -253,8 +250,7 @@ void CancelDialog::retranslateUi()
                                           m_reasonCombo->itemData(i).toInt())));
     m_noteLabel->setText(tr("&Note:"));
     m_noteEdit->setPlaceholderText(tr("Optional; required for the reason Other"));
-    m_confirmLabel->setText(
-        tr("Type the last 4 characters of the payment ID to confirm:"));
+    m_confirmLabel->setText(tr("Type the last 4 characters of the payment ID to confirm:"));
     m_keepButton->setText(tr("&Keep payment"));
     m_cancelButton->setText(tr("&Cancel payment"));
     m_closeButton->setText(tr("Close"));
@@ -354,8 +350,7 @@ void CancelDialog::tick()
         }
         m_blocker = journalBlocker();
     }
-    const Countdown c = countdown(m_decision.deadlineUtc, m_decision.providerZone,
-                                  m_session.now());
+    const Countdown c = countdown(m_decision.deadlineUtc, m_decision.providerZone, m_session.now());
     m_countdownLabel->setText(c.text);
     m_countdownLabel->setToolTip(c.tooltip);
     m_countdownLabel->setProperty("countdownLevel", static_cast<int>(c.level));
@@ -364,9 +359,9 @@ void CancelDialog::tick()
         const QString provider =
             formatProviderTime(m_decision.deadlineUtc, m_decision.providerZone);
         const QString local = formatLocalTime(m_decision.deadlineUtc);
-        m_deadlineValue->setText(provider.isEmpty()
-                                     ? tr("%1 (your time)").arg(local)
-                                     : tr("%1 (your time) · %2 (provider's time)").arg(local, provider));
+        m_deadlineValue->setText(
+            provider.isEmpty() ? tr("%1 (your time)").arg(local)
+                               : tr("%1 (your time) · %2 (provider's time)").arg(local, provider));
     } else {
         m_deadlineValue->setText(tr("none known"));
     }

@@ -34,7 +34,8 @@ class CancelDialog final : public QDialog
     Q_DISABLE_COPY_MOVE(CancelDialog)
 
 public:
-    CancelDialog(AppSession &session, const Domain::OrderKey &order, QWidget *parent = nullptr);
+    explicit CancelDialog(AppSession &session, const Domain::OrderKey &order,
+                          QWidget *parent = nullptr);
     ~CancelDialog() override;
 
     // Typed confirmation when amount >= this many major units (any currency);

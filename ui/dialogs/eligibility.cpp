@@ -16,12 +16,14 @@ QString decisionReasonText(const Domain::PolicyDecision &decision)
         // what its support and its contract use.
         const QTimeZone zone =
             decision.providerZone.isValid() ? decision.providerZone : QTimeZone::utc();
-        return QCoreApplication::translate("CancelDesk::Ui::Eligibility", "The cancel window closed at %1.")
+        return QCoreApplication::translate("CancelDesk::Ui::Eligibility",
+                                           "The cancel window closed at %1.")
             .arg(formatProviderTime(decision.deadlineUtc, zone));
     }
     QString why = Domain::ineligibleReasonText(decision.reason);
     if (why.isEmpty())
-        why = QCoreApplication::translate("CancelDesk::Ui::Eligibility", "The payment cannot be cancelled.");
+        why = QCoreApplication::translate("CancelDesk::Ui::Eligibility",
+                                          "The payment cannot be cancelled.");
     return why;
 }
 
