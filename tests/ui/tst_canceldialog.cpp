@@ -347,6 +347,7 @@ void TestCancelDialog::countdownFollowsClock()
     QVERIFY2(eligibility->text().contains(u"no longer be cancelled"_s),
              qPrintable(eligibility->text()));
     QVERIFY2(eligibility->text().contains(u"closed"_s), qPrintable(eligibility->text()));
+    shoot(dialog, u"closed-en"_s);
     // A click now does nothing.
     cancel->click();
     QTest::qWait(50);
@@ -373,6 +374,7 @@ void TestCancelDialog::rejectedShowsCodeAndGuidance()
     QVERIFY2(text.contains(u"CANCEL_WINDOW_EXCEED"_s), qPrintable(text));
     QVERIFY2(text.contains(Providers::guidanceText(Providers::Guidance::Refund)), qPrintable(text));
     QVERIFY(text.contains(u"refund"_s));
+    shoot(dialog, u"rejected-en"_s);
     const auto attempts = f.attempts(key);
     QCOMPARE(attempts.size(), 1);
     QCOMPARE(attempts.first().state, AttemptState::Rejected);
