@@ -1,0 +1,635 @@
+#include "canceldialog.h"
+
+#include "appsession.h"
+#include "domain/cancelreason.h"
+#include "domain/currency.h"
+#include "eligibility.h"
+#include "format.h"
+#include "providers/paymentprovider.h"
+#include "storage/canceljournal.h"
+#include "storage/orderstore.h"
+
+#include <QCloseEvent>
+#include <QComboBox>
+#include <QEvent>
+#include <QFormLayout>
+#include <QFrame>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QProgressBar>
+#include <QPushButton>
+#include <QTimer>
+#include <QVBoxLayout>
+
+namespace CancelDesk::Ui {
+
+using Services::CancelReport;
+using Storage::AttemptState;
+using Refusal = CancelReport::Refusal;
+
+namespace {
+
+QLabel *valueLabel(const QString &objectName)
+{
+    auto *label = new QLabel;
+    label->setObjectName(objectName);
+    label->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    return label;
+}
+
+void setBold(QLabel *label, qreal scale = 1.0)
+{
+    QFont f = label->font();
+    f.setBold(true);
+    if (scale != 1.0)
+        f.setPointSizeF(f.pointSizeF() * scale);
+    label->setFont(f);
+}
+
+// The colours format.h uses for the countdown, reused so the dialog reads the
+// same as the list: green done, red refused, amber unknown.
+QColor outcomeColor(AttemptState state)
+{
+    switch (state) {
+    case AttemptState::Succeeded:
+        return countdownColor(Countdown::Level::Normal);
+    case AttemptState::Rejected:
+        return countdownColor(Countdown::Level::Red);
+    case AttemptState::Unresolved:
+    case AttemptState::Prepared:
+    case AttemptState::Sent:
+    case AttemptState::Confirming:
+        break;
+    }
+    return countdownColor(Countdown::Level::Amber);
+}
+
+} // namespace
+
+CancelDialog::CancelDialog(AppSession &session, const Domain::OrderKey &order, QWidget *parent)
+    : QDialog(parent)
+    , m_session(session)
+    , m_key(order)
+    , m_ticker(new QTimer(this))
+{
+    setObjectName(QStringLiteral("cancelDialog"));
+    buildUi();
+    retranslateUi();
+
+    m_order = m_session.orders().find(m_key.provider, m_key.paymentId);
+    if (m_order) {
+        m_decision = m_session.policy().decide(*m_order, m_session.now());
+        m_wasEligible = m_decision.isEligible();
+    }
+    updateSummary();
+    tick();
+
+    m_ticker->setInterval(1000);
+    connect(m_ticker, &QTimer::timeout, this, &CancelDialog::tick);
+    m_ticker->start();
+}
+
+CancelDialog::~CancelDialog() = default;
+
+void CancelDialog::buildUi()
+{
+    setMinimumWidth(560);
+    auto *layout = new QVBoxLayout(this);
+
+    m_headline = new QLabel;
+    m_headline->setObjectName(QStringLiteral("headlineLabel"));
+    setBold(m_headline, 1.3);
+    layout->addWidget(m_headline);
+
+    m_form = new QFormLayout;
+    m_form->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
+    m_providerValue = valueLabel(QStringLiteral("providerValue"));
+    m_paymentIdValue = valueLabel(QStringLiteral("paymentIdValue"));
+    m_referenceValue = valueLabel(QStringLiteral("referenceValue"));
+    m_amountValue = valueLabel(QStringLiteral("amountValue"));
+    setBold(m_amountValue, 1.15);
+    m_methodValue = valueLabel(QStringLiteral("methodValue"));
+    m_statusValue = valueLabel(QStringLiteral("statusValue"));
+    m_deadlineValue = valueLabel(QStringLiteral("deadlineValue"));
+    m_deadlineValue->setWordWrap(true);
+    m_countdownLabel = valueLabel(QStringLiteral("countdownLabel"));
+    setBold(m_countdownLabel, 1.15);
+    for (QLabel *value : {m_providerValue, m_paymentIdValue, m_referenceValue, m_amountValue,
+                          m_methodValue, m_statusValue, m_deadlineValue, m_countdownLabel})
+        m_form->addRow(new QLabel, value);
+    layout->addLayout(m_form);
+
+    m_fullAmountLabel = new QLabel;
+    m_fullAmountLabel->setObjectName(QStringLiteral("fullAmountLabel"));
+    m_fullAmountLabel->setWordWrap(true);
+    layout->addWidget(m_fullAmountLabel);
+
+    m_eligibilityLabel = new QLabel;
+    m_eligibilityLabel->setObjectName(QStringLiteral("eligibilityLabel"));
+    m_eligibilityLabel->setWordWrap(true);
+    m_eligibilityLabel->setTextFormat(Qt::PlainText);
+    m_eligibilityLabel->setFrameShape(QFrame::StyledPanel);
+    m_eligibilityLabel->setMargin(6);
+    layout->addWidget(m_eligibilityLabel);
+
+    auto *input = new QFormLayout;
+    input->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
+    m_reasonLabel = new QLabel;
+    m_reasonCombo = new QComboBox;
+    m_reasonCombo->setObjectName(QStringLiteral("reasonCombo"));
+    for (Domain::CancelReason reason : Domain::allCancelReasons())
+        m_reasonCombo->addItem(QString(), static_cast<int>(reason));
+    m_reasonLabel->setBuddy(m_reasonCombo);
+    input->addRow(m_reasonLabel, m_reasonCombo);
+    m_noteLabel = new QLabel;
+    m_noteEdit = new QLineEdit;
+    m_noteEdit->setObjectName(QStringLiteral("noteEdit"));
+    m_noteEdit->setMaxLength(500);
+    m_noteLabel->setBuddy(m_noteEdit);
+    input->addRow(m_noteLabel, m_noteEdit);
+    m_reasonProblem = new QLabel;
+    m_reasonProblem->setObjectName(QStringLiteral("reasonProblemLabel"));
+    m_reasonProblem->setWordWrap(true);
+    input->addRow(QString(), m_reasonProblem);
+    m_confirmLabel = new QLabel;
+    m_confirmLabel->setObjectName(QStringLiteral("confirmLabel"));
+    m_confirmLabel->setWordWrap(true);
+    m_confirmEdit = new QLineEdit;
+    m_confirmEdit->setObjectName(QStringLiteral("confirmEdit"));
+    m_confirmEdit->setMaxLength(4);
+    m_confirmEdit->setMaximumWidth(120);
+    m_confirmLabel->setBuddy(m_confirmEdit);
+    input->addRow(m_confirmLabel, m_confirmEdit);
+    layout->addLayout(input);
+
+    m_progress = new QProgressBar;
+    m_progress->setObjectName(QStringLiteral("progressBar"));
+    m_progress->setRange(0, 0); // busy: the provider decides how long it takes
+    m_progress->setTextVisible(false);
+    m_progress->hide();
+    layout->addWidget(m_progress);
+    m_stateLabel = new QLabel;
+    m_stateLabel->setObjectName(QStringLiteral("stateLabel"));
+    m_stateLabel->setWordWrap(true);
+    m_stateLabel->hide();
+    layout->addWidget(m_stateLabel);
+
+    m_outcomeTitle = new QLabel;
+    m_outcomeTitle->setObjectName(QStringLiteral("outcomeTitle"));
+    m_outcomeTitle->setTextFormat(Qt::PlainText);
+    m_outcomeTitle->setWordWrap(true);
+    setBold(m_outcomeTitle, 1.4);
+    m_outcomeTitle->hide();
+    layout->addWidget(m_outcomeTitle);
+    m_outcomeLabel = new QLabel;
+    m_outcomeLabel->setObjectName(QStringLiteral("outcomeLabel"));
+    m_outcomeLabel->setTextFormat(Qt::PlainText);
+    m_outcomeLabel->setWordWrap(true);
+    m_outcomeLabel->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_outcomeLabel->hide();
+    layout->addWidget(m_outcomeLabel);
+
+    layout->addStretch(1);
+
+    // Not a QDialogButtonBox: it makes the first accept button the default on
+    // show, and Enter must never cancel a payment.
+    auto *buttons = new QHBoxLayout;
+    buttons->addStretch(1);
+    m_keepButton = new QPushButton;
+    buttons->addWidget(m_keepButton);
+    m_keepButton->setObjectName(QStringLiteral("keepButton"));
+    m_cancelButton = new QPushButton;
+    buttons->addWidget(m_cancelButton);
+    m_cancelButton->setObjectName(QStringLiteral("cancelButton"));
+    m_closeButton = new QPushButton;
+    buttons->addWidget(m_closeButton);
+    m_closeButton->setObjectName(QStringLiteral("closeButton"));
+    m_closeButton->hide();
+    // Enter must never cancel a payment by accident.
+    for (QPushButton *b : {m_keepButton, m_cancelButton, m_closeButton}) {
+        b->setAutoDefault(false);
+        b->setDefault(false);
+    }
+    layout->addLayout(buttons);
+
+    connect(m_keepButton, &QPushButton::clicked, this, &CancelDialog::reject);
+    connect(m_cancelButton, &QPushButton::clicked, this, &CancelDialog::startCancel);
+    connect(m_closeButton, &QPushButton::clicked, this, [this] {
+        if (m_report && m_report->state == AttemptState::Succeeded)
+            accept();
+        else
+            reject();
+    });
+    connect(m_reasonCombo, &QComboBox::currentIndexChanged, this, &CancelDialog::updateButtons);
+    connect(m_noteEdit, &QLineEdit::textChanged, this, &CancelDialog::updateButtons);
+    connect(m_confirmEdit, &QLineEdit::textChanged, this, &CancelDialog::updateButtons);
+    // Start on the reason, never on a button that Space would press.
+    setFocusProxy(m_reasonCombo);
+    m_reasonCombo->setFocus();
+}
+
+void CancelDialog::retranslateUi()
+{
+    setWindowTitle(tr("Cancel payment"));
+    m_headline->setText(m_phase == Phase::Done ? tr("Cancel result") : tr("Cancel this payment?"));
+    const QStringList rows = {
+        tr("Provider:"),       tr("Payment ID:"), tr("Merchant reference:"), tr("Amount:"),
+        tr("Payment method:"), tr("Status:"),     tr("Cancel deadline:"),    tr("Time left:")};
+    for (int i = 0; i < rows.size() && i < m_form->rowCount(); ++i) {
+        if (auto *label =
+                qobject_cast<QLabel *>(m_form->itemAt(i, QFormLayout::LabelRole)->widget()))
+            label->setText(rows.at(i));
+    }
+    m_fullAmountLabel->setText(
+        tr("The full amount is cancelled. Partial cancels are not possible; use a refund for "
+           "part of the amount."));
+    m_reasonLabel->setText(tr("Cancel &reason:"));
+    for (int i = 0; i < m_reasonCombo->count(); ++i)
+        m_reasonCombo->setItemText(i, Domain::cancelReasonLabel(static_cast<Domain::CancelReason>(
+                                          m_reasonCombo->itemData(i).toInt())));
+    m_noteLabel->setText(tr("&Note:"));
+    m_noteEdit->setPlaceholderText(tr("Optional; required for the reason Other"));
+    m_confirmLabel->setText(tr("Type the last 4 characters of the payment ID to confirm:"));
+    m_keepButton->setText(tr("&Keep payment"));
+    m_cancelButton->setText(tr("&Cancel payment"));
+    m_closeButton->setText(tr("Close"));
+    updateSummary();
+    tick();
+    if (m_liveState)
+        onStateChanged(*m_liveState);
+    if (m_report)
+        showOutcome();
+}
+
+void CancelDialog::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::LanguageChange)
+        retranslateUi();
+    QDialog::changeEvent(event);
+}
+
+void CancelDialog::setTypedConfirmationThreshold(qint64 majorUnits)
+{
+    m_threshold = qMax<qint64>(0, majorUnits);
+    updateButtons();
+}
+
+bool CancelDialog::needsTypedConfirmation() const
+{
+    if (m_threshold <= 0)
+        return true;
+    if (!m_order)
+        return false;
+    qint64 limit = m_threshold;
+    const int exponent = Domain::currencyExponent(m_order->amount.currency);
+    for (int i = 0; i < exponent; ++i) {
+        if (limit > std::numeric_limits<qint64>::max() / 10)
+            return false; // beyond any amount
+        limit *= 10;
+    }
+    return m_order->amount.minor >= limit;
+}
+
+Domain::CancelReason CancelDialog::currentReason() const
+{
+    return static_cast<Domain::CancelReason>(m_reasonCombo->currentData().toInt());
+}
+
+void CancelDialog::setLabelColor(QLabel *label, const QColor &color)
+{
+    QPalette p = label->palette();
+    p.setColor(QPalette::WindowText, color);
+    label->setPalette(p);
+}
+
+void CancelDialog::updateSummary()
+{
+    if (!m_order) {
+        for (QLabel *l : {m_providerValue, m_referenceValue, m_amountValue, m_methodValue,
+                          m_statusValue, m_deadlineValue})
+            l->setText(QStringLiteral("—"));
+        m_providerValue->setText(Domain::providerDisplayName(m_key.provider));
+        m_paymentIdValue->setText(m_key.paymentId);
+        return;
+    }
+    const Domain::Order &o = *m_order;
+    m_providerValue->setText(Domain::providerDisplayName(o.provider));
+    m_paymentIdValue->setText(o.paymentId);
+    m_referenceValue->setText(o.merchantReference.isEmpty() ? QStringLiteral("—")
+                                                            : o.merchantReference);
+    m_amountValue->setText(formatMoney(o.amount));
+    m_methodValue->setText(o.paymentMethod.isEmpty() ? QStringLiteral("—") : o.paymentMethod);
+    m_statusValue->setText(tr("%1 (provider: %2)").arg(Domain::statusLabel(o.status), o.rawStatus));
+    setLabelColor(m_statusValue, statusColor(o.status));
+}
+
+QString CancelDialog::journalBlocker() const
+{
+    const Storage::CancelJournal &journal = m_session.journal();
+    if (journal.activeFor(m_key.provider, m_key.paymentId))
+        return tr("Another cancel of this payment is in progress. Do not cancel it again.");
+    Storage::AttemptFilter unresolved;
+    unresolved.paymentId = m_key.paymentId;
+    unresolved.provider = m_key.provider;
+    unresolved.state = AttemptState::Unresolved;
+    if (journal.count(unresolved) > 0)
+        return tr("An earlier cancel of this payment has an unknown outcome. Do not cancel it "
+                  "again; CancelDesk will reconcile it.");
+    return {};
+}
+
+void CancelDialog::tick()
+{
+    if (m_phase == Phase::Editing) {
+        // The order may have been refreshed meanwhile; decide on what is stored now.
+        m_order = m_session.orders().find(m_key.provider, m_key.paymentId);
+        if (m_order) {
+            m_decision = m_session.policy().decide(*m_order, m_session.now());
+            updateSummary();
+        }
+        m_blocker = journalBlocker();
+    }
+    const Countdown c = countdown(m_decision.deadlineUtc, m_decision.providerZone, m_session.now());
+    m_countdownLabel->setText(c.text);
+    m_countdownLabel->setToolTip(c.tooltip);
+    m_countdownLabel->setProperty("countdownLevel", static_cast<int>(c.level));
+    setLabelColor(m_countdownLabel, countdownColor(c.level));
+    if (m_decision.deadlineUtc.isValid()) {
+        const QString provider =
+            formatProviderTime(m_decision.deadlineUtc, m_decision.providerZone);
+        const QString local = formatLocalTime(m_decision.deadlineUtc);
+        m_deadlineValue->setText(
+            provider.isEmpty() ? tr("%1 (your time)").arg(local)
+                               : tr("%1 (your time) · %2 (provider's time)").arg(local, provider));
+    } else {
+        m_deadlineValue->setText(tr("none known"));
+    }
+    updateEligibility();
+    updateButtons();
+}
+
+void CancelDialog::updateEligibility()
+{
+    if (m_phase != Phase::Editing) {
+        m_eligibilityLabel->hide();
+        return;
+    }
+    QString text;
+    QColor color;
+    bool prominent = false;
+    if (!m_order) {
+        text = tr("Payment %1 is not in the order list. Add or refresh it first.")
+                   .arg(m_key.paymentId);
+        color = countdownColor(Countdown::Level::Red);
+        prominent = true;
+    } else if (!m_decision.isEligible()) {
+        text = explainDecision(m_decision);
+        if (m_wasEligible)
+            text = tr("This payment can no longer be cancelled; nothing was sent. %1").arg(text);
+        color = countdownColor(Countdown::Level::Red);
+        prominent = true;
+    } else if (!m_blocker.isEmpty()) {
+        text = m_blocker;
+        color = countdownColor(Countdown::Level::Amber);
+        prominent = true;
+    } else {
+        text = explainDecision(m_decision); // the warning, if any
+        color = countdownColor(Countdown::Level::Amber);
+    }
+    m_eligibilityLabel->setText(text);
+    m_eligibilityLabel->setVisible(!text.isEmpty());
+    setLabelColor(m_eligibilityLabel, color);
+    QFont f = m_eligibilityLabel->font();
+    f.setBold(prominent);
+    m_eligibilityLabel->setFont(f);
+    if (isVisible())
+        fitHeight();
+}
+
+void CancelDialog::updateButtons()
+{
+    const bool editing = m_phase == Phase::Editing;
+    const QString problem = Domain::validateCancelReason(currentReason(), m_noteEdit->text());
+    const bool reasonOk = problem.isEmpty();
+    // Say why only once the operator has picked "other"; an empty note for
+    // the other reasons is fine.
+    m_reasonProblem->setText(problem);
+    m_reasonProblem->setVisible(editing && !reasonOk);
+    setLabelColor(m_reasonProblem, countdownColor(Countdown::Level::Red));
+
+    const bool typed = needsTypedConfirmation();
+    m_confirmLabel->setVisible(editing && typed);
+    m_confirmEdit->setVisible(editing && typed);
+    bool confirmed = true;
+    if (typed) {
+        const QString id = m_key.paymentId.trimmed();
+        const QString expected = id.right(4);
+        confirmed = !expected.isEmpty()
+                    && m_confirmEdit->text().trimmed().compare(expected, Qt::CaseInsensitive) == 0;
+    }
+
+    for (QWidget *w : {static_cast<QWidget *>(m_reasonCombo), static_cast<QWidget *>(m_noteEdit),
+                       static_cast<QWidget *>(m_confirmEdit)})
+        w->setEnabled(editing);
+    m_keepButton->setVisible(m_phase != Phase::Done);
+    m_keepButton->setEnabled(editing);
+    m_cancelButton->setVisible(m_phase != Phase::Done);
+    m_cancelButton->setEnabled(editing && m_order && m_decision.isEligible() && m_blocker.isEmpty()
+                               && reasonOk && confirmed);
+    m_closeButton->setVisible(m_phase == Phase::Done);
+}
+
+void CancelDialog::startCancel()
+{
+    // Double-click safe: the first click leaves Editing before anything else
+    // can run, and the store refuses a second active attempt anyway (F12).
+    if (m_phase != Phase::Editing || m_job)
+        return;
+    tick(); // decide on this very second
+    if (!m_cancelButton->isEnabled())
+        return;
+    m_phase = Phase::Sending;
+    m_cancelButton->setEnabled(false);
+
+    Services::CancelOrderRequest request;
+    request.order = m_key;
+    request.reason = currentReason();
+    request.note = m_noteEdit->text().trimmed();
+    request.operatorName = m_session.operatorName();
+    request.environment = m_session.environment();
+    m_job = m_session.cancels().cancel(request);
+    connect(m_job, &Services::CancelJob::stateChanged, this, &CancelDialog::onStateChanged);
+    connect(m_job, &Services::CancelJob::finished, this, &CancelDialog::onFinished);
+
+    m_progress->show();
+    m_stateLabel->setText(tr("Checking the payment and writing the cancel log…"));
+    m_stateLabel->show();
+    updateEligibility();
+    updateButtons();
+}
+
+void CancelDialog::onStateChanged(Storage::AttemptState state)
+{
+    m_liveState = state;
+    if (m_phase != Phase::Sending)
+        return;
+    QString text;
+    switch (state) {
+    case AttemptState::Prepared:
+        text = tr("Written to the cancel log; sending to %1…")
+                   .arg(Domain::providerDisplayName(m_key.provider));
+        break;
+    case AttemptState::Sent:
+        text = tr("Sent to %1; waiting for its answer…")
+                   .arg(Domain::providerDisplayName(m_key.provider));
+        break;
+    case AttemptState::Confirming:
+        text = tr("%1 accepted the cancel; waiting for it to become final…")
+                   .arg(Domain::providerDisplayName(m_key.provider));
+        break;
+    case AttemptState::Succeeded:
+    case AttemptState::Rejected:
+    case AttemptState::Unresolved:
+        text = Storage::attemptStateLabel(state);
+        break;
+    }
+    m_stateLabel->setText(tr("State: %1. %2").arg(Storage::attemptStateLabel(state), text));
+}
+
+void CancelDialog::onFinished(const Services::CancelReport &report)
+{
+    m_report = report;
+    m_phase = Phase::Done;
+    m_ticker->stop();
+    // The service stored the order's new status; the countdown no longer applies.
+    if (auto order = m_session.orders().find(m_key.provider, m_key.paymentId)) {
+        m_order = std::move(order);
+        updateSummary();
+    }
+    m_form->setRowVisible(m_countdownLabel, false);
+    m_headline->setText(tr("Cancel result"));
+    m_progress->hide();
+    m_stateLabel->hide();
+    showOutcome();
+    updateEligibility();
+    updateButtons();
+    Q_EMIT cancelFinished(report);
+}
+
+void CancelDialog::showOutcome()
+{
+    const CancelReport &r = *m_report;
+    const QString provider = Domain::providerDisplayName(r.order.provider);
+    QString title;
+    QStringList details;
+    QString key;
+    QColor color = countdownColor(Countdown::Level::Red);
+
+    if (r.refusal != Refusal::None && r.refusal != Refusal::Configuration) {
+        key = QStringLiteral("refused");
+        title = tr("Not sent");
+        switch (r.refusal) {
+        case Refusal::ActiveAttempt:
+            details << tr("Another cancel of this payment is in progress. Do not cancel it "
+                          "again.");
+            color = countdownColor(Countdown::Level::Amber);
+            break;
+        case Refusal::Ineligible:
+            details << explainDecision(r.decision);
+            break;
+        case Refusal::None:
+        case Refusal::NotFound:
+        case Refusal::InvalidInput:
+        case Refusal::Configuration:
+        case Refusal::Storage:
+            details << r.message;
+            break;
+        }
+    } else if (!r.state) {
+        key = QStringLiteral("refused");
+        title = tr("Not sent");
+        details << r.message;
+    } else {
+        color = outcomeColor(*r.state);
+        switch (*r.state) {
+        case AttemptState::Succeeded:
+            key = QStringLiteral("succeeded");
+            title = tr("Cancelled — %1 confirms the payment is cancelled").arg(provider);
+            details << r.message;
+            break;
+        case AttemptState::Rejected:
+            key = QStringLiteral("rejected");
+            title = tr("Rejected by %1").arg(provider);
+            if (r.refusal == Refusal::Configuration) {
+                details << r.message;
+            } else {
+                if (!r.providerCode.isEmpty())
+                    details << tr("Provider code: %1").arg(r.providerCode);
+                if (!r.providerMessage.isEmpty())
+                    details << tr("Provider message: %1").arg(r.providerMessage);
+                if (r.httpStatus > 0)
+                    details << tr("HTTP status: %1").arg(r.httpStatus);
+            }
+            if (const QString guidance = Providers::guidanceText(r.guidance); !guidance.isEmpty())
+                details << guidance;
+            break;
+        case AttemptState::Unresolved:
+            key = QStringLiteral("unresolved");
+            title = tr("Outcome unknown (unresolved)");
+            details << tr("Outcome unknown — do not cancel this payment again; CancelDesk will "
+                          "reconcile it.");
+            if (r.tries > 0)
+                details << tr("Requests sent with the same idempotency key: %1").arg(r.tries);
+            if (!r.providerCode.isEmpty())
+                details << tr("Last answer: %1").arg(r.providerCode);
+            break;
+        case AttemptState::Prepared:
+        case AttemptState::Sent:
+        case AttemptState::Confirming:
+            key = QStringLiteral("interrupted");
+            title = tr("Outcome not known yet — do not cancel this payment again");
+            details << r.message;
+            break;
+        }
+    }
+    if (r.attemptId > 0)
+        details << tr("Cancel attempt #%1 is in the cancel log.").arg(r.attemptId);
+
+    setProperty("outcome", key);
+    m_outcomeTitle->setText(title);
+    m_outcomeLabel->setText(details.join(QLatin1Char('\n')));
+    setLabelColor(m_outcomeTitle, color);
+    m_outcomeTitle->show();
+    m_outcomeLabel->show();
+    fitHeight();
+}
+
+void CancelDialog::fitHeight()
+{
+    // Word-wrapped labels grow in height for a width, which a top-level
+    // layout does not enforce: grow the window rather than squeeze the summary.
+    layout()->activate();
+    const int wanted = layout()->totalHeightForWidth(width());
+    if (wanted > height())
+        resize(width(), wanted);
+}
+
+void CancelDialog::reject()
+{
+    // Closing must not lose a cancel in flight: wait for its outcome.
+    if (m_phase == Phase::Sending)
+        return;
+    QDialog::reject();
+}
+
+void CancelDialog::closeEvent(QCloseEvent *event)
+{
+    if (m_phase == Phase::Sending) {
+        event->ignore();
+        return;
+    }
+    QDialog::closeEvent(event);
+}
+
+} // namespace CancelDesk::Ui

@@ -1,0 +1,118 @@
+#pragma once
+
+#include "domain/cancelpolicy.h"
+#include "domain/order.h"
+#include "services/cancelservice.h"
+
+#include <QDialog>
+#include <QPointer>
+
+#include <optional>
+
+class QComboBox;
+class QFormLayout;
+class QLabel;
+class QLineEdit;
+class QProgressBar;
+class QPushButton;
+class QTimer;
+
+namespace CancelDesk::Ui {
+
+class AppSession;
+
+// The cancel dialog of PRODUCT.md F10: the order, the live countdown, a reason,
+// a typed confirmation for large amounts, then the cancel itself (F11) with its
+// progress and outcome in place.
+//
+// A cancel in flight is never lost: while it runs the dialog refuses to close
+// (Esc, Close, the window's close button), and the job itself is parented to
+// the CancelService, so it finishes even if the dialog is destroyed anyway.
+class CancelDialog final : public QDialog
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(CancelDialog)
+
+public:
+    explicit CancelDialog(AppSession &session, const Domain::OrderKey &order,
+                          QWidget *parent = nullptr);
+    ~CancelDialog() override;
+
+    // Typed confirmation when amount >= this many major units (any currency);
+    // 0 = always. Default 1000.
+    void setTypedConfirmationThreshold(qint64 majorUnits);
+    bool needsTypedConfirmation() const;
+    // Whether a cancel has been started and has not finished yet.
+    bool isSending() const { return m_phase == Phase::Sending; }
+
+    void reject() override;
+
+Q_SIGNALS:
+    void cancelFinished(const CancelDesk::Services::CancelReport &report);
+
+protected:
+    void changeEvent(QEvent *event) override;
+    void closeEvent(QCloseEvent *event) override;
+
+private:
+    enum class Phase { Editing, Sending, Done };
+
+    void buildUi();
+    void retranslateUi();
+    void tick();
+    void updateSummary();
+    void updateEligibility();
+    void updateButtons();
+    void startCancel();
+    void onStateChanged(Storage::AttemptState state);
+    void onFinished(const Services::CancelReport &report);
+    void showOutcome();
+    void fitHeight();
+    void setLabelColor(QLabel *label, const QColor &color);
+    Domain::CancelReason currentReason() const;
+    // Why this dialog must not send (another attempt active, an earlier one
+    // unresolved); empty when nothing in the journal stands in the way.
+    QString journalBlocker() const;
+
+    AppSession &m_session;
+    Domain::OrderKey m_key;
+    std::optional<Domain::Order> m_order;
+    Domain::PolicyDecision m_decision;
+    bool m_wasEligible = false;
+    QString m_blocker;
+    qint64 m_threshold = 1000;
+    Phase m_phase = Phase::Editing;
+    QPointer<Services::CancelJob> m_job;
+    std::optional<Storage::AttemptState> m_liveState;
+    std::optional<Services::CancelReport> m_report;
+
+    QTimer *m_ticker = nullptr;
+    QFormLayout *m_form = nullptr;
+    QLabel *m_headline = nullptr;
+    QLabel *m_providerValue = nullptr;
+    QLabel *m_paymentIdValue = nullptr;
+    QLabel *m_referenceValue = nullptr;
+    QLabel *m_amountValue = nullptr;
+    QLabel *m_methodValue = nullptr;
+    QLabel *m_statusValue = nullptr;
+    QLabel *m_deadlineValue = nullptr;
+    QLabel *m_countdownLabel = nullptr;
+    QLabel *m_fullAmountLabel = nullptr;
+    QLabel *m_eligibilityLabel = nullptr;
+    QLabel *m_reasonLabel = nullptr;
+    QComboBox *m_reasonCombo = nullptr;
+    QLabel *m_noteLabel = nullptr;
+    QLineEdit *m_noteEdit = nullptr;
+    QLabel *m_reasonProblem = nullptr;
+    QLabel *m_confirmLabel = nullptr;
+    QLineEdit *m_confirmEdit = nullptr;
+    QProgressBar *m_progress = nullptr;
+    QLabel *m_stateLabel = nullptr;
+    QLabel *m_outcomeTitle = nullptr;
+    QLabel *m_outcomeLabel = nullptr;
+    QPushButton *m_keepButton = nullptr;
+    QPushButton *m_cancelButton = nullptr;
+    QPushButton *m_closeButton = nullptr;
+};
+
+} // namespace CancelDesk::Ui
