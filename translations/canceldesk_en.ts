@@ -196,6 +196,336 @@
     </message>
 </context>
 <context>
+    <name>CancelDesk::Ui::BulkCancelDialog</name>
+    <message>
+        <source>Stopping…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel several payments</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Provider</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Payment ID</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Will it be sent?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel &amp;reason (for all):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Note:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Optional; required for the reason Other</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Keep payments</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Stop</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Will be sent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Will be sent (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not sent: the payment is not in the order list.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not sent: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not sent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Finished</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sending…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Waiting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 — do not cancel this payment again; CancelDesk will reconcile it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Outcome not known yet — do not cancel this payment again. %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n order(s) selected.</source>
+        <translation>
+            <numerusform>%n order selected.</numerusform>
+            <numerusform>%n orders selected.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n will be sent.</source>
+        <translation>
+            <numerusform>%n will be sent.</numerusform>
+            <numerusform>%n will be sent.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n will not be sent.</source>
+        <translation>
+            <numerusform>%n will not be sent.</numerusform>
+            <numerusform>%n will not be sent.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>&amp;Cancel %n payment(s)</source>
+        <translation>
+            <numerusform>&amp;Cancel %n payment</numerusform>
+            <numerusform>&amp;Cancel %n payments</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%v of %m sent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The payment is not in the order list.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Succeeded: %1 · Rejected: %2 · Outcome unknown: %3 · Not sent: %4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Do not cancel the payments with an unknown outcome again; CancelDesk will reconcile them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CancelDesk::Ui::CancelDialog</name>
+    <message>
+        <source>Cancel payment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel result</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel this payment?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Provider:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Payment ID:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Merchant reference:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Amount:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Payment method:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel deadline:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Time left:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The full amount is cancelled. Partial cancels are not possible; use a refund for part of the amount.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel &amp;reason:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Note:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Optional; required for the reason Other</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type the last 4 characters of the payment ID to confirm:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Keep payment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Cancel payment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (provider: %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Another cancel of this payment is in progress. Do not cancel it again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>An earlier cancel of this payment has an unknown outcome. Do not cancel it again; CancelDesk will reconcile it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (your time)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (your time) · %2 (provider&apos;s time)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>none known</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Payment %1 is not in the order list. Add or refresh it first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This payment can no longer be cancelled; nothing was sent. %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Checking the payment and writing the cancel log…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Written to the cancel log; sending to %1…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sent to %1; waiting for its answer…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 accepted the cancel; waiting for it to become final…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>State: %1. %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not sent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancelled — %1 confirms the payment is cancelled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rejected by %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Provider code: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Provider message: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>HTTP status: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Outcome unknown (unresolved)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Outcome unknown — do not cancel this payment again; CancelDesk will reconcile it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Requests sent with the same idempotency key: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last answer: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Outcome not known yet — do not cancel this payment again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel attempt #%1 is in the cancel log.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>CancelDesk::Ui::CancelLogModel</name>
     <message>
         <source>The cancel log cannot be read.</source>
@@ -344,6 +674,22 @@
     </message>
     <message>
         <source>Log check failed at entry %1 (attempt %2): %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CancelDesk::Ui::Eligibility</name>
+    <message>
+        <source>The cancel window closed at %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The payment cannot be cancelled.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <extracomment>%1 why the payment cannot be cancelled, %2 what to do instead (two sentences)</extracomment>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -858,6 +1204,14 @@
             <numerusform>Refreshed %1 of %n orders; %2 failed.</numerusform>
         </translation>
     </message>
+    <message>
+        <source>the outcome of an earlier cancel is unknown. Do not cancel again; refresh the status to reconcile it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a cancel of this payment is in progress.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>CancelDesk::Ui::MemorySecretStore</name>
@@ -1318,14 +1672,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>The cancel window closed at %1.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Cannot be cancelled: %1 %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Last synced %1 — stale, refresh before deciding</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1335,6 +1681,14 @@
     </message>
     <message>
         <source>Last sync failed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Can be cancelled. %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot be cancelled: %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -196,6 +196,332 @@
     </message>
 </context>
 <context>
+    <name>CancelDesk::Ui::BulkCancelDialog</name>
+    <message>
+        <source>Stopping…</source>
+        <translation>正在停止…</translation>
+    </message>
+    <message>
+        <source>Cancel several payments</source>
+        <translation>批量取消支付</translation>
+    </message>
+    <message>
+        <source>Provider</source>
+        <translation>服务商</translation>
+    </message>
+    <message>
+        <source>Payment ID</source>
+        <translation>支付 ID</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Will it be sent?</source>
+        <translation>是否发送？</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <source>Cancel &amp;reason (for all):</source>
+        <translation>取消原因（全部适用）(&amp;R)：</translation>
+    </message>
+    <message>
+        <source>&amp;Note:</source>
+        <translation>备注(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>Optional; required for the reason Other</source>
+        <translation>可选；取消原因为“其他”时必填</translation>
+    </message>
+    <message>
+        <source>&amp;Keep payments</source>
+        <translation>保留支付(&amp;K)</translation>
+    </message>
+    <message>
+        <source>&amp;Stop</source>
+        <translation>停止(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>Will be sent</source>
+        <translation>将发送</translation>
+    </message>
+    <message>
+        <source>Will be sent (%1)</source>
+        <translation>将发送（%1）</translation>
+    </message>
+    <message>
+        <source>Not sent: the payment is not in the order list.</source>
+        <translation>不发送：该支付不在订单列表中。</translation>
+    </message>
+    <message>
+        <source>Not sent: %1</source>
+        <translation>不发送：%1</translation>
+    </message>
+    <message>
+        <source>Not sent</source>
+        <translation>未发送</translation>
+    </message>
+    <message>
+        <source>Finished</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <source>Sending…</source>
+        <translation>正在发送…</translation>
+    </message>
+    <message>
+        <source>Waiting</source>
+        <translation>等待中</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
+    </message>
+    <message>
+        <source>%1 — do not cancel this payment again; CancelDesk will reconcile it.</source>
+        <translation>%1 — 请勿再次取消此支付；CancelDesk 将自动核对。</translation>
+    </message>
+    <message>
+        <source>Outcome not known yet — do not cancel this payment again. %1</source>
+        <translation>结果尚未确定 — 请勿再次取消此支付。%1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n order(s) selected.</source>
+        <translation>
+            <numerusform>已选择 %n 笔订单。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n will be sent.</source>
+        <translation>
+            <numerusform>%n 笔将发送。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n will not be sent.</source>
+        <translation>
+            <numerusform>%n 笔不发送。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>&amp;Cancel %n payment(s)</source>
+        <translation>
+            <numerusform>取消 %n 笔支付(&amp;C)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%v of %m sent</source>
+        <translation>已发送 %v / %m</translation>
+    </message>
+    <message>
+        <source>The payment is not in the order list.</source>
+        <translation>该支付不在订单列表中。</translation>
+    </message>
+    <message>
+        <source>Succeeded: %1 · Rejected: %2 · Outcome unknown: %3 · Not sent: %4</source>
+        <translation>成功：%1 · 被拒绝：%2 · 结果未知：%3 · 未发送：%4</translation>
+    </message>
+    <message>
+        <source>Do not cancel the payments with an unknown outcome again; CancelDesk will reconcile them.</source>
+        <translation>请勿再次取消结果未知的支付；CancelDesk 将自动核对。</translation>
+    </message>
+</context>
+<context>
+    <name>CancelDesk::Ui::CancelDialog</name>
+    <message>
+        <source>Cancel payment</source>
+        <translation>取消支付</translation>
+    </message>
+    <message>
+        <source>Cancel result</source>
+        <translation>取消结果</translation>
+    </message>
+    <message>
+        <source>Cancel this payment?</source>
+        <translation>取消此支付？</translation>
+    </message>
+    <message>
+        <source>Provider:</source>
+        <translation>服务商：</translation>
+    </message>
+    <message>
+        <source>Payment ID:</source>
+        <translation>支付 ID：</translation>
+    </message>
+    <message>
+        <source>Merchant reference:</source>
+        <translation>商户订单号：</translation>
+    </message>
+    <message>
+        <source>Amount:</source>
+        <translation>金额：</translation>
+    </message>
+    <message>
+        <source>Payment method:</source>
+        <translation>支付方式：</translation>
+    </message>
+    <message>
+        <source>Status:</source>
+        <translation>状态：</translation>
+    </message>
+    <message>
+        <source>Cancel deadline:</source>
+        <translation>取消期限：</translation>
+    </message>
+    <message>
+        <source>Time left:</source>
+        <translation>剩余时间：</translation>
+    </message>
+    <message>
+        <source>The full amount is cancelled. Partial cancels are not possible; use a refund for part of the amount.</source>
+        <translation>取消针对全部金额，无法部分取消；如只需退回部分金额，请使用退款。</translation>
+    </message>
+    <message>
+        <source>Cancel &amp;reason:</source>
+        <translation>取消原因(&amp;R)：</translation>
+    </message>
+    <message>
+        <source>&amp;Note:</source>
+        <translation>备注(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>Optional; required for the reason Other</source>
+        <translation>可选；取消原因为“其他”时必填</translation>
+    </message>
+    <message>
+        <source>Type the last 4 characters of the payment ID to confirm:</source>
+        <translation>请输入支付 ID 的最后 4 个字符以确认：</translation>
+    </message>
+    <message>
+        <source>&amp;Keep payment</source>
+        <translation>保留支付(&amp;K)</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel payment</source>
+        <translation>取消支付(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>%1 (provider: %2)</source>
+        <translation>%1（服务商：%2）</translation>
+    </message>
+    <message>
+        <source>Another cancel of this payment is in progress. Do not cancel it again.</source>
+        <translation>此支付的另一次取消正在进行中。请勿再次取消。</translation>
+    </message>
+    <message>
+        <source>An earlier cancel of this payment has an unknown outcome. Do not cancel it again; CancelDesk will reconcile it.</source>
+        <translation>此支付之前的一次取消结果未知。请勿再次取消；CancelDesk 将自动核对。</translation>
+    </message>
+    <message>
+        <source>%1 (your time)</source>
+        <translation>%1（您的时间）</translation>
+    </message>
+    <message>
+        <source>%1 (your time) · %2 (provider&apos;s time)</source>
+        <translation>%1（您的时间）· %2（服务商时间）</translation>
+    </message>
+    <message>
+        <source>none known</source>
+        <translation>未知</translation>
+    </message>
+    <message>
+        <source>Payment %1 is not in the order list. Add or refresh it first.</source>
+        <translation>支付 %1 不在订单列表中。请先添加或刷新。</translation>
+    </message>
+    <message>
+        <source>This payment can no longer be cancelled; nothing was sent. %1</source>
+        <translation>此支付已无法取消；未发送任何请求。%1</translation>
+    </message>
+    <message>
+        <source>Checking the payment and writing the cancel log…</source>
+        <translation>正在检查支付并写入取消日志…</translation>
+    </message>
+    <message>
+        <source>Written to the cancel log; sending to %1…</source>
+        <translation>已写入取消日志；正在发送至 %1…</translation>
+    </message>
+    <message>
+        <source>Sent to %1; waiting for its answer…</source>
+        <translation>已发送至 %1；正在等待答复…</translation>
+    </message>
+    <message>
+        <source>%1 accepted the cancel; waiting for it to become final…</source>
+        <translation>%1 已受理取消；正在等待终态…</translation>
+    </message>
+    <message>
+        <source>State: %1. %2</source>
+        <translation>状态：%1。%2</translation>
+    </message>
+    <message>
+        <source>Not sent</source>
+        <translation>未发送</translation>
+    </message>
+    <message>
+        <source>Cancelled — %1 confirms the payment is cancelled</source>
+        <translation>已取消 — %1 确认该支付已取消</translation>
+    </message>
+    <message>
+        <source>Rejected by %1</source>
+        <translation>被 %1 拒绝</translation>
+    </message>
+    <message>
+        <source>Provider code: %1</source>
+        <translation>服务商代码：%1</translation>
+    </message>
+    <message>
+        <source>Provider message: %1</source>
+        <translation>服务商消息：%1</translation>
+    </message>
+    <message>
+        <source>HTTP status: %1</source>
+        <translation>HTTP 状态：%1</translation>
+    </message>
+    <message>
+        <source>Outcome unknown (unresolved)</source>
+        <translation>未决（结果未知）</translation>
+    </message>
+    <message>
+        <source>Outcome unknown — do not cancel this payment again; CancelDesk will reconcile it.</source>
+        <translation>结果未知 — 请勿再次取消此支付；CancelDesk 将自动核对。</translation>
+    </message>
+    <message>
+        <source>Requests sent with the same idempotency key: %1</source>
+        <translation>使用同一幂等键发送的请求次数：%1</translation>
+    </message>
+    <message>
+        <source>Last answer: %1</source>
+        <translation>最后答复：%1</translation>
+    </message>
+    <message>
+        <source>Outcome not known yet — do not cancel this payment again</source>
+        <translation>结果尚未确定 — 请勿再次取消此支付</translation>
+    </message>
+    <message>
+        <source>Cancel attempt #%1 is in the cancel log.</source>
+        <translation>取消尝试 #%1 已记入取消日志。</translation>
+    </message>
+</context>
+<context>
     <name>CancelDesk::Ui::CancelLogModel</name>
     <message>
         <source>The cancel log cannot be read.</source>
@@ -343,6 +669,22 @@
     <message>
         <source>Log check failed at entry %1 (attempt %2): %3</source>
         <translation>日志校验失败，第 %1 条记录（取消尝试 %2）：%3</translation>
+    </message>
+</context>
+<context>
+    <name>CancelDesk::Ui::Eligibility</name>
+    <message>
+        <source>The cancel window closed at %1.</source>
+        <translation>取消期限已于 %1 截止。</translation>
+    </message>
+    <message>
+        <source>The payment cannot be cancelled.</source>
+        <translation>该支付无法取消。</translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <extracomment>%1 why the payment cannot be cancelled, %2 what to do instead (two sentences)</extracomment>
+        <translation>%1%2</translation>
     </message>
 </context>
 <context>
@@ -846,6 +1188,14 @@
             <numerusform>已刷新 %1 / %n 笔订单；失败 %2 笔。</numerusform>
         </translation>
     </message>
+    <message>
+        <source>the outcome of an earlier cancel is unknown. Do not cancel again; refresh the status to reconcile it.</source>
+        <translation>之前一次取消的结果未知。请勿再次取消；刷新状态以便对账。</translation>
+    </message>
+    <message>
+        <source>a cancel of this payment is in progress.</source>
+        <translation>此支付的取消正在进行中。</translation>
+    </message>
 </context>
 <context>
     <name>CancelDesk::Ui::MemorySecretStore</name>
@@ -1305,14 +1655,6 @@
         <translation>可以取消。</translation>
     </message>
     <message>
-        <source>The cancel window closed at %1.</source>
-        <translation>取消窗口已于 %1 关闭。</translation>
-    </message>
-    <message>
-        <source>Cannot be cancelled: %1 %2</source>
-        <translation>无法取消：%1 %2</translation>
-    </message>
-    <message>
         <source>Last synced %1 — stale, refresh before deciding</source>
         <translation>上次同步：%1 — 已过时，请先刷新再决定</translation>
     </message>
@@ -1323,6 +1665,14 @@
     <message>
         <source>Last sync failed: %1</source>
         <translation>上次同步失败：%1</translation>
+    </message>
+    <message>
+        <source>Can be cancelled. %1</source>
+        <translation>可以取消。%1</translation>
+    </message>
+    <message>
+        <source>Cannot be cancelled: %1</source>
+        <translation>无法取消：%1</translation>
     </message>
 </context>
 <context>

@@ -6,10 +6,7 @@
 #include "i18n/language.h"
 #include "mainwindow.h"
 
-#if __has_include("settings/secretstore.h")
 #include "settings/secretstore.h"
-#define CANCELDESK_HAVE_SECRET_STORE 1
-#endif
 
 #include <QApplication>
 #include <QDir>
@@ -49,20 +46,14 @@ int main(int argc, char *argv[])
                                             : remembered);
 
     const QString configPath = Config::defaultConfigPath();
-#ifdef CANCELDESK_HAVE_SECRET_STORE
     const std::unique_ptr<Ui::SecretStore> secrets =
         Ui::openSecretStore(Ui::FileSecretStore::defaultPath());
-#endif
 
     Console console;
     // (Re)builds the session and the window from the settings on disk.
     std::function<bool()> start = [&]() -> bool {
-#ifdef CANCELDESK_HAVE_SECRET_STORE
         const Config::ConfigLoad load = Config::loadConfig(
             configPath, [&secrets](const QString &key) { return secrets->read(key); });
-#else
-        const Config::ConfigLoad load = Config::loadConfig(configPath);
-#endif
         if (!load.ok()) {
             QMessageBox::critical(nullptr, QCoreApplication::translate("main", "CancelDesk"),
                                   QCoreApplication::translate(
@@ -86,9 +77,7 @@ int main(int argc, char *argv[])
             return false;
         }
         console.window = std::make_unique<Ui::MainWindow>(translations, *console.session);
-#ifdef CANCELDESK_HAVE_SECRET_STORE
         console.window->setSecretStore(secrets.get());
-#endif
         QObject::connect(console.window.get(), &Ui::MainWindow::languageChosen,
                          console.window.get(), [&settings](const QString &language) {
                              settings.setValue(QStringLiteral("ui/language"), language);

@@ -6,30 +6,19 @@
 #include "i18n/language.h"
 #include "models/ordertablemodel.h"
 #include "services/refreshservice.h"
+#include "storage/canceljournal.h"
 #include "storage/orderstore.h"
 #include "views/statusview.h"
 
-#if __has_include("dialogs/canceldialog.h")
 #include "dialogs/bulkcanceldialog.h"
 #include "dialogs/canceldialog.h"
 #include "dialogs/eligibility.h"
-#define CANCELDESK_HAVE_CANCEL_DIALOG 1
-#endif
-#if __has_include("dialogs/addorderdialog.h")
 #include "dialogs/addorderdialog.h"
 #include "dialogs/importdialog.h"
 #include "dialogs/syncdialog.h"
-#define CANCELDESK_HAVE_ORDER_DIALOGS 1
-#endif
-#if __has_include("views/cancellogview.h")
 #include "views/cancellogview.h"
-#define CANCELDESK_HAVE_CANCEL_LOG 1
-#endif
-#if __has_include("settings/settingsdialog.h")
 #include "settings/secretstore.h"
 #include "settings/settingsdialog.h"
-#define CANCELDESK_HAVE_SETTINGS 1
-#endif
 
 #include "sandboxserver.h"
 
@@ -550,12 +539,22 @@ void MainWindow::updateActions()
         if (order) {
             const Domain::PolicyDecision d = m_session.policy().decide(*order, m_session.now());
             eligible = d.isEligible();
-            if (!eligible) {
-#ifdef CANCELDESK_HAVE_CANCEL_DIALOG
+            if (!eligible)
                 why = explainDecision(d);
-#else
-                why = Domain::ineligibleReasonText(d.reason) + u' ' + Domain::insteadText(d.instead);
-#endif
+            // F12 and F11 step 5: never a second cancel while one is active or
+            // its outcome is still unknown.
+            Storage::AttemptFilter attempts;
+            attempts.provider = order->provider;
+            attempts.paymentId = order->paymentId;
+            attempts.state = Storage::AttemptState::Unresolved;
+            if (eligible && m_session.journal().count(attempts) > 0) {
+                eligible = false;
+                why = tr("the outcome of an earlier cancel is unknown. Do not cancel again; "
+                         "refresh the status to reconcile it.");
+            } else if (eligible && m_session.journal().activeFor(order->provider,
+                                                                 order->paymentId)) {
+                eligible = false;
+                why = tr("a cancel of this payment is in progress.");
             }
         }
     }
@@ -681,20 +680,16 @@ void MainWindow::onRefreshFinished(const Services::RefreshSummary &summary)
 
 void MainWindow::openCancelDialog()
 {
-#ifdef CANCELDESK_HAVE_CANCEL_DIALOG
     const QList<Domain::OrderKey> selected = selectedOrders();
     if (selected.size() != 1 || !m_cancelAction->isEnabled())
         return;
     const Domain::OrderKey key = selected.first();
     auto *dialog = new CancelDialog(m_session, key, this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
-#ifdef CANCELDESK_HAVE_SETTINGS
     dialog->setTypedConfirmationThreshold(
         SettingsDialog::typedConfirmationAbove(m_session.config().path));
-#endif
     connect(dialog, &CancelDialog::cancelFinished, this, [this, key] { onCancelFinished(key); });
     dialog->open();
-#endif
 }
 
 void MainWindow::onCancelFinished(const Domain::OrderKey &order)
@@ -705,7 +700,6 @@ void MainWindow::onCancelFinished(const Domain::OrderKey &order)
 
 void MainWindow::openBulkCancel()
 {
-#ifdef CANCELDESK_HAVE_CANCEL_DIALOG
     const QList<Domain::OrderKey> selected = selectedOrders();
     if (selected.size() < 2)
         return;
@@ -716,12 +710,10 @@ void MainWindow::openBulkCancel()
         Q_EMIT m_session.journalChanged();
     });
     dialog->open();
-#endif
 }
 
 void MainWindow::openAddOrder()
 {
-#ifdef CANCELDESK_HAVE_ORDER_DIALOGS
     auto *dialog = new AddOrderDialog(m_session, this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     connect(dialog, &AddOrderDialog::orderAdded, this, [this](const Domain::OrderKey &k) {
@@ -729,32 +721,26 @@ void MainWindow::openAddOrder()
         QTimer::singleShot(300, this, [this, k] { selectOrder(k); });
     });
     dialog->open();
-#endif
 }
 
 void MainWindow::openImport()
 {
-#ifdef CANCELDESK_HAVE_ORDER_DIALOGS
     auto *dialog = new ImportDialog(m_session, this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     connect(dialog, &ImportDialog::imported, this, [this] { Q_EMIT m_session.ordersReset(); });
     dialog->open();
-#endif
 }
 
 void MainWindow::openSync()
 {
-#ifdef CANCELDESK_HAVE_ORDER_DIALOGS
     auto *dialog = new SyncDialog(m_session, this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     connect(dialog, &SyncDialog::synced, this, [this] { Q_EMIT m_session.ordersReset(); });
     dialog->open();
-#endif
 }
 
 void MainWindow::openCancelLog()
 {
-#ifdef CANCELDESK_HAVE_CANCEL_LOG
     if (!m_logWindow) {
         auto *log = new CancelLogView(m_session);
         log->setAttribute(Qt::WA_DeleteOnClose);
@@ -767,12 +753,10 @@ void MainWindow::openCancelLog()
     m_logWindow->show();
     m_logWindow->raise();
     m_logWindow->activateWindow();
-#endif
 }
 
 void MainWindow::openSettings()
 {
-#ifdef CANCELDESK_HAVE_SETTINGS
     if (!m_secrets)
         return;
     const QString path = m_session.config().path.isEmpty() ? Config::defaultConfigPath()
@@ -781,7 +765,6 @@ void MainWindow::openSettings()
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     connect(dialog, &SettingsDialog::settingsSaved, this, &MainWindow::settingsChanged);
     dialog->open();
-#endif
 }
 
 void MainWindow::chooseLanguage(const QString &language)

@@ -8,10 +8,7 @@
 #include "models/ordertablemodel.h"
 #include "uitestsession.h"
 
-#if __has_include("dialogs/canceldialog.h")
 #include "dialogs/canceldialog.h"
-#define CANCELDESK_HAVE_CANCEL_DIALOG 1
-#endif
 
 #include <QAction>
 #include <QApplication>
@@ -64,14 +61,12 @@ bool shoot(const QString &language, const QString &outDir)
     QTest::qWait(1200); // a countdown tick
     if (!save(&window, QDir(outDir).filePath(QStringLiteral("main-%1.png").arg(language))))
         return false;
-#ifdef CANCELDESK_HAVE_CANCEL_DIALOG
     Ui::CancelDialog dialog(test.session(), {Domain::Provider::Antom, id}, &window);
     dialog.setTypedConfirmationThreshold(0);
     dialog.show();
     QTest::qWait(1200);
     if (!save(&dialog, QDir(outDir).filePath(QStringLiteral("cancel-%1.png").arg(language))))
         return false;
-#endif
     return true;
 }
 

@@ -6,12 +6,16 @@
 #include "i18n/language.h"
 #include "mainwindow.h"
 #include "models/ordertablemodel.h"
+#include "storage/canceljournal.h"
 #include "storage/orderstore.h"
 #include "uitestsession.h"
 #include "views/statusview.h"
 
 #include <QAction>
 #include <QComboBox>
+#include <QDialog>
+#include <QPushButton>
+#include <QTreeWidget>
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
@@ -38,6 +42,7 @@ private Q_SLOTS:
 
     void firstStartLoadsTheSandboxDemo();
     void cancelActionFollowsEligibility();
+    void cancelFromTheListUpdatesEverything();
     void refreshSelectedShowsProgress();
     void searchAndPresetFilterTheList();
     void languageMenuRetranslatesAtRuntime();
@@ -125,6 +130,44 @@ void TestMainWindow::cancelActionFollowsEligibility()
     QTRY_VERIFY_WITH_TIMEOUT(!cancel->isEnabled(), 3000);
     QVERIFY2(explanation->text().contains(u"UTC+8"_s) || explanation->text().contains(u"closed"_s),
              qPrintable(explanation->text()));
+}
+
+void TestMainWindow::cancelFromTheListUpdatesEverything()
+{
+    // Del on an eligible Antom payment opens the cancel dialog; cancelling it
+    // there updates the list, the status view and the action.
+    const QString id = m_test->session().demoIds().value(Provider::Antom).at(4);
+    const Domain::OrderKey key{Provider::Antom, id};
+    m_window->selectOrder(key);
+    QAction *cancel = action("cancelAction");
+    QTRY_VERIFY(cancel->isEnabled());
+    m_window->orderView().setFocus();
+    QTest::keyClick(&m_window->orderView(), Qt::Key_Delete);
+    QDialog *dialog = nullptr;
+    QTRY_VERIFY((dialog = m_window->findChild<QDialog *>(u"cancelDialog"_s)) != nullptr);
+    QTRY_VERIFY(dialog->isVisible());
+    auto *reason = dialog->findChild<QComboBox *>(u"reasonCombo"_s);
+    reason->setCurrentIndex(reason->findData(int(Domain::CancelReason::Duplicate)));
+    auto *send = dialog->findChild<QPushButton *>(u"cancelButton"_s);
+    QTRY_VERIFY(send->isEnabled());
+    QTest::mouseClick(send, Qt::LeftButton);
+    QTRY_COMPARE_WITH_TIMEOUT(dialog->property("outcome").toString(), u"succeeded"_s, 30000);
+
+    // The journal has the one attempt; the list and the status view show it.
+    Storage::AttemptFilter filter;
+    filter.paymentId = id;
+    const QList<Storage::CancelAttempt> attempts = m_test->session().journal().list(filter);
+    QCOMPARE(attempts.size(), 1);
+    QCOMPARE(attempts.first().state, Storage::AttemptState::Succeeded);
+    const int row = m_window->orderModel().rowOf(key);
+    QTRY_COMPARE(m_window->orderModel().index(row, 0).data(OrderTableModel::StatusRole).toInt(),
+                 int(Domain::NormStatus::Cancelled));
+    auto *attemptsView = m_window->findChild<QTreeWidget *>(u"attempts"_s);
+    QTRY_COMPARE(attemptsView->topLevelItemCount(), 1);
+    QTRY_VERIFY(!cancel->isEnabled());
+    QVERIFY(cancel->toolTip().contains(u"already cancelled"_s));
+    dialog->findChild<QPushButton *>(u"closeButton"_s)->click();
+    QTRY_VERIFY(m_window->findChild<QDialog *>(u"cancelDialog"_s) == nullptr);
 }
 
 void TestMainWindow::refreshSelectedShowsProgress()

@@ -1,6 +1,7 @@
 #include "statusview.h"
 
 #include "appsession.h"
+#include "dialogs/eligibility.h"
 #include "domain/cancelpolicy.h"
 #include "format.h"
 #include "storage/canceljournal.h"
@@ -238,18 +239,15 @@ void StatusView::tick()
     m_values[TimeLeft]->setStyleSheet(
         QStringLiteral("color: %1; font-weight: bold;").arg(countdownColor(c.level).name()));
 
+    // The same words as the Cancel action's tooltip and the cancel dialog.
+    const QString explanation = explainDecision(decision);
     if (decision.isEligible()) {
-        QString text = tr("Can be cancelled.");
-        if (decision.warning != Domain::PolicyWarning::None)
-            text += u' ' + Domain::policyWarningText(decision.warning);
-        m_eligibility->setText(text);
+        m_eligibility->setText(explanation.isEmpty()
+                                   ? tr("Can be cancelled.")
+                                   : tr("Can be cancelled. %1").arg(explanation));
         m_eligibility->setStyleSheet(QStringLiteral("color: #1B5E20;"));
     } else {
-        QString why = Domain::ineligibleReasonText(decision.reason);
-        if (decision.reason == Domain::IneligibleReason::WindowClosed && !provider.isEmpty())
-            why = tr("The cancel window closed at %1.").arg(provider);
-        const QString instead = Domain::insteadText(decision.instead);
-        m_eligibility->setText(tr("Cannot be cancelled: %1 %2").arg(why, instead).trimmed());
+        m_eligibility->setText(tr("Cannot be cancelled: %1").arg(explanation));
         m_eligibility->setStyleSheet(QStringLiteral("color: #8D6E00;"));
     }
 
