@@ -8,6 +8,7 @@
 #include "services/refreshservice.h"
 #include "storage/canceljournal.h"
 #include "storage/orderstore.h"
+#include "views/statusbadgedelegate.h"
 #include "views/statusview.h"
 
 #include "dialogs/bulkcanceldialog.h"
@@ -309,6 +310,7 @@ void MainWindow::buildCentralWidget()
     m_view = new QTableView(central);
     m_view->setObjectName(QStringLiteral("orderView"));
     m_view->setModel(m_model);
+    m_view->setItemDelegateForColumn(OrderTableModel::StatusColumn, new StatusBadgeDelegate(m_view));
     m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_view->setSelectionMode(QAbstractItemView::ExtendedSelection);
     m_view->setSortingEnabled(true);

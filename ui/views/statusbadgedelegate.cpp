@@ -1,0 +1,59 @@
+#include "statusbadgedelegate.h"
+
+#include "format.h"
+#include "models/ordertablemodel.h"
+
+#include <QApplication>
+#include <QPainter>
+#include <QPainterPath>
+
+namespace CancelDesk::Ui {
+
+StatusBadgeDelegate::StatusBadgeDelegate(QObject *parent)
+    : QStyledItemDelegate(parent)
+{}
+
+StatusBadgeDelegate::~StatusBadgeDelegate() = default;
+
+void StatusBadgeDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option,
+                                const QModelIndex &index) const
+{
+    QStyleOptionViewItem opt = option;
+    initStyleOption(&opt, index);
+    const QString text = opt.text;
+    // The selection and focus background as usual, without the text.
+    opt.text.clear();
+    const QWidget *widget = option.widget;
+    QStyle *style = widget ? widget->style() : QApplication::style();
+    style->drawControl(QStyle::CE_ItemViewItem, &opt, painter, widget);
+
+    const QVariant status = index.data(OrderTableModel::StatusRole);
+    if (!status.isValid() || text.isEmpty())
+        return;
+    const QColor colour = statusColor(Domain::NormStatus(status.toInt()));
+    const QFontMetrics metrics(opt.font);
+    const int pad = 6;
+    const QRect cell = opt.rect.adjusted(3, 3, -3, -3);
+    const int width = qMin(cell.width(), metrics.horizontalAdvance(text) + 2 * pad);
+    const QRect pill(cell.left(), cell.top(), width, cell.height());
+
+    painter->save();
+    painter->setRenderHint(QPainter::Antialiasing);
+    QPainterPath path;
+    path.addRoundedRect(pill, pill.height() / 2.0, pill.height() / 2.0);
+    QColor fill = colour;
+    fill.setAlpha(38);
+    // On a selected row the pill stays readable against the highlight.
+    if (opt.state & QStyle::State_Selected)
+        fill = QColor(255, 255, 255, 235);
+    painter->fillPath(path, fill);
+    painter->setPen(QPen(colour, 1));
+    painter->drawPath(path);
+    painter->setPen(colour.darker(115));
+    painter->setFont(opt.font);
+    painter->drawText(pill.adjusted(pad, 0, -pad, 0), Qt::AlignVCenter | Qt::AlignLeft,
+                      metrics.elidedText(text, Qt::ElideRight, pill.width() - 2 * pad));
+    painter->restore();
+}
+
+} // namespace CancelDesk::Ui
