@@ -234,14 +234,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>&amp;Note:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Optional; required for the reason Other</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>&amp;Keep payments</source>
         <translation type="unfinished"></translation>
     </message>
@@ -398,14 +390,6 @@
     </message>
     <message>
         <source>Cancel &amp;reason:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Note:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Optional; required for the reason Other</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -3320,6 +3304,17 @@ Sandbox: in the sandbox environment with no provider configured, the CLI talks t
     </message>
     <message>
         <source>%1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ReasonFields</name>
+    <message>
+        <source>&amp;Note:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Optional; required for the reason Other</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

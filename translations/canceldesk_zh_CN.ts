@@ -234,14 +234,6 @@
         <translation>取消原因（全部适用）(&amp;R)：</translation>
     </message>
     <message>
-        <source>&amp;Note:</source>
-        <translation>备注(&amp;N)：</translation>
-    </message>
-    <message>
-        <source>Optional; required for the reason Other</source>
-        <translation>可选；取消原因为“其他”时必填</translation>
-    </message>
-    <message>
         <source>&amp;Keep payments</source>
         <translation>保留支付(&amp;K)</translation>
     </message>
@@ -395,14 +387,6 @@
     <message>
         <source>Cancel &amp;reason:</source>
         <translation>取消原因(&amp;R)：</translation>
-    </message>
-    <message>
-        <source>&amp;Note:</source>
-        <translation>备注(&amp;N)：</translation>
-    </message>
-    <message>
-        <source>Optional; required for the reason Other</source>
-        <translation>可选；取消原因为“其他”时必填</translation>
     </message>
     <message>
         <source>Type the last 4 characters of the payment ID to confirm:</source>
@@ -3305,6 +3289,17 @@ Sandbox: in the sandbox environment with no provider configured, the CLI talks t
     <message>
         <source>%1 (%2)</source>
         <translation>%1（%2）</translation>
+    </message>
+</context>
+<context>
+    <name>ReasonFields</name>
+    <message>
+        <source>&amp;Note:</source>
+        <translation>备注(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>Optional; required for the reason Other</source>
+        <translation>可选；取消原因为“其他”时必填</translation>
     </message>
 </context>
 <context>

@@ -104,25 +104,7 @@ void BulkCancelDialog::buildUi()
 
     auto *input = new QFormLayout;
     input->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
-    m_reasonLabel = new QLabel;
-    m_reasonCombo = new QComboBox;
-    m_reasonCombo->setObjectName(QStringLiteral("reasonCombo"));
-    for (Domain::CancelReason reason : Domain::allCancelReasons())
-        m_reasonCombo->addItem(QString(), static_cast<int>(reason));
-    m_reasonLabel->setBuddy(m_reasonCombo);
-    input->addRow(m_reasonLabel, m_reasonCombo);
-    m_noteLabel = new QLabel;
-    m_noteEdit = new QLineEdit;
-    m_noteEdit->setObjectName(QStringLiteral("noteEdit"));
-    m_noteEdit->setMaxLength(500);
-    m_noteLabel->setBuddy(m_noteEdit);
-    input->addRow(m_noteLabel, m_noteEdit);
-    m_reasonProblem = new QLabel;
-    m_reasonProblem->setObjectName(QStringLiteral("reasonProblemLabel"));
-    QPalette p = m_reasonProblem->palette();
-    p.setColor(QPalette::WindowText, countdownColor(Countdown::Level::Red));
-    m_reasonProblem->setPalette(p);
-    input->addRow(QString(), m_reasonProblem);
+    m_reason = ReasonFields::addTo(input);
     layout->addLayout(input);
 
     m_progress = new QProgressBar;
@@ -168,11 +150,11 @@ void BulkCancelDialog::buildUi()
         m_stopButton->setText(tr("Stopping…"));
     });
     connect(m_closeButton, &QPushButton::clicked, this, &BulkCancelDialog::accept);
-    connect(m_reasonCombo, &QComboBox::currentIndexChanged, this,
+    connect(m_reason.reason, &QComboBox::currentIndexChanged, this,
             &BulkCancelDialog::updateControls);
-    connect(m_noteEdit, &QLineEdit::textChanged, this, &BulkCancelDialog::updateControls);
-    setFocusProxy(m_reasonCombo);
-    m_reasonCombo->setFocus();
+    connect(m_reason.note, &QLineEdit::textChanged, this, &BulkCancelDialog::updateControls);
+    setFocusProxy(m_reason.reason);
+    m_reason.reason->setFocus();
 }
 
 void BulkCancelDialog::retranslateUi()
@@ -180,12 +162,7 @@ void BulkCancelDialog::retranslateUi()
     setWindowTitle(tr("Cancel several payments"));
     m_table->setHorizontalHeaderLabels({tr("Provider"), tr("Payment ID"), tr("Amount"),
                                         tr("Status"), tr("Will it be sent?"), tr("Result")});
-    m_reasonLabel->setText(tr("Cancel &reason (for all):"));
-    for (int i = 0; i < m_reasonCombo->count(); ++i)
-        m_reasonCombo->setItemText(i, Domain::cancelReasonLabel(static_cast<Domain::CancelReason>(
-                                          m_reasonCombo->itemData(i).toInt())));
-    m_noteLabel->setText(tr("&Note:"));
-    m_noteEdit->setPlaceholderText(tr("Optional; required for the reason Other"));
+    m_reason.retranslate(tr("Cancel &reason (for all):"));
     m_keepButton->setText(tr("&Keep payments"));
     m_stopButton->setText(m_job && !m_stopButton->isEnabled() ? tr("Stopping…") : tr("&Stop"));
     m_closeButton->setText(tr("Close"));
@@ -202,7 +179,7 @@ void BulkCancelDialog::changeEvent(QEvent *event)
 
 Domain::CancelReason BulkCancelDialog::currentReason() const
 {
-    return static_cast<Domain::CancelReason>(m_reasonCombo->currentData().toInt());
+    return m_reason.current();
 }
 
 void BulkCancelDialog::decideAll()
@@ -334,11 +311,11 @@ void BulkCancelDialog::updateControls()
     m_summaryLabel->setText(tr("%n order(s) selected.", nullptr, total) + u' '
                             + tr("%n will be sent.", nullptr, sendable) + u' '
                             + tr("%n will not be sent.", nullptr, notSent));
-    const QString problem = Domain::validateCancelReason(currentReason(), m_noteEdit->text());
-    m_reasonProblem->setText(problem);
-    m_reasonProblem->setVisible(reviewing && !problem.isEmpty());
-    m_reasonCombo->setEnabled(reviewing);
-    m_noteEdit->setEnabled(reviewing);
+    const QString problem = m_reason.validate();
+    m_reason.problem->setText(problem);
+    m_reason.problem->setVisible(reviewing && !problem.isEmpty());
+    m_reason.reason->setEnabled(reviewing);
+    m_reason.note->setEnabled(reviewing);
 
     m_cancelButton->setText(tr("&Cancel %n payment(s)", nullptr, sendable));
     m_cancelButton->setVisible(reviewing);
@@ -365,14 +342,14 @@ void BulkCancelDialog::start()
         }
     }
     if (keys.isEmpty()
-        || !Domain::validateCancelReason(currentReason(), m_noteEdit->text()).isEmpty()) {
+        || !m_reason.validate().isEmpty()) {
         fillTable();
         updateControls();
         return;
     }
     m_phase = Phase::Running;
     m_done = 0;
-    m_job = m_session.cancels().cancelMany(keys, currentReason(), m_noteEdit->text().trimmed(),
+    m_job = m_session.cancels().cancelMany(keys, currentReason(), m_reason.trimmedNote(),
                                            m_session.operatorName(), m_session.environment());
     connect(m_job, &Services::BulkCancelJob::progress, this, &BulkCancelDialog::onProgress);
     connect(m_job, &Services::BulkCancelJob::finished, this, &BulkCancelDialog::onFinished);

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "reasonfields.h"
+
 #include "domain/cancelpolicy.h"
 #include "domain/order.h"
 #include "services/cancelservice.h"
@@ -98,11 +100,7 @@ private:
     QTimer *m_ticker = nullptr;
     QLabel *m_summaryLabel = nullptr;
     QTableWidget *m_table = nullptr;
-    QLabel *m_reasonLabel = nullptr;
-    QComboBox *m_reasonCombo = nullptr;
-    QLabel *m_noteLabel = nullptr;
-    QLineEdit *m_noteEdit = nullptr;
-    QLabel *m_reasonProblem = nullptr;
+    ReasonFields m_reason;
     QProgressBar *m_progress = nullptr;
     QLabel *m_resultLabel = nullptr;
     QPushButton *m_keepButton = nullptr;

@@ -135,23 +135,7 @@ void CancelDialog::buildUi()
 
     auto *input = new QFormLayout;
     input->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
-    m_reasonLabel = new QLabel;
-    m_reasonCombo = new QComboBox;
-    m_reasonCombo->setObjectName(QStringLiteral("reasonCombo"));
-    for (Domain::CancelReason reason : Domain::allCancelReasons())
-        m_reasonCombo->addItem(QString(), static_cast<int>(reason));
-    m_reasonLabel->setBuddy(m_reasonCombo);
-    input->addRow(m_reasonLabel, m_reasonCombo);
-    m_noteLabel = new QLabel;
-    m_noteEdit = new QLineEdit;
-    m_noteEdit->setObjectName(QStringLiteral("noteEdit"));
-    m_noteEdit->setMaxLength(500);
-    m_noteLabel->setBuddy(m_noteEdit);
-    input->addRow(m_noteLabel, m_noteEdit);
-    m_reasonProblem = new QLabel;
-    m_reasonProblem->setObjectName(QStringLiteral("reasonProblemLabel"));
-    m_reasonProblem->setWordWrap(true);
-    input->addRow(QString(), m_reasonProblem);
+    m_reason = ReasonFields::addTo(input);
     m_confirmLabel = new QLabel;
     m_confirmLabel->setObjectName(QStringLiteral("confirmLabel"));
     m_confirmLabel->setWordWrap(true);
@@ -221,12 +205,12 @@ void CancelDialog::buildUi()
         else
             reject();
     });
-    connect(m_reasonCombo, &QComboBox::currentIndexChanged, this, &CancelDialog::updateButtons);
-    connect(m_noteEdit, &QLineEdit::textChanged, this, &CancelDialog::updateButtons);
+    connect(m_reason.reason, &QComboBox::currentIndexChanged, this, &CancelDialog::updateButtons);
+    connect(m_reason.note, &QLineEdit::textChanged, this, &CancelDialog::updateButtons);
     connect(m_confirmEdit, &QLineEdit::textChanged, this, &CancelDialog::updateButtons);
     // Start on the reason, never on a button that Space would press.
-    setFocusProxy(m_reasonCombo);
-    m_reasonCombo->setFocus();
+    setFocusProxy(m_reason.reason);
+    m_reason.reason->setFocus();
 }
 
 void CancelDialog::retranslateUi()
@@ -244,12 +228,7 @@ void CancelDialog::retranslateUi()
     m_fullAmountLabel->setText(
         tr("The full amount is cancelled. Partial cancels are not possible; use a refund for "
            "part of the amount."));
-    m_reasonLabel->setText(tr("Cancel &reason:"));
-    for (int i = 0; i < m_reasonCombo->count(); ++i)
-        m_reasonCombo->setItemText(i, Domain::cancelReasonLabel(static_cast<Domain::CancelReason>(
-                                          m_reasonCombo->itemData(i).toInt())));
-    m_noteLabel->setText(tr("&Note:"));
-    m_noteEdit->setPlaceholderText(tr("Optional; required for the reason Other"));
+    m_reason.retranslate(tr("Cancel &reason:"));
     m_confirmLabel->setText(tr("Type the last 4 characters of the payment ID to confirm:"));
     m_keepButton->setText(tr("&Keep payment"));
     m_cancelButton->setText(tr("&Cancel payment"));
@@ -293,7 +272,7 @@ bool CancelDialog::needsTypedConfirmation() const
 
 Domain::CancelReason CancelDialog::currentReason() const
 {
-    return static_cast<Domain::CancelReason>(m_reasonCombo->currentData().toInt());
+    return m_reason.current();
 }
 
 void CancelDialog::setLabelColor(QLabel *label, const QColor &color)
@@ -410,13 +389,13 @@ void CancelDialog::updateEligibility()
 void CancelDialog::updateButtons()
 {
     const bool editing = m_phase == Phase::Editing;
-    const QString problem = Domain::validateCancelReason(currentReason(), m_noteEdit->text());
+    const QString problem = m_reason.validate();
     const bool reasonOk = problem.isEmpty();
     // Say why only once the operator has picked "other"; an empty note for
     // the other reasons is fine.
-    m_reasonProblem->setText(problem);
-    m_reasonProblem->setVisible(editing && !reasonOk);
-    setLabelColor(m_reasonProblem, countdownColor(Countdown::Level::Red));
+    m_reason.problem->setText(problem);
+    m_reason.problem->setVisible(editing && !reasonOk);
+    setLabelColor(m_reason.problem, countdownColor(Countdown::Level::Red));
 
     const bool typed = needsTypedConfirmation();
     m_confirmLabel->setVisible(editing && typed);
@@ -429,7 +408,7 @@ void CancelDialog::updateButtons()
                     && m_confirmEdit->text().trimmed().compare(expected, Qt::CaseInsensitive) == 0;
     }
 
-    for (QWidget *w : {static_cast<QWidget *>(m_reasonCombo), static_cast<QWidget *>(m_noteEdit),
+    for (QWidget *w : {static_cast<QWidget *>(m_reason.reason), static_cast<QWidget *>(m_reason.note),
                        static_cast<QWidget *>(m_confirmEdit)})
         w->setEnabled(editing);
     m_keepButton->setVisible(m_phase != Phase::Done);
@@ -455,7 +434,7 @@ void CancelDialog::startCancel()
     Services::CancelOrderRequest request;
     request.order = m_key;
     request.reason = currentReason();
-    request.note = m_noteEdit->text().trimmed();
+    request.note = m_reason.trimmedNote();
     request.operatorName = m_session.operatorName();
     request.environment = m_session.environment();
     m_job = m_session.cancels().cancel(request);

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "reasonfields.h"
+
 #include "domain/cancelpolicy.h"
 #include "domain/order.h"
 #include "services/cancelservice.h"
@@ -99,11 +101,7 @@ private:
     QLabel *m_countdownLabel = nullptr;
     QLabel *m_fullAmountLabel = nullptr;
     QLabel *m_eligibilityLabel = nullptr;
-    QLabel *m_reasonLabel = nullptr;
-    QComboBox *m_reasonCombo = nullptr;
-    QLabel *m_noteLabel = nullptr;
-    QLineEdit *m_noteEdit = nullptr;
-    QLabel *m_reasonProblem = nullptr;
+    ReasonFields m_reason;
     QLabel *m_confirmLabel = nullptr;
     QLineEdit *m_confirmEdit = nullptr;
     QProgressBar *m_progress = nullptr;

@@ -1,0 +1,37 @@
+#pragma once
+
+#include "domain/cancelreason.h"
+
+#include <QString>
+
+class QComboBox;
+class QFormLayout;
+class QLabel;
+class QLineEdit;
+
+namespace CancelDesk::Ui {
+
+// The cancel reason picker and the note (PRODUCT.md F10), shared by the cancel
+// and the bulk cancel dialogs: a combo of the five reasons (objectName
+// reasonCombo), the note (noteEdit) and a line that says what is wrong with
+// them (reasonProblemLabel).
+struct ReasonFields
+{
+    QLabel *reasonLabel = nullptr;
+    QComboBox *reason = nullptr;
+    QLabel *noteLabel = nullptr;
+    QLineEdit *note = nullptr;
+    QLabel *problem = nullptr;
+
+    // Creates the fields as three rows of form.
+    static ReasonFields addTo(QFormLayout *form);
+    // Sets the texts in the current language; reasonCaption is the dialog's
+    // own label for the reason ("Cancel &reason:").
+    void retranslate(const QString &reasonCaption) const;
+    Domain::CancelReason current() const;
+    QString trimmedNote() const;
+    // Domain::validateCancelReason() of the current input: empty when valid.
+    QString validate() const;
+};
+
+} // namespace CancelDesk::Ui
