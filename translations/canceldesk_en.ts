@@ -1675,6 +1675,18 @@
         <source>Cannot be cancelled: %1</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Provider fields (from the last status retrieval)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>CancelDesk::Ui::SyncDialog</name>

@@ -1658,6 +1658,18 @@
         <source>Cannot be cancelled: %1</source>
         <translation>无法取消：%1</translation>
     </message>
+    <message>
+        <source>Provider fields (from the last status retrieval)</source>
+        <translation>服务商字段（来自最近一次状态查询）</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>字段</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>值</translation>
+    </message>
 </context>
 <context>
     <name>CancelDesk::Ui::SyncDialog</name>

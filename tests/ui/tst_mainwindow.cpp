@@ -164,6 +164,11 @@ void TestMainWindow::cancelFromTheListUpdatesEverything()
                  int(Domain::NormStatus::Cancelled));
     auto *attemptsView = m_window->findChild<QTreeWidget *>(u"attempts"_s);
     QTRY_COMPARE(attemptsView->topLevelItemCount(), 1);
+    // The provider's own fields from the last status retrieval (F6).
+    auto *fields = m_window->findChild<QTreeWidget *>(u"providerFields"_s);
+    QVERIFY(fields);
+    QTRY_VERIFY(!fields->findItems(u"paymentStatus"_s, Qt::MatchExactly, 0).isEmpty());
+    QCOMPARE(fields->findItems(u"paymentId"_s, Qt::MatchExactly, 0).value(0)->text(1), id);
     QTRY_VERIFY(!cancel->isEnabled());
     QVERIFY(cancel->toolTip().contains(u"already cancelled"_s));
     dialog->findChild<QPushButton *>(u"closeButton"_s)->click();

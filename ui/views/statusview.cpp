@@ -10,6 +10,9 @@
 #include <QEvent>
 #include <QFormLayout>
 #include <QHeaderView>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QLabel>
 #include <QPushButton>
 #include <QTreeWidget>
@@ -34,6 +37,35 @@ QString sourceLabel(Storage::StatusSource source)
         return StatusView::tr("added by ID");
     }
     return {};
+}
+
+// Flattens a provider answer into "path  value" rows ("amount.value  1250"),
+// at most kMaxFields of them.
+void addJsonFields(const QJsonValue &value, const QString &path, QList<QTreeWidgetItem *> *out)
+{
+    constexpr qsizetype kMaxFields = 300;
+    if (out->size() >= kMaxFields)
+        return;
+    if (value.isObject()) {
+        const QJsonObject object = value.toObject();
+        for (auto it = object.begin(); it != object.end(); ++it)
+            addJsonFields(it.value(), path.isEmpty() ? it.key() : path + u'.' + it.key(), out);
+    } else if (value.isArray()) {
+        const QJsonArray array = value.toArray();
+        for (qsizetype i = 0; i < array.size(); ++i)
+            addJsonFields(array.at(i), path + u'[' + QString::number(i) + u']', out);
+    } else if (!path.isEmpty()) {
+        QString text;
+        if (value.isString())
+            text = value.toString();
+        else if (value.isBool())
+            text = value.toBool() ? QStringLiteral("true") : QStringLiteral("false");
+        else if (value.isDouble())
+            text = QString::fromUtf8(QJsonDocument(QJsonArray{value}).toJson(QJsonDocument::Compact)).mid(1).chopped(1);
+        else
+            text = QStringLiteral("null");
+        out->append(new QTreeWidgetItem(QStringList{path, text}));
+    }
 }
 
 } // namespace
@@ -107,6 +139,15 @@ void StatusView::build()
     m_syncError->setStyleSheet(QStringLiteral("color: #C62828;"));
     body->addWidget(m_syncError);
 
+    m_fieldsTitle = new QLabel(m_body);
+    body->addWidget(m_fieldsTitle);
+    m_fields = new QTreeWidget(m_body);
+    m_fields->setObjectName(QStringLiteral("providerFields"));
+    m_fields->setRootIsDecorated(false);
+    m_fields->setColumnCount(2);
+    m_fields->header()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    body->addWidget(m_fields, 1);
+
     m_timelineTitle = new QLabel(m_body);
     body->addWidget(m_timelineTitle);
     m_timeline = new QTreeWidget(m_body);
@@ -140,6 +181,8 @@ void StatusView::retranslateUi()
         m_labels[i]->setText(labels[i]);
     m_refresh->setText(tr("Refresh"));
     m_refresh->setToolTip(tr("Retrieve this order's status from the provider now (F5)."));
+    m_fieldsTitle->setText(tr("Provider fields (from the last status retrieval)"));
+    m_fields->setHeaderLabels({tr("Field"), tr("Value")});
     m_timelineTitle->setText(tr("Status history"));
     m_timeline->setHeaderLabels({tr("Time"), tr("Change"), tr("Source")});
     m_attemptsTitle->setText(tr("Cancel attempts"));
@@ -174,8 +217,15 @@ void StatusView::fill()
     m_body->setVisible(m_loaded.has_value());
     m_timeline->clear();
     m_attempts->clear();
+    m_fields->clear();
     if (!m_loaded)
         return;
+    // The provider's own fields as last retrieved, flattened to paths.
+    const QJsonDocument payload = QJsonDocument::fromJson(m_loaded->lastPayload);
+    QList<QTreeWidgetItem *> fields;
+    addJsonFields(payload.isArray() ? QJsonValue(payload.array()) : QJsonValue(payload.object()),
+                  QString(), &fields);
+    m_fields->addTopLevelItems(fields);
     const Domain::Order &o = *m_loaded;
     m_values[Provider]->setText(Domain::providerDisplayName(o.provider));
     m_values[PaymentId]->setText(o.paymentId);

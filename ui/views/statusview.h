@@ -63,6 +63,8 @@ private:
     QLabel *m_synced = nullptr;
     QLabel *m_syncError = nullptr;
     QPushButton *m_refresh = nullptr;
+    QLabel *m_fieldsTitle = nullptr;
+    QTreeWidget *m_fields = nullptr;
     QLabel *m_timelineTitle = nullptr;
     QTreeWidget *m_timeline = nullptr;
     QLabel *m_attemptsTitle = nullptr;
