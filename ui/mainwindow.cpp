@@ -38,6 +38,7 @@
 #include <QMessageBox>
 #include <QProgressBar>
 #include <QPushButton>
+#include <QScreen>
 #include <QSettings>
 #include <QSpinBox>
 #include <QStatusBar>
@@ -75,7 +76,9 @@ MainWindow::MainWindow(I18n::Translations &translations, AppSession &session, QW
     buildStatusBar();
     retranslateUi();
     syncLanguageActions();
-    resize(1680, 900);
+    // A first start fits the screen (1680 x 900 where there is room).
+    const QSize room = screen() ? screen()->availableGeometry().size() * 0.92 : QSize(1680, 900);
+    resize(QSize(1680, 900).boundedTo(room));
     restoreState();
 
     connect(&session, &AppSession::ordersChanged, this, [this](const QList<Domain::OrderKey> &k) {
