@@ -44,17 +44,8 @@ struct Fixture
             qWarning("session: %s", qPrintable(error));
     }
     Ui::AppSession &session() { return test->session(); }
-    Domain::OrderKey demo(Provider provider, int index)
-    {
-        return {provider, session().demoIds().value(provider).value(index)};
-    }
-    qint64 attempts(const Domain::OrderKey &key)
-    {
-        Storage::AttemptFilter filter;
-        filter.provider = key.provider;
-        filter.paymentId = key.paymentId;
-        return session().journal().count(filter);
-    }
+    Domain::OrderKey demo(Provider provider, int index) { return test->demo(provider, index); }
+    qint64 attempts(const Domain::OrderKey &key) { return test->attempts(key).size(); }
 };
 
 template<typename T> T *child(QWidget &dialog, const char *name)

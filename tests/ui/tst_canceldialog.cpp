@@ -44,16 +44,10 @@ struct Fixture
             qWarning("session: %s", qPrintable(error));
     }
     Ui::AppSession &session() { return test->session(); }
-    Domain::OrderKey demo(Provider provider, int index)
-    {
-        return {provider, session().demoIds().value(provider).value(index)};
-    }
+    Domain::OrderKey demo(Provider provider, int index) { return test->demo(provider, index); }
     QList<Storage::CancelAttempt> attempts(const Domain::OrderKey &key)
     {
-        Storage::AttemptFilter filter;
-        filter.provider = key.provider;
-        filter.paymentId = key.paymentId;
-        return session().journal().list(filter);
+        return test->attempts(key);
     }
 };
 

@@ -44,6 +44,19 @@ bool UiTestSession::loadDemo()
     return finished.wait(30000) || finished.count() > 0;
 }
 
+Domain::OrderKey UiTestSession::demo(Domain::Provider provider, int index) const
+{
+    return {provider, m_session->demoIds().value(provider).value(index)};
+}
+
+QList<Storage::CancelAttempt> UiTestSession::attempts(const Domain::OrderKey &order) const
+{
+    Storage::AttemptFilter filter;
+    filter.provider = order.provider;
+    filter.paymentId = order.paymentId;
+    return m_session->journal().list(filter);
+}
+
 void UiTestSession::advance(qint64 seconds)
 {
     *m_now = m_now->addSecs(seconds);

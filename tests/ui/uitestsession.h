@@ -1,6 +1,7 @@
 #pragma once
 
 #include "appsession.h"
+#include "storage/canceljournal.h"
 
 #include <QDateTime>
 #include <QTemporaryDir>
@@ -30,6 +31,10 @@ public:
     QDateTime now() const { return *m_now; }
     void advance(qint64 seconds); // moves the test clock and the sandbox's
     QString path(const QString &name) const { return m_dir.filePath(name); }
+    // The sandbox's demo payment number index of a provider (empty id when none).
+    Domain::OrderKey demo(Domain::Provider provider, int index) const;
+    // Every cancel attempt of the order in the journal, oldest first.
+    QList<Storage::CancelAttempt> attempts(const Domain::OrderKey &order) const;
 
 private:
     QTemporaryDir m_dir;

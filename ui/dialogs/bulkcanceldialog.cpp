@@ -119,26 +119,12 @@ void BulkCancelDialog::buildUi()
     m_resultLabel->hide();
     layout->addWidget(m_resultLabel);
 
-    // Not a QDialogButtonBox: it makes the first accept button the default on
-    // show, and Enter must never cancel a payment.
     auto *buttons = new QHBoxLayout;
     buttons->addStretch(1);
-    m_keepButton = new QPushButton;
-    buttons->addWidget(m_keepButton);
-    m_keepButton->setObjectName(QStringLiteral("keepButton"));
-    m_cancelButton = new QPushButton;
-    buttons->addWidget(m_cancelButton);
-    m_cancelButton->setObjectName(QStringLiteral("cancelButton"));
-    m_stopButton = new QPushButton;
-    buttons->addWidget(m_stopButton);
-    m_stopButton->setObjectName(QStringLiteral("stopButton"));
-    m_closeButton = new QPushButton;
-    buttons->addWidget(m_closeButton);
-    m_closeButton->setObjectName(QStringLiteral("closeButton"));
-    for (QPushButton *b : {m_keepButton, m_cancelButton, m_stopButton, m_closeButton}) {
-        b->setAutoDefault(false);
-        b->setDefault(false);
-    }
+    m_keepButton = addNonDefaultButton(buttons, QStringLiteral("keepButton"));
+    m_cancelButton = addNonDefaultButton(buttons, QStringLiteral("cancelButton"));
+    m_stopButton = addNonDefaultButton(buttons, QStringLiteral("stopButton"));
+    m_closeButton = addNonDefaultButton(buttons, QStringLiteral("closeButton"));
     layout->addLayout(buttons);
 
     connect(m_keepButton, &QPushButton::clicked, this, &BulkCancelDialog::reject);

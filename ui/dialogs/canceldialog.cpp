@@ -176,25 +176,12 @@ void CancelDialog::buildUi()
 
     layout->addStretch(1);
 
-    // Not a QDialogButtonBox: it makes the first accept button the default on
-    // show, and Enter must never cancel a payment.
     auto *buttons = new QHBoxLayout;
     buttons->addStretch(1);
-    m_keepButton = new QPushButton;
-    buttons->addWidget(m_keepButton);
-    m_keepButton->setObjectName(QStringLiteral("keepButton"));
-    m_cancelButton = new QPushButton;
-    buttons->addWidget(m_cancelButton);
-    m_cancelButton->setObjectName(QStringLiteral("cancelButton"));
-    m_closeButton = new QPushButton;
-    buttons->addWidget(m_closeButton);
-    m_closeButton->setObjectName(QStringLiteral("closeButton"));
+    m_keepButton = addNonDefaultButton(buttons, QStringLiteral("keepButton"));
+    m_cancelButton = addNonDefaultButton(buttons, QStringLiteral("cancelButton"));
+    m_closeButton = addNonDefaultButton(buttons, QStringLiteral("closeButton"));
     m_closeButton->hide();
-    // Enter must never cancel a payment by accident.
-    for (QPushButton *b : {m_keepButton, m_cancelButton, m_closeButton}) {
-        b->setAutoDefault(false);
-        b->setDefault(false);
-    }
     layout->addLayout(buttons);
 
     connect(m_keepButton, &QPushButton::clicked, this, &CancelDialog::reject);

@@ -7,6 +7,7 @@
 #include <QFormLayout>
 #include <QLabel>
 #include <QLineEdit>
+#include <QPushButton>
 
 namespace CancelDesk::Ui {
 
@@ -60,6 +61,16 @@ QString ReasonFields::trimmedNote() const
 QString ReasonFields::validate() const
 {
     return Domain::validateCancelReason(current(), note->text());
+}
+
+QPushButton *addNonDefaultButton(QBoxLayout *row, const QString &objectName)
+{
+    auto *button = new QPushButton;
+    button->setObjectName(objectName);
+    button->setAutoDefault(false);
+    button->setDefault(false);
+    row->addWidget(button);
+    return button;
 }
 
 } // namespace CancelDesk::Ui

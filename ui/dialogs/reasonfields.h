@@ -4,10 +4,12 @@
 
 #include <QString>
 
+class QBoxLayout;
 class QComboBox;
 class QFormLayout;
 class QLabel;
 class QLineEdit;
+class QPushButton;
 
 namespace CancelDesk::Ui {
 
@@ -33,5 +35,10 @@ struct ReasonFields
     // Domain::validateCancelReason() of the current input: empty when valid.
     QString validate() const;
 };
+
+// A button of the cancel dialogs' button row that is never the default:
+// Enter must never cancel a payment (a QDialogButtonBox would make its first
+// accept button the default on show).
+QPushButton *addNonDefaultButton(QBoxLayout *row, const QString &objectName);
 
 } // namespace CancelDesk::Ui
