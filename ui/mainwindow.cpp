@@ -85,9 +85,14 @@ MainWindow::MainWindow(I18n::Translations &translations, AppSession &session, QW
         m_model->updateOrders(k);
         if (m_statusView->order() && k.contains(*m_statusView->order()))
             m_statusView->reload();
+        // The Cancel action and its reason follow at once, not at the next tick.
+        updateActions();
     });
     connect(&session, &AppSession::ordersReset, m_model, &OrderTableModel::reload);
-    connect(&session, &AppSession::journalChanged, this, [this] { m_statusView->reload(); });
+    connect(&session, &AppSession::journalChanged, this, [this] {
+        m_statusView->reload();
+        updateActions();
+    });
     connect(m_model, &OrderTableModel::loaded, this, [this] { updateCounts(); });
     connect(m_model, &OrderTableModel::viewChanged, this, [this] {
         updateCounts();
