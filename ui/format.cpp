@@ -7,44 +7,101 @@
 
 namespace CancelDesk::Ui {
 
-QString formatMoney(const Domain::Money &money, const QLocale &locale)
+namespace {
+
+// The standard symbols of CLDR 42 (the data behind Qt 6.4's QLocale, which
+// only knows each locale's own currency) for the currencies the providers
+// settle in. A code missing here is shown as itself.
+struct CurrencySymbols
+{
+    const char16_t *code;
+    const char16_t *english;
+    const char16_t *chinese;
+};
+
+constexpr CurrencySymbols kSymbols[] = {
+    {u"AUD", u"A$", u"AU$"},  {u"BRL", u"R$", u"R$"},  {u"CAD", u"CA$", u"CA$"},
+    {u"CNY", u"CN¥", u"¥"},   {u"EUR", u"€", u"€"},    {u"GBP", u"£", u"£"},
+    {u"HKD", u"HK$", u"HK$"}, {u"INR", u"₹", u"₹"},    {u"JPY", u"¥", u"JP¥"},
+    {u"KRW", u"₩", u"￦"},    {u"MXN", u"MX$", u"MX$"}, {u"NZD", u"NZ$", u"NZ$"},
+    {u"PHP", u"₱", u"PHP"},   {u"TWD", u"NT$", u"NT$"}, {u"USD", u"$", u"US$"},
+    {u"VND", u"₫", u"₫"},
+};
+
+QString formatAmount(const Domain::Money &money, const QLocale &locale)
 {
     const int exponent = Domain::currencyExponent(money.currency);
     qint64 divisor = 1;
     for (int i = 0; i < exponent; ++i)
         divisor *= 10;
-    const qint64 minor = money.minor < 0 ? -money.minor : money.minor;
-    QString text = locale.toString(qlonglong(minor / divisor));
+    // Magnitude as unsigned, so that the most negative qint64 cannot overflow.
+    const quint64 minor = money.minor < 0 ? 0 - quint64(money.minor) : quint64(money.minor);
+    QString text = locale.toString(qulonglong(minor / quint64(divisor)));
     if (exponent > 0) {
         text += locale.decimalPoint();
-        text += QStringLiteral("%1").arg(minor % divisor, exponent, 10, QLatin1Char('0'));
+        text += QStringLiteral("%1").arg(minor % quint64(divisor), exponent, 10, QLatin1Char('0'));
     }
-    if (money.minor < 0)
-        text.prepend(locale.negativeSign());
+    return text;
+}
+
+} // namespace
+
+QString currencySymbol(const QString &code, const QLocale &locale)
+{
+    const bool chinese = locale.language() == QLocale::Chinese;
+    for (const CurrencySymbols &s : kSymbols) {
+        if (code == QStringView(s.code))
+            return QString::fromUtf16(chinese ? s.chinese : s.english);
+    }
+    return code;
+}
+
+QString formatMoney(const Domain::Money &money, const QLocale &locale)
+{
+    // Both languages put the symbol first (CLDR "¤#,##0.00"), with a space
+    // after a symbol that ends in a letter ("SGD 12.50", "PHP 1,500.00").
+    QString symbol = currencySymbol(money.currency, locale);
+    if (!symbol.isEmpty() && symbol.back().isLetter())
+        symbol += QChar(0x00A0); // no-break: the code stays with its amount
+    const QString text = symbol + formatAmount(money, locale);
+    return money.minor < 0 ? locale.negativeSign() + text : text;
+}
+
+QString formatMoneyFull(const Domain::Money &money, const QLocale &locale)
+{
+    const QString text = formatMoney(money, locale);
+    if (currencySymbol(money.currency, locale) == money.currency)
+        return text;
     return text + QLatin1Char(' ') + money.currency;
+}
+
+QString formatMoneyWithCode(const Domain::Money &money, const QLocale &locale)
+{
+    const QString text = formatAmount(money, locale) + QLatin1Char(' ') + money.currency;
+    return money.minor < 0 ? locale.negativeSign() + text : text;
 }
 
 QString formatLocalTime(const QDateTime &utc, const QLocale &locale)
 {
     if (!utc.isValid())
         return {};
-    Q_UNUSED(locale) // ISO order reads the same in both languages and sorts.
-    return utc.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm:ss"));
+    // ISO order in both languages: unambiguous (no 12/05 vs 05/12), sortable,
+    // and what the exports use; the locale supplies the digits.
+    return locale.toString(utc.toLocalTime(), QStringLiteral("yyyy-MM-dd HH:mm:ss"));
 }
 
 QString formatProviderTime(const QDateTime &utc, const QTimeZone &providerZone,
                            const QLocale &locale)
 {
-    Q_UNUSED(locale)
     if (!utc.isValid() || !providerZone.isValid())
         return {};
     const QDateTime there = utc.toTimeZone(providerZone);
     const QDateTime here = utc.toLocalTime();
-    const QString time = there.toString(QStringLiteral("HH:mm"));
+    const QString time = locale.toString(there, QStringLiteral("HH:mm"));
     const QString label = Domain::timeZoneLabel(providerZone);
     if (there.date() == here.date())
         return time + QLatin1Char(' ') + label;
-    return there.toString(QStringLiteral("yyyy-MM-dd ")) + time + QLatin1Char(' ') + label;
+    return locale.toString(there, QStringLiteral("yyyy-MM-dd ")) + time + QLatin1Char(' ') + label;
 }
 
 QString formatAge(const QDateTime &utc, const QDateTime &nowUtc)

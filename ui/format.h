@@ -13,9 +13,22 @@
 // place, so that the list, the status view and the cancel dialog agree.
 namespace CancelDesk::Ui {
 
-// "1,500.00 PHP", "5,000 JPY": exact (integer minor units, never a double),
-// grouped and with the decimal separator of the locale, ISO code after.
+// "₱1,500.00", "CN¥88.00", "SGD 12.50" in English; "PHP 1,500.00", "¥88.00",
+// "JP¥5,000" in Chinese: exact (integer minor units, never a double), with the
+// currency's own decimals, the locale's grouping and decimal separator, and the
+// symbol that locale uses for that currency (CLDR), so that ¥ never means two
+// currencies at once.
 QString formatMoney(const Domain::Money &money, const QLocale &locale = QLocale());
+// "1,500.00 PHP": the same amount with the ISO code after it, unambiguous in
+// any language (tooltips, texts an operator may paste into a ticket).
+QString formatMoneyWithCode(const Domain::Money &money, const QLocale &locale = QLocale());
+// "₱1,500.00 PHP", "SGD 12.50": the symbol form with the ISO code added when the
+// symbol is not the code itself; where an operator decides (cancel dialogs,
+// status view), so that "$" can never be misread.
+QString formatMoneyFull(const Domain::Money &money, const QLocale &locale = QLocale());
+// The symbol locale uses for an ISO 4217 code; the code itself when the
+// locale has no symbol of its own for it.
+QString currencySymbol(const QString &code, const QLocale &locale = QLocale());
 
 // A UTC instant in the operator's time zone: "2026-03-02 16:15:00". Empty for
 // an invalid time.

@@ -46,6 +46,7 @@ private Q_SLOTS:
     void refreshSelectedShowsProgress();
     void searchAndPresetFilterTheList();
     void languageMenuRetranslatesAtRuntime();
+    void openCancelDialogAndListRetranslateAtRuntime();
     void quitClosesWindow();
 
 private:
@@ -238,6 +239,69 @@ void TestMainWindow::languageMenuRetranslatesAtRuntime()
     QCOMPARE(model->headerData(OrderTableModel::PaymentIdColumn, Qt::Horizontal).toString(),
              u"Payment ID"_s);
     QCOMPARE(action("refreshAction")->text(), u"Refresh"_s);
+}
+
+namespace {
+
+bool hasCjk(const QString &text)
+{
+    for (QChar c : text) {
+        if (c.unicode() >= 0x4E00 && c.unicode() <= 0x9FFF)
+            return true;
+    }
+    return false;
+}
+
+} // namespace
+
+void TestMainWindow::openCancelDialogAndListRetranslateAtRuntime()
+{
+    // An operator switches language while a cancel dialog is open: the dialog,
+    // the list's status badges and countdowns, and the action's tooltip all
+    // follow at once, and back again.
+    const Domain::OrderKey key = m_test->demo(Provider::Uqpay, 0);
+    m_window->selectOrder(key);
+    QAction *cancel = action("cancelAction");
+    QTRY_VERIFY(cancel->isEnabled());
+    cancel->trigger();
+    QDialog *dialog = nullptr;
+    QTRY_VERIFY((dialog = m_window->findChild<QDialog *>(u"cancelDialog"_s)) != nullptr);
+    auto *keep = dialog->findChild<QPushButton *>(u"keepButton"_s);
+    auto *send = dialog->findChild<QPushButton *>(u"cancelButton"_s);
+    auto *countdown = dialog->findChild<QLabel *>(u"countdownLabel"_s);
+    auto *headline = dialog->findChild<QLabel *>(u"headlineLabel"_s);
+    QVERIFY(keep && send && countdown && headline);
+    QCOMPARE(keep->text(), u"&Keep payment"_s);
+    const QString englishCountdown = countdown->text();
+    QVERIFY(!hasCjk(englishCountdown));
+
+    const int row = m_window->orderModel().rowOf(key);
+    const QModelIndex status = m_window->orderModel().index(row, OrderTableModel::StatusColumn);
+    const QModelIndex left = m_window->orderModel().index(row, OrderTableModel::CountdownColumn);
+    const QString englishStatus = status.data().toString();
+    QVERIFY(!hasCjk(englishStatus));
+
+    action("chineseAction")->trigger();
+    QTRY_COMPARE(dialog->windowTitle(), u"取消支付"_s);
+    QCOMPARE(keep->text(), u"保留支付(&K)"_s);
+    QCOMPARE(send->text(), u"取消支付(&C)"_s);
+    QCOMPARE(headline->text(), u"取消此支付？"_s);
+    QVERIFY2(hasCjk(countdown->text()), qPrintable(countdown->text()));
+    QVERIFY2(hasCjk(status.data().toString()), qPrintable(status.data().toString()));
+    QVERIFY2(hasCjk(left.data().toString()), qPrintable(left.data().toString()));
+    QVERIFY2(hasCjk(left.data(Qt::ToolTipRole).toString()),
+             qPrintable(left.data(Qt::ToolTipRole).toString()));
+    QVERIFY2(hasCjk(cancel->toolTip()), qPrintable(cancel->toolTip()));
+
+    action("englishAction")->trigger();
+    QTRY_COMPARE(dialog->windowTitle(), u"Cancel payment"_s);
+    QCOMPARE(keep->text(), u"&Keep payment"_s);
+    QCOMPARE(status.data().toString(), englishStatus);
+    QVERIFY(!hasCjk(countdown->text()));
+    QVERIFY(!hasCjk(left.data().toString()));
+    QVERIFY(!hasCjk(cancel->toolTip()));
+    keep->click();
+    QTRY_VERIFY(m_window->findChild<QDialog *>(u"cancelDialog"_s) == nullptr);
 }
 
 void TestMainWindow::quitClosesWindow()

@@ -152,7 +152,7 @@ void AddOrderDialog::updateResultText()
                                   : std::nullopt;
     if (order) {
         m_resultLabel->setText(tr("Added %1 payment %2: %3, status %4 (%5).")
-                                   .arg(provider, order->paymentId, formatMoney(order->amount),
+                                   .arg(provider, order->paymentId, formatMoneyWithCode(order->amount),
                                         Domain::statusLabel(order->status), order->rawStatus));
         return;
     }

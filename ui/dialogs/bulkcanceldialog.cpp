@@ -264,7 +264,7 @@ void BulkCancelDialog::fillTable()
         m_table->item(r, ProviderColumn)->setText(Domain::providerDisplayName(row.key.provider));
         m_table->item(r, PaymentIdColumn)->setText(row.key.paymentId);
         if (row.order) {
-            m_table->item(r, AmountColumn)->setText(formatMoney(row.order->amount));
+            m_table->item(r, AmountColumn)->setText(formatMoneyFull(row.order->amount));
             m_table->item(r, AmountColumn)->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
             m_table->item(r, StatusColumn)->setText(Domain::statusLabel(row.order->status));
             m_table->item(r, StatusColumn)->setToolTip(row.order->rawStatus);

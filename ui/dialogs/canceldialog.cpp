@@ -284,7 +284,7 @@ void CancelDialog::updateSummary()
     m_paymentIdValue->setText(o.paymentId);
     m_referenceValue->setText(o.merchantReference.isEmpty() ? QStringLiteral("—")
                                                             : o.merchantReference);
-    m_amountValue->setText(formatMoney(o.amount));
+    m_amountValue->setText(formatMoneyFull(o.amount));
     m_methodValue->setText(o.paymentMethod.isEmpty() ? QStringLiteral("—") : o.paymentMethod);
     m_statusValue->setText(tr("%1 (provider: %2)").arg(Domain::statusLabel(o.status), o.rawStatus));
     setLabelColor(m_statusValue, statusColor(o.status));

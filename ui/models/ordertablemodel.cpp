@@ -208,6 +208,8 @@ QVariant OrderTableModel::data(const QModelIndex &index, int role) const
         switch (index.column()) {
         case StatusColumn:
             return tr("Provider status: %1").arg(s.string(r->rawStatus));
+        case AmountColumn:
+            return formatMoneyWithCode({r->amountMinor, s.string(r->currency)});
         case ReferenceColumn:
             return r->duplicateReference
                        ? tr("Other orders at %1 share this merchant reference; check which one "

@@ -234,7 +234,7 @@ void StatusView::fill()
         shared > 1 && !o.merchantReference.isEmpty()
             ? tr("%1 — shared by %n order(s)", nullptr, shared).arg(o.merchantReference)
             : o.merchantReference);
-    m_values[Amount]->setText(formatMoney(o.amount));
+    m_values[Amount]->setText(formatMoneyFull(o.amount));
     m_values[Method]->setText(o.paymentMethod);
     m_values[Status]->setText(tr("%1 (provider: %2)").arg(Domain::statusLabel(o.status), o.rawStatus));
     m_values[Status]->setStyleSheet(
