@@ -382,7 +382,7 @@
     </message>
     <message>
         <source>The full amount is cancelled. Partial cancels are not possible; use a refund for part of the amount.</source>
-        <translation>取消针对全部金额，无法部分取消；如只需退回部分金额，请使用退款。</translation>
+        <translation>仅支持全额取消，无法部分取消；如只需退回部分金额，请使用退款。</translation>
     </message>
     <message>
         <source>Cancel &amp;reason:</source>
@@ -1718,7 +1718,7 @@
     <message numerus="yes">
         <source>%Ln order(s) contradict a confirmed cancel and need review.</source>
         <translation>
-            <numerusform>%Ln 笔订单与已确认的取消相矛盾，需要人工复核。</numerusform>
+            <numerusform>%Ln 笔订单与已确认的取消存在冲突，需要人工复核。</numerusform>
         </translation>
     </message>
     <message>
@@ -1897,7 +1897,7 @@
     </message>
     <message>
         <source>The provider reported a status that contradicts a confirmed cancel.</source>
-        <translation>服务商返回的状态与已确认的取消相矛盾。</translation>
+        <translation>服务商返回的状态与已确认的取消冲突。</translation>
     </message>
     <message>
         <source>The provider does not allow cancelling payments made with this method.</source>

@@ -85,8 +85,12 @@ void TestLanguage::switchesCatalogueAtRuntime()
     QCOMPARE(Domain::cancelReasonLabel(Domain::CancelReason::RequestedByCustomer),
              QStringLiteral("客户要求取消"));
     QCOMPARE(Domain::statusLabel(Domain::NormStatus::Cancelled), QStringLiteral("已取消"));
+    // Qt's own dialogs follow (qtbase_zh_CN from qt6-translations-l10n): the
+    // standard buttons of a QMessageBox or QFileDialog.
+    QCOMPARE(QCoreApplication::translate("QPlatformTheme", "Cancel"), QStringLiteral("取消"));
 
     QVERIFY(translations.apply(QStringLiteral("en")));
+    QCOMPARE(QCoreApplication::translate("QPlatformTheme", "Cancel"), QStringLiteral("Cancel"));
     QCOMPARE(Domain::cancelReasonLabel(Domain::CancelReason::RequestedByCustomer),
              QStringLiteral("Requested by customer"));
     QCOMPARE(changed.count(), 2);
