@@ -1330,7 +1330,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Type the amount to confirm cancels &amp;above:</source>
+        <source>Typed confirmation for amounts &amp;above:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

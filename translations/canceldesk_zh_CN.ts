@@ -1314,8 +1314,8 @@
         <translation>操作员姓名(&amp;O)：</translation>
     </message>
     <message>
-        <source>Type the amount to confirm cancels &amp;above:</source>
-        <translation>金额高于此值时须输入金额确认取消(&amp;A)：</translation>
+        <source>Typed confirmation for amounts &amp;above:</source>
+        <translation>金额高于此值时须键入确认(&amp;A)：</translation>
     </message>
     <message>
         <source>In major units of the payment&apos;s currency (for example 1000 = 1,000.00 USD).</source>

@@ -11,7 +11,9 @@ namespace {
 
 // The standard symbols of CLDR 42 (the data behind Qt 6.4's QLocale, which
 // only knows each locale's own currency) for the currencies the providers
-// settle in. A code missing here is shown as itself.
+// settle in, except that English qualifies $ and ¥ as US$ and JP¥: a list
+// that mixes SGD, HKD, USD, CNY and JPY must not leave a bare $ or ¥ to guess.
+// A code missing here is shown as itself.
 struct CurrencySymbols
 {
     const char16_t *code;
@@ -22,9 +24,9 @@ struct CurrencySymbols
 constexpr CurrencySymbols kSymbols[] = {
     {u"AUD", u"A$", u"AU$"},  {u"BRL", u"R$", u"R$"},  {u"CAD", u"CA$", u"CA$"},
     {u"CNY", u"CN¥", u"¥"},   {u"EUR", u"€", u"€"},    {u"GBP", u"£", u"£"},
-    {u"HKD", u"HK$", u"HK$"}, {u"INR", u"₹", u"₹"},    {u"JPY", u"¥", u"JP¥"},
+    {u"HKD", u"HK$", u"HK$"}, {u"INR", u"₹", u"₹"},    {u"JPY", u"JP¥", u"JP¥"},
     {u"KRW", u"₩", u"￦"},    {u"MXN", u"MX$", u"MX$"}, {u"NZD", u"NZ$", u"NZ$"},
-    {u"PHP", u"₱", u"PHP"},   {u"TWD", u"NT$", u"NT$"}, {u"USD", u"$", u"US$"},
+    {u"PHP", u"₱", u"PHP"},   {u"TWD", u"NT$", u"NT$"}, {u"USD", u"US$", u"US$"},
     {u"VND", u"₫", u"₫"},
 };
 

@@ -13,8 +13,8 @@
 // place, so that the list, the status view and the cancel dialog agree.
 namespace CancelDesk::Ui {
 
-// "₱1,500.00", "CN¥88.00", "SGD 12.50" in English; "PHP 1,500.00", "¥88.00",
-// "JP¥5,000" in Chinese: exact (integer minor units, never a double), with the
+// "₱1,500.00", "CN¥88.00", "US$1.00", "SGD 12.50" in English; "PHP 1,500.00",
+// "¥88.00", "JP¥5,000" in Chinese: exact (integer minor units, never a double), with the
 // currency's own decimals, the locale's grouping and decimal separator, and the
 // symbol that locale uses for that currency (CLDR), so that ¥ never means two
 // currencies at once.

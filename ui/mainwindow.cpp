@@ -460,6 +460,13 @@ void MainWindow::retranslateUi()
     // Headers and cell texts are read again when painted.
     Q_EMIT m_model->headerDataChanged(Qt::Horizontal, 0, OrderTableModel::ColumnCount - 1);
     m_view->viewport()->update();
+    // Every column title stays readable in the new language: widen (never
+    // narrow) a column whose title no longer fits.
+    QHeaderView *header = m_view->horizontalHeader();
+    for (int c = 0; c < OrderTableModel::ColumnCount; ++c) {
+        if (!header->isSectionHidden(c) && header->sectionSize(c) < header->sectionSizeHint(c))
+            header->resizeSection(c, header->sectionSizeHint(c));
+    }
 }
 
 void MainWindow::updateBanner()

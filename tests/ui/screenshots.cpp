@@ -1,6 +1,8 @@
 // Takes the README screenshots (scripts/screenshots.sh runs it): the main
 // window with an order selected, and the cancel dialog, in English and in
-// Chinese, against the in-process sandbox. Usage: canceldesk_screenshots OUTDIR
+// Chinese, against the in-process sandbox. Usage: canceldesk_screenshots OUTDIR [--all]
+// --all adds every other dialog and view (for reviewing both languages for
+// clipped labels; not used in the README).
 
 #include "appsession.h"
 #include "i18n/language.h"
@@ -8,7 +10,15 @@
 #include "models/ordertablemodel.h"
 #include "uitestsession.h"
 
+#include "dialogs/addorderdialog.h"
+#include "dialogs/bulkcanceldialog.h"
 #include "dialogs/canceldialog.h"
+#include "dialogs/exportdialog.h"
+#include "dialogs/importdialog.h"
+#include "dialogs/syncdialog.h"
+#include "settings/secretstore.h"
+#include "settings/settingsdialog.h"
+#include "views/cancellogview.h"
 
 #include <QAction>
 #include <QApplication>
@@ -34,7 +44,67 @@ bool save(QWidget *w, const QString &path)
     return true;
 }
 
-bool shoot(const QString &language, const QString &outDir)
+// Every other window, shown at its own default size.
+bool shootAll(Test::UiTestSession &test, Ui::MainWindow &window, const QString &language,
+              const QString &outDir)
+{
+    const auto path = [&](const char *name) {
+        return QDir(outDir).filePath(QStringLiteral("%1-%2.png").arg(QLatin1String(name), language));
+    };
+    const auto shot = [&](QWidget &w, const char *name) {
+        w.show();
+        QTest::qWait(600);
+        return save(&w, path(name));
+    };
+    const QList<QString> antom = test.session().demoIds().value(Domain::Provider::Antom);
+    {
+        Ui::BulkCancelDialog d(test.session(),
+                               {{Domain::Provider::Antom, antom.at(0)},
+                                {Domain::Provider::Antom, antom.at(4)},
+                                test.demo(Domain::Provider::Uqpay, 0),
+                                test.demo(Domain::Provider::Liquido, 0)},
+                               &window);
+        if (!shot(d, "bulk"))
+            return false;
+    }
+    {
+        Ui::AddOrderDialog d(test.session(), &window);
+        if (!shot(d, "add"))
+            return false;
+    }
+    {
+        Ui::ImportDialog d(test.session(), &window);
+        if (!shot(d, "import"))
+            return false;
+    }
+    {
+        Ui::SyncDialog d(test.session(), &window);
+        if (!shot(d, "sync"))
+            return false;
+    }
+    {
+        Ui::ExportDialog d(test.session(), Services::ExportOptions{}, &window);
+        if (!shot(d, "export"))
+            return false;
+    }
+    {
+        Ui::CancelLogView v(test.session());
+        v.resize(1200, 600);
+        if (!shot(v, "log"))
+            return false;
+    }
+    {
+        Ui::MemorySecretStore secrets;
+        Ui::SettingsDialog d(QDir(outDir).filePath(QStringLiteral("review.ini")), secrets,
+                             &window);
+        if (!shot(d, "settings"))
+            return false;
+        QFile::remove(QDir(outDir).filePath(QStringLiteral("review.ini")));
+    }
+    return true;
+}
+
+bool shoot(const QString &language, const QString &outDir, bool all)
 {
     I18n::Translations translations;
     if (!translations.apply(language))
@@ -67,7 +137,8 @@ bool shoot(const QString &language, const QString &outDir)
     QTest::qWait(1200);
     if (!save(&dialog, QDir(outDir).filePath(QStringLiteral("cancel-%1.png").arg(language))))
         return false;
-    return true;
+    dialog.hide();
+    return !all || shootAll(test, window, language, outDir);
 }
 
 } // namespace
@@ -77,10 +148,12 @@ int main(int argc, char *argv[])
     QApplication app(argc, argv);
     QStandardPaths::setTestModeEnabled(true);
     QSettings().clear();
-    const QString outDir = argc > 1 ? QString::fromLocal8Bit(argv[1]) : QStringLiteral(".");
+    const QStringList args = app.arguments();
+    const QString outDir = args.size() > 1 ? args.at(1) : QStringLiteral(".");
+    const bool all = args.contains(QStringLiteral("--all"));
     QDir().mkpath(outDir);
     for (const QString &language : {QStringLiteral("en"), QStringLiteral("zh_CN")}) {
-        if (!shoot(language, outDir))
+        if (!shoot(language, outDir, all))
             return 1;
     }
     return 0;

@@ -40,8 +40,8 @@ void TestFormat::money_data()
     QTest::newRow("en PHP") << u"en"_s << qint64(150000) << u"PHP"_s << u"₱1,500.00"_s;
     QTest::newRow("en BRL") << u"en"_s << qint64(123456789) << u"BRL"_s << u"R$1,234,567.89"_s;
     QTest::newRow("en CNY") << u"en"_s << qint64(8800) << u"CNY"_s << u"CN¥88.00"_s;
-    QTest::newRow("en JPY no decimals") << u"en"_s << qint64(5000) << u"JPY"_s << u"¥5,000"_s;
-    QTest::newRow("en USD cents") << u"en"_s << qint64(7) << u"USD"_s << u"$0.07"_s;
+    QTest::newRow("en JPY no decimals") << u"en"_s << qint64(5000) << u"JPY"_s << u"JP¥5,000"_s;
+    QTest::newRow("en USD cents") << u"en"_s << qint64(7) << u"USD"_s << u"US$0.07"_s;
     QTest::newRow("en negative") << u"en"_s << qint64(-150000) << u"PHP"_s << u"-₱1,500.00"_s;
     QTest::newRow("zh SGD") << u"zh_CN"_s << qint64(1250) << u"SGD"_s
                             << u"SGD"_s + kNbsp + u"12.50"_s;
@@ -89,7 +89,7 @@ void TestFormat::fullFormAddsTheCodeOnlyToASymbol()
     const QLocale zh = I18n::localeForLanguage(u"zh_CN"_s);
     QCOMPARE(Ui::formatMoneyFull({150000, u"PHP"_s}, en), u"₱1,500.00 PHP"_s);
     QCOMPARE(Ui::formatMoneyFull({150000, u"PHP"_s}, zh), u"PHP"_s + kNbsp + u"1,500.00"_s);
-    QCOMPARE(Ui::formatMoneyFull({100, u"USD"_s}, en), u"$1.00 USD"_s);
+    QCOMPARE(Ui::formatMoneyFull({100, u"USD"_s}, en), u"US$1.00 USD"_s);
 }
 
 void TestFormat::unknownCurrencyShowsItsCode()

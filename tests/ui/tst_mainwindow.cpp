@@ -243,6 +243,18 @@ void TestMainWindow::languageMenuRetranslatesAtRuntime()
 
 namespace {
 
+// Every visible column's title fits its column.
+QString clippedHeaders(const QTableView &view)
+{
+    QStringList clipped;
+    const QHeaderView *h = view.horizontalHeader();
+    for (int c = 0; c < h->count(); ++c) {
+        if (!h->isSectionHidden(c) && h->sectionSize(c) < h->sectionSizeHint(c))
+            clipped.append(view.model()->headerData(c, Qt::Horizontal).toString());
+    }
+    return clipped.join(u", "_s);
+}
+
 bool hasCjk(const QString &text)
 {
     for (QChar c : text) {
@@ -292,6 +304,7 @@ void TestMainWindow::openCancelDialogAndListRetranslateAtRuntime()
     QVERIFY2(hasCjk(left.data(Qt::ToolTipRole).toString()),
              qPrintable(left.data(Qt::ToolTipRole).toString()));
     QVERIFY2(hasCjk(cancel->toolTip()), qPrintable(cancel->toolTip()));
+    QCOMPARE(clippedHeaders(m_window->orderView()), QString());
 
     action("englishAction")->trigger();
     QTRY_COMPARE(dialog->windowTitle(), u"Cancel payment"_s);
@@ -300,6 +313,7 @@ void TestMainWindow::openCancelDialogAndListRetranslateAtRuntime()
     QVERIFY(!hasCjk(countdown->text()));
     QVERIFY(!hasCjk(left.data().toString()));
     QVERIFY(!hasCjk(cancel->toolTip()));
+    QCOMPARE(clippedHeaders(m_window->orderView()), QString());
     keep->click();
     QTRY_VERIFY(m_window->findChild<QDialog *>(u"cancelDialog"_s) == nullptr);
 }

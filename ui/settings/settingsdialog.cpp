@@ -344,7 +344,7 @@ void SettingsDialog::retranslateUi()
     m_environment->setItemText(2, tr("Production"));
     label(m_environment, tr("&Environment:"));
     label(m_operator, tr("&Operator name:"));
-    label(m_typedConfirmation, tr("Type the amount to confirm cancels &above:"));
+    label(m_typedConfirmation, tr("Typed confirmation for amounts &above:"));
     m_typedConfirmation->setToolTip(
         tr("In major units of the payment's currency (for example 1000 = 1,000.00 USD)."));
     label(m_cancelRules, tr("Cancel &window overrides:"));
