@@ -173,6 +173,12 @@ private Q_SLOTS:
         QTest::addRow("uqpay key file missing")
             << QByteArray("[uqpay]\nclient_id=c\napi_key_file=/nonexistent/key\n")
             << u"api_key_file"_s;
+        // A key file that exists but cannot be read (a folder: unreadable even
+        // for root, where permission bits would not stop the read).
+        QTest::addRow("uqpay key file unreadable")
+            << QByteArray("[uqpay]\nclient_id=c\napi_key_file=/\n") << u"api_key_file"_s;
+        QTest::addRow("antom key file unreadable")
+            << QByteArray("[antom]\nclient_id=a\nprivate_key_file=/\n") << u"private_key_file"_s;
         QTest::addRow("antom sandbox")
             << QByteArray("[antom]\nclient_id=a\nsandbox=maybe\n") << u"sandbox"_s;
         QTest::addRow("antom key_version")
