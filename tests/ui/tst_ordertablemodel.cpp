@@ -32,6 +32,7 @@ private Q_SLOTS:
     void presets();
     void sortsOnRawValues();
     void duplicateReferenceIsMarked();
+    void statusTooltipHasTheWholeBadge();
     void countdownFollowsTheClock();
     void updatedOrderChangesInPlace();
     void newerFilterWins();
@@ -244,6 +245,19 @@ void TestOrderTableModel::duplicateReferenceIsMarked()
         const QModelIndex i = m_model->index(r, OrderTableModel::ReferenceColumn);
         QVERIFY(i.data(OrderTableModel::DuplicateRole).toBool());
         QVERIFY(!i.data(Qt::ToolTipRole).toString().isEmpty());
+    }
+}
+
+void TestOrderTableModel::statusTooltipHasTheWholeBadge()
+{
+    // A narrow Status column elides a long badge; its tooltip keeps all of it
+    // and adds the provider's own value.
+    QVERIFY(m_model->rowCount() > 0);
+    for (int r = 0; r < m_model->rowCount(); ++r) {
+        const QModelIndex i = m_model->index(r, OrderTableModel::StatusColumn);
+        const QString tip = i.data(Qt::ToolTipRole).toString();
+        QVERIFY2(tip.startsWith(i.data().toString() + u'\n'), qPrintable(tip));
+        QVERIFY2(tip.contains(u"Provider status: "_s), qPrintable(tip));
     }
 }
 

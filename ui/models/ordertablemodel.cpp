@@ -207,7 +207,10 @@ QVariant OrderTableModel::data(const QModelIndex &index, int role) const
     case Qt::ToolTipRole:
         switch (index.column()) {
         case StatusColumn:
-            return tr("Provider status: %1").arg(s.string(r->rawStatus));
+            // The whole badge (a narrow column elides "· refunded") and the
+            // provider's own value.
+            return QString(data(index, Qt::DisplayRole).toString() + QLatin1Char('\n')
+                           + tr("Provider status: %1").arg(s.string(r->rawStatus)));
         case AmountColumn:
             return formatMoneyWithCode({r->amountMinor, s.string(r->currency)});
         case ReferenceColumn:
