@@ -33,6 +33,7 @@ private Q_SLOTS:
     void sortsOnRawValues();
     void duplicateReferenceIsMarked();
     void statusTooltipHasTheWholeBadge();
+    void keyIndexTellsCollidingDigestsApart();
     void countdownFollowsTheClock();
     void updatedOrderChangesInPlace();
     void newerFilterWins();
@@ -259,6 +260,37 @@ void TestOrderTableModel::statusTooltipHasTheWholeBadge()
         QVERIFY2(tip.startsWith(i.data().toString() + u'\n'), qPrintable(tip));
         QVERIFY2(tip.contains(u"Provider status: "_s), qPrintable(tip));
     }
+}
+
+void TestOrderTableModel::keyIndexTellsCollidingDigestsApart()
+{
+    // The key index stores 64-bit digests, not keys: two orders whose
+    // digests collide must still be found as themselves, and the same id at
+    // another provider is another order.
+    Ui::OrderSnapshot s;
+    const auto add = [&](Provider provider, const QString &id) {
+        Domain::Order o;
+        o.provider = provider;
+        o.paymentId = id;
+        o.amount = {100, u"SGD"_s};
+        Ui::OrderSnapshot::Row row;
+        s.fill(row, o, Domain::PolicyDecision{});
+        s.rows.push_back(row);
+        return quint32(s.rows.size() - 1);
+    };
+    const quint32 a = add(Provider::Uqpay, u"PI-A"_s);
+    const quint32 b = add(Provider::Uqpay, u"PI-B"_s);
+    const quint32 c = add(Provider::Antom, u"PI-A"_s);
+    // Force a collision: B filed under A's digest, before A.
+    s.index.insert(Ui::OrderSnapshot::digestOf(Provider::Uqpay, u"PI-A"), b);
+    s.addKey(Provider::Uqpay, u"PI-A"_s, a);
+    s.addKey(Provider::Antom, u"PI-A"_s, c);
+    QCOMPARE(s.find(Provider::Uqpay, u"PI-A"_s), std::optional<quint32>(a));
+    QCOMPARE(s.find(Provider::Antom, u"PI-A"_s), std::optional<quint32>(c));
+    QCOMPARE(s.find(Provider::Uqpay, u"PI-B"_s), std::nullopt); // filed only under A's digest
+    QCOMPARE(s.find(Provider::Liquido, u"PI-A"_s), std::nullopt);
+    QVERIFY(Ui::OrderSnapshot::digestOf(Provider::Uqpay, u"PI-A")
+            != Ui::OrderSnapshot::digestOf(Provider::Antom, u"PI-A"));
 }
 
 void TestOrderTableModel::countdownFollowsTheClock()

@@ -85,6 +85,24 @@ QString OrderSnapshot::keyOf(Provider provider, const QString &paymentId)
     return Domain::providerKey(provider) + QLatin1Char('\n') + paymentId;
 }
 
+quint64 OrderSnapshot::digestOf(Provider provider, QStringView paymentId)
+{
+    // A fixed seed per provider: the digest only has to be stable within the
+    // process, and equal ids at two providers differ.
+    return quint64(qHash(paymentId, size_t(0x9E3779B97F4A7C15ULL) * (size_t(provider) + 1)));
+}
+
+std::optional<quint32> OrderSnapshot::find(Provider provider, const QString &id) const
+{
+    const quint64 digest = digestOf(provider, id);
+    for (auto it = index.constFind(digest); it != index.cend() && it.key() == digest; ++it) {
+        const Row &r = rows[*it];
+        if (r.provider == quint8(provider) && paymentId(r) == id)
+            return *it;
+    }
+    return std::nullopt;
+}
+
 void OrderSnapshot::fill(Row &row, const Domain::Order &order,
                          const Domain::PolicyDecision &decision)
 {
@@ -385,9 +403,10 @@ void OrderTableModel::reload()
             [&](const Domain::Order &order) {
                 Row row;
                 snapshot->fill(row, order, policy.decide(order, now));
-                const QString key = OrderSnapshot::keyOf(order.provider, order.paymentId);
-                row.unresolved = unresolved.contains(key);
-                snapshot->index.insert(key, quint32(snapshot->rows.size()));
+                row.unresolved =
+                    !unresolved.isEmpty()
+                    && unresolved.contains(OrderSnapshot::keyOf(order.provider, order.paymentId));
+                snapshot->addKey(order.provider, order.paymentId, quint32(snapshot->rows.size()));
                 snapshot->rows.push_back(row);
                 if (!order.merchantReference.isEmpty())
                     ++references[OrderSnapshot::keyOf(order.provider, order.merchantReference)];
@@ -618,23 +637,22 @@ void OrderTableModel::applyPendingUpdates()
             m_session.orders().find(key.provider, key.paymentId);
         if (!order)
             continue;
-        const QString k = OrderSnapshot::keyOf(key.provider, key.paymentId);
         Storage::AttemptFilter attempts;
         attempts.provider = key.provider;
         attempts.paymentId = key.paymentId;
         attempts.state = Storage::AttemptState::Unresolved;
         const bool unresolved = m_session.journal().count(attempts) > 0;
-        auto it = s.index.find(k);
-        if (it == s.index.end()) {
+        const std::optional<quint32> at = s.find(key.provider, key.paymentId);
+        if (!at) {
             Row row;
             s.fill(row, *order, m_session.policy().decide(*order, now));
             row.unresolved = unresolved;
-            it = s.index.insert(k, quint32(s.rows.size()));
+            s.addKey(key.provider, key.paymentId, quint32(s.rows.size()));
             s.rows.push_back(row);
             membershipMayChange = true;
             continue;
         }
-        Row &row = s.rows[*it];
+        Row &row = s.rows[*at];
         const Row before = row;
         s.fill(row, *order, m_session.policy().decide(*order, now));
         row.unresolved = unresolved;
@@ -643,7 +661,7 @@ void OrderTableModel::applyPendingUpdates()
             || before.eligible != row.eligible || before.unresolved != row.unresolved
             || before.deadlineMs != row.deadlineMs)
             membershipMayChange = true;
-        changed.append(*it);
+        changed.append(*at);
     }
     const bool filtered = !(m_filter == OrderFilter{});
     if (membershipMayChange && (filtered || m_sortColumn == StatusColumn
@@ -676,10 +694,10 @@ std::optional<Domain::OrderKey> OrderTableModel::keyAt(int row) const
 
 int OrderTableModel::rowOf(const Domain::OrderKey &key) const
 {
-    const auto it = m_snapshot->index.constFind(OrderSnapshot::keyOf(key.provider, key.paymentId));
-    if (it == m_snapshot->index.cend())
+    const std::optional<quint32> at = m_snapshot->find(key.provider, key.paymentId);
+    if (!at)
         return -1;
-    const auto pos = std::find(m_view.begin(), m_view.end(), *it);
+    const auto pos = std::find(m_view.begin(), m_view.end(), *at);
     return pos == m_view.end() ? -1 : int(pos - m_view.begin());
 }
 
