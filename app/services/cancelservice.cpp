@@ -44,6 +44,25 @@ qint64 localPid()
     return QCoreApplication::applicationPid();
 }
 
+#ifdef CANCELDESK_TEST_FAULT_HOOKS
+// Test builds only: CANCELDESK_BUILD_TESTS defines CANCELDESK_TEST_FAULT_HOOKS
+// for this file, the release preset does not, so this code is not in a shipped
+// program. With CANCELDESK_TEST_STOP_AT=prepared|sent|confirming in the
+// environment, the process stops itself (SIGSTOP) right after that state is
+// committed to the journal, before anything else happens (for sent: before the
+// request leaves). The crash tests then SIGKILL it at exactly that point of F11
+// and check that recovery resumes the attempt; the concurrency tests let it go
+// on with SIGCONT.
+void testStopPoint(AttemptState state)
+{
+    static const QString stopAt = qEnvironmentVariable("CANCELDESK_TEST_STOP_AT").toUpper();
+    if (!stopAt.isEmpty() && stopAt == Storage::attemptStateKey(state))
+        ::raise(SIGSTOP);
+}
+#else
+void testStopPoint(AttemptState) {}
+#endif
+
 QDateTime leaseFromNow()
 {
     // Leases are about real elapsed time between processes, not the
@@ -209,6 +228,7 @@ void CancelJob::begin()
     m_attempt = prepared.attempt;
     m_report.attemptId = m_attempt.id;
     Q_EMIT stateChanged(AttemptState::Prepared);
+    testStopPoint(AttemptState::Prepared);
 
     m_provider = m_service.m_providers.provider(m_attempt.provider);
     if (!m_provider) {
@@ -407,6 +427,7 @@ bool CancelJob::recordState(AttemptState state)
     }
     m_attempt = r.attempt;
     Q_EMIT stateChanged(state);
+    testStopPoint(state);
     return true;
 }
 
