@@ -349,8 +349,12 @@ public:
     // *error, why it could not run.
     QList<Services::CancelReport> recover(QString *error)
     {
-        if (m_journal->unfinished().isEmpty())
+        QString readError;
+        if (m_journal->unfinished(&readError).isEmpty()) {
+            if (!readError.isEmpty())
+                *error = readError;
             return {};
+        }
         if (const QString problem = connect(); !problem.isEmpty()) {
             *error = problem;
             return {};

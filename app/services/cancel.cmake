@@ -3,3 +3,9 @@ target_sources(canceldesk_core PRIVATE
     services/backoff.h services/backoff.cpp
     services/cancelservice.h services/cancelservice.cpp
 )
+# The crash tests' stop points (CANCELDESK_TEST_STOP_AT, see cancelservice.cpp)
+# exist only in builds with tests, never in the release preset.
+if(CANCELDESK_BUILD_TESTS)
+    set_source_files_properties(services/cancelservice.cpp PROPERTIES
+        COMPILE_DEFINITIONS CANCELDESK_TEST_FAULT_HOOKS)
+endif()

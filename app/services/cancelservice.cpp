@@ -5,6 +5,10 @@
 #include "storage/orderstore.h"
 
 #include <QCoreApplication>
+#include <QDir>
+#include <QMutex>
+#include <QMutexLocker>
+#include <QSet>
 #include <QSysInfo>
 #include <QTimer>
 
@@ -43,6 +47,64 @@ qint64 localPid()
 {
     return QCoreApplication::applicationPid();
 }
+
+#ifdef CANCELDESK_TEST_FAULT_HOOKS
+// Test builds only: CANCELDESK_BUILD_TESTS defines CANCELDESK_TEST_FAULT_HOOKS
+// for this file, the release preset does not, so this code is not in a shipped
+// program. With CANCELDESK_TEST_STOP_AT=prepared|sent|confirming in the
+// environment, the process stops itself (SIGSTOP) right after that state is
+// committed to the journal, before anything else happens (for sent: before the
+// request leaves). The crash tests then SIGKILL it at exactly that point of F11
+// and check that recovery resumes the attempt; the concurrency tests let it go
+// on with SIGCONT.
+void testStopPoint(AttemptState state)
+{
+    static const QString stopAt = qEnvironmentVariable("CANCELDESK_TEST_STOP_AT").toUpper();
+    if (!stopAt.isEmpty() && stopAt == Storage::attemptStateKey(state))
+        ::raise(SIGSTOP);
+}
+#else
+void testStopPoint(AttemptState) {}
+#endif
+
+// Attempts a CancelJob of this process gave up (a journal failure) when the
+// journal could not even record that it let go of them: the journal still names
+// this live process as their owner, so ownerIsGone() never hands them to
+// recovery. Listed here, by database file and attempt id, recovery in this
+// process takes them over; an attempt a job is still handling never is.
+class GivenUpAttempts
+{
+public:
+    static void set(const QString &database, qint64 id, bool givenUp)
+    {
+        QMutexLocker lock(&mutex());
+        if (givenUp)
+            keys().insert(key(database, id));
+        else
+            keys().remove(key(database, id));
+    }
+    static bool contains(const QString &database, qint64 id)
+    {
+        QMutexLocker lock(&mutex());
+        return keys().contains(key(database, id));
+    }
+
+private:
+    static QString key(const QString &database, qint64 id)
+    {
+        return database + u'#' + QString::number(id);
+    }
+    static QMutex &mutex()
+    {
+        static QMutex m;
+        return m;
+    }
+    static QSet<QString> &keys()
+    {
+        static QSet<QString> k;
+        return k;
+    }
+};
 
 QDateTime leaseFromNow()
 {
@@ -107,6 +169,7 @@ QString finalMessage(const CancelReport &report)
 CancelJob::CancelJob(CancelService &service, QObject *parent)
     : QObject(parent)
     , m_service(service)
+    , m_databasePath(service.m_journal.databasePath())
     , m_leaseTimer(new QTimer(this))
     , m_waitTimer(new QTimer(this))
 {
@@ -151,6 +214,7 @@ void CancelJob::startRecovered(const Storage::CancelAttempt &attempt)
     m_attempt = attempt;
     m_report.order = {attempt.provider, attempt.paymentId};
     m_report.attemptId = attempt.id;
+    GivenUpAttempts::set(m_databasePath, attempt.id, false);
     QMetaObject::invokeMethod(this, &CancelJob::resume, Qt::QueuedConnection);
 }
 
@@ -203,12 +267,18 @@ void CancelJob::begin()
         case Storage::JournalError::InvalidInput:
             return refuse(Refusal::InvalidInput, prepared.message);
         default:
-            return refuse(Refusal::Storage, prepared.message);
+            return refuse(Refusal::Storage,
+                          QCoreApplication::translate(
+                              "CancelService", "Payment %1 was not cancelled and nothing was "
+                                               "sent: the cancel log in %2 cannot be written. %3")
+                              .arg(m_input.order.paymentId,
+                                   QDir::toNativeSeparators(m_databasePath), prepared.message));
         }
     }
     m_attempt = prepared.attempt;
     m_report.attemptId = m_attempt.id;
     Q_EMIT stateChanged(AttemptState::Prepared);
+    testStopPoint(AttemptState::Prepared);
 
     m_provider = m_service.m_providers.provider(m_attempt.provider);
     if (!m_provider) {
@@ -240,8 +310,7 @@ void CancelJob::resume()
         // learned. Give the attempt back so a configured process resumes it.
         m_report.lastFailure = FailureKind::Configuration;
         m_report.guidance = Providers::Guidance::FixConfiguration;
-        m_service.m_journal.setOwner(m_attempt.id, localHost(), localPid(), QString(), 0,
-                                     QDateTime::currentDateTimeUtc());
+        releaseToRecovery();
         return refuse(
             Refusal::Configuration,
             QCoreApplication::translate("CancelService", "%1 is not configured, so the interrupted "
@@ -400,13 +469,13 @@ bool CancelJob::recordState(AttemptState state)
         m_attempt.state = previous;
         // Without the journal nothing more may be sent; leave the attempt to
         // recovery, which resumes it with the same key.
-        m_service.m_journal.setOwner(m_attempt.id, localHost(), localPid(), QString(), 0,
-                                     QDateTime::currentDateTimeUtc());
-        refuse(Refusal::Storage, r.message);
+        releaseToRecovery();
+        refuse(Refusal::Storage, journalStopMessage(r.message));
         return false;
     }
     m_attempt = r.attempt;
     Q_EMIT stateChanged(state);
+    testStopPoint(state);
     return true;
 }
 
@@ -444,9 +513,8 @@ void CancelJob::complete(AttemptState state, const std::optional<Domain::Order> 
     const Storage::JournalResult r = m_service.m_journal.record(m_attempt);
     if (!r.ok()) {
         m_attempt.state = AttemptState::Sent;
-        m_service.m_journal.setOwner(m_attempt.id, localHost(), localPid(), QString(), 0,
-                                     QDateTime::currentDateTimeUtc());
-        return refuse(Refusal::Storage, r.message);
+        releaseToRecovery();
+        return refuse(Refusal::Storage, journalStopMessage(r.message));
     }
     m_attempt = r.attempt;
     if (after) {
@@ -503,11 +571,27 @@ void CancelJob::stop()
         return complete(AttemptState::Rejected, std::nullopt);
     }
     // It may have arrived: recovery resumes it with the same key.
-    m_service.m_journal.setOwner(m_attempt.id, localHost(), localPid(), QString(), 0,
-                                 QDateTime::currentDateTimeUtc());
+    releaseToRecovery();
     m_report.state = m_attempt.state;
     m_report.message = finalMessage(fillReport());
     deliver();
+}
+
+QString CancelJob::journalStopMessage(const QString &problem) const
+{
+    return QCoreApplication::translate("CancelService",
+                                       "The cancel log in %1 cannot be written, so the cancel of "
+                                       "payment %2 was stopped; it will be resumed with the same "
+                                       "key. %3")
+        .arg(QDir::toNativeSeparators(m_databasePath), m_attempt.paymentId, problem);
+}
+
+void CancelJob::releaseToRecovery()
+{
+    const Storage::JournalResult released = m_service.m_journal.setOwner(
+        m_attempt.id, localHost(), localPid(), QString(), 0, QDateTime::currentDateTimeUtc());
+    if (!released.ok())
+        GivenUpAttempts::set(m_databasePath, m_attempt.id, true);
 }
 
 void CancelJob::deliver()
@@ -589,8 +673,11 @@ RecoveryJob::RecoveryJob(CancelService &service, QObject *parent)
     , m_service(service)
 {
     const QDateTime now = QDateTime::currentDateTimeUtc();
+    const QString database = m_service.m_journal.databasePath();
     for (const Storage::CancelAttempt &a : m_service.m_journal.unfinished()) {
-        if (CancelService::ownerIsGone(a, now))
+        const bool givenUpHere = a.ownerHost == localHost() && a.ownerPid == localPid()
+                                 && GivenUpAttempts::contains(database, a.id);
+        if (givenUpHere || CancelService::ownerIsGone(a, now))
             m_pending.append(a);
     }
     QMetaObject::invokeMethod(this, &RecoveryJob::next, Qt::QueuedConnection);

@@ -112,10 +112,16 @@ private:
     void complete(Storage::AttemptState state, const std::optional<Domain::Order> &order);
     void refuse(CancelReport::Refusal refusal, const QString &message);
     void deliver();
+    // Why the job stopped when a journal write failed; problem says what failed.
+    QString journalStopMessage(const QString &problem) const;
+    // Hands the attempt to recovery: releases its owner in the journal or, when
+    // even that cannot be written, lists it as given up (see GivenUpAttempts).
+    void releaseToRecovery();
     void watch(Providers::ProviderCall *call,
                void (CancelJob::*handler)(const Providers::ProviderResult &));
 
     CancelService &m_service;
+    QString m_databasePath; // of the journal, for GivenUpAttempts
     CancelOrderRequest m_input;
     CancelReport m_report;
     Storage::CancelAttempt m_attempt;
@@ -164,8 +170,9 @@ private:
     bool m_stopped = false;
 };
 
-// Resumes attempts whose owning process is gone (F11 recovery), one after
-// another; finished() lists what became of each one taken over.
+// Resumes attempts whose owning process is gone (F11 recovery), and those this
+// process gave up after a journal failure, one after another; finished() lists
+// what became of each one taken over.
 class RecoveryJob final : public QObject
 {
     Q_OBJECT

@@ -4,6 +4,7 @@
 
 #include <QCoreApplication>
 #include <QCryptographicHash>
+#include <QFileInfo>
 #include <QHash>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -317,12 +318,11 @@ std::optional<CancelAttempt> beginAndLoad(WriteTransaction &tx, const QSqlDataba
     }
     std::optional<CancelAttempt> stored = loadAttempt(db, attemptId, &error);
     if (!stored) {
-        *failure = !error.isEmpty()
-                       ? failed(JournalError::Database, error)
-                       : failed(JournalError::NotFound,
-                                QCoreApplication::translate("CancelJournal",
-                                                            "Cancel attempt %1 not found.")
-                                    .arg(attemptId));
+        *failure = !error.isEmpty() ? failed(JournalError::Database, error)
+                                    : failed(JournalError::NotFound,
+                                             QCoreApplication::translate(
+                                                 "CancelJournal", "Cancel attempt %1 not found.")
+                                                 .arg(attemptId));
     }
     return stored;
 }
@@ -509,6 +509,11 @@ bool isActive(AttemptState state)
 CancelJournal::CancelJournal(Database &db)
     : m_db(db)
 {}
+
+QString CancelJournal::databasePath() const
+{
+    return QFileInfo(m_db.path()).absoluteFilePath();
+}
 
 JournalResult CancelJournal::prepare(CancelAttempt draft)
 {
@@ -714,15 +719,21 @@ std::optional<CancelAttempt> CancelJournal::activeFor(Provider provider,
     return loadActive(m_db.connection(), provider, paymentId);
 }
 
-QList<CancelAttempt> CancelJournal::unfinished() const
+QList<CancelAttempt> CancelJournal::unfinished(QString *error) const
 {
     QSqlQuery q(m_db.connection());
     q.prepare(selectAttemptSql() + u" WHERE state IN "_s + kActiveStates + u" ORDER BY id"_s);
     QList<CancelAttempt> attempts;
-    if (!q.exec())
-        return attempts;
-    while (q.next())
-        attempts.append(attemptFromRow(q));
+    if (q.exec()) {
+        while (q.next())
+            attempts.append(attemptFromRow(q));
+    }
+    // A failed read must not look like "nothing to resume".
+    if (q.lastError().isValid()) {
+        if (error)
+            *error = Database::errorText(q.lastError());
+        return {};
+    }
     return attempts;
 }
 
@@ -767,7 +778,13 @@ bool CancelJournal::forEach(const AttemptFilter &filter,
     }
     while (q.next()) {
         if (!visit(attemptFromRow(q)))
-            break;
+            return true;
+    }
+    // next() also ends the rows on a failed step (a damaged page).
+    if (q.lastError().isValid()) {
+        if (error)
+            *error = Database::errorText(q.lastError());
+        return false;
     }
     return true;
 }
@@ -873,6 +890,9 @@ VerifyResult CancelJournal::verify() const
             prevHash = storedHash;
             expectedSeq = seq + 1;
         }
+        // A read that failed part-way (a damaged page) is not an intact chain.
+        if (q.lastError().isValid())
+            return readFailure(q);
     }
 
     QSqlQuery entry(db);
@@ -964,6 +984,8 @@ VerifyResult CancelJournal::verify() const
                 }
             }
         }
+        if (q.lastError().isValid())
+            return readFailure(q);
     }
     for (auto it = spans.cbegin(); it != spans.cend(); ++it) {
         if (!seen.contains(it.key())) {

@@ -117,7 +117,8 @@ public:
     std::optional<CancelAttempt> find(qint64 attemptId) const;
     std::optional<CancelAttempt> activeFor(Domain::Provider provider,
                                            const QString &paymentId) const;
-    QList<CancelAttempt> unfinished() const;
+    // The active attempts; empty with *error set when they cannot be read.
+    QList<CancelAttempt> unfinished(QString *error = nullptr) const;
     QList<CancelAttempt> list(const AttemptFilter &filter) const;
     // Streams attempts in id order without loading them all (exports); stop by
     // returning false from the callback.
@@ -148,6 +149,10 @@ public:
     // Walks the whole journal (F16); see canceljournal.cpp for what is checked.
 
     VerifyResult verify() const;
+
+    // The database file behind the journal, as an absolute path: what
+    // identifies the journal across the objects of one process.
+    QString databasePath() const;
 
     // How long prepare() leases a new attempt to this process.
     static constexpr int kLeaseSeconds = 120;

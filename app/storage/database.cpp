@@ -25,7 +25,10 @@ constexpr int kBusyTimeoutMs = 5000;
 // SQLite primary result codes (Qt reports them as the native error code).
 constexpr int kSqliteBusy = 5;
 constexpr int kSqliteLocked = 6;
+constexpr int kSqliteReadOnly = 8;
 constexpr int kSqliteCorrupt = 11;
+constexpr int kSqliteFull = 13;
+constexpr int kSqliteCantOpen = 14;
 constexpr int kSqliteNotADb = 26;
 
 struct Migration
@@ -273,6 +276,19 @@ QString Database::errorText(const QSqlError &error)
     case kSqliteCorrupt:
         return QCoreApplication::translate(
             "Database", "The file is not a CancelDesk database, or it is damaged.");
+    case kSqliteReadOnly:
+        return QCoreApplication::translate(
+            "Database", "The database is read-only: CancelDesk cannot write to it. Check the "
+                        "permissions of the file and of its folder.");
+    case kSqliteFull:
+        return QCoreApplication::translate(
+            "Database", "The disk is full: the database cannot grow, so nothing was written. Free "
+                        "some space and try again.");
+    case kSqliteCantOpen:
+        return QCoreApplication::translate(
+            "Database", "The database file cannot be opened. Check that it and its folder exist "
+                        "and are writable (a read-only folder cannot hold the database's -wal and "
+                        "-shm files).");
     default:
         break;
     }

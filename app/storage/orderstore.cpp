@@ -590,7 +590,14 @@ bool OrderStore::forEach(const OrderQuery &query, const std::function<bool(const
     }
     while (q.next()) {
         if (!visit(orderFromRow(q)))
-            break;
+            return true;
+    }
+    // next() also ends the rows on a failed step (a damaged page): that must
+    // not pass for the end of the list.
+    if (q.lastError().isValid()) {
+        if (error)
+            *error = failure(q);
+        return false;
     }
     return true;
 }

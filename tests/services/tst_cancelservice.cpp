@@ -1,6 +1,7 @@
 // CancelService (PRODUCT.md F11–F13 and recovery) against the in-process
 // sandbox over loopback HTTP, with a real database.
 
+#include "canceltest.h"
 #include "domain/cancelpolicy.h"
 #include "providers/paymentprovider.h"
 #include "providers/providerregistry.h"
@@ -50,22 +51,7 @@ ProviderResult await(Providers::ProviderCall *call)
     return *result;
 }
 
-CancelReport await(Services::CancelJob *job)
-{
-    std::optional<CancelReport> report;
-    int deliveries = 0;
-    QObject::connect(job, &Services::CancelJob::finished, job,
-                     [&report, &deliveries](const CancelReport &r) {
-                         report = r;
-                         ++deliveries;
-                     });
-    if (!QTest::qWaitFor([&report] { return report.has_value(); }, 30000))
-        qFatal("cancel job did not finish");
-    QTest::qWait(20); // a second delivery would arrive now
-    if (deliveries != 1)
-        qFatal("cancel job delivered %d times", deliveries);
-    return *report;
-}
+using Test::await;
 
 QList<CancelReport> awaitList(QObject *job, const char *what)
 {

@@ -1,6 +1,18 @@
 // canceldesk-cli as a subprocess against real canceldesk-sandbox processes:
 // the commands, outcome values and exit codes of PRODUCT.md §10.
+#include "antomsim.h"
+#include "domain/cancelpolicy.h"
+#include "liquidosim.h"
+#include "providers/providerregistry.h"
+#include "sandboxserver.h"
+#include "services/cancelservice.h"
+#include "storage/canceljournal.h"
+#include "storage/database.h"
+#include "storage/orderstore.h"
+#include "uqpaysim.h"
+
 #include <QDir>
+#include <QEventLoop>
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -12,6 +24,10 @@
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
+
+#include <memory>
+#include <optional>
+#include <signal.h>
 
 using namespace Qt::Literals::StringLiterals;
 
@@ -609,6 +625,509 @@ private Q_SLOTS:
         const QJsonObject &entry = log.first();
         QCOMPARE(entry.value(u"payment_id"_s).toString(), id);
         QCOMPARE(entry.value(u"outcome"_s).toString(), u"SUCCEEDED"_s);
+    }
+
+    // ---------------------------------------------------------------------------
+    // Kills and concurrency (issue 7). These run the CLI against an in-process
+    // sandbox, so that the test can count the cancels a provider saw
+    // (requestServed) and look at the payment's state there; the CLI therefore
+    // runs asynchronously while this event loop serves it (liveCli()).
+
+private:
+    struct LiveSandbox
+    {
+        CancelDesk::Sandbox::SandboxServer server;
+        QString announcementFile;
+        QStringList cancels; // "path status" of every cancel request answered or dropped
+
+        int answeredCancels() const
+        {
+            int n = 0;
+            for (const QString &c : cancels)
+                n += c.endsWith(u" 0"_s) ? 0 : 1;
+            return n;
+        }
+
+        // The payment's status as the provider holds it.
+        QString status(const QString &provider, const QString &id)
+        {
+            if (provider == u"uqpay") {
+                const auto *intent = server.uqpay().intent(id);
+                return intent ? intent->status : QString();
+            }
+            if (provider == u"antom") {
+                const auto *payment = server.antom().payment(id);
+                return payment ? payment->status : QString();
+            }
+            const auto *charge = server.liquido().charge(id);
+            return charge ? charge->status : QString();
+        }
+    };
+
+    std::unique_ptr<LiveSandbox> startLive(const QString &name, const QByteArray &scenarios = {})
+    {
+        auto live = std::make_unique<LiveSandbox>();
+        CancelDesk::Sandbox::SandboxOptions options;
+        // Shared by every live sandbox: generating the keys is the slow part.
+        options.stateDir = m_dir.filePath(u"live-state"_s);
+        if (live->server.start(options) == 0) {
+            qWarning("%s", qPrintable(live->server.errorString()));
+            return nullptr;
+        }
+        if (!scenarios.isEmpty() && !live->server.loadScenarios(scenarios))
+            return nullptr;
+        QObject::connect(
+            &live->server, &CancelDesk::Sandbox::SandboxServer::requestServed, &live->server,
+            [cancels = &live->cancels](const QString &, const QString &path, int status) {
+                if (path.contains(u"cancel"_s))
+                    cancels->append(path + u' ' + QString::number(status));
+            });
+        live->announcementFile = m_dir.filePath(name + u"-announcement.json"_s);
+        QFile file(live->announcementFile);
+        if (!file.open(QIODevice::WriteOnly))
+            return nullptr;
+        file.write(QJsonDocument(live->server.config()).toJson(QJsonDocument::Compact) + '\n');
+        file.close();
+        if (!file.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner))
+            return nullptr;
+        return live;
+    }
+
+    // Starts canceldesk-cli without waiting; stopAt sets the test-only stop
+    // point CANCELDESK_TEST_STOP_AT (see cancelservice.cpp).
+    void startCli(QProcess &p, const QStringList &args, const LiveSandbox &live, const QString &db,
+                  const QString &stopAt = {}, const QString &config = {})
+    {
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(u"CANCELDESK_SANDBOX_ANNOUNCEMENT"_s, live.announcementFile);
+        env.insert(u"XDG_CONFIG_HOME"_s, m_dir.filePath(u"xdg-config"_s));
+        env.insert(u"XDG_DATA_HOME"_s, m_dir.filePath(u"xdg-data"_s));
+        env.insert(u"LC_ALL"_s, u"C.UTF-8"_s);
+        env.remove(u"CANCELDESK_TEST_STOP_AT"_s);
+        if (!stopAt.isEmpty())
+            env.insert(u"CANCELDESK_TEST_STOP_AT"_s, stopAt);
+        p.setProcessEnvironment(env);
+        p.setStandardInputFile(QProcess::nullDevice());
+        p.start(QStringLiteral(CANCELDESK_CLI_EXE),
+                QStringList{u"--config"_s, config.isEmpty() ? m_config : config, u"--db"_s, db,
+                            u"--lang"_s, u"en"_s}
+                    + args);
+    }
+
+    // Waits for a started CLI with the event loop running (the sandbox serves it).
+    Run finishCli(QProcess &p)
+    {
+        Run run;
+        if (!QTest::qWaitFor([&p] { return p.state() == QProcess::NotRunning; }, 120000)) {
+            p.kill();
+            p.waitForFinished();
+            return run;
+        }
+        run.code = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
+        run.out = p.readAllStandardOutput();
+        run.err = p.readAllStandardError();
+        m_seen << run.out << run.err;
+        return run;
+    }
+
+    Run liveCli(const QStringList &args, const LiveSandbox &live, const QString &db)
+    {
+        QProcess p;
+        startCli(p, args, live, db);
+        return finishCli(p);
+    }
+
+    // Whether the process is stopped (SIGSTOP), from /proc/PID/stat.
+    static bool isStopped(qint64 pid)
+    {
+        QFile stat(u"/proc/%1/stat"_s.arg(pid));
+        if (!stat.open(QIODevice::ReadOnly))
+            return false;
+        const QByteArray line = stat.readAll();
+        const qsizetype close = line.lastIndexOf(')');
+        return close > 0 && line.mid(close + 2, 1) == "T";
+    }
+
+    // The attempts of the cancel log in db, read directly.
+    static QList<CancelDesk::Storage::CancelAttempt> attemptsIn(const QString &db, bool *intact)
+    {
+        CancelDesk::Storage::Database database(db);
+        QString error;
+        if (!database.open(&error))
+            return {};
+        CancelDesk::Storage::CancelJournal journal(database);
+        if (intact)
+            *intact = journal.verify().ok;
+        return journal.list({});
+    }
+
+private Q_SLOTS:
+    // F11 recovery after a SIGKILL at each step: journaled (PREPARED, nothing
+    // sent), SENT (journaled, the request not yet out) and CONFIRMING (UQPAY
+    // wallet, accepted, not final). The next start — `recover`, or any other
+    // command — resumes the same attempt with the same key; the provider sees
+    // exactly one cancel and the log holds one attempt, SUCCEEDED.
+    void killedAtEachStepThenRecovered_data()
+    {
+        QTest::addColumn<QString>("provider");
+        QTest::addColumn<int>("index");
+        QTest::addColumn<QString>("stopAt");
+        QTest::addColumn<QStringList>("next"); // the command of the next start
+        QTest::addColumn<QByteArray>("scenarios");
+        const QStringList recover{u"--json"_s, u"recover"_s};
+        const QStringList list{u"orders"_s, u"list"_s};
+        const QStringList verify{u"log"_s, u"verify"_s};
+        const QByteArray none;
+        // UQPAY WeChat Pay: accepted, CANCELLED 300 ms later.
+        const QByteArray async = R"([{"payment": "*", "kind": "async_cancel_delay", "ms": 300}])";
+        QTest::addRow("prepared uqpay") << u"uqpay"_s << 0 << u"prepared"_s << recover << none;
+        QTest::addRow("prepared antom") << u"antom"_s << 4 << u"prepared"_s << list << none;
+        QTest::addRow("prepared liquido") << u"liquido"_s << 3 << u"prepared"_s << recover << none;
+        QTest::addRow("sent uqpay") << u"uqpay"_s << 0 << u"sent"_s << verify << none;
+        QTest::addRow("sent antom") << u"antom"_s << 4 << u"sent"_s << recover << none;
+        QTest::addRow("sent liquido") << u"liquido"_s << 3 << u"sent"_s << list << none;
+        QTest::addRow("confirming uqpay") << u"uqpay"_s << 5 << u"confirming"_s << recover << async;
+        QTest::addRow("confirming uqpay, next command")
+            << u"uqpay"_s << 5 << u"confirming"_s << list << async;
+    }
+
+    void killedAtEachStepThenRecovered()
+    {
+        QFETCH(QString, provider);
+        QFETCH(int, index);
+        QFETCH(QString, stopAt);
+        QFETCH(QStringList, next);
+        QFETCH(QByteArray, scenarios);
+        const QString tag = QString::fromLatin1(QTest::currentDataTag()).replace(u' ', u'-');
+        const auto live = startLive(tag, scenarios);
+        QVERIFY(live);
+        const QString db = m_dir.filePath(u"kill-"_s + tag + u".sqlite"_s);
+        const QString id = live->server.demoIds(provider).value(index);
+        QVERIFY(!id.isEmpty());
+        Run run =
+            liveCli({u"orders"_s, u"add"_s, u"--provider"_s, provider, u"--id"_s, id}, *live, db);
+        QVERIFY2(run.code == 0, run.err.constData());
+        const QString before = live->status(provider, id);
+
+        QProcess first;
+        startCli(first, {u"cancel"_s, id, u"--reason"_s, u"duplicate"_s, u"--yes"_s}, *live, db,
+                 stopAt);
+        QVERIFY(first.waitForStarted());
+        const qint64 pid = first.processId();
+        QVERIFY(QTest::qWaitFor(
+            [&] { return isStopped(pid) || first.state() == QProcess::NotRunning; }, 60000));
+        QVERIFY2(isStopped(pid), first.readAllStandardError().constData());
+
+        // Stopped right after the journal write: the attempt is there, in that state.
+        bool intact = false;
+        QList<CancelDesk::Storage::CancelAttempt> attempts = attemptsIn(db, &intact);
+        QCOMPARE(attempts.size(), 1);
+        const CancelDesk::Storage::CancelAttempt journaled = attempts.first();
+        QCOMPARE(CancelDesk::Storage::attemptStateKey(journaled.state), stopAt.toUpper());
+        QVERIFY(!journaled.idempotencyKey.isEmpty());
+        QCOMPARE(journaled.ownerPid, pid);
+        // Nothing reached the provider before CONFIRMING; the accepted wallet
+        // cancel did.
+        QCOMPARE(live->cancels.size(), stopAt == u"confirming" ? 1 : 0);
+        if (stopAt != u"confirming")
+            QCOMPARE(live->status(provider, id), before);
+
+        ::kill(static_cast<pid_t>(pid), SIGKILL);
+        QVERIFY(QTest::qWaitFor([&first] { return first.state() == QProcess::NotRunning; }, 10000));
+
+        run = liveCli(next, *live, db);
+        QVERIFY2(run.code == 0, QByteArray(run.out + run.err).constData());
+        if (next.contains(u"recover"_s)) {
+            const QJsonArray recovered = json(run).value(u"recovered"_s).toArray();
+            QCOMPARE(recovered.size(), 1);
+            QCOMPARE(recovered.at(0).toObject().value(u"outcome"_s).toString(), u"SUCCEEDED"_s);
+            QCOMPARE(recovered.at(0).toObject().value(u"attempt_id"_s).toInteger(), journaled.id);
+        } else {
+            QVERIFY2(run.err.contains("Resumed:") && run.err.contains("SUCCEEDED"),
+                     run.err.constData());
+        }
+
+        // One attempt, the same one with the same key, final; the provider saw
+        // one cancel and holds the payment cancelled.
+        attempts = attemptsIn(db, &intact);
+        QVERIFY(intact);
+        QCOMPARE(attempts.size(), 1);
+        QCOMPARE(attempts.first().id, journaled.id);
+        QCOMPARE(attempts.first().idempotencyKey, journaled.idempotencyKey);
+        QCOMPARE(attempts.first().state, CancelDesk::Storage::AttemptState::Succeeded);
+        // SENT counts the try before the request leaves: stopped there, the
+        // first try never left and recovery's resend is the second.
+        QCOMPARE(attempts.first().tries, stopAt == u"sent" ? 2 : 1);
+        QCOMPARE(live->cancels.size(), 1);
+        QCOMPARE(live->answeredCancels(), 1);
+        QCOMPARE(live->status(provider, id), u"CANCELLED"_s);
+
+        // Nothing left to resume.
+        run = liveCli({u"--json"_s, u"recover"_s}, *live, db);
+        QCOMPARE(run.code, 0);
+        QCOMPARE(json(run).value(u"recovered"_s).toArray().size(), 0);
+        QCOMPARE(live->cancels.size(), 1);
+    }
+
+    // A kill after the request reached the provider and its answer was lost:
+    // recovery first asks the provider. Applied there → confirmed from the
+    // status, not sent again; not applied → the identical request (same key,
+    // same body, same charge path) is sent once more, and only once.
+    void killedAfterTheRequestArrivedThenRecovered_data()
+    {
+        QTest::addColumn<QString>("provider");
+        QTest::addColumn<int>("index");
+        QTest::addColumn<bool>("applied");
+        QTest::addRow("uqpay applied") << u"uqpay"_s << 0 << true;
+        QTest::addRow("antom applied") << u"antom"_s << 4 << true;
+        QTest::addRow("liquido applied") << u"liquido"_s << 3 << true;
+        QTest::addRow("uqpay not applied") << u"uqpay"_s << 0 << false;
+        QTest::addRow("antom not applied") << u"antom"_s << 4 << false;
+        QTest::addRow("liquido not applied") << u"liquido"_s << 3 << false;
+    }
+
+    void killedAfterTheRequestArrivedThenRecovered()
+    {
+        QFETCH(QString, provider);
+        QFETCH(int, index);
+        QFETCH(bool, applied);
+        const QString tag =
+            u"arrived-"_s + QString::fromLatin1(QTest::currentDataTag()).replace(u' ', u'-');
+        // The first cancel's connection is dropped without an answer.
+        const QByteArray scenario =
+            R"([{"payment": "*", "kind": "timeout", "on": "cancel", "ms": 300, "times": 1, )"
+            R"("apply": )"
+            + QByteArray(applied ? "true" : "false") + "}]";
+        const auto live = startLive(tag, scenario);
+        QVERIFY(live);
+        const QString db = m_dir.filePath(tag + u".sqlite"_s);
+        const QString id = live->server.demoIds(provider).value(index);
+        Run run =
+            liveCli({u"orders"_s, u"add"_s, u"--provider"_s, provider, u"--id"_s, id}, *live, db);
+        QVERIFY2(run.code == 0, run.err.constData());
+
+        // A long backoff: after the dropped answer the CLI waits to retry, and
+        // is killed meanwhile (SENT, one try).
+        const QString config = m_dir.filePath(u"slow-retry.ini"_s);
+        {
+            QFile ini(config);
+            QVERIFY(ini.open(QIODevice::WriteOnly));
+            ini.write("[general]\nenvironment=sandbox\noperator=Test Operator\n"
+                      "[network]\ntimeout_ms=5000\nmax_retries=2\nretry_base_ms=60000\n"
+                      "confirm_timeout_s=3\npoll_interval_ms=50\n");
+        }
+        QProcess first;
+        startCli(first, {u"cancel"_s, id, u"--reason"_s, u"duplicate"_s, u"--yes"_s}, *live, db, {},
+                 config);
+        QVERIFY(first.waitForStarted());
+        QVERIFY(QTest::qWaitFor([&] { return !live->cancels.isEmpty(); }, 60000));
+        QCOMPARE(live->answeredCancels(), 0);
+        QCOMPARE(live->status(provider, id) == u"CANCELLED", applied);
+        QCOMPARE(first.state(), QProcess::Running);
+        first.kill();
+        QVERIFY(first.waitForFinished(10000));
+        bool intact = false;
+        QList<CancelDesk::Storage::CancelAttempt> attempts = attemptsIn(db, &intact);
+        QCOMPARE(attempts.size(), 1);
+        QCOMPARE(attempts.first().state, CancelDesk::Storage::AttemptState::Sent);
+        const QString key = attempts.first().idempotencyKey;
+
+        run = liveCli({u"--json"_s, u"recover"_s}, *live, db);
+        QVERIFY2(run.code == 0, run.out.constData());
+        const QJsonArray recovered = json(run).value(u"recovered"_s).toArray();
+        QCOMPARE(recovered.size(), 1);
+        QCOMPARE(recovered.at(0).toObject().value(u"outcome"_s).toString(), u"SUCCEEDED"_s);
+
+        attempts = attemptsIn(db, &intact);
+        QVERIFY(intact);
+        QCOMPARE(attempts.size(), 1);
+        QCOMPARE(attempts.first().state, CancelDesk::Storage::AttemptState::Succeeded);
+        QCOMPARE(attempts.first().idempotencyKey, key);
+        QCOMPARE(attempts.first().tries, applied ? 1 : 2);
+        QCOMPARE(live->status(provider, id), u"CANCELLED"_s);
+        QCOMPARE(live->answeredCancels(), applied ? 0 : 1);
+        QCOMPARE(live->cancels.size(), applied ? 1 : 2);
+    }
+
+    // F12 across processes: two CLIs cancelling the same order at once. The one
+    // that journals first is held right after SENT is written; the other is
+    // refused (exit 3, refusal active_attempt) without sending; then the first
+    // goes on and cancels. The provider sees one cancel.
+    void twoClisCancelTheSameOrderAtOnce()
+    {
+        const auto live = startLive(u"race"_s);
+        QVERIFY(live);
+        const QString db = m_dir.filePath(u"race.sqlite"_s);
+        const QString id = live->server.demoIds(u"uqpay"_s).value(0);
+        Run run =
+            liveCli({u"orders"_s, u"add"_s, u"--provider"_s, u"uqpay"_s, u"--id"_s, id}, *live, db);
+        QVERIFY2(run.code == 0, run.err.constData());
+
+        const QStringList cancel{u"--json"_s,   u"cancel"_s,    id,
+                                 u"--reason"_s, u"duplicate"_s, u"--yes"_s};
+        QProcess a;
+        QProcess b;
+        startCli(a, cancel, *live, db, u"sent"_s);
+        startCli(b, cancel, *live, db, u"sent"_s);
+        QVERIFY(a.waitForStarted() && b.waitForStarted());
+        const auto settled = [](QProcess &done, QProcess &held) {
+            return done.state() == QProcess::NotRunning && isStopped(held.processId());
+        };
+        QVERIFY(QTest::qWaitFor([&] { return settled(a, b) || settled(b, a); }, 60000));
+        QProcess &loser = a.state() == QProcess::NotRunning ? a : b;
+        QProcess &winner = &loser == &a ? b : a;
+        const qint64 winnerPid = winner.processId();
+
+        const Run refused = finishCli(loser);
+        QCOMPARE(refused.code, 3);
+        QCOMPARE(json(refused).value(u"refusal"_s).toString(), u"active_attempt"_s);
+        QCOMPARE(json(refused).value(u"sent"_s).toBool(), false);
+        QVERIFY(json(refused).value(u"message"_s).toString().contains(u"already has a cancel"_s));
+        QCOMPARE(live->cancels.size(), 0);
+
+        ::kill(static_cast<pid_t>(winnerPid), SIGCONT);
+        const Run done = finishCli(winner);
+        QVERIFY2(done.code == 0, done.out.constData());
+        QCOMPARE(json(done).value(u"outcome"_s).toString(), u"SUCCEEDED"_s);
+        QCOMPARE(live->cancels.size(), 1);
+        bool intact = false;
+        QCOMPARE(attemptsIn(db, &intact).size(), 1);
+        QVERIFY(intact);
+    }
+
+    // F12 between the GUI and the CLI: an in-process CancelService (standing for
+    // the GUI) has the order's cancel in flight; a CLI cancel of the same order
+    // is refused (exit 3) and sends nothing, and the CLI does not take over the
+    // attempt of a process that is alive.
+    void cliRefusedWhileTheGuiCancels()
+    {
+        // The answer is delayed, and the event loop does not run while the CLI
+        // does: the in-process cancel stays in flight meanwhile.
+        const auto live = startLive(
+            u"gui"_s, R"([{"payment": "*", "kind": "delay", "on": "cancel", "ms": 2000}])");
+        QVERIFY(live);
+        const QString db = m_dir.filePath(u"gui.sqlite"_s);
+        const QString id = live->server.demoIds(u"antom"_s).value(4);
+        Run run =
+            liveCli({u"orders"_s, u"add"_s, u"--provider"_s, u"antom"_s, u"--id"_s, id}, *live, db);
+        QVERIFY2(run.code == 0, run.err.constData());
+
+        namespace CD = CancelDesk;
+        const CD::Domain::PolicyLoadResult policy = CD::Domain::CancelPolicy::load();
+        QVERIFY(policy.ok());
+        const CD::Providers::SandboxAnnouncement announcement =
+            CD::Providers::parseSandboxAnnouncement(
+                QJsonDocument(live->server.config()).toJson(QJsonDocument::Compact));
+        QVERIFY(announcement.ok());
+        CD::Providers::ProviderRegistry registry(announcement.settings);
+        CD::Storage::Database database(db);
+        QString error;
+        QVERIFY2(database.open(&error), qPrintable(error));
+        CD::Storage::OrderStore orders(database, &policy.policy);
+        CD::Storage::CancelJournal journal(database);
+        CD::Services::WorkflowSettings settings;
+        CD::Services::CancelService service(orders, journal, registry, policy.policy, settings,
+                                            CD::Services::systemClock());
+
+        CD::Services::CancelJob *job = service.cancel({{CD::Domain::Provider::Antom, id},
+                                                       CD::Domain::CancelReason::Duplicate,
+                                                       {},
+                                                       u"GUI Operator"_s,
+                                                       u"sandbox"_s});
+        std::optional<CD::Services::CancelReport> guiReport;
+        connect(job, &CD::Services::CancelJob::finished, this,
+                [&guiReport](const CD::Services::CancelReport &r) { guiReport = r; });
+        {
+            QEventLoop untilSent;
+            connect(job, &CD::Services::CancelJob::stateChanged, &untilSent,
+                    [&untilSent](CD::Storage::AttemptState s) {
+                        if (s == CD::Storage::AttemptState::Sent)
+                            untilSent.quit();
+                    });
+            untilSent.exec();
+        }
+        QVERIFY(!guiReport);
+
+        // Blocking: the GUI's cancel waits while the CLI runs.
+        {
+            QProcess p;
+            startCli(p, {u"--json"_s, u"cancel"_s, id, u"--reason"_s, u"duplicate"_s, u"--yes"_s},
+                     *live, db);
+            QVERIFY(p.waitForFinished(120000));
+            run = finishCli(p);
+        }
+        QCOMPARE(run.code, 3);
+        QCOMPARE(json(run).value(u"refusal"_s).toString(), u"active_attempt"_s);
+        QCOMPARE(json(run).value(u"sent"_s).toBool(), false);
+        QVERIFY(!json(run).value(u"message"_s).toString().isEmpty());
+
+        QVERIFY(QTest::qWaitFor([&guiReport] { return guiReport.has_value(); }, 60000));
+        QCOMPARE(guiReport->state, CD::Storage::AttemptState::Succeeded);
+        QCOMPARE(live->cancels.size(), 1);
+        QCOMPARE(live->status(u"antom"_s, id), u"CANCELLED"_s);
+        const auto attempts = journal.list({});
+        QCOMPARE(attempts.size(), 1);
+        QCOMPARE(attempts.first().operatorName, u"GUI Operator"_s);
+    }
+
+    // A write command while another connection holds the database's write lock
+    // beyond the busy timeout: a clear error, exit 5, and for cancel nothing is
+    // sent (the journal could not be written first).
+    void lockedDatabaseRefusesWrites()
+    {
+        const auto live = startLive(u"locked"_s);
+        QVERIFY(live);
+        const QString db = m_dir.filePath(u"locked.sqlite"_s);
+        const QString id = live->server.demoIds(u"uqpay"_s).value(0);
+        Run run =
+            liveCli({u"orders"_s, u"add"_s, u"--provider"_s, u"uqpay"_s, u"--id"_s, id}, *live, db);
+        QVERIFY2(run.code == 0, run.err.constData());
+        const QString csv = m_dir.filePath(u"locked-import.csv"_s);
+        QFile file(csv);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write("provider,payment_id,amount,currency\r\nuqpay,PI-LOCKED-1,1.00,SGD\r\n");
+        file.close();
+
+        {
+            QSqlDatabase lock = QSqlDatabase::addDatabase(u"QSQLITE"_s, u"locker"_s);
+            lock.setDatabaseName(db);
+            QVERIFY(lock.open());
+            QSqlQuery q(lock);
+            QVERIFY2(q.exec(u"BEGIN EXCLUSIVE"_s), qPrintable(q.lastError().text()));
+
+            run = liveCli({u"--json"_s, u"cancel"_s, id, u"--reason"_s, u"duplicate"_s, u"--yes"_s},
+                          *live, db);
+            QCOMPARE(run.code, 5);
+            QCOMPARE(json(run).value(u"refusal"_s).toString(), u"storage"_s);
+            QCOMPARE(json(run).value(u"sent"_s).toBool(), false);
+            QVERIFY2(json(run).value(u"message"_s).toString().contains(u"busy"_s),
+                     run.out.constData());
+            QCOMPARE(live->cancels.size(), 0);
+
+            run = liveCli({u"--json"_s, u"orders"_s, u"import"_s, csv}, *live, db);
+            QVERIFY(run.code != 0);
+            QEXPECT_FAIL("", "ImportResult does not tell a storage failure from bad input: exit 2",
+                         Continue);
+            QCOMPARE(run.code, 5);
+            QVERIFY2(json(run).value(u"error"_s).toString().contains(u"busy"_s),
+                     run.out.constData());
+            QCOMPARE(json(run).value(u"committed"_s).toBool(), false);
+
+            QVERIFY(q.exec(u"ROLLBACK"_s));
+            lock.close();
+        }
+        QSqlDatabase::removeDatabase(u"locker"_s);
+
+        // Nothing half-written: no attempt, no imported order; and once the lock
+        // is gone the same commands work.
+        bool intact = false;
+        QCOMPARE(attemptsIn(db, &intact).size(), 0);
+        run = liveCli({u"--json"_s, u"orders"_s, u"import"_s, csv}, *live, db);
+        QVERIFY2(run.code == 0, run.out.constData());
+        run = liveCli({u"--json"_s, u"cancel"_s, id, u"--reason"_s, u"duplicate"_s, u"--yes"_s},
+                      *live, db);
+        QVERIFY2(run.code == 0, run.out.constData());
+        QCOMPARE(live->cancels.size(), 1);
     }
 
     void recoverOnly()
