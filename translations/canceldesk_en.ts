@@ -1196,6 +1196,17 @@
         <source>a cancel of this payment is in progress.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message numerus="yes">
+        <source>Resumed %n cancel(s) interrupted in an earlier session: %1 succeeded, %2 rejected, %3 outcome unknown.</source>
+        <translation>
+            <numerusform>Resumed %n cancel interrupted in an earlier session: %1 succeeded, %2 rejected, %3 outcome unknown.</numerusform>
+            <numerusform>Resumed %n cancels interrupted in an earlier session: %1 succeeded, %2 rejected, %3 outcome unknown.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Interrupted cancels resumed</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>CancelDesk::Ui::MemorySecretStore</name>
@@ -2242,6 +2253,14 @@
         <source>Stopped before it was sent.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Payment %1 was not cancelled and nothing was sent: the cancel log in %2 cannot be written. %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The cancel log in %1 cannot be written, so the cancel of payment %2 was stopped; it will be resumed with the same key. %3</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Cli</name>
@@ -2733,6 +2752,18 @@ Sandbox: in the sandbox environment with no provider configured, the CLI talks t
     </message>
     <message>
         <source>Cannot upgrade the database %1 to schema version %2: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The database is read-only: CancelDesk cannot write to it. Check the permissions of the file and of its folder.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The disk is full: the database cannot grow, so nothing was written. Free some space and try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The database file cannot be opened. Check that it and its folder exist and are writable (a read-only folder cannot hold the database&apos;s -wal and -shm files).</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

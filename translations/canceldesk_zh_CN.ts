@@ -1180,6 +1180,16 @@
         <source>a cancel of this payment is in progress.</source>
         <translation>此支付的取消正在进行中。</translation>
     </message>
+    <message numerus="yes">
+        <source>Resumed %n cancel(s) interrupted in an earlier session: %1 succeeded, %2 rejected, %3 outcome unknown.</source>
+        <translation>
+            <numerusform>已继续处理上次会话中断的 %n 笔取消：%1 笔成功，%2 笔被拒绝，%3 笔结果未知。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Interrupted cancels resumed</source>
+        <translation>已继续处理中断的取消</translation>
+    </message>
 </context>
 <context>
     <name>CancelDesk::Ui::MemorySecretStore</name>
@@ -2221,6 +2231,14 @@
         <source>Stopped before it was sent.</source>
         <translation>在发送之前已停止。</translation>
     </message>
+    <message>
+        <source>Payment %1 was not cancelled and nothing was sent: the cancel log in %2 cannot be written. %3</source>
+        <translation>支付 %1 未被取消，也未发送任何请求：无法写入 %2 中的取消日志。%3</translation>
+    </message>
+    <message>
+        <source>The cancel log in %1 cannot be written, so the cancel of payment %2 was stopped; it will be resumed with the same key. %3</source>
+        <translation>无法写入 %1 中的取消日志，因此已停止取消支付 %2；之后将使用同一幂等键继续。%3</translation>
+    </message>
 </context>
 <context>
     <name>Cli</name>
@@ -2721,6 +2739,18 @@ Sandbox: in the sandbox environment with no provider configured, the CLI talks t
     <message>
         <source>Cannot upgrade the database %1 to schema version %2: %3</source>
         <translation>无法将数据库 %1 升级到结构版本 %2：%3</translation>
+    </message>
+    <message>
+        <source>The database is read-only: CancelDesk cannot write to it. Check the permissions of the file and of its folder.</source>
+        <translation>数据库为只读：取消台无法写入。请检查该文件及其所在文件夹的权限。</translation>
+    </message>
+    <message>
+        <source>The disk is full: the database cannot grow, so nothing was written. Free some space and try again.</source>
+        <translation>磁盘已满：数据库无法增长，因此未写入任何内容。请释放一些空间后重试。</translation>
+    </message>
+    <message>
+        <source>The database file cannot be opened. Check that it and its folder exist and are writable (a read-only folder cannot hold the database&apos;s -wal and -shm files).</source>
+        <translation>无法打开数据库文件。请检查该文件及其所在文件夹是否存在且可写（只读文件夹无法存放数据库的 -wal 和 -shm 文件）。</translation>
     </message>
 </context>
 <context>

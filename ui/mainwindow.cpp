@@ -5,6 +5,7 @@
 #include "format.h"
 #include "i18n/language.h"
 #include "models/ordertablemodel.h"
+#include "services/cancelservice.h"
 #include "services/refreshservice.h"
 #include "storage/canceljournal.h"
 #include "storage/orderstore.h"
@@ -46,6 +47,8 @@
 #include <QTimer>
 #include <QToolBar>
 #include <QVBoxLayout>
+
+using namespace Qt::Literals::StringLiterals;
 
 namespace CancelDesk::Ui {
 
@@ -124,6 +127,9 @@ MainWindow::MainWindow(I18n::Translations &translations, AppSession &session, QW
         if (Services::RefreshJob *job = session.loadDemoOrders())
             trackRefresh(job);
     }
+    // F11: cancels a crashed or killed CancelDesk (GUI or CLI) left unfinished
+    // are resumed with the same key or body before anything else is sent.
+    recoverInterruptedCancels();
 }
 
 MainWindow::~MainWindow() = default;
@@ -713,6 +719,55 @@ void MainWindow::onCancelFinished(const Domain::OrderKey &order)
 {
     Q_EMIT m_session.ordersChanged({order});
     Q_EMIT m_session.journalChanged();
+}
+
+void MainWindow::recoverInterruptedCancels()
+{
+    Services::RecoveryJob *job = m_session.cancels().recover();
+    connect(job, &Services::RecoveryJob::finished, this, &MainWindow::onRecoveryFinished);
+}
+
+void MainWindow::onRecoveryFinished(const QList<Services::CancelReport> &reports)
+{
+    if (reports.isEmpty())
+        return;
+    QList<Domain::OrderKey> orders;
+    int succeeded = 0;
+    int rejected = 0;
+    int unknown = 0;
+    QStringList lines;
+    for (const Services::CancelReport &r : reports) {
+        orders.append(r.order);
+        if (r.state == Storage::AttemptState::Succeeded)
+            ++succeeded;
+        else if (r.state == Storage::AttemptState::Rejected)
+            ++rejected;
+        else
+            ++unknown;
+        lines.append(u"%1 %2: %3"_s.arg(Domain::providerDisplayName(r.order.provider),
+                                          r.order.paymentId, r.message));
+    }
+    const int total = int(reports.size());
+    const QString summary =
+        tr("Resumed %n cancel(s) interrupted in an earlier session: %1 succeeded, %2 rejected, "
+           "%3 outcome unknown.",
+           nullptr, total)
+            .arg(succeeded)
+            .arg(rejected)
+            .arg(unknown);
+    statusBar()->showMessage(summary);
+    Q_EMIT m_session.ordersChanged(orders);
+    Q_EMIT m_session.journalChanged();
+    // Anything but a confirmed cancel needs the operator's eye: say which.
+    if (rejected + unknown > 0) {
+        auto *box = new QMessageBox(QMessageBox::Warning, tr("Interrupted cancels resumed"),
+                                    summary, QMessageBox::Ok, this);
+        box->setObjectName(QStringLiteral("recoveryReport"));
+        box->setDetailedText(lines.join(u'\n'));
+        box->setAttribute(Qt::WA_DeleteOnClose);
+        box->setModal(false);
+        box->show();
+    }
 }
 
 void MainWindow::openBulkCancel()

@@ -26,6 +26,7 @@ namespace CancelDesk::I18n {
 class Translations;
 }
 namespace CancelDesk::Services {
+struct CancelReport;
 class RefreshJob;
 struct RefreshSummary;
 } // namespace CancelDesk::Services
@@ -97,6 +98,8 @@ private:
     void openCancelLog();
     void openSettings();
     void onCancelFinished(const Domain::OrderKey &order);
+    void recoverInterruptedCancels();
+    void onRecoveryFinished(const QList<Services::CancelReport> &reports);
 
     I18n::Translations &m_translations;
     AppSession &m_session;

@@ -52,6 +52,7 @@ ProviderResult await(Providers::ProviderCall *call)
 }
 
 using Test::await;
+using Test::deadPid;
 
 QList<CancelReport> awaitList(QObject *job, const char *what)
 {
@@ -81,18 +82,6 @@ Scenario scenario(const QString &paymentId, Scenario::Kind kind, int times = 1)
 bool isCancelPath(const QString &path)
 {
     return path.contains(u"cancel"_s);
-}
-
-// A process id that no longer exists.
-qint64 deadPid()
-{
-    QProcess p;
-    p.start(u"true"_s, {});
-    if (!p.waitForStarted())
-        qFatal("cannot start true");
-    const qint64 pid = p.processId();
-    p.waitForFinished();
-    return pid;
 }
 
 } // namespace

@@ -1,5 +1,6 @@
 #include "canceltest.h"
 
+#include <QProcess>
 #include <QtTest>
 
 #include <optional>
@@ -33,6 +34,17 @@ QList<CancelReport> await(Services::RecoveryJob *job)
     if (!QTest::qWaitFor([&reports] { return reports.has_value(); }, 60000))
         qFatal("recovery did not finish");
     return *reports;
+}
+
+qint64 deadPid()
+{
+    QProcess p;
+    p.start(QStringLiteral("true"), {});
+    if (!p.waitForStarted())
+        qFatal("cannot start true");
+    const qint64 pid = p.processId();
+    p.waitForFinished();
+    return pid;
 }
 
 } // namespace CancelDesk::Test

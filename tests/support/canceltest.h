@@ -13,4 +13,8 @@ Services::CancelReport await(Services::CancelJob *job);
 // Runs the event loop until recovery finishes and returns its reports.
 QList<Services::CancelReport> await(Services::RecoveryJob *job);
 
+// A process id that no longer exists (a finished child), for attempts whose
+// owner has crashed.
+qint64 deadPid();
+
 } // namespace CancelDesk::Test

@@ -3,10 +3,13 @@
 // refresh with progress, filters, and the runtime language switch.
 
 #include "appsession.h"
+#include "canceltest.h"
 #include "i18n/language.h"
 #include "mainwindow.h"
 #include "models/ordertablemodel.h"
 #include "storage/canceljournal.h"
+#include "sandboxserver.h"
+#include "scenario.h"
 #include "storage/orderstore.h"
 #include "uitestsession.h"
 #include "views/statusview.h"
@@ -19,6 +22,7 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMessageBox>
 #include <QMenu>
 #include <QMenuBar>
 #include <QProgressBar>
@@ -47,6 +51,7 @@ private Q_SLOTS:
     void searchAndPresetFilterTheList();
     void languageMenuRetranslatesAtRuntime();
     void openCancelDialogAndListRetranslateAtRuntime();
+    void startResumesCancelsOfADeadProcess();
     void quitClosesWindow();
 
 private:
@@ -316,6 +321,71 @@ void TestMainWindow::openCancelDialogAndListRetranslateAtRuntime()
     QCOMPARE(clippedHeaders(m_window->orderView()), QString());
     keep->click();
     QTRY_VERIFY(m_window->findChild<QDialog *>(u"cancelDialog"_s) == nullptr);
+}
+
+void TestMainWindow::startResumesCancelsOfADeadProcess()
+{
+    // Another CancelDesk crashed after journaling two cancels: the next
+    // window to start resumes both with their own keys (F11). One is
+    // confirmed; the provider no longer answers for the other, so the operator
+    // is told, in a box that names it.
+    m_window.reset();
+    const Domain::OrderKey card = m_test->demo(Provider::Uqpay, 0);
+    const Domain::OrderKey wallet = m_test->demo(Provider::Antom, 4);
+    QVERIFY(!card.paymentId.isEmpty() && !wallet.paymentId.isEmpty());
+    Sandbox::Scenario silent;
+    silent.paymentId = wallet.paymentId;
+    silent.kind = Sandbox::Scenario::Kind::Unknown;
+    silent.times = -1;
+    m_test->session().sandbox()->addScenario(silent);
+
+    const qint64 dead = Test::deadPid();
+    QHash<QString, QString> keys;
+    for (const Domain::OrderKey &key : {card, wallet}) {
+        const auto order = m_test->session().orders().find(key.provider, key.paymentId);
+        QVERIFY(order);
+        Storage::CancelAttempt a;
+        a.provider = key.provider;
+        a.paymentId = key.paymentId;
+        a.merchantReference = order->merchantReference;
+        a.amount = order->amount;
+        a.paymentMethod = order->paymentMethod;
+        a.operatorName = u"Crashed Operator"_s;
+        a.environment = u"sandbox"_s;
+        a.statusBefore = Domain::statusKey(order->status);
+        a.ownerHost = QSysInfo::machineHostName();
+        a.ownerPid = dead;
+        const Storage::JournalResult r = m_test->session().journal().prepare(a);
+        QVERIFY2(r.ok(), qPrintable(r.message));
+        keys.insert(key.paymentId, r.attempt.idempotencyKey);
+    }
+
+    m_window = std::make_unique<Ui::MainWindow>(m_translations, m_test->session());
+    m_window->show();
+    QTRY_VERIFY_WITH_TIMEOUT(
+        m_window->statusBar()->currentMessage().startsWith(u"Resumed 2 cancels"_s), 30000);
+    const QString message = m_window->statusBar()->currentMessage();
+    QVERIFY2(message.contains(u"1 succeeded"_s) && message.contains(u"1 outcome unknown"_s),
+             qPrintable(message));
+
+    // The same attempts, finished, with their own keys; no second attempt.
+    const QList<Storage::CancelAttempt> cardAttempts = m_test->attempts(card);
+    QCOMPARE(cardAttempts.size(), 1);
+    QCOMPARE(cardAttempts.first().state, Storage::AttemptState::Succeeded);
+    QCOMPARE(cardAttempts.first().idempotencyKey, keys.value(card.paymentId));
+    const QList<Storage::CancelAttempt> walletAttempts = m_test->attempts(wallet);
+    QCOMPARE(walletAttempts.size(), 1);
+    QCOMPARE(walletAttempts.first().state, Storage::AttemptState::Unresolved);
+
+    // The list follows; the unresolved one is named in the warning.
+    const int row = m_window->orderModel().rowOf(card);
+    QTRY_COMPARE(m_window->orderModel().index(row, 0).data(OrderTableModel::StatusRole).toInt(),
+                 int(Domain::NormStatus::Cancelled));
+    auto *box = m_window->findChild<QMessageBox *>(u"recoveryReport"_s);
+    QVERIFY(box);
+    QVERIFY(box->isVisible());
+    QVERIFY2(box->detailedText().contains(wallet.paymentId), qPrintable(box->detailedText()));
+    box->close();
 }
 
 void TestMainWindow::quitClosesWindow()
