@@ -1,5 +1,7 @@
 // canceldesk-cli as a subprocess against real canceldesk-sandbox processes:
 // the commands, outcome values and exit codes of PRODUCT.md §10.
+#include "clirunner.h"
+
 #include <QDir>
 #include <QFile>
 #include <QJsonArray>
@@ -15,81 +17,8 @@
 
 using namespace Qt::Literals::StringLiterals;
 
-namespace {
-
-struct Run
-{
-    int code = -1;
-    QByteArray out;
-    QByteArray err;
-};
-
-// One running canceldesk-sandbox and the announcement file the CLI reads.
-struct Sandbox
-{
-    QProcess process;
-    QString announcementFile;
-    QJsonObject announcement;
-
-    bool start(const QString &dir, const QString &scenarioFile = {})
-    {
-        QStringList args{u"--port"_s, u"0"_s, u"--state-dir"_s, dir + u"/state"_s, u"--quiet"_s};
-        if (!scenarioFile.isEmpty())
-            args << u"--scenario"_s << scenarioFile;
-        process.start(QStringLiteral(CANCELDESK_SANDBOX_EXE), args);
-        if (!process.waitForStarted(10000))
-            return false;
-        QByteArray line;
-        for (int i = 0; i < 100 && !line.contains('\n'); ++i) {
-            process.waitForReadyRead(200);
-            line += process.readAllStandardOutput();
-        }
-        line = line.left(line.indexOf('\n') + 1);
-        announcement = QJsonDocument::fromJson(line).object();
-        announcementFile = dir + u"/announcement.json"_s;
-        QFile file(announcementFile);
-        if (announcement.isEmpty() || !file.open(QIODevice::WriteOnly))
-            return false;
-        file.write(line);
-        file.close();
-        // It carries the sandbox's credentials: the CLI wants it private.
-        return file.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner);
-    }
-
-    void stop()
-    {
-        if (process.state() == QProcess::NotRunning)
-            return;
-        process.terminate();
-        if (!process.waitForFinished(10000))
-            process.kill();
-    }
-
-    QString demo(const QString &provider, int index) const
-    {
-        return announcement.value(u"demo"_s)
-            .toObject()
-            .value(provider)
-            .toArray()
-            .at(index)
-            .toString();
-    }
-
-    // Every secret the sandbox announced, to check that no output carries one.
-    QList<QByteArray> secrets() const
-    {
-        return {
-            announcement.value(u"uqpay"_s).toObject().value(u"api_key"_s).toString().toUtf8(),
-            announcement.value(u"liquido"_s)
-                .toObject()
-                .value(u"client_secret"_s)
-                .toString()
-                .toUtf8(),
-            announcement.value(u"liquido"_s).toObject().value(u"api_key"_s).toString().toUtf8()};
-    }
-};
-
-} // namespace
+using CancelDesk::Test::Run;
+using CancelDesk::Test::Sandbox;
 
 class TestCli final : public QObject
 {
@@ -110,28 +39,9 @@ private:
 
     Run cli(const QStringList &args, const Sandbox *sandbox = nullptr, QString db = {})
     {
-        QProcess p;
-        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-        env.insert(u"CANCELDESK_SANDBOX_ANNOUNCEMENT"_s,
-                   (sandbox ? sandbox : &m_sandbox)->announcementFile);
-        // Keep the default config and database of the test user out of it.
-        env.insert(u"XDG_CONFIG_HOME"_s, m_dir.filePath(u"xdg-config"_s));
-        env.insert(u"XDG_DATA_HOME"_s, m_dir.filePath(u"xdg-data"_s));
-        env.insert(u"LC_ALL"_s, u"C.UTF-8"_s);
-        p.setProcessEnvironment(env);
-        // No terminal: stdin is not a tty.
-        p.setStandardInputFile(QProcess::nullDevice());
-        p.start(QStringLiteral(CANCELDESK_CLI_EXE),
-                QStringList{u"--config"_s, m_config, u"--db"_s, db.isEmpty() ? m_db : db} + args);
-        Run run;
-        if (!p.waitForFinished(120000)) {
-            p.kill();
-            p.waitForFinished();
-            return run;
-        }
-        run.code = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
-        run.out = p.readAllStandardOutput();
-        run.err = p.readAllStandardError();
+        const Run run =
+            CancelDesk::Test::runCli(args, (sandbox ? sandbox : &m_sandbox)->announcementFile,
+                                     m_dir.path(), m_config, db.isEmpty() ? m_db : db);
         m_seen << run.out << run.err;
         return run;
     }
@@ -140,8 +50,8 @@ private:
     QList<QJsonObject> exportedLog(const QString &name, const Sandbox *sandbox, const QString &db)
     {
         const QString out = m_dir.filePath(name + u".jsonl"_s);
-        const Run run = cli({u"log"_s, u"export"_s, u"--out"_s, out, u"--format"_s, u"jsonl"_s},
-                            sandbox, db);
+        const Run run =
+            cli({u"log"_s, u"export"_s, u"--out"_s, out, u"--format"_s, u"jsonl"_s}, sandbox, db);
         QList<QJsonObject> entries;
         QFile f(out);
         if (run.code != 0 || !f.open(QIODevice::ReadOnly))
@@ -151,12 +61,7 @@ private:
         return entries;
     }
 
-    static QJsonObject json(const Run &run)
-    {
-        QJsonParseError error{};
-        const QJsonDocument doc = QJsonDocument::fromJson(run.out, &error);
-        return error.error == QJsonParseError::NoError ? doc.object() : QJsonObject();
-    }
+    static QJsonObject json(const Run &run) { return CancelDesk::Test::json(run); }
 
 private Q_SLOTS:
     void initTestCase()
@@ -168,14 +73,7 @@ private Q_SLOTS:
 
         const auto startWith = [this](Sandbox &sandbox, const QString &name,
                                       const QByteArray &scenarios) {
-            QDir().mkpath(m_dir.filePath(name));
-            const QString path = m_dir.filePath(name + u".json"_s);
-            QFile file(path);
-            if (!file.open(QIODevice::WriteOnly))
-                return false;
-            file.write(scenarios);
-            file.close();
-            return sandbox.start(m_dir.filePath(name), path);
+            return sandbox.startWith(m_dir.filePath(name), scenarios);
         };
         QVERIFY(startWith(m_unknownSandbox, u"unknown"_s,
                           R"([{"payment": "*", "kind": "unknown", "on": "cancel", "times": -1}])"));
