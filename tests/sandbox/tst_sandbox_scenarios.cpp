@@ -61,6 +61,18 @@ private:
         return p.paymentId;
     }
 
+    // A cancellable Liquido charge (PicPay, in progress).
+    Sandbox::LiquidoCharge addPicPay(SandboxServer &server)
+    {
+        Sandbox::LiquidoCharge charge;
+        charge.idempotencyKey = server.liquido().newKey();
+        charge.method = u"PIC_PAY"_s;
+        charge.status = u"IN_PROGRESS"_s;
+        charge.created = server.now();
+        server.liquido().addCharge(charge);
+        return charge;
+    }
+
     Scenario scenario(const QString &id, Scenario::Kind kind, int times = 1)
     {
         Scenario s;
@@ -281,12 +293,7 @@ private Q_SLOTS:
         m_token = uqpayToken(m_http, *server);
         const QString pi = addIntent(*server, u"card"_s, u"REQUIRES_CAPTURE"_s);
         const QString antom = addAntom(*server);
-        Sandbox::LiquidoCharge charge;
-        charge.idempotencyKey = server->liquido().newKey();
-        charge.method = u"PIC_PAY"_s;
-        charge.status = u"IN_PROGRESS"_s;
-        charge.created = server->now();
-        server->liquido().addCharge(charge);
+        const Sandbox::LiquidoCharge charge = addPicPay(*server);
         for (const QString &id : {pi, antom, charge.idempotencyKey})
             server->addScenario(scenario(id, Scenario::Kind::WindowExceeded));
 
@@ -317,12 +324,7 @@ private Q_SLOTS:
         m_token = uqpayToken(m_http, *server);
         const QString pi = addIntent(*server, u"card"_s, u"REQUIRES_CAPTURE"_s);
         const QString antom = addAntom(*server);
-        Sandbox::LiquidoCharge charge;
-        charge.idempotencyKey = server->liquido().newKey();
-        charge.method = u"PIC_PAY"_s;
-        charge.status = u"IN_PROGRESS"_s;
-        charge.created = server->now();
-        server->liquido().addCharge(charge);
+        const Sandbox::LiquidoCharge charge = addPicPay(*server);
         for (const QString &id : {pi, antom, charge.idempotencyKey}) {
             Scenario s = scenario(id, Scenario::Kind::TokenExpired);
             s.on = Scenario::On::Cancel;
