@@ -1,4 +1,4 @@
 # tests of the configuration reader and of the CLI (subprocess, against the sandbox)
 canceldesk_add_test(tst_appconfig SOURCES tst_appconfig.cpp)
 
-canceldesk_add_test(tst_cli SOURCES tst_cli.cpp LIBS Qt6::Sql canceldesk_clirunner)
+canceldesk_add_test(tst_cli SOURCES tst_cli.cpp LIBS Qt6::Sql Qt6::Network canceldesk_clirunner)
