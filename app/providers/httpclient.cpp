@@ -79,30 +79,43 @@ QString transportErrorKey(TransportError error)
 
 QString transportErrorText(TransportError error)
 {
-    const auto tr = [](const char *text) {
-        return QCoreApplication::translate("TransportError", text);
+    // Under the context lupdate files them in (the namespace's): a lambda named
+    // tr() with another context made lupdate and the run time disagree, and
+    // the messages stayed English.
+    const auto text = [](const char *source) {
+        return QCoreApplication::translate("CancelDesk::Providers", source);
     };
     switch (error) {
     case TransportError::None:
         return {};
     case TransportError::InsecureUrl:
-        return tr("The provider address is not secure (https is required).");
+        return text(QT_TRANSLATE_NOOP("CancelDesk::Providers",
+                                      "The provider address is not secure (https is required)."));
     case TransportError::Timeout:
-        return tr("The provider did not answer in time.");
+        return text(
+            QT_TRANSLATE_NOOP("CancelDesk::Providers", "The provider did not answer in time."));
     case TransportError::ConnectionRefused:
-        return tr("The provider refused the connection.");
+        return text(
+            QT_TRANSLATE_NOOP("CancelDesk::Providers", "The provider refused the connection."));
     case TransportError::HostNotFound:
-        return tr("The provider's server name could not be found.");
+        return text(QT_TRANSLATE_NOOP("CancelDesk::Providers",
+                                      "The provider's server name could not be found."));
     case TransportError::Tls:
-        return tr("The secure connection to the provider could not be established.");
+        return text(
+            QT_TRANSLATE_NOOP("CancelDesk::Providers",
+                              "The secure connection to the provider could not be established."));
     case TransportError::Network:
-        return tr("A network error interrupted the request.");
+        return text(
+            QT_TRANSLATE_NOOP("CancelDesk::Providers", "A network error interrupted the request."));
     case TransportError::Redirect:
-        return tr("The provider redirected the request elsewhere; it was not followed.");
+        return text(QT_TRANSLATE_NOOP(
+            "CancelDesk::Providers",
+            "The provider redirected the request elsewhere; it was not followed."));
     case TransportError::BodyTooLarge:
-        return tr("The provider's answer was too large.");
+        return text(
+            QT_TRANSLATE_NOOP("CancelDesk::Providers", "The provider's answer was too large."));
     case TransportError::Aborted:
-        return tr("The request was stopped.");
+        return text(QT_TRANSLATE_NOOP("CancelDesk::Providers", "The request was stopped."));
     }
     Q_UNREACHABLE();
     return {};

@@ -13,9 +13,12 @@
 namespace CancelDesk::Providers {
 namespace {
 
-QString tr(const char *text)
+// Under the context lupdate files them in (the namespace's): a helper named
+// tr() with another context made lupdate and the run time disagree, and the
+// messages stayed English.
+QString announcementText(const char *text)
 {
-    return QCoreApplication::translate("SandboxAnnouncement", text);
+    return QCoreApplication::translate("CancelDesk::Providers", text);
 }
 
 // The announcement must point at this machine: it carries credentials, and
@@ -50,7 +53,8 @@ SandboxAnnouncement parseSandboxAnnouncement(const QByteArray &jsonLine)
     QJsonParseError parseError{};
     const QJsonDocument doc = QJsonDocument::fromJson(jsonLine.trimmed(), &parseError);
     if (parseError.error != QJsonParseError::NoError || !doc.isObject()) {
-        result.error = tr("The sandbox's first line is not a JSON object.");
+        result.error = announcementText(QT_TRANSLATE_NOOP(
+            "CancelDesk::Providers", "The sandbox's first line is not a JSON object."));
         return result;
     }
     const QJsonObject root = doc.object();
@@ -71,12 +75,14 @@ SandboxAnnouncement parseSandboxAnnouncement(const QByteArray &jsonLine)
     a.keyVersion = antom.value(u"key_version").toInt(1);
     QByteArray privateKey;
     if (!readFile(antom.value(u"merchant_private_key_file").toString(), &privateKey)) {
-        result.error = tr("The sandbox's merchant private key file cannot be read.");
+        result.error = announcementText(QT_TRANSLATE_NOOP(
+            "CancelDesk::Providers", "The sandbox's merchant private key file cannot be read."));
         return result;
     }
     a.merchantPrivateKey = Secret(privateKey);
     if (!readFile(antom.value(u"antom_public_key_file").toString(), &a.antomPublicKey)) {
-        result.error = tr("The sandbox's Antom public key file cannot be read.");
+        result.error = announcementText(QT_TRANSLATE_NOOP(
+            "CancelDesk::Providers", "The sandbox's Antom public key file cannot be read."));
         return result;
     }
 
@@ -89,12 +95,15 @@ SandboxAnnouncement parseSandboxAnnouncement(const QByteArray &jsonLine)
 
     for (const QUrl &url : {u.baseUrl, a.baseUrl, l.baseUrl, l.authUrl}) {
         if (!loopbackHttp(url)) {
-            result.error = tr("The sandbox announced an address that is not on this computer.");
+            result.error = announcementText(QT_TRANSLATE_NOOP(
+                "CancelDesk::Providers",
+                "The sandbox announced an address that is not on this computer."));
             return result;
         }
     }
     if (u.clientId.isEmpty() || a.clientId.isEmpty() || l.clientId.isEmpty()) {
-        result.error = tr("The sandbox's announcement lacks a client ID.");
+        result.error = announcementText(QT_TRANSLATE_NOOP(
+            "CancelDesk::Providers", "The sandbox's announcement lacks a client ID."));
         return result;
     }
 

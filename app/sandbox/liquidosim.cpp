@@ -269,6 +269,16 @@ SimResponse LiquidoSim::issueToken(const SimRequest &request)
                                          {"token_type"_L1, u"Bearer"_s}});
 }
 
+SimResponse LiquidoSim::expiredTokenResponse(const SimRequest &request)
+{
+    // Expire the token the request carries; a request with a wrong or no
+    // token gets its ordinary answer.
+    if (const auto denied = checkAuth(request))
+        return *denied;
+    m_tokens.remove(request.header("Authorization").trimmed().mid(7).trimmed());
+    return error(401, u"Unauthorized: invalid or expired token"_s);
+}
+
 std::optional<SimResponse> LiquidoSim::checkAuth(const SimRequest &request) const
 {
     const QByteArray authorization = request.header("Authorization").trimmed();

@@ -27,6 +27,11 @@ public:
     {
         return errorResponse(request, 500);
     }
+    // Scenario token_expired: the provider's 401 for an expired access token,
+    // and that token stops working, so only a client that fetches a new one
+    // gets past it. Providers without access tokens (Antom signs every
+    // request) answer normally.
+    virtual SimResponse expiredTokenResponse(const SimRequest &request) { return handle(request); }
     // A state scenario (async_cancel_delay, window_exceeded, already_refunded).
     virtual void applyState(const Scenario &scenario, const QString &paymentId) = 0;
     // Last touch on what is delivered, after any scenario changed the body

@@ -335,6 +335,8 @@ void SandboxServer::onRequest(const QHttpServerRequest &httpRequest,
         response = sim->errorResponse(request, 429);
         response.headers.append({"Retry-After", QByteArray::number(scenario->retryAfterSeconds)});
         sign = false;
+    } else if (scripted && kind == Kind::TokenExpired) {
+        response = sim->expiredTokenResponse(request);
     } else if (scripted && kind == Kind::Timeout && !scenario->apply) {
         // Lost before the provider saw it: nothing happens, nothing comes back.
     } else {

@@ -16,7 +16,7 @@ namespace {
 
 using Kind = Scenario::Kind;
 
-constexpr std::array<std::pair<Kind, QStringView>, 15> kKinds{{
+constexpr std::array<std::pair<Kind, QStringView>, 16> kKinds{{
     {Kind::Unknown, u"unknown"},
     {Kind::Delay, u"delay"},
     {Kind::Timeout, u"timeout"},
@@ -32,6 +32,7 @@ constexpr std::array<std::pair<Kind, QStringView>, 15> kKinds{{
     {Kind::AsyncCancelDelay, u"async_cancel_delay"},
     {Kind::WindowExceeded, u"window_exceeded"},
     {Kind::AlreadyRefunded, u"already_refunded"},
+    {Kind::TokenExpired, u"token_expired"},
 }};
 
 // The statuses QHttpServer 6.4 can write (its status-line table throws on

@@ -29,6 +29,7 @@ struct Scenario
         AsyncCancelDelay, // UQPAY: wallet cancels flip after ms (state; always on)
         WindowExceeded,   // the provider refuses the cancel as too late (state; always on)
         AlreadyRefunded,  // the payment has a refund (state; always on)
+        TokenExpired,     // 401 as for an expired token, which is revoked; not applied
     };
 
     enum class On { Any, Inquiry, Cancel };

@@ -311,6 +311,17 @@ SimResponse UqpaySim::issueToken(const SimRequest &request)
                                          {"expired_at"_L1, m_tokenExpiry.toSecsSinceEpoch()}});
 }
 
+SimResponse UqpaySim::expiredTokenResponse(const SimRequest &request)
+{
+    // Expire the token the request carries, if it is the live one; a request
+    // with a wrong or no token gets its ordinary answer.
+    if (const auto denied = checkAuth(request))
+        return *denied;
+    m_tokenExpiry = now();
+    return error(401, u"unauthorized_error"_s, u"unauthorized"_s,
+                 u"auth token is invalid or expired"_s);
+}
+
 std::optional<SimResponse> UqpaySim::checkAuth(const SimRequest &request) const
 {
     const QByteArray header = request.header("x-auth-token").trimmed();

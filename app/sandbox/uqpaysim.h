@@ -46,6 +46,7 @@ public:
     Target target(const SimRequest &request) const override;
     SimResponse handle(const SimRequest &request) override;
     SimResponse errorResponse(const SimRequest &request, int httpStatus) const override;
+    SimResponse expiredTokenResponse(const SimRequest &request) override;
     void applyState(const Scenario &scenario, const QString &paymentId) override;
     QStringList demoIds() const override { return m_demoIds; }
 

@@ -61,6 +61,18 @@ private:
         return p.paymentId;
     }
 
+    // A cancellable Liquido charge (PicPay, in progress).
+    Sandbox::LiquidoCharge addPicPay(SandboxServer &server)
+    {
+        Sandbox::LiquidoCharge charge;
+        charge.idempotencyKey = server.liquido().newKey();
+        charge.method = u"PIC_PAY"_s;
+        charge.status = u"IN_PROGRESS"_s;
+        charge.created = server.now();
+        server.liquido().addCharge(charge);
+        return charge;
+    }
+
     Scenario scenario(const QString &id, Scenario::Kind kind, int times = 1)
     {
         Scenario s;
@@ -281,12 +293,7 @@ private Q_SLOTS:
         m_token = uqpayToken(m_http, *server);
         const QString pi = addIntent(*server, u"card"_s, u"REQUIRES_CAPTURE"_s);
         const QString antom = addAntom(*server);
-        Sandbox::LiquidoCharge charge;
-        charge.idempotencyKey = server->liquido().newKey();
-        charge.method = u"PIC_PAY"_s;
-        charge.status = u"IN_PROGRESS"_s;
-        charge.created = server->now();
-        server->liquido().addCharge(charge);
+        const Sandbox::LiquidoCharge charge = addPicPay(*server);
         for (const QString &id : {pi, antom, charge.idempotencyKey})
             server->addScenario(scenario(id, Scenario::Kind::WindowExceeded));
 
@@ -309,6 +316,55 @@ private Q_SLOTS:
         server->addScenario(scenario(u"req_"_s + id, Scenario::Kind::AlreadyRefunded));
         QCOMPARE(resultCode(antomCall(m_http, *server, kCancel, antomBody(id), m_keys)),
                  u"PROCESS_FAIL"_s);
+    }
+
+    void tokenExpired()
+    {
+        auto server = start();
+        m_token = uqpayToken(m_http, *server);
+        const QString pi = addIntent(*server, u"card"_s, u"REQUIRES_CAPTURE"_s);
+        const QString antom = addAntom(*server);
+        const Sandbox::LiquidoCharge charge = addPicPay(*server);
+        for (const QString &id : {pi, antom, charge.idempotencyKey}) {
+            Scenario s = scenario(id, Scenario::Kind::TokenExpired);
+            s.on = Scenario::On::Cancel;
+            server->addScenario(s);
+        }
+
+        // UQPAY: 401 as for an expired token; not applied; the old token is dead.
+        const QByteArray key = newUuid();
+        const Reply expired = cancel(*server, pi, key);
+        QCOMPARE(expired.status, 401);
+        QCOMPARE(expired.json().value("type"_L1).toString(), u"unauthorized_error"_s);
+        QVERIFY(expired.json().value("message"_L1).toString().contains(u"expired"_s));
+        QCOMPARE(server->uqpay().intent(pi)->status, u"REQUIRES_CAPTURE"_s);
+        QCOMPARE(retrieve(*server, pi).status, 401);
+        // A new token and the identical request (same key) go through.
+        m_token = uqpayToken(m_http, *server);
+        QCOMPARE(cancel(*server, pi, key).status, 200);
+        QCOMPARE(server->uqpay().intent(pi)->status, u"CANCELLED"_s);
+
+        // Liquido: the same with its own 401.
+        const QByteArray oldToken = liquidoToken(m_http, *server);
+        const QUrl cancelUrl =
+            url(*server, u"/v1/payments/charges/cancel/"_s + charge.idempotencyKey);
+        const Reply liquidoExpired =
+            m_http.send("POST", cancelUrl, liquidoHeaders(*server, oldToken));
+        QCOMPARE(liquidoExpired.status, 401);
+        QCOMPARE(server->liquido().charge(charge.idempotencyKey)->status, u"IN_PROGRESS"_s);
+        QCOMPARE(m_http
+                     .send("GET", url(*server, u"/v1/payments/charges/"_s + charge.idempotencyKey),
+                           liquidoHeaders(*server, oldToken))
+                     .status,
+                 401);
+        const Reply liquidoOk =
+            m_http.send("POST", cancelUrl, liquidoHeaders(*server, liquidoToken(m_http, *server)));
+        QCOMPARE(liquidoOk.status, 200);
+        QCOMPARE(server->liquido().charge(charge.idempotencyKey)->status, u"CANCELLED"_s);
+
+        // Antom signs every request and has no token: its normal answer.
+        QCOMPARE(resultStatus(antomCall(m_http, *server, kCancel, antomBody(antom), m_keys)),
+                 u"S"_s);
     }
 
     void wildcardAndFile()

@@ -1,6 +1,7 @@
 // canceldesk-cli as a subprocess against real canceldesk-sandbox processes:
 // the commands, outcome values and exit codes of PRODUCT.md §10.
 #include "antomsim.h"
+#include "clirunner.h"
 #include "domain/cancelpolicy.h"
 #include "liquidosim.h"
 #include "providers/providerregistry.h"
@@ -18,10 +19,12 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
+#include <QRegularExpression>
 #include <QSqlDatabase>
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QStandardPaths>
+#include <QTcpServer>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -31,81 +34,8 @@
 
 using namespace Qt::Literals::StringLiterals;
 
-namespace {
-
-struct Run
-{
-    int code = -1;
-    QByteArray out;
-    QByteArray err;
-};
-
-// One running canceldesk-sandbox and the announcement file the CLI reads.
-struct Sandbox
-{
-    QProcess process;
-    QString announcementFile;
-    QJsonObject announcement;
-
-    bool start(const QString &dir, const QString &scenarioFile = {})
-    {
-        QStringList args{u"--port"_s, u"0"_s, u"--state-dir"_s, dir + u"/state"_s, u"--quiet"_s};
-        if (!scenarioFile.isEmpty())
-            args << u"--scenario"_s << scenarioFile;
-        process.start(QStringLiteral(CANCELDESK_SANDBOX_EXE), args);
-        if (!process.waitForStarted(10000))
-            return false;
-        QByteArray line;
-        for (int i = 0; i < 100 && !line.contains('\n'); ++i) {
-            process.waitForReadyRead(200);
-            line += process.readAllStandardOutput();
-        }
-        line = line.left(line.indexOf('\n') + 1);
-        announcement = QJsonDocument::fromJson(line).object();
-        announcementFile = dir + u"/announcement.json"_s;
-        QFile file(announcementFile);
-        if (announcement.isEmpty() || !file.open(QIODevice::WriteOnly))
-            return false;
-        file.write(line);
-        file.close();
-        // It carries the sandbox's credentials: the CLI wants it private.
-        return file.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner);
-    }
-
-    void stop()
-    {
-        if (process.state() == QProcess::NotRunning)
-            return;
-        process.terminate();
-        if (!process.waitForFinished(10000))
-            process.kill();
-    }
-
-    QString demo(const QString &provider, int index) const
-    {
-        return announcement.value(u"demo"_s)
-            .toObject()
-            .value(provider)
-            .toArray()
-            .at(index)
-            .toString();
-    }
-
-    // Every secret the sandbox announced, to check that no output carries one.
-    QList<QByteArray> secrets() const
-    {
-        return {
-            announcement.value(u"uqpay"_s).toObject().value(u"api_key"_s).toString().toUtf8(),
-            announcement.value(u"liquido"_s)
-                .toObject()
-                .value(u"client_secret"_s)
-                .toString()
-                .toUtf8(),
-            announcement.value(u"liquido"_s).toObject().value(u"api_key"_s).toString().toUtf8()};
-    }
-};
-
-} // namespace
+using CancelDesk::Test::Run;
+using CancelDesk::Test::Sandbox;
 
 class TestCli final : public QObject
 {
@@ -122,32 +52,23 @@ private:
     Sandbox m_lostSandbox;    // performs every cancel but drops the answer
     QString m_config;
     QString m_db;
-    QList<QByteArray> m_seen; // every output, for the secret check
+    QList<QByteArray> m_seen;    // every output, for the secret check
+    Sandbox m_secretSandbox;     // known, distinctive credentials (everyCommandKeepsSecrets)
+    QList<QByteArray> m_secrets; // those and the merchant's private key, line by line
+    QStringList m_written;       // files the CLI wrote there, for the secret check
+
+    static inline const QByteArray kUqpayKey = "UQKEY-7c1e9a52d4f8b360-SECRET";
+    static inline const QByteArray kWebhookSecret = "whsec_WEBHOOK-5e2d9f0a71c4-SECRET";
+    static inline const QByteArray kLiquidoSecret = "LQSECRET-3b9f17d2e8a6c054";
+    static inline const QByteArray kLiquidoKey = "LQKEY-a61f0c9e4d27b583";
+    static inline const QByteArray kWrongKey = "UQKEY-WRONG-0f8e2d7c6b5a-SECRET";
+    static inline const QByteArray kNotAKey = "NOTAKEY-c3d9e1f7a2b84605-SECRET";
 
     Run cli(const QStringList &args, const Sandbox *sandbox = nullptr, QString db = {})
     {
-        QProcess p;
-        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-        env.insert(u"CANCELDESK_SANDBOX_ANNOUNCEMENT"_s,
-                   (sandbox ? sandbox : &m_sandbox)->announcementFile);
-        // Keep the default config and database of the test user out of it.
-        env.insert(u"XDG_CONFIG_HOME"_s, m_dir.filePath(u"xdg-config"_s));
-        env.insert(u"XDG_DATA_HOME"_s, m_dir.filePath(u"xdg-data"_s));
-        env.insert(u"LC_ALL"_s, u"C.UTF-8"_s);
-        p.setProcessEnvironment(env);
-        // No terminal: stdin is not a tty.
-        p.setStandardInputFile(QProcess::nullDevice());
-        p.start(QStringLiteral(CANCELDESK_CLI_EXE),
-                QStringList{u"--config"_s, m_config, u"--db"_s, db.isEmpty() ? m_db : db} + args);
-        Run run;
-        if (!p.waitForFinished(120000)) {
-            p.kill();
-            p.waitForFinished();
-            return run;
-        }
-        run.code = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
-        run.out = p.readAllStandardOutput();
-        run.err = p.readAllStandardError();
+        const Run run =
+            CancelDesk::Test::runCli(args, (sandbox ? sandbox : &m_sandbox)->announcementFile,
+                                     m_dir.path(), m_config, db.isEmpty() ? m_db : db);
         m_seen << run.out << run.err;
         return run;
     }
@@ -156,8 +77,8 @@ private:
     QList<QJsonObject> exportedLog(const QString &name, const Sandbox *sandbox, const QString &db)
     {
         const QString out = m_dir.filePath(name + u".jsonl"_s);
-        const Run run = cli({u"log"_s, u"export"_s, u"--out"_s, out, u"--format"_s, u"jsonl"_s},
-                            sandbox, db);
+        const Run run =
+            cli({u"log"_s, u"export"_s, u"--out"_s, out, u"--format"_s, u"jsonl"_s}, sandbox, db);
         QList<QJsonObject> entries;
         QFile f(out);
         if (run.code != 0 || !f.open(QIODevice::ReadOnly))
@@ -167,12 +88,7 @@ private:
         return entries;
     }
 
-    static QJsonObject json(const Run &run)
-    {
-        QJsonParseError error{};
-        const QJsonDocument doc = QJsonDocument::fromJson(run.out, &error);
-        return error.error == QJsonParseError::NoError ? doc.object() : QJsonObject();
-    }
+    static QJsonObject json(const Run &run) { return CancelDesk::Test::json(run); }
 
 private Q_SLOTS:
     void initTestCase()
@@ -184,14 +100,7 @@ private Q_SLOTS:
 
         const auto startWith = [this](Sandbox &sandbox, const QString &name,
                                       const QByteArray &scenarios) {
-            QDir().mkpath(m_dir.filePath(name));
-            const QString path = m_dir.filePath(name + u".json"_s);
-            QFile file(path);
-            if (!file.open(QIODevice::WriteOnly))
-                return false;
-            file.write(scenarios);
-            file.close();
-            return sandbox.start(m_dir.filePath(name), path);
+            return sandbox.startWith(m_dir.filePath(name), scenarios);
         };
         QVERIFY(startWith(m_unknownSandbox, u"unknown"_s,
                           R"([{"payment": "*", "kind": "unknown", "on": "cancel", "times": -1}])"));
@@ -228,6 +137,7 @@ private Q_SLOTS:
         m_flakySandbox.stop();
         m_asyncSandbox.stop();
         m_lostSandbox.stop();
+        m_secretSandbox.stop();
     }
 
     void help()
@@ -1217,23 +1127,222 @@ private Q_SLOTS:
         QVERIFY(!run.err.isEmpty());
     }
 
+    void everyCommandKeepsSecrets()
+    {
+        // A sandbox whose credentials are known and distinctive, and a config
+        // that names them directly (0600), as a production setup would.
+        const QString dir = m_dir.filePath(u"secrets"_s);
+        QVERIFY(QDir().mkpath(dir + u"/state"_s));
+        QFile credentials(dir + u"/state/credentials.json"_s);
+        QVERIFY(credentials.open(QIODevice::WriteOnly));
+        credentials.write(
+            QJsonDocument(QJsonObject{
+                              {u"uqpay_client_id"_s, u"uq-client-4417"_s},
+                              {u"uqpay_api_key"_s, QString::fromLatin1(kUqpayKey)},
+                              {u"uqpay_webhook_secret"_s, QString::fromLatin1(kWebhookSecret)},
+                              {u"antom_client_id"_s, u"SANDBOX_ANTOM4417"_s},
+                              {u"liquido_client_id"_s, u"lq-client-4417"_s},
+                              {u"liquido_client_secret"_s, QString::fromLatin1(kLiquidoSecret)},
+                              {u"liquido_api_key"_s, QString::fromLatin1(kLiquidoKey)},
+                          })
+                .toJson());
+        credentials.close();
+        // The first cancel meets three unknown answers: UNRESOLVED.
+        QVERIFY(m_secretSandbox.startWith(
+            dir, R"([{"payment": "*", "kind": "unknown", "on": "cancel", "times": 3}])"));
+        QFile pem(m_secretSandbox.announcement.value(u"antom"_s)
+                      .toObject()
+                      .value(u"merchant_private_key_file"_s)
+                      .toString());
+        QVERIFY(pem.open(QIODevice::ReadOnly));
+        // Every base64 line of the merchant's private key is a secret.
+        for (const QByteArray &line : pem.readAll().split('\n')) {
+            if (!line.startsWith("-----") && line.trimmed().size() >= 32)
+                m_secrets << line.trimmed();
+        }
+        QVERIFY(m_secrets.size() >= 10);
+        m_secrets << kUqpayKey << kWebhookSecret << kLiquidoSecret << kLiquidoKey << kWrongKey
+                  << kNotAKey;
+
+        const QString base = m_secretSandbox.announcement.value(u"uqpay"_s)
+                                 .toObject()
+                                 .value(u"base_url"_s)
+                                 .toString();
+        const auto writeConfig = [&](const QString &name, const QByteArray &uqpayKey,
+                                     const QString &url, const QString &keyFile) {
+            const QString path = dir + u"/"_s + name;
+            QFile ini(path);
+            if (!ini.open(QIODevice::WriteOnly))
+                return QString();
+            ini.write("[general]\nenvironment=sandbox\noperator=Secret Keeper\n"
+                      "[network]\ntimeout_ms=2000\nmax_retries=2\nretry_base_ms=20\n"
+                      "confirm_timeout_s=3\npoll_interval_ms=50\n"
+                      "[uqpay]\nbase_url="
+                      + url.toUtf8() + "\nclient_id=uq-client-4417\napi_key=" + uqpayKey
+                      + "\n[antom]\nbase_url=" + url.toUtf8()
+                      + "\nclient_id=SANDBOX_ANTOM4417\nsandbox=true\nkey_version=1\n"
+                        "private_key_file="
+                      + keyFile.toUtf8() + "\nantom_public_key_file="
+                      + m_secretSandbox.announcement.value(u"antom"_s)
+                            .toObject()
+                            .value(u"antom_public_key_file"_s)
+                            .toString()
+                            .toUtf8()
+                      + "\n[liquido]\nbase_url=" + url.toUtf8() + "\nauth_url=" + url.toUtf8()
+                      + "/oauth2/token\nclient_id=lq-client-4417\nclient_secret=" + kLiquidoSecret
+                      + "\napi_key=" + kLiquidoKey + '\n');
+            ini.close();
+            ini.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner);
+            return path;
+        };
+        const QString good = writeConfig(u"good.ini"_s, kUqpayKey, base, pem.fileName());
+        const QString wrong = writeConfig(u"wrong.ini"_s, kWrongKey, base, pem.fileName());
+        const QString notAKeyFile = dir + u"/not-a-key.pem"_s;
+        QFile notAKey(notAKeyFile);
+        QVERIFY(notAKey.open(QIODevice::WriteOnly));
+        notAKey.write("-----BEGIN PRIVATE KEY-----\n" + kNotAKey + "\n-----END PRIVATE KEY-----\n");
+        notAKey.close();
+        QVERIFY(notAKey.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner));
+        const QString badKey = writeConfig(u"badkey.ini"_s, kUqpayKey, base, notAKeyFile);
+        QTcpServer probe;
+        QVERIFY(probe.listen(QHostAddress::LocalHost, 0));
+        const QString deadUrl = u"http://127.0.0.1:%1"_s.arg(probe.serverPort());
+        probe.close();
+        const QString unreachable =
+            writeConfig(u"unreachable.ini"_s, kUqpayKey, deadUrl, pem.fileName());
+        QVERIFY(!good.isEmpty() && !wrong.isEmpty() && !badKey.isEmpty() && !unreachable.isEmpty());
+
+        const QString db = dir + u"/secrets.sqlite"_s;
+        m_written << db;
+        const auto run = [&](const QString &config, QStringList args) {
+            const Run r = CancelDesk::Test::runCli(args, QString(), m_dir.path(), config, db);
+            m_seen << r.out << r.err;
+            return r;
+        };
+        const auto demo = [this](const QString &provider, int index) {
+            return m_secretSandbox.demo(provider, index);
+        };
+
+        QCOMPARE(run(good, {u"--help"_s}).code, 0);
+        for (const auto &[provider, index] :
+             {std::pair{u"uqpay"_s, 0}, std::pair{u"uqpay"_s, 1}, std::pair{u"uqpay"_s, 2},
+              std::pair{u"uqpay"_s, 3}, std::pair{u"antom"_s, 4}, std::pair{u"antom"_s, 10},
+              std::pair{u"liquido"_s, 3}}) {
+            const Run r = run(good, {u"orders"_s, u"add"_s, u"--provider"_s, provider, u"--id"_s,
+                                     demo(provider, index)});
+            QVERIFY2(r.code == 0, r.err.constData());
+        }
+        const QString csv = dir + u"/import.csv"_s;
+        QFile importFile(csv);
+        QVERIFY(importFile.open(QIODevice::WriteOnly));
+        importFile.write("provider,payment_id,amount,currency\nuqpay,PI-SECRET-TEST,1.00,USD\n"
+                         "nowhere,X,1.00,USD\n");
+        importFile.close();
+        QCOMPARE(run(good, {u"orders"_s, u"import"_s, csv}).code, 2);
+        for (const QString &format : {u"table"_s, u"csv"_s, u"json"_s})
+            QCOMPARE(run(good, {u"orders"_s, u"list"_s, u"--format"_s, format}).code, 0);
+        QCOMPARE(run(good, {u"--json"_s, u"refresh"_s, demo(u"uqpay"_s, 0)}).code, 0);
+
+        // Each outcome: UNRESOLVED (three unknown answers), SUCCEEDED,
+        // refused locally, REJECTED for credentials the provider refuses.
+        for (const QStringList &args : {QStringList{}, QStringList{u"--json"_s}}) {
+            const bool first = args.isEmpty();
+            Run r = run(good, args
+                                  + QStringList{u"cancel"_s, demo(u"uqpay"_s, first ? 0 : 2),
+                                                u"--reason"_s, u"duplicate"_s, u"--yes"_s});
+            QCOMPARE(r.code, first ? 4 : 0);
+            r = run(good, args
+                              + QStringList{u"cancel"_s, demo(u"antom"_s, first ? 4 : 10),
+                                            u"--reason"_s, u"duplicate"_s, u"--yes"_s});
+            QCOMPARE(r.code, first ? 0 : 3);
+        }
+        Run r = run(wrong, {u"--json"_s, u"cancel"_s, demo(u"liquido"_s, 3), u"--reason"_s,
+                            u"duplicate"_s, u"--yes"_s});
+        QCOMPARE(r.code, 0); // Liquido's credentials are right in that file
+        r = run(wrong, {u"--json"_s, u"refresh"_s, u"--all"_s});
+        QCOMPARE(r.code, 5);
+        r = run(wrong, {u"orders"_s, u"add"_s, u"--provider"_s, u"uqpay"_s, u"--id"_s,
+                        demo(u"uqpay"_s, 4)});
+        QCOMPARE(r.code, 5);
+        r = run(wrong, {u"--json"_s, u"cancel"_s, demo(u"uqpay"_s, 1), u"--reason"_s,
+                        u"duplicate"_s, u"--yes"_s});
+        QCOMPARE(r.code, 5);
+        QCOMPARE(json(r).value(u"outcome"_s).toString(), u"REJECTED"_s);
+        // A key file that is not a key, a provider nobody answers at.
+        QCOMPARE(run(badKey, {u"--json"_s, u"refresh"_s, u"--all"_s}).code, 5);
+        QCOMPARE(run(badKey, {u"log"_s, u"verify"_s}).code, 5);
+        QCOMPARE(run(unreachable, {u"refresh"_s, u"--all"_s}).code, 5);
+        r = run(unreachable, {u"--json"_s, u"cancel"_s, demo(u"uqpay"_s, 3), u"--reason"_s,
+                              u"duplicate"_s, u"--yes"_s});
+        QCOMPARE(r.code, 4);
+        QCOMPARE(json(r).value(u"outcome"_s).toString(), u"UNRESOLVED"_s);
+        QCOMPARE(run(good, {u"--json"_s, u"recover"_s}).code, 0);
+
+        for (const QString &format : {u"csv"_s, u"xlsx"_s, u"jsonl"_s}) {
+            const QString out = dir + u"/secrets."_s + format;
+            QCOMPARE(
+                run(good, {u"log"_s, u"export"_s, u"--out"_s, out, u"--format"_s, format}).code, 0);
+            m_written << out;
+        }
+        QCOMPARE(run(good, {u"--json"_s, u"log"_s, u"verify"_s}).code, 0);
+    }
+
     void noSecretInAnyOutput()
     {
         QVERIFY(m_seen.size() > 20);
-        const QList<QByteArray> secrets = m_sandbox.secrets() + m_unknownSandbox.secrets()
-                                          + m_lateSandbox.secrets() + m_heldSandbox.secrets();
-        for (const QByteArray &secret : secrets) {
-            QVERIFY(secret.size() >= 8);
-            for (const QByteArray &output : std::as_const(m_seen))
-                QVERIFY2(!output.contains(secret), "a secret appeared in the CLI's output");
+        QList<QByteArray> secrets = m_sandbox.secrets() + m_unknownSandbox.secrets()
+                                    + m_lateSandbox.secrets() + m_heldSandbox.secrets()
+                                    + m_secretSandbox.secrets() + m_secrets;
+        // Distinctive pieces of each as well: 12 characters every 4, so that
+        // any 15 or more in a row of a secret, cut or wrapped, are found.
+        for (const QByteArray &secret : QList<QByteArray>(secrets)) {
+            QVERIFY(secret.size() >= 16);
+            for (qsizetype at = 0; at + 12 <= secret.size(); at += 4)
+                secrets << secret.mid(at, 12);
         }
-        // Nor in the exports.
-        for (const QString &name : {u"log.csv"_s, u"log.jsonl"_s}) {
-            QFile f(m_dir.filePath(name));
-            QVERIFY(f.open(QIODevice::ReadOnly));
-            const QByteArray content = f.readAll();
-            for (const QByteArray &secret : secrets)
-                QVERIFY(!content.contains(secret));
+        for (const QByteArray &output : std::as_const(m_seen)) {
+            // The message names the secret by its place in the list, never by
+            // any of its characters.
+            for (qsizetype i = 0; i < secrets.size(); ++i)
+                QVERIFY2(!output.contains(secrets.at(i)),
+                         qPrintable(u"secret #%1 appeared in the CLI's output"_s.arg(i)));
+            // The sandbox's bearer tokens: UQPAY "sbx.<hex>", Liquido a JWT.
+            QVERIFY(!QRegularExpression(u"sbx\\.[0-9a-f]{16}"_s)
+                         .match(QString::fromUtf8(output))
+                         .hasMatch());
+            QVERIFY(!output.contains("eyJhbGciOiJSUzI1NiIsInR5cCI6IkpXVCJ9"));
+        }
+        // Nor in any file the CLI wrote: exports (the workbook unzipped), the
+        // databases.
+        QStringList files{m_dir.filePath(u"log.csv"_s), m_dir.filePath(u"log.jsonl"_s),
+                          m_dir.filePath(u"log.xlsx"_s), m_db};
+        files += m_written;
+        const QString unzip = QStandardPaths::findExecutable(u"unzip"_s);
+        for (const QString &name : std::as_const(files)) {
+            QList<QByteArray> contents;
+            for (const QString &path : QStringList{name, name + u"-wal"_s, name + u"-journal"_s}) {
+                QFile f(path);
+                if (f.open(QIODevice::ReadOnly))
+                    contents << f.readAll();
+            }
+            QVERIFY2(!contents.isEmpty(), qPrintable(name));
+            if (name.endsWith(u".xlsx"_s)) {
+                // The sheets are deflated: read them through unzip when there
+                // is one (the raw zip is scanned too).
+                QVERIFY2(contents.first().startsWith("PK"), qPrintable(name));
+                if (!unzip.isEmpty()) {
+                    QProcess p;
+                    p.start(unzip, {u"-p"_s, name});
+                    QVERIFY(p.waitForFinished(30000));
+                    contents << p.readAllStandardOutput();
+                    QVERIFY(contents.last().contains("<worksheet"));
+                }
+            }
+            for (const QByteArray &content : std::as_const(contents)) {
+                for (const QByteArray &secret : std::as_const(secrets))
+                    QVERIFY2(!content.contains(secret),
+                             qPrintable(u"a secret appeared in %1"_s.arg(name)));
+            }
         }
     }
 };
