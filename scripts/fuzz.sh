@@ -54,10 +54,11 @@ for name in "${targets[@]}"; do
     "$build/tests/fuzz/fuzz_$name" -max_total_time="$seconds" -max_len=8192 \
         -rss_limit_mb=2048 -timeout=10 -print_final_stats=1 \
         -artifact_prefix="$artifacts" "$corpus" >"$log" 2>&1 || status=$?
+    # A crash on the first input leaves some figures out: "-" then, not an exit.
     execs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$log" | tail -1)
     rate=$(sed -n 's/^stat::average_exec_per_sec: *//p' "$log" | tail -1)
-    cov=$(grep -oE 'cov: [0-9]+' "$log" | tail -1 | cut -d' ' -f2)
-    units=$(grep -oE 'corp: [0-9]+' "$log" | tail -1 | cut -d' ' -f2)
+    cov=$( (grep -oE 'cov: [0-9]+' "$log" || true) | tail -1 | cut -d' ' -f2)
+    units=$( (grep -oE 'corp: [0-9]+' "$log" || true) | tail -1 | cut -d' ' -f2)
     printf '%-18s %10s %8s %8s %8s\n' "$name" "${execs:--}" "${rate:--}" "${cov:--}" "${units:--}"
     if [ "$status" -ne 0 ]; then
         artifact=$(sed -n 's/.*Test unit written to \(.*\)$/\1/p' "$log" | tail -1)
