@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs the Debian 12 packages CancelDesk needs (docs: ../shared/design/TOOLCHAIN.md),
 # only those that are missing; through sudo when not root. Safe to run again.
+# Usage: scripts/deps.sh [extra-package...]   (scripts/fuzz.sh adds clang and libFuzzer)
 set -euo pipefail
 
 packages=(
@@ -10,6 +11,7 @@ packages=(
     qt6-httpserver-dev qt6-websockets-dev qtkeychain-qt6-dev
     libssl-dev libgl-dev libxkbcommon-dev libxlsxwriter-dev
     fonts-noto-cjk xvfb xauth
+    "$@"
 )
 
 missing=()
