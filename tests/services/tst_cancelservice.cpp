@@ -253,17 +253,7 @@ int TestCancelService::cancelRequests() const
 
 Storage::CancelAttempt TestCancelService::draftFor(Provider provider, const QString &id) const
 {
-    const auto order = m_orders->find(provider, id);
-    Storage::CancelAttempt a;
-    a.provider = provider;
-    a.paymentId = id;
-    a.merchantReference = order->merchantReference;
-    a.amount = order->amount;
-    a.paymentMethod = order->paymentMethod;
-    a.operatorName = u"alice"_s;
-    a.environment = u"sandbox"_s;
-    a.statusBefore = Domain::statusKey(order->status);
-    return a;
+    return Test::draftAttempt(*m_orders->find(provider, id), u"alice"_s);
 }
 
 void TestCancelService::backoffIsExponentialJitteredCappedAndHonoursRetryAfter()

@@ -1,5 +1,7 @@
 #include "canceltest.h"
 
+#include "domain/orderstatus.h"
+
 #include <QProcess>
 #include <QtTest>
 
@@ -34,6 +36,20 @@ QList<CancelReport> await(Services::RecoveryJob *job)
     if (!QTest::qWaitFor([&reports] { return reports.has_value(); }, 60000))
         qFatal("recovery did not finish");
     return *reports;
+}
+
+Storage::CancelAttempt draftAttempt(const Domain::Order &order, const QString &operatorName)
+{
+    Storage::CancelAttempt a;
+    a.provider = order.provider;
+    a.paymentId = order.paymentId;
+    a.merchantReference = order.merchantReference;
+    a.amount = order.amount;
+    a.paymentMethod = order.paymentMethod;
+    a.operatorName = operatorName;
+    a.environment = QStringLiteral("sandbox");
+    a.statusBefore = Domain::statusKey(order.status);
+    return a;
 }
 
 qint64 deadPid()

@@ -1,6 +1,8 @@
 #pragma once
 
+#include "domain/order.h"
 #include "services/cancelservice.h"
+#include "storage/canceljournal.h"
 
 #include <QList>
 
@@ -12,6 +14,10 @@ Services::CancelReport await(Services::CancelJob *job);
 
 // Runs the event loop until recovery finishes and returns its reports.
 QList<Services::CancelReport> await(Services::RecoveryJob *job);
+
+// A cancel attempt for a stored order, ready for CancelJournal::prepare() (a
+// sandbox attempt by the given operator; no owner set).
+Storage::CancelAttempt draftAttempt(const Domain::Order &order, const QString &operatorName);
 
 // A process id that no longer exists (a finished child), for attempts whose
 // owner has crashed.

@@ -344,15 +344,7 @@ void TestMainWindow::startResumesCancelsOfADeadProcess()
     for (const Domain::OrderKey &key : {card, wallet}) {
         const auto order = m_test->session().orders().find(key.provider, key.paymentId);
         QVERIFY(order);
-        Storage::CancelAttempt a;
-        a.provider = key.provider;
-        a.paymentId = key.paymentId;
-        a.merchantReference = order->merchantReference;
-        a.amount = order->amount;
-        a.paymentMethod = order->paymentMethod;
-        a.operatorName = u"Crashed Operator"_s;
-        a.environment = u"sandbox"_s;
-        a.statusBefore = Domain::statusKey(order->status);
+        Storage::CancelAttempt a = Test::draftAttempt(*order, u"Crashed Operator"_s);
         a.ownerHost = QSysInfo::machineHostName();
         a.ownerPid = dead;
         const Storage::JournalResult r = m_test->session().journal().prepare(a);
