@@ -591,8 +591,10 @@ int ordersImport(Session &s, const QStringList &args)
                            {u"committed"_s, result.committed},
                            {u"issues"_s, issues}};
     if (!result.ok())
-        return s.out().finish(command, result.committed ? ExitFailure : ExitUsage, json,
-                              result.error);
+        // A file's fault is bad input; the database's is a failure to retry.
+        return s.out().finish(command,
+                              result.committed || result.storageFailed ? ExitFailure : ExitUsage,
+                              json, result.error);
     s.out().line(QCoreApplication::translate(
                      "Cli", "Imported %1 order(s), %2 unchanged, %3 row(s) with problems.")
                      .arg(result.imported)

@@ -585,6 +585,7 @@ ImportResult Importer::run(const QString &path, bool write) const
         if (!batch->begin(&error)) {
             result.error =
                 QCoreApplication::translate("Importer", "Nothing was imported: %1").arg(error);
+            result.storageFailed = true;
             return result;
         }
     }
@@ -631,6 +632,7 @@ ImportResult Importer::run(const QString &path, bool write) const
                                                            "Nothing was imported: line %1: %2")
                                    .arg(line)
                                    .arg(r.error);
+                result.storageFailed = true;
                 return result;
             }
         }
@@ -645,6 +647,7 @@ ImportResult Importer::run(const QString &path, bool write) const
         if (!batch->commit(&error)) {
             result.error =
                 QCoreApplication::translate("Importer", "Nothing was imported: %1").arg(error);
+            result.storageFailed = true;
             return result;
         }
     }

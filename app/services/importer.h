@@ -33,6 +33,9 @@ struct ImportResult
     QString error;
     // The good rows are in the store (also true when there was nothing to write).
     bool committed = false;
+    // The error is the database's (locked, read-only, full), not the file's:
+    // the same file may import once the database can be written.
+    bool storageFailed = false;
 
     bool ok() const { return error.isEmpty(); }
 };

@@ -426,6 +426,7 @@ void TestDatabaseFaults::fullDiskDuringImportWritesNothing()
     const Services::ImportResult result = importer.importFile(csv);
     QVERIFY(!result.ok());
     QVERIFY(!result.committed);
+    QVERIFY(result.storageFailed);
     QVERIFY2(result.error.contains(u"full"_s), qPrintable(result.error));
     QCOMPARE(orderCount(), before);
     QVERIFY(!m_orders->find(Provider::Uqpay, u"PI-FULL-0"_s));

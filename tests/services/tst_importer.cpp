@@ -402,6 +402,7 @@ void TestImporter::fileLevelErrorsImportNothing()
     const ImportResult r = importer.importFile(write(name, bytes));
     QVERIFY(!r.ok());
     QVERIFY(!r.committed);
+    QVERIFY(!r.storageFailed); // the file's fault
     QCOMPARE(r.imported, 0);
     QCOMPARE(orderCount(), 0);
 
@@ -440,6 +441,7 @@ void TestImporter::failedTransactionImportsNothing()
     // and the rows before it are rolled back with it.
     QVERIFY2(r.error.contains(u"line 6"_s) && r.error.contains(u"boom"_s), qPrintable(r.error));
     QVERIFY(!r.committed);
+    QVERIFY(r.storageFailed); // the database's fault, not the file's
     QCOMPARE(r.imported, 0);
     QCOMPARE(orderCount(), 0);
 }
