@@ -48,6 +48,8 @@
 #include <QToolBar>
 #include <QVBoxLayout>
 
+#include <algorithm>
+
 using namespace Qt::Literals::StringLiterals;
 
 namespace CancelDesk::Ui {
@@ -88,8 +90,12 @@ MainWindow::MainWindow(I18n::Translations &translations, AppSession &session, QW
         m_model->updateOrders(k);
         if (m_statusView->order() && k.contains(*m_statusView->order()))
             m_statusView->reload();
-        // The Cancel action and its reason follow at once, not at the next tick.
-        updateActions();
+        // The Cancel action and its reason follow at once, not at the next tick;
+        // only when a selected order changed (a refresh reports every order).
+        const QList<Domain::OrderKey> selected = selectedOrders();
+        if (std::any_of(selected.cbegin(), selected.cend(),
+                        [&k](const Domain::OrderKey &key) { return k.contains(key); }))
+            updateActions();
     });
     connect(&session, &AppSession::ordersReset, m_model, &OrderTableModel::reload);
     connect(&session, &AppSession::journalChanged, this, [this] {
