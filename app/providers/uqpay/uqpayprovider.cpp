@@ -3,6 +3,8 @@
 #include "uqpayparser.h"
 
 #include <QCoreApplication>
+#include <QRandomGenerator>
+#include <QTimer>
 
 #include <utility>
 
@@ -17,6 +19,17 @@ namespace {
 constexpr std::chrono::milliseconds kRefreshMargin = 5min;
 // Assumed when the token answer carries no expired_at (the documented TTL).
 constexpr std::chrono::milliseconds kDefaultLifetime = 30min;
+// How many fresh tokens one call tries after 401s (token revoked by another
+// process) before it gives up with an unknown outcome.
+constexpr int kRetriesAfter401 = 4;
+
+QString tokenContentionText(int tokens)
+{
+    return QCoreApplication::translate("UqpayProvider",
+                                       "UQPAY refused %n fresh token(s) in a row; another program "
+                                       "may be fetching tokens with the same client ID.",
+                                       nullptr, tokens);
+}
 
 } // namespace
 
@@ -209,13 +222,50 @@ void UqpayProvider::onApiResult(const OpPtr &op, const HttpResult &result)
         fail(op, transportFailure(result));
         return;
     }
-    if (result.response.status == 401 && !op->retriedAfter401) {
-        op->retriedAfter401 = true;
+    if (result.response.status == 401 && op->retriesAfter401 < kRetriesAfter401) {
+        // UQPAY keeps one active token per client: another CancelDesk (the
+        // console and a CLI, two operators' machines) fetching one revokes
+        // ours, and ours theirs. A 401 with a token the token endpoint just
+        // gave us is that, not bad credentials: fetch a new one and send the
+        // identical request again, a few times, after a short random pause so
+        // that two processes stop revoking each other in lock step.
+        ++op->retriesAfter401;
         // Only drop the token this call used; if another call has already
         // replaced it, the new one is simply used.
         if (op->tokenGeneration == m_tokenGeneration)
             m_token.clear();
-        dispatch(op);
+        if (op->retriesAfter401 == 1) {
+            dispatch(op);
+        } else {
+            const auto pause = std::chrono::milliseconds(
+                QRandomGenerator::global()->bounded(50, 250) * op->retriesAfter401);
+            QTimer::singleShot(pause, this, [this, op] {
+                if (op->call && !op->call->isFinished())
+                    dispatch(op);
+            });
+        }
+        return;
+    }
+    if (result.response.status == 401) {
+        // Still refused after several fresh tokens: most likely another
+        // process keeps taking the token. The request was not carried out,
+        // but that is no verdict on the cancel: unknown, retry later.
+        ProviderFailure failure = classifyError(result.response, m_http.correctedNowUtc());
+        failure.kind = FailureKind::Authentication;
+        failure.message = tokenContentionText(op->retriesAfter401 + 1);
+        ProviderResult answer;
+        if (op->kind == OpKind::Cancel) {
+            answer = cancelFailure(failure);
+            answer.outcome = CancelOutcome::Unknown;
+            answer.guidance = Guidance::RetryLater;
+        } else {
+            answer.httpStatus = failure.httpStatus;
+            answer.providerCode = failure.code;
+            answer.providerMessage = failure.message;
+            answer.failure = std::move(failure);
+        }
+        answer.httpStatus = 401;
+        finish(op, std::move(answer));
         return;
     }
 

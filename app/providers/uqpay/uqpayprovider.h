@@ -47,7 +47,7 @@ private:
         QString paymentId;   // retrieve/cancel: the id the answer must carry
         int page = 0;
         int tokenGeneration = -1;
-        bool retriedAfter401 = false;
+        int retriesAfter401 = 0; // token refreshes for this call
         QElapsedTimer timer;
     };
     using OpPtr = std::shared_ptr<Op>;
