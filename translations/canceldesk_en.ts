@@ -16,6 +16,17 @@
     </message>
 </context>
 <context>
+    <name>CancelCheck</name>
+    <message>
+        <source>The outcome of the earlier cancel (attempt %1) is unknown. Cancelling again retries that same attempt with the same key and reason; no second cancel is made.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A cancel of this payment is in progress (attempt %1). Do not cancel it again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>CancelDesk::Providers</name>
     <message>
         <source>The provider address is not secure (https is required).</source>
@@ -337,6 +348,10 @@
         <source>Do not cancel the payments with an unknown outcome again; CancelDesk will reconcile them.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Will be sent: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>CancelDesk::Ui::CancelDialog</name>
@@ -417,10 +432,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>An earlier cancel of this payment has an unknown outcome. Do not cancel it again; CancelDesk will reconcile it.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>%1 (your time)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -489,10 +500,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Outcome unknown — do not cancel this payment again; CancelDesk will reconcile it.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Requests sent with the same idempotency key: %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -506,6 +513,10 @@
     </message>
     <message>
         <source>Cancel attempt #%1 is in the cancel log.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Outcome unknown — do not make a new cancel of this payment. A status refresh reconciles it; pressing Cancel again retries this same attempt with the same key, never a second cancel.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1188,14 +1199,6 @@
             <numerusform>Refreshed %1 of %n orders; %2 failed.</numerusform>
         </translation>
     </message>
-    <message>
-        <source>the outcome of an earlier cancel is unknown. Do not cancel again; refresh the status to reconcile it.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>a cancel of this payment is in progress.</source>
-        <translation type="unfinished"></translation>
-    </message>
     <message numerus="yes">
         <source>Resumed %n cancel(s) interrupted in an earlier session: %1 succeeded, %2 rejected, %3 outcome unknown.</source>
         <translation>
@@ -1205,6 +1208,10 @@
     </message>
     <message>
         <source>Interrupted cancels resumed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Retry the earlier cancel of the selected payment (Del). %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1912,6 +1919,18 @@
         <source>Only an unresolved cancel attempt can be reconciled; attempt %1 is %2.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Cancel attempt %1 was handed over to recovery; this process no longer handles it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel attempt %1 is still being handled: its owner renewed its lease.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only an unresolved cancel attempt can be retried; attempt %1 is %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>CancelPolicy</name>
@@ -2259,6 +2278,18 @@
     </message>
     <message>
         <source>The cancel log in %1 cannot be written, so the cancel of payment %2 was stopped; it will be resumed with the same key. %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is not configured, so the earlier cancel of payment %2 cannot be retried. Nothing was sent.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The cancel of payment %1 may already have reached %2, but its outcome could not be learned: %3 The attempt stays open and will be resumed with the same key; do not cancel it again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This process stopped handling the cancel of payment %1: %2</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2639,6 +2670,10 @@ Sandbox: in the sandbox environment with no provider configured, the CLI talks t
             <numerusform>%n unresolved cancel attempt settled from the provider&apos;s status.</numerusform>
             <numerusform>%n unresolved cancel attempts settled from the provider&apos;s status.</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>The status of %1 could not be refreshed (%2); deciding on the stored status.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -3440,6 +3475,13 @@ Sandbox: in the sandbox environment with no provider configured, the CLI talks t
     <message>
         <source>The UQPAY API key is not set.</source>
         <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>UQPAY refused %n fresh token(s) in a row; another program may be fetching tokens with the same client ID.</source>
+        <translation>
+            <numerusform>UQPAY refused %n fresh token in a row; another program may be fetching tokens with the same client ID.</numerusform>
+            <numerusform>UQPAY refused %n fresh tokens in a row; another program may be fetching tokens with the same client ID.</numerusform>
+        </translation>
     </message>
 </context>
 <context>

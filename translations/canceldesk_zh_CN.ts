@@ -16,6 +16,17 @@
     </message>
 </context>
 <context>
+    <name>CancelCheck</name>
+    <message>
+        <source>The outcome of the earlier cancel (attempt %1) is unknown. Cancelling again retries that same attempt with the same key and reason; no second cancel is made.</source>
+        <translation>之前的取消（尝试 %1）结果未知。再次取消将以相同的幂等键和原因重试这同一次尝试，不会发起第二次取消。</translation>
+    </message>
+    <message>
+        <source>A cancel of this payment is in progress (attempt %1). Do not cancel it again.</source>
+        <translation>此支付的取消正在进行中（尝试 %1）。请勿再次取消。</translation>
+    </message>
+</context>
+<context>
     <name>CancelDesk::Providers</name>
     <message>
         <source>The provider address is not secure (https is required).</source>
@@ -333,6 +344,10 @@
         <source>Do not cancel the payments with an unknown outcome again; CancelDesk will reconcile them.</source>
         <translation>请勿再次取消结果未知的支付；CancelDesk 将自动核对。</translation>
     </message>
+    <message>
+        <source>Will be sent: %1</source>
+        <translation>将发送：%1</translation>
+    </message>
 </context>
 <context>
     <name>CancelDesk::Ui::CancelDialog</name>
@@ -413,10 +428,6 @@
         <translation>此支付的另一次取消正在进行中。请勿再次取消。</translation>
     </message>
     <message>
-        <source>An earlier cancel of this payment has an unknown outcome. Do not cancel it again; CancelDesk will reconcile it.</source>
-        <translation>此支付之前的一次取消结果未知。请勿再次取消；CancelDesk 将自动核对。</translation>
-    </message>
-    <message>
         <source>%1 (your time)</source>
         <translation>%1（您的时间）</translation>
     </message>
@@ -485,10 +496,6 @@
         <translation>未决（结果未知）</translation>
     </message>
     <message>
-        <source>Outcome unknown — do not cancel this payment again; CancelDesk will reconcile it.</source>
-        <translation>结果未知 — 请勿再次取消此支付；CancelDesk 将自动核对。</translation>
-    </message>
-    <message>
         <source>Requests sent with the same idempotency key: %1</source>
         <translation>使用同一幂等键发送的请求次数：%1</translation>
     </message>
@@ -503,6 +510,10 @@
     <message>
         <source>Cancel attempt #%1 is in the cancel log.</source>
         <translation>取消尝试 #%1 已记入取消日志。</translation>
+    </message>
+    <message>
+        <source>Outcome unknown — do not make a new cancel of this payment. A status refresh reconciles it; pressing Cancel again retries this same attempt with the same key, never a second cancel.</source>
+        <translation>结果未知——请勿对此支付发起新的取消。刷新状态即可核对结果；再次点击取消将以相同的幂等键重试这同一次尝试，绝不会发起第二次取消。</translation>
     </message>
 </context>
 <context>
@@ -1172,14 +1183,6 @@
             <numerusform>已刷新 %1 / %n 笔订单；失败 %2 笔。</numerusform>
         </translation>
     </message>
-    <message>
-        <source>the outcome of an earlier cancel is unknown. Do not cancel again; refresh the status to reconcile it.</source>
-        <translation>之前一次取消的结果未知。请勿再次取消；刷新状态以便对账。</translation>
-    </message>
-    <message>
-        <source>a cancel of this payment is in progress.</source>
-        <translation>此支付的取消正在进行中。</translation>
-    </message>
     <message numerus="yes">
         <source>Resumed %n cancel(s) interrupted in an earlier session: %1 succeeded, %2 rejected, %3 outcome unknown.</source>
         <translation>
@@ -1189,6 +1192,10 @@
     <message>
         <source>Interrupted cancels resumed</source>
         <translation>已继续处理中断的取消</translation>
+    </message>
+    <message>
+        <source>Retry the earlier cancel of the selected payment (Del). %1</source>
+        <translation>重试所选支付之前的取消（Del）。%1</translation>
     </message>
 </context>
 <context>
@@ -1890,6 +1897,18 @@
         <source>Only an unresolved cancel attempt can be reconciled; attempt %1 is %2.</source>
         <translation>只有未决的取消尝试才能对账；取消尝试 %1 的状态是 %2。</translation>
     </message>
+    <message>
+        <source>Cancel attempt %1 was handed over to recovery; this process no longer handles it.</source>
+        <translation>取消尝试 %1 已交由恢复流程处理；本进程不再处理它。</translation>
+    </message>
+    <message>
+        <source>Cancel attempt %1 is still being handled: its owner renewed its lease.</source>
+        <translation>取消尝试 %1 仍在处理中：其所属进程已续租。</translation>
+    </message>
+    <message>
+        <source>Only an unresolved cancel attempt can be retried; attempt %1 is %2.</source>
+        <translation>只有未决的取消尝试才能重试；尝试 %1 的状态为 %2。</translation>
+    </message>
 </context>
 <context>
     <name>CancelPolicy</name>
@@ -2238,6 +2257,18 @@
     <message>
         <source>The cancel log in %1 cannot be written, so the cancel of payment %2 was stopped; it will be resumed with the same key. %3</source>
         <translation>无法写入 %1 中的取消日志，因此已停止取消支付 %2；之后将使用同一幂等键继续。%3</translation>
+    </message>
+    <message>
+        <source>%1 is not configured, so the earlier cancel of payment %2 cannot be retried. Nothing was sent.</source>
+        <translation>%1 未配置，因此无法重试支付 %2 之前的取消。未发送任何内容。</translation>
+    </message>
+    <message>
+        <source>The cancel of payment %1 may already have reached %2, but its outcome could not be learned: %3 The attempt stays open and will be resumed with the same key; do not cancel it again.</source>
+        <translation>支付 %1 的取消可能已送达 %2，但无法获知其结果：%3 该尝试保持未完成状态，将以相同的幂等键继续；请勿再次取消。</translation>
+    </message>
+    <message>
+        <source>This process stopped handling the cancel of payment %1: %2</source>
+        <translation>本进程已停止处理支付 %1 的取消：%2</translation>
     </message>
 </context>
 <context>
@@ -2625,6 +2656,10 @@ Sandbox: in the sandbox environment with no provider configured, the CLI talks t
         <translation>
             <numerusform>已根据服务商返回的状态确定 %n 个未决取消尝试的结果。</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>The status of %1 could not be refreshed (%2); deciding on the stored status.</source>
+        <translation>无法刷新 %1 的状态（%2）；将依据已存储的状态判断。</translation>
     </message>
 </context>
 <context>
@@ -3423,6 +3458,12 @@ Sandbox: in the sandbox environment with no provider configured, the CLI talks t
     <message>
         <source>The UQPAY API key is not set.</source>
         <translation>未设置 UQPAY API 密钥。</translation>
+    </message>
+    <message numerus="yes">
+        <source>UQPAY refused %n fresh token(s) in a row; another program may be fetching tokens with the same client ID.</source>
+        <translation>
+            <numerusform>UQPAY 连续拒绝了 %n 个新令牌；可能有其他程序正在使用同一客户端 ID 获取令牌。</numerusform>
+        </translation>
     </message>
 </context>
 <context>

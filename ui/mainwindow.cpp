@@ -562,35 +562,26 @@ void MainWindow::updateActions()
     m_bulkCancelAction->setEnabled(selected.size() > 1);
     QString why;
     bool eligible = false;
+    bool retry = false;
     if (one) {
         const std::optional<Domain::Order> order =
             m_session.orders().find(selected.first().provider, selected.first().paymentId);
         if (order) {
-            const Domain::PolicyDecision d = m_session.policy().decide(*order, m_session.now());
-            eligible = d.isEligible();
-            if (!eligible)
-                why = explainDecision(d);
-            // F12 and F11 step 5: never a second cancel while one is active or
-            // its outcome is still unknown.
-            Storage::AttemptFilter attempts;
-            attempts.provider = order->provider;
-            attempts.paymentId = order->paymentId;
-            attempts.state = Storage::AttemptState::Unresolved;
-            if (eligible && m_session.journal().count(attempts) > 0) {
-                eligible = false;
-                why = tr("the outcome of an earlier cancel is unknown. Do not cancel again; "
-                         "refresh the status to reconcile it.");
-            } else if (eligible && m_session.journal().activeFor(order->provider,
-                                                                 order->paymentId)) {
-                eligible = false;
-                why = tr("a cancel of this payment is in progress.");
-            }
+            // F8, F12 and §10: the core's one answer (CancelService::check).
+            const Services::CancelCheck check = m_session.cancels().check(*order);
+            eligible = check.mayCancel();
+            retry = check.isRetry();
+            why = check.verdict == Services::CancelCheck::Verdict::Ineligible
+                      ? explainDecision(check.decision)
+                      : Services::cancelCheckNote(check);
         }
     }
     m_cancelAction->setEnabled(one && eligible);
-    m_cancelAction->setToolTip(!one ? tr("Select one order to cancel it (Del)")
-                               : eligible ? tr("Cancel the selected payment (Del)")
-                                          : tr("Cannot be cancelled: %1").arg(why));
+    m_cancelAction->setToolTip(
+        !one       ? tr("Select one order to cancel it (Del)")
+        : !eligible ? tr("Cannot be cancelled: %1").arg(why)
+        : retry     ? tr("Retry the earlier cancel of the selected payment (Del). %1").arg(why)
+                    : tr("Cancel the selected payment (Del)"));
     const bool uqpay = m_session.providers().provider(Domain::Provider::Uqpay) != nullptr;
     m_syncAction->setEnabled(uqpay);
     m_settingsAction->setEnabled(m_secrets != nullptr);
@@ -721,6 +712,8 @@ void MainWindow::openCancelDialog()
     dialog->open();
 }
 
+const std::chrono::milliseconds MainWindow::kPeriodicRecovery{60000};
+
 void MainWindow::onCancelFinished(const Domain::OrderKey &order)
 {
     Q_EMIT m_session.ordersChanged({order});
@@ -731,6 +724,11 @@ void MainWindow::recoverInterruptedCancels()
 {
     Services::RecoveryJob *job = m_session.cancels().recover();
     connect(job, &Services::RecoveryJob::finished, this, &MainWindow::onRecoveryFinished);
+    // And again every minute: an attempt given up after a busy database, or
+    // left by a process that died meanwhile, does not wait for a restart.
+    connect(&m_session.cancels(), &Services::CancelService::recovered, this,
+            &MainWindow::onRecoveryFinished, Qt::UniqueConnection);
+    m_session.cancels().startPeriodicRecovery(kPeriodicRecovery);
 }
 
 void MainWindow::onRecoveryFinished(const QList<Services::CancelReport> &reports)

@@ -1,5 +1,7 @@
 #pragma once
 
+#include <chrono>
+
 #include "domain/order.h"
 
 #include <QMainWindow>
@@ -68,6 +70,9 @@ Q_SIGNALS:
 protected:
     void changeEvent(QEvent *event) override;
     void closeEvent(QCloseEvent *event) override;
+
+    // How often the console resumes attempts of dead owners (F11 recovery).
+    static const std::chrono::milliseconds kPeriodicRecovery;
 
 private:
     void buildActions();

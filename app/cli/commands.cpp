@@ -222,6 +222,7 @@ QJsonObject reportJson(const Services::CancelReport &report)
         {u"provider_message"_s, report.providerMessage},
         {u"http_status"_s, report.httpStatus},
         {u"tries"_s, report.tries},
+        {u"retried"_s, report.retried},
         {u"message"_s, report.message},
     };
     if (report.refusal != Services::CancelReport::Refusal::None)
@@ -333,11 +334,15 @@ public:
                 .arg(QDir::toNativeSeparators(m_config.path.isEmpty() ? Config::defaultConfigPath()
                                                                       : m_config.path));
         m_registry = std::make_unique<Providers::ProviderRegistry>(m_config.providers);
-        m_refresh = std::make_unique<Services::RefreshService>(
-            *m_orders, *m_registry, m_config.network, Services::systemClock());
-        m_cancel =
-            std::make_unique<Services::CancelService>(*m_orders, *m_journal, *m_registry, m_policy,
-                                                      m_config.network, Services::systemClock());
+        // The console's clock: local UTC corrected by the providers' Date
+        // headers (F9), so that both decide eligibility alike.
+        const Services::Clock clock = [registry = m_registry.get()] {
+            return registry->http().correctedNowUtc();
+        };
+        m_refresh = std::make_unique<Services::RefreshService>(*m_orders, *m_registry,
+                                                               m_config.network, clock);
+        m_cancel = std::make_unique<Services::CancelService>(
+            *m_orders, *m_journal, *m_registry, m_policy, m_config.network, clock);
         return {};
     }
 
@@ -728,6 +733,15 @@ int cancelCommand(Session &s, const QStringList &args)
     }
     if (const QString error = s.connect(); !error.isEmpty())
         return s.out().finish(command, ExitFailure, {}, error);
+    // Decide on the provider's status of now and on its clock (the Date of
+    // this answer corrects the local clock), as the console does.
+    const Services::RefreshSummary fresh =
+        s.wait(s.refresh().refresh({{order.provider, order.paymentId}}));
+    for (const auto &[key, message] : fresh.errors)
+        s.out().note(QCoreApplication::translate(
+                         "Cli", "The status of %1 could not be refreshed (%2); deciding on the "
+                                "stored status.")
+                         .arg(key.paymentId, message));
 
     Services::CancelOrderRequest request;
     request.order = {order.provider, order.paymentId};
@@ -904,7 +918,9 @@ int exitCodeFor(const Services::CancelReport &report)
     case Storage::AttemptState::Rejected:
         return brokenSetup ? ExitFailure : ExitRefused;
     case Storage::AttemptState::Unresolved:
-        return brokenSetup ? ExitFailure : ExitUnresolved;
+        // Always 4: the cancel may have happened; a 5 would read as "nothing
+        // happened" and invite a scripted retry.
+        return ExitUnresolved;
     case Storage::AttemptState::Prepared:
     case Storage::AttemptState::Sent:
     case Storage::AttemptState::Confirming:

@@ -1,6 +1,7 @@
 # The cancel workflow (PRODUCT.md F11–F13) and its crash recovery.
 target_sources(canceldesk_core PRIVATE
     services/backoff.h services/backoff.cpp
+    services/cancelcheck.h services/cancelcheck.cpp
     services/cancelservice.h services/cancelservice.cpp
 )
 # The crash tests' stop points (CANCELDESK_TEST_STOP_AT, see cancelservice.cpp)

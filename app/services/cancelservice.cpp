@@ -9,10 +9,8 @@
 #include <QMutex>
 #include <QMutexLocker>
 #include <QSet>
-#include <QSysInfo>
 #include <QTimer>
 
-#include <cerrno>
 #include <signal.h>
 
 using namespace Qt::Literals::StringLiterals;
@@ -38,15 +36,7 @@ const QString kLocalConfiguration = u"LOCAL_CONFIGURATION"_s;
 // The provider code of an attempt the operator stopped before it was sent.
 const QString kLocalStopped = u"LOCAL_STOPPED"_s;
 
-QString localHost()
-{
-    return QSysInfo::machineHostName();
-}
-
-qint64 localPid()
-{
-    return QCoreApplication::applicationPid();
-}
+using Storage::ProcessOwner;
 
 #ifdef CANCELDESK_TEST_FAULT_HOOKS
 // Test builds only: CANCELDESK_BUILD_TESTS defines CANCELDESK_TEST_FAULT_HOOKS
@@ -66,6 +56,27 @@ void testStopPoint(AttemptState state)
 #else
 void testStopPoint(AttemptState) {}
 #endif
+
+// Failures that are not the provider's word on a cancel: they say nothing
+// about whether an earlier try arrived.
+bool isUntrustedFailure(FailureKind kind)
+{
+    switch (kind) {
+    case FailureKind::Transport:
+    case FailureKind::Configuration:
+    case FailureKind::Authentication:
+    case FailureKind::RateLimited:
+    case FailureKind::ServerError:
+    case FailureKind::Protocol:
+    case FailureKind::Unsupported:
+        return true;
+    case FailureKind::None:
+    case FailureKind::NotFound:
+    case FailureKind::Rejected:
+        break;
+    }
+    return false;
+}
 
 // Attempts a CancelJob of this process gave up (a journal failure) when the
 // journal could not even record that it let go of them: the journal still names
@@ -241,9 +252,19 @@ void CancelJob::begin()
                                                   "Payment %1 is not in the order list. Add or "
                                                   "refresh it first.")
                           .arg(m_input.order.paymentId));
-    m_report.decision = m_service.m_policy.decide(*m_orderBefore, m_service.m_clock());
-    if (!m_report.decision.isEligible())
+    // F8, F12 and §10, decided in one place (CancelService::check).
+    const CancelCheck check = m_service.check(*m_orderBefore);
+    m_report.decision = check.decision;
+    switch (check.verdict) {
+    case CancelCheck::Verdict::Ineligible:
         return refuse(Refusal::Ineligible, ineligibleMessage(m_input.order, m_report.decision));
+    case CancelCheck::Verdict::ActiveAttempt:
+        return refuse(Refusal::ActiveAttempt, cancelCheckNote(check));
+    case CancelCheck::Verdict::RetryUnresolved:
+        return retryUnresolved(check.attemptId);
+    case CancelCheck::Verdict::NewAttempt:
+        break;
+    }
 
     // 2. Journal first: committed before any network I/O. The store refuses a
     // second active attempt for the order, whichever process holds it (F12).
@@ -299,6 +320,49 @@ void CancelJob::begin()
     send();
 }
 
+void CancelJob::retryUnresolved(qint64 attemptId)
+{
+    m_provider = m_service.m_providers.provider(m_input.order.provider);
+    if (!m_provider)
+        return refuse(Refusal::Configuration,
+                      QCoreApplication::translate("CancelService",
+                                                  "%1 is not configured, so the earlier cancel of "
+                                                  "payment %2 cannot be retried. Nothing was sent.")
+                          .arg(Domain::providerDisplayName(m_input.order.provider),
+                               m_input.order.paymentId));
+    const Storage::JournalResult reopened =
+        m_service.m_journal.reopen(attemptId, ProcessOwner::self(), leaseFromNow());
+    if (!reopened.ok()) {
+        switch (reopened.error) {
+        case Storage::JournalError::ActiveAttemptExists:
+        case Storage::JournalError::InvalidTransition: // settled or retried meanwhile
+            return refuse(Refusal::ActiveAttempt, reopened.message);
+        default:
+            return refuse(Refusal::Storage,
+                          QCoreApplication::translate(
+                              "CancelService", "Payment %1 was not cancelled and nothing was "
+                                               "sent: the cancel log in %2 cannot be written. %3")
+                              .arg(m_input.order.paymentId,
+                                   QDir::toNativeSeparators(m_databasePath), reopened.message));
+        }
+    }
+    m_attempt = reopened.attempt;
+    m_report.attemptId = m_attempt.id;
+    m_report.retried = true;
+    m_report.sent = true; // an earlier try may have arrived
+    m_mayHaveArrived = true;
+    Q_EMIT stateChanged(AttemptState::Sent);
+    // The journaled request, unchanged: its key, reason and body.
+    m_request.paymentId = m_attempt.paymentId;
+    m_request.merchantReference = m_attempt.merchantReference;
+    m_request.idempotencyKey = m_attempt.idempotencyKey;
+    m_request.reason = m_attempt.reason;
+    m_leaseTimer->start();
+    m_sinceFirstSend.start();
+    // Ask first: the earlier try may have cancelled it already.
+    reconcileThenSend();
+}
+
 void CancelJob::resume()
 {
     if (m_done)
@@ -323,6 +387,7 @@ void CancelJob::resume()
     m_request.idempotencyKey = m_attempt.idempotencyKey;
     m_request.reason = m_attempt.reason;
     m_report.sent = m_attempt.state != AttemptState::Prepared;
+    m_mayHaveArrived = m_report.sent;
     m_leaseTimer->start();
     switch (m_attempt.state) {
     case AttemptState::Prepared:
@@ -359,9 +424,18 @@ void CancelJob::send()
 void CancelJob::onCancelResult(const ProviderResult &result)
 {
     takeAnswer(result);
+    const bool earlierMayHaveArrived = m_mayHaveArrived;
+    if (result.failure.kind != FailureKind::Configuration)
+        m_mayHaveArrived = true;
+    if (earlierMayHaveArrived && isUntrustedFailure(result.failure.kind)
+        && result.outcome == CancelOutcome::Rejected)
+        // Not the provider's word: an earlier try may have cancelled it.
+        return keepOpen();
     if (result.failure.kind == FailureKind::Configuration) {
+        if (earlierMayHaveArrived)
+            return keepOpen();
         // Refused by our own backend before anything left (unreadable key, bad
-        // URL); nothing to retry.
+        // URL) on the first try; nothing to retry.
         m_report.refusal = Refusal::Configuration;
         m_report.guidance = Providers::Guidance::FixConfiguration;
         m_attempt.providerCode = kLocalConfiguration;
@@ -379,12 +453,38 @@ void CancelJob::onCancelResult(const ProviderResult &result)
             return;
         return startPolling();
     case CancelOutcome::Unknown:
-        if (m_retries < m_service.m_settings.maxRetries)
-            return scheduleRetry(result.failure.retryAfter);
+        if (m_retries < m_service.m_settings.maxRetries) {
+            // A provider asking to wait longer than this cancel may still take
+            // to confirm gets no sleeping process: the outcome is unknown now
+            // and reconciliation or a retry of this attempt settles it.
+            const auto budget = std::chrono::duration_cast<std::chrono::milliseconds>(
+                                    m_service.m_settings.confirmTimeout)
+                                - std::chrono::milliseconds(m_sinceFirstSend.elapsed());
+            if (result.failure.retryAfter.count() < 0 || result.failure.retryAfter <= budget)
+                return scheduleRetry(result.failure.retryAfter);
+            m_report.guidance = Providers::Guidance::RetryLater;
+        }
         if (m_report.guidance == Providers::Guidance::None)
             m_report.guidance = Providers::Guidance::ContactSupport;
         return complete(AttemptState::Unresolved, std::nullopt);
     }
+}
+
+void CancelJob::keepOpen()
+{
+    releaseToRecovery();
+    m_report.sent = true;
+    m_report.state = m_attempt.state;
+    m_report.message =
+        QCoreApplication::translate(
+            "CancelService",
+            "The cancel of payment %1 may already have reached %2, but its outcome could not be "
+            "learned: %3 The attempt stays open and will be resumed with the same key; do not "
+            "cancel it again.")
+            .arg(m_attempt.paymentId, Domain::providerDisplayName(m_attempt.provider),
+                 m_attempt.providerMessage);
+    fillReport();
+    deliver();
 }
 
 void CancelJob::scheduleRetry(std::chrono::milliseconds retryAfter)
@@ -456,8 +556,33 @@ void CancelJob::onPollResult(const ProviderResult &result)
 
 void CancelJob::renewLease()
 {
-    if (m_report.attemptId != 0 && !m_done)
+    if (m_report.attemptId == 0 || m_done)
+        return;
+    const Storage::JournalResult renewed =
         m_service.m_journal.renewLease(m_attempt.id, leaseFromNow());
+    if (renewed.ok())
+        return;
+    // Without a lease another process may take the attempt over: stop here,
+    // send nothing more.
+    m_waitTimer->stop();
+    if (m_call) {
+        disconnect(m_call, nullptr, this, nullptr);
+        m_call->abort();
+        m_call = nullptr;
+    }
+    if (renewed.error == Storage::JournalError::InvalidTransition) {
+        // Taken over, or settled, by someone else: theirs now.
+        m_report.state = m_attempt.state;
+        m_report.message =
+            QCoreApplication::translate("CancelService",
+                                        "This process stopped handling the cancel of payment %1: "
+                                        "%2")
+                .arg(m_attempt.paymentId, renewed.message);
+        fillReport();
+        return deliver();
+    }
+    releaseToRecovery();
+    refuse(Refusal::Storage, journalStopMessage(renewed.message));
 }
 
 bool CancelJob::recordState(AttemptState state)
@@ -492,36 +617,58 @@ void CancelJob::takeAnswer(const ProviderResult &result)
 
 void CancelJob::complete(AttemptState state, const std::optional<Domain::Order> &order)
 {
-    // 6. The final state and what led to it, then the order itself.
-    std::optional<Domain::Order> after = order;
-    if (state == AttemptState::Succeeded && (!after || after->status != NormStatus::Cancelled)) {
-        // Confirmed without the payment in the answer (Antom): it is cancelled.
-        if (!after)
-            after = m_orderBefore;
-        if (after) {
-            after->rawStatus = u"CANCELLED"_s;
-            after->status = NormStatus::Cancelled;
-        }
-    }
+    // 6. The final state and what led to it, and the order's new status, in
+    // one transaction: the order as the provider returned it or, confirmed
+    // without the payment in the answer (Antom), the order as stored at this
+    // moment (not the copy read when the cancel began), marked cancelled.
+    const bool confirmedWithoutOrder =
+        state == AttemptState::Succeeded && (!order || order->status != NormStatus::Cancelled);
+    const std::optional<Domain::Order> current =
+        m_service.m_orders.find(m_attempt.provider, m_attempt.paymentId);
+    const AttemptState previous = m_attempt.state;
     m_attempt.state = state;
     m_attempt.latencyMs = m_sinceFirstSend.isValid() ? m_sinceFirstSend.elapsed() : 0;
-    if (after)
-        m_attempt.statusAfter = Domain::statusKey(after->status);
-    else if (m_orderBefore)
-        m_attempt.statusAfter = Domain::statusKey(m_orderBefore->status);
+    if (confirmedWithoutOrder)
+        m_attempt.statusAfter = Domain::statusKey(NormStatus::Cancelled);
+    else if (order)
+        m_attempt.statusAfter = Domain::statusKey(order->status);
+    else if (current)
+        m_attempt.statusAfter = Domain::statusKey(current->status);
     m_attempt.finishedAt = m_service.m_clock();
-    const Storage::JournalResult r = m_service.m_journal.record(m_attempt);
+    const auto writeOrder = [&]() -> QString {
+        std::optional<Domain::Order> after = order;
+        if (confirmedWithoutOrder) {
+            // Read again inside the transaction: a refresh may have stored it
+            // after `current` was read.
+            after = m_service.m_orders.find(m_attempt.provider, m_attempt.paymentId);
+            if (!after)
+                return {};
+            after->rawStatus = u"CANCELLED"_s;
+            after->status = NormStatus::Cancelled;
+            after->lastSyncedAt = m_service.m_clock();
+        }
+        if (!after)
+            return {};
+        if (!after->lastSyncedAt.isValid() || order)
+            after->lastSyncedAt = m_service.m_clock();
+        const Storage::UpsertResult stored =
+            m_service.m_orders.upsertInTransaction(*after, Storage::StatusSource::Cancel);
+        return stored.ok ? QString() : stored.error;
+    };
+    const Storage::JournalResult r = m_service.m_journal.record(m_attempt, writeOrder);
     if (!r.ok()) {
-        m_attempt.state = AttemptState::Sent;
+        m_attempt.state = previous;
+        if (r.error == Storage::JournalError::InvalidTransition) {
+            // No longer ours (taken over or released): the owner decides.
+            m_report.state = previous;
+            m_report.message = r.message;
+            fillReport();
+            return deliver();
+        }
         releaseToRecovery();
         return refuse(Refusal::Storage, journalStopMessage(r.message));
     }
     m_attempt = r.attempt;
-    if (after) {
-        if (!after->lastSyncedAt.isValid() || order)
-            after->lastSyncedAt = m_service.m_clock();
-        m_service.m_orders.upsert(*after, Storage::StatusSource::Cancel);
-    }
     Q_EMIT stateChanged(state);
     m_report.state = state;
     m_report.message = finalMessage(fillReport());
@@ -588,9 +735,12 @@ QString CancelJob::journalStopMessage(const QString &problem) const
 
 void CancelJob::releaseToRecovery()
 {
-    const Storage::JournalResult released = m_service.m_journal.setOwner(
-        m_attempt.id, localHost(), localPid(), QString(), 0, QDateTime::currentDateTimeUtc());
-    if (!released.ok())
+    const Storage::JournalResult released =
+        m_service.m_journal.setOwner(m_attempt.id, m_attempt.owner(), std::nullopt,
+                                     ProcessOwner(), QDateTime::currentDateTimeUtc());
+    if (released.ok())
+        m_attempt = released.attempt;
+    else if (released.error != Storage::JournalError::InvalidTransition)
         GivenUpAttempts::set(m_databasePath, m_attempt.id, true);
 }
 
@@ -675,8 +825,8 @@ RecoveryJob::RecoveryJob(CancelService &service, QObject *parent)
     const QDateTime now = QDateTime::currentDateTimeUtc();
     const QString database = m_service.m_journal.databasePath();
     for (const Storage::CancelAttempt &a : m_service.m_journal.unfinished()) {
-        const bool givenUpHere = a.ownerHost == localHost() && a.ownerPid == localPid()
-                                 && GivenUpAttempts::contains(database, a.id);
+        const bool givenUpHere =
+            a.owner() == ProcessOwner::self() && GivenUpAttempts::contains(database, a.id);
         if (givenUpHere || CancelService::ownerIsGone(a, now))
             m_pending.append(a);
     }
@@ -691,8 +841,9 @@ void RecoveryJob::next()
         const Storage::CancelAttempt a = m_pending.takeFirst();
         // Compare-and-swap on the old owner: of two processes recovering at once
         // only one gets it.
+        // The lease too: an owner that renewed it meanwhile is alive.
         const Storage::JournalResult taken = m_service.m_journal.setOwner(
-            a.id, a.ownerHost, a.ownerPid, localHost(), localPid(), leaseFromNow());
+            a.id, a.owner(), a.leaseUntil, ProcessOwner::self(), leaseFromNow());
         if (!taken.ok())
             continue;
         auto *job = new CancelJob(m_service, &m_service);
@@ -750,19 +901,43 @@ RecoveryJob *CancelService::recover()
 
 bool CancelService::ownerIsGone(const Storage::CancelAttempt &attempt, const QDateTime &nowUtc)
 {
-    if (attempt.ownerHost.isEmpty() || attempt.ownerPid <= 0)
-        return true; // released (stopped, or a journal failure)
-    if (attempt.ownerHost == localHost()) {
-        if (attempt.ownerPid == localPid())
-            return false;
-        // Signal 0 only asks whether the process exists; EPERM means it does
-        // (another user's process).
-        if (::kill(static_cast<pid_t>(attempt.ownerPid), 0) == 0)
-            return false;
-        return errno == ESRCH;
-    }
     // Another host cannot be asked: its lease, renewed while it works, says.
-    return !attempt.leaseUntil.isValid() || attempt.leaseUntil < nowUtc;
+    return Storage::ownerIsGone(attempt.owner(),
+                                !attempt.leaseUntil.isValid() || attempt.leaseUntil < nowUtc);
+}
+
+void CancelService::startPeriodicRecovery(std::chrono::milliseconds interval)
+{
+    if (!m_recoveryTimer) {
+        m_recoveryTimer = new QTimer(this);
+        connect(m_recoveryTimer, &QTimer::timeout, this, [this] {
+            if (m_periodicRecovery)
+                return; // the last one is still at work
+            m_periodicRecovery = recover();
+            connect(m_periodicRecovery, &RecoveryJob::finished, this,
+                    [this](const QList<CancelReport> &reports) {
+                        if (!reports.isEmpty())
+                            Q_EMIT recovered(reports);
+                    });
+        });
+    }
+    m_recoveryTimer->start(interval);
+}
+
+AttemptFlags CancelService::attemptFlags(Domain::Provider provider, const QString &paymentId) const
+{
+    AttemptFlags flags;
+    if (const auto active = m_journal.activeFor(provider, paymentId))
+        flags.activeAttemptId = active->id;
+    if (const auto unresolved = m_journal.unresolvedFor(provider, paymentId))
+        flags.unresolvedAttemptId = unresolved->id;
+    return flags;
+}
+
+CancelCheck CancelService::check(const Domain::Order &order) const
+{
+    return checkCancel(order, m_policy, m_clock(),
+                       attemptFlags(order.provider, order.paymentId));
 }
 
 } // namespace CancelDesk::Services

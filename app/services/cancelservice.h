@@ -1,5 +1,6 @@
 #pragma once
 
+#include "cancelcheck.h"
 #include "domain/cancelpolicy.h"
 #include "domain/cancelreason.h"
 #include "domain/order.h"
@@ -44,6 +45,9 @@ struct CancelReport
     // job was stopped (recovery resumes it); nullopt when refused locally.
     std::optional<Storage::AttemptState> state;
     bool sent = false; // whether any request reached the network
+    // The cancel retried an earlier attempt whose outcome was unknown
+    // (UNRESOLVED), with its key and body, instead of making a new one.
+    bool retried = false;
     enum class Refusal {
         None,
         NotFound,      // the order is not in the store
@@ -92,6 +96,11 @@ private:
 
     CancelJob(CancelService &service, QObject *parent);
     void startFresh(const CancelOrderRequest &request);
+    void retryUnresolved(qint64 attemptId);
+    // An answer that is not the provider's word on the cancel (credentials,
+    // configuration, token, transport) after the request may have arrived
+    // already: the attempt is not closed; it stays open for recovery.
+    void keepOpen();
     void startRecovered(const Storage::CancelAttempt &attempt);
 
     void begin();
@@ -138,6 +147,10 @@ private:
     QElapsedTimer m_sinceFirstSend;
     QElapsedTimer m_confirming;
     int m_retries = 0;
+    // An earlier try of this attempt may have reached the provider (resumed
+    // from SENT or CONFIRMING, a retried UNRESOLVED attempt, or any try after
+    // the first): only a business answer or a retrieved status may close it.
+    bool m_mayHaveArrived = false;
     bool m_done = false;
 };
 
@@ -211,6 +224,17 @@ public:
                               const QString &note, const QString &operatorName,
                               const QString &environment);
     RecoveryJob *recover();
+    // Runs recover() every interval while no recovery is running (the console:
+    // an attempt given up after a busy database, or left by a process that died
+    // meanwhile, does not wait for a restart). recovered() reports what it did.
+    void startPeriodicRecovery(std::chrono::milliseconds interval);
+
+    // PRODUCT.md F8/F11/F12/§10 for one stored order, on the service's clock.
+    CancelCheck check(const Domain::Order &order) const;
+    // The order's active and unresolved attempts, from the journal.
+    AttemptFlags attemptFlags(Domain::Provider provider, const QString &paymentId) const;
+    const Domain::CancelPolicy &policy() const { return m_policy; }
+    QDateTime now() const { return m_clock(); }
 
     // Whether the process that owns an active attempt is gone: same host and no
     // such process, or its lease has run out (another host cannot be asked).
@@ -218,6 +242,10 @@ public:
     static bool ownerIsGone(const Storage::CancelAttempt &attempt, const QDateTime &nowUtc);
 
     const WorkflowSettings &settings() const { return m_settings; }
+
+Q_SIGNALS:
+    // Periodic recovery took over and finished these attempts.
+    void recovered(const QList<CancelDesk::Services::CancelReport> &reports);
 
 private:
     friend class CancelJob;
@@ -229,6 +257,8 @@ private:
     Domain::CancelPolicy m_policy;
     WorkflowSettings m_settings;
     Clock m_clock;
+    QTimer *m_recoveryTimer = nullptr;
+    QPointer<RecoveryJob> m_periodicRecovery;
 };
 
 } // namespace CancelDesk::Services

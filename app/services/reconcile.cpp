@@ -18,12 +18,20 @@ std::optional<AttemptState> reconciledOutcome(const Domain::Order &order, const 
     return std::nullopt;
 }
 
-int reconcileUnresolved(Storage::CancelJournal &journal, const Domain::Order &order,
-                        const QDateTime &nowUtc, QString *error)
+int reconcileUnresolved(Storage::CancelJournal &journal, const Domain::Order &fresh,
+                        bool conflicted, const QDateTime &nowUtc, QString *error)
 {
+    if (conflicted || fresh.flags.testFlag(Domain::StatusFlag::Conflict))
+        return 0;
+    const Domain::Order &order = fresh;
     const std::optional<AttemptState> outcome = reconciledOutcome(order, nowUtc);
     if (!outcome)
         return 0;
+    // Paid and past the deadline, but nothing says the cancel failed.
+    const bool onlyLate = *outcome == AttemptState::Rejected
+                          && order.status == NormStatus::Succeeded
+                          && !order.flags.testFlag(Domain::StatusFlag::Refunded)
+                          && !order.flags.testFlag(Domain::StatusFlag::ChargedBack);
     Storage::AttemptFilter filter;
     filter.provider = order.provider;
     filter.paymentId = order.paymentId;
@@ -32,6 +40,8 @@ int reconcileUnresolved(Storage::CancelJournal &journal, const Domain::Order &or
     const QList<Storage::CancelAttempt> unresolved = journal.list(filter);
     int settled = 0;
     for (const Storage::CancelAttempt &attempt : unresolved) {
+        if (onlyLate && journal.wasAccepted(attempt.id))
+            continue; // accepted in time; the provider may still flip it
         const Storage::JournalResult r = journal.reconcile(
             attempt.id, *outcome, Domain::statusKey(order.status), order.rawStatus, nowUtc);
         if (r.ok()) {

@@ -17,10 +17,16 @@ namespace CancelDesk::Services {
 std::optional<Storage::AttemptState> reconciledOutcome(const Domain::Order &order,
                                                        const QDateTime &nowUtc);
 
-// Applies reconciledOutcome() to every UNRESOLVED attempt of the order (as
-// stored, after the refresh). Returns how many were settled; -1 and *error when
-// the journal could not be read or written.
-int reconcileUnresolved(Storage::CancelJournal &journal, const Domain::Order &order,
-                        const QDateTime &nowUtc, QString *error = nullptr);
+// Applies reconciledOutcome() to every UNRESOLVED attempt of the order.
+// `fresh` is the provider's own answer of this refresh — never the stored
+// status, which may be an import's or hold a contradicted CANCELLED (F7) —
+// with the cancel deadline the store computed for it. Nobody reconciles an
+// order whose statuses conflict (`conflicted`) until it has been reviewed. An
+// attempt the provider accepted (it reached CONFIRMING: UQPAY's asynchronous
+// wallet cancel) is not closed REJECTED by a SUCCEEDED past the deadline: it
+// may still flip to CANCELLED. Returns how many were settled; -1 and *error
+// when the journal could not be read or written.
+int reconcileUnresolved(Storage::CancelJournal &journal, const Domain::Order &fresh,
+                        bool conflicted, const QDateTime &nowUtc, QString *error = nullptr);
 
 } // namespace CancelDesk::Services

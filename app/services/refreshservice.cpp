@@ -388,28 +388,34 @@ void RefreshJob::store(Order order)
     ++m_summary.done;
     if (r.conflict)
         ++m_summary.conflicts;
-    reconcile(key);
+    reconcile(order, r.conflict);
     Q_EMIT orderUpdated(key);
     Q_EMIT progress(m_summary.done, m_summary.total, m_summary.failed);
 }
 
-void RefreshJob::reconcile(const OrderKey &key)
+void RefreshJob::reconcile(const Order &fresh, bool conflict)
 {
-    // As stored: with its cancel deadline, and CANCELLED kept under F7.
-    const std::optional<Order> stored = m_store.find(key.provider, key.paymentId);
+    // The provider's answer of this refresh decides, with the cancel deadline
+    // the store computed for it (F11 step 5); the stored status may be an
+    // import's, or a CANCELLED kept under F7 against this very answer.
+    const std::optional<Order> stored = m_store.find(fresh.provider, fresh.paymentId);
     if (!stored)
         return;
+    Order basis = fresh;
+    basis.cancelDeadline = stored->cancelDeadline;
+    const bool conflicted = conflict || stored->flags.testFlag(Domain::StatusFlag::Conflict);
     Storage::CancelJournal journal(m_store.database());
     QString error;
-    const int settled = reconcileUnresolved(journal, *stored, m_clock(), &error);
+    const int settled = reconcileUnresolved(journal, basis, conflicted, m_clock(), &error);
     if (settled > 0)
         m_summary.reconciled += settled;
     else if (settled < 0)
         m_summary.errors.append(
-            {key, QCoreApplication::translate("RefreshService",
-                                              "The status was stored, but the unresolved cancel "
-                                              "attempt could not be reconciled: %1")
-                      .arg(error)});
+            {{fresh.provider, fresh.paymentId},
+             QCoreApplication::translate("RefreshService",
+                                         "The status was stored, but the unresolved cancel "
+                                         "attempt could not be reconciled: %1")
+                 .arg(error)});
 }
 
 void RefreshJob::maybeFinish()

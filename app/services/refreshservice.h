@@ -102,7 +102,7 @@ private:
     bool retryLater(quint64 taskId, const Providers::ProviderFailure &failure);
     void fail(const Domain::OrderKey &key, const QString &text);
     void store(Domain::Order order);
-    void reconcile(const Domain::OrderKey &key);
+    void reconcile(const Domain::Order &fresh, bool conflict);
     void maybeFinish();
 
     Storage::OrderStore &m_store;

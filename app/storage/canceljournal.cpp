@@ -42,7 +42,8 @@ using namespace Qt::Literals::StringLiterals;
 // amount of 16 digits would lose its last digit.
 //
 // Format 1 entries were written by schema version 2; format 2 (schema 3) adds
-// the owner columns. Both stay verifiable.
+// the owner columns, format 3 (schema 5) the owner's process instance. All stay
+// verifiable.
 
 namespace CancelDesk::Storage {
 
@@ -61,7 +62,7 @@ struct Column
 };
 
 // The snapshot: every column an attempt row and its journal entries share.
-constexpr std::array<Column, 24> kColumns{{
+constexpr std::array<Column, 25> kColumns{{
     {u"provider", Kind::Text, 1},
     {u"payment_id", Kind::Text, 1},
     {u"merchant_reference", Kind::Text, 1},
@@ -86,9 +87,10 @@ constexpr std::array<Column, 24> kColumns{{
     {u"owner_host", Kind::Text, 2},
     {u"owner_pid", Kind::Int, 2},
     {u"lease_until", Kind::Time, 2},
+    {u"owner_instance", Kind::Text, 3},
 }};
 
-constexpr int kCurrentFormat = 2;
+constexpr int kCurrentFormat = 3;
 
 struct StateName
 {
@@ -177,6 +179,7 @@ QVariantList snapshotValues(const CancelAttempt &a)
         text(a.ownerHost),
         a.ownerPid,
         msOrNull(a.leaseUntil),
+        text(a.ownerInstance),
     };
 }
 
@@ -216,6 +219,7 @@ CancelAttempt attemptFrom(qint64 id, const QVariantList &v, const QString &entry
     a.ownerHost = v.at(21).toString();
     a.ownerPid = v.at(22).toLongLong();
     a.leaseUntil = timeFrom(v.at(23));
+    a.ownerInstance = v.at(24).toString();
     a.entryHash = entryHash;
     return a;
 }
@@ -303,6 +307,17 @@ std::optional<CancelAttempt> loadActive(const QSqlDatabase &db, Provider provide
     return attemptFromRow(q);
 }
 
+JournalResult activeAttemptExists(const CancelAttempt &active)
+{
+    return failed(JournalError::ActiveAttemptExists,
+                  QCoreApplication::translate("CancelJournal",
+                                              "Payment %1 already has a cancel in progress "
+                                              "(attempt %2, %3). It was not sent again.")
+                      .arg(active.paymentId)
+                      .arg(active.id)
+                      .arg(attemptStateKey(active.state)));
+}
+
 // Appends the entry for attempt `a` (whose id is set) and writes the attempt row
 // to match it: inserted when isNew, updated otherwise. The caller holds a write
 // transaction, which makes reading the chain head and appending atomic even
@@ -372,16 +387,8 @@ JournalResult appendAndStore(const QSqlDatabase &db, CancelAttempt a, bool isNew
             if (isNew) {
                 // The partial unique index refused a second active attempt for
                 // the order, whichever process wrote the first.
-                if (const auto active = loadActive(db, a.provider, a.paymentId)) {
-                    return failed(JournalError::ActiveAttemptExists,
-                                  QCoreApplication::translate(
-                                      "CancelJournal",
-                                      "Payment %1 already has a cancel in progress (attempt %2, "
-                                      "%3). It was not sent again.")
-                                      .arg(a.paymentId)
-                                      .arg(active->id)
-                                      .arg(attemptStateKey(active->state)));
-                }
+                if (const auto active = loadActive(db, a.provider, a.paymentId))
+                    return activeAttemptExists(*active);
                 QSqlQuery key(db);
                 key.prepare(u"SELECT 1 FROM cancel_attempts WHERE idempotency_key = ?"_s);
                 key.addBindValue(a.idempotencyKey);
@@ -417,9 +424,30 @@ JournalResult appendAndStore(const QSqlDatabase &db, CancelAttempt a, bool isNew
     return r;
 }
 
-QString localHost()
+JournalResult finalAttempt(const CancelAttempt &stored)
 {
-    return QSysInfo::machineHostName();
+    return failed(JournalError::InvalidTransition,
+                  QCoreApplication::translate("CancelJournal",
+                                              "Cancel attempt %1 is final (%2) and cannot change.")
+                      .arg(stored.id)
+                      .arg(attemptStateKey(stored.state)));
+}
+
+JournalResult ownedElsewhere(const CancelAttempt &stored)
+{
+    if (stored.owner().isEmpty())
+        return failed(JournalError::InvalidTransition,
+                      QCoreApplication::translate("CancelJournal",
+                                                  "Cancel attempt %1 was handed over to recovery; "
+                                                  "this process no longer handles it.")
+                          .arg(stored.id));
+    return failed(JournalError::InvalidTransition,
+                  QCoreApplication::translate("CancelJournal",
+                                              "Cancel attempt %1 is handled by another process "
+                                              "(%2, process %3).")
+                      .arg(stored.id)
+                      .arg(stored.ownerHost)
+                      .arg(stored.ownerPid));
 }
 
 // Filters of list() and forEach(), as SQL with positional values.
@@ -546,10 +574,8 @@ JournalResult CancelJournal::prepare(CancelAttempt draft)
     if (!draft.requestedAt.isValid())
         draft.requestedAt = now;
     draft.requestedAt = draft.requestedAt.toUTC();
-    if (draft.ownerHost.isEmpty())
-        draft.ownerHost = localHost();
-    if (draft.ownerPid == 0)
-        draft.ownerPid = QCoreApplication::applicationPid();
+    if (draft.ownerHost.isEmpty() && draft.ownerPid == 0)
+        draft.setOwner(ProcessOwner::self());
     if (!draft.leaseUntil.isValid())
         draft.leaseUntil = now.addSecs(kLeaseSeconds);
     draft.finishedAt = {};
@@ -570,7 +596,8 @@ JournalResult CancelJournal::prepare(CancelAttempt draft)
     return commitOrFail(tx, appendAndStore(db, draft, true));
 }
 
-JournalResult CancelJournal::record(const CancelAttempt &attempt)
+JournalResult CancelJournal::record(const CancelAttempt &attempt,
+                                    const std::function<QString()> &alsoWrite)
 {
     const QSqlDatabase db = m_db.connection();
     WriteTransaction tx(db);
@@ -579,11 +606,9 @@ JournalResult CancelJournal::record(const CancelAttempt &attempt)
     if (!stored)
         return failure;
     if (!isActive(stored->state))
-        return failed(JournalError::InvalidTransition,
-                      QCoreApplication::translate(
-                          "CancelJournal", "Cancel attempt %1 is final (%2) and cannot change.")
-                          .arg(attempt.id)
-                          .arg(attemptStateKey(stored->state)));
+        return finalAttempt(*stored);
+    if (stored->owner() != attempt.owner())
+        return ownedElsewhere(*stored);
 
     // What identifies the attempt is fixed when it is prepared: a retry must
     // send the same key for the same order.
@@ -635,18 +660,23 @@ JournalResult CancelJournal::record(const CancelAttempt &attempt)
     else
         next.finishedAt = attempt.finishedAt.isValid() ? attempt.finishedAt.toUTC()
                                                        : QDateTime::currentDateTimeUtc();
-    return commitOrFail(tx, appendAndStore(db, next, false));
+    JournalResult r = appendAndStore(db, next, false);
+    if (r.ok() && alsoWrite) {
+        if (const QString problem = alsoWrite(); !problem.isEmpty())
+            return failed(JournalError::Database, problem); // tx rolls back
+    }
+    return commitOrFail(tx, std::move(r));
 }
 
 JournalResult CancelJournal::renewLease(qint64 attemptId, const QDateTime &leaseUntil)
 {
-    return setOwner(attemptId, localHost(), QCoreApplication::applicationPid(), localHost(),
-                    QCoreApplication::applicationPid(), leaseUntil);
+    return setOwner(attemptId, ProcessOwner::self(), std::nullopt, ProcessOwner::self(),
+                    leaseUntil);
 }
 
-JournalResult CancelJournal::setOwner(qint64 attemptId, const QString &expectedHost,
-                                      qint64 expectedPid, const QString &host, qint64 pid,
-                                      const QDateTime &leaseUntil)
+JournalResult CancelJournal::setOwner(qint64 attemptId, const ProcessOwner &expected,
+                                      const std::optional<QDateTime> &expectedLease,
+                                      const ProcessOwner &next, const QDateTime &leaseUntil)
 {
     const QSqlDatabase db = m_db.connection();
     WriteTransaction tx(db);
@@ -655,24 +685,79 @@ JournalResult CancelJournal::setOwner(qint64 attemptId, const QString &expectedH
     if (!stored)
         return failure;
     if (!isActive(stored->state))
-        return failed(JournalError::InvalidTransition,
-                      QCoreApplication::translate(
-                          "CancelJournal", "Cancel attempt %1 is final (%2) and cannot change.")
-                          .arg(attemptId)
-                          .arg(attemptStateKey(stored->state)));
-    if (stored->ownerHost != expectedHost || stored->ownerPid != expectedPid)
+        return finalAttempt(*stored);
+    if (stored->owner() != expected)
+        return ownedElsewhere(*stored);
+    if (expectedLease && stored->leaseUntil != expectedLease->toUTC())
         return failed(JournalError::InvalidTransition,
                       QCoreApplication::translate("CancelJournal",
-                                                  "Cancel attempt %1 is handled by another "
-                                                  "process (%2, process %3).")
+                                                  "Cancel attempt %1 is still being handled: its "
+                                                  "owner renewed its lease.")
+                          .arg(attemptId));
+    CancelAttempt changed = *stored;
+    changed.setOwner(next);
+    changed.leaseUntil = leaseUntil.toUTC();
+    return commitOrFail(tx, appendAndStore(db, changed, false));
+}
+
+JournalResult CancelJournal::reopen(qint64 attemptId, const ProcessOwner &owner,
+                                    const QDateTime &leaseUntil)
+{
+    const QSqlDatabase db = m_db.connection();
+    WriteTransaction tx(db);
+    JournalResult failure;
+    const std::optional<CancelAttempt> stored = beginAndLoad(tx, db, attemptId, &failure);
+    if (!stored)
+        return failure;
+    if (stored->state != AttemptState::Unresolved)
+        return failed(JournalError::InvalidTransition,
+                      QCoreApplication::translate("CancelJournal",
+                                                  "Only an unresolved cancel attempt can be "
+                                                  "retried; attempt %1 is %2.")
                           .arg(attemptId)
-                          .arg(stored->ownerHost)
-                          .arg(stored->ownerPid));
+                          .arg(attemptStateKey(stored->state)));
     CancelAttempt next = *stored;
-    next.ownerHost = host;
-    next.ownerPid = pid;
+    // It may have arrived before: SENT, never PREPARED again.
+    next.state = AttemptState::Sent;
+    next.finishedAt = {};
+    next.setOwner(owner);
     next.leaseUntil = leaseUntil.toUTC();
-    return commitOrFail(tx, appendAndStore(db, next, false));
+    JournalResult r = appendAndStore(db, next, false);
+    if (!r.ok()) {
+        if (const auto active = loadActive(db, stored->provider, stored->paymentId))
+            return activeAttemptExists(*active);
+    }
+    return commitOrFail(tx, std::move(r));
+}
+
+std::optional<CancelAttempt> CancelJournal::unresolvedFor(Domain::Provider provider,
+                                                          const QString &paymentId) const
+{
+    QSqlQuery q(m_db.connection());
+    q.prepare(selectAttemptSql()
+              + u" WHERE provider = ? AND payment_id = ? AND state = 'UNRESOLVED' "
+                "ORDER BY id DESC LIMIT 1"_s);
+    q.addBindValue(Domain::providerKey(provider));
+    q.addBindValue(text(paymentId));
+    if (!q.exec() || !q.next())
+        return std::nullopt;
+    return attemptFromRow(q);
+}
+
+bool CancelJournal::wasAccepted(qint64 attemptId) const
+{
+    QSqlQuery q(m_db.connection());
+    q.prepare(u"SELECT 1 FROM journal_entries WHERE attempt_id = ? AND state = 'CONFIRMING' "
+              "LIMIT 1"_s);
+    q.addBindValue(attemptId);
+    return q.exec() && q.next();
+}
+
+void CancelAttempt::setOwner(const ProcessOwner &owner)
+{
+    ownerHost = owner.host;
+    ownerPid = owner.pid;
+    ownerInstance = owner.instance;
 }
 
 JournalResult CancelJournal::reconcile(qint64 attemptId, AttemptState outcome,

@@ -3,6 +3,7 @@
 #include "domain/cancelreason.h"
 #include "domain/money.h"
 #include "domain/provider.h"
+#include "processowner.h"
 
 #include <QDateTime>
 #include <QList>
@@ -51,9 +52,13 @@ struct CancelAttempt
     // Which process handles the attempt, for crash recovery (F11).
     QString ownerHost;
     qint64 ownerPid = 0;
-    QDateTime leaseUntil; // UTC
+    QString ownerInstance; // see ProcessOwner
+    QDateTime leaseUntil;  // UTC
     // Hash of this attempt's latest journal entry (export column entry_hash).
     QString entryHash;
+
+    ProcessOwner owner() const { return {ownerHost, ownerPid, ownerInstance}; }
+    void setOwner(const ProcessOwner &owner);
 };
 
 enum class JournalError {
@@ -111,8 +116,26 @@ public:
     JournalResult prepare(CancelAttempt draft);
     // Stores a new state/outcome of an existing attempt and appends an entry.
     // A final attempt cannot change any more (InvalidTransition); the
-    // idempotency key, order and reason can never change.
-    JournalResult record(const CancelAttempt &attempt);
+    // idempotency key, order and reason can never change. The write is refused
+    // (InvalidTransition) unless the attempt is still owned by the owner that
+    // `attempt` names: a process that lost the attempt to recovery, or let go
+    // of it, cannot write over the new owner's work.
+    // alsoWrite, when given, runs inside the same write transaction after the
+    // entry is appended (the order's new status, F11 step 6); a non-empty
+    // answer is an error that rolls both back.
+    JournalResult record(const CancelAttempt &attempt,
+                         const std::function<QString()> &alsoWrite = {});
+    // Retries an UNRESOLVED attempt (PRODUCT.md §10: never a new attempt or a
+    // new key for such an order): moves it back to SENT, owned by `owner`,
+    // with the same key and body. Refused with ActiveAttemptExists while the
+    // order has an active attempt, InvalidTransition unless it is UNRESOLVED.
+    JournalResult reopen(qint64 attemptId, const ProcessOwner &owner, const QDateTime &leaseUntil);
+    // Whether the provider accepted the attempt at some point (a journal entry
+    // in CONFIRMING: accepted, not final yet).
+    bool wasAccepted(qint64 attemptId) const;
+    // The newest UNRESOLVED attempt of an order, if any.
+    std::optional<CancelAttempt> unresolvedFor(Domain::Provider provider,
+                                               const QString &paymentId) const;
 
     std::optional<CancelAttempt> find(qint64 attemptId) const;
     std::optional<CancelAttempt> activeFor(Domain::Provider provider,
@@ -127,13 +150,17 @@ public:
                  QString *error = nullptr) const;
 
     // Extends the lease of an active attempt this process owns (a heartbeat while
-    // it is being handled). Journaled like every change.
+    // it is being handled). Journaled like every change. InvalidTransition when
+    // the attempt is no longer this process's.
     JournalResult renewLease(qint64 attemptId, const QDateTime &leaseUntil);
-    // Takes over an active attempt (F11 recovery) if, and only if, it is still
-    // owned by expectedHost/expectedPid: of two processes that both saw a dead
-    // owner, one wins and the other gets InvalidTransition.
-    JournalResult setOwner(qint64 attemptId, const QString &expectedHost, qint64 expectedPid,
-                           const QString &host, qint64 pid, const QDateTime &leaseUntil);
+    // Takes over (F11 recovery) or releases an active attempt if, and only if,
+    // it is still owned by `expected` and, when expectedLease is given, still
+    // under exactly that lease: of two processes that both saw a dead owner,
+    // one wins; an owner that renewed its lease meanwhile keeps the attempt.
+    // The loser gets InvalidTransition.
+    JournalResult setOwner(qint64 attemptId, const ProcessOwner &expected,
+                           const std::optional<QDateTime> &expectedLease, const ProcessOwner &next,
+                           const QDateTime &leaseUntil);
 
     // F11 step 5: a later status retrieval settled an UNRESOLVED attempt. Moves
     // it, once, to SUCCEEDED (the provider shows the payment cancelled) or

@@ -2,6 +2,7 @@
 
 #include <QAtomicInteger>
 #include <QCoreApplication>
+#include <QDeadlineTimer>
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
@@ -21,6 +22,7 @@ namespace {
 // A writer holding the lock makes others wait this long before SQLITE_BUSY;
 // long enough for any single transaction of ours, short enough to report.
 constexpr int kBusyTimeoutMs = 5000;
+
 
 // SQLite primary result codes (Qt reports them as the native error code).
 constexpr int kSqliteBusy = 5;
@@ -88,6 +90,13 @@ int nativeCode(const QSqlError &error)
     const int code = error.nativeErrorCode().toInt(&ok);
     // Extended result codes carry the primary code in the low byte.
     return ok ? (code & 0xff) : -1;
+}
+
+// SQLITE_BUSY or SQLITE_LOCKED: another connection holds the lock.
+bool isBusy(const QSqlError &error)
+{
+    const int code = nativeCode(error);
+    return code == 5 || code == 6;
 }
 
 bool isWordStart(QChar c)
@@ -356,7 +365,17 @@ bool Database::configure(QSqlDatabase &db, QString *error) const
     };
     for (const QString &pragma : pragmas) {
         QSqlQuery q(db);
-        if (!q.exec(pragma)) {
+        // Switching a fresh file to WAL takes an exclusive lock, and SQLite
+        // does not wait for it through busy_timeout: another process opening
+        // the same new file at this moment makes it BUSY. Wait as a write
+        // would.
+        QDeadlineTimer patience{std::chrono::milliseconds(kBusyTimeoutMs)};
+        bool done = q.exec(pragma);
+        while (!done && isBusy(q.lastError()) && !patience.hasExpired()) {
+            QThread::msleep(20);
+            done = q.exec(pragma);
+        }
+        if (!done) {
             if (error)
                 *error = QCoreApplication::translate("Database", "Cannot open the database %1: %2")
                              .arg(QDir::toNativeSeparators(m_path), errorText(q.lastError()));
@@ -456,10 +475,22 @@ bool Database::migrate(int targetVersion, QString *error)
         const QString script = QString::fromUtf8(file.readAll());
 
         // One transaction per migration, user_version included: a crash leaves
-        // the file at the previous version, never half-migrated.
+        // the file at the previous version, never half-migrated. The version is
+        // read again inside the write transaction: another process opening the
+        // same fresh file at the same moment may have migrated it meanwhile.
         WriteTransaction tx(db);
         if (!tx.begin(err))
             return false;
+        {
+            QSqlQuery q(db);
+            if (!q.exec(u"PRAGMA user_version"_s) || !q.next()) {
+                *err = QCoreApplication::translate("Database", "Cannot read the database %1: %2")
+                           .arg(QDir::toNativeSeparators(m_path), errorText(q.lastError()));
+                return false;
+            }
+            if (q.value(0).toInt() >= migration.version)
+                continue; // done by the other process; tx rolls back nothing
+        }
         QStringList statements = splitSqlScript(script);
         statements.append(u"PRAGMA user_version = %1"_s.arg(migration.version));
         for (const QString &statement : std::as_const(statements)) {

@@ -494,6 +494,15 @@ UpsertResult OrderStore::upsert(const Order &order, StatusSource source)
     return r;
 }
 
+UpsertResult OrderStore::upsertInTransaction(const Order &order, StatusSource source)
+{
+    UpsertResult r;
+    r.error = validate(order);
+    if (!r.error.isEmpty())
+        return r;
+    return upsertIn(m_db.connection(), order, source, m_policy);
+}
+
 bool OrderStore::upsertMany(const QList<Order> &orders, StatusSource source, QString *error)
 {
     QString ignored;

@@ -96,6 +96,10 @@ public:
     // or changed. A CANCELLED order whose incoming status is not CANCELLED keeps
     // CANCELLED and gets the Conflict flag instead (F7).
     UpsertResult upsert(const Domain::Order &order, StatusSource source);
+    // The same inside a write transaction the caller holds on this store's
+    // database, in this thread (CancelJournal::record's alsoWrite: an attempt's
+    // final state and the order's status commit together, F11 step 6).
+    UpsertResult upsertInTransaction(const Domain::Order &order, StatusSource source);
     // All or nothing, in one transaction.
     bool upsertMany(const QList<Domain::Order> &orders, StatusSource source, QString *error);
 

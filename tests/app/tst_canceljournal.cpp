@@ -129,6 +129,12 @@ QStringList format2Keys()
            + QStringList{u"format"_s, u"owner_host"_s, u"owner_pid"_s, u"lease_until"_s};
 }
 
+// Format 3 (schema 5) adds the owner's process instance.
+QStringList format3Keys()
+{
+    return format2Keys() + QStringList{u"owner_instance"_s};
+}
+
 // Every column of the two tables, each edited by one row of the tamper tests.
 QStringList entryColumns()
 {
@@ -161,7 +167,8 @@ QStringList entryColumns()
                        u"format"_s,
                        u"owner_host"_s,
                        u"owner_pid"_s,
-                       u"lease_until"_s};
+                       u"lease_until"_s,
+                       u"owner_instance"_s};
 }
 
 QStringList attemptColumns()
@@ -192,7 +199,8 @@ QStringList attemptColumns()
                        u"entry_hash"_s,
                        u"owner_host"_s,
                        u"owner_pid"_s,
-                       u"lease_until"_s};
+                       u"lease_until"_s,
+                       u"owner_instance"_s};
 }
 
 } // namespace
@@ -727,7 +735,8 @@ void TestCancelJournal::recordUnknownAttempt()
     CancelAttempt a = draft(Provider::Uqpay, u"PI"_s);
     a.id = 99;
     QCOMPARE(m_journal->record(a).error, JournalError::NotFound);
-    QCOMPARE(m_journal->setOwner(99, {}, 0, u"h"_s, 1, kT0).error, JournalError::NotFound);
+    QCOMPARE(m_journal->setOwner(99, {}, std::nullopt, {u"h"_s, 1, {}}, kT0).error,
+             JournalError::NotFound);
     QVERIFY(!m_journal->find(99));
 }
 
@@ -744,23 +753,31 @@ void TestCancelJournal::leaseAndTakeOver()
     QCOMPARE(m_journal->find(1)->leaseUntil,
              QDateTime::fromMSecsSinceEpoch(later.toMSecsSinceEpoch(), Qt::UTC));
 
-    // record() does not move ownership; setOwner() does.
+    // record() does not move ownership, and refuses a writer that names
+    // another owner than the journal's (a stale view); setOwner() moves it.
     CancelAttempt a = *m_journal->find(1);
     a.ownerHost = u"intruder"_s;
     a.state = AttemptState::Sent;
+    QCOMPARE(m_journal->record(a).error, JournalError::InvalidTransition);
+    a.ownerHost = host;
     QVERIFY(m_journal->record(a).ok());
     QCOMPARE(m_journal->find(1)->ownerHost, host);
 
     // Compare-and-swap: a stale view of the owner loses.
-    QCOMPARE(m_journal->setOwner(1, u"other-host"_s, pid, u"rescuer"_s, 77, later).error,
+    const Storage::ProcessOwner me = Storage::ProcessOwner::self();
+    const Storage::ProcessOwner rescuer{u"rescuer"_s, 77, {}};
+    QCOMPARE(m_journal->setOwner(1, {u"other-host"_s, pid, me.instance}, std::nullopt, rescuer,
+                                 later)
+                 .error,
              JournalError::InvalidTransition);
-    QCOMPARE(m_journal->setOwner(1, host, pid + 1, u"rescuer"_s, 77, later).error,
+    QCOMPARE(m_journal->setOwner(1, {host, pid + 1, me.instance}, std::nullopt, rescuer, later)
+                 .error,
              JournalError::InvalidTransition);
-    const JournalResult taken = m_journal->setOwner(1, host, pid, u"rescuer"_s, 77, later);
+    const JournalResult taken = m_journal->setOwner(1, me, std::nullopt, rescuer, later);
     QVERIFY2(taken.ok(), qPrintable(taken.message));
     QCOMPARE(m_journal->find(1)->ownerHost, u"rescuer"_s);
     QCOMPARE(m_journal->find(1)->ownerPid, 77);
-    QCOMPARE(m_journal->setOwner(1, host, pid, u"late"_s, 78, later).error,
+    QCOMPARE(m_journal->setOwner(1, me, std::nullopt, {u"late"_s, 78, {}}, later).error,
              JournalError::InvalidTransition);
     // The former owner can no longer renew.
     QCOMPARE(m_journal->renewLease(1, later).error, JournalError::InvalidTransition);
@@ -916,9 +933,9 @@ void TestCancelJournal::entryHashFollowsTheDocumentedForm()
     while (q.next()) {
         ++rows;
         const QSqlRecord row = q.record();
-        QCOMPARE(row.value(u"format"_s).toInt(), 2);
+        QCOMPARE(row.value(u"format"_s).toInt(), 3);
         QCOMPARE(row.value(u"prev_hash"_s).toString(), prev);
-        const QString canonical = handCanonical(row, format2Keys());
+        const QString canonical = handCanonical(row, format3Keys());
         QCOMPARE(row.value(u"entry_hash"_s).toString(), sha256Hex(prev, canonical));
         prev = row.value(u"entry_hash"_s).toString();
     }
@@ -982,7 +999,7 @@ void TestCancelJournal::schema2JournalStaysVerifiable()
     QVERIFY2(v.ok, qPrintable(v.problem));
     QCOMPARE(v.entriesChecked, 2);
     QCOMPARE(scalar(db.connection(), u"SELECT format FROM journal_entries WHERE seq = 2"_s).toInt(),
-             2);
+             3);
 
     // And the old entry is still protected.
     disarm(db.connection());
@@ -1065,8 +1082,12 @@ void TestCancelJournal::triggerLetsUnresolvedOnlySettle()
     QVERIFY(recordState(1, AttemptState::Unresolved).ok());
     const QSqlDatabase c = m_db->connection();
     QString error;
-    // Back to active, or edited in place: refused by the database itself.
-    QVERIFY(!exec(c, u"UPDATE cancel_attempts SET state = 'SENT' WHERE id = 1"_s, &error));
+    // Back to PREPARED or CONFIRMING, or edited in place: refused by the
+    // database itself. (Back to SENT is the retry of the same attempt,
+    // CancelJournal::reopen(), schema version 5.)
+    QVERIFY(!exec(c, u"UPDATE cancel_attempts SET state = 'CONFIRMING' WHERE id = 1"_s, &error));
+    QVERIFY2(error.contains(u"final"_s), qPrintable(error));
+    QVERIFY(!exec(c, u"UPDATE cancel_attempts SET state = 'PREPARED' WHERE id = 1"_s, &error));
     QVERIFY2(error.contains(u"final"_s), qPrintable(error));
     QVERIFY(!exec(c, u"UPDATE cancel_attempts SET provider_message = 'x' WHERE id = 1"_s, &error));
     QVERIFY2(error.contains(u"final"_s), qPrintable(error));

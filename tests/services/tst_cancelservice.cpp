@@ -6,13 +6,19 @@
 #include "providers/paymentprovider.h"
 #include "providers/providerregistry.h"
 #include "sandboxserver.h"
+#include "uqpaysim.h"
 #include "services/backoff.h"
 #include "services/cancelservice.h"
+#include "services/reconcile.h"
+#include "services/refreshservice.h"
 #include "storage/canceljournal.h"
 #include "storage/database.h"
 #include "storage/orderstore.h"
 
+#include <QElapsedTimer>
 #include <QJsonDocument>
+#include <QSqlError>
+#include <QSqlQuery>
 #include <QProcess>
 #include <QSignalSpy>
 #include <QStandardPaths>
@@ -116,6 +122,21 @@ private Q_SLOTS:
     void recoveryResumesDeadOwnersWithTheSameKey();
     void bulkCancelListsIneligibleOrders();
     void stoppedCancelIsHandedToRecovery();
+
+    // Issue 11: cancel safety, round 2.
+    void unresolvedOrderIsRetriedNeverCancelledAnew();
+    void bulkCancelRetriesTheUnresolvedAttempt();
+    void checkIsTheOneRule();
+    void recoveryWithWrongCredentialsKeepsTheAttemptOpen();
+    void laterTryConfigurationFailureKeepsTheAttemptOpen();
+    void reconcileUsesTheFreshAnswerNotTheStoredStatus();
+    void conflictedOrderIsNotReconciled();
+    void acceptedAsyncCancelIsNotRejectedWhenLate();
+    void finalStateAndOrderCommitTogether();
+    void confirmedCancelKeepsTheOrderAsStoredNow();
+    void staleOwnerCannotWriteTheAttempt();
+    void longRetryAfterEndsUnknownInsteadOfSleeping();
+    void periodicRecoveryResumesWithoutRestart();
 
 private:
     Services::CancelService &service();
@@ -759,6 +780,373 @@ void TestCancelService::stoppedCancelIsHandedToRecovery()
     QCOMPARE(recovered.first().attemptId, report->attemptId);
     QCOMPARE(recovered.first().state, AttemptState::Succeeded);
     QCOMPARE(recovered.first().tries, 1); // confirmed by inquiry, not re-sent
+}
+
+// ------------------------------------------------------------ issue 11
+
+namespace {
+
+Services::RefreshSummary awaitRefresh(Services::RefreshJob *job)
+{
+    std::optional<Services::RefreshSummary> summary;
+    QObject::connect(job, &Services::RefreshJob::finished, job,
+                     [&summary](const Services::RefreshSummary &s) { summary = s; });
+    if (!QTest::qWaitFor([&summary] { return summary.has_value(); }, 30000))
+        qFatal("refresh did not finish");
+    return *summary;
+}
+
+} // namespace
+
+// PRODUCT.md §10: an order whose last cancel ended UNRESOLVED is never
+// cancelled with a new attempt or a new key. Cancelling it again retries that
+// same attempt (journaled back to SENT), asking the provider first.
+void TestCancelService::unresolvedOrderIsRetriedNeverCancelledAnew()
+{
+    const QString id = findOrder(Provider::Uqpay, u"CARD"_s, NormStatus::Pending);
+    QVERIFY(!id.isEmpty());
+    m_server->addScenario(scenario(id, Scenario::Kind::Unknown, m_settings.maxRetries + 1));
+    const CancelReport first = await(service().cancel(request(Provider::Uqpay, id)));
+    QCOMPARE(first.state, AttemptState::Unresolved);
+    const QString key = m_journal->find(first.attemptId)->idempotencyKey;
+
+    Services::CancelOrderRequest again = request(Provider::Uqpay, id);
+    again.reason = Domain::CancelReason::Duplicate; // the journaled reason is kept
+    again.note = u"second try"_s;
+    const CancelReport second = await(service().cancel(again));
+    QVERIFY2(second.state == AttemptState::Succeeded, qPrintable(second.message));
+    QVERIFY(second.retried);
+    QCOMPARE(second.attemptId, first.attemptId);
+
+    Storage::AttemptFilter f;
+    f.paymentId = id;
+    const QList<Storage::CancelAttempt> attempts = m_journal->list(f);
+    QCOMPARE(attempts.size(), 1);
+    QCOMPARE(attempts.first().idempotencyKey, key);
+    QCOMPARE(attempts.first().reason, Domain::CancelReason::RequestedByCustomer);
+    QCOMPARE(attempts.first().note, u"test"_s);
+    QVERIFY(m_journal->verify().ok);
+    QCOMPARE(m_orders->find(Provider::Uqpay, id)->status, NormStatus::Cancelled);
+}
+
+void TestCancelService::bulkCancelRetriesTheUnresolvedAttempt()
+{
+    const QString id = findOrder(Provider::Antom, u"ALIPAY_HK"_s, NormStatus::Pending);
+    QVERIFY(!id.isEmpty());
+    m_server->addScenario(scenario(id, Scenario::Kind::Unknown, m_settings.maxRetries + 1));
+    const CancelReport first = await(service().cancel(request(Provider::Antom, id)));
+    QCOMPARE(first.state, AttemptState::Unresolved);
+
+    const QList<CancelReport> reports =
+        awaitList(service().cancelMany({{Provider::Antom, id}}, Domain::CancelReason::Duplicate,
+                                       QString(), u"bob"_s, u"sandbox"_s),
+                  "bulk cancel");
+    QCOMPARE(reports.size(), 1);
+    QVERIFY2(reports.first().state == AttemptState::Succeeded, qPrintable(reports.first().message));
+    QVERIFY(reports.first().retried);
+    QCOMPARE(reports.first().attemptId, first.attemptId);
+    Storage::AttemptFilter f;
+    f.paymentId = id;
+    QCOMPARE(m_journal->list(f).size(), 1);
+}
+
+// The one rule (Services::checkCancel) for every verdict, as the dialogs,
+// the main window, bulk cancel and the CLI see it through CancelService::check.
+void TestCancelService::checkIsTheOneRule()
+{
+    const QString id = findOrder(Provider::Uqpay, u"CARD"_s, NormStatus::Pending);
+    const Domain::Order order = *m_orders->find(Provider::Uqpay, id);
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    using V = Services::CancelCheck::Verdict;
+    QCOMPARE(Services::checkCancel(order, m_policy, now, {}).verdict, V::NewAttempt);
+    QCOMPARE(Services::checkCancel(order, m_policy, now, {0, 7}).verdict, V::RetryUnresolved);
+    QCOMPARE(Services::checkCancel(order, m_policy, now, {0, 7}).attemptId, 7);
+    QCOMPARE(Services::checkCancel(order, m_policy, now, {5, 7}).verdict, V::ActiveAttempt);
+    QVERIFY(!Services::cancelCheckNote(Services::checkCancel(order, m_policy, now, {0, 7}))
+                 .isEmpty());
+    Domain::Order paid = order;
+    paid.status = NormStatus::Failed;
+    paid.rawStatus = u"FAILED"_s;
+    QCOMPARE(Services::checkCancel(paid, m_policy, now, {0, 7}).verdict, V::Ineligible);
+
+    // The service answers from the journal.
+    QCOMPARE(service().check(order).verdict, V::NewAttempt);
+    const Storage::JournalResult p = m_journal->prepare(draftFor(Provider::Uqpay, id));
+    QVERIFY(p.ok());
+    QCOMPARE(service().check(order).verdict, V::ActiveAttempt);
+    QCOMPARE(service().check(order).attemptId, p.attempt.id);
+}
+
+// The example of the review: killed after the UQPAY cancel arrived, the
+// provider cancelled; recovery then runs with a rotated (wrong) API key. The
+// attempt is not closed REJECTED "fix configuration": it stays open, and a
+// later recovery with the right key confirms it.
+void TestCancelService::recoveryWithWrongCredentialsKeepsTheAttemptOpen()
+{
+    const QString id = findOrder(Provider::Uqpay, u"CARD"_s, NormStatus::Pending);
+    Storage::CancelAttempt draft = draftFor(Provider::Uqpay, id);
+    draft.ownerHost = QSysInfo::machineHostName();
+    draft.ownerPid = deadPid();
+    Storage::JournalResult sent = m_journal->prepare(draft);
+    QVERIFY(sent.ok());
+    sent.attempt.state = AttemptState::Sent;
+    sent.attempt.tries = 1;
+    sent = m_journal->record(sent.attempt);
+    QVERIFY2(sent.ok(), qPrintable(sent.message));
+    Providers::CancelRequest arrived;
+    arrived.paymentId = id;
+    arrived.idempotencyKey = sent.attempt.idempotencyKey;
+    QCOMPARE(await(m_registry->provider(Provider::Uqpay)->cancel(arrived)).outcome,
+             CancelOutcome::Succeeded);
+
+    Providers::ProviderSettings rotated = m_announcement.settings;
+    rotated.http.timeout = 5000ms;
+    rotated.uqpay->apiKey = Providers::Secret("rotated-and-wrong");
+    Providers::ProviderRegistry wrongRegistry(rotated);
+    {
+        Services::CancelService wrong(*m_orders, *m_journal, wrongRegistry, m_policy, m_settings,
+                                      Services::systemClock());
+        const QList<CancelReport> reports = awaitList(wrong.recover(), "recovery, wrong key");
+        QCOMPARE(reports.size(), 1);
+        QVERIFY2(reports.first().state && Storage::isActive(*reports.first().state),
+                 qPrintable(reports.first().message));
+        QVERIFY(!reports.first().message.contains(u"nothing was sent"_s, Qt::CaseInsensitive));
+        const auto kept = m_journal->find(sent.attempt.id);
+        QCOMPARE(kept->state, AttemptState::Sent);
+        QVERIFY(kept->owner().isEmpty()); // handed back to recovery
+    }
+    const QList<CancelReport> reports = awaitList(service().recover(), "recovery, right key");
+    QCOMPARE(reports.size(), 1);
+    QVERIFY2(reports.first().state == AttemptState::Succeeded,
+             qPrintable(reports.first().message));
+    QCOMPARE(m_journal->find(sent.attempt.id)->state, AttemptState::Succeeded);
+}
+
+// A configuration failure on a try after the first (the key file became
+// unreadable, the URL was edited) does not close an attempt whose earlier try
+// may have arrived.
+void TestCancelService::laterTryConfigurationFailureKeepsTheAttemptOpen()
+{
+    const QString id = findOrder(Provider::Uqpay, u"CARD"_s, NormStatus::Pending);
+    Storage::CancelAttempt draft = draftFor(Provider::Uqpay, id);
+    draft.ownerHost = QSysInfo::machineHostName();
+    draft.ownerPid = deadPid();
+    Storage::JournalResult sent = m_journal->prepare(draft);
+    sent.attempt.state = AttemptState::Sent;
+    sent.attempt.tries = 1;
+    sent = m_journal->record(sent.attempt);
+    QVERIFY(sent.ok());
+
+    Providers::ProviderSettings broken = m_announcement.settings;
+    broken.uqpay->apiKey = Providers::Secret();
+    Providers::ProviderRegistry brokenRegistry(broken);
+    Services::CancelService service(*m_orders, *m_journal, brokenRegistry, m_policy, m_settings,
+                                    Services::systemClock());
+    const QList<CancelReport> reports = awaitList(service.recover(), "recovery");
+    QCOMPARE(reports.size(), 1);
+    QVERIFY(reports.first().state && Storage::isActive(*reports.first().state));
+    QCOMPARE(m_journal->find(sent.attempt.id)->state, AttemptState::Sent);
+    QCOMPARE(cancelRequests(), 0);
+}
+
+// An imported CANCELLED, contradicted by the provider (F7 keeps it and flags
+// a conflict), must not turn an UNRESOLVED attempt into SUCCEEDED: the
+// provider's fresh answer decides, and a conflicted order waits for review.
+void TestCancelService::reconcileUsesTheFreshAnswerNotTheStoredStatus()
+{
+    const QString id = findOrder(Provider::Uqpay, u"CARD"_s, NormStatus::Pending);
+    m_server->addScenario(scenario(id, Scenario::Kind::Unknown, m_settings.maxRetries + 1));
+    const CancelReport unresolved = await(service().cancel(request(Provider::Uqpay, id)));
+    QCOMPARE(unresolved.state, AttemptState::Unresolved);
+    QVERIFY(m_server->uqpay().intent(id)->status != u"CANCELLED"_s);
+
+    // Someone imports a file that says it is cancelled.
+    Domain::Order imported = *m_orders->find(Provider::Uqpay, id);
+    imported.status = NormStatus::Cancelled;
+    imported.rawStatus = u"CANCELLED"_s;
+    QVERIFY(m_orders->upsert(imported, Storage::StatusSource::Import).ok);
+
+    Services::RefreshService refresh(*m_orders, *m_registry, m_settings, Services::systemClock());
+    const Services::RefreshSummary summary = awaitRefresh(refresh.refresh({{Provider::Uqpay, id}}));
+    QCOMPARE(summary.reconciled, 0);
+    QCOMPARE(m_journal->find(unresolved.attemptId)->state, AttemptState::Unresolved);
+}
+
+void TestCancelService::conflictedOrderIsNotReconciled()
+{
+    Storage::CancelJournal &journal = *m_journal;
+    const QString id = findOrder(Provider::Uqpay, u"CARD"_s, NormStatus::Pending);
+    Storage::JournalResult a = journal.prepare(draftFor(Provider::Uqpay, id));
+    a.attempt.state = AttemptState::Unresolved;
+    a = journal.record(a.attempt);
+    QVERIFY(a.ok());
+    Domain::Order fresh = *m_orders->find(Provider::Uqpay, id);
+    fresh.status = NormStatus::Cancelled;
+    fresh.rawStatus = u"CANCELLED"_s;
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    QCOMPARE(Services::reconcileUnresolved(journal, fresh, true, now), 0);
+    fresh.flags |= Domain::StatusFlag::Conflict;
+    QCOMPARE(Services::reconcileUnresolved(journal, fresh, false, now), 0);
+    QCOMPARE(journal.find(a.attempt.id)->state, AttemptState::Unresolved);
+    fresh.flags = {};
+    QCOMPARE(Services::reconcileUnresolved(journal, fresh, false, now), 1);
+    QCOMPARE(journal.find(a.attempt.id)->state, AttemptState::Succeeded);
+}
+
+// UQPAY's asynchronous wallet cancel, accepted in time (CONFIRMING), then
+// UNRESOLVED when the poll ran out: a later SUCCEEDED past the deadline may
+// still flip to CANCELLED, so it is not closed REJECTED. One never accepted is.
+void TestCancelService::acceptedAsyncCancelIsNotRejectedWhenLate()
+{
+    const QString id = findOrder(Provider::Uqpay, u"CARD"_s, NormStatus::Pending);
+    const auto unresolvedAttempt = [&](bool accepted) {
+        Storage::JournalResult a = m_journal->prepare(draftFor(Provider::Uqpay, id));
+        a.attempt.state = AttemptState::Sent;
+        a = m_journal->record(a.attempt);
+        if (accepted) {
+            a.attempt.state = AttemptState::Confirming;
+            a = m_journal->record(a.attempt);
+        }
+        a.attempt.state = AttemptState::Unresolved;
+        return m_journal->record(a.attempt);
+    };
+    Domain::Order late = *m_orders->find(Provider::Uqpay, id);
+    late.status = NormStatus::Succeeded;
+    late.rawStatus = u"SUCCEEDED"_s;
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    late.cancelDeadline = now.addSecs(-60);
+
+    const Storage::JournalResult accepted = unresolvedAttempt(true);
+    QVERIFY(accepted.ok());
+    QCOMPARE(Services::reconcileUnresolved(*m_journal, late, false, now), 0);
+    QCOMPARE(m_journal->find(accepted.attempt.id)->state, AttemptState::Unresolved);
+    QVERIFY(m_journal->wasAccepted(accepted.attempt.id));
+    // Once it does flip, it settles as SUCCEEDED.
+    Domain::Order flipped = late;
+    flipped.status = NormStatus::Cancelled;
+    flipped.rawStatus = u"CANCELLED"_s;
+    QCOMPARE(Services::reconcileUnresolved(*m_journal, flipped, false, now), 1);
+    QCOMPARE(m_journal->find(accepted.attempt.id)->state, AttemptState::Succeeded);
+
+    const Storage::JournalResult never = unresolvedAttempt(false);
+    QVERIFY(never.ok());
+    QCOMPARE(Services::reconcileUnresolved(*m_journal, late, false, now), 1);
+    QCOMPARE(m_journal->find(never.attempt.id)->state, AttemptState::Rejected);
+}
+
+// F11 step 6: the attempt's final state and the order's status commit in one
+// transaction. When the order cannot be written, the attempt is not closed
+// either (it stays open for recovery), so the log never says SUCCEEDED for an
+// order the list still shows PENDING.
+void TestCancelService::finalStateAndOrderCommitTogether()
+{
+    const QString id = findOrder(Provider::Antom, u"ALIPAY_HK"_s, NormStatus::Pending);
+    QSqlQuery trigger(m_db->connection());
+    QVERIFY2(trigger.exec(u"CREATE TEMP TRIGGER orders_refuse BEFORE UPDATE ON orders "
+                          "BEGIN SELECT RAISE(ABORT, 'disk trouble'); END"_s),
+             qPrintable(trigger.lastError().text()));
+    const CancelReport report = await(service().cancel(request(Provider::Antom, id)));
+    QCOMPARE(report.refusal, Refusal::Storage);
+    const auto attempt = m_journal->find(report.attemptId);
+    QVERIFY(Storage::isActive(attempt->state));
+    QCOMPARE(m_orders->find(Provider::Antom, id)->status, NormStatus::Pending);
+    QVERIFY(m_journal->verify().ok);
+
+    QVERIFY(trigger.exec(u"DROP TRIGGER orders_refuse"_s));
+    const QList<CancelReport> recovered = awaitList(service().recover(), "recovery");
+    QCOMPARE(recovered.size(), 1);
+    QCOMPARE(recovered.first().state, AttemptState::Succeeded);
+    QCOMPARE(m_orders->find(Provider::Antom, id)->status, NormStatus::Cancelled);
+}
+
+// Antom confirms a cancel without the payment in its answer: the order is
+// stored as it is now (a refresh may have changed it during the cancel),
+// marked cancelled — never the copy read when the cancel began.
+void TestCancelService::confirmedCancelKeepsTheOrderAsStoredNow()
+{
+    const QString id = findOrder(Provider::Antom, u"ALIPAY_HK"_s, NormStatus::Pending);
+    Scenario slow = scenario(id, Scenario::Kind::Delay);
+    slow.ms = 600;
+    m_server->addScenario(slow);
+    Services::CancelJob *job = service().cancel(request(Provider::Antom, id));
+    connect(job, &Services::CancelJob::stateChanged, this, [this, id](AttemptState s) {
+        if (s != AttemptState::Sent)
+            return;
+        Domain::Order changed = *m_orders->find(Provider::Antom, id);
+        changed.merchantReference = u"REF-CHANGED-DURING-CANCEL"_s;
+        QVERIFY(m_orders->upsert(changed, Storage::StatusSource::Refresh).ok);
+    });
+    const CancelReport report = await(job);
+    QCOMPARE(report.state, AttemptState::Succeeded);
+    const Domain::Order stored = *m_orders->find(Provider::Antom, id);
+    QCOMPARE(stored.status, NormStatus::Cancelled);
+    QCOMPARE(stored.merchantReference, u"REF-CHANGED-DURING-CANCEL"_s);
+}
+
+// A process that lost its attempt (recovery elsewhere took it over after its
+// lease) cannot write over the new owner's work when its late answer arrives.
+void TestCancelService::staleOwnerCannotWriteTheAttempt()
+{
+    const QString id = findOrder(Provider::Antom, u"ALIPAY_HK"_s, NormStatus::Pending);
+    Scenario slow = scenario(id, Scenario::Kind::Delay);
+    slow.ms = 600;
+    m_server->addScenario(slow);
+    const Storage::ProcessOwner rescuer{u"rescuer.invalid"_s, 4242, u"boot:1"_s};
+    Services::CancelJob *job = service().cancel(request(Provider::Antom, id));
+    qint64 attemptId = 0;
+    connect(job, &Services::CancelJob::stateChanged, this, [&, this](AttemptState s) {
+        if (s != AttemptState::Sent || attemptId != 0)
+            return;
+        const auto a = m_journal->activeFor(Provider::Antom, id);
+        attemptId = a->id;
+        QVERIFY(m_journal->setOwner(a->id, a->owner(), a->leaseUntil, rescuer,
+                                    QDateTime::currentDateTimeUtc().addSecs(120))
+                    .ok());
+    });
+    const CancelReport report = await(job);
+    QVERIFY(report.state && Storage::isActive(*report.state));
+    const auto attempt = m_journal->find(attemptId);
+    QCOMPARE(attempt->state, AttemptState::Sent);
+    QCOMPARE(attempt->owner(), rescuer);
+    QVERIFY(m_journal->verify().ok);
+}
+
+// A 429 whose Retry-After is longer than the time this cancel may still take
+// to confirm ends the try as unknown at once, instead of sleeping for hours.
+void TestCancelService::longRetryAfterEndsUnknownInsteadOfSleeping()
+{
+    const QString id = findOrder(Provider::Uqpay, u"CARD"_s, NormStatus::Pending);
+    Scenario limited = scenario(id, Scenario::Kind::RateLimit);
+    limited.retryAfterSeconds = 3600;
+    m_server->addScenario(limited);
+    QElapsedTimer timer;
+    timer.start();
+    const CancelReport report = await(service().cancel(request(Provider::Uqpay, id)));
+    QCOMPARE(report.state, AttemptState::Unresolved);
+    QCOMPARE(report.tries, 1);
+    QCOMPARE(report.guidance, Guidance::RetryLater);
+    QVERIFY(timer.elapsed() < 10000);
+}
+
+// The console recovers periodically: an attempt whose owner died after
+// start-up is resumed without a restart.
+void TestCancelService::periodicRecoveryResumesWithoutRestart()
+{
+    QSignalSpy recovered(&service(), &Services::CancelService::recovered);
+    service().startPeriodicRecovery(100ms);
+    QTest::qWait(250);
+    QCOMPARE(recovered.size(), 0);
+    const QString id = findOrder(Provider::Uqpay, u"CARD"_s, NormStatus::Pending);
+    Storage::CancelAttempt draft = draftFor(Provider::Uqpay, id);
+    draft.ownerHost = QSysInfo::machineHostName();
+    draft.ownerPid = deadPid();
+    const Storage::JournalResult p = m_journal->prepare(draft);
+    QVERIFY(p.ok());
+    QTRY_COMPARE_WITH_TIMEOUT(recovered.size(), 1, 10000);
+    const auto reports = recovered.first().first().value<QList<CancelReport>>();
+    QCOMPARE(reports.size(), 1);
+    QCOMPARE(reports.first().attemptId, p.attempt.id);
+    QCOMPARE(reports.first().state, AttemptState::Succeeded);
 }
 
 QTEST_GUILESS_MAIN(TestCancelService)

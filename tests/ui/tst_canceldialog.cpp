@@ -393,7 +393,7 @@ void TestCancelDialog::unknownForeverIsUnresolved()
     QTRY_COMPARE_WITH_TIMEOUT(dialog.property("outcome").toString(), u"unresolved"_s,
                               kOutcomeTimeoutMs);
     const QString text = outcomeText(dialog);
-    QVERIFY2(text.contains(u"do not cancel this payment again"_s), qPrintable(text));
+    QVERIFY2(text.contains(u"do not make a new cancel"_s), qPrintable(text));
     QCOMPARE(child<QLabel>(dialog, "outcomeTitle")->palette().color(QPalette::WindowText),
              Ui::countdownColor(Ui::Countdown::Level::Amber));
     shoot(dialog, u"unresolved-en"_s);
@@ -401,12 +401,25 @@ void TestCancelDialog::unknownForeverIsUnresolved()
     QCOMPARE(attempts.size(), 1);
     QCOMPARE(attempts.first().state, AttemptState::Unresolved);
 
-    // A new dialog for the same payment says so and will not send.
+    // A new dialog for the same payment says that it retries that same
+    // attempt (PRODUCT.md §10), and does: the provider answers this time.
+    f.session().sandbox()->clearScenarios();
     Ui::CancelDialog again(f.session(), key);
     again.show();
     QVERIFY(QTest::qWaitForWindowExposed(&again));
-    QVERIFY(!child<QPushButton>(again, "cancelButton")->isEnabled());
-    QVERIFY(child<QLabel>(again, "eligibilityLabel")->text().contains(u"unknown outcome"_s));
+    const QString note = child<QLabel>(again, "eligibilityLabel")->text();
+    QVERIFY2(note.contains(u"retries that same attempt"_s), qPrintable(note));
+    QVERIFY(!child<QComboBox>(again, "reasonCombo")->isEnabled());
+    QPushButton *retry = child<QPushButton>(again, "cancelButton");
+    QVERIFY(retry->isEnabled());
+    retry->click();
+    QTRY_COMPARE_WITH_TIMEOUT(again.property("outcome").toString(), u"succeeded"_s,
+                              kOutcomeTimeoutMs);
+    const auto after = f.attempts(key);
+    QCOMPARE(after.size(), 1);
+    QCOMPARE(after.first().id, attempts.first().id);
+    QCOMPARE(after.first().idempotencyKey, attempts.first().idempotencyKey);
+    QCOMPARE(after.first().state, AttemptState::Succeeded);
 }
 
 void TestCancelDialog::doubleClickSendsOnce()

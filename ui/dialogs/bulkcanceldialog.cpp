@@ -170,11 +170,9 @@ Domain::CancelReason BulkCancelDialog::currentReason() const
 
 void BulkCancelDialog::decideAll()
 {
-    const QDateTime now = m_session.now();
     for (Row &row : m_rows) {
         row.order = m_session.orders().find(row.key.provider, row.key.paymentId);
-        row.decision =
-            row.order ? m_session.policy().decide(*row.order, now) : Domain::PolicyDecision{};
+        row.check = row.order ? m_session.cancels().check(*row.order) : Services::CancelCheck{};
     }
 }
 
@@ -183,20 +181,24 @@ int BulkCancelDialog::sendableCount() const
     if (m_phase != Phase::Reviewing)
         return int(m_sentRows.size());
     return int(std::count_if(m_rows.cbegin(), m_rows.cend(),
-                             [](const Row &r) { return r.order && r.decision.isEligible(); }));
+                             [](const Row &r) { return r.order && r.check.mayCancel(); }));
 }
 
 QString BulkCancelDialog::planText(const Row &row) const
 {
     const bool willSend =
-        m_phase == Phase::Reviewing ? row.order && row.decision.isEligible() : row.send;
+        m_phase == Phase::Reviewing ? row.order && row.check.mayCancel() : row.send;
     if (willSend) {
-        const QString warning = explainDecision(row.decision);
+        if (row.check.isRetry())
+            return tr("Will be sent: %1").arg(Services::cancelCheckNote(row.check));
+        const QString warning = explainDecision(row.check.decision);
         return warning.isEmpty() ? tr("Will be sent") : tr("Will be sent (%1)").arg(warning);
     }
     if (!row.order)
         return tr("Not sent: the payment is not in the order list.");
-    return tr("Not sent: %1").arg(explainDecision(row.decision));
+    if (row.check.verdict == Services::CancelCheck::Verdict::ActiveAttempt)
+        return tr("Not sent: %1").arg(Services::cancelCheckNote(row.check));
+    return tr("Not sent: %1").arg(explainDecision(row.check.decision));
 }
 
 QString BulkCancelDialog::resultText(const Row &row) const
@@ -278,7 +280,7 @@ void BulkCancelDialog::fillTable()
         planItem->setText(plan);
         planItem->setToolTip(plan);
         const bool willSend =
-            m_phase == Phase::Reviewing ? row.order && row.decision.isEligible() : row.send;
+            m_phase == Phase::Reviewing ? row.order && row.check.mayCancel() : row.send;
         planItem->setForeground(willSend ? countdownColor(Countdown::Level::Normal)
                                          : countdownColor(Countdown::Level::Closed));
         QTableWidgetItem *resultItem = m_table->item(r, ResultColumn);
@@ -321,7 +323,7 @@ void BulkCancelDialog::start()
     m_sentRows.clear();
     for (int i = 0; i < m_rows.size(); ++i) {
         Row &row = m_rows[i];
-        row.send = row.order && row.decision.isEligible();
+        row.send = row.order && row.check.mayCancel();
         if (row.send) {
             keys.append(row.key);
             m_sentRows.append(i);
@@ -377,9 +379,12 @@ void BulkCancelDialog::onFinished(const QList<Services::CancelReport> &reports)
             CancelReport r;
             r.order = row.key;
             r.refusal = row.order ? Refusal::Ineligible : Refusal::NotFound;
-            r.decision = row.decision;
-            r.message = row.order ? explainDecision(row.decision)
-                                  : tr("The payment is not in the order list.");
+            r.decision = row.check.decision;
+            if (row.order && row.check.verdict == Services::CancelCheck::Verdict::ActiveAttempt)
+                r.refusal = Refusal::ActiveAttempt;
+            r.message = !row.order ? tr("The payment is not in the order list.")
+                        : r.refusal == Refusal::ActiveAttempt ? Services::cancelCheckNote(row.check)
+                                                              : explainDecision(row.check.decision);
             row.report = r;
         }
         all.append(*row.report);

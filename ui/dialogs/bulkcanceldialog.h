@@ -1,5 +1,7 @@
 #pragma once
 
+#include "services/cancelcheck.h"
+
 #include "reasonfields.h"
 
 #include "domain/cancelpolicy.h"
@@ -72,8 +74,8 @@ private:
     {
         Domain::OrderKey key;
         std::optional<Domain::Order> order;
-        Domain::PolicyDecision decision;
-        bool send = false; // decided when the run starts
+        Services::CancelCheck check; // the core's rule (CancelService::check)
+        bool send = false;           // decided when the run starts
         std::optional<Services::CancelReport> report;
     };
 

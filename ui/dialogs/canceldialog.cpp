@@ -77,11 +77,8 @@ CancelDialog::CancelDialog(AppSession &session, const Domain::OrderKey &order, Q
     buildUi();
     retranslateUi();
 
-    m_order = m_session.orders().find(m_key.provider, m_key.paymentId);
-    if (m_order) {
-        m_decision = m_session.policy().decide(*m_order, m_session.now());
-        m_wasEligible = m_decision.isEligible();
-    }
+    checkOrder();
+    m_wasEligible = m_order && m_decision.isEligible();
     updateSummary();
     tick();
 
@@ -290,31 +287,29 @@ void CancelDialog::updateSummary()
     setLabelColor(m_statusValue, statusColor(o.status));
 }
 
-QString CancelDialog::journalBlocker() const
+void CancelDialog::checkOrder()
 {
-    const Storage::CancelJournal &journal = m_session.journal();
-    if (journal.activeFor(m_key.provider, m_key.paymentId))
-        return tr("Another cancel of this payment is in progress. Do not cancel it again.");
-    Storage::AttemptFilter unresolved;
-    unresolved.paymentId = m_key.paymentId;
-    unresolved.provider = m_key.provider;
-    unresolved.state = AttemptState::Unresolved;
-    if (journal.count(unresolved) > 0)
-        return tr("An earlier cancel of this payment has an unknown outcome. Do not cancel it "
-                  "again; CancelDesk will reconcile it.");
-    return {};
+    m_order = m_session.orders().find(m_key.provider, m_key.paymentId);
+    m_blocker.clear();
+    m_retryNote.clear();
+    if (!m_order)
+        return;
+    // F8, F12 and §10: the core's one answer (CancelService::check).
+    const Services::CancelCheck check = m_session.cancels().check(*m_order);
+    m_decision = check.decision;
+    if (check.verdict == Services::CancelCheck::Verdict::ActiveAttempt)
+        m_blocker = Services::cancelCheckNote(check);
+    else if (check.isRetry())
+        m_retryNote = Services::cancelCheckNote(check);
 }
 
 void CancelDialog::tick()
 {
     if (m_phase == Phase::Editing) {
         // The order may have been refreshed meanwhile; decide on what is stored now.
-        m_order = m_session.orders().find(m_key.provider, m_key.paymentId);
-        if (m_order) {
-            m_decision = m_session.policy().decide(*m_order, m_session.now());
+        checkOrder();
+        if (m_order)
             updateSummary();
-        }
-        m_blocker = journalBlocker();
     }
     const Countdown c = countdown(m_decision.deadlineUtc, m_decision.providerZone, m_session.now());
     m_countdownLabel->setText(c.text);
@@ -359,6 +354,10 @@ void CancelDialog::updateEligibility()
         text = m_blocker;
         color = countdownColor(Countdown::Level::Amber);
         prominent = true;
+    } else if (!m_retryNote.isEmpty()) {
+        text = m_retryNote;
+        color = countdownColor(Countdown::Level::Amber);
+        prominent = true;
     } else {
         text = explainDecision(m_decision); // the warning, if any
         color = countdownColor(Countdown::Level::Amber);
@@ -376,7 +375,9 @@ void CancelDialog::updateEligibility()
 void CancelDialog::updateButtons()
 {
     const bool editing = m_phase == Phase::Editing;
-    const QString problem = m_reason.validate();
+    // A retry sends the earlier attempt's reason; the picker does not apply.
+    const bool retry = !m_retryNote.isEmpty();
+    const QString problem = retry ? QString() : m_reason.validate();
     const bool reasonOk = problem.isEmpty();
     // Say why only once the operator has picked "other"; an empty note for
     // the other reasons is fine.
@@ -395,9 +396,9 @@ void CancelDialog::updateButtons()
                     && m_confirmEdit->text().trimmed().compare(expected, Qt::CaseInsensitive) == 0;
     }
 
-    for (QWidget *w : {static_cast<QWidget *>(m_reason.reason), static_cast<QWidget *>(m_reason.note),
-                       static_cast<QWidget *>(m_confirmEdit)})
-        w->setEnabled(editing);
+    for (QWidget *w : {static_cast<QWidget *>(m_reason.reason), static_cast<QWidget *>(m_reason.note)})
+        w->setEnabled(editing && !retry);
+    m_confirmEdit->setEnabled(editing);
     m_keepButton->setVisible(m_phase != Phase::Done);
     m_keepButton->setEnabled(editing);
     m_cancelButton->setVisible(m_phase != Phase::Done);
@@ -543,8 +544,9 @@ void CancelDialog::showOutcome()
         case AttemptState::Unresolved:
             key = QStringLiteral("unresolved");
             title = tr("Outcome unknown (unresolved)");
-            details << tr("Outcome unknown — do not cancel this payment again; CancelDesk will "
-                          "reconcile it.");
+            details << tr("Outcome unknown — do not make a new cancel of this payment. A status "
+                          "refresh reconciles it; pressing Cancel again retries this same attempt "
+                          "with the same key, never a second cancel.");
             if (r.tries > 0)
                 details << tr("Requests sent with the same idempotency key: %1").arg(r.tries);
             if (!r.providerCode.isEmpty())

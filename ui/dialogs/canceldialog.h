@@ -74,14 +74,17 @@ private:
     Domain::CancelReason currentReason() const;
     // Why this dialog must not send (another attempt active, an earlier one
     // unresolved); empty when nothing in the journal stands in the way.
-    QString journalBlocker() const;
+    void checkOrder(); // reads the order and the core's CancelCheck
 
     AppSession &m_session;
     Domain::OrderKey m_key;
     std::optional<Domain::Order> m_order;
     Domain::PolicyDecision m_decision;
     bool m_wasEligible = false;
-    QString m_blocker;
+    QString m_blocker; // an active attempt (F12): nothing may be sent
+    // The order's earlier cancel is UNRESOLVED: pressing Cancel retries that
+    // attempt with its key and reason (PRODUCT.md §10); the note says so.
+    QString m_retryNote;
     qint64 m_threshold = 1000;
     Phase m_phase = Phase::Editing;
     QPointer<Services::CancelJob> m_job;

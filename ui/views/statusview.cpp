@@ -1,5 +1,7 @@
 #include "statusview.h"
 
+#include "services/cancelcheck.h"
+
 #include "appsession.h"
 #include "dialogs/eligibility.h"
 #include "domain/cancelpolicy.h"
@@ -256,7 +258,13 @@ void StatusView::fill()
     Storage::AttemptFilter filter;
     filter.provider = o.provider;
     filter.paymentId = o.paymentId;
+    m_attemptFlags = {};
     for (const Storage::CancelAttempt &a : m_session.journal().list(filter)) {
+        // The list is in id order: the newest unresolved one wins.
+        if (Storage::isActive(a.state))
+            m_attemptFlags.activeAttemptId = a.id;
+        else if (a.state == Storage::AttemptState::Unresolved)
+            m_attemptFlags.unresolvedAttemptId = a.id;
         auto *item = new QTreeWidgetItem(
             QStringList{formatLocalTime(a.requestedAt), Storage::attemptStateLabel(a.state),
                         a.operatorName, Domain::cancelReasonLabel(a.reason)});
@@ -273,7 +281,11 @@ void StatusView::tick()
         return;
     const Domain::Order &o = *m_loaded;
     const QDateTime now = m_session.now();
-    const Domain::PolicyDecision decision = m_session.policy().decide(o, now);
+    // The core's rule (F8, F12, §10) on what was read with the order: no
+    // query every second.
+    const Services::CancelCheck check =
+        Services::checkCancel(o, m_session.policy(), now, m_attemptFlags);
+    const Domain::PolicyDecision &decision = check.decision;
     const bool showDeadline =
         decision.isEligible() || decision.reason == Domain::IneligibleReason::WindowClosed;
     const Countdown c = countdown(showDeadline ? decision.deadlineUtc : QDateTime(),
@@ -291,7 +303,13 @@ void StatusView::tick()
 
     // The same words as the Cancel action's tooltip and the cancel dialog.
     const QString explanation = explainDecision(decision);
-    if (decision.isEligible()) {
+    if (check.isRetry()) {
+        m_eligibility->setText(Services::cancelCheckNote(check));
+        m_eligibility->setStyleSheet(QStringLiteral("color: #8D6E00;"));
+    } else if (check.verdict == Services::CancelCheck::Verdict::ActiveAttempt) {
+        m_eligibility->setText(Services::cancelCheckNote(check));
+        m_eligibility->setStyleSheet(QStringLiteral("color: #8D6E00;"));
+    } else if (decision.isEligible()) {
         m_eligibility->setText(explanation.isEmpty()
                                    ? tr("Can be cancelled.")
                                    : tr("Can be cancelled. %1").arg(explanation));

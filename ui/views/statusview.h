@@ -1,5 +1,7 @@
 #pragma once
 
+#include "services/cancelcheck.h"
+
 #include "domain/order.h"
 
 #include <QWidget>
@@ -50,6 +52,8 @@ private:
     void fill();
 
     AppSession &m_session;
+    // The loaded order's attempts, for the core's cancel rule in tick().
+    Services::AttemptFlags m_attemptFlags;
     std::optional<Domain::OrderKey> m_order;
     std::optional<Domain::Order> m_loaded;
 

@@ -1,0 +1,52 @@
+#pragma once
+
+#include "domain/cancelpolicy.h"
+#include "domain/order.h"
+
+#include <QDateTime>
+#include <QString>
+
+namespace CancelDesk::Services {
+
+// What the cancel log knows of an order's attempts, as far as the cancel rule
+// needs it (the order list keeps these per row; the service reads the journal).
+struct AttemptFlags
+{
+    qint64 activeAttemptId = 0;     // PREPARED, SENT or CONFIRMING (F12)
+    qint64 unresolvedAttemptId = 0; // the newest UNRESOLVED one
+};
+
+// "May this order be cancelled now, and how?" — answered here and only here
+// (PRODUCT.md F8, F11 step 1, F12, §10), for CancelService itself, the cancel
+// and bulk-cancel dialogs, the main window's actions and the CLI.
+struct CancelCheck
+{
+    enum class Verdict {
+        NewAttempt,      // eligible: a new attempt is journaled, then sent
+        RetryUnresolved, // eligible, and an earlier cancel's outcome is unknown:
+                         // that same attempt is retried (same key, identical
+                         // body), never a new one
+        Ineligible,      // the cancel rules say no; decision says why and what instead
+        ActiveAttempt,   // another cancel of this order is in progress
+    };
+    Verdict verdict = Verdict::Ineligible;
+    Domain::PolicyDecision decision;
+    qint64 attemptId = 0; // the attempt retried, or the active one
+
+    bool mayCancel() const
+    {
+        return verdict == Verdict::NewAttempt || verdict == Verdict::RetryUnresolved;
+    }
+    bool isRetry() const { return verdict == Verdict::RetryUnresolved; }
+};
+
+CancelCheck checkCancel(const Domain::Order &order, const Domain::CancelPolicy &policy,
+                        const QDateTime &nowUtc, const AttemptFlags &attempts);
+
+// The one sentence that goes with a check, translated: for a retry, that the
+// earlier attempt is sent again with its key; for an active attempt, that it is
+// in progress. Empty for a plain new attempt and for Ineligible (the decision's
+// own explanation says why; see Ui::explainDecision).
+QString cancelCheckNote(const CancelCheck &check);
+
+} // namespace CancelDesk::Services
