@@ -832,12 +832,13 @@ int logHead(Session &s, const QStringList &args)
     const std::optional<Storage::JournalHead> head = s.journal().head(&error);
     if (!head)
         return s.out().finish(command, ExitFailure, {}, error);
-    // PRODUCT.md §10: exactly {"seq": N, "hash": "…"} with --json, and
-    // SEQ:HASH alone otherwise, so either can be kept or passed to
-    // log verify --expect-head as it is.
-    s.out().raw((s.out().json() ? QString::fromUtf8(
-                     QJsonDocument(head->toJson()).toJson(QJsonDocument::Compact))
-                                : head->toString())
+    // PRODUCT.md §10: exactly {"seq": N, "hash": "…"} with --json, written as
+    // the contract spells it (QJsonDocument would sort the keys; the hash is
+    // hex and needs no escaping), and SEQ:HASH alone otherwise, so either can
+    // be kept or passed to log verify --expect-head as it is.
+    s.out().raw((s.out().json()
+                     ? u"{\"seq\": %1, \"hash\": \"%2\"}"_s.arg(head->seq).arg(head->hash)
+                     : head->toString())
                 + u'\n');
     return ExitSuccess;
 }

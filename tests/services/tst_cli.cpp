@@ -1181,6 +1181,8 @@ private Q_SLOTS:
         QCOMPARE(head.value(u"seq"_s).toInteger(), 4);
         const QString hash = head.value(u"hash"_s).toString();
         QVERIFY2(QRegularExpression(u"^[0-9a-f]{64}$"_s).match(hash).hasMatch(), qPrintable(hash));
+        // Byte for byte as PRODUCT.md §10 writes it.
+        QCOMPARE(run.out, u"{\"seq\": 4, \"hash\": \"%1\"}\n"_s.arg(hash).toUtf8());
         const QString kept = u"4:"_s + hash;
         run = cli({u"log"_s, u"head"_s}, nullptr, db);
         QCOMPARE(run.code, 0);
