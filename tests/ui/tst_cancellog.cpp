@@ -702,6 +702,13 @@ void TestCancelLog::screenshots()
     QTRY_VERIFY(dialog->isVisible());
     QVERIFY(dialog->grab().save(u"/work/shots/cancellog-export-en.png"_s));
     closeDialog(dialog);
+    child<QPushButton>(view, u"verifyAgainstButton"_s)->click();
+    auto *against = view.findChild<QDialog *>(u"verifyAgainstDialog"_s);
+    QVERIFY(against);
+    QTRY_VERIFY(against->isVisible());
+    child<QLineEdit>(*against, u"expectedHeadEdit"_s)->setText(journal().head()->toString());
+    QVERIFY(against->grab().save(u"/work/shots/cancellog-verifyagainst-en.png"_s));
+    closeDialog(against);
 
     // With the date range on, so the inclusive-days note is seen with it.
     child<QCheckBox>(view, u"dateFilterCheck"_s)->click();

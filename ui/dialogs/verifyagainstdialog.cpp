@@ -51,7 +51,8 @@ VerifyAgainstDialog::VerifyAgainstDialog(QWidget *parent)
     connect(m_buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
 
     retranslateUi();
-    resize(sizeHint().expandedTo(QSize(560, 0)));
+    // Wide enough for a whole SEQ:HASH (64 hex digits).
+    resize(sizeHint().expandedTo(QSize(700, 0)));
 }
 
 VerifyAgainstDialog::~VerifyAgainstDialog() = default;
