@@ -818,9 +818,11 @@ int logExport(Session &s, const QStringList &args)
                               QCoreApplication::translate("Cli", "--from is after --to."));
     Services::Exporter exporter(s.db());
     const Services::ExportResult result = exporter.exportNow(out, options);
-    const QJsonObject json{{u"file"_s, QFileInfo(out).absoluteFilePath()},
-                           {u"format"_s, Services::exportFormatKey(options.format)},
-                           {u"rows"_s, result.rows}};
+    QJsonObject json{{u"file"_s, QFileInfo(out).absoluteFilePath()},
+                     {u"format"_s, Services::exportFormatKey(options.format)},
+                     {u"rows"_s, result.rows}};
+    if (!result.manifestPath.isEmpty())
+        json.insert(u"manifest"_s, QFileInfo(result.manifestPath).absoluteFilePath());
     if (!result.ok())
         return s.out().finish(command, ExitFailure, json,
                               result.error.isEmpty()
@@ -829,7 +831,59 @@ int logExport(Session &s, const QStringList &args)
     s.out().line(QCoreApplication::translate("Cli", "Exported %n cancel log entry(ies) to %1.",
                                              nullptr, int(result.rows))
                      .arg(QDir::toNativeSeparators(out)));
+    s.out().line(QCoreApplication::translate("Cli", "Manifest with the cancel log's head: %1")
+                     .arg(QDir::toNativeSeparators(result.manifestPath)));
     return s.out().finish(command, ExitSuccess, json);
+}
+
+int logHead(Session &s, const QStringList &args)
+{
+    const QString command = u"log head"_s;
+    if (args.size() != 2)
+        return s.out().finish(command, ExitUsage, {},
+                              QCoreApplication::translate("Cli", "log head takes no arguments."));
+    QString error;
+    const std::optional<Storage::JournalHead> head = s.journal().head(&error);
+    if (!head)
+        return s.out().finish(command, ExitFailure, {}, error);
+    // PRODUCT.md §10: exactly {"seq": N, "hash": "…"} with --json, written as
+    // the contract spells it (QJsonDocument would sort the keys; the hash is
+    // hex and needs no escaping), and SEQ:HASH alone otherwise, so either can
+    // be kept or passed to log verify --expect-head as it is.
+    s.out().raw((s.out().json()
+                     ? u"{\"seq\": %1, \"hash\": \"%2\"}"_s.arg(head->seq).arg(head->hash)
+                     : head->toString())
+                + u'\n');
+    return ExitSuccess;
+}
+
+// The head log verify is to check against: from --expect-head or from the
+// manifest named by --expect-manifest. Returns an exit code, or -1 to go on.
+int expectedHead(Session &s, const QString &command, std::optional<Storage::JournalHead> *head)
+{
+    const bool fromText = s.parser().isSet(u"expect-head"_s);
+    const bool fromManifest = s.parser().isSet(u"expect-manifest"_s);
+    if (fromText && fromManifest)
+        return s.out().finish(command, ExitUsage, {},
+                              QCoreApplication::translate(
+                                  "Cli", "Give --expect-head or --expect-manifest, not both."));
+    if (fromText) {
+        *head = Storage::JournalHead::parse(s.parser().value(u"expect-head"_s));
+        if (!*head)
+            return s.out().finish(command, ExitUsage, {},
+                                  QCoreApplication::translate(
+                                      "Cli", "--expect-head %1 is not SEQ:HASH: the entry number "
+                                             "and its 64 hex digit hash, as log head prints it.")
+                                      .arg(s.parser().value(u"expect-head"_s)));
+    } else if (fromManifest) {
+        QString error;
+        const auto manifest =
+            Services::readManifest(s.parser().value(u"expect-manifest"_s), &error);
+        if (!manifest)
+            return s.out().finish(command, ExitUsage, {}, error);
+        *head = manifest->head;
+    }
+    return -1;
 }
 
 int logVerify(Session &s, const QStringList &args)
@@ -838,12 +892,22 @@ int logVerify(Session &s, const QStringList &args)
     if (args.size() != 2)
         return s.out().finish(command, ExitUsage, {},
                               QCoreApplication::translate("Cli", "log verify takes no arguments."));
-    const Storage::VerifyResult result = s.journal().verify();
+    std::optional<Storage::JournalHead> expected;
+    if (const int code = expectedHead(s, command, &expected); code >= 0)
+        return code;
+    const Storage::VerifyResult result =
+        expected ? s.journal().verifyAgainst(*expected) : s.journal().verify();
     QJsonObject json{{u"entries_checked"_s, result.entriesChecked}, {u"intact"_s, result.ok}};
+    if (expected)
+        json.insert(u"expected_head"_s, expected->toJson());
     if (result.ok) {
         s.out().line(QCoreApplication::translate("Cli",
                                                  "The cancel log is intact: %n entry(ies) checked.",
                                                  nullptr, int(result.entriesChecked)));
+        if (expected && expected->seq > 0)
+            s.out().line(QCoreApplication::translate(
+                             "Cli", "Entry %1 is still there with the expected hash.")
+                             .arg(expected->seq));
         return s.out().finish(command, ExitSuccess, json);
     }
     json.insert(u"first_bad_entry"_s, result.firstBadEntry);
@@ -873,9 +937,15 @@ QString description()
         "  recover\n"
         "  log export --out FILE [--format csv|xlsx|jsonl] [--from YYYY-MM-DD] [--to YYYY-MM-DD] "
         "[--no-bom]\n"
-        "  log verify\n"
+        "  log verify [--expect-head SEQ:HASH | --expect-manifest FILE]\n"
+        "  log head\n"
         "\n"
         "Every command first resumes unfinished cancel attempts; recover does only that.\n"
+        "log head prints the cancel log's head as SEQ:HASH (with --json: {\"seq\": N, \"hash\": "
+        "\"…\"}); every log export writes FILE.manifest.json beside FILE with that head, the row "
+        "count and the file's SHA-256. Keep either: log verify --expect-head SEQ:HASH or "
+        "--expect-manifest FILE fails (exit 6) unless that entry is still there with that hash "
+        "and the whole log verifies.\n"
         "Exit codes: 0 success (cancel: confirmed), 2 usage error or bad input, 3 cancel refused "
         "(by the provider, or locally as ineligible: nothing sent), 4 outcome unknown "
         "(UNRESOLVED), 5 network, configuration, authentication or protocol error, 6 cancel log "
@@ -996,6 +1066,14 @@ int run(const QStringList &arguments)
          QCoreApplication::translate("Cli", "YYYY-MM-DD")},
         {u"no-bom"_s, QCoreApplication::translate(
                           "Cli", "Write the CSV export without a UTF-8 byte order mark.")},
+        {u"expect-head"_s,
+         QCoreApplication::translate(
+             "Cli", "A head kept earlier (log head) that log verify must still find."),
+         QCoreApplication::translate("Cli", "SEQ:HASH")},
+        {u"expect-manifest"_s,
+         QCoreApplication::translate("Cli",
+                                     "An export manifest whose head log verify must still find."),
+         QCoreApplication::translate("Cli", "FILE")},
     });
     parser.addPositionalArgument(
         u"command"_s, QCoreApplication::translate("Cli", "The command and its arguments."),
@@ -1028,7 +1106,8 @@ int run(const QStringList &arguments)
         Cancel,
         Recover,
         Export,
-        Verify
+        Verify,
+        Head
     };
     std::optional<Kind> kind;
     if (command == u"orders add")
@@ -1047,6 +1126,8 @@ int run(const QStringList &arguments)
         kind = Kind::Export;
     else if (command == u"log verify")
         kind = Kind::Verify;
+    else if (command == u"log head")
+        kind = Kind::Head;
     if (!kind)
         return out.finish(
             command, ExitUsage, {},
@@ -1104,6 +1185,8 @@ int run(const QStringList &arguments)
         return logExport(session, commandArgs);
     case Kind::Verify:
         return logVerify(session, commandArgs);
+    case Kind::Head:
+        return logHead(session, commandArgs);
     }
     return ExitFailure;
 }

@@ -5,9 +5,12 @@
 #include "storage/database.h"
 
 #include <QCoreApplication>
+#include <QCryptographicHash>
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QMetaObject>
 #include <QSaveFile>
 #include <QScopeGuard>
@@ -535,6 +538,50 @@ std::unique_ptr<Writer> makeWriter(const QString &path, const ExportOptions &opt
     return {};
 }
 
+QString sha256Of(const QString &path, QString *error)
+{
+    QFile file(path);
+    QCryptographicHash hash(QCryptographicHash::Sha256);
+    if (!file.open(QIODevice::ReadOnly) || !hash.addData(&file)) {
+        *error = writeError(path, file.errorString());
+        return {};
+    }
+    return QString::fromLatin1(hash.result().toHex());
+}
+
+QString manifestError(const QString &path, const QString &reason)
+{
+    return QCoreApplication::translate("Exporter", "Cannot read the export manifest %1: %2")
+        .arg(QDir::toNativeSeparators(path), reason);
+}
+
+// Written after the export file is in place, through a QSaveFile (temporary
+// file + rename) like the export itself: a manifest is never half written.
+bool writeManifest(const QString &exportPath, const ExportOptions &options, qint64 rows,
+                   const Storage::JournalHead &head, QString *error)
+{
+    const QString sha256 = sha256Of(exportPath, error);
+    if (sha256.isEmpty())
+        return false;
+    const QJsonObject manifest{
+        {u"file"_s, QFileInfo(exportPath).fileName()},
+        {u"format"_s, exportFormatKey(options.format)},
+        {u"rows"_s, rows},
+        {u"sha256"_s, sha256},
+        {u"head"_s, head.toJson()},
+        {u"written_at_utc"_s, QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs)},
+    };
+    const QString path = manifestPath(exportPath);
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly)
+        || file.write(QJsonDocument(manifest).toJson(QJsonDocument::Indented)) < 0
+        || !file.commit()) {
+        *error = writeError(path, file.errorString());
+        return false;
+    }
+    return true;
+}
+
 // The same conditions as CancelJournal's filter, for the progress total only.
 // The export itself, on whichever thread calls it (its own connection).
 ExportResult runExport(Storage::Database &db, const QString &path, const ExportOptions &options,
@@ -555,6 +602,14 @@ ExportResult runExport(Storage::Database &db, const QString &path, const ExportO
 
     Storage::CancelJournal journal(db);
     const qint64 total = journal.count(filter);
+    // The head in the same snapshot as the rows, for the manifest.
+    QString headError;
+    const std::optional<Storage::JournalHead> head = journal.head(&headError);
+    if (!head) {
+        result.error = QCoreApplication::translate("Exporter", "Cannot read the cancel log: %1")
+                           .arg(headError);
+        return result;
+    }
     std::unique_ptr<Writer> writer = makeWriter(path, options);
     if (!writer->open(&result.error) || !writer->header(headerCells(false), &result.error)
         || (options.localizedHeaders && options.format != ExportFormat::JsonLines
@@ -593,8 +648,13 @@ ExportResult runExport(Storage::Database &db, const QString &path, const ExportO
             result.error.clear();
         return result;
     }
+    // An older manifest beside the file no longer describes it.
+    QFile::remove(manifestPath(path));
     if (!writer->commit(&result.error))
         return result;
+    if (!writeManifest(path, options, result.rows, *head, &result.error))
+        return result;
+    result.manifestPath = manifestPath(path);
     if (progress)
         progress(result.rows, std::max(total, result.rows));
     return result;
@@ -623,6 +683,44 @@ std::optional<ExportFormat> exportFormatFromKey(QStringView key)
             return f;
     }
     return std::nullopt;
+}
+
+QString manifestPath(const QString &exportPath)
+{
+    return exportPath + u".manifest.json"_s;
+}
+
+std::optional<ExportManifest> readManifest(const QString &path, QString *error)
+{
+    const auto fail = [&](const QString &reason) {
+        if (error)
+            *error = manifestError(path, reason);
+        return std::nullopt;
+    };
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return fail(file.errorString());
+    QJsonParseError parseError;
+    const QJsonDocument doc = QJsonDocument::fromJson(file.read(1 << 20), &parseError);
+    if (!doc.isObject())
+        return fail(parseError.error != QJsonParseError::NoError
+                        ? parseError.errorString()
+                        : QCoreApplication::translate("Exporter", "not a JSON object"));
+    const QJsonObject o = doc.object();
+    const std::optional<Storage::JournalHead> head =
+        Storage::JournalHead::fromJson(o.value(u"head"_s).toObject());
+    if (!head)
+        return fail(QCoreApplication::translate("Exporter", "it holds no valid head"));
+    ExportManifest manifest;
+    manifest.head = *head;
+    manifest.file = o.value(u"file"_s).toString();
+    manifest.format =
+        exportFormatFromKey(o.value(u"format"_s).toString()).value_or(ExportFormat::Csv);
+    manifest.rows = o.value(u"rows"_s).toInteger();
+    manifest.sha256 = o.value(u"sha256"_s).toString();
+    manifest.writtenAt =
+        QDateTime::fromString(o.value(u"written_at_utc"_s).toString(), Qt::ISODateWithMs);
+    return manifest;
 }
 
 QDateTime exportRangeStart(QDate from, const QTimeZone &zone)

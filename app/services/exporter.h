@@ -43,10 +43,31 @@ struct ExportOptions
 struct ExportResult
 {
     qint64 rows = 0;
-    QString error; // translated; empty when the export succeeded or was stopped
+    QString manifestPath; // written beside the file when the export succeeded
+    QString error;        // translated; empty when the export succeeded or was stopped
     bool stopped = false;
     bool ok() const { return error.isEmpty() && !stopped; }
 };
+
+// F16a: every export writes FILE.manifest.json beside FILE once FILE is
+// complete, so that whoever keeps the export keeps the cancel log's head too:
+//   {"file": "log.csv", "format": "csv", "rows": 3, "sha256": "<hex of FILE>",
+//    "head": {"seq": 17, "hash": "<entry_hash>"}, "written_at_utc": "…Z"}
+// The head is the whole log's (read in the same snapshot as the rows), whatever
+// filter chose the rows; `log verify --expect-manifest` checks against it.
+struct ExportManifest
+{
+    QString file; // the export's file name, without its folder
+    ExportFormat format = ExportFormat::Csv;
+    qint64 rows = 0;
+    QString sha256; // of the export file, lower-case hex
+    Storage::JournalHead head;
+    QDateTime writtenAt; // UTC
+};
+QString manifestPath(const QString &exportPath);
+// Reads a manifest; nullopt with *error (translated, naming the file) when it
+// cannot be read or is not one.
+std::optional<ExportManifest> readManifest(const QString &path, QString *error = nullptr);
 
 // The UTC half-open range [start of `from`, start of the day after `to`) in
 // `zone`. Days that begin in a DST gap start at their first existing instant.

@@ -534,6 +534,56 @@ bool isActive(AttemptState state)
            || state == AttemptState::Confirming;
 }
 
+QString JournalHead::toString() const
+{
+    return QString::number(seq) + u':' + hash;
+}
+
+std::optional<JournalHead> JournalHead::parse(QStringView text)
+{
+    text = text.trimmed();
+    const qsizetype colon = text.indexOf(u':');
+    if (colon <= 0)
+        return std::nullopt;
+    const QStringView seqText = text.left(colon);
+    const QStringView hash = text.mid(colon + 1);
+    // Digits only: toLongLong() would also take a sign or spaces.
+    for (const QChar c : seqText) {
+        if (!c.isDigit() || c.unicode() > 0x7f)
+            return std::nullopt;
+    }
+    bool ok = false;
+    JournalHead head;
+    head.seq = seqText.toLongLong(&ok);
+    if (!ok)
+        return std::nullopt;
+    if (head.seq == 0)
+        return hash.isEmpty() ? std::optional<JournalHead>(head) : std::nullopt;
+    if (hash.size() != 64)
+        return std::nullopt;
+    for (const QChar c : hash) {
+        const char16_t u = c.toLower().unicode();
+        if (!((u >= u'0' && u <= u'9') || (u >= u'a' && u <= u'f')))
+            return std::nullopt;
+    }
+    head.hash = hash.toString().toLower();
+    return head;
+}
+
+QJsonObject JournalHead::toJson() const
+{
+    return {{u"seq"_s, seq}, {u"hash"_s, hash}};
+}
+
+std::optional<JournalHead> JournalHead::fromJson(const QJsonObject &object)
+{
+    const QJsonValue seq = object.value(u"seq"_s);
+    const QJsonValue hash = object.value(u"hash"_s);
+    if (!seq.isDouble() || !hash.isString())
+        return std::nullopt;
+    return parse(QString(QString::number(seq.toInteger()) + u':' + hash.toString()));
+}
+
 CancelJournal::CancelJournal(Database &db)
     : m_db(db)
 {}
@@ -1082,6 +1132,65 @@ VerifyResult CancelJournal::verify() const
                        .arg(it.key()));
         }
     }
+    return result;
+}
+
+std::optional<JournalHead> CancelJournal::head(QString *error) const
+{
+    QSqlQuery q(m_db.connection());
+    q.prepare(u"SELECT seq, entry_hash FROM journal_entries ORDER BY seq DESC LIMIT 1"_s);
+    if (!q.exec()) {
+        if (error)
+            *error = Database::errorText(q.lastError());
+        return std::nullopt;
+    }
+    JournalHead head;
+    if (q.next()) {
+        head.seq = q.value(0).toLongLong();
+        head.hash = q.value(1).toString();
+    }
+    return head;
+}
+
+VerifyResult CancelJournal::verifyAgainst(const JournalHead &expected) const
+{
+    // The chain first: a change before the head is named by its own entry.
+    VerifyResult result = verify();
+    if (!result.ok || expected.seq == 0)
+        return result;
+    QSqlQuery q(m_db.connection());
+    q.prepare(u"SELECT attempt_id, entry_hash FROM journal_entries WHERE seq = ?"_s);
+    q.addBindValue(expected.seq);
+    if (!q.exec()) {
+        result.ok = false;
+        result.problem = QCoreApplication::translate("CancelJournal", "Cannot read the journal: %1")
+                             .arg(Database::errorText(q.lastError()));
+        return result;
+    }
+    result.firstBadEntry = expected.seq;
+    if (!q.next()) {
+        result.ok = false;
+        result.problem =
+            QCoreApplication::translate("CancelJournal",
+                                        "Entry %1 is missing: the cancel log ends at entry %2, so "
+                                        "entries were removed after the expected head was taken.")
+                .arg(expected.seq)
+                .arg(result.entriesChecked);
+        return result;
+    }
+    // verify() passed, so entries are numbered 1…n and the whole chain up to
+    // this entry is behind its hash: equal hashes mean an unchanged prefix.
+    if (q.value(1).toString() != expected.hash) {
+        result.ok = false;
+        result.firstBadAttempt = q.value(0).toLongLong();
+        result.problem = QCoreApplication::translate(
+                             "CancelJournal",
+                             "Entry %1's hash differs from the expected head: the cancel log was "
+                             "rewritten up to or at this entry.")
+                             .arg(expected.seq);
+        return result;
+    }
+    result.firstBadEntry = 0;
     return result;
 }
 

@@ -6,6 +6,7 @@
 #include "processowner.h"
 
 #include <QDateTime>
+#include <QJsonObject>
 #include <QList>
 #include <QString>
 
@@ -100,6 +101,27 @@ struct VerifyResult
     QString problem;            // translated
 };
 
+// The head of the journal's hash chain (PRODUCT.md F16a): the newest entry's
+// seq and entry_hash. Kept outside the database (printed, copied, written into
+// export manifests), it lets verifyAgainst() prove that nothing up to it was
+// removed or changed. An empty journal's head is seq 0 with an empty hash,
+// written "0:".
+struct JournalHead
+{
+    qint64 seq = 0;
+    QString hash; // lower-case hex SHA-256; empty when seq is 0
+
+    // "SEQ:HASH", e.g. "17:3f9a…" (64 hex digits), or "0:".
+    QString toString() const;
+    // Reads "SEQ:HASH" (surrounding spaces allowed, hex in either case);
+    // nullopt when it is not one.
+    static std::optional<JournalHead> parse(QStringView text);
+    // {"seq": N, "hash": "…"}: `log head --json` and the export manifests.
+    QJsonObject toJson() const;
+    static std::optional<JournalHead> fromJson(const QJsonObject &object);
+    friend bool operator==(const JournalHead &, const JournalHead &) = default;
+};
+
 // The cancel log. Every change of an attempt appends an entry to an append-only,
 // hash-chained journal (F16): entry_hash = SHA-256(previous entry_hash + canonical
 // content). The current state of each attempt lives beside it; a partial unique
@@ -174,8 +196,14 @@ public:
     qint64 count(const AttemptFilter &filter) const;
 
     // Walks the whole journal (F16); see canceljournal.cpp for what is checked.
-
     VerifyResult verify() const;
+    // The chain head now; nullopt with *error set when the journal cannot be read.
+    std::optional<JournalHead> head(QString *error = nullptr) const;
+    // verify(), and also fails unless the entry expected.seq still exists with
+    // exactly expected.hash (F16a): a head kept outside the database reveals
+    // entries cut off the end, or a chain rewritten from some entry on. Entries
+    // after the expected head are allowed and verified like the rest.
+    VerifyResult verifyAgainst(const JournalHead &expected) const;
 
     // The database file behind the journal, as an absolute path: what
     // identifies the journal across the objects of one process.

@@ -256,11 +256,20 @@ private slots:
     void deletedEntry();
     void reorderedEntries();
     void verifyDetectsRawStateEdit();
+    void headOfEmptyAndGrowingJournal();
+    void headTextRoundTrip_data();
+    void headTextRoundTrip();
+    void verifyAgainstHeadAfterTruncation();
+    void verifyAgainstHeadAfterEditBeforeIt();
+    void verifyAgainstHeadAfterTailRewrite();
+    void verifyAgainstHeadWithLaterEntries();
 
 private:
     // Attempts 1 (final, entries 1-3), 2 (active, entries 4, 5, 8) and
     // 3 (final, entries 6-7).
     void buildJournal();
+    // buildJournal(), keeps its head, then disarms the database as an attacker would.
+    JournalHead buildKeepHeadAndDisarm();
     JournalResult recordState(qint64 id, AttemptState state);
 
     std::unique_ptr<QTemporaryDir> m_dir;
@@ -311,6 +320,14 @@ void TestCancelJournal::buildJournal()
     const VerifyResult v = m_journal->verify();
     QVERIFY2(v.ok, qPrintable(v.problem));
     QCOMPARE(v.entriesChecked, 8);
+}
+
+JournalHead TestCancelJournal::buildKeepHeadAndDisarm()
+{
+    buildJournal();
+    const JournalHead kept = *m_journal->head();
+    disarm(m_db->connection());
+    return kept;
 }
 
 void TestCancelJournal::stateKeys()
@@ -1266,6 +1283,147 @@ void TestCancelJournal::verifyDetectsRawStateEdit()
     QCOMPARE(v.firstBadEntry, 8);
     QCOMPARE(v.firstBadAttempt, 2);
     QVERIFY2(v.problem.contains(u"state"_s), qPrintable(v.problem));
+}
+
+void TestCancelJournal::headOfEmptyAndGrowingJournal()
+{
+    // An empty journal has a defined head: seq 0, no hash.
+    const std::optional<JournalHead> empty = m_journal->head();
+    QVERIFY(empty);
+    QCOMPARE(empty->seq, 0);
+    QVERIFY(empty->hash.isEmpty());
+    QCOMPARE(empty->toString(), u"0:"_s);
+    buildJournal();
+    const std::optional<JournalHead> head = m_journal->head();
+    QVERIFY(head);
+    QCOMPARE(head->seq, 8);
+    QCOMPARE(head->hash,
+             scalar(m_db->connection(), u"SELECT entry_hash FROM journal_entries WHERE seq = 8"_s)
+                 .toString());
+    QCOMPARE(head->toString(), u"8:"_s + head->hash);
+    QVERIFY(m_journal->verifyAgainst(*head).ok);
+    QVERIFY(m_journal->verifyAgainst(*empty).ok);
+}
+
+void TestCancelJournal::headTextRoundTrip_data()
+{
+    QTest::addColumn<QString>("text");
+    QTest::addColumn<bool>("valid");
+    const QString hash = QString(64, u'a');
+    QTest::addRow("head") << u"17:"_s + hash << true;
+    QTest::addRow("upper case hash") << u"17:"_s + hash.toUpper() << true;
+    QTest::addRow("spaces around") << u"  17:"_s + hash + u"\n"_s << true;
+    QTest::addRow("empty journal") << u"0:"_s << true;
+    QTest::addRow("empty") << QString() << false;
+    QTest::addRow("no colon") << u"17"_s + hash << false;
+    QTest::addRow("no seq") << u":"_s + hash << false;
+    QTest::addRow("negative seq") << u"-1:"_s + hash << false;
+    QTest::addRow("seq not a number") << u"x7:"_s + hash << false;
+    QTest::addRow("short hash") << u"17:"_s + hash.left(63) << false;
+    QTest::addRow("long hash") << u"17:"_s + hash + u"a"_s << false;
+    QTest::addRow("not hex") << u"17:"_s + hash.left(63) + u"g"_s << false;
+    QTest::addRow("seq without hash") << u"17:"_s << false;
+    QTest::addRow("zero with a hash") << u"0:"_s + hash << false;
+}
+
+void TestCancelJournal::headTextRoundTrip()
+{
+    QFETCH(QString, text);
+    QFETCH(bool, valid);
+    const std::optional<JournalHead> head = JournalHead::parse(text);
+    QCOMPARE(bool(head), valid);
+    if (head)
+        QCOMPARE(head->toString(), text.trimmed().toLower());
+}
+
+void TestCancelJournal::verifyAgainstHeadAfterTruncation()
+{
+    buildJournal();
+    // A newest attempt whose entries are the tail of the chain: 9 and 10.
+    QVERIFY(m_journal->prepare(draft(Provider::Uqpay, u"PI_Z"_s)).ok());
+    QVERIFY(recordState(4, AttemptState::Rejected).ok());
+    const JournalHead kept = *m_journal->head();
+    QCOMPARE(kept.seq, 10);
+    QVERIFY(m_journal->verifyAgainst(kept).ok);
+
+    // Someone with the file removes that attempt whole.
+    const QSqlDatabase c = m_db->connection();
+    disarm(c);
+    QVERIFY(exec(c, u"DELETE FROM journal_entries WHERE attempt_id = 4"_s));
+    QVERIFY(exec(c, u"DELETE FROM cancel_attempts WHERE id = 4"_s));
+    // The chain inside the database cannot tell.
+    const VerifyResult plain = m_journal->verify();
+    QVERIFY2(plain.ok, qPrintable(plain.problem));
+    QCOMPARE(m_journal->head()->seq, 8);
+    // The head kept outside can.
+    const VerifyResult anchored = m_journal->verifyAgainst(kept);
+    QVERIFY(!anchored.ok);
+    QCOMPARE(anchored.firstBadEntry, 10);
+    QCOMPARE(anchored.firstBadAttempt, 0); // nobody owns a missing entry
+    QVERIFY2(anchored.problem.contains(u"Entry 10 is missing"_s), qPrintable(anchored.problem));
+    // An older head is still proved.
+    QVERIFY(m_journal->verifyAgainst({8, m_journal->head()->hash}).ok);
+}
+
+void TestCancelJournal::verifyAgainstHeadAfterEditBeforeIt()
+{
+    const JournalHead kept = buildKeepHeadAndDisarm();
+    QVERIFY(
+        exec(m_db->connection(), u"UPDATE journal_entries SET note = 'edited' WHERE seq = 3"_s));
+    const VerifyResult v = m_journal->verifyAgainst(kept);
+    QVERIFY(!v.ok);
+    QCOMPARE(v.firstBadEntry, 3);
+    QCOMPARE(v.firstBadAttempt, 1);
+}
+
+void TestCancelJournal::verifyAgainstHeadAfterTailRewrite()
+{
+    // Someone edits the newest entry and computes its hash again, and the
+    // attempt row with it: the chain inside verifies, the kept head does not.
+    const JournalHead kept = buildKeepHeadAndDisarm();
+    const QSqlDatabase c = m_db->connection();
+    QVERIFY(exec(c, u"UPDATE journal_entries SET note = 'rewritten' WHERE seq = 8"_s));
+    QSqlQuery q(c);
+    QVERIFY(q.exec(u"SELECT * FROM journal_entries WHERE seq = 8"_s));
+    QVERIFY(q.next());
+    const QSqlRecord row = q.record();
+    const QString hash =
+        sha256Hex(row.value(u"prev_hash"_s).toString(), handCanonical(row, format2Keys()));
+    q.finish();
+    QVERIFY(exec(c, u"UPDATE journal_entries SET entry_hash = '%1' WHERE seq = 8"_s.arg(hash)));
+    QVERIFY(exec(c, u"UPDATE cancel_attempts SET note = 'rewritten', entry_hash = '%1' "
+                    "WHERE id = 2"_s.arg(hash)));
+    const VerifyResult plain = m_journal->verify();
+    QVERIFY2(plain.ok, qPrintable(plain.problem));
+    const VerifyResult v = m_journal->verifyAgainst(kept);
+    QVERIFY(!v.ok);
+    QCOMPARE(v.firstBadEntry, 8);
+    QCOMPARE(v.firstBadAttempt, 2);
+    QVERIFY2(v.problem.contains(u"Entry 8's hash differs from the expected head"_s),
+             qPrintable(v.problem));
+}
+
+void TestCancelJournal::verifyAgainstHeadWithLaterEntries()
+{
+    buildJournal();
+    const JournalHead kept = *m_journal->head();
+    QVERIFY(m_journal->prepare(draft(Provider::Uqpay, u"PI_LATER"_s)).ok());
+    QVERIFY(recordState(4, AttemptState::Succeeded).ok());
+    const VerifyResult v = m_journal->verifyAgainst(kept);
+    QVERIFY2(v.ok, qPrintable(v.problem));
+    QCOMPARE(v.entriesChecked, 10);
+    // The same seq with another hash, or a seq never written, fails.
+    QVERIFY(!m_journal->verifyAgainst({8, QString(64, u'f')}).ok);
+    const VerifyResult beyond = m_journal->verifyAgainst({11, kept.hash});
+    QVERIFY(!beyond.ok);
+    QVERIFY2(beyond.problem.contains(u"Entry 11 is missing"_s), qPrintable(beyond.problem));
+    // A later edit after the head is still caught: the chain must keep verifying.
+    const QSqlDatabase c = m_db->connection();
+    disarm(c);
+    QVERIFY(exec(c, u"UPDATE journal_entries SET note = 'edited' WHERE seq = 9"_s));
+    const VerifyResult after = m_journal->verifyAgainst(kept);
+    QVERIFY(!after.ok);
+    QCOMPARE(after.firstBadEntry, 9);
 }
 
 QTEST_GUILESS_MAIN(TestCancelJournal)

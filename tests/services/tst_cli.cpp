@@ -1,6 +1,7 @@
 // canceldesk-cli as a subprocess against real canceldesk-sandbox processes:
 // the commands, outcome values and exit codes of PRODUCT.md §10.
 #include "antomsim.h"
+#include "canceltest.h"
 #include "clirunner.h"
 #include "domain/cancelpolicy.h"
 #include "liquidosim.h"
@@ -90,6 +91,41 @@ private:
 
     static QJsonObject json(const Run &run) { return CancelDesk::Test::json(run); }
 
+    // What someone with the database file does: drops the append-only
+    // triggers, then runs the statements. Returns the rows they changed, -1
+    // when one failed.
+    static int tamper(const QString &path, const QStringList &statements)
+    {
+        int changed = 0;
+        {
+            QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, u"tamper"_s);
+            db.setDatabaseName(path);
+            if (!db.open())
+                return -1;
+            QSqlQuery q(db);
+            QStringList triggers;
+            if (!q.exec(u"SELECT name FROM sqlite_master WHERE type = 'trigger'"_s))
+                return -1;
+            while (q.next())
+                triggers << q.value(0).toString();
+            for (const QString &t : std::as_const(triggers)) {
+                if (!q.exec(u"DROP TRIGGER \"%1\""_s.arg(t)))
+                    return -1;
+            }
+            for (const QString &statement : statements) {
+                if (!q.exec(statement)) {
+                    qWarning("%s", qPrintable(q.lastError().text()));
+                    return -1;
+                }
+                changed += q.numRowsAffected();
+            }
+            q.finish();
+            db.close();
+        }
+        QSqlDatabase::removeDatabase(u"tamper"_s);
+        return changed;
+    }
+
 private Q_SLOTS:
     void initTestCase()
     {
@@ -145,6 +181,9 @@ private Q_SLOTS:
         const Run run = cli({u"--help"_s});
         QCOMPARE(run.code, 0);
         QVERIFY(run.out.contains("log verify"));
+        QVERIFY(run.out.contains("log head"));
+        QVERIFY(run.out.contains("--expect-head SEQ:HASH"));
+        QVERIFY(run.out.contains("--expect-manifest FILE"));
         QVERIFY(run.out.contains("CANCELDESK_SANDBOX_ANNOUNCEMENT"));
     }
 
@@ -176,6 +215,19 @@ private Q_SLOTS:
                                                         u"x.csv"_s, u"--from"_s, u"2026-13-01"_s};
         QTest::addRow("export bad format")
             << QStringList{u"log"_s, u"export"_s, u"--out"_s, u"x.pdf"_s, u"--format"_s, u"pdf"_s};
+        const QString hash(64, u'a');
+        QTest::addRow("head with an argument") << QStringList{u"log"_s, u"head"_s, u"x"_s};
+        QTest::addRow("expected head without hash")
+            << QStringList{u"log"_s, u"verify"_s, u"--expect-head"_s, u"12"_s};
+        QTest::addRow("expected head with a short hash")
+            << QStringList{u"log"_s, u"verify"_s, u"--expect-head"_s, u"12:abc"_s};
+        QTest::addRow("expected head with a bad seq")
+            << QStringList{u"log"_s, u"verify"_s, u"--expect-head"_s, u"x:"_s + hash};
+        QTest::addRow("expected head and manifest") << QStringList{
+            u"log"_s,   u"verify"_s, u"--expect-head"_s, u"1:"_s + hash, u"--expect-manifest"_s,
+            u"m.json"_s};
+        QTest::addRow("missing manifest")
+            << QStringList{u"log"_s, u"verify"_s, u"--expect-manifest"_s, u"no-such.json"_s};
     }
 
     void usageErrors()
@@ -1098,6 +1150,82 @@ private Q_SLOTS:
         QVERIFY(f.readAll().startsWith("attempt_id,"));
     }
 
+    void verifyAgainstAKeptHead()
+    {
+        // A cancel log of its own: two finished attempts written by the core.
+        const QString db = m_dir.filePath(u"anchors.sqlite"_s);
+        {
+            CancelDesk::Storage::Database store(db);
+            QString error;
+            QVERIFY2(store.open(&error), qPrintable(error));
+            CancelDesk::Storage::CancelJournal journal(store);
+            for (const QString &id : {u"PI_ANCHOR_1"_s, u"PI_ANCHOR_2"_s}) {
+                CancelDesk::Domain::Order order;
+                order.paymentId = id;
+                order.amount = {1999, u"USD"_s};
+                const CancelDesk::Storage::JournalResult prepared =
+                    journal.prepare(CancelDesk::Test::draftAttempt(order, u"li.na"_s));
+                QVERIFY2(prepared.ok(), qPrintable(prepared.message));
+                CancelDesk::Storage::CancelAttempt done = prepared.attempt;
+                done.state = CancelDesk::Storage::AttemptState::Succeeded;
+                done.finishedAt = QDateTime::currentDateTimeUtc();
+                QVERIFY(journal.record(done).ok());
+            }
+        }
+
+        // log head: SEQ:HASH, and with --json exactly {"seq": N, "hash": "…"}.
+        Run run = cli({u"--json"_s, u"log"_s, u"head"_s}, nullptr, db);
+        QCOMPARE(run.code, 0);
+        const QJsonObject head = json(run);
+        QCOMPARE(head.keys(), (QStringList{u"hash"_s, u"seq"_s}));
+        QCOMPARE(head.value(u"seq"_s).toInteger(), 4);
+        const QString hash = head.value(u"hash"_s).toString();
+        QVERIFY2(QRegularExpression(u"^[0-9a-f]{64}$"_s).match(hash).hasMatch(), qPrintable(hash));
+        // Byte for byte as PRODUCT.md §10 writes it.
+        QCOMPARE(run.out, u"{\"seq\": 4, \"hash\": \"%1\"}\n"_s.arg(hash).toUtf8());
+        const QString kept = u"4:"_s + hash;
+        run = cli({u"log"_s, u"head"_s}, nullptr, db);
+        QCOMPARE(run.code, 0);
+        QCOMPARE(QString::fromUtf8(run.out).trimmed(), kept);
+
+        // Intact: against the head and against an export's manifest.
+        run = cli({u"--json"_s, u"log"_s, u"verify"_s, u"--expect-head"_s, kept}, nullptr, db);
+        QCOMPARE(run.code, 0);
+        QVERIFY(json(run).value(u"intact"_s).toBool());
+        QCOMPARE(json(run).value(u"expected_head"_s).toObject().value(u"seq"_s).toInteger(), 4);
+        const QString out = m_dir.filePath(u"anchors.csv"_s);
+        run = cli({u"--json"_s, u"log"_s, u"export"_s, u"--out"_s, out}, nullptr, db);
+        QCOMPARE(run.code, 0);
+        const QString manifest = out + u".manifest.json"_s;
+        QCOMPARE(json(run).value(u"manifest"_s).toString(), manifest);
+        QFile m(manifest);
+        QVERIFY(m.open(QIODevice::ReadOnly));
+        const QJsonObject written = QJsonDocument::fromJson(m.readAll()).object();
+        QCOMPARE(written.value(u"rows"_s).toInteger(), 2);
+        QCOMPARE(written.value(u"head"_s).toObject(), head);
+        run = cli({u"log"_s, u"verify"_s, u"--expect-manifest"_s, manifest}, nullptr, db);
+        QCOMPARE(run.code, 0);
+
+        // The newest attempt removed whole: the chain inside still verifies,
+        // the kept head does not.
+        QCOMPARE(tamper(db, {u"DELETE FROM journal_entries WHERE attempt_id = 2"_s,
+                             u"DELETE FROM cancel_attempts WHERE id = 2"_s}),
+                 3);
+        run = cli({u"log"_s, u"verify"_s}, nullptr, db);
+        QCOMPARE(run.code, 0);
+        run = cli({u"--json"_s, u"log"_s, u"verify"_s, u"--expect-head"_s, kept}, nullptr, db);
+        QCOMPARE(run.code, 6);
+        QCOMPARE(json(run).value(u"intact"_s).toBool(), false);
+        QCOMPARE(json(run).value(u"first_bad_entry"_s).toInteger(), 4);
+        QVERIFY2(json(run).value(u"problem"_s).toString().contains(u"Entry 4 is missing"_s),
+                 run.out.constData());
+        run = cli({u"log"_s, u"verify"_s, u"--expect-manifest"_s, manifest}, nullptr, db);
+        QCOMPARE(run.code, 6);
+        QVERIFY(run.err.contains("Entry 4 is missing"));
+        run = cli({u"log"_s, u"verify"_s, u"--expect-head"_s, u"4:"_s}, nullptr, db);
+        QCOMPARE(run.code, 2);
+    }
+
     void verifyThenTamper()
     {
         Run run = cli({u"--json"_s, u"log"_s, u"verify"_s});
@@ -1105,25 +1233,9 @@ private Q_SLOTS:
         QVERIFY(json(run).value(u"intact"_s).toBool());
         QVERIFY(json(run).value(u"entries_checked"_s).toInteger() >= 2);
 
-        {
-            QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, u"tamper"_s);
-            db.setDatabaseName(m_db);
-            QVERIFY(db.open());
-            QSqlQuery q(db);
-            QVERIFY(q.exec(u"SELECT name FROM sqlite_master WHERE type = 'trigger'"_s));
-            QStringList triggers;
-            while (q.next())
-                triggers << q.value(0).toString();
-            QVERIFY(!triggers.isEmpty());
-            for (const QString &t : std::as_const(triggers))
-                QVERIFY2(q.exec(u"DROP TRIGGER \"%1\""_s.arg(t)), qPrintable(q.lastError().text()));
-            QVERIFY2(q.exec(u"UPDATE journal_entries SET note = 'edited' "
-                            "WHERE seq = (SELECT MIN(seq) FROM journal_entries)"_s),
-                     qPrintable(q.lastError().text()));
-            QCOMPARE(q.numRowsAffected(), 1);
-            db.close();
-        }
-        QSqlDatabase::removeDatabase(u"tamper"_s);
+        QCOMPARE(tamper(m_db, {u"UPDATE journal_entries SET note = 'edited' "
+                               "WHERE seq = (SELECT MIN(seq) FROM journal_entries)"_s}),
+                 1);
 
         run = cli({u"--json"_s, u"log"_s, u"verify"_s});
         QCOMPARE(run.code, 6);

@@ -3,6 +3,7 @@
 #include "storage/database.h"
 #include "testsupport.h"
 
+#include <QCryptographicHash>
 #include <QDir>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -214,6 +215,10 @@ private slots:
     void stopLeavesNoFile();
     void unwritableFolderFails_data();
     void unwritableFolderFails();
+    void manifestBesideEveryExport_data();
+    void manifestBesideEveryExport();
+    void manifestOfAFilteredExportCarriesTheWholeHead();
+    void readManifestRefusesWhatIsNotOne();
 
 private:
     // Three attempts in 2024-03-01 (Shanghai): a formula-like note, "+1", a
@@ -518,9 +523,9 @@ void TestExporter::xlsx()
     const ExportResult result = exporter.exportNow(file, options);
     QVERIFY2(result.ok(), qPrintable(result.error));
     QCOMPARE(result.rows, 3);
-    // Only the workbook is left in the folder: no temporary files.
+    // Only the workbook and its manifest are left in the folder: no temporary files.
     QCOMPARE(QDir(m_dir->path()).entryList(QDir::Files | QDir::Hidden).filter(u"log"_s),
-             QStringList{u"log.xlsx"_s});
+             (QStringList{u"log.xlsx"_s, u"log.xlsx.manifest.json"_s}));
 
     const Zip zip(readAll(file));
     QVERIFY(zip.isValid());
@@ -845,6 +850,98 @@ void TestExporter::unwritableFolderFails()
     QVERIFY(!result.stopped);
     QVERIFY(result.error.contains(QDir::toNativeSeparators(file)));
     QVERIFY(!QFile::exists(file));
+}
+
+void TestExporter::manifestBesideEveryExport_data()
+{
+    emptyLog_data();
+}
+
+void TestExporter::manifestBesideEveryExport()
+{
+    QFETCH(ExportFormat, format);
+    seedThree();
+    const std::optional<Storage::JournalHead> head = m_journal->head();
+    QVERIFY(head);
+    QCOMPARE(head->seq, 5);
+    Exporter exporter(*m_db);
+    ExportOptions options;
+    options.format = format;
+    const QString file = path(u"log."_s + exportFormatKey(format));
+    const QDateTime before = QDateTime::currentDateTimeUtc().addSecs(-1);
+    const ExportResult result = exporter.exportNow(file, options);
+    QVERIFY2(result.ok(), qPrintable(result.error));
+    const QString manifestFile = file + u".manifest.json"_s;
+    QCOMPARE(manifestPath(file), manifestFile);
+    QCOMPARE(result.manifestPath, manifestFile);
+    QVERIFY(QFile::exists(manifestFile));
+
+    // The documented keys, read as plain JSON.
+    QJsonParseError error;
+    const QJsonObject m = QJsonDocument::fromJson(readAll(manifestFile), &error).object();
+    QCOMPARE(error.error, QJsonParseError::NoError);
+    QCOMPARE(m.value(u"file"_s).toString(), QFileInfo(file).fileName());
+    QCOMPARE(m.value(u"format"_s).toString(), exportFormatKey(format));
+    QCOMPARE(m.value(u"rows"_s).toInteger(), 3);
+    QCOMPARE(m.value(u"sha256"_s).toString(),
+             QString::fromLatin1(
+                 QCryptographicHash::hash(readAll(file), QCryptographicHash::Sha256).toHex()));
+    QCOMPARE(m.value(u"head"_s).toObject().value(u"seq"_s).toInteger(), head->seq);
+    QCOMPARE(m.value(u"head"_s).toObject().value(u"hash"_s).toString(), head->hash);
+    const QDateTime written =
+        QDateTime::fromString(m.value(u"written_at_utc"_s).toString(), Qt::ISODate);
+    QVERIFY(written.isValid());
+    QCOMPARE(written.timeSpec(), Qt::UTC);
+    QVERIFY(written >= before && written <= QDateTime::currentDateTimeUtc().addSecs(1));
+
+    // And through readManifest(), as the CLI and the console read it.
+    QString readError;
+    const std::optional<ExportManifest> read = readManifest(manifestFile, &readError);
+    QVERIFY2(read, qPrintable(readError));
+    QCOMPARE(read->head, *head);
+    QCOMPARE(read->rows, 3);
+    QCOMPARE(read->format, format);
+    QCOMPARE(read->sha256, m.value(u"sha256"_s).toString());
+    QVERIFY(m_journal->verifyAgainst(read->head).ok);
+    // No temporary files are left beside them.
+    QCOMPARE(QDir(m_dir->path()).entryList(QDir::Files | QDir::Hidden).filter(u"log"_s),
+             (QStringList{QFileInfo(file).fileName(), QFileInfo(manifestFile).fileName()}));
+}
+
+void TestExporter::manifestOfAFilteredExportCarriesTheWholeHead()
+{
+    // The head anchors the whole cancel log, whatever rows the file holds.
+    seedThree();
+    Exporter exporter(*m_db);
+    ExportOptions options;
+    options.filter.paymentId = u"P-2"_s;
+    const QString file = path(u"one.csv"_s);
+    const ExportResult result = exporter.exportNow(file, options);
+    QVERIFY2(result.ok(), qPrintable(result.error));
+    QCOMPARE(result.rows, 1);
+    const std::optional<ExportManifest> read = readManifest(manifestPath(file));
+    QVERIFY(read);
+    QCOMPARE(read->rows, 1);
+    QCOMPARE(read->head, *m_journal->head());
+}
+
+void TestExporter::readManifestRefusesWhatIsNotOne()
+{
+    const QString missing = path(u"nope.manifest.json"_s);
+    QString error;
+    QVERIFY(!readManifest(missing, &error));
+    QVERIFY2(error.contains(QDir::toNativeSeparators(missing)), qPrintable(error));
+    const QString bad = path(u"bad.manifest.json"_s);
+    for (const QByteArray &content :
+         {"not json"_ba, "{}"_ba, R"({"head": {"seq": 3, "hash": "xyz"}, "rows": 1})"_ba}) {
+        QFile f(bad);
+        QVERIFY(f.open(QIODevice::WriteOnly | QIODevice::Truncate));
+        f.write(content);
+        f.close();
+        error.clear();
+        QVERIFY(!readManifest(bad, &error));
+        QVERIFY2(error.contains(QDir::toNativeSeparators(bad)), qPrintable(error));
+    }
 }
 
 QTEST_GUILESS_MAIN(TestExporter)

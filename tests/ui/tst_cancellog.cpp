@@ -10,10 +10,13 @@
 
 #include <QAbstractItemModelTester>
 #include <QCheckBox>
+#include <QClipboard>
 #include <QComboBox>
 #include <QDateEdit>
+#include <QDialogButtonBox>
 #include <QDir>
 #include <QFile>
+#include <QGuiApplication>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QLabel>
@@ -91,6 +94,7 @@ private Q_SLOTS:
     void exportWithLocalizedHeadersAndErrors();
     void exportsXlsx();
     void verifyReportsOkAndTampering();
+    void headShowsCopiesAndVerifiesAgainst();
     void screenshots();
 
 private:
@@ -523,6 +527,9 @@ void TestCancelLog::exportWithLocalizedHeadersAndErrors()
     QTRY_VERIFY_WITH_TIMEOUT(
         !dialog->isRunning() && result->text().startsWith(u"Exported 5 rows"_s), 20000);
     QVERIFY(result->text().contains(QDir::toNativeSeparators(file)));
+    // The manifest beside it (F16a) is named too.
+    QVERIFY2(result->text().contains(QDir::toNativeSeparators(Services::manifestPath(file))),
+             qPrintable(result->text()));
     QStringList lines = QString::fromUtf8(readAll(file).mid(kBom.size())).split(u"\r\n"_s);
     if (lines.last().isEmpty())
         lines.removeLast();
@@ -600,6 +607,77 @@ void TestCancelLog::verifyReportsOkAndTampering()
     QVERIFY(result->text().contains(bad.problem));
 }
 
+void TestCancelLog::headShowsCopiesAndVerifiesAgainst()
+{
+    seedVaried();
+    const Storage::JournalHead head = *journal().head();
+    QCOMPARE(head.seq, 9); // L-1, still PREPARED, wrote the last entry
+    Ui::CancelLogView view(m_test->session());
+    view.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&view));
+
+    // The head: seq and an abbreviated hash; the full hash in the tooltip.
+    auto *label = child<QLabel>(view, u"headLabel"_s);
+    QTRY_VERIFY(label->text().contains(u"9"_s));
+    QVERIFY2(label->text().contains(head.hash.left(12)), qPrintable(label->text()));
+    QVERIFY(!label->text().contains(head.hash));
+    QVERIFY(label->toolTip().contains(head.hash));
+
+    // Copy puts SEQ:HASH on the clipboard.
+    QGuiApplication::clipboard()->clear();
+    QTest::mouseClick(child<QPushButton>(view, u"copyHeadButton"_s), Qt::LeftButton);
+    QTRY_COMPARE(QGuiApplication::clipboard()->text(), head.toString());
+
+    // Verify against… the pasted head, and against an export's manifest.
+    auto *result = child<QLabel>(view, u"verifyResult"_s);
+    const auto verifyAgainst = [&](const QString &expected) {
+        QTest::mouseClick(child<QPushButton>(view, u"verifyAgainstButton"_s), Qt::LeftButton);
+        auto *dialog = view.findChild<QDialog *>(u"verifyAgainstDialog"_s);
+        QVERIFY(dialog);
+        QTRY_VERIFY(dialog->isVisible());
+        auto *ok = child<QDialogButtonBox>(*dialog, u"buttonBox"_s)->button(QDialogButtonBox::Ok);
+        auto *edit = child<QLineEdit>(*dialog, u"expectedHeadEdit"_s);
+        edit->clear();
+        QVERIFY(!ok->isEnabled()); // nothing to verify against yet
+        QTest::keyClicks(edit, u"12:abc"_s);
+        QVERIFY(!ok->isEnabled()); // not a head
+        edit->clear();
+        QTest::keyClicks(edit, expected);
+        QVERIFY(ok->isEnabled());
+        result->clear();
+        QTest::mouseClick(ok, Qt::LeftButton);
+        QTRY_VERIFY(!view.findChild<QDialog *>(u"verifyAgainstDialog"_s));
+    };
+    verifyAgainst(head.toString());
+    QTRY_VERIFY(result->text().startsWith(u"Log OK"_s));
+    QVERIFY2(result->text().contains(u"Entry 9 is still there"_s), qPrintable(result->text()));
+    const QString file = exportThroughDialog(view, 0, true, u"anchored.csv"_s);
+    const QString manifest = Services::manifestPath(file);
+    QVERIFY(QFile::exists(manifest));
+
+    // The newest attempt removed whole: Verify log passes, the kept head fails.
+    QSqlQuery q(m_test->session().database().connection());
+    QVERIFY(q.exec(u"SELECT name FROM sqlite_master WHERE type = 'trigger'"_s));
+    QStringList triggers;
+    while (q.next())
+        triggers << q.value(0).toString();
+    for (const QString &t : std::as_const(triggers))
+        QVERIFY(q.exec(u"DROP TRIGGER %1"_s.arg(t)));
+    QVERIFY(q.exec(u"DELETE FROM journal_entries WHERE attempt_id = 5"_s));
+    QVERIFY(q.exec(u"DELETE FROM cancel_attempts WHERE id = 5"_s));
+    QTest::mouseClick(child<QPushButton>(view, u"verifyButton"_s), Qt::LeftButton);
+    QTRY_VERIFY(result->text().startsWith(u"Log OK"_s));
+    view.reload();
+    QTRY_VERIFY(label->text().contains(u"8"_s));
+
+    verifyAgainst(head.toString());
+    QTRY_VERIFY(result->text().startsWith(u"Log check failed"_s));
+    QVERIFY2(result->text().contains(u"Entry 9 is missing"_s), qPrintable(result->text()));
+    verifyAgainst(manifest);
+    QTRY_VERIFY(result->text().startsWith(u"Log check failed"_s));
+    QVERIFY2(result->text().contains(u"Entry 9 is missing"_s), qPrintable(result->text()));
+}
+
 void TestCancelLog::screenshots()
 {
     seedVaried();
@@ -624,6 +702,13 @@ void TestCancelLog::screenshots()
     QTRY_VERIFY(dialog->isVisible());
     QVERIFY(dialog->grab().save(u"/work/shots/cancellog-export-en.png"_s));
     closeDialog(dialog);
+    child<QPushButton>(view, u"verifyAgainstButton"_s)->click();
+    auto *against = view.findChild<QDialog *>(u"verifyAgainstDialog"_s);
+    QVERIFY(against);
+    QTRY_VERIFY(against->isVisible());
+    child<QLineEdit>(*against, u"expectedHeadEdit"_s)->setText(journal().head()->toString());
+    QVERIFY(against->grab().save(u"/work/shots/cancellog-verifyagainst-en.png"_s));
+    closeDialog(against);
 
     // With the date range on, so the inclusive-days note is seen with it.
     child<QCheckBox>(view, u"dateFilterCheck"_s)->click();

@@ -311,8 +311,14 @@ void ExportDialog::onFinished(const Services::ExportResult &result)
                 .arg(QLocale().toString(result.rows), QLocale().toString(result.rows)));
         m_resultLabel->setStyleSheet(u"color: #1b7f3b;"_s);
         const QString path = QDir::toNativeSeparators(m_lastPath);
-        m_resultLabel->setText(rows == 1 ? tr("Exported 1 row to %1.").arg(path)
-                                         : tr("Exported %n rows to %1.", "", rows).arg(path));
+        QString text = rows == 1 ? tr("Exported 1 row to %1.").arg(path)
+                                 : tr("Exported %n rows to %1.", "", rows).arg(path);
+        // F16a: the manifest keeps the cancel log's head with the file.
+        if (!result.manifestPath.isEmpty())
+            text += u'\n'
+                    + tr("Its manifest, with the cancel log's head: %1")
+                          .arg(QDir::toNativeSeparators(result.manifestPath));
+        m_resultLabel->setText(text);
     }
     updateControls();
 }

@@ -3,4 +3,5 @@ target_sources(canceldesk_ui PRIVATE
     models/cancellogmodel.h models/cancellogmodel.cpp
     views/cancellogview.h views/cancellogview.cpp
     dialogs/exportdialog.h dialogs/exportdialog.cpp
+    dialogs/verifyagainstdialog.h dialogs/verifyagainstdialog.cpp
 )

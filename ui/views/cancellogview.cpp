@@ -2,16 +2,19 @@
 
 #include "appsession.h"
 #include "dialogs/exportdialog.h"
+#include "dialogs/verifyagainstdialog.h"
 #include "domain/cancelpolicy.h"
 #include "domain/cancelreason.h"
 #include "domain/provider.h"
 #include "models/cancellogmodel.h"
 
 #include <QCheckBox>
+#include <QClipboard>
 #include <QComboBox>
 #include <QDateEdit>
 #include <QEvent>
 #include <QGridLayout>
+#include <QGuiApplication>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
@@ -136,6 +139,20 @@ CancelLogView::CancelLogView(AppSession &session, QWidget *parent)
     m_verifyLabel->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_verifyLabel->setWordWrap(true);
 
+    m_headLabel = new QLabel(this);
+    m_headLabel->setObjectName(u"headLabel"_s);
+    m_headLabel->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_copyHeadButton = new QPushButton(this);
+    m_copyHeadButton->setObjectName(u"copyHeadButton"_s);
+    m_verifyAgainstButton = new QPushButton(this);
+    m_verifyAgainstButton->setObjectName(u"verifyAgainstButton"_s);
+
+    auto *headRow = new QHBoxLayout;
+    headRow->addWidget(m_headLabel);
+    headRow->addWidget(m_copyHeadButton);
+    headRow->addStretch(1);
+    headRow->addWidget(m_verifyAgainstButton);
+
     auto *actions = new QHBoxLayout;
     actions->addWidget(m_countLabel);
     actions->addStretch(1);
@@ -147,6 +164,7 @@ CancelLogView::CancelLogView(AppSession &session, QWidget *parent)
     layout->addLayout(filters);
     layout->addWidget(m_table, 1);
     layout->addLayout(actions);
+    layout->addLayout(headRow);
 
     connect(m_dateCheck, &QCheckBox::toggled, this, [this](bool on) {
         m_fromDate->setEnabled(on);
@@ -161,6 +179,9 @@ CancelLogView::CancelLogView(AppSession &session, QWidget *parent)
     connect(m_operatorEdit, &QLineEdit::textChanged, this, &CancelLogView::reload);
     connect(m_exportButton, &QPushButton::clicked, this, &CancelLogView::openExportDialog);
     connect(m_verifyButton, &QPushButton::clicked, this, &CancelLogView::verifyLog);
+    connect(m_copyHeadButton, &QPushButton::clicked, this, &CancelLogView::copyHead);
+    connect(m_verifyAgainstButton, &QPushButton::clicked, this,
+            &CancelLogView::openVerifyAgainstDialog);
     connect(m_model, &QAbstractItemModel::rowsInserted, this, &CancelLogView::updateCount);
     connect(m_model, &QAbstractItemModel::modelReset, this, &CancelLogView::updateCount);
 
@@ -223,8 +244,16 @@ void CancelLogView::retranslateUi()
     m_verifyButton->setToolTip(
         tr("Checks the hash chain of the whole cancel log and names the first entry that was "
            "changed or removed."));
+    m_copyHeadButton->setText(tr("&Copy head"));
+    m_copyHeadButton->setToolTip(
+        tr("Copies the head as SEQ:HASH. Keep it outside CancelDesk: Verify against… proves "
+           "later that nothing up to it was removed or changed."));
+    m_verifyAgainstButton->setText(tr("Verify &against…"));
+    m_verifyAgainstButton->setToolTip(
+        tr("Checks the cancel log against a head or an export manifest kept earlier."));
     m_model->retranslate();
     updateCount();
+    updateHead();
     if (m_verified)
         showVerifyResult(m_lastVerify);
 }
@@ -277,6 +306,45 @@ void CancelLogView::reload()
 void CancelLogView::applyFilter()
 {
     m_model->setFilter(currentFilter());
+    // One indexed row, read with the page the model reads.
+    m_headError.clear();
+    m_head = m_session.journal().head(&m_headError);
+    updateHead();
+}
+
+void CancelLogView::updateHead()
+{
+    m_copyHeadButton->setEnabled(m_head.has_value());
+    if (!m_head) {
+        m_headLabel->setText(tr("Head: unknown"));
+        m_headLabel->setToolTip(m_headError);
+        return;
+    }
+    if (m_head->seq == 0) {
+        m_headLabel->setText(tr("Head: entry 0 (the cancel log is empty)"));
+        m_headLabel->setToolTip(m_head->toString());
+        return;
+    }
+    // 12 hex digits tell heads apart by eye; the tooltip and Copy give all 64.
+    m_headLabel->setText(tr("Head: entry %1 · %2…").arg(m_head->seq).arg(m_head->hash.left(12)));
+    m_headLabel->setToolTip(tr("Head of the cancel log: %1").arg(m_head->toString()));
+}
+
+void CancelLogView::copyHead()
+{
+    if (m_head)
+        QGuiApplication::clipboard()->setText(m_head->toString());
+}
+
+void CancelLogView::openVerifyAgainstDialog()
+{
+    auto *dialog = new VerifyAgainstDialog(this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &QDialog::accepted, this, [this, dialog] {
+        if (const auto expected = dialog->expectedHead())
+            startVerify(expected);
+    });
+    dialog->open();
 }
 
 void CancelLogView::updateCount()
@@ -299,20 +367,30 @@ void CancelLogView::openExportDialog()
 
 void CancelLogView::verifyLog()
 {
+    startVerify(std::nullopt);
+}
+
+void CancelLogView::startVerify(const std::optional<Storage::JournalHead> &expected)
+{
     if (m_verifyThread)
         return;
     m_verifyButton->setEnabled(false);
+    m_verifyAgainstButton->setEnabled(false);
     m_verified = false;
     m_verifyLabel->setStyleSheet(QString());
     m_verifyLabel->setText(tr("Checking the cancel log…"));
     auto result = std::make_shared<Storage::VerifyResult>();
     const Storage::CancelJournal *journal = &m_session.journal();
     // verify() reads the whole journal: on its own thread (and connection).
-    m_verifyThread = QThread::create([journal, result] { *result = journal->verify(); });
-    connect(m_verifyThread, &QThread::finished, this, [this, result] {
+    m_verifyThread = QThread::create([journal, result, expected] {
+        *result = expected ? journal->verifyAgainst(*expected) : journal->verify();
+    });
+    connect(m_verifyThread, &QThread::finished, this, [this, result, expected] {
         m_verifyThread->deleteLater();
         m_verifyThread = nullptr;
         m_verifyButton->setEnabled(true);
+        m_verifyAgainstButton->setEnabled(true);
+        m_lastExpected = expected;
         showVerifyResult(*result);
     });
     m_verifyThread->start();
@@ -325,8 +403,13 @@ void CancelLogView::showVerifyResult(const Storage::VerifyResult &result)
     if (result.ok) {
         const int checked = int(result.entriesChecked);
         m_verifyLabel->setStyleSheet(u"color: #1b7f3b;"_s);
-        m_verifyLabel->setText(checked == 1 ? tr("Log OK: 1 entry checked.")
-                                            : tr("Log OK: %n entries checked.", "", checked));
+        QString text = checked == 1 ? tr("Log OK: 1 entry checked.")
+                                    : tr("Log OK: %n entries checked.", "", checked);
+        if (m_lastExpected && m_lastExpected->seq > 0)
+            text +=
+                u' '
+                + tr("Entry %1 is still there with the expected hash.").arg(m_lastExpected->seq);
+        m_verifyLabel->setText(text);
     } else {
         m_verifyLabel->setStyleSheet(u"color: #b3261e;"_s);
         m_verifyLabel->setText(tr("Log check failed at entry %1 (attempt %2): %3")

@@ -5,6 +5,8 @@
 
 #include <QWidget>
 
+#include <optional>
+
 class QCheckBox;
 class QComboBox;
 class QDateEdit;
@@ -23,7 +25,9 @@ class CancelLogModel;
 // The cancel log (PRODUCT.md F14): every attempt, with filters by requested
 // date range (inclusive on both days, in the operator's time zone), provider,
 // operator, outcome and reason; Export (F15) of the filtered log; and
-// "Verify log" (F16), which walks the hash chain off the GUI thread.
+// "Verify log" (F16), which walks the hash chain off the GUI thread; the
+// chain's head with Copy and "Verify against…" a head or export manifest kept
+// earlier (F16a).
 class CancelLogView final : public QWidget
 {
     Q_OBJECT
@@ -45,6 +49,10 @@ public Q_SLOTS:
     void reload();
     void openExportDialog();
     void verifyLog();
+    // Copies the head as SEQ:HASH.
+    void copyHead();
+    // Asks for a kept head or manifest, then verifies against it.
+    void openVerifyAgainstDialog();
 
 protected:
     void changeEvent(QEvent *event) override;
@@ -54,6 +62,9 @@ private:
     void fillCombos();
     void applyFilter();
     void updateCount();
+    void updateHead();
+    // verify(), or verifyAgainst(*expected), on its own thread.
+    void startVerify(const std::optional<Storage::JournalHead> &expected);
     void showVerifyResult(const Storage::VerifyResult &result);
 
     AppSession &m_session;
@@ -61,6 +72,9 @@ private:
     QTimer *m_reloadTimer = nullptr;
     QThread *m_verifyThread = nullptr;
     Storage::VerifyResult m_lastVerify;
+    std::optional<Storage::JournalHead> m_lastExpected; // of m_lastVerify
+    std::optional<Storage::JournalHead> m_head;
+    QString m_headError;
     bool m_verified = false;
 
     QCheckBox *m_dateCheck = nullptr;
@@ -82,6 +96,9 @@ private:
     QPushButton *m_exportButton = nullptr;
     QPushButton *m_verifyButton = nullptr;
     QLabel *m_verifyLabel = nullptr;
+    QLabel *m_headLabel = nullptr;
+    QPushButton *m_copyHeadButton = nullptr;
+    QPushButton *m_verifyAgainstButton = nullptr;
 };
 
 } // namespace CancelDesk::Ui
