@@ -214,6 +214,27 @@ private Q_SLOTS:
         QVERIFY(!err.contains("VERY-SECRET-KEY"));
     }
 
+    // A configuration the group may write decides where keys are sent: refused
+    // even without a secret in it, naming the file and the fix.
+    void groupWritableConfigRefused()
+    {
+        const QString path = m_dir.filePath(u"group-writable.ini"_s);
+        QFile ini(path);
+        QVERIFY(ini.open(QIODevice::WriteOnly));
+        ini.write("[general]\nenvironment=sandbox\n");
+        ini.close();
+        QVERIFY(ini.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner
+                                   | QFileDevice::ReadGroup | QFileDevice::WriteGroup
+                                   | QFileDevice::ReadOther));
+        QProcess p;
+        p.start(QStringLiteral(CANCELDESK_CLI_EXE),
+                {u"--config"_s, path, u"--db"_s, m_db, u"log"_s, u"verify"_s});
+        QVERIFY(p.waitForFinished(60000));
+        QCOMPARE(p.exitCode(), 5);
+        const QByteArray err = p.readAllStandardError();
+        QVERIFY2(err.contains(QByteArray(QByteArray("chmod go-w ") + path.toUtf8())), err.constData());
+    }
+
     void ordersAdd_data()
     {
         QTest::addColumn<QString>("provider");
