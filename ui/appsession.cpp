@@ -75,6 +75,14 @@ bool AppSession::open(QString *error)
         m_demoIds = announcement.demoIds;
     }
 
+    // A test clock stamps the sandbox's Antom response-time: the backend
+    // judges it against the same clock.
+    if (m_options.clock && m_options.config.providers.antom) {
+        const Services::Clock testClock = m_options.clock;
+        m_options.config.providers.antom->clockMs = [testClock] {
+            return testClock().toMSecsSinceEpoch();
+        };
+    }
     m_providers = std::make_unique<Providers::ProviderRegistry>(m_options.config.providers);
     const Services::Clock clock = this->clock();
     m_refresh = std::make_unique<Services::RefreshService>(*m_orders, *m_providers,

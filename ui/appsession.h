@@ -44,6 +44,9 @@ struct SessionOptions
     // The time every view and service reads. Empty: the system clock corrected
     // by the providers' Date-header skew. Tests pass one they move.
     Services::Clock clock;
+    // Translated warnings of the configuration load (Config::ConfigLoad), shown
+    // in the main window's environment banner.
+    QStringList configWarnings;
 };
 
 // Everything one console window works with, built from the settings: the
@@ -77,6 +80,7 @@ public:
 
     const Config::AppConfig &config() const { return m_options.config; }
     QString environment() const { return m_options.config.environment; }
+    QStringList configWarnings() const { return m_options.configWarnings; }
     QString operatorName() const;
     bool usesBuiltInSandbox() const { return m_sandbox != nullptr; }
     // The demo payment ids of the in-process sandbox, per provider.

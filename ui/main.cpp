@@ -63,6 +63,7 @@ int main(int argc, char *argv[])
         }
         Ui::SessionOptions options;
         options.config = load.config;
+        options.configWarnings = load.warnings;
         options.databasePath = Config::defaultDatabasePath();
         options.sandboxStateDir = QDir(QStandardPaths::writableLocation(
                                            QStandardPaths::AppDataLocation))

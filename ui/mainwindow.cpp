@@ -501,6 +501,9 @@ void MainWindow::updateBanner()
         text = tr("SANDBOX — no real money");
         style = QStringLiteral("background: #1565C0; color: white;");
     }
+    // What the settings allow but should not (e.g. Antom's answers unverified).
+    for (const QString &warning : m_session.configWarnings())
+        text += u'\n' + tr("Warning: %1").arg(warning);
     m_banner->setText(text);
     m_banner->setStyleSheet(style);
 }

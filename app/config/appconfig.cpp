@@ -3,6 +3,7 @@
 #include "domain/cancelpolicy.h"
 #include "providers/antom/antomsignature.h"
 #include "providers/httpclient.h"
+#include "platform/trustedfile.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -10,30 +11,16 @@
 #include <QFileInfo>
 #include <QSettings>
 #include <QStandardPaths>
+#include <QTemporaryFile>
 
 using namespace Qt::Literals::StringLiterals;
 
 namespace CancelDesk::Config {
 namespace {
 
-// Anything a group member or another user could read (or replace) makes a
-// secret no longer secret, as ssh judges private keys.
-constexpr QFileDevice::Permissions kOpenToOthers = QFileDevice::ReadGroup | QFileDevice::WriteGroup
-                                                   | QFileDevice::ReadOther
-                                                   | QFileDevice::WriteOther;
-
-bool openToOthers(const QString &path)
-{
-    return (QFile::permissions(path) & kOpenToOthers) != 0;
-}
-
-QString permissionError(const QString &path)
-{
-    return QCoreApplication::translate(
-               "Config",
-               "The file %1 holds a secret but other users may read it. Run: chmod 600 %1")
-        .arg(QDir::toNativeSeparators(path));
-}
+using Platform::FileTrust;
+using Platform::readTrustedFile;
+using Platform::TrustedFileRead;
 
 // Reads the settings of one file and collects the first problem.
 class Reader
@@ -128,22 +115,24 @@ public:
         return QFileInfo(QFileInfo(m_path).absoluteDir(), value).absoluteFilePath();
     }
 
-    // Reads a file the config names; secret files must be private to the user.
+    // Reads a file the config names: nobody else may change it, and a secret
+    // file must be private to the user.
     std::optional<QByteArray> readFile(const QString &key, bool secret)
     {
         const QString path = filePath(key);
-        QFile file(path);
-        if (!file.open(QIODevice::ReadOnly)) {
+        TrustedFileRead file =
+            readTrustedFile(path, secret ? FileTrust::Secret : FileTrust::Unwritable);
+        if (file.status == TrustedFileRead::Status::CannotOpen) {
             fail(QCoreApplication::translate("Config", "%1: [%2] %3: the file %4 cannot be read.")
                      .arg(QDir::toNativeSeparators(m_path), section(key), name(key),
                           QDir::toNativeSeparators(path)));
             return std::nullopt;
         }
-        if (secret && openToOthers(path)) {
-            fail(permissionError(path));
+        if (!file.ok()) {
+            fail(file.error);
             return std::nullopt;
         }
-        return file.readAll();
+        return std::move(file.data);
     }
 
     void missing(const QString &key)
@@ -160,6 +149,9 @@ public:
 
     QString error() const { return m_error; }
 
+    void warn(const QString &message) { m_warnings.append(message); }
+    QStringList warnings() const { return m_warnings; }
+
 private:
     // QSettings reads the keys of an INI [general] section (any case) as
     // top-level keys.
@@ -175,6 +167,7 @@ private:
     QSettings &m_settings;
     QString m_path;
     QString m_error;
+    QStringList m_warnings;
     SecretLookup m_secrets;
 };
 
@@ -255,6 +248,20 @@ void readAntom(Reader &r, AppConfig &config)
             else
                 a.antomPublicKey = *pem;
         }
+    } else if (config.environment == u"production") {
+        // Unverified answers could be forged: a forged "S" would mark a
+        // payment cancelled that was not.
+        r.fail(QCoreApplication::translate(
+                   "Config",
+                   "%1: [antom] antom_public_key_file is required in the production environment: "
+                   "without Antom's public key, forged answers would be trusted.")
+                   .arg(QDir::toNativeSeparators(config.path)));
+    } else {
+        r.warn(QCoreApplication::translate(
+                   "Config",
+                   "%1: [antom] antom_public_key_file is not set: Antom's answers are not "
+                   "verified. This is allowed only outside production.")
+                   .arg(QDir::toNativeSeparators(config.path)));
     }
     config.providers.antom = std::move(a);
 }
@@ -289,14 +296,30 @@ ConfigLoad loadConfig(const QString &path, const SecretLookup &secrets)
         return load; // defaults: the sandbox
     config.path = info.absoluteFilePath();
     const QString shown = QDir::toNativeSeparators(config.path);
-    if (!info.isFile() || !info.isReadable()) {
+    // The file decides where keys are sent: it is judged on the opened file,
+    // and QSettings parses a private copy of exactly the bytes judged, not
+    // whatever the path points at a moment later.
+    const TrustedFileRead file = readTrustedFile(config.path, FileTrust::Unwritable);
+    if (file.status == TrustedFileRead::Status::CannotOpen) {
         load.error =
             QCoreApplication::translate("Config", "The configuration file %1 cannot be read.")
                 .arg(shown);
         return load;
     }
+    if (!file.ok()) {
+        load.error = file.error;
+        return load;
+    }
+    QTemporaryFile copy;
+    if (!copy.open() || copy.write(file.data) != file.data.size() || !copy.flush()) {
+        load.error =
+            QCoreApplication::translate("Config", "The configuration file %1 cannot be read.")
+                .arg(shown);
+        return load;
+    }
+    copy.close();
 
-    QSettings settings(config.path, QSettings::IniFormat);
+    QSettings settings(copy.fileName(), QSettings::IniFormat);
     if (settings.status() != QSettings::NoError) {
         load.error = QCoreApplication::translate(
                          "Config", "The configuration file %1 is not a valid INI file.")
@@ -309,8 +332,8 @@ ConfigLoad loadConfig(const QString &path, const SecretLookup &secrets)
     // depend on other mistakes in the file.
     for (const QString &key :
          {u"uqpay/api_key"_s, u"liquido/client_secret"_s, u"liquido/api_key"_s}) {
-        if (!r.string(key).isEmpty() && openToOthers(config.path)) {
-            load.error = permissionError(config.path);
+        if (!r.string(key).isEmpty() && file.readableByOthers) {
+            load.error = Platform::secretReadableError(config.path);
             return load;
         }
     }
@@ -345,6 +368,7 @@ ConfigLoad loadConfig(const QString &path, const SecretLookup &secrets)
     readLiquido(r, config);
 
     load.error = r.error();
+    load.warnings = r.warnings();
     if (!load.ok())
         load.config.providers = {}; // never half a configuration
     return load;
@@ -364,16 +388,16 @@ QString defaultDatabasePath()
 
 QString applySandboxAnnouncement(AppConfig &config, const QString &announcementFile)
 {
-    QFile file(announcementFile);
-    if (!file.open(QIODevice::ReadOnly))
+    // It carries the sandbox's credentials.
+    const TrustedFileRead file = readTrustedFile(announcementFile, FileTrust::Secret);
+    if (file.status == TrustedFileRead::Status::CannotOpen)
         return QCoreApplication::translate("Config",
                                            "The sandbox announcement file %1 cannot be read.")
             .arg(QDir::toNativeSeparators(announcementFile));
-    // It carries the sandbox's credentials.
-    if (openToOthers(announcementFile))
-        return permissionError(announcementFile);
+    if (!file.ok())
+        return file.error;
     const Providers::SandboxAnnouncement announcement =
-        Providers::parseSandboxAnnouncement(file.readLine());
+        Providers::parseSandboxAnnouncement(file.data.left(file.data.indexOf('\n')));
     if (!announcement.ok())
         return QCoreApplication::translate("Config", "%1: %2")
             .arg(QDir::toNativeSeparators(announcementFile), announcement.error);

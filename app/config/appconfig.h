@@ -4,6 +4,7 @@
 #include "services/workflowsettings.h"
 
 #include <QString>
+#include <QStringList>
 #include <QTimeZone>
 
 #include <functional>
@@ -36,12 +37,18 @@ struct ConfigLoad
 {
     AppConfig config;
     QString error; // translated, names the file and the key, never a secret
+    // Translated; accepted but weaker than it should be (e.g. Antom's answers
+    // unverified outside production). The console's banner shows them.
+    QStringList warnings;
     bool ok() const { return error.isEmpty(); }
 };
 
-// Reads and validates path. A missing file gives the defaults (sandbox). A file
-// that holds a secret (api_key, client_secret) or a secret file it names
+// Reads and validates path. A missing file gives the defaults (sandbox). The
+// file and every file it names must belong to the current user and must not be
+// writable by group or others (they decide where keys are sent); a file that
+// holds a secret (api_key, client_secret) or a secret file it names
 // (api_key_file, private_key_file) must not be accessible by group or others.
+// In production, Antom needs antom_public_key_file.
 // secrets, when given, supplies a secret the file does not hold (the GUI keeps
 // them in the OS keychain): called with "uqpay/api_key", "liquido/client_secret"
 // or "liquido/api_key"; an empty answer means it has none.

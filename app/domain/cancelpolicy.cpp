@@ -1,5 +1,7 @@
 #include "cancelpolicy.h"
 
+#include "platform/trustedfile.h"
+
 #include <QCoreApplication>
 #include <QFile>
 #include <QJsonArray>
@@ -877,15 +879,23 @@ PolicyLoadResult CancelPolicy::load(const QString &overrideFile)
     }
     QByteArray overrides;
     if (!overrideFile.isEmpty()) {
-        QFile file(overrideFile);
-        if (!file.open(QIODevice::ReadOnly)) {
+        // The override decides which cancels are allowed: nobody but the
+        // user may change it.
+        Platform::TrustedFileRead file =
+            Platform::readTrustedFile(overrideFile, Platform::FileTrust::Unwritable);
+        if (file.status == Platform::TrustedFileRead::Status::CannotOpen) {
             PolicyLoadResult result;
             result.error = QCoreApplication::translate(
                                "CancelPolicy", "Cannot read the cancel rules override file %1: %2")
-                               .arg(overrideFile, file.errorString());
+                               .arg(overrideFile, file.openError);
             return result;
         }
-        overrides = file.readAll();
+        if (!file.ok()) {
+            PolicyLoadResult result;
+            result.error = file.error;
+            return result;
+        }
+        overrides = std::move(file.data);
         // An empty file would otherwise silently mean "no override".
         if (overrides.trimmed().isEmpty()) {
             PolicyLoadResult result;

@@ -172,10 +172,25 @@ void HttpCall::abort()
     deliver(std::move(result));
 }
 
-void HttpCall::attach(QNetworkReply *reply, qint64 maxBytes)
+void HttpCall::attach(QNetworkReply *reply, qint64 maxBytes, std::chrono::milliseconds deadline)
 {
     m_reply = reply;
     m_maxBytes = maxBytes;
+
+    // Qt's transfer timeout restarts with every byte: a server trickling one
+    // byte now and then would hold the request forever. The deadline bounds
+    // the whole request.
+    QTimer::singleShot(deadline, this, [this, deadline] {
+        if (m_delivered || !m_reply)
+            return;
+        disconnect(m_reply, nullptr, this, nullptr);
+        m_reply->abort();
+        HttpResult result;
+        result.error = TransportError::Timeout;
+        result.detail = u"no complete answer within %1 ms"_s.arg(deadline.count());
+        result.response.elapsedMs = m_timer.elapsed();
+        deliver(std::move(result));
+    });
 
     const auto tooLarge = [this](const QString &detail) {
         if (m_delivered || !m_reply)
@@ -427,7 +442,7 @@ HttpCall *HttpClient::send(const HttpRequest &request)
     QNetworkReply *reply = m_manager->sendCustomRequest(req, request.method, request.body);
     // TLS errors are never ignored; remembering them lets the failure be named.
     connect(reply, &QNetworkReply::sslErrors, call, [call] { call->m_tlsFailed = true; });
-    call->attach(reply, m_options.maxResponseBytes);
+    call->attach(reply, m_options.maxResponseBytes, timeout);
     // Connected before the caller's slot, so the skew is known when it runs.
     connect(call, &HttpCall::finished, this, [this, sentAtUtc](const HttpResult &result) {
         if (result.response.status > 0 && result.error != TransportError::Aborted)

@@ -24,7 +24,8 @@ namespace CancelDesk::Providers {
 enum class TransportError {
     None,
     InsecureUrl, // plain http:// to a host that is not loopback, or not http(s)
-    Timeout,     // no complete answer within the transfer timeout
+    Timeout,     // no complete answer within the request's timeout (a bound on the
+                 // whole request, not only on silence)
     ConnectionRefused,
     HostNotFound,
     Tls,          // handshake or certificate failure (never ignored)
@@ -45,7 +46,9 @@ struct HttpRequest
     QUrl url;
     HeaderList headers;
     QByteArray body;
-    std::chrono::milliseconds timeout{0}; // 0: the client's default
+    // Bounds the whole request — connecting, sending, waiting and reading —
+    // and also any silence; 0: the client's default.
+    std::chrono::milliseconds timeout{0};
 };
 
 struct HttpResponse
@@ -78,6 +81,7 @@ namespace CancelDesk::Providers {
 
 struct HttpClientOptions
 {
+    // Each request's whole-request bound ([network] timeout_ms).
     std::chrono::milliseconds timeout{15000};
     qint64 maxResponseBytes = 4 * 1024 * 1024;
     QByteArray userAgent = "CancelDesk/0.1";
@@ -105,7 +109,7 @@ Q_SIGNALS:
 private:
     friend class HttpClient;
     explicit HttpCall(QObject *parent);
-    void attach(QNetworkReply *reply, qint64 maxBytes);
+    void attach(QNetworkReply *reply, qint64 maxBytes, std::chrono::milliseconds deadline);
     void deliver(HttpResult result);
     void onReplyFinished();
 
@@ -118,8 +122,8 @@ private:
     bool m_delivered = false;
 };
 
-// Owns the program's only QNetworkAccessManager (STYLE.md §4): transfer
-// timeouts, User-Agent, no redirects, a response-size cap, TLS verification
+// Owns the program's only QNetworkAccessManager (STYLE.md §4): a deadline
+// for each whole request, User-Agent, no redirects, a response-size cap, TLS verification
 // always on, plain http:// only to loopback, and an estimate of the local
 // clock's skew from the providers' Date headers.
 class HttpClient final : public QObject

@@ -1,5 +1,7 @@
 #pragma once
 
+#include <functional>
+
 #include "secret.h"
 
 #include <QByteArray>
@@ -31,6 +33,10 @@ struct AntomConfig
     // Antom's public key; when set, every response signature is verified and
     // an unsigned or forged response is never trusted.
     QByteArray antomPublicKey;
+    // The clock (epoch milliseconds) that stamps Request-Time and judges
+    // Antom's response-time; empty: the system clock. A test clock that
+    // drives the in-process sandbox drives this too.
+    std::function<qint64()> clockMs;
 
     // "/ams/sandbox/api" when sandbox is set or the client id starts with
     // SANDBOX_ (as Antom's SDKs do), else "/ams/api".

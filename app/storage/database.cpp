@@ -13,11 +13,48 @@
 #include <QThread>
 
 #include <algorithm>
+#include <cerrno>
+#include <cstring>
+
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 using namespace Qt::Literals::StringLiterals;
 
 namespace CancelDesk::Storage {
 namespace {
+
+// The store holds payments and the cancel log: what CancelDesk creates is
+// private to the user (folders 0700, the file 0600; SQLite gives the -wal and
+// -shm files the database file's mode), whatever the umask.
+bool makePrivateFolder(const QString &path)
+{
+    const QString absolute = QDir::cleanPath(QDir(path).absolutePath());
+    if (QFileInfo(absolute).isDir())
+        return true;
+    const QString parent = QFileInfo(absolute).path();
+    if (parent != absolute && !makePrivateFolder(parent))
+        return false;
+    const QByteArray native = QFile::encodeName(absolute);
+    if (::mkdir(native.constData(), S_IRWXU) != 0)
+        return errno == EEXIST && QFileInfo(absolute).isDir();
+    return ::chmod(native.constData(), S_IRWXU) == 0;
+}
+
+// Creates the database file 0600 when it does not exist yet; an existing
+// file is left as it is.
+bool createPrivateFile(const QString &path)
+{
+    const QByteArray native = QFile::encodeName(path);
+    const int fd = ::open(native.constData(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC,
+                          S_IRUSR | S_IWUSR);
+    if (fd < 0)
+        return errno == EEXIST;
+    const bool ok = ::fchmod(fd, S_IRUSR | S_IWUSR) == 0;
+    ::close(fd);
+    return ok;
+}
 
 // A writer holding the lock makes others wait this long before SQLITE_BUSY;
 // long enough for any single transaction of ours, short enough to report.
@@ -423,9 +460,14 @@ bool Database::migrate(int targetVersion, QString *error)
     }
 
     const QFileInfo info(m_path);
-    if (!QDir().mkpath(info.absolutePath())) {
+    if (!makePrivateFolder(info.absolutePath())) {
         *err = QCoreApplication::translate("Database", "Cannot create the folder %1.")
                    .arg(QDir::toNativeSeparators(info.absolutePath()));
+        return false;
+    }
+    if (!createPrivateFile(m_path)) {
+        *err = QCoreApplication::translate("Database", "Cannot open the database %1: %2")
+                   .arg(QDir::toNativeSeparators(m_path), QString::fromLocal8Bit(strerror(errno)));
         return false;
     }
 

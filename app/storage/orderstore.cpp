@@ -3,10 +3,14 @@
 #include "database.h"
 
 #include <QCoreApplication>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QVariant>
 
+#include <algorithm>
 #include <array>
 #include <string>
 
@@ -163,6 +167,74 @@ QString validate(const Order &order)
     return {};
 }
 
+// A field name that holds a credential: UQPAY's client_secret, API keys,
+// access, auth and refresh tokens, passwords, private keys. Compared without
+// case, '_' or '-'.
+bool isSecretField(const QString &name)
+{
+    QString key = name.toLower();
+    key.remove(u'_');
+    key.remove(u'-');
+    static const QStringList kParts{u"secret"_s,       u"password"_s,  u"apikey"_s,
+                                    u"accesstoken"_s,  u"authtoken"_s, u"refreshtoken"_s,
+                                    u"privatekey"_s,   u"idtoken"_s};
+    return key == u"token" || std::any_of(kParts.cbegin(), kParts.cend(),
+                                          [&key](const QString &part) { return key.contains(part); });
+}
+
+// Drops secret fields at any depth; true when something was dropped.
+bool dropSecrets(QJsonValue &value)
+{
+    bool dropped = false;
+    if (value.isObject()) {
+        QJsonObject object = value.toObject();
+        for (auto it = object.begin(); it != object.end();) {
+            if (isSecretField(it.key())) {
+                it = object.erase(it);
+                dropped = true;
+                continue;
+            }
+            QJsonValue child = it.value();
+            if (dropSecrets(child)) {
+                it.value() = child;
+                dropped = true;
+            }
+            ++it;
+        }
+        if (dropped)
+            value = object;
+    } else if (value.isArray()) {
+        QJsonArray array = value.toArray();
+        for (qsizetype i = 0; i < array.size(); ++i) {
+            QJsonValue child = array.at(i);
+            if (dropSecrets(child)) {
+                array.replace(i, child);
+                dropped = true;
+            }
+        }
+        if (dropped)
+            value = array;
+    }
+    return dropped;
+}
+
+// The provider's answer is kept for the status view, never its secrets (a
+// UQPAY payment intent carries its client_secret). Every write of an order
+// goes through here. Bytes without a secret, or that are not JSON, are kept
+// exactly.
+QByteArray payloadToStore(const QByteArray &payload)
+{
+    QJsonParseError error{};
+    const QJsonDocument doc = QJsonDocument::fromJson(payload, &error);
+    if (error.error != QJsonParseError::NoError)
+        return payload;
+    QJsonValue root = doc.isObject() ? QJsonValue(doc.object()) : QJsonValue(doc.array());
+    if (!dropSecrets(root))
+        return payload;
+    return root.isObject() ? QJsonDocument(root.toObject()).toJson(QJsonDocument::Compact)
+                           : QJsonDocument(root.toArray()).toJson(QJsonDocument::Compact);
+}
+
 bool bindOrderValues(QSqlQuery &q, const Order &o)
 {
     q.addBindValue(text(o.merchantReference));
@@ -177,7 +249,7 @@ bool bindOrderValues(QSqlQuery &q, const Order &o)
     q.addBindValue(msOrNull(o.authExpiresAt));
     q.addBindValue(msOrNull(o.methodDeadline));
     q.addBindValue(msOrNull(o.cancelDeadline));
-    q.addBindValue(o.lastPayload.isEmpty() ? QVariant() : QVariant(o.lastPayload));
+    q.addBindValue(o.lastPayload.isEmpty() ? QVariant() : QVariant(payloadToStore(o.lastPayload)));
     q.addBindValue(msOrNull(o.lastSyncedAt));
     q.addBindValue(text(o.lastSyncError));
     return true;

@@ -14,6 +14,8 @@
 
 #include <memory>
 
+#include <sys/stat.h>
+
 using namespace Qt::Literals::StringLiterals;
 using namespace CancelDesk;
 using namespace CancelDesk::Storage;
@@ -138,6 +140,8 @@ private slots:
     void freshDatabaseReachesLatestVersion();
     void everyConnectionHasThePragmas();
     void openCreatesTheFolder();
+    void newDatabaseIsPrivate_data();
+    void newDatabaseIsPrivate();
     void upgradeFromEveryEarlierVersion_data();
     void upgradeFromEveryEarlierVersion();
     void openAtVersionStopsThere();
@@ -235,6 +239,43 @@ void TestDatabase::openCreatesTheFolder()
     QVERIFY2(db.open(&error), qPrintable(error));
     QVERIFY(QFile::exists(path));
     QCOMPARE(db.path(), path);
+}
+
+void TestDatabase::newDatabaseIsPrivate_data()
+{
+    QTest::addColumn<int>("umask");
+    QTest::addRow("umask 022") << 022;
+    QTest::addRow("umask 000") << 0;
+}
+
+// The store holds payments and the cancel log: its folder is 0700 and the
+// file (and its -wal and -shm) 0600 when CancelDesk creates them, whatever
+// the umask.
+void TestDatabase::newDatabaseIsPrivate()
+{
+    QFETCH(int, umask);
+    const mode_t previous = ::umask(mode_t(umask));
+    const auto restore = qScopeGuard([previous] { ::umask(previous); });
+    const QString folder = m_dir->filePath(u"private/store"_s);
+    const QString path = folder + u"/canceldesk.sqlite"_s;
+    Database db(path);
+    QString error;
+    QVERIFY2(db.open(&error), qPrintable(error));
+    // A write, so that the -wal and -shm files exist.
+    QVERIFY(exec(db.connection(), u"CREATE TABLE probe (x)"_s));
+
+    const auto mode = [](const QString &file) {
+        struct stat st{};
+        if (::stat(QFile::encodeName(file).constData(), &st) != 0)
+            return -1;
+        return int(st.st_mode & 07777);
+    };
+    QCOMPARE(mode(folder), 0700);
+    QCOMPARE(mode(m_dir->filePath(u"private"_s)), 0700);
+    QCOMPARE(mode(path), 0600);
+    QVERIFY(QFile::exists(path + u"-wal"_s));
+    QCOMPARE(mode(path + u"-wal"_s), 0600);
+    QCOMPARE(mode(path + u"-shm"_s), 0600);
 }
 
 void TestDatabase::upgradeFromEveryEarlierVersion_data()

@@ -1,4 +1,5 @@
 #include "domain/cancelpolicy.h"
+#include "providers/uqpay/uqpayparser.h"
 #include "storage/database.h"
 #include "storage/orderstore.h"
 #include "testsupport.h"
@@ -153,6 +154,7 @@ private slots:
     void cleanup();
 
     void insertThenFindRoundTrips();
+    void storedPayloadHasNoSecrets();
     void storedOrderSurvivesReopen();
     void updateRecordsStatusHistory();
     void sameStatusAddsNoHistory();
@@ -217,6 +219,42 @@ void TestOrderStore::loadCatalogue()
     m_catalogue = catalogue();
     QString error;
     QVERIFY2(m_store->upsertMany(m_catalogue, StatusSource::Import, &error), qPrintable(error));
+}
+
+// A UQPAY payment intent carries its client_secret (valid 60 min): the copy
+// kept with the order must not, nor any other secret-looking field, at any depth.
+void TestOrderStore::storedPayloadHasNoSecrets()
+{
+    const QByteArray body = R"({
+        "payment_intent_id": "PI2000000000000000777",
+        "merchant_order_id": "M-777",
+        "amount": "1500", "currency": "JPY",
+        "intent_status": "REQUIRES_PAYMENT_METHOD",
+        "create_time": "2026-04-13T17:58:02+08:00",
+        "client_secret": "CS-TOPSECRET-1",
+        "next_action": {"redirect": {"url": "https://pay.example.com", "access_token": "AT-TOPSECRET-2"}},
+        "attempts": [{"attempt_id": "A1", "Api-Key": "AK-TOPSECRET-3", "refresh_token": "RT-TOPSECRET-4"}],
+        "description": "keeps the rest"
+    })";
+    const Providers::Uqpay::OrderResult parsed = Providers::Uqpay::parsePaymentIntent(body);
+    QVERIFY2(parsed.ok(), qPrintable(parsed.error));
+    QVERIFY(parsed.order.lastPayload.contains("CS-TOPSECRET-1"));
+
+    const UpsertResult r = m_store->upsert(parsed.order, StatusSource::Refresh);
+    QVERIFY2(r.ok, qPrintable(r.error));
+    const auto found = m_store->find(Provider::Uqpay, u"PI2000000000000000777"_s);
+    QVERIFY(found);
+    const QByteArray stored = found->lastPayload;
+    QVERIFY(!stored.isEmpty());
+    for (const char *secret :
+         {"client_secret", "TOPSECRET", "access_token", "Api-Key", "refresh_token"})
+        QVERIFY2(!stored.contains(secret), stored.constData());
+    // What is not secret stays, at every depth.
+    const QJsonObject json = QJsonDocument::fromJson(stored).object();
+    QCOMPARE(json.value(u"description"_s).toString(), u"keeps the rest"_s);
+    QCOMPARE(json.value(u"next_action"_s)[u"redirect"_s][u"url"_s].toString(),
+             u"https://pay.example.com"_s);
+    QCOMPARE(json.value(u"attempts"_s)[0][u"attempt_id"_s].toString(), u"A1"_s);
 }
 
 void TestOrderStore::insertThenFindRoundTrips()

@@ -258,6 +258,14 @@ void TestAntomParser::cancelBadPayload_data()
     QTest::addRow("cancelTime without offset")
         << resultOnly("SUCCESS", "S", ",\"cancelTime\":\"2019-06-12T19:07:11\"")
         << u"invalid_time"_s;
+    // S that names no payment is not taken as our cancel succeeding.
+    QTest::addRow("S without paymentId")
+        << resultOnly("SUCCESS", "S", ",\"cancelTime\":\"2019-06-12T19:07:11+08:00\"")
+        << u"missing_field"_s;
+    QTest::addRow("S with empty paymentId")
+        << resultOnly("SUCCESS", "S", ",\"paymentId\":\"\"") << u"missing_field"_s;
+    QTest::addRow("S with only paymentRequestId")
+        << resultOnly("SUCCESS", "S", ",\"paymentRequestId\":\"pay_1\"") << u"missing_field"_s;
     QTest::addRow("seed with cancelTime number")
         << QByteArray(seed).replace("\"2019-06-12T19:07:11+08:00\"", "20190612190711")
         << u"wrong_type"_s;

@@ -10,6 +10,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QTcpServer>
+#include <QTimeZone>
 #include <QtTest>
 
 #include <memory>
@@ -72,6 +73,11 @@ public:
         TamperedBody,
         WrongPath,
         GarbageHeader,
+        ResponseTime6MinLate,   // signed, response-time 6 min after Request-Time
+        ResponseTime6MinEarly,  // signed, 6 min before (a replayed answer)
+        ResponseTime4MinLate,   // signed, within the bound: trusted
+        ResponseTimeIso,        // signed, ISO-8601 at UTC+8 (Antom's documented form)
+        ResponseTimeGarbage,    // signed over a response-time that is no time
     };
     struct Reply
     {
@@ -133,7 +139,30 @@ private:
         else
             reply.body = resultOnly("UNKNOWN_EXCEPTION", "U");
 
-        const QByteArray time = "1700000000123";
+        // Antom answers in its own time, close to the request's.
+        const qint64 requestMs = seen.requestTime.toLongLong();
+        QByteArray time = QByteArray::number(requestMs);
+        switch (reply.signing) {
+        case Signing::ResponseTime6MinLate:
+            time = QByteArray::number(requestMs + 6 * 60 * 1000);
+            break;
+        case Signing::ResponseTime6MinEarly:
+            time = QByteArray::number(requestMs - 6 * 60 * 1000);
+            break;
+        case Signing::ResponseTime4MinLate:
+            time = QByteArray::number(requestMs + 4 * 60 * 1000);
+            break;
+        case Signing::ResponseTimeIso:
+            time = QDateTime::fromMSecsSinceEpoch(requestMs, QTimeZone(8 * 3600))
+                       .toString(Qt::ISODate)
+                       .toLatin1();
+            break;
+        case Signing::ResponseTimeGarbage:
+            time = "yesterday";
+            break;
+        default:
+            break;
+        }
         QByteArray signedBody = reply.body;
         QByteArray signedPath = seen.path;
         QByteArray sentBody = reply.body;
@@ -377,6 +406,30 @@ void TestAntomProvider::untrustedAnswers_data()
     QTest::addRow("garbage signature header")
         << success << 200 << S::GarbageHeader << FailureKind::Protocol << u"forged_response"_s
         << CancelOutcome::Unknown;
+    // A genuine answer is trusted only about the request it answers: one
+    // stamped far from our Request-Time may be replayed.
+    QTest::addRow("response-time 6 min late")
+        << success << 200 << S::ResponseTime6MinLate << FailureKind::Protocol
+        << u"stale_response"_s << CancelOutcome::Unknown;
+    QTest::addRow("response-time 6 min early")
+        << success << 200 << S::ResponseTime6MinEarly << FailureKind::Protocol
+        << u"stale_response"_s << CancelOutcome::Unknown;
+    QTest::addRow("rejection with stale response-time")
+        << resultOnly("CANCEL_WINDOW_EXCEED", "F") << 200 << S::ResponseTime6MinEarly
+        << FailureKind::Protocol << u"stale_response"_s << CancelOutcome::Unknown;
+    QTest::addRow("response-time not a time")
+        << success << 200 << S::ResponseTimeGarbage << FailureKind::Protocol
+        << u"untrusted_response"_s << CancelOutcome::Unknown;
+    QTest::addRow("response-time 4 min late") << success << 200 << S::ResponseTime4MinLate
+                                              << FailureKind::None << QString()
+                                              << CancelOutcome::Succeeded;
+    QTest::addRow("response-time ISO-8601") << success << 200 << S::ResponseTimeIso
+                                            << FailureKind::None << QString()
+                                            << CancelOutcome::Succeeded;
+    // S that names no payment: not our cancel for certain.
+    QTest::addRow("signed S without paymentId")
+        << resultOnly("SUCCESS", "S", ",\"cancelTime\":\"2019-06-12T19:07:11+08:00\"") << 200
+        << S::Signed << FailureKind::Protocol << u"missing_field"_s << CancelOutcome::Unknown;
     QTest::addRow("unsigned rejection")
         << resultOnly("CANCEL_WINDOW_EXCEED", "F") << 200 << S::Unsigned << FailureKind::Protocol
         << u"unsigned_response"_s << CancelOutcome::Unknown;

@@ -6,6 +6,7 @@
 #include <QTcpServer>
 #include <QTcpSocket>
 #include <QTemporaryDir>
+#include <QTimer>
 #include <QtTest>
 
 #include <functional>
@@ -213,6 +214,43 @@ private Q_SLOTS:
         HttpClient client(options);
         const HttpResult result = waitForResult(client.send(get(server.url())));
         QCOMPARE(result.error, TransportError::Timeout);
+    }
+
+    // A server trickling a byte every 100 ms resets Qt's transfer timeout on
+    // each byte; the request's own deadline (its timeout, for the whole
+    // request) still ends it, as a timeout.
+    void tricklingServerTimesOut()
+    {
+        QTcpServer server;
+        QVERIFY(server.listen(QHostAddress::LocalHost, 0));
+        QPointer<QTcpSocket> peer;
+        QTimer trickle;
+        trickle.setInterval(100);
+        int sent = 0;
+        QObject::connect(&server, &QTcpServer::newConnection, &server, [&] {
+            peer = server.nextPendingConnection();
+            // 1000 bytes at 10 a second: 100 s if nothing stopped it.
+            peer->write("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\n"
+                        "Content-Length: 1000\r\n\r\n");
+            trickle.start();
+        });
+        QObject::connect(&trickle, &QTimer::timeout, &server, [&] {
+            if (peer && peer->state() == QAbstractSocket::ConnectedState) {
+                peer->write("x");
+                ++sent;
+            }
+        });
+
+        HttpClient client;
+        HttpRequest request = get(QUrl(u"http://127.0.0.1:%1/"_s.arg(server.serverPort())));
+        request.timeout = 1000ms;
+        const HttpResult result = waitForResult(client.send(request));
+        trickle.stop();
+        QCOMPARE(result.error, TransportError::Timeout);
+        QVERIFY2(sent > 0, "the server never trickled");
+        QCOMPARE(result.response.body, QByteArray());
+        // The connection is dropped, not left trickling.
+        QTRY_VERIFY(!peer || peer->state() != QAbstractSocket::ConnectedState);
     }
 
     void connectionRefused()

@@ -1,11 +1,14 @@
 // The configuration reader: every key of PRODUCT.md §10, defaults, refusals.
 #include "config/appconfig.h"
+#include "domain/cancelpolicy.h"
 #include "providers/antom/antomsignature.h"
 
 #include <QFile>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
+
+#include <unistd.h>
 
 using namespace Qt::Literals::StringLiterals;
 using namespace CancelDesk;
@@ -35,6 +38,8 @@ private:
     static constexpr QFileDevice::Permissions k0644 =
         QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ReadGroup
         | QFileDevice::ReadOther;
+    static constexpr QFileDevice::Permissions k0600 =
+        QFileDevice::ReadOwner | QFileDevice::WriteOwner;
 
 private Q_SLOTS:
     void initTestCase()
@@ -249,6 +254,150 @@ private Q_SLOTS:
         const auto again = Config::loadConfig(path);
         QVERIFY2(again.ok(), qPrintable(again.error));
         QVERIFY(again.config.hasProviders());
+    }
+
+    // A file that decides where keys are sent (the configuration, Antom's
+    // public key) may not be changed by group or others, even without a secret.
+    void writableFilesRefused_data()
+    {
+        QTest::addColumn<QString>("which"); // config | public_key
+        QTest::addColumn<int>("perms");
+        QTest::addRow("config 0664") << u"config"_s << int(k0644 | QFileDevice::WriteGroup);
+        QTest::addRow("config 0646") << u"config"_s << int(k0644 | QFileDevice::WriteOther);
+        QTest::addRow("antom public key 0664")
+            << u"public_key"_s << int(k0644 | QFileDevice::WriteGroup);
+        QTest::addRow("antom public key 0606")
+            << u"public_key"_s << int(k0600 | QFileDevice::ReadOther | QFileDevice::WriteOther);
+    }
+
+    void writableFilesRefused()
+    {
+        QFETCH(QString, which);
+        QFETCH(int, perms);
+        const QString tag = QString::fromLatin1(QTest::currentDataTag()).replace(u' ', u'_');
+        const bool config = which == u"config";
+        const QString publicKey = m_dir.filePath(u"pub-%1.pem"_s.arg(tag));
+        QVERIFY(QFile::copy(m_publicPem, publicKey));
+        QVERIFY(QFile::setPermissions(publicKey, config ? k0644 : QFileDevice::Permissions(perms)));
+        const QString path = write(u"writable-%1.ini"_s.arg(tag),
+                                   "[general]\nenvironment=production\n[antom]\nclient_id=a\n"
+                                   "private_key_file=" + m_privatePem.toUtf8()
+                                       + "\nantom_public_key_file=" + publicKey.toUtf8() + "\n",
+                                   config ? QFileDevice::Permissions(perms) : k0644);
+        const QString offending = config ? path : publicKey;
+        const auto load = Config::loadConfig(path);
+        QVERIFY(!load.ok());
+        QVERIFY2(load.error.contains(u"chmod go-w "_s + offending), qPrintable(load.error));
+        QVERIFY(!load.config.hasProviders());
+
+        QVERIFY(QFile::setPermissions(offending, k0644));
+        const auto again = Config::loadConfig(path);
+        QVERIFY2(again.ok(), qPrintable(again.error));
+        QVERIFY(again.config.providers.antom);
+    }
+
+    // Secret files keep the stricter rule: not even readable by others.
+    void writableSecretFilesRefused_data()
+    {
+        QTest::addColumn<QString>("key");
+        QTest::addRow("api_key_file 0620") << u"uqpay/api_key_file"_s;
+        QTest::addRow("private_key_file 0620") << u"antom/private_key_file"_s;
+    }
+
+    void writableSecretFilesRefused()
+    {
+        QFETCH(QString, key);
+        const bool antom = key.startsWith(u"antom");
+        const QString tag = QString::fromLatin1(QTest::currentDataTag()).replace(u' ', u'_');
+        const QString secret = m_dir.filePath(u"secret-%1"_s.arg(tag));
+        if (antom)
+            QVERIFY(QFile::copy(m_privatePem, secret));
+        else
+            write(u"secret-%1"_s.arg(tag), "TOPSECRET");
+        QVERIFY(QFile::setPermissions(secret, k0600 | QFileDevice::WriteGroup));
+        const QByteArray ini = (antom ? QByteArray("[antom]\nclient_id=a\nprivate_key_file=")
+                                      : QByteArray("[uqpay]\nclient_id=c\napi_key_file="))
+                               + secret.toUtf8();
+        const QString path = write(u"secret-%1.ini"_s.arg(tag), ini + "\n");
+        const auto load = Config::loadConfig(path);
+        QVERIFY(!load.ok());
+        QVERIFY2(load.error.contains(u"chmod 600 "_s + secret), qPrintable(load.error));
+    }
+
+    // A file of another user is not trusted, whatever its mode: that user
+    // could change it.
+    void fileOfAnotherUserRefused()
+    {
+        QString path;
+        if (::geteuid() == 0) {
+            path = write(u"foreign.ini"_s, "[general]\nenvironment=sandbox\n", k0644);
+            QVERIFY(::chown(QFile::encodeName(path).constData(), 65534, 65534) == 0);
+        } else {
+            path = u"/etc/passwd"_s; // root's, 0644
+        }
+        const auto load = Config::loadConfig(path);
+        QVERIFY(!load.ok());
+        QVERIFY2(load.error.contains(path), qPrintable(load.error));
+        QVERIFY2(load.error.contains(u"another user"_s), qPrintable(load.error));
+    }
+
+    // The cancel rules override decides which cancels are allowed.
+    void writableRulesOverrideRefused()
+    {
+        const QString rules = write(u"rules-override.json"_s,
+                                    R"({"version": 1, "providers": {"uqpay": {"timezone": "+07:00"}}})",
+                                    k0644 | QFileDevice::WriteGroup);
+        const Domain::PolicyLoadResult refused = Domain::CancelPolicy::load(rules);
+        QVERIFY(!refused.ok());
+        QVERIFY2(refused.error.contains(u"chmod go-w "_s + rules), qPrintable(refused.error));
+
+        QVERIFY(QFile::setPermissions(rules, k0644));
+        const Domain::PolicyLoadResult loaded = Domain::CancelPolicy::load(rules);
+        QVERIFY2(loaded.ok(), qPrintable(loaded.error));
+    }
+
+    // Without Antom's public key its answers cannot be verified: refused in
+    // production, a warning (shown in the console's banner) elsewhere.
+    void antomWithoutPublicKey_data()
+    {
+        QTest::addColumn<QString>("environment");
+        QTest::addColumn<bool>("accepted");
+        QTest::addRow("production") << u"production"_s << false;
+        QTest::addRow("test") << u"test"_s << true;
+        QTest::addRow("sandbox") << u"sandbox"_s << true;
+    }
+
+    void antomWithoutPublicKey()
+    {
+        QFETCH(QString, environment);
+        QFETCH(bool, accepted);
+        const QString path = write(u"nopub-%1.ini"_s.arg(environment),
+                                   "[general]\nenvironment=" + environment.toUtf8()
+                                       + "\n[antom]\nclient_id=a\nprivate_key_file="
+                                       + m_privatePem.toUtf8() + "\n");
+        const auto load = Config::loadConfig(path);
+        QCOMPARE(load.ok(), accepted);
+        if (accepted) {
+            QVERIFY(load.config.providers.antom);
+            QCOMPARE(load.warnings.size(), 1);
+            QVERIFY2(load.warnings.first().contains(u"antom_public_key_file"_s),
+                     qPrintable(load.warnings.first()));
+        } else {
+            QVERIFY2(load.error.contains(u"antom_public_key_file"_s), qPrintable(load.error));
+            QVERIFY2(load.error.contains(path), qPrintable(load.error));
+            QVERIFY(!load.config.hasProviders());
+        }
+
+        // With the key: no warning anywhere.
+        const QString withKey = write(u"withpub-%1.ini"_s.arg(environment),
+                                      "[general]\nenvironment=" + environment.toUtf8()
+                                          + "\n[antom]\nclient_id=a\nprivate_key_file="
+                                          + m_privatePem.toUtf8()
+                                          + "\nantom_public_key_file=" + m_publicPem.toUtf8()
+                                          + "\n");
+        const auto good = Config::loadConfig(withKey);
+        QVERIFY2(good.ok(), qPrintable(good.error));
+        QVERIFY(good.warnings.isEmpty());
     }
 
     void secretsFromTheKeychainLookup()

@@ -247,23 +247,44 @@ private Q_SLOTS:
         QCOMPARE(p.exitCode(), 2);
     }
 
-    void openConfigWithSecretRefused()
+    // A configuration file that must be refused: the CLI exits 5 and says why.
+    void configRefused_data()
     {
-        const QString path = m_dir.filePath(u"open.ini"_s);
-        QFile ini(path);
-        QVERIFY(ini.open(QIODevice::WriteOnly));
-        ini.write("[uqpay]\nclient_id=c\napi_key=VERY-SECRET-KEY\n");
-        ini.close();
-        QVERIFY(ini.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner
-                                   | QFileDevice::ReadGroup | QFileDevice::ReadOther));
+        QTest::addColumn<QByteArray>("ini");
+        QTest::addColumn<int>("perms");
+        QTest::addColumn<QString>("fix"); // followed by the file's path
+        const int k0644 = int(QFileDevice::ReadOwner | QFileDevice::WriteOwner
+                              | QFileDevice::ReadGroup | QFileDevice::ReadOther);
+        QTest::addRow("secret readable by others")
+            << QByteArray("[uqpay]\nclient_id=c\napi_key=VERY-SECRET-KEY\n") << k0644
+            << u"chmod 600 "_s;
+        // It decides where keys are sent: refused even without a secret in it.
+        QTest::addRow("writable by the group") << QByteArray("[general]\nenvironment=sandbox\n")
+                                               << (k0644 | int(QFileDevice::WriteGroup))
+                                               << u"chmod go-w "_s;
+    }
+
+    void configRefused()
+    {
+        QFETCH(QByteArray, ini);
+        QFETCH(int, perms);
+        QFETCH(QString, fix);
+        const QString path =
+            m_dir.filePath(QString::fromLatin1(QTest::currentDataTag()).replace(u' ', u'-')
+                           + u".ini"_s);
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write(ini);
+        file.close();
+        QVERIFY(file.setPermissions(QFileDevice::Permissions(perms)));
         QProcess p;
         p.start(QStringLiteral(CANCELDESK_CLI_EXE),
                 {u"--config"_s, path, u"--db"_s, m_db, u"log"_s, u"verify"_s});
         QVERIFY(p.waitForFinished(60000));
         QCOMPARE(p.exitCode(), 5);
-        const QByteArray err = p.readAllStandardError();
-        QVERIFY2(err.contains("chmod 600"), err.constData());
-        QVERIFY(!err.contains("VERY-SECRET-KEY"));
+        const QString err = QString::fromUtf8(p.readAllStandardError());
+        QVERIFY2(err.contains(fix + path), qPrintable(err));
+        QVERIFY(!err.contains(u"VERY-SECRET-KEY"_s));
     }
 
     void ordersAdd_data()

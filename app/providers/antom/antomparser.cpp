@@ -372,6 +372,10 @@ ProviderResult parseCancelResponse(const QByteArray &body, QStringView expectedP
         return protocolFailure({u"payment_id_mismatch"_s, u"paymentId"_s});
 
     if (envelope.status == "S"_L1) {
+        // A success must say which payment it cancelled; one that does not
+        // cannot be ours for certain.
+        if (!paymentId || paymentId->isEmpty())
+            return protocolFailure({u"missing_field"_s, u"paymentId"_s});
         result.outcome = CancelOutcome::Succeeded;
         result.cancelTime = cancelTime;
         return result;

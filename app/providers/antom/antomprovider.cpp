@@ -8,6 +8,10 @@
 #include <QJsonObject>
 #include <QStringList>
 
+#include <chrono>
+#include <cstdlib>
+#include <optional>
+
 namespace CancelDesk::Providers::Antom {
 
 using namespace Qt::Literals::StringLiterals;
@@ -16,6 +20,10 @@ namespace {
 
 // Antom limits paymentId and paymentRequestId to 64 characters.
 constexpr qsizetype kMaxIdLength = 64;
+
+// A signed answer whose response-time is further than this from our
+// Request-Time is a replay or comes from a badly wrong clock: not trusted.
+constexpr std::chrono::minutes kMaxResponseTimeSkew{5};
 
 // What a response handler needs, copied so that it does not depend on the
 // provider's lifetime.
@@ -26,6 +34,7 @@ struct Exchange
     QByteArray clientId;
     std::shared_ptr<const RsaKey> antomKey;
     QString expectedPaymentId;
+    qint64 requestTimeMs = 0;
 };
 
 ProviderResult protocol(const QString &code, const QString &detail)
@@ -36,6 +45,21 @@ ProviderResult protocol(const QString &code, const QString &detail)
     result.failure.message = detail;
     result.outcome = CancelOutcome::Unknown;
     return result;
+}
+
+// Antom's response-time: epoch milliseconds like Request-Time, or ISO-8601
+// with an offset ("2019-05-28T12:12:12+08:00"). Empty when neither.
+std::optional<qint64> parseResponseTime(const QByteArray &header)
+{
+    const QByteArray text = header.trimmed();
+    bool isNumber = false;
+    const qint64 ms = text.toLongLong(&isNumber);
+    if (isNumber)
+        return ms;
+    const QDateTime time = QDateTime::fromString(QString::fromLatin1(text), Qt::ISODateWithMs);
+    if (!time.isValid() || time.timeSpec() == Qt::LocalTime)
+        return std::nullopt;
+    return time.toMSecsSinceEpoch();
 }
 
 // Antom signs "POST <path>\n<client id>.<response-time>.<raw body>" with its
@@ -61,6 +85,14 @@ std::optional<ProviderResult> checkResponseSignature(const Exchange &exchange,
         signingContent("POST", exchange.path, exchange.clientId, time, response.body);
     if (!exchange.antomKey->verify(content, signature->signature))
         return protocol(u"forged_response"_s, u"signature"_s);
+    // A genuine but old answer (replayed, or for an earlier request) says
+    // nothing about this request.
+    const std::optional<qint64> responseMs = parseResponseTime(time);
+    if (!responseMs)
+        return protocol(u"untrusted_response"_s, u"response-time"_s);
+    const qint64 skewMs = std::abs(*responseMs - exchange.requestTimeMs);
+    if (skewMs > std::chrono::milliseconds(kMaxResponseTimeSkew).count())
+        return protocol(u"stale_response"_s, u"response-time"_s);
     return std::nullopt;
 }
 
@@ -118,6 +150,8 @@ AntomProvider::AntomProvider(AntomConfig config, HttpClient &http, QObject *pare
     , m_http(http)
     , m_nowMs([] { return QDateTime::currentMSecsSinceEpoch(); })
 {
+    if (m_config.clockMs)
+        m_nowMs = m_config.clockMs;
     QStringList problems;
     m_config.clientId = m_config.clientId.trimmed();
     if (m_config.clientId.isEmpty())
@@ -233,7 +267,8 @@ ProviderCall *AntomProvider::post(Operation operation, const QByteArray &endpoin
     exchange.antomKey = m_antomKey;
     exchange.expectedPaymentId = expectedPaymentId;
 
-    const QByteArray requestTime = QByteArray::number(m_nowMs());
+    exchange.requestTimeMs = m_nowMs();
+    const QByteArray requestTime = QByteArray::number(exchange.requestTimeMs);
     const QByteArray signature = m_privateKey->sign(
         signingContent("POST", exchange.path, exchange.clientId, requestTime, body));
     if (signature.isEmpty()) {
