@@ -671,6 +671,42 @@
         <source>Log check failed at entry %1 (attempt %2): %3</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>&amp;Copy head</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copies the head as SEQ:HASH. Keep it outside CancelDesk: Verify against… proves later that nothing up to it was removed or changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Verify &amp;against…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Checks the cancel log against a head or an export manifest kept earlier.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Head: unknown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Head: entry 0 (the cancel log is empty)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Head: entry %1 · %2…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Head of the cancel log: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Entry %1 is still there with the expected hash.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>CancelDesk::Ui::Eligibility</name>
@@ -784,6 +820,10 @@
             <numerusform>Exported %n row to %1.</numerusform>
             <numerusform>Exported %n rows to %1.</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Its manifest, with the cancel log&apos;s head: %1</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1212,6 +1252,10 @@
     </message>
     <message>
         <source>Retry the earlier cancel of the selected payment (Del). %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Warning: %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1798,6 +1842,44 @@
     </message>
 </context>
 <context>
+    <name>CancelDesk::Ui::VerifyAgainstDialog</name>
+    <message>
+        <source>Verify against a kept head</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Paste a head copied earlier (SEQ:HASH), or give the manifest an export wrote beside its file (FILE.manifest.json). The check fails unless that entry is still in the cancel log with the same hash and the whole log verifies.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SEQ:HASH or the path of an export manifest</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Choose manifest…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose an export manifest</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export manifests (*.manifest.json)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Export of %1 (%n row(s)), written %2 UTC; head %3.</source>
+        <translation>
+            <numerusform>Export of %1 (%n row), written %2 UTC; head %3.</numerusform>
+            <numerusform>Export of %1 (%n rows), written %2 UTC; head %3.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Not a head (SEQ:HASH, the entry number and its 64 hex digit hash) nor an export manifest.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>CancelJournal</name>
     <message>
         <source>Prepared</source>
@@ -1929,6 +2011,14 @@
     </message>
     <message>
         <source>Only an unresolved cancel attempt can be retried; attempt %1 is %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Entry %1 is missing: the cancel log ends at entry %2, so entries were removed after the expected head was taken.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Entry %1&apos;s hash differs from the expected head: the cancel log was rewritten up to or at this entry.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2495,25 +2585,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>CancelDesk on the command line: add, refresh and cancel payments at UQPAY, Antom and Liquido; export and verify the cancel log.
-
-Commands:
-  orders add --provider uqpay|antom|liquido --id PAYMENT_ID
-  orders import FILE                      (.csv or .json)
-  orders list [--provider P] [--status S] [--format table|csv|json]
-  refresh [PAYMENT_ID ...] [--all]
-  cancel PAYMENT_ID --reason CODE [--note TEXT] [--provider P] [--yes]
-  recover
-  log export --out FILE [--format csv|xlsx|jsonl] [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--no-bom]
-  log verify
-
-Every command first resumes unfinished cancel attempts; recover does only that.
-Exit codes: 0 success (cancel: confirmed), 2 usage error or bad input, 3 cancel refused (by the provider, or locally as ineligible: nothing sent), 4 outcome unknown (UNRESOLVED), 5 network, configuration, authentication or protocol error, 6 cancel log verification failed.
-
-Sandbox: in the sandbox environment with no provider configured, the CLI talks to a running canceldesk-sandbox. Start it (canceldesk-sandbox --port 0 --state-dir DIR), save its first output line to a file readable only by you (chmod 600), and name that file in the environment variable CANCELDESK_SANDBOX_ANNOUNCEMENT or in [general] sandbox_announcement= of the config file.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>--lang must be en or zh_CN.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2675,6 +2746,59 @@ Sandbox: in the sandbox environment with no provider configured, the CLI talks t
         <source>The status of %1 could not be refreshed (%2); deciding on the stored status.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Manifest with the cancel log&apos;s head: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>log head takes no arguments.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Give --expect-head or --expect-manifest, not both.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--expect-head %1 is not SEQ:HASH: the entry number and its 64 hex digit hash, as log head prints it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Entry %1 is still there with the expected hash.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CancelDesk on the command line: add, refresh and cancel payments at UQPAY, Antom and Liquido; export and verify the cancel log.
+
+Commands:
+  orders add --provider uqpay|antom|liquido --id PAYMENT_ID
+  orders import FILE                      (.csv or .json)
+  orders list [--provider P] [--status S] [--format table|csv|json]
+  refresh [PAYMENT_ID ...] [--all]
+  cancel PAYMENT_ID --reason CODE [--note TEXT] [--provider P] [--yes]
+  recover
+  log export --out FILE [--format csv|xlsx|jsonl] [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--no-bom]
+  log verify [--expect-head SEQ:HASH | --expect-manifest FILE]
+  log head
+
+Every command first resumes unfinished cancel attempts; recover does only that.
+log head prints the cancel log&apos;s head as SEQ:HASH (with --json: {&quot;seq&quot;: N, &quot;hash&quot;: &quot;…&quot;}); every log export writes FILE.manifest.json beside FILE with that head, the row count and the file&apos;s SHA-256. Keep either: log verify --expect-head SEQ:HASH or --expect-manifest FILE fails (exit 6) unless that entry is still there with that hash and the whole log verifies.
+Exit codes: 0 success (cancel: confirmed), 2 usage error or bad input, 3 cancel refused (by the provider, or locally as ineligible: nothing sent), 4 outcome unknown (UNRESOLVED), 5 network, configuration, authentication or protocol error, 6 cancel log verification failed.
+
+Sandbox: in the sandbox environment with no provider configured, the CLI talks to a running canceldesk-sandbox. Start it (canceldesk-sandbox --port 0 --state-dir DIR), save its first output line to a file readable only by you (chmod 600), and name that file in the environment variable CANCELDESK_SANDBOX_ANNOUNCEMENT or in [general] sandbox_announcement= of the config file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A head kept earlier (log head) that log verify must still find.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SEQ:HASH</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>An export manifest whose head log verify must still find.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Config</name>
@@ -2740,6 +2864,30 @@ Sandbox: in the sandbox environment with no provider configured, the CLI talks t
     </message>
     <message>
         <source>%1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: [antom] antom_public_key_file is required in the production environment: without Antom&apos;s public key, forged answers would be trusted.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: [antom] antom_public_key_file is not set: Antom&apos;s answers are not verified. This is allowed only outside production.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The file %1 cannot be read: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>it is not a regular file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The file %1 belongs to another user, who could change what CancelDesk does. Use a file of your own (copy it, or run: chown $USER %1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The file %1 may be changed by other users, and it decides what CancelDesk does (such as where keys are sent). Run: chmod go-w %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2926,6 +3074,18 @@ Sandbox: in the sandbox environment with no provider configured, the CLI talks t
     </message>
     <message>
         <source>Cannot read the cancel log: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot read the export manifest %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not a JSON object</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>it holds no valid head</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -665,6 +665,42 @@
         <source>Log check failed at entry %1 (attempt %2): %3</source>
         <translation>日志校验失败，第 %1 条记录（取消尝试 %2）：%3</translation>
     </message>
+    <message>
+        <source>&amp;Copy head</source>
+        <translation>复制链头(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Copies the head as SEQ:HASH. Keep it outside CancelDesk: Verify against… proves later that nothing up to it was removed or changed.</source>
+        <translation>以 SEQ:HASH 的形式复制链头。请将其保存在取消台之外：之后用“对照校验…”即可证明到该链头为止没有任何内容被删除或更改。</translation>
+    </message>
+    <message>
+        <source>Verify &amp;against…</source>
+        <translation>对照校验(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>Checks the cancel log against a head or an export manifest kept earlier.</source>
+        <translation>对照先前保存的链头或导出清单校验取消日志。</translation>
+    </message>
+    <message>
+        <source>Head: unknown</source>
+        <translation>链头：未知</translation>
+    </message>
+    <message>
+        <source>Head: entry 0 (the cancel log is empty)</source>
+        <translation>链头：条目 0（取消日志为空）</translation>
+    </message>
+    <message>
+        <source>Head: entry %1 · %2…</source>
+        <translation>链头：条目 %1 · %2…</translation>
+    </message>
+    <message>
+        <source>Head of the cancel log: %1</source>
+        <translation>取消日志的链头：%1</translation>
+    </message>
+    <message>
+        <source>Entry %1 is still there with the expected hash.</source>
+        <translation>条目 %1 仍然存在，且哈希与预期相符。</translation>
+    </message>
 </context>
 <context>
     <name>CancelDesk::Ui::Eligibility</name>
@@ -777,6 +813,10 @@
         <translation>
             <numerusform>已导出 %n 行到 %1。</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Its manifest, with the cancel log&apos;s head: %1</source>
+        <translation>其清单（含取消日志链头）：%1</translation>
     </message>
 </context>
 <context>
@@ -1196,6 +1236,10 @@
     <message>
         <source>Retry the earlier cancel of the selected payment (Del). %1</source>
         <translation>重试所选支付之前的取消（Del）。%1</translation>
+    </message>
+    <message>
+        <source>Warning: %1</source>
+        <translation>警告：%1</translation>
     </message>
 </context>
 <context>
@@ -1776,6 +1820,43 @@
     </message>
 </context>
 <context>
+    <name>CancelDesk::Ui::VerifyAgainstDialog</name>
+    <message>
+        <source>Verify against a kept head</source>
+        <translation>对照保存的链头校验</translation>
+    </message>
+    <message>
+        <source>Paste a head copied earlier (SEQ:HASH), or give the manifest an export wrote beside its file (FILE.manifest.json). The check fails unless that entry is still in the cancel log with the same hash and the whole log verifies.</source>
+        <translation>粘贴先前复制的链头（SEQ:HASH），或指定导出时写在文件旁的清单（FILE.manifest.json）。除非该条目仍在取消日志中且哈希相同、并且整个日志校验通过，否则校验失败。</translation>
+    </message>
+    <message>
+        <source>SEQ:HASH or the path of an export manifest</source>
+        <translation>SEQ:HASH 或导出清单的路径</translation>
+    </message>
+    <message>
+        <source>&amp;Choose manifest…</source>
+        <translation>选择清单(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>Choose an export manifest</source>
+        <translation>选择导出清单</translation>
+    </message>
+    <message>
+        <source>Export manifests (*.manifest.json)</source>
+        <translation>导出清单 (*.manifest.json)</translation>
+    </message>
+    <message numerus="yes">
+        <source>Export of %1 (%n row(s)), written %2 UTC; head %3.</source>
+        <translation>
+            <numerusform>%1 的导出（%n 行），写于 %2 UTC；链头 %3。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Not a head (SEQ:HASH, the entry number and its 64 hex digit hash) nor an export manifest.</source>
+        <translation>既不是链头（SEQ:HASH，即条目序号及其 64 位十六进制哈希），也不是导出清单。</translation>
+    </message>
+</context>
+<context>
     <name>CancelJournal</name>
     <message>
         <source>Prepared</source>
@@ -1908,6 +1989,14 @@
     <message>
         <source>Only an unresolved cancel attempt can be retried; attempt %1 is %2.</source>
         <translation>只有未决的取消尝试才能重试；尝试 %1 的状态为 %2。</translation>
+    </message>
+    <message>
+        <source>Entry %1 is missing: the cancel log ends at entry %2, so entries were removed after the expected head was taken.</source>
+        <translation>条目 %1 缺失：取消日志止于条目 %2，说明在记下预期链头之后有条目被删除。</translation>
+    </message>
+    <message>
+        <source>Entry %1&apos;s hash differs from the expected head: the cancel log was rewritten up to or at this entry.</source>
+        <translation>条目 %1 的哈希与预期链头不符：取消日志在此条目或其之前已被改写。</translation>
     </message>
 </context>
 <context>
@@ -2468,40 +2557,6 @@
         <translation>取消日志已被篡改：条目 %1（取消尝试 %2）：%3</translation>
     </message>
     <message>
-        <source>CancelDesk on the command line: add, refresh and cancel payments at UQPAY, Antom and Liquido; export and verify the cancel log.
-
-Commands:
-  orders add --provider uqpay|antom|liquido --id PAYMENT_ID
-  orders import FILE                      (.csv or .json)
-  orders list [--provider P] [--status S] [--format table|csv|json]
-  refresh [PAYMENT_ID ...] [--all]
-  cancel PAYMENT_ID --reason CODE [--note TEXT] [--provider P] [--yes]
-  recover
-  log export --out FILE [--format csv|xlsx|jsonl] [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--no-bom]
-  log verify
-
-Every command first resumes unfinished cancel attempts; recover does only that.
-Exit codes: 0 success (cancel: confirmed), 2 usage error or bad input, 3 cancel refused (by the provider, or locally as ineligible: nothing sent), 4 outcome unknown (UNRESOLVED), 5 network, configuration, authentication or protocol error, 6 cancel log verification failed.
-
-Sandbox: in the sandbox environment with no provider configured, the CLI talks to a running canceldesk-sandbox. Start it (canceldesk-sandbox --port 0 --state-dir DIR), save its first output line to a file readable only by you (chmod 600), and name that file in the environment variable CANCELDESK_SANDBOX_ANNOUNCEMENT or in [general] sandbox_announcement= of the config file.</source>
-        <translation>取消台命令行工具：在 UQPAY、Antom 和 Liquido 添加、刷新和取消支付；导出并校验取消日志。
-
-命令：
-  orders add --provider uqpay|antom|liquido --id PAYMENT_ID
-  orders import FILE                      (.csv 或 .json)
-  orders list [--provider P] [--status S] [--format table|csv|json]
-  refresh [PAYMENT_ID ...] [--all]
-  cancel PAYMENT_ID --reason CODE [--note TEXT] [--provider P] [--yes]
-  recover
-  log export --out FILE [--format csv|xlsx|jsonl] [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--no-bom]
-  log verify
-
-每个命令都会先恢复未完成的取消尝试；recover 只执行这一步。
-退出码：0 成功（cancel：取消已确认）；2 用法错误或输入有误；3 取消被拒绝（被服务商拒绝，或在本地判定为不符合取消条件：未发送任何请求）；4 结果未知（UNRESOLVED）；5 网络、配置、认证或协议错误；6 取消日志校验失败。
-
-沙箱：在沙箱环境中且未配置任何服务商时，CLI 会连接正在运行的 canceldesk-sandbox。请先启动它（canceldesk-sandbox --port 0 --state-dir DIR），将其输出的第一行保存到仅您本人可读的文件中（chmod 600），然后在环境变量 CANCELDESK_SANDBOX_ANNOUNCEMENT 或配置文件的 [general] sandbox_announcement= 中指定该文件。</translation>
-    </message>
-    <message>
         <source>--lang must be en or zh_CN.</source>
         <translation>--lang 必须为 en 或 zh_CN。</translation>
     </message>
@@ -2661,6 +2716,76 @@ Sandbox: in the sandbox environment with no provider configured, the CLI talks t
         <source>The status of %1 could not be refreshed (%2); deciding on the stored status.</source>
         <translation>无法刷新 %1 的状态（%2）；将依据已存储的状态判断。</translation>
     </message>
+    <message>
+        <source>Manifest with the cancel log&apos;s head: %1</source>
+        <translation>含取消日志链头的清单：%1</translation>
+    </message>
+    <message>
+        <source>log head takes no arguments.</source>
+        <translation>log head 不接受参数。</translation>
+    </message>
+    <message>
+        <source>Give --expect-head or --expect-manifest, not both.</source>
+        <translation>请指定 --expect-head 或 --expect-manifest，不能同时指定。</translation>
+    </message>
+    <message>
+        <source>--expect-head %1 is not SEQ:HASH: the entry number and its 64 hex digit hash, as log head prints it.</source>
+        <translation>--expect-head %1 不是 SEQ:HASH 格式：应为条目序号及其 64 位十六进制哈希，与 log head 的输出相同。</translation>
+    </message>
+    <message>
+        <source>Entry %1 is still there with the expected hash.</source>
+        <translation>条目 %1 仍然存在，且哈希与预期相符。</translation>
+    </message>
+    <message>
+        <source>CancelDesk on the command line: add, refresh and cancel payments at UQPAY, Antom and Liquido; export and verify the cancel log.
+
+Commands:
+  orders add --provider uqpay|antom|liquido --id PAYMENT_ID
+  orders import FILE                      (.csv or .json)
+  orders list [--provider P] [--status S] [--format table|csv|json]
+  refresh [PAYMENT_ID ...] [--all]
+  cancel PAYMENT_ID --reason CODE [--note TEXT] [--provider P] [--yes]
+  recover
+  log export --out FILE [--format csv|xlsx|jsonl] [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--no-bom]
+  log verify [--expect-head SEQ:HASH | --expect-manifest FILE]
+  log head
+
+Every command first resumes unfinished cancel attempts; recover does only that.
+log head prints the cancel log&apos;s head as SEQ:HASH (with --json: {&quot;seq&quot;: N, &quot;hash&quot;: &quot;…&quot;}); every log export writes FILE.manifest.json beside FILE with that head, the row count and the file&apos;s SHA-256. Keep either: log verify --expect-head SEQ:HASH or --expect-manifest FILE fails (exit 6) unless that entry is still there with that hash and the whole log verifies.
+Exit codes: 0 success (cancel: confirmed), 2 usage error or bad input, 3 cancel refused (by the provider, or locally as ineligible: nothing sent), 4 outcome unknown (UNRESOLVED), 5 network, configuration, authentication or protocol error, 6 cancel log verification failed.
+
+Sandbox: in the sandbox environment with no provider configured, the CLI talks to a running canceldesk-sandbox. Start it (canceldesk-sandbox --port 0 --state-dir DIR), save its first output line to a file readable only by you (chmod 600), and name that file in the environment variable CANCELDESK_SANDBOX_ANNOUNCEMENT or in [general] sandbox_announcement= of the config file.</source>
+        <translation>取消台命令行工具：在 UQPAY、Antom 和 Liquido 添加、刷新和取消支付；导出并校验取消日志。
+
+命令：
+  orders add --provider uqpay|antom|liquido --id PAYMENT_ID
+  orders import FILE                      (.csv 或 .json)
+  orders list [--provider P] [--status S] [--format table|csv|json]
+  refresh [PAYMENT_ID ...] [--all]
+  cancel PAYMENT_ID --reason CODE [--note TEXT] [--provider P] [--yes]
+  recover
+  log export --out FILE [--format csv|xlsx|jsonl] [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--no-bom]
+  log verify [--expect-head SEQ:HASH | --expect-manifest FILE]
+  log head
+
+每个命令都会先恢复未完成的取消尝试；recover 只执行这一步。
+log head 以 SEQ:HASH 的形式输出取消日志的链头（使用 --json 时为 {&quot;seq&quot;: N, &quot;hash&quot;: &quot;…&quot;}）；每次 log export 都会在 FILE 旁写入 FILE.manifest.json，其中包含该链头、行数和该文件的 SHA-256。请妥善保存其中之一：除非该条目仍然存在且哈希相同、并且整个日志校验通过，否则 log verify --expect-head SEQ:HASH 或 --expect-manifest FILE 会失败（退出码 6）。
+退出码：0 成功（cancel：取消已确认）；2 用法错误或输入有误；3 取消被拒绝（被服务商拒绝，或在本地判定为不符合取消条件：未发送任何请求）；4 结果未知（UNRESOLVED）；5 网络、配置、认证或协议错误；6 取消日志校验失败。
+
+沙箱：在沙箱环境中且未配置任何服务商时，CLI 会连接正在运行的 canceldesk-sandbox。请先启动它（canceldesk-sandbox --port 0 --state-dir DIR），将其输出的第一行保存到仅您本人可读的文件中（chmod 600），然后在环境变量 CANCELDESK_SANDBOX_ANNOUNCEMENT 或配置文件的 [general] sandbox_announcement= 中指定该文件。</translation>
+    </message>
+    <message>
+        <source>A head kept earlier (log head) that log verify must still find.</source>
+        <translation>先前保存的链头（log head），log verify 必须仍能找到它。</translation>
+    </message>
+    <message>
+        <source>SEQ:HASH</source>
+        <translation>SEQ:HASH</translation>
+    </message>
+    <message>
+        <source>An export manifest whose head log verify must still find.</source>
+        <translation>一份导出清单，log verify 必须仍能找到其中的链头。</translation>
+    </message>
 </context>
 <context>
     <name>Config</name>
@@ -2727,6 +2852,30 @@ Sandbox: in the sandbox environment with no provider configured, the CLI talks t
     <message>
         <source>%1: %2</source>
         <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source>%1: [antom] antom_public_key_file is required in the production environment: without Antom&apos;s public key, forged answers would be trusted.</source>
+        <translation>%1：[antom] 生产环境必须设置 antom_public_key_file：没有 Antom 公钥，伪造的应答也会被信任。</translation>
+    </message>
+    <message>
+        <source>%1: [antom] antom_public_key_file is not set: Antom&apos;s answers are not verified. This is allowed only outside production.</source>
+        <translation>%1：[antom] 未设置 antom_public_key_file：不会验证 Antom 应答的签名。仅在生产环境以外允许这样做。</translation>
+    </message>
+    <message>
+        <source>The file %1 cannot be read: %2</source>
+        <translation>无法读取文件 %1：%2</translation>
+    </message>
+    <message>
+        <source>it is not a regular file</source>
+        <translation>它不是普通文件</translation>
+    </message>
+    <message>
+        <source>The file %1 belongs to another user, who could change what CancelDesk does. Use a file of your own (copy it, or run: chown $USER %1).</source>
+        <translation>文件 %1 属于其他用户，该用户可以改变取消台的行为。请使用您自己的文件（复制一份，或运行：chown $USER %1）。</translation>
+    </message>
+    <message>
+        <source>The file %1 may be changed by other users, and it decides what CancelDesk does (such as where keys are sent). Run: chmod go-w %1</source>
+        <translation>其他用户可能修改文件 %1，而它决定取消台的行为（例如密钥发往何处）。请运行：chmod go-w %1</translation>
     </message>
 </context>
 <context>
@@ -2913,6 +3062,18 @@ Sandbox: in the sandbox environment with no provider configured, the CLI talks t
     <message>
         <source>Cannot read the cancel log: %1</source>
         <translation>无法读取取消日志：%1</translation>
+    </message>
+    <message>
+        <source>Cannot read the export manifest %1: %2</source>
+        <translation>无法读取导出清单 %1：%2</translation>
+    </message>
+    <message>
+        <source>not a JSON object</source>
+        <translation>不是 JSON 对象</translation>
+    </message>
+    <message>
+        <source>it holds no valid head</source>
+        <translation>其中没有有效的链头</translation>
     </message>
 </context>
 <context>
