@@ -283,6 +283,10 @@ public:
         Config::ConfigLoad load = Config::loadConfig(configPath);
         if (!load.ok())
             return m_out.finish(command, ExitFailure, {}, load.error);
+        // What the console shows in its banner (e.g. Antom answers that cannot
+        // be verified outside production) goes to stderr here.
+        for (const QString &warning : std::as_const(load.warnings))
+            m_out.note(warning);
         m_config = std::move(load.config);
 
         m_operator = m_parser.value(u"operator"_s).trimmed();

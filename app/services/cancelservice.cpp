@@ -288,12 +288,7 @@ void CancelJob::begin()
         case Storage::JournalError::InvalidInput:
             return refuse(Refusal::InvalidInput, prepared.message);
         default:
-            return refuse(Refusal::Storage,
-                          QCoreApplication::translate(
-                              "CancelService", "Payment %1 was not cancelled and nothing was "
-                                               "sent: the cancel log in %2 cannot be written. %3")
-                              .arg(m_input.order.paymentId,
-                                   QDir::toNativeSeparators(m_databasePath), prepared.message));
+            return refuse(Refusal::Storage, notWrittenMessage(prepared.message));
         }
     }
     m_attempt = prepared.attempt;
@@ -338,12 +333,7 @@ void CancelJob::retryUnresolved(qint64 attemptId)
         case Storage::JournalError::InvalidTransition: // settled or retried meanwhile
             return refuse(Refusal::ActiveAttempt, reopened.message);
         default:
-            return refuse(Refusal::Storage,
-                          QCoreApplication::translate(
-                              "CancelService", "Payment %1 was not cancelled and nothing was "
-                                               "sent: the cancel log in %2 cannot be written. %3")
-                              .arg(m_input.order.paymentId,
-                                   QDir::toNativeSeparators(m_databasePath), reopened.message));
+            return refuse(Refusal::Storage, notWrittenMessage(reopened.message));
         }
     }
     m_attempt = reopened.attempt;
@@ -722,6 +712,14 @@ void CancelJob::stop()
     m_report.state = m_attempt.state;
     m_report.message = finalMessage(fillReport());
     deliver();
+}
+
+QString CancelJob::notWrittenMessage(const QString &problem) const
+{
+    return QCoreApplication::translate("CancelService",
+                                       "Payment %1 was not cancelled and nothing was sent: the "
+                                       "cancel log in %2 cannot be written. %3")
+        .arg(m_input.order.paymentId, QDir::toNativeSeparators(m_databasePath), problem);
 }
 
 QString CancelJob::journalStopMessage(const QString &problem) const

@@ -121,6 +121,8 @@ private:
     void complete(Storage::AttemptState state, const std::optional<Domain::Order> &order);
     void refuse(CancelReport::Refusal refusal, const QString &message);
     void deliver();
+    // Why nothing was sent when the journal refused the attempt's first write.
+    QString notWrittenMessage(const QString &problem) const;
     // Why the job stopped when a journal write failed; problem says what failed.
     QString journalStopMessage(const QString &problem) const;
     // Hands the attempt to recovery: releases its owner in the journal or, when

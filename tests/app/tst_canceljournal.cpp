@@ -1388,7 +1388,7 @@ void TestCancelJournal::verifyAgainstHeadAfterTailRewrite()
     QVERIFY(q.next());
     const QSqlRecord row = q.record();
     const QString hash =
-        sha256Hex(row.value(u"prev_hash"_s).toString(), handCanonical(row, format2Keys()));
+        sha256Hex(row.value(u"prev_hash"_s).toString(), handCanonical(row, format3Keys()));
     q.finish();
     QVERIFY(exec(c, u"UPDATE journal_entries SET entry_hash = '%1' WHERE seq = 8"_s.arg(hash)));
     QVERIFY(exec(c, u"UPDATE cancel_attempts SET note = 'rewritten', entry_hash = '%1' "

@@ -90,42 +90,37 @@ bool notApplied(const QString &fault)
            || fault == u"unknown" || fault == u"refused" || fault == u"token_expired";
 }
 
-// Applied, with an answer that arrives but cannot be trusted or understood.
-bool spoiledAnswer(const QString &fault)
-{
-    return fault == u"malformed_json" || fault == u"html" || fault == u"unsigned"
-           || fault == u"forged_signature";
-}
-
 struct Expected
 {
     QString outcome;
     int code = 0;
 };
 
-// What F11 and §10 make of a fault that never goes away.
+// What F11 and §10 make of a fault that never goes away. An UNRESOLVED cancel
+// always exits 4, whatever the last failure was (§10): 5 would read as
+// "nothing happened" and invite a scripted retry.
 Expected permanentOutcome(const QString &provider, const QString &fault)
 {
-    if (fault == u"token_expired")
-        // A fresh token is refused as well: the credentials, not the network.
-        return provider == u"antom" ? Expected{u"SUCCEEDED"_s, kSuccess}
+    if (fault == u"token_expired") {
+        // Antom has no token. UQPAY keeps one active token per client: a
+        // token refused right after it was issued is another process taking
+        // it, so the cancel stays unknown (never "rejected, fix the
+        // configuration"). Liquido's refused fresh token is the credentials.
+        if (provider == u"antom")
+            return {u"SUCCEEDED"_s, kSuccess};
+        return provider == u"uqpay" ? Expected{u"UNRESOLVED"_s, kUnresolved}
                                     : Expected{u"REJECTED"_s, kFailure};
+    }
     if (tolerated(fault))
         return {u"SUCCEEDED"_s, kSuccess};
     if (notApplied(fault))
-        // Antom's gateway answers 5xx and 429 unsigned, and an unsigned answer
-        // is not believed, not even its status: a protocol error (exit 5).
-        return {u"UNRESOLVED"_s, provider == u"antom" && fault != u"refused" && fault != u"unknown"
-                                     ? kFailure
-                                     : kUnresolved};
+        return {u"UNRESOLVED"_s, kUnresolved};
     // Applied, answer lost or spoiled. Liquido reconciles with a GET of the
     // charge before it sends again (PROVIDERS.md §4.3), and that trusted
-    // answer says CANCELLED; the others stay unknown. A lost answer (timeout,
-    // truncated, or over the 4 MiB cap) is a network failure (exit 4), an
-    // answer that cannot be trusted a protocol one (exit 5).
+    // answer says CANCELLED; the others stay unknown.
     if (provider == u"liquido")
         return {u"SUCCEEDED"_s, kSuccess};
-    return {u"UNRESOLVED"_s, spoiledAnswer(fault) ? kFailure : kUnresolved};
+    return {u"UNRESOLVED"_s, kUnresolved};
 }
 
 bool hasCjk(const QString &text)

@@ -631,6 +631,17 @@ private:
             return n;
         }
 
+        // Cancels the provider carried out: neither dropped nor refused for a
+        // token another process revoked meanwhile (UQPAY's one active token;
+        // the identical request then goes again with a fresh one).
+        int performedCancels() const
+        {
+            int n = 0;
+            for (const QString &c : cancels)
+                n += c.endsWith(u" 0"_s) || c.endsWith(u" 401"_s) ? 0 : 1;
+            return n;
+        }
+
         // The payment's status as the provider holds it.
         QString status(const QString &provider, const QString &id)
         {
@@ -974,14 +985,16 @@ private Q_SLOTS:
         QCOMPARE(refused.code, 3);
         QCOMPARE(json(refused).value(u"refusal"_s).toString(), u"active_attempt"_s);
         QCOMPARE(json(refused).value(u"sent"_s).toBool(), false);
-        QVERIFY(json(refused).value(u"message"_s).toString().contains(u"already has a cancel"_s));
+        QVERIFY(json(refused).value(u"message"_s).toString().contains(u"in progress"_s));
         QCOMPARE(live->cancels.size(), 0);
 
         ::kill(static_cast<pid_t>(winnerPid), SIGCONT);
         const Run done = finishCli(winner);
         QVERIFY2(done.code == 0, done.out.constData());
         QCOMPARE(json(done).value(u"outcome"_s).toString(), u"SUCCEEDED"_s);
-        QCOMPARE(live->cancels.size(), 1);
+        // Both CLIs fetched a UQPAY token before deciding, so the held one may
+        // find its token revoked and resend the identical request once.
+        QCOMPARE(live->performedCancels(), 1);
         bool intact = false;
         QCOMPARE(attemptsIn(db, &intact).size(), 1);
         QVERIFY(intact);

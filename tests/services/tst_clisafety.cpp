@@ -11,7 +11,6 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QProcess>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
@@ -37,27 +36,9 @@ private:
     // Runs the CLI while this event loop serves an in-process sandbox.
     Run liveCli(const QStringList &args, const QString &announcement, const QString &db)
     {
-        QProcess p;
-        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-        env.insert(u"CANCELDESK_SANDBOX_ANNOUNCEMENT"_s, announcement);
-        env.insert(u"XDG_CONFIG_HOME"_s, m_dir.filePath(u"xdg-config"_s));
-        env.insert(u"XDG_DATA_HOME"_s, m_dir.filePath(u"xdg-data"_s));
-        env.insert(u"LC_ALL"_s, u"C.UTF-8"_s);
-        p.setProcessEnvironment(env);
-        p.setStandardInputFile(QProcess::nullDevice());
-        p.start(CancelDesk::Test::cliExecutable(),
-                QStringList{u"--config"_s, m_config, u"--db"_s, db, u"--lang"_s, u"en"_s} + args);
-        Run run;
-        if (!p.waitForStarted()
-            || !QTest::qWaitFor([&p] { return p.state() == QProcess::NotRunning; }, 120000)) {
-            p.kill();
-            p.waitForFinished();
-            return run;
-        }
-        run.code = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
-        run.out = p.readAllStandardOutput();
-        run.err = p.readAllStandardError();
-        return run;
+        return CancelDesk::Test::runCli(QStringList{u"--lang"_s, u"en"_s} + args, announcement,
+                                        m_dir.path(), m_config, db,
+                                        CancelDesk::Test::Wait::ServingEvents);
     }
 
     QList<QJsonObject> log(const QString &announcement, const QString &db)
@@ -90,19 +71,36 @@ private Q_SLOTS:
     // Every answer to the cancel is malformed (a protocol failure): the cancel
     // may well have happened, so the exit code is 4 (UNRESOLVED), never 5,
     // which reads as "nothing happened" and invites a scripted retry.
+private:
+    // Starts a sandbox with the scenarios, adds its first UQPAY payment to db
+    // and cancels it once (--json); *id names the payment.
+    Run startAddAndCancel(Sandbox &sandbox, const QString &name, const QByteArray &scenarios,
+                          QString *id)
+    {
+        if (!sandbox.startWith(m_dir.filePath(name), scenarios))
+            return {};
+        const QString db = m_dir.filePath(name + u".sqlite"_s);
+        *id = sandbox.demo(u"uqpay"_s, 0);
+        const Run added =
+            cli({u"orders"_s, u"add"_s, u"--provider"_s, u"uqpay"_s, u"--id"_s, *id},
+                sandbox.announcementFile, db);
+        if (added.code != 0)
+            return added;
+        return cli({u"--json"_s, u"cancel"_s, *id, u"--reason"_s, u"duplicate"_s, u"--yes"_s},
+                   sandbox.announcementFile, db);
+    }
+
+private Q_SLOTS:
+    // Every answer to the cancel is malformed (a protocol failure): the cancel
+    // may well have happened, so the exit code is 4 (UNRESOLVED), never 5,
+    // which reads as "nothing happened" and invites a scripted retry.
     void unresolvedAfterProtocolFailuresExits4()
     {
         Sandbox sandbox;
-        QVERIFY(sandbox.startWith(
-            m_dir.filePath(u"malformed"_s),
-            R"([{"payment": "*", "kind": "malformed_json", "on": "cancel", "times": -1}])"));
-        const QString db = m_dir.filePath(u"malformed.sqlite"_s);
-        const QString id = sandbox.demo(u"uqpay"_s, 0);
-        Run run = cli({u"orders"_s, u"add"_s, u"--provider"_s, u"uqpay"_s, u"--id"_s, id},
-                      sandbox.announcementFile, db);
-        QVERIFY2(run.code == 0, run.err.constData());
-        run = cli({u"--json"_s, u"cancel"_s, id, u"--reason"_s, u"duplicate"_s, u"--yes"_s},
-                  sandbox.announcementFile, db);
+        QString id;
+        const Run run = startAddAndCancel(
+            sandbox, u"malformed"_s,
+            R"([{"payment": "*", "kind": "malformed_json", "on": "cancel", "times": -1}])", &id);
         const QJsonObject result = CancelDesk::Test::json(run);
         QCOMPARE(result.value(u"outcome"_s).toString(), u"UNRESOLVED"_s);
         QCOMPARE(result.value(u"failure"_s).toString(), u"protocol"_s);
@@ -116,19 +114,14 @@ private Q_SLOTS:
     void cancelAgainRetriesTheUnresolvedAttempt()
     {
         Sandbox sandbox;
-        QVERIFY(sandbox.startWith(
-            m_dir.filePath(u"unknown3"_s),
-            R"([{"payment": "*", "kind": "unknown", "on": "cancel", "times": 3}])"));
-        const QString db = m_dir.filePath(u"unknown3.sqlite"_s);
-        const QString id = sandbox.demo(u"uqpay"_s, 0);
-        Run run = cli({u"orders"_s, u"add"_s, u"--provider"_s, u"uqpay"_s, u"--id"_s, id},
-                      sandbox.announcementFile, db);
-        QVERIFY2(run.code == 0, run.err.constData());
-        run = cli({u"--json"_s, u"cancel"_s, id, u"--reason"_s, u"duplicate"_s, u"--yes"_s},
-                  sandbox.announcementFile, db);
+        QString id;
+        Run run = startAddAndCancel(
+            sandbox, u"unknown3"_s,
+            R"([{"payment": "*", "kind": "unknown", "on": "cancel", "times": 3}])", &id);
         QCOMPARE(run.code, 4);
         const qint64 attempt = CancelDesk::Test::json(run).value(u"attempt_id"_s).toInteger();
 
+        const QString db = m_dir.filePath(u"unknown3.sqlite"_s);
         run = cli({u"--json"_s, u"cancel"_s, id, u"--reason"_s, u"abandoned"_s, u"--yes"_s},
                   sandbox.announcementFile, db);
         QVERIFY2(run.code == 0, run.out.constData());

@@ -1,10 +1,12 @@
 #include "clirunner.h"
 
 #include <QDir>
+#include <QEventLoop>
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QProcessEnvironment>
+#include <QTimer>
 
 using namespace Qt::Literals::StringLiterals;
 
@@ -87,7 +89,7 @@ QList<QByteArray> Sandbox::secrets() const
 }
 
 Run runCli(const QStringList &args, const QString &announcementFile, const QString &home,
-           const QString &config, const QString &db)
+           const QString &config, const QString &db, Wait wait)
 {
     QProcess p;
     QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
@@ -101,7 +103,18 @@ Run runCli(const QStringList &args, const QString &announcementFile, const QStri
     p.setStandardInputFile(QProcess::nullDevice());
     p.start(cliExecutable(), QStringList{u"--config"_s, config, u"--db"_s, db} + args);
     Run run;
-    if (!p.waitForFinished(120000)) {
+    bool finished = false;
+    if (wait == Wait::Blocking) {
+        finished = p.waitForFinished(120000);
+    } else if (p.waitForStarted()) {
+        // This process's event loop keeps serving (an in-process sandbox).
+        QEventLoop loop;
+        QTimer::singleShot(120000, &loop, &QEventLoop::quit);
+        QObject::connect(&p, &QProcess::finished, &loop, &QEventLoop::quit);
+        loop.exec();
+        finished = p.state() == QProcess::NotRunning;
+    }
+    if (!finished) {
         p.kill();
         p.waitForFinished();
         return run;

@@ -47,10 +47,14 @@ struct Sandbox
     QList<QByteArray> secrets() const;
 };
 
+// How runCli waits: blocking, or with this process's event loop running (the
+// CLI talks to a sandbox served in this process).
+enum class Wait { Blocking, ServingEvents };
+
 // Runs canceldesk-cli once with --config config --db db before args, the
 // sandbox's announcement, a private XDG home under home, and no terminal.
 Run runCli(const QStringList &args, const QString &announcementFile, const QString &home,
-           const QString &config, const QString &db);
+           const QString &config, const QString &db, Wait wait = Wait::Blocking);
 
 // Runs canceldesk-cli with a config, a database and a private XDG home, and
 // keeps every output for the secret checks.

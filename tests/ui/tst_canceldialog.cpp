@@ -9,7 +9,10 @@
 #include "sandboxserver.h"
 #include "scenario.h"
 #include "storage/canceljournal.h"
+#include "storage/orderstore.h"
 #include "uitestsession.h"
+
+#include "canceltest.h"
 
 #include <QComboBox>
 #include <QDir>
@@ -410,6 +413,7 @@ void TestCancelDialog::unknownForeverIsUnresolved()
     const QString note = child<QLabel>(again, "eligibilityLabel")->text();
     QVERIFY2(note.contains(u"retries that same attempt"_s), qPrintable(note));
     QVERIFY(!child<QComboBox>(again, "reasonCombo")->isEnabled());
+    shoot(again, u"retry-unresolved-en"_s);
     QPushButton *retry = child<QPushButton>(again, "cancelButton");
     QVERIFY(retry->isEnabled());
     retry->click();
@@ -530,6 +534,27 @@ void TestCancelDialog::chineseScreenshots()
         QCoreApplication::installTranslator(&extra);
     }
     QCoreApplication::processEvents();
+
+    // An order whose earlier cancel is unresolved: the dialog says, in
+    // Chinese, that it retries that same attempt.
+    {
+        const Domain::OrderKey earlier = f.demo(Provider::Antom, 4);
+        const auto order = f.session().orders().find(earlier.provider, earlier.paymentId);
+        QVERIFY(order);
+        Storage::JournalResult a =
+            f.session().journal().prepare(Test::draftAttempt(*order, u"李娜"_s));
+        a.attempt.state = AttemptState::Sent;
+        a.attempt.tries = 1;
+        a = f.session().journal().record(a.attempt);
+        a.attempt.state = AttemptState::Unresolved;
+        QVERIFY(f.session().journal().record(a.attempt).ok());
+        Ui::CancelDialog retry(f.session(), earlier);
+        retry.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&retry));
+        QVERIFY(child<QLabel>(retry, "eligibilityLabel")->text().contains(u"重试"_s));
+        shoot(retry, u"retry-unresolved-zh"_s);
+    }
+
     const Domain::OrderKey key = f.demo(Provider::Uqpay, 3); // 1,500.00 PHP: typed confirmation
     Ui::CancelDialog dialog(f.session(), key);
     dialog.show();
