@@ -541,8 +541,10 @@ void TestCancelDialog::chineseScreenshots()
         const Domain::OrderKey earlier = f.demo(Provider::Antom, 4);
         const auto order = f.session().orders().find(earlier.provider, earlier.paymentId);
         QVERIFY(order);
-        Storage::JournalResult a =
-            f.session().journal().prepare(Test::draftAttempt(*order, u"李娜"_s));
+        Storage::CancelAttempt draft = Test::draftAttempt(*order, u"李娜"_s);
+        draft.reason = Domain::CancelReason::Duplicate;
+        draft.note = u"重复下单"_s;
+        Storage::JournalResult a = f.session().journal().prepare(draft);
         a.attempt.state = AttemptState::Sent;
         a.attempt.tries = 1;
         a = f.session().journal().record(a.attempt);
@@ -552,6 +554,10 @@ void TestCancelDialog::chineseScreenshots()
         retry.show();
         QVERIFY(QTest::qWaitForWindowExposed(&retry));
         QVERIFY(child<QLabel>(retry, "eligibilityLabel")->text().contains(u"重试"_s));
+        // The fields show what will be sent: the attempt's own reason and note.
+        QCOMPARE(child<QComboBox>(retry, "reasonCombo")->currentData().toInt(),
+                 int(Domain::CancelReason::Duplicate));
+        QCOMPARE(child<QLineEdit>(retry, "noteEdit")->text(), u"重复下单"_s);
         shoot(retry, u"retry-unresolved-zh"_s);
     }
 

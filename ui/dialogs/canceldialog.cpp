@@ -301,6 +301,12 @@ void CancelDialog::checkOrder()
         m_blocker = Services::cancelCheckNote(check);
     else if (check.isRetry())
         m_retryNote = Services::cancelCheckNote(check);
+    if (check.isRetry() && check.attemptId != m_retryShown) {
+        // The reason and note that will be sent are the attempt's own.
+        m_retryShown = check.attemptId;
+        if (const auto attempt = m_session.journal().find(check.attemptId))
+            m_reason.show(attempt->reason, attempt->note);
+    }
 }
 
 void CancelDialog::tick()

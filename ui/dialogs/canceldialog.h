@@ -85,6 +85,7 @@ private:
     // The order's earlier cancel is UNRESOLVED: pressing Cancel retries that
     // attempt with its key and reason (PRODUCT.md §10); the note says so.
     QString m_retryNote;
+    qint64 m_retryShown = 0; // the retried attempt whose reason the fields show
     qint64 m_threshold = 1000;
     Phase m_phase = Phase::Editing;
     QPointer<Services::CancelJob> m_job;

@@ -53,6 +53,12 @@ Domain::CancelReason ReasonFields::current() const
     return static_cast<Domain::CancelReason>(reason->currentData().toInt());
 }
 
+void ReasonFields::show(Domain::CancelReason r, const QString &text) const
+{
+    reason->setCurrentIndex(reason->findData(int(r)));
+    note->setText(text);
+}
+
 QString ReasonFields::trimmedNote() const
 {
     return note->text().trimmed();

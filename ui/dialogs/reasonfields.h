@@ -31,6 +31,8 @@ struct ReasonFields
     // own label for the reason ("Cancel &reason:").
     void retranslate(const QString &reasonCaption) const;
     Domain::CancelReason current() const;
+    // Shows a reason and note already decided (a retried attempt's).
+    void show(Domain::CancelReason r, const QString &text) const;
     QString trimmedNote() const;
     // Domain::validateCancelReason() of the current input: empty when valid.
     QString validate() const;
