@@ -184,7 +184,7 @@ CancelJob::CancelJob(CancelService &service, QObject *parent)
     , m_leaseTimer(new QTimer(this))
     , m_waitTimer(new QTimer(this))
 {
-    m_leaseTimer->setInterval(std::chrono::seconds(Storage::CancelJournal::kLeaseSeconds / 3));
+    m_leaseTimer->setInterval(service.m_settings.leaseRenewal);
     connect(m_leaseTimer, &QTimer::timeout, this, &CancelJob::renewLease);
     m_waitTimer->setSingleShot(true);
     connect(m_waitTimer, &QTimer::timeout, this, [this] {

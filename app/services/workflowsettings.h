@@ -24,6 +24,10 @@ struct WorkflowSettings
     std::chrono::seconds confirmTimeout{60};  // CONFIRMING polls this long, then UNRESOLVED
     std::chrono::milliseconds pollInterval{1000};
     int concurrency = 6; // per provider
+    // How often a running cancel renews its lease (a third of the lease, so
+    // two renewals may fail before another host may take it over). Not in
+    // the config file; tests shorten it.
+    std::chrono::milliseconds leaseRenewal{40000};
 };
 
 } // namespace CancelDesk::Services

@@ -135,6 +135,7 @@ private Q_SLOTS:
     void finalStateAndOrderCommitTogether();
     void confirmedCancelKeepsTheOrderAsStoredNow();
     void staleOwnerCannotWriteTheAttempt();
+    void failedLeaseRenewalStopsTheJob();
     void longRetryAfterEndsUnknownInsteadOfSleeping();
     void periodicRecoveryResumesWithoutRestart();
 
@@ -1105,6 +1106,43 @@ void TestCancelService::staleOwnerCannotWriteTheAttempt()
     });
     const CancelReport report = await(job);
     QVERIFY(report.state && Storage::isActive(*report.state));
+    const auto attempt = m_journal->find(attemptId);
+    QCOMPARE(attempt->state, AttemptState::Sent);
+    QCOMPARE(attempt->owner(), rescuer);
+    QVERIFY(m_journal->verify().ok);
+}
+
+// A job whose lease renewal fails (the attempt was taken over) stops at once:
+// it sends nothing more and writes nothing over the new owner's attempt.
+void TestCancelService::failedLeaseRenewalStopsTheJob()
+{
+    const QString id = findOrder(Provider::Antom, u"ALIPAY_HK"_s, NormStatus::Pending);
+    Scenario slow = scenario(id, Scenario::Kind::Delay);
+    slow.ms = 3000; // the answer comes long after the renewal
+    m_server->addScenario(slow);
+    m_settings.leaseRenewal = 100ms;
+    const Storage::ProcessOwner rescuer{u"rescuer.invalid"_s, 4243, u"boot:2"_s};
+    Services::CancelJob *job = service().cancel(request(Provider::Antom, id));
+    qint64 attemptId = 0;
+    connect(job, &Services::CancelJob::stateChanged, this, [&, this](AttemptState s) {
+        if (s != AttemptState::Sent || attemptId != 0)
+            return;
+        const auto a = m_journal->activeFor(Provider::Antom, id);
+        attemptId = a->id;
+        QVERIFY(m_journal->setOwner(a->id, a->owner(), a->leaseUntil, rescuer,
+                                    QDateTime::currentDateTimeUtc().addSecs(120))
+                    .ok());
+    });
+    QElapsedTimer timer;
+    timer.start();
+    const CancelReport report = await(job);
+    QVERIFY2(timer.elapsed() < 2500, "the job waited for the answer instead of stopping");
+    QVERIFY(report.state && Storage::isActive(*report.state));
+    QVERIFY2(report.message.contains(u"stopped handling"_s), qPrintable(report.message));
+    // Nothing more was sent (the one request in flight was aborted), nothing
+    // written after the takeover.
+    QTest::qWait(3500);
+    QVERIFY(cancelRequests() <= 1);
     const auto attempt = m_journal->find(attemptId);
     QCOMPARE(attempt->state, AttemptState::Sent);
     QCOMPARE(attempt->owner(), rescuer);
