@@ -15,7 +15,6 @@
 #include "storage/database.h"
 #include "storage/orderstore.h"
 
-#include <QElapsedTimer>
 #include <QJsonDocument>
 #include <QSqlError>
 #include <QSqlQuery>
@@ -1133,10 +1132,9 @@ void TestCancelService::failedLeaseRenewalStopsTheJob()
                                     QDateTime::currentDateTimeUtc().addSecs(120))
                     .ok());
     });
-    QElapsedTimer timer;
-    timer.start();
     const CancelReport report = await(job);
-    QVERIFY2(timer.elapsed() < 2500, "the job waited for the answer instead of stopping");
+    // Delivered before the provider answered: it stopped, it did not wait.
+    QCOMPARE(cancelRequests(), 0);
     QVERIFY(report.state && Storage::isActive(*report.state));
     QVERIFY2(report.message.contains(u"stopped handling"_s), qPrintable(report.message));
     // Nothing more was sent (the one request in flight was aborted), nothing
@@ -1157,13 +1155,11 @@ void TestCancelService::longRetryAfterEndsUnknownInsteadOfSleeping()
     Scenario limited = scenario(id, Scenario::Kind::RateLimit);
     limited.retryAfterSeconds = 3600;
     m_server->addScenario(limited);
-    QElapsedTimer timer;
-    timer.start();
+    // A job that slept for the hour would not deliver within await()'s wait.
     const CancelReport report = await(service().cancel(request(Provider::Uqpay, id)));
     QCOMPARE(report.state, AttemptState::Unresolved);
     QCOMPARE(report.tries, 1);
     QCOMPARE(report.guidance, Guidance::RetryLater);
-    QVERIFY(timer.elapsed() < 10000);
 }
 
 // The console recovers periodically: an attempt whose owner died after
