@@ -206,9 +206,16 @@ CancelJob::CancelJob(CancelService &service, QObject *parent)
 
 CancelJob::~CancelJob()
 {
+    haltNetwork();
+}
+
+void CancelJob::haltNetwork()
+{
+    m_waitTimer->stop();
     if (m_call) {
         disconnect(m_call, nullptr, this, nullptr);
         m_call->abort();
+        m_call = nullptr;
     }
 }
 
@@ -554,12 +561,7 @@ void CancelJob::renewLease()
         return;
     // Without a lease another process may take the attempt over: stop here,
     // send nothing more.
-    m_waitTimer->stop();
-    if (m_call) {
-        disconnect(m_call, nullptr, this, nullptr);
-        m_call->abort();
-        m_call = nullptr;
-    }
+    haltNetwork();
     if (renewed.error == Storage::JournalError::InvalidTransition) {
         // Taken over, or settled, by someone else: theirs now.
         m_report.state = m_attempt.state;
@@ -688,12 +690,7 @@ void CancelJob::stop()
 {
     if (m_done)
         return;
-    m_waitTimer->stop();
-    if (m_call) {
-        disconnect(m_call, nullptr, this, nullptr);
-        m_call->abort();
-        m_call = nullptr;
-    }
+    haltNetwork();
     if (m_report.attemptId == 0) {
         // Nothing journaled yet (begin() has not run, or a recovered attempt
         // not yet resumed stays with recovery).

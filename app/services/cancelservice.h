@@ -101,6 +101,8 @@ private:
     // configuration, token, transport) after the request may have arrived
     // already: the attempt is not closed; it stays open for recovery.
     void keepOpen();
+    // Stops waiting and aborts the request in flight, delivering nothing.
+    void haltNetwork();
     void startRecovered(const Storage::CancelAttempt &attempt);
 
     void begin();

@@ -145,6 +145,10 @@ private:
     Services::CancelOrderRequest request(Provider provider, const QString &id) const;
     int cancelRequests() const;
     Storage::CancelAttempt draftFor(Provider provider, const QString &id) const;
+    // Cancels an Antom order whose answer is delayed by answerMs; once SENT is
+    // journaled, `rescuer` takes the attempt over (*attemptId names it).
+    CancelReport cancelTakenOverOnceSent(int answerMs, const Storage::ProcessOwner &rescuer,
+                                         qint64 *attemptId);
 
     std::unique_ptr<QTemporaryDir> m_sandboxState;
     std::unique_ptr<QTemporaryDir> m_dir;
@@ -784,6 +788,28 @@ void TestCancelService::stoppedCancelIsHandedToRecovery()
 
 // ------------------------------------------------------------ issue 11
 
+CancelReport TestCancelService::cancelTakenOverOnceSent(int answerMs,
+                                                        const Storage::ProcessOwner &rescuer,
+                                                        qint64 *attemptId)
+{
+    const QString id = findOrder(Provider::Antom, u"ALIPAY_HK"_s, NormStatus::Pending);
+    Scenario slow = scenario(id, Scenario::Kind::Delay);
+    slow.ms = answerMs;
+    m_server->addScenario(slow);
+    Services::CancelJob *job = service().cancel(request(Provider::Antom, id));
+    *attemptId = 0;
+    connect(job, &Services::CancelJob::stateChanged, this, [=, this](AttemptState s) {
+        if (s != AttemptState::Sent || *attemptId != 0)
+            return;
+        const auto a = m_journal->activeFor(Provider::Antom, id);
+        *attemptId = a->id;
+        QVERIFY(m_journal->setOwner(a->id, a->owner(), a->leaseUntil, rescuer,
+                                    QDateTime::currentDateTimeUtc().addSecs(120))
+                    .ok());
+    });
+    return await(job);
+}
+
 namespace {
 
 Services::RefreshSummary awaitRefresh(Services::RefreshJob *job)
@@ -1087,23 +1113,9 @@ void TestCancelService::confirmedCancelKeepsTheOrderAsStoredNow()
 // lease) cannot write over the new owner's work when its late answer arrives.
 void TestCancelService::staleOwnerCannotWriteTheAttempt()
 {
-    const QString id = findOrder(Provider::Antom, u"ALIPAY_HK"_s, NormStatus::Pending);
-    Scenario slow = scenario(id, Scenario::Kind::Delay);
-    slow.ms = 600;
-    m_server->addScenario(slow);
     const Storage::ProcessOwner rescuer{u"rescuer.invalid"_s, 4242, u"boot:1"_s};
-    Services::CancelJob *job = service().cancel(request(Provider::Antom, id));
     qint64 attemptId = 0;
-    connect(job, &Services::CancelJob::stateChanged, this, [&, this](AttemptState s) {
-        if (s != AttemptState::Sent || attemptId != 0)
-            return;
-        const auto a = m_journal->activeFor(Provider::Antom, id);
-        attemptId = a->id;
-        QVERIFY(m_journal->setOwner(a->id, a->owner(), a->leaseUntil, rescuer,
-                                    QDateTime::currentDateTimeUtc().addSecs(120))
-                    .ok());
-    });
-    const CancelReport report = await(job);
+    const CancelReport report = cancelTakenOverOnceSent(600, rescuer, &attemptId);
     QVERIFY(report.state && Storage::isActive(*report.state));
     const auto attempt = m_journal->find(attemptId);
     QCOMPARE(attempt->state, AttemptState::Sent);
@@ -1115,24 +1127,11 @@ void TestCancelService::staleOwnerCannotWriteTheAttempt()
 // it sends nothing more and writes nothing over the new owner's attempt.
 void TestCancelService::failedLeaseRenewalStopsTheJob()
 {
-    const QString id = findOrder(Provider::Antom, u"ALIPAY_HK"_s, NormStatus::Pending);
-    Scenario slow = scenario(id, Scenario::Kind::Delay);
-    slow.ms = 3000; // the answer comes long after the renewal
-    m_server->addScenario(slow);
     m_settings.leaseRenewal = 100ms;
     const Storage::ProcessOwner rescuer{u"rescuer.invalid"_s, 4243, u"boot:2"_s};
-    Services::CancelJob *job = service().cancel(request(Provider::Antom, id));
     qint64 attemptId = 0;
-    connect(job, &Services::CancelJob::stateChanged, this, [&, this](AttemptState s) {
-        if (s != AttemptState::Sent || attemptId != 0)
-            return;
-        const auto a = m_journal->activeFor(Provider::Antom, id);
-        attemptId = a->id;
-        QVERIFY(m_journal->setOwner(a->id, a->owner(), a->leaseUntil, rescuer,
-                                    QDateTime::currentDateTimeUtc().addSecs(120))
-                    .ok());
-    });
-    const CancelReport report = await(job);
+    // The answer comes long after the renewal.
+    const CancelReport report = cancelTakenOverOnceSent(3000, rescuer, &attemptId);
     // Delivered before the provider answered: it stopped, it did not wait.
     QCOMPARE(cancelRequests(), 0);
     QVERIFY(report.state && Storage::isActive(*report.state));
