@@ -97,14 +97,38 @@ bool AppSession::open(QString *error)
     return true;
 }
 
-Storage::Database &AppSession::database() const { return *m_database; }
-Storage::OrderStore &AppSession::orders() const { return *m_orders; }
-Storage::CancelJournal &AppSession::journal() const { return *m_journal; }
-Providers::ProviderRegistry &AppSession::providers() const { return *m_providers; }
-Services::CancelService &AppSession::cancels() const { return *m_cancels; }
-Services::RefreshService &AppSession::refresh() const { return *m_refresh; }
-Services::Exporter &AppSession::exporter() const { return *m_exporter; }
-Services::Importer &AppSession::importer() const { return *m_importer; }
+Storage::Database &AppSession::database() const
+{
+    return *m_database;
+}
+Storage::OrderStore &AppSession::orders() const
+{
+    return *m_orders;
+}
+Storage::CancelJournal &AppSession::journal() const
+{
+    return *m_journal;
+}
+Providers::ProviderRegistry &AppSession::providers() const
+{
+    return *m_providers;
+}
+Services::CancelService &AppSession::cancels() const
+{
+    return *m_cancels;
+}
+Services::RefreshService &AppSession::refresh() const
+{
+    return *m_refresh;
+}
+Services::Exporter &AppSession::exporter() const
+{
+    return *m_exporter;
+}
+Services::Importer &AppSession::importer() const
+{
+    return *m_importer;
+}
 
 QString AppSession::operatorName() const
 {

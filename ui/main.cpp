@@ -5,7 +5,6 @@
 #include "config/appconfig.h"
 #include "i18n/language.h"
 #include "mainwindow.h"
-
 #include "settings/secretstore.h"
 
 #include <QApplication>
@@ -55,19 +54,19 @@ int main(int argc, char *argv[])
         const Config::ConfigLoad load = Config::loadConfig(
             configPath, [&secrets](const QString &key) { return secrets->read(key); });
         if (!load.ok()) {
-            QMessageBox::critical(nullptr, QCoreApplication::translate("main", "CancelDesk"),
-                                  QCoreApplication::translate(
-                                      "main", "The settings cannot be used:\n%1")
-                                      .arg(load.error));
+            QMessageBox::critical(
+                nullptr, QCoreApplication::translate("main", "CancelDesk"),
+                QCoreApplication::translate("main", "The settings cannot be used:\n%1")
+                    .arg(load.error));
             return false;
         }
         Ui::SessionOptions options;
         options.config = load.config;
         options.configWarnings = load.warnings;
         options.databasePath = Config::defaultDatabasePath();
-        options.sandboxStateDir = QDir(QStandardPaths::writableLocation(
-                                           QStandardPaths::AppDataLocation))
-                                      .filePath(QStringLiteral("sandbox"));
+        options.sandboxStateDir =
+            QDir(QStandardPaths::writableLocation(QStandardPaths::AppDataLocation))
+                .filePath(QStringLiteral("sandbox"));
         console.window.reset();
         console.session = std::make_unique<Ui::AppSession>(options);
         QString error;
@@ -83,12 +82,14 @@ int main(int argc, char *argv[])
                          console.window.get(), [&settings](const QString &language) {
                              settings.setValue(QStringLiteral("ui/language"), language);
                          });
-        QObject::connect(console.window.get(), &Ui::MainWindow::settingsChanged, &app,
-                         [&start] {
-                             // After the dialog has closed: rebuild from the new settings.
-                             QMetaObject::invokeMethod(qApp, [&start] { start(); },
-                                                       Qt::QueuedConnection);
-                         }, Qt::QueuedConnection);
+        QObject::connect(
+            console.window.get(), &Ui::MainWindow::settingsChanged, &app,
+            [&start] {
+                // After the dialog has closed: rebuild from the new settings.
+                QMetaObject::invokeMethod(
+                    qApp, [&start] { start(); }, Qt::QueuedConnection);
+            },
+            Qt::QueuedConnection);
         console.window->show();
         return true;
     };

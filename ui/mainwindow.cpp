@@ -1,28 +1,26 @@
 #include "mainwindow.h"
 
 #include "appsession.h"
+#include "dialogs/addorderdialog.h"
+#include "dialogs/bulkcanceldialog.h"
+#include "dialogs/canceldialog.h"
+#include "dialogs/eligibility.h"
+#include "dialogs/importdialog.h"
+#include "dialogs/syncdialog.h"
 #include "domain/cancelpolicy.h"
 #include "format.h"
 #include "i18n/language.h"
 #include "models/ordertablemodel.h"
+#include "sandboxserver.h"
 #include "services/cancelservice.h"
 #include "services/refreshservice.h"
-#include "storage/canceljournal.h"
-#include "storage/orderstore.h"
-#include "views/statusbadgedelegate.h"
-#include "views/statusview.h"
-
-#include "dialogs/bulkcanceldialog.h"
-#include "dialogs/canceldialog.h"
-#include "dialogs/eligibility.h"
-#include "dialogs/addorderdialog.h"
-#include "dialogs/importdialog.h"
-#include "dialogs/syncdialog.h"
-#include "views/cancellogview.h"
 #include "settings/secretstore.h"
 #include "settings/settingsdialog.h"
-
-#include "sandboxserver.h"
+#include "storage/canceljournal.h"
+#include "storage/orderstore.h"
+#include "views/cancellogview.h"
+#include "views/statusbadgedelegate.h"
+#include "views/statusview.h"
 
 #include <QAction>
 #include <QActionGroup>
@@ -112,9 +110,9 @@ MainWindow::MainWindow(I18n::Translations &translations, AppSession &session, QW
         if (m_statusView->order()) {
             const int row = m_model->rowOf(*m_statusView->order());
             if (row >= 0)
-                m_view->selectionModel()->setCurrentIndex(
-                    m_model->index(row, 0),
-                    QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+                m_view->selectionModel()->setCurrentIndex(m_model->index(row, 0),
+                                                          QItemSelectionModel::ClearAndSelect
+                                                              | QItemSelectionModel::Rows);
         }
         updateActions();
     });
@@ -157,18 +155,19 @@ void MainWindow::buildActions()
         return a;
     };
     m_refreshAction = make("refreshAction", QKeySequence(Qt::Key_F5));
-    connect(m_refreshAction, &QAction::triggered, this, [this] { refreshOrders(selectedOrders()); });
+    connect(m_refreshAction, &QAction::triggered, this,
+            [this] { refreshOrders(selectedOrders()); });
     m_refreshVisibleAction = make("refreshVisibleAction", QKeySequence(Qt::SHIFT | Qt::Key_F5));
     connect(m_refreshVisibleAction, &QAction::triggered, this,
             [this] { refreshOrders(m_model->visibleKeys()); });
     m_autoRefreshAction = make("autoRefreshAction");
     m_autoRefreshAction->setCheckable(true);
     connect(m_autoRefreshAction, &QAction::toggled, this, [this](bool on) {
-        m_session.refresh().setAutoRefresh(on,
-                                           std::chrono::minutes(m_autoInterval->value()));
+        m_session.refresh().setAutoRefresh(on, std::chrono::minutes(m_autoInterval->value()));
     });
     m_cancelAction = make("cancelAction");
-    m_cancelAction->setShortcuts({QKeySequence(Qt::Key_Delete), QKeySequence(Qt::CTRL | Qt::Key_K)});
+    m_cancelAction->setShortcuts(
+        {QKeySequence(Qt::Key_Delete), QKeySequence(Qt::CTRL | Qt::Key_K)});
     connect(m_cancelAction, &QAction::triggered, this, &MainWindow::openCancelDialog);
     m_bulkCancelAction = make("bulkCancelAction", QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_K));
     connect(m_bulkCancelAction, &QAction::triggered, this, &MainWindow::openBulkCancel);
@@ -330,7 +329,8 @@ void MainWindow::buildCentralWidget()
     m_view = new QTableView(central);
     m_view->setObjectName(QStringLiteral("orderView"));
     m_view->setModel(m_model);
-    m_view->setItemDelegateForColumn(OrderTableModel::StatusColumn, new StatusBadgeDelegate(m_view));
+    m_view->setItemDelegateForColumn(OrderTableModel::StatusColumn,
+                                     new StatusBadgeDelegate(m_view));
     m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_view->setSelectionMode(QAbstractItemView::ExtendedSelection);
     m_view->setSortingEnabled(true);
@@ -581,7 +581,7 @@ void MainWindow::updateActions()
     }
     m_cancelAction->setEnabled(one && eligible);
     m_cancelAction->setToolTip(
-        !one       ? tr("Select one order to cancel it (Del)")
+        !one        ? tr("Select one order to cancel it (Del)")
         : !eligible ? tr("Cannot be cancelled: %1").arg(why)
         : retry     ? tr("Retry the earlier cancel of the selected payment (Del). %1").arg(why)
                     : tr("Cancel the selected payment (Del)"));
@@ -597,9 +597,9 @@ void MainWindow::tick()
     // Only the countdown column of the visible rows is repainted.
     const int x = m_view->columnViewportPosition(OrderTableModel::CountdownColumn);
     if (x >= 0 && !m_view->isColumnHidden(OrderTableModel::CountdownColumn))
-        m_view->viewport()->update(
-            QRect(x, 0, m_view->columnWidth(OrderTableModel::CountdownColumn),
-                  m_view->viewport()->height()));
+        m_view->viewport()->update(QRect(x, 0,
+                                         m_view->columnWidth(OrderTableModel::CountdownColumn),
+                                         m_view->viewport()->height()));
     m_statusView->tick();
     updateActions();
 }
@@ -613,7 +613,8 @@ void MainWindow::showColumnMenu(const QPoint &pos)
         a->setChecked(!m_view->isColumnHidden(c));
         // The payment ID always stays: without it a row cannot be identified.
         a->setEnabled(c != OrderTableModel::PaymentIdColumn);
-        connect(a, &QAction::toggled, this, [this, c](bool on) { m_view->setColumnHidden(c, !on); });
+        connect(a, &QAction::toggled, this,
+                [this, c](bool on) { m_view->setColumnHidden(c, !on); });
     }
     menu.exec(m_view->horizontalHeader()->mapToGlobal(pos));
 }
@@ -624,10 +625,12 @@ void MainWindow::restoreState()
     restoreGeometry(settings.value(kGeometryKey).toByteArray());
     QMainWindow::restoreState(settings.value(kStateKey).toByteArray());
     m_view->horizontalHeader()->restoreState(settings.value(kHeaderKey).toByteArray());
-    m_preset->setCurrentIndex(qBound(0, settings.value(kPresetKey, 0).toInt(), m_preset->count() - 1));
+    m_preset->setCurrentIndex(
+        qBound(0, settings.value(kPresetKey, 0).toInt(), m_preset->count() - 1));
     m_provider->setCurrentIndex(
         qBound(0, settings.value(kProviderKey, 0).toInt(), m_provider->count() - 1));
-    m_status->setCurrentIndex(qBound(0, settings.value(kStatusKey, 0).toInt(), m_status->count() - 1));
+    m_status->setCurrentIndex(
+        qBound(0, settings.value(kStatusKey, 0).toInt(), m_status->count() - 1));
     m_autoInterval->setValue(settings.value(kAutoIntervalKey, 5).toInt());
     applyFilter();
 }
@@ -667,13 +670,15 @@ void MainWindow::trackRefresh(Services::RefreshJob *job)
     m_progress->setFormat(QString());
     m_progress->show();
     m_stop->show();
-    connect(job, &Services::RefreshJob::progress, this, [this, job](int done, int total, int failed) {
-        if (job != m_refreshJob)
-            return;
-        m_progress->setRange(0, total);
-        m_progress->setValue(done);
-        m_progress->setFormat(tr("%1 / %2 refreshed, %3 failed").arg(done).arg(total).arg(failed));
-    });
+    connect(job, &Services::RefreshJob::progress, this,
+            [this, job](int done, int total, int failed) {
+                if (job != m_refreshJob)
+                    return;
+                m_progress->setRange(0, total);
+                m_progress->setValue(done);
+                m_progress->setFormat(
+                    tr("%1 / %2 refreshed, %3 failed").arg(done).arg(total).arg(failed));
+            });
     connect(job, &Services::RefreshJob::finished, this,
             [this, job](const Services::RefreshSummary &summary) {
                 if (job == m_refreshJob)
@@ -691,8 +696,9 @@ void MainWindow::onRefreshFinished(const Services::RefreshSummary &summary)
                        : tr("Refreshed %1 of %n order(s); %2 failed.", nullptr, total);
     text = text.arg(summary.done - summary.failed).arg(summary.failed);
     if (summary.conflicts > 0)
-        text += u' ' + tr("%n conflict(s) with a confirmed cancel need review.", nullptr,
-                          summary.conflicts);
+        text +=
+            u' '
+            + tr("%n conflict(s) with a confirmed cancel need review.", nullptr, summary.conflicts);
     if (summary.reconciled > 0)
         text += u' ' + tr("%n unresolved cancel(s) settled.", nullptr, summary.reconciled);
     statusBar()->showMessage(text, 15000);
@@ -752,7 +758,7 @@ void MainWindow::onRecoveryFinished(const QList<Services::CancelReport> &reports
         else
             ++unknown;
         lines.append(u"%1 %2: %3"_s.arg(Domain::providerDisplayName(r.order.provider),
-                                          r.order.paymentId, r.message));
+                                        r.order.paymentId, r.message));
     }
     const int total = int(reports.size());
     const QString summary =
@@ -838,8 +844,8 @@ void MainWindow::openSettings()
 {
     if (!m_secrets)
         return;
-    const QString path = m_session.config().path.isEmpty() ? Config::defaultConfigPath()
-                                                           : m_session.config().path;
+    const QString path =
+        m_session.config().path.isEmpty() ? Config::defaultConfigPath() : m_session.config().path;
     auto *dialog = new SettingsDialog(path, *m_secrets, this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     connect(dialog, &SettingsDialog::settingsSaved, this, &MainWindow::settingsChanged);

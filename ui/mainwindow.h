@@ -1,13 +1,12 @@
 #pragma once
 
-#include <chrono>
-
 #include "domain/order.h"
 
 #include <QMainWindow>
 #include <QPointer>
 #include <QString>
 
+#include <chrono>
 #include <optional>
 
 class QAction;

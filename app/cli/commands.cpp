@@ -345,8 +345,8 @@ public:
         };
         m_refresh = std::make_unique<Services::RefreshService>(*m_orders, *m_registry,
                                                                m_config.network, clock);
-        m_cancel = std::make_unique<Services::CancelService>(
-            *m_orders, *m_journal, *m_registry, m_policy, m_config.network, clock);
+        m_cancel = std::make_unique<Services::CancelService>(*m_orders, *m_journal, *m_registry,
+                                                             m_policy, m_config.network, clock);
         return {};
     }
 
@@ -449,12 +449,9 @@ QJsonObject summaryJson(const Services::RefreshSummary &summary)
         errors.append(QJsonObject{{u"provider"_s, Domain::providerKey(key.provider)},
                                   {u"payment_id"_s, key.paymentId},
                                   {u"error"_s, message}});
-    return QJsonObject{{u"total"_s, summary.total},
-                       {u"done"_s, summary.done},
-                       {u"failed"_s, summary.failed},
-                       {u"conflicts"_s, summary.conflicts},
-                       {u"reconciled"_s, summary.reconciled},
-                       {u"errors"_s, errors}};
+    return QJsonObject{{u"total"_s, summary.total},           {u"done"_s, summary.done},
+                       {u"failed"_s, summary.failed},         {u"conflicts"_s, summary.conflicts},
+                       {u"reconciled"_s, summary.reconciled}, {u"errors"_s, errors}};
 }
 
 int ordersAdd(Session &s, const QStringList &args)

@@ -1,9 +1,9 @@
 #include "appconfig.h"
 
 #include "domain/cancelpolicy.h"
+#include "platform/trustedfile.h"
 #include "providers/antom/antomsignature.h"
 #include "providers/httpclient.h"
-#include "platform/trustedfile.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -192,8 +192,7 @@ void readUqpay(Reader &r, AppConfig &config)
     u.clientId = r.string(u"uqpay/client_id"_s);
     u.onBehalfOf = r.string(u"uqpay/on_behalf_of"_s);
     const bool hasFile = !r.string(u"uqpay/api_key_file"_s).isEmpty();
-    const QString inlineKey =
-        hasFile ? r.string(u"uqpay/api_key"_s) : r.secret(u"uqpay/api_key"_s);
+    const QString inlineKey = hasFile ? r.string(u"uqpay/api_key"_s) : r.secret(u"uqpay/api_key"_s);
     if (!inlineKey.isEmpty() && hasFile) {
         r.fail(QCoreApplication::translate("Config",
                                            "%1: [uqpay] set api_key or api_key_file, not both.")

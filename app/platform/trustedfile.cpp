@@ -6,7 +6,6 @@
 
 #include <cerrno>
 #include <cstring>
-
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -46,12 +45,12 @@ TrustedFileRead readTrustedFile(const QString &path, FileTrust trust)
     // Judged on the handle: a path stat before (or after) opening could be
     // about another file than the one read.
     struct stat st
-    {};
+    {
+    };
     if (::fstat(file.handle(), &st) != 0)
         return cannotRead(QString::fromLocal8Bit(strerror(errno)));
     if (!S_ISREG(st.st_mode))
-        return cannotRead(
-            QCoreApplication::translate("Config", "it is not a regular file"));
+        return cannotRead(QCoreApplication::translate("Config", "it is not a regular file"));
 
     result.readableByOthers = (st.st_mode & (S_IRGRP | S_IROTH)) != 0;
     if (st.st_uid != ::geteuid()) {
@@ -71,11 +70,11 @@ TrustedFileRead readTrustedFile(const QString &path, FileTrust trust)
     }
     if ((st.st_mode & (S_IWGRP | S_IWOTH)) != 0) {
         result.status = Status::WritableByOthers;
-        result.error = QCoreApplication::translate(
-                           "Config",
-                           "The file %1 may be changed by other users, and it decides what "
-                           "CancelDesk does (such as where keys are sent). Run: chmod go-w %1")
-                           .arg(shown(path));
+        result.error =
+            QCoreApplication::translate(
+                "Config", "The file %1 may be changed by other users, and it decides what "
+                          "CancelDesk does (such as where keys are sent). Run: chmod go-w %1")
+                .arg(shown(path));
         return result;
     }
     result.data = file.readAll();

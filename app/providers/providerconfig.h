@@ -1,12 +1,12 @@
 #pragma once
 
-#include <functional>
-
 #include "secret.h"
 
 #include <QByteArray>
 #include <QString>
 #include <QUrl>
+
+#include <functional>
 
 namespace CancelDesk::Providers {
 
@@ -43,7 +43,7 @@ struct AntomConfig
     QByteArray apiPathPrefix() const
     {
         return sandbox || clientId.startsWith(QLatin1String("SANDBOX_")) ? "/ams/sandbox/api"
-                                                                          : "/ams/api";
+                                                                         : "/ams/api";
     }
 };
 

@@ -326,12 +326,12 @@ void CancelJob::retryUnresolved(qint64 attemptId)
 {
     m_provider = m_service.m_providers.provider(m_input.order.provider);
     if (!m_provider)
-        return refuse(Refusal::Configuration,
-                      QCoreApplication::translate("CancelService",
-                                                  "%1 is not configured, so the earlier cancel of "
-                                                  "payment %2 cannot be retried. Nothing was sent.")
-                          .arg(Domain::providerDisplayName(m_input.order.provider),
-                               m_input.order.paymentId));
+        return refuse(
+            Refusal::Configuration,
+            QCoreApplication::translate("CancelService",
+                                        "%1 is not configured, so the earlier cancel of "
+                                        "payment %2 cannot be retried. Nothing was sent.")
+                .arg(Domain::providerDisplayName(m_input.order.provider), m_input.order.paymentId));
     const Storage::JournalResult reopened =
         m_service.m_journal.reopen(attemptId, ProcessOwner::self(), leaseFromNow());
     if (!reopened.ok()) {
@@ -731,8 +731,8 @@ QString CancelJob::journalStopMessage(const QString &problem) const
 void CancelJob::releaseToRecovery()
 {
     const Storage::JournalResult released =
-        m_service.m_journal.setOwner(m_attempt.id, m_attempt.owner(), std::nullopt,
-                                     ProcessOwner(), QDateTime::currentDateTimeUtc());
+        m_service.m_journal.setOwner(m_attempt.id, m_attempt.owner(), std::nullopt, ProcessOwner(),
+                                     QDateTime::currentDateTimeUtc());
     if (released.ok())
         m_attempt = released.attempt;
     else if (released.error != Storage::JournalError::InvalidTransition)
@@ -931,8 +931,7 @@ AttemptFlags CancelService::attemptFlags(Domain::Provider provider, const QStrin
 
 CancelCheck CancelService::check(const Domain::Order &order) const
 {
-    return checkCancel(order, m_policy, m_clock(),
-                       attemptFlags(order.provider, order.paymentId));
+    return checkCancel(order, m_policy, m_clock(), attemptFlags(order.provider, order.paymentId));
 }
 
 } // namespace CancelDesk::Services

@@ -10,7 +10,8 @@ std::optional<AttemptState> reconciledOutcome(const Domain::Order &order, const 
     if (order.status == NormStatus::Cancelled)
         return AttemptState::Succeeded;
     if (order.flags.testFlag(Domain::StatusFlag::Refunded)
-        || order.flags.testFlag(Domain::StatusFlag::ChargedBack) || order.status == NormStatus::Failed)
+        || order.flags.testFlag(Domain::StatusFlag::ChargedBack)
+        || order.status == NormStatus::Failed)
         return AttemptState::Rejected;
     if (order.status == NormStatus::Succeeded
         && (!order.cancelDeadline.isValid() || order.cancelDeadline <= nowUtc))

@@ -15,7 +15,6 @@
 #include <algorithm>
 #include <cerrno>
 #include <cstring>
-
 #include <fcntl.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -47,8 +46,8 @@ bool makePrivateFolder(const QString &path)
 bool createPrivateFile(const QString &path)
 {
     const QByteArray native = QFile::encodeName(path);
-    const int fd = ::open(native.constData(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC,
-                          S_IRUSR | S_IWUSR);
+    const int fd =
+        ::open(native.constData(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, S_IRUSR | S_IWUSR);
     if (fd < 0)
         return errno == EEXIST;
     const bool ok = ::fchmod(fd, S_IRUSR | S_IWUSR) == 0;
@@ -59,7 +58,6 @@ bool createPrivateFile(const QString &path)
 // A writer holding the lock makes others wait this long before SQLITE_BUSY;
 // long enough for any single transaction of ours, short enough to report.
 constexpr int kBusyTimeoutMs = 5000;
-
 
 // SQLite primary result codes (Qt reports them as the native error code).
 constexpr int kSqliteBusy = 5;

@@ -175,11 +175,12 @@ bool isSecretField(const QString &name)
     QString key = name.toLower();
     key.remove(u'_');
     key.remove(u'-');
-    static const QStringList kParts{u"secret"_s,       u"password"_s,  u"apikey"_s,
-                                    u"accesstoken"_s,  u"authtoken"_s, u"refreshtoken"_s,
-                                    u"privatekey"_s,   u"idtoken"_s};
-    return key == u"token" || std::any_of(kParts.cbegin(), kParts.cend(),
-                                          [&key](const QString &part) { return key.contains(part); });
+    static const QStringList kParts{u"secret"_s,      u"password"_s,  u"apikey"_s,
+                                    u"accesstoken"_s, u"authtoken"_s, u"refreshtoken"_s,
+                                    u"privatekey"_s,  u"idtoken"_s};
+    return key == u"token"
+           || std::any_of(kParts.cbegin(), kParts.cend(),
+                          [&key](const QString &part) { return key.contains(part); });
 }
 
 // Drops secret fields at any depth; true when something was dropped.

@@ -128,12 +128,11 @@ private Q_SLOTS:
             m_journal->setOwner(p.attempt.id, seen.owner(), seen.leaseUntil, rescuer, later);
         QCOMPARE(stale.error, JournalError::InvalidTransition);
         const Storage::CancelAttempt now = *m_journal->find(p.attempt.id);
-        QVERIFY(m_journal->setOwner(p.attempt.id, now.owner(), now.leaseUntil, rescuer, later)
-                    .ok());
+        QVERIFY(
+            m_journal->setOwner(p.attempt.id, now.owner(), now.leaseUntil, rescuer, later).ok());
         QCOMPARE(m_journal->find(p.attempt.id)->owner(), rescuer);
         // The first owner's lease renewal now fails: its job must stop.
-        QCOMPARE(m_journal->renewLease(p.attempt.id, later).error,
-                 JournalError::InvalidTransition);
+        QCOMPARE(m_journal->renewLease(p.attempt.id, later).error, JournalError::InvalidTransition);
         QVERIFY(m_journal->verify().ok);
     }
 
@@ -144,17 +143,18 @@ private Q_SLOTS:
         QVERIFY(p.ok());
         const Storage::CancelAttempt mine = p.attempt;
         const ProcessOwner rescuer{u"rescuer.invalid"_s, 77, u"b:1"_s};
-        QVERIFY(m_journal->setOwner(mine.id, mine.owner(), mine.leaseUntil, rescuer,
-                                    QDateTime::currentDateTimeUtc().addSecs(60))
+        QVERIFY(m_journal
+                    ->setOwner(mine.id, mine.owner(), mine.leaseUntil, rescuer,
+                               QDateTime::currentDateTimeUtc().addSecs(60))
                     .ok());
         Storage::CancelAttempt late = mine;
         late.state = AttemptState::Succeeded;
         QCOMPARE(m_journal->record(late).error, JournalError::InvalidTransition);
         QCOMPARE(m_journal->find(mine.id)->state, AttemptState::Prepared);
         // Released attempts are nobody's to write until taken over.
-        QVERIFY(m_journal->setOwner(mine.id, rescuer, std::nullopt, {},
-                                    QDateTime::currentDateTimeUtc())
-                    .ok());
+        QVERIFY(
+            m_journal->setOwner(mine.id, rescuer, std::nullopt, {}, QDateTime::currentDateTimeUtc())
+                .ok());
         QCOMPARE(m_journal->record(late).error, JournalError::InvalidTransition);
     }
 

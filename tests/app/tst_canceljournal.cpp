@@ -783,13 +783,13 @@ void TestCancelJournal::leaseAndTakeOver()
     // Compare-and-swap: a stale view of the owner loses.
     const Storage::ProcessOwner me = Storage::ProcessOwner::self();
     const Storage::ProcessOwner rescuer{u"rescuer"_s, 77, {}};
-    QCOMPARE(m_journal->setOwner(1, {u"other-host"_s, pid, me.instance}, std::nullopt, rescuer,
-                                 later)
-                 .error,
-             JournalError::InvalidTransition);
-    QCOMPARE(m_journal->setOwner(1, {host, pid + 1, me.instance}, std::nullopt, rescuer, later)
-                 .error,
-             JournalError::InvalidTransition);
+    QCOMPARE(
+        m_journal->setOwner(1, {u"other-host"_s, pid, me.instance}, std::nullopt, rescuer, later)
+            .error,
+        JournalError::InvalidTransition);
+    QCOMPARE(
+        m_journal->setOwner(1, {host, pid + 1, me.instance}, std::nullopt, rescuer, later).error,
+        JournalError::InvalidTransition);
     const JournalResult taken = m_journal->setOwner(1, me, std::nullopt, rescuer, later);
     QVERIFY2(taken.ok(), qPrintable(taken.message));
     QCOMPARE(m_journal->find(1)->ownerHost, u"rescuer"_s);

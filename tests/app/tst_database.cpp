@@ -13,7 +13,6 @@
 #include <QtTest>
 
 #include <memory>
-
 #include <sys/stat.h>
 
 using namespace Qt::Literals::StringLiterals;
@@ -265,7 +264,9 @@ void TestDatabase::newDatabaseIsPrivate()
     QVERIFY(exec(db.connection(), u"CREATE TABLE probe (x)"_s));
 
     const auto mode = [](const QString &file) {
-        struct stat st{};
+        struct stat st
+        {
+        };
         if (::stat(QFile::encodeName(file).constData(), &st) != 0)
             return -1;
         return int(st.st_mode & 07777);

@@ -853,7 +853,6 @@ void TestOrderStore::statusSourceKeys()
     QVERIFY(!statusSourceFromKey(key.toUpper()));
 }
 
-
 void TestOrderStore::policyDeadlineIsStoredAndQueried()
 {
     const Domain::PolicyLoadResult loaded = Domain::CancelPolicy::load();

@@ -73,11 +73,11 @@ public:
         TamperedBody,
         WrongPath,
         GarbageHeader,
-        ResponseTime6MinLate,   // signed, response-time 6 min after Request-Time
-        ResponseTime6MinEarly,  // signed, 6 min before (a replayed answer)
-        ResponseTime4MinLate,   // signed, within the bound: trusted
-        ResponseTimeIso,        // signed, ISO-8601 at UTC+8 (Antom's documented form)
-        ResponseTimeGarbage,    // signed over a response-time that is no time
+        ResponseTime6MinLate,  // signed, response-time 6 min after Request-Time
+        ResponseTime6MinEarly, // signed, 6 min before (a replayed answer)
+        ResponseTime4MinLate,  // signed, within the bound: trusted
+        ResponseTimeIso,       // signed, ISO-8601 at UTC+8 (Antom's documented form)
+        ResponseTimeGarbage,   // signed over a response-time that is no time
     };
     struct Reply
     {
@@ -409,8 +409,8 @@ void TestAntomProvider::untrustedAnswers_data()
     // A genuine answer is trusted only about the request it answers: one
     // stamped far from our Request-Time may be replayed.
     QTest::addRow("response-time 6 min late")
-        << success << 200 << S::ResponseTime6MinLate << FailureKind::Protocol
-        << u"stale_response"_s << CancelOutcome::Unknown;
+        << success << 200 << S::ResponseTime6MinLate << FailureKind::Protocol << u"stale_response"_s
+        << CancelOutcome::Unknown;
     QTest::addRow("response-time 6 min early")
         << success << 200 << S::ResponseTime6MinEarly << FailureKind::Protocol
         << u"stale_response"_s << CancelOutcome::Unknown;
@@ -420,12 +420,12 @@ void TestAntomProvider::untrustedAnswers_data()
     QTest::addRow("response-time not a time")
         << success << 200 << S::ResponseTimeGarbage << FailureKind::Protocol
         << u"untrusted_response"_s << CancelOutcome::Unknown;
-    QTest::addRow("response-time 4 min late") << success << 200 << S::ResponseTime4MinLate
-                                              << FailureKind::None << QString()
-                                              << CancelOutcome::Succeeded;
-    QTest::addRow("response-time ISO-8601") << success << 200 << S::ResponseTimeIso
-                                            << FailureKind::None << QString()
-                                            << CancelOutcome::Succeeded;
+    QTest::addRow("response-time 4 min late")
+        << success << 200 << S::ResponseTime4MinLate << FailureKind::None << QString()
+        << CancelOutcome::Succeeded;
+    QTest::addRow("response-time ISO-8601")
+        << success << 200 << S::ResponseTimeIso << FailureKind::None << QString()
+        << CancelOutcome::Succeeded;
     // S that names no payment: not our cancel for certain.
     QTest::addRow("signed S without paymentId")
         << resultOnly("SUCCESS", "S", ",\"cancelTime\":\"2019-06-12T19:07:11+08:00\"") << 200

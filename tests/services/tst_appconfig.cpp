@@ -281,7 +281,8 @@ private Q_SLOTS:
         QVERIFY(QFile::setPermissions(publicKey, config ? k0644 : QFileDevice::Permissions(perms)));
         const QString path = write(u"writable-%1.ini"_s.arg(tag),
                                    "[general]\nenvironment=production\n[antom]\nclient_id=a\n"
-                                   "private_key_file=" + m_privatePem.toUtf8()
+                                   "private_key_file="
+                                       + m_privatePem.toUtf8()
                                        + "\nantom_public_key_file=" + publicKey.toUtf8() + "\n",
                                    config ? QFileDevice::Permissions(perms) : k0644);
         const QString offending = config ? path : publicKey;
@@ -344,9 +345,10 @@ private Q_SLOTS:
     // The cancel rules override decides which cancels are allowed.
     void writableRulesOverrideRefused()
     {
-        const QString rules = write(u"rules-override.json"_s,
-                                    R"({"version": 1, "providers": {"uqpay": {"timezone": "+07:00"}}})",
-                                    k0644 | QFileDevice::WriteGroup);
+        const QString rules =
+            write(u"rules-override.json"_s,
+                  R"({"version": 1, "providers": {"uqpay": {"timezone": "+07:00"}}})",
+                  k0644 | QFileDevice::WriteGroup);
         const Domain::PolicyLoadResult refused = Domain::CancelPolicy::load(rules);
         QVERIFY(!refused.ok());
         QVERIFY2(refused.error.contains(u"chmod go-w "_s + rules), qPrintable(refused.error));
@@ -371,10 +373,10 @@ private Q_SLOTS:
     {
         QFETCH(QString, environment);
         QFETCH(bool, accepted);
-        const QString path = write(u"nopub-%1.ini"_s.arg(environment),
-                                   "[general]\nenvironment=" + environment.toUtf8()
-                                       + "\n[antom]\nclient_id=a\nprivate_key_file="
-                                       + m_privatePem.toUtf8() + "\n");
+        const QString path =
+            write(u"nopub-%1.ini"_s.arg(environment),
+                  "[general]\nenvironment=" + environment.toUtf8()
+                      + "\n[antom]\nclient_id=a\nprivate_key_file=" + m_privatePem.toUtf8() + "\n");
         const auto load = Config::loadConfig(path);
         QCOMPARE(load.ok(), accepted);
         if (accepted) {
@@ -389,12 +391,11 @@ private Q_SLOTS:
         }
 
         // With the key: no warning anywhere.
-        const QString withKey = write(u"withpub-%1.ini"_s.arg(environment),
-                                      "[general]\nenvironment=" + environment.toUtf8()
-                                          + "\n[antom]\nclient_id=a\nprivate_key_file="
-                                          + m_privatePem.toUtf8()
-                                          + "\nantom_public_key_file=" + m_publicPem.toUtf8()
-                                          + "\n");
+        const QString withKey =
+            write(u"withpub-%1.ini"_s.arg(environment),
+                  "[general]\nenvironment=" + environment.toUtf8()
+                      + "\n[antom]\nclient_id=a\nprivate_key_file=" + m_privatePem.toUtf8()
+                      + "\nantom_public_key_file=" + m_publicPem.toUtf8() + "\n");
         const auto good = Config::loadConfig(withKey);
         QVERIFY2(good.ok(), qPrintable(good.error));
         QVERIFY(good.warnings.isEmpty());
@@ -404,8 +405,8 @@ private Q_SLOTS:
     {
         // The GUI keeps secrets in the keychain: the file names no secret, so it
         // may be readable by others, and the lookup supplies what is missing.
-        const QString path = write(u"keychain.ini"_s,
-                                   "[uqpay]\nclient_id=c\n[liquido]\nclient_id=l\n", k0644);
+        const QString path =
+            write(u"keychain.ini"_s, "[uqpay]\nclient_id=c\n[liquido]\nclient_id=l\n", k0644);
         QStringList asked;
         const auto lookup = [&asked](const QString &key) {
             asked << key;

@@ -6,7 +6,6 @@
 #include "providers/paymentprovider.h"
 #include "providers/providerregistry.h"
 #include "sandboxserver.h"
-#include "uqpaysim.h"
 #include "services/backoff.h"
 #include "services/cancelservice.h"
 #include "services/reconcile.h"
@@ -14,12 +13,13 @@
 #include "storage/canceljournal.h"
 #include "storage/database.h"
 #include "storage/orderstore.h"
+#include "uqpaysim.h"
 
 #include <QJsonDocument>
-#include <QSqlError>
-#include <QSqlQuery>
 #include <QProcess>
 #include <QSignalSpy>
+#include <QSqlError>
+#include <QSqlQuery>
 #include <QStandardPaths>
 #include <QSysInfo>
 #include <QTemporaryDir>
@@ -803,8 +803,9 @@ CancelReport TestCancelService::cancelTakenOverOnceSent(int answerMs,
             return;
         const auto a = m_journal->activeFor(Provider::Antom, id);
         *attemptId = a->id;
-        QVERIFY(m_journal->setOwner(a->id, a->owner(), a->leaseUntil, rescuer,
-                                    QDateTime::currentDateTimeUtc().addSecs(120))
+        QVERIFY(m_journal
+                    ->setOwner(a->id, a->owner(), a->leaseUntil, rescuer,
+                               QDateTime::currentDateTimeUtc().addSecs(120))
                     .ok());
     });
     return await(job);
@@ -888,8 +889,8 @@ void TestCancelService::checkIsTheOneRule()
     QCOMPARE(Services::checkCancel(order, m_policy, now, {0, 7}).verdict, V::RetryUnresolved);
     QCOMPARE(Services::checkCancel(order, m_policy, now, {0, 7}).attemptId, 7);
     QCOMPARE(Services::checkCancel(order, m_policy, now, {5, 7}).verdict, V::ActiveAttempt);
-    QVERIFY(!Services::cancelCheckNote(Services::checkCancel(order, m_policy, now, {0, 7}))
-                 .isEmpty());
+    QVERIFY(
+        !Services::cancelCheckNote(Services::checkCancel(order, m_policy, now, {0, 7})).isEmpty());
     Domain::Order paid = order;
     paid.status = NormStatus::Failed;
     paid.rawStatus = u"FAILED"_s;
@@ -943,8 +944,7 @@ void TestCancelService::recoveryWithWrongCredentialsKeepsTheAttemptOpen()
     }
     const QList<CancelReport> reports = awaitList(service().recover(), "recovery, right key");
     QCOMPARE(reports.size(), 1);
-    QVERIFY2(reports.first().state == AttemptState::Succeeded,
-             qPrintable(reports.first().message));
+    QVERIFY2(reports.first().state == AttemptState::Succeeded, qPrintable(reports.first().message));
     QCOMPARE(m_journal->find(sent.attempt.id)->state, AttemptState::Succeeded);
 }
 

@@ -259,9 +259,9 @@ private Q_SLOTS:
             << QByteArray("[uqpay]\nclient_id=c\napi_key=VERY-SECRET-KEY\n") << k0644
             << u"chmod 600 "_s;
         // It decides where keys are sent: refused even without a secret in it.
-        QTest::addRow("writable by the group") << QByteArray("[general]\nenvironment=sandbox\n")
-                                               << (k0644 | int(QFileDevice::WriteGroup))
-                                               << u"chmod go-w "_s;
+        QTest::addRow("writable by the group")
+            << QByteArray("[general]\nenvironment=sandbox\n")
+            << (k0644 | int(QFileDevice::WriteGroup)) << u"chmod go-w "_s;
     }
 
     void configRefused()
@@ -269,9 +269,8 @@ private Q_SLOTS:
         QFETCH(QByteArray, ini);
         QFETCH(int, perms);
         QFETCH(QString, fix);
-        const QString path =
-            m_dir.filePath(QString::fromLatin1(QTest::currentDataTag()).replace(u' ', u'-')
-                           + u".ini"_s);
+        const QString path = m_dir.filePath(
+            QString::fromLatin1(QTest::currentDataTag()).replace(u' ', u'-') + u".ini"_s);
         QFile file(path);
         QVERIFY(file.open(QIODevice::WriteOnly));
         file.write(ini);

@@ -81,9 +81,8 @@ private:
             return {};
         const QString db = m_dir.filePath(name + u".sqlite"_s);
         *id = sandbox.demo(u"uqpay"_s, 0);
-        const Run added =
-            cli({u"orders"_s, u"add"_s, u"--provider"_s, u"uqpay"_s, u"--id"_s, *id},
-                sandbox.announcementFile, db);
+        const Run added = cli({u"orders"_s, u"add"_s, u"--provider"_s, u"uqpay"_s, u"--id"_s, *id},
+                              sandbox.announcementFile, db);
         if (added.code != 0)
             return added;
         return cli({u"--json"_s, u"cancel"_s, *id, u"--reason"_s, u"duplicate"_s, u"--yes"_s},

@@ -1,6 +1,7 @@
 // The cancel dialog (PRODUCT.md F8–F12) against the in-process sandbox over
 // loopback HTTP: the real buttons are clicked, the journal is checked.
 
+#include "canceltest.h"
 #include "dialogs/canceldialog.h"
 #include "dialogs/eligibility.h"
 #include "format.h"
@@ -11,8 +12,6 @@
 #include "storage/canceljournal.h"
 #include "storage/orderstore.h"
 #include "uitestsession.h"
-
-#include "canceltest.h"
 
 #include <QComboBox>
 #include <QDir>

@@ -329,8 +329,7 @@ void BulkCancelDialog::start()
             m_sentRows.append(i);
         }
     }
-    if (keys.isEmpty()
-        || !m_reason.validate().isEmpty()) {
+    if (keys.isEmpty() || !m_reason.validate().isEmpty()) {
         fillTable();
         updateControls();
         return;

@@ -1,11 +1,9 @@
 #pragma once
 
-#include "services/cancelcheck.h"
-
-#include "reasonfields.h"
-
 #include "domain/cancelpolicy.h"
 #include "domain/order.h"
+#include "reasonfields.h"
+#include "services/cancelcheck.h"
 #include "services/cancelservice.h"
 
 #include <QDialog>

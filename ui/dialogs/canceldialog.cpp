@@ -402,7 +402,8 @@ void CancelDialog::updateButtons()
                     && m_confirmEdit->text().trimmed().compare(expected, Qt::CaseInsensitive) == 0;
     }
 
-    for (QWidget *w : {static_cast<QWidget *>(m_reason.reason), static_cast<QWidget *>(m_reason.note)})
+    for (QWidget *w :
+         {static_cast<QWidget *>(m_reason.reason), static_cast<QWidget *>(m_reason.note)})
         w->setEnabled(editing && !retry);
     m_confirmEdit->setEnabled(editing);
     m_keepButton->setVisible(m_phase != Phase::Done);

@@ -1,9 +1,8 @@
 #pragma once
 
-#include "reasonfields.h"
-
 #include "domain/cancelpolicy.h"
 #include "domain/order.h"
+#include "reasonfields.h"
 #include "services/cancelservice.h"
 
 #include <QDialog>

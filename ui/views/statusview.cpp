@@ -1,11 +1,10 @@
 #include "statusview.h"
 
-#include "services/cancelcheck.h"
-
 #include "appsession.h"
 #include "dialogs/eligibility.h"
 #include "domain/cancelpolicy.h"
 #include "format.h"
+#include "services/cancelcheck.h"
 #include "storage/canceljournal.h"
 #include "storage/orderstore.h"
 
@@ -24,7 +23,18 @@ namespace CancelDesk::Ui {
 
 namespace {
 
-enum Field { Provider, PaymentId, Reference, Amount, Method, Status, Created, Paid, Deadline, TimeLeft };
+enum Field {
+    Provider,
+    PaymentId,
+    Reference,
+    Amount,
+    Method,
+    Status,
+    Created,
+    Paid,
+    Deadline,
+    TimeLeft
+};
 
 QString sourceLabel(Storage::StatusSource source)
 {
@@ -63,7 +73,10 @@ void addJsonFields(const QJsonValue &value, const QString &path, QList<QTreeWidg
         else if (value.isBool())
             text = value.toBool() ? QStringLiteral("true") : QStringLiteral("false");
         else if (value.isDouble())
-            text = QString::fromUtf8(QJsonDocument(QJsonArray{value}).toJson(QJsonDocument::Compact)).mid(1).chopped(1);
+            text =
+                QString::fromUtf8(QJsonDocument(QJsonArray{value}).toJson(QJsonDocument::Compact))
+                    .mid(1)
+                    .chopped(1);
         else
             text = QStringLiteral("null");
         out->append(new QTreeWidgetItem(QStringList{path, text}));
@@ -238,7 +251,8 @@ void StatusView::fill()
             : o.merchantReference);
     m_values[Amount]->setText(formatMoneyFull(o.amount));
     m_values[Method]->setText(o.paymentMethod);
-    m_values[Status]->setText(tr("%1 (provider: %2)").arg(Domain::statusLabel(o.status), o.rawStatus));
+    m_values[Status]->setText(
+        tr("%1 (provider: %2)").arg(Domain::statusLabel(o.status), o.rawStatus));
     m_values[Status]->setStyleSheet(
         QStringLiteral("color: %1; font-weight: bold;").arg(statusColor(o.status).name()));
     m_values[Created]->setText(formatLocalTime(o.createdAt));
@@ -246,12 +260,12 @@ void StatusView::fill()
 
     for (const Storage::StatusChange &change :
          m_session.orders().history(o.provider, o.paymentId)) {
-        const QString what = change.rawBefore.isEmpty()
-                                 ? tr("%1 → %2").arg(change.rawAfter,
-                                                     Domain::statusLabel(change.statusAfter))
-                                 : tr("%1 → %2 (%3)")
-                                       .arg(change.rawBefore, change.rawAfter,
-                                            Domain::statusLabel(change.statusAfter));
+        const QString what =
+            change.rawBefore.isEmpty()
+                ? tr("%1 → %2").arg(change.rawAfter, Domain::statusLabel(change.statusAfter))
+                : tr("%1 → %2 (%3)")
+                      .arg(change.rawBefore, change.rawAfter,
+                           Domain::statusLabel(change.statusAfter));
         m_timeline->addTopLevelItem(new QTreeWidgetItem(
             QStringList{formatLocalTime(change.at), what, sourceLabel(change.source)}));
     }
@@ -288,15 +302,14 @@ void StatusView::tick()
     const Domain::PolicyDecision &decision = check.decision;
     const bool showDeadline =
         decision.isEligible() || decision.reason == Domain::IneligibleReason::WindowClosed;
-    const Countdown c = countdown(showDeadline ? decision.deadlineUtc : QDateTime(),
-                                  decision.providerZone, now);
+    const Countdown c =
+        countdown(showDeadline ? decision.deadlineUtc : QDateTime(), decision.providerZone, now);
     const QString provider = formatProviderTime(decision.deadlineUtc, decision.providerZone);
     m_values[Deadline]->setText(
-        !showDeadline || !decision.deadlineUtc.isValid()
-            ? tr("none known")
-            : provider.isEmpty()
-                  ? formatLocalTime(decision.deadlineUtc)
-                  : tr("%1 (%2 provider time)").arg(formatLocalTime(decision.deadlineUtc), provider));
+        !showDeadline || !decision.deadlineUtc.isValid() ? tr("none known")
+        : provider.isEmpty()
+            ? formatLocalTime(decision.deadlineUtc)
+            : tr("%1 (%2 provider time)").arg(formatLocalTime(decision.deadlineUtc), provider));
     m_values[TimeLeft]->setText(c.text);
     m_values[TimeLeft]->setStyleSheet(
         QStringLiteral("color: %1; font-weight: bold;").arg(countdownColor(c.level).name()));
@@ -310,17 +323,15 @@ void StatusView::tick()
         m_eligibility->setText(Services::cancelCheckNote(check));
         m_eligibility->setStyleSheet(QStringLiteral("color: #8D6E00;"));
     } else if (decision.isEligible()) {
-        m_eligibility->setText(explanation.isEmpty()
-                                   ? tr("Can be cancelled.")
-                                   : tr("Can be cancelled. %1").arg(explanation));
+        m_eligibility->setText(explanation.isEmpty() ? tr("Can be cancelled.")
+                                                     : tr("Can be cancelled. %1").arg(explanation));
         m_eligibility->setStyleSheet(QStringLiteral("color: #1B5E20;"));
     } else {
         m_eligibility->setText(tr("Cannot be cancelled: %1").arg(explanation));
         m_eligibility->setStyleSheet(QStringLiteral("color: #8D6E00;"));
     }
 
-    const bool stale =
-        !o.lastSyncedAt.isValid() || o.lastSyncedAt.secsTo(now) > kStaleAfterSeconds;
+    const bool stale = !o.lastSyncedAt.isValid() || o.lastSyncedAt.secsTo(now) > kStaleAfterSeconds;
     m_synced->setText(stale ? tr("Last synced %1 — stale, refresh before deciding")
                                   .arg(formatAge(o.lastSyncedAt, now))
                             : tr("Last synced %1").arg(formatAge(o.lastSyncedAt, now)));

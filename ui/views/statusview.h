@@ -1,8 +1,7 @@
 #pragma once
 
-#include "services/cancelcheck.h"
-
 #include "domain/order.h"
+#include "services/cancelcheck.h"
 
 #include <QWidget>
 
