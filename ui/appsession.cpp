@@ -133,7 +133,7 @@ Services::Importer &AppSession::importer() const
 QString AppSession::operatorName() const
 {
     const QString configured = m_options.config.operatorName.trimmed();
-    return configured.isEmpty() ? qEnvironmentVariable("USER") : configured;
+    return configured.isEmpty() ? Config::osUserName() : configured;
 }
 
 QDateTime AppSession::now() const

@@ -31,7 +31,6 @@
 #include <cstdio>
 #include <memory>
 #include <optional>
-#include <pwd.h>
 #include <unistd.h>
 
 using namespace Qt::Literals::StringLiterals;
@@ -92,13 +91,6 @@ private:
     QTextStream m_out;
     QTextStream m_err;
 };
-
-QString osUserName()
-{
-    if (const passwd *pw = ::getpwuid(::getuid()); pw && pw->pw_name)
-        return QString::fromLocal8Bit(pw->pw_name);
-    return qEnvironmentVariable("USER");
-}
 
 // --lang must be known before the parser builds its (translated) help texts.
 QString requestedLanguage(const QStringList &arguments)
@@ -293,7 +285,7 @@ public:
         if (m_operator.isEmpty())
             m_operator = m_config.operatorName;
         if (m_operator.isEmpty())
-            m_operator = osUserName();
+            m_operator = Config::osUserName();
 
         Domain::PolicyLoadResult policy =
             Domain::CancelPolicy::load(m_config.cancelRulesOverrideFile);

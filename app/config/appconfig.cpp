@@ -13,6 +13,9 @@
 #include <QStandardPaths>
 #include <QTemporaryFile>
 
+#include <pwd.h>
+#include <unistd.h>
+
 using namespace Qt::Literals::StringLiterals;
 
 namespace CancelDesk::Config {
@@ -377,6 +380,13 @@ QString defaultConfigPath()
 {
     return QStandardPaths::writableLocation(QStandardPaths::AppConfigLocation)
            + u"/canceldesk.ini"_s;
+}
+
+QString osUserName()
+{
+    if (const passwd *pw = ::getpwuid(::getuid()); pw && pw->pw_name)
+        return QString::fromLocal8Bit(pw->pw_name);
+    return qEnvironmentVariable("USER");
 }
 
 QString defaultDatabasePath()

@@ -58,6 +58,9 @@ ConfigLoad loadConfig(const QString &path, const SecretLookup &secrets = {});
 QString defaultConfigPath();
 // QStandardPaths::AppDataLocation + "/canceldesk.sqlite".
 QString defaultDatabasePath();
+// The login of the user running the program (the password database, then
+// $USER): the operator name when none is configured.
+QString osUserName();
 
 // Configures the providers from a canceldesk-sandbox announcement file (its
 // first stdout line). Returns a translated error, empty on success.
