@@ -7,6 +7,7 @@
 
 #include <QDateTime>
 #include <QHash>
+#include <QJsonObject>
 #include <QString>
 
 namespace CancelDesk::Sandbox {
@@ -46,6 +47,9 @@ public:
     void finish(const SimRequest &request, SimResponse &response, bool sign,
                 bool forge) const override;
     QStringList demoIds() const override { return m_demoIds; }
+    // What a restart keeps (persistence.cpp): payments, cancels, demo ids.
+    QJsonObject saveState() const;
+    void restoreState(const QJsonObject &state);
 
     void addPayment(const AntomPayment &payment);
     const AntomPayment *payment(const QString &paymentId);

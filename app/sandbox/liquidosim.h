@@ -5,6 +5,7 @@
 
 #include <QDateTime>
 #include <QHash>
+#include <QJsonObject>
 #include <QString>
 
 namespace CancelDesk::Sandbox {
@@ -40,6 +41,9 @@ public:
     SimResponse expiredTokenResponse(const SimRequest &request) override;
     void applyState(const Scenario &scenario, const QString &paymentId) override;
     QStringList demoIds() const override { return m_demoIds; }
+    // What a restart keeps (persistence.cpp): payments, cancels, demo ids.
+    QJsonObject saveState() const;
+    void restoreState(const QJsonObject &state);
 
     void addCharge(const LiquidoCharge &charge);
     const LiquidoCharge *charge(const QString &key);

@@ -5,15 +5,19 @@
 #include "liquidosim.h"
 #include "uqpaysim.h"
 
+#include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QHostAddress>
 #include <QHttpServer>
 #include <QHttpServerRequest>
 #include <QHttpServerResponder>
 #include <QJsonArray>
+#include <QJsonDocument>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QNetworkRequest>
+#include <QSaveFile>
 #include <QTcpSocket>
 #include <QTemporaryDir>
 #include <QTimer>
@@ -227,11 +231,15 @@ quint16 SandboxServer::start(const SandboxOptions &options)
     m_liquido = std::make_unique<LiquidoSim>(clock, m_state.credentials);
     m_asyncCancelDelayMs = qMax(0, options.asyncCancelDelayMs);
     m_uqpay->setDefaultAsyncDelayMs(m_asyncCancelDelayMs);
-    if (options.seedDemo) {
+    if (options.persist)
+        m_paymentsFile = QDir(directory).filePath(u"payments.json"_s);
+    if (!restorePayments() && options.seedDemo) {
         m_uqpay->seedDemo();
         m_antom->seedDemo();
         m_liquido->seedDemo();
     }
+    savePayments();
+    scheduleFlips(); // wallet cancels accepted before a restart
 
     m_http = new QHttpServer(this);
     // Every request goes through one dispatcher, which needs the responder to
@@ -343,6 +351,7 @@ void SandboxServer::onRequest(const QHttpServerRequest &httpRequest,
         response = sim->handle(request);
     }
     scheduleFlips();
+    savePayments();
 
     bool truncate = false;
     if (scripted) {
@@ -457,6 +466,7 @@ void SandboxServer::flip(const QString &paymentId)
     const QByteArray webhook = m_uqpay->completeCancel(paymentId);
     if (webhook.isEmpty())
         return;
+    savePayments();
     Q_EMIT cancelFlipped(paymentId);
     if (m_webhookUrl.isValid() && isLoopbackUrl(m_webhookUrl))
         postWebhook(webhook);
@@ -481,6 +491,58 @@ void SandboxServer::postWebhook(const QByteArray &body)
         reply->deleteLater();
         Q_EMIT webhookDelivered(url, status);
     });
+}
+
+} // namespace CancelDesk::Sandbox
+
+namespace CancelDesk::Sandbox {
+
+bool SandboxServer::restorePayments()
+{
+    if (m_paymentsFile.isEmpty() || !QFileInfo::exists(m_paymentsFile))
+        return false;
+    QFile file(m_paymentsFile);
+    QJsonParseError parseError;
+    const QJsonDocument document = file.open(QIODevice::ReadOnly)
+                                       ? QJsonDocument::fromJson(file.readAll(), &parseError)
+                                       : QJsonDocument();
+    file.close();
+    const QJsonObject root = document.object();
+    if (!document.isObject() || root.value("version"_L1).toInt() != 1) {
+        // Never lose it: set it aside for a look, and start afresh.
+        const QString aside = m_paymentsFile + u".unreadable-"_s
+                              + QDateTime::currentDateTimeUtc().toString(u"yyyyMMddThhmmssZ"_s);
+        QFile::rename(m_paymentsFile, aside);
+        m_startWarning = u"%1 could not be read; it was renamed to %2 and the sandbox started "
+                         u"with new demo payments"_s.arg(m_paymentsFile, aside);
+        return false;
+    }
+    m_uqpay->restoreState(root.value("uqpay"_L1).toObject());
+    m_antom->restoreState(root.value("antom"_L1).toObject());
+    m_liquido->restoreState(root.value("liquido"_L1).toObject());
+    return true;
+}
+
+void SandboxServer::savePayments()
+{
+    if (m_paymentsFile.isEmpty() || !m_uqpay)
+        return;
+    const QByteArray json = QJsonDocument(QJsonObject{{"version"_L1, 1},
+                                                      {"uqpay"_L1, m_uqpay->saveState()},
+                                                      {"antom"_L1, m_antom->saveState()},
+                                                      {"liquido"_L1, m_liquido->saveState()}})
+                                .toJson(QJsonDocument::Compact);
+    if (json == m_savedPayments)
+        return;
+    QSaveFile file(m_paymentsFile);
+    if (!file.open(QIODevice::WriteOnly)
+        || !file.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner)
+        || file.write(json) != json.size() || !file.commit()) {
+        qWarning("sandbox: cannot write %s: %s", qPrintable(m_paymentsFile),
+                 qPrintable(file.errorString()));
+        return;
+    }
+    m_savedPayments = json;
 }
 
 } // namespace CancelDesk::Sandbox

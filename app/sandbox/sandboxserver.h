@@ -38,6 +38,10 @@ struct SandboxOptions
     // Scenarios to load at start (format: app/sandbox/README.md).
     QString scenarioFile;
     bool seedDemo = true;
+    // Keep the payments and their cancels in stateDir/payments.json, so that a
+    // restart continues where the last run stopped (the console's sandbox). A
+    // state folder without that file is seeded (seedDemo) and then kept.
+    bool persist = false;
     // How long a UQPAY wallet cancel stays "accepted" before it flips to CANCELLED.
     int asyncCancelDelayMs = 2000;
     // Where acquiring.cancel.succeeded is POSTed; loopback only; empty = none.
@@ -61,6 +65,11 @@ public:
     // Listens on 127.0.0.1; returns the bound port, 0 on failure (errorString()).
     quint16 start(const SandboxOptions &options = {});
     QString errorString() const { return m_error; }
+    // Set when start() succeeded but set an unreadable payments.json aside
+    // (renamed, not deleted) and began afresh; names the file.
+    QString startWarning() const { return m_startWarning; }
+    // The file the payments are kept in; empty without SandboxOptions::persist.
+    QString paymentsFile() const { return m_paymentsFile; }
     quint16 port() const { return m_port; }
     QUrl baseUrl() const;
     // The F19 configuration object (the executable's first stdout line).
@@ -104,6 +113,8 @@ private:
     void scheduleFlips();
     void flip(const QString &paymentId);
     void postWebhook(const QByteArray &body);
+    bool restorePayments();
+    void savePayments();
 
     QHttpServer *m_http = nullptr;
     QNetworkAccessManager *m_webhookNetwork = nullptr;
@@ -119,6 +130,9 @@ private:
     QUrl m_webhookUrl;
     quint16 m_port = 0;
     QString m_error;
+    QString m_startWarning;
+    QString m_paymentsFile;
+    QByteArray m_savedPayments;
     std::map<quint64, std::unique_ptr<Held>> m_held;
     quint64 m_nextHeld = 0;
 };

@@ -7,6 +7,7 @@
 
 #include <QDateTime>
 #include <QHash>
+#include <QJsonObject>
 #include <QList>
 #include <QString>
 
@@ -54,6 +55,9 @@ public:
     const UqpayIntent *intent(const QString &id);
     QString newIntentId();
     void seedDemo();
+    // What a restart keeps (persistence.cpp): payments, cancels, demo ids.
+    QJsonObject saveState() const;
+    void restoreState(const QJsonObject &state);
 
     void setDefaultAsyncDelayMs(int ms) { m_defaultAsyncDelayMs = ms; }
 
