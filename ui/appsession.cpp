@@ -51,20 +51,14 @@ bool AppSession::open(QString *error)
     m_journal = std::make_unique<Storage::CancelJournal>(*m_database);
 
     if (m_options.config.environment == u"sandbox" && !m_options.config.hasProviders()) {
-        m_sandbox = std::make_unique<Sandbox::SandboxServer>();
-        Sandbox::SandboxOptions sandboxOptions;
-        sandboxOptions.stateDir = m_options.sandboxStateDir;
-        // A test clock drives the simulated providers too (demo payments are
-        // created relative to it; windows close when the test moves it).
-        if (m_options.clock)
-            m_sandbox->setClock(m_options.clock);
-        if (m_sandbox->start(sandboxOptions) == 0) {
-            *error = QCoreApplication::translate("AppSession",
-                                                 "The built-in sandbox could not start: %1")
-                         .arg(m_sandbox->errorString());
-            m_sandbox.reset();
-            return false;
+        m_sandbox = m_options.sandbox;
+        if (!m_sandbox) {
+            m_sandbox = startBuiltInSandbox(m_options.sandboxStateDir, m_options.clock, error);
+            if (!m_sandbox)
+                return false;
         }
+        if (!m_sandbox->startWarning().isEmpty())
+            m_options.configWarnings.append(m_sandbox->startWarning());
         const Providers::SandboxAnnouncement announcement = Providers::parseSandboxAnnouncement(
             QJsonDocument(m_sandbox->config()).toJson(QJsonDocument::Compact));
         if (!announcement.ok()) {
@@ -128,6 +122,39 @@ Services::Exporter &AppSession::exporter() const
 Services::Importer &AppSession::importer() const
 {
     return *m_importer;
+}
+
+std::shared_ptr<Sandbox::SandboxServer>
+AppSession::startBuiltInSandbox(const QString &stateDir, const Services::Clock &clock,
+                                QString *error)
+{
+    auto sandbox = std::make_shared<Sandbox::SandboxServer>();
+    Sandbox::SandboxOptions sandboxOptions;
+    sandboxOptions.stateDir = stateDir;
+    // A kept folder keeps the payments too: the orders in the store go on
+    // existing at the "provider" after a restart.
+    sandboxOptions.persist = !stateDir.isEmpty();
+    // A test clock drives the simulated providers too (demo payments are
+    // created relative to it; windows close when the test moves it).
+    if (clock)
+        sandbox->setClock(clock);
+    if (sandbox->start(sandboxOptions) == 0) {
+        *error =
+            QCoreApplication::translate("AppSession", "The built-in sandbox could not start: %1")
+                .arg(sandbox->errorString());
+        return nullptr;
+    }
+    return sandbox;
+}
+
+bool AppSession::providerConfigured(Domain::Provider provider) const
+{
+    return m_providers && m_providers->provider(provider) != nullptr;
+}
+
+void AppSession::setOperatorName(const QString &name)
+{
+    m_options.config.operatorName = name.trimmed();
 }
 
 QString AppSession::operatorName() const

@@ -37,9 +37,11 @@ struct SessionOptions
 {
     Config::AppConfig config;
     QString databasePath;
-    // In the sandbox environment with no provider configured, start the
-    // simulator in this process (PRODUCT.md F19). Its keys live here (empty: a
-    // temporary directory).
+    // In the sandbox environment with no provider configured, the simulator
+    // runs in this process (PRODUCT.md F19): this one when given (the console
+    // keeps it across session rebuilds), else one started here whose keys live
+    // in sandboxStateDir (empty: a temporary directory).
+    std::shared_ptr<Sandbox::SandboxServer> sandbox;
     QString sandboxStateDir;
     // The time every view and service reads. Empty: the system clock corrected
     // by the providers' Date-header skew. Tests pass one they move.
@@ -62,6 +64,12 @@ public:
     explicit AppSession(SessionOptions options, QObject *parent = nullptr);
     ~AppSession() override;
 
+    // The in-process sandbox of the console (PRODUCT.md F19), keeping its
+    // keys, payments and cancels in stateDir (empty: a temporary folder, kept
+    // nowhere). Null with a translated error when it cannot start.
+    static std::shared_ptr<Sandbox::SandboxServer>
+    startBuiltInSandbox(const QString &stateDir, const Services::Clock &clock, QString *error);
+
     // Opens the database, loads the cancel rules, starts the in-process sandbox
     // when needed and builds the services. A translated error on failure.
     bool open(QString *error);
@@ -83,6 +91,12 @@ public:
     QStringList configWarnings() const { return m_options.configWarnings; }
     QString operatorName() const;
     bool usesBuiltInSandbox() const { return m_sandbox != nullptr; }
+    // Whether the current environment has this provider configured (the
+    // built-in sandbox configures all three).
+    bool providerConfigured(Domain::Provider provider) const;
+    // The operator name configured, or the OS user's name; setOperatorName
+    // changes it for this session (the first-run panel, which also saves it).
+    void setOperatorName(const QString &name);
     // The demo payment ids of the in-process sandbox, per provider.
     QHash<Domain::Provider, QStringList> demoIds() const { return m_demoIds; }
 
@@ -104,7 +118,7 @@ Q_SIGNALS:
 private:
     SessionOptions m_options;
     Domain::CancelPolicy m_policy;
-    std::unique_ptr<Sandbox::SandboxServer> m_sandbox;
+    std::shared_ptr<Sandbox::SandboxServer> m_sandbox;
     QHash<Domain::Provider, QStringList> m_demoIds;
     std::unique_ptr<Storage::Database> m_database;
     std::unique_ptr<Storage::OrderStore> m_orders;

@@ -19,6 +19,8 @@
 #include "storage/canceljournal.h"
 #include "storage/orderstore.h"
 #include "views/cancellogview.h"
+#include "views/firstrunpanel.h"
+#include "views/providerstrip.h"
 #include "views/statusbadgedelegate.h"
 #include "views/statusview.h"
 
@@ -181,6 +183,9 @@ void MainWindow::buildActions()
     connect(m_logAction, &QAction::triggered, this, &MainWindow::openCancelLog);
     m_settingsAction = make("settingsAction", QKeySequence(Qt::CTRL | Qt::Key_Comma));
     connect(m_settingsAction, &QAction::triggered, this, &MainWindow::openSettings);
+    m_resetSandboxAction = make("resetSandboxAction");
+    m_resetSandboxAction->setVisible(m_session.usesBuiltInSandbox());
+    connect(m_resetSandboxAction, &QAction::triggered, this, &MainWindow::confirmSandboxReset);
     m_findAction = make("findAction", QKeySequence::Find);
     connect(m_findAction, &QAction::triggered, this, [this] {
         m_search->setFocus(Qt::ShortcutFocusReason);
@@ -213,6 +218,7 @@ void MainWindow::buildMenus()
     m_fileMenu->addAction(m_logAction);
     m_fileMenu->addSeparator();
     m_fileMenu->addAction(m_settingsAction);
+    m_fileMenu->addAction(m_resetSandboxAction);
     m_fileMenu->addSeparator();
     m_fileMenu->addAction(m_quitAction);
 
@@ -296,6 +302,7 @@ void MainWindow::buildCentralWidget()
     bannerFont.setBold(true);
     m_banner->setFont(bannerFont);
     layout->addWidget(m_banner);
+    buildFirstRunPanel(layout);
 
     auto *filters = new QHBoxLayout();
     m_search = new QLineEdit(central);
@@ -399,6 +406,10 @@ void MainWindow::buildStatusBar()
             m_refreshJob->stop();
     });
     statusBar()->addPermanentWidget(m_stop);
+    m_providerStrip = new ProviderStrip(m_session, this);
+    connect(m_providerStrip, &ProviderStrip::settingsRequested, this,
+            &MainWindow::openSettingsPage);
+    statusBar()->addPermanentWidget(m_providerStrip);
 }
 
 void MainWindow::retranslateUi()
@@ -433,6 +444,9 @@ void MainWindow::retranslateUi()
     m_logAction->setText(tr("Cancel log"));
     m_logAction->setToolTip(tr("Every cancel attempt, with filters, export and verification"));
     m_settingsAction->setText(tr("Settings…"));
+    m_resetSandboxAction->setText(tr("Reset sandbox…"));
+    m_resetSandboxAction->setToolTip(
+        tr("Start the built-in sandbox afresh: new demo payments, an empty sandbox cancel log"));
     m_findAction->setText(tr("Find"));
     m_detailsAction->setText(tr("Show details"));
     m_statusDock->setWindowTitle(tr("Status"));
@@ -501,6 +515,10 @@ void MainWindow::updateBanner()
         text = tr("SANDBOX — no real money");
         style = QStringLiteral("background: #1565C0; color: white;");
     }
+    if (m_session.providers().configured().isEmpty())
+        text += u'\n'
+                + tr("No provider is configured in this environment: nothing can be refreshed or "
+                     "cancelled. Open Settings (Ctrl+,) to add a provider's credentials.");
     // What the settings allow but should not (e.g. Antom's answers unverified).
     for (const QString &warning : m_session.configWarnings())
         text += u'\n' + tr("Warning: %1").arg(warning);
@@ -842,12 +860,18 @@ void MainWindow::openCancelLog()
 
 void MainWindow::openSettings()
 {
+    openSettingsPage(QString());
+}
+
+void MainWindow::openSettingsPage(const QString &page)
+{
     if (!m_secrets)
         return;
     const QString path =
         m_session.config().path.isEmpty() ? Config::defaultConfigPath() : m_session.config().path;
     auto *dialog = new SettingsDialog(path, *m_secrets, this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->showPage(page);
     connect(dialog, &SettingsDialog::settingsSaved, this, &MainWindow::settingsChanged);
     dialog->open();
 }
@@ -872,6 +896,58 @@ void MainWindow::changeEvent(QEvent *event)
         syncLanguageActions();
     }
     QMainWindow::changeEvent(event);
+}
+
+} // namespace CancelDesk::Ui
+
+namespace CancelDesk::Ui {
+
+void MainWindow::buildFirstRunPanel(QBoxLayout *layout)
+{
+    if (!FirstRunPanel::wanted())
+        return;
+    m_firstRun = new FirstRunPanel(m_session.operatorName(), m_translations.current(),
+                                   layout->parentWidget());
+    connect(m_firstRun, &FirstRunPanel::languageChosen, this, &MainWindow::chooseLanguage);
+    connect(m_firstRun, &FirstRunPanel::accepted, this, &MainWindow::finishFirstRun);
+    layout->addWidget(m_firstRun);
+}
+
+void MainWindow::finishFirstRun(const QString &operatorName)
+{
+    const QString path =
+        m_session.config().path.isEmpty() ? Config::defaultConfigPath() : m_session.config().path;
+    QString error;
+    // Saved where the CLI reads it too; this session uses it at once.
+    if (operatorName != m_session.operatorName()
+        && !SettingsDialog::writeOperatorName(path, operatorName, &error)) {
+        m_firstRun->showError(error);
+        return;
+    }
+    m_session.setOperatorName(operatorName);
+    FirstRunPanel::markDone();
+    m_firstRun->hide();
+    m_firstRun->deleteLater();
+    m_firstRun = nullptr;
+    statusBar()->showMessage(tr("Cancels are recorded as made by %1.").arg(operatorName), 8000);
+}
+
+void MainWindow::confirmSandboxReset()
+{
+    QMessageBox box(QMessageBox::Warning, tr("Reset sandbox"),
+                    tr("Start the built-in sandbox afresh?"), QMessageBox::NoButton, this);
+    box.setObjectName(u"resetSandboxConfirm"_s);
+    box.setInformativeText(
+        tr("The sandbox's payments, the sandbox's order list and its cancel log are deleted and "
+           "new demo payments are created. The provider test and production stores are not "
+           "touched."));
+    QPushButton *reset = box.addButton(tr("Reset sandbox"), QMessageBox::DestructiveRole);
+    reset->setObjectName(u"resetSandboxButton"_s);
+    box.addButton(QMessageBox::Cancel);
+    box.setDefaultButton(QMessageBox::Cancel);
+    box.exec();
+    if (box.clickedButton() == reset)
+        Q_EMIT sandboxResetRequested();
 }
 
 } // namespace CancelDesk::Ui

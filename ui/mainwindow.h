@@ -11,6 +11,7 @@
 
 class QAction;
 class QActionGroup;
+class QBoxLayout;
 class QComboBox;
 class QDockWidget;
 class QLabel;
@@ -35,7 +36,9 @@ struct RefreshSummary;
 namespace CancelDesk::Ui {
 
 class AppSession;
+class FirstRunPanel;
 class OrderTableModel;
+class ProviderStrip;
 class StatusView;
 class SecretStore;
 
@@ -65,6 +68,9 @@ Q_SIGNALS:
     void languageChosen(const QString &language);
     // The settings were saved; the owner rebuilds the session.
     void settingsChanged();
+    // The operator confirmed "Reset sandbox…": the owner drops the sandbox's
+    // payments and store and starts again.
+    void sandboxResetRequested();
 
 protected:
     void changeEvent(QEvent *event) override;
@@ -101,6 +107,11 @@ private:
     void openSync();
     void openCancelLog();
     void openSettings();
+    // page: "general", "network", "uqpay", "antom" or "liquido"; empty: the first.
+    void openSettingsPage(const QString &page);
+    void confirmSandboxReset();
+    void buildFirstRunPanel(QBoxLayout *layout);
+    void finishFirstRun(const QString &operatorName);
     void onCancelFinished(const Domain::OrderKey &order);
     void recoverInterruptedCancels();
     void onRecoveryFinished(const QList<Services::CancelReport> &reports);
@@ -114,6 +125,9 @@ private:
     QTimer *m_tick = nullptr;
 
     QLabel *m_banner = nullptr;
+    FirstRunPanel *m_firstRun = nullptr;
+    ProviderStrip *m_providerStrip = nullptr;
+    QAction *m_resetSandboxAction = nullptr;
     QLineEdit *m_search = nullptr;
     QLabel *m_presetLabel = nullptr;
     QComboBox *m_preset = nullptr;

@@ -26,6 +26,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QStandardPaths>
 #include <QTextStream>
 
 #include <cstdio>
@@ -295,8 +296,9 @@ public:
         if (m_config.uqpayTimeZone)
             m_policy.setProviderTimeZone(Domain::Provider::Uqpay, *m_config.uqpayTimeZone);
 
-        const QString dbPath =
-            m_parser.isSet(u"db"_s) ? m_parser.value(u"db"_s) : Config::defaultDatabasePath();
+        const QString dbPath = m_parser.isSet(u"db"_s)
+                                   ? m_parser.value(u"db"_s)
+                                   : Config::defaultDatabasePath(m_config.environment);
         m_db = std::make_unique<Storage::Database>(dbPath);
         QString error;
         if (!m_db->open(&error))
@@ -1018,8 +1020,10 @@ int run(const QStringList &arguments)
              .arg(Config::defaultConfigPath()),
          QCoreApplication::translate("Cli", "FILE")},
         {u"db"_s,
-         QCoreApplication::translate("Cli", "Order and cancel log database (default: %1).")
-             .arg(Config::defaultDatabasePath()),
+         QCoreApplication::translate(
+             "Cli", "Order and cancel log database (default: %1, one per environment).")
+             .arg(QDir(QStandardPaths::writableLocation(QStandardPaths::AppDataLocation))
+                      .filePath(u"canceldesk-ENVIRONMENT.sqlite"_s)),
          QCoreApplication::translate("Cli", "FILE")},
         {u"operator"_s,
          QCoreApplication::translate("Cli", "Operator name recorded in the cancel log."),

@@ -384,15 +384,37 @@ QString defaultConfigPath()
 
 QString osUserName()
 {
-    if (const passwd *pw = ::getpwuid(::getuid()); pw && pw->pw_name)
-        return QString::fromLocal8Bit(pw->pw_name);
+    if (const passwd *pw = ::getpwuid(::getuid()); pw) {
+        // GECOS: "Full Name,Room,Work phone,Home phone,Other".
+        const QString fullName =
+            pw->pw_gecos ? QString::fromLocal8Bit(pw->pw_gecos).section(u',', 0, 0).trimmed()
+                         : QString();
+        if (!fullName.isEmpty())
+            return fullName;
+        if (pw->pw_name && *pw->pw_name)
+            return QString::fromLocal8Bit(pw->pw_name);
+    }
     return qEnvironmentVariable("USER");
 }
 
-QString defaultDatabasePath()
+QString databasePathIn(const QString &dataDir, const QString &environment)
 {
-    return QStandardPaths::writableLocation(QStandardPaths::AppDataLocation)
-           + u"/canceldesk.sqlite"_s;
+    const QDir dir(dataDir);
+    const QString path = dir.filePath(u"canceldesk-%1.sqlite"_s.arg(environment));
+    const QString legacy = dir.filePath(u"canceldesk.sqlite"_s);
+    if (QFileInfo::exists(path) || !QFileInfo::exists(legacy))
+        return path;
+    for (const char16_t *side : {u"-wal", u"-shm", u"-journal"}) {
+        if (QFileInfo::exists(legacy + QStringView(side)))
+            return legacy;
+    }
+    return QFile::rename(legacy, path) ? path : legacy;
+}
+
+QString defaultDatabasePath(const QString &environment)
+{
+    return databasePathIn(QStandardPaths::writableLocation(QStandardPaths::AppDataLocation),
+                          environment);
 }
 
 QString applySandboxAnnouncement(AppConfig &config, const QString &announcementFile)

@@ -56,10 +56,18 @@ using SecretLookup = std::function<QByteArray(const QString &key)>;
 ConfigLoad loadConfig(const QString &path, const SecretLookup &secrets = {});
 // QStandardPaths::AppConfigLocation + "/canceldesk.ini".
 QString defaultConfigPath();
-// QStandardPaths::AppDataLocation + "/canceldesk.sqlite".
-QString defaultDatabasePath();
-// The login of the user running the program (the password database, then
-// $USER): the operator name when none is configured.
+// The store of one environment: every environment keeps its own orders and
+// cancel log, so production never shows a sandbox order.
+// QStandardPaths::AppDataLocation + "/canceldesk-<environment>.sqlite".
+QString defaultDatabasePath(const QString &environment);
+// The same inside dataDir. A store of the single-file layout before 0.3
+// ("canceldesk.sqlite") is adopted by the first environment that opens it: it
+// is renamed to that environment's file, unless SQLite's side files show it
+// may be in use (then it is used where it is, this time).
+QString databasePathIn(const QString &dataDir, const QString &environment);
+// The operator name when none is configured: the user's full name from the
+// password database (GECOS), else the login, else $USER. The console and the
+// CLI record the same name for the same person.
 QString osUserName();
 
 // Configures the providers from a canceldesk-sandbox announcement file (its

@@ -8,6 +8,7 @@ CancelCheck checkCancel(const Domain::Order &order, const Domain::CancelPolicy &
                         const QDateTime &nowUtc, const AttemptFlags &attempts)
 {
     CancelCheck check;
+    check.provider = order.provider;
     check.decision = policy.decide(order, nowUtc);
     if (attempts.activeAttemptId != 0) {
         // F12: whatever the rules say, never a second cancel while one is out.
@@ -43,6 +44,12 @@ QString cancelCheckNote(const CancelCheck &check)
                    "CancelCheck",
                    "A cancel of this payment is in progress (attempt %1). Do not cancel it again.")
             .arg(check.attemptId);
+    case CancelCheck::Verdict::NotConfigured:
+        return QCoreApplication::translate(
+                   "CancelCheck",
+                   "%1 is not configured in this environment, so nothing can be sent to it. "
+                   "Add its credentials in Settings.")
+            .arg(Domain::providerDisplayName(check.provider));
     case CancelCheck::Verdict::NewAttempt:
     case CancelCheck::Verdict::Ineligible:
         break;

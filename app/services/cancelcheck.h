@@ -28,10 +28,13 @@ struct CancelCheck
                          // body), never a new one
         Ineligible,      // the cancel rules say no; decision says why and what instead
         ActiveAttempt,   // another cancel of this order is in progress
+        NotConfigured,   // the rules allow it, but the order's provider is not
+                         // configured in this environment: nothing can be sent
     };
     Verdict verdict = Verdict::Ineligible;
     Domain::PolicyDecision decision;
-    qint64 attemptId = 0; // the attempt retried, or the active one
+    qint64 attemptId = 0;                                // the attempt retried, or the active one
+    Domain::Provider provider = Domain::Provider::Uqpay; // the order's
 
     bool mayCancel() const
     {
@@ -45,8 +48,8 @@ CancelCheck checkCancel(const Domain::Order &order, const Domain::CancelPolicy &
 
 // The one sentence that goes with a check, translated: for a retry, that the
 // earlier attempt is sent again with its key; for an active attempt, that it is
-// in progress. Empty for a plain new attempt and for Ineligible (the decision's
-// own explanation says why; see Ui::explainDecision).
+// in progress; for a provider not configured, that nothing can be sent to it. Empty for a plain new
+// attempt and for Ineligible (the decision's own explanation says why; see Ui::explainDecision).
 QString cancelCheckNote(const CancelCheck &check);
 
 } // namespace CancelDesk::Services

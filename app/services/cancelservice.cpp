@@ -267,6 +267,9 @@ void CancelJob::begin()
         return refuse(Refusal::Ineligible, ineligibleMessage(m_input.order, m_report.decision));
     case CancelCheck::Verdict::ActiveAttempt:
         return refuse(Refusal::ActiveAttempt, cancelCheckNote(check));
+    case CancelCheck::Verdict::NotConfigured:
+        m_report.guidance = Providers::Guidance::FixConfiguration;
+        return refuse(Refusal::Configuration, cancelCheckNote(check));
     case CancelCheck::Verdict::RetryUnresolved:
         return retryUnresolved(check.attemptId);
     case CancelCheck::Verdict::NewAttempt:
@@ -931,7 +934,13 @@ AttemptFlags CancelService::attemptFlags(Domain::Provider provider, const QStrin
 
 CancelCheck CancelService::check(const Domain::Order &order) const
 {
-    return checkCancel(order, m_policy, m_clock(), attemptFlags(order.provider, order.paymentId));
+    CancelCheck check =
+        checkCancel(order, m_policy, m_clock(), attemptFlags(order.provider, order.paymentId));
+    // Nothing to send it to: said before anything is journaled, not as a
+    // rejection after (the sandbox's orders in an environment without providers).
+    if (check.mayCancel() && !m_providers.provider(order.provider))
+        check.verdict = CancelCheck::Verdict::NotConfigured;
+    return check;
 }
 
 } // namespace CancelDesk::Services

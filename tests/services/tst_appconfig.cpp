@@ -3,7 +3,10 @@
 #include "domain/cancelpolicy.h"
 #include "providers/antom/antomsignature.h"
 
+#include <QDir>
 #include <QFile>
+#include <QFileInfo>
+#include <QSet>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
@@ -70,7 +73,48 @@ private Q_SLOTS:
     void defaultPaths()
     {
         QVERIFY(Config::defaultConfigPath().endsWith(u"/canceldesk.ini"_s));
-        QVERIFY(Config::defaultDatabasePath().endsWith(u"/canceldesk.sqlite"_s));
+        QVERIFY(Config::defaultDatabasePath(u"production"_s)
+                    .endsWith(u"/canceldesk-production.sqlite"_s));
+    }
+
+    void oneStorePerEnvironment()
+    {
+        QTemporaryDir dir;
+        const QString sandbox = Config::databasePathIn(dir.path(), u"sandbox"_s);
+        const QString test = Config::databasePathIn(dir.path(), u"test"_s);
+        const QString production = Config::databasePathIn(dir.path(), u"production"_s);
+        QCOMPARE(QSet<QString>({sandbox, test, production}).size(), 3);
+        QCOMPARE(QFileInfo(sandbox).fileName(), u"canceldesk-sandbox.sqlite"_s);
+        QCOMPARE(QFileInfo(sandbox).absolutePath(), QFileInfo(dir.path()).absoluteFilePath());
+    }
+
+    void theOldSingleStoreIsAdoptedOnce()
+    {
+        QTemporaryDir dir;
+        const QString legacy = QDir(dir.path()).filePath(u"canceldesk.sqlite"_s);
+        {
+            QFile f(legacy);
+            QVERIFY(f.open(QIODevice::WriteOnly));
+            f.write("orders");
+        }
+        // The environment that opens it first gets it; the others start empty.
+        const QString sandbox = Config::databasePathIn(dir.path(), u"sandbox"_s);
+        QVERIFY(sandbox.endsWith(u"canceldesk-sandbox.sqlite"_s));
+        QVERIFY(!QFileInfo::exists(legacy));
+        QFile adopted(sandbox);
+        QVERIFY(adopted.open(QIODevice::ReadOnly));
+        QCOMPARE(adopted.readAll(), QByteArray("orders"));
+        QVERIFY(!QFileInfo::exists(Config::databasePathIn(dir.path(), u"production"_s)));
+
+        // A legacy store that may be open elsewhere (SQLite side files) is not moved.
+        QTemporaryDir busy;
+        const QString busyLegacy = QDir(busy.path()).filePath(u"canceldesk.sqlite"_s);
+        for (const QString &name : QStringList{busyLegacy, busyLegacy + u"-wal"_s}) {
+            QFile f(name);
+            QVERIFY(f.open(QIODevice::WriteOnly));
+        }
+        QCOMPARE(Config::databasePathIn(busy.path(), u"test"_s), busyLegacy);
+        QVERIFY(QFileInfo::exists(busyLegacy));
     }
 
     void everyKeyRead()

@@ -117,7 +117,7 @@ private Q_SLOTS:
     void serverErrorThenSuccessReusesTheKey();
     void journalIsWrittenBeforeTheNetwork();
     void concurrentCancelIsRefused();
-    void unconfiguredProviderIsALocalRejection();
+    void unconfiguredProviderIsNotSentAndNotLogged();
     void recoveryResumesDeadOwnersWithTheSameKey();
     void bulkCancelListsIneligibleOrders();
     void stoppedCancelIsHandedToRecovery();
@@ -615,22 +615,34 @@ void TestCancelService::concurrentCancelIsRefused()
     QCOMPARE(m_journal->list(f).size(), 1);
 }
 
-void TestCancelService::unconfiguredProviderIsALocalRejection()
+void TestCancelService::unconfiguredProviderIsNotSentAndNotLogged()
 {
+    // Issue 12: a cancel for a provider this environment has no credentials
+    // for is refused before anything is journaled ("Not sent"), never logged
+    // as a provider's rejection.
     Providers::ProviderSettings onlyUqpay = m_announcement.settings;
     onlyUqpay.antom.reset();
     Providers::ProviderRegistry registry(onlyUqpay);
     Services::CancelService svc(*m_orders, *m_journal, registry, m_policy, m_settings,
                                 Services::systemClock());
     const QString id = findOrder(Provider::Antom, u"ALIPAY_HK"_s, NormStatus::Pending);
+    const std::optional<Domain::Order> order = m_orders->find(Provider::Antom, id);
+    QVERIFY(order);
+    const Services::CancelCheck check = svc.check(*order);
+    QCOMPARE(check.verdict, Services::CancelCheck::Verdict::NotConfigured);
+    QVERIFY(!check.mayCancel());
+    QVERIFY(Services::cancelCheckNote(check).contains(u"Antom"_s));
+
     const CancelReport report = await(svc.cancel(request(Provider::Antom, id)));
     QCOMPARE(report.refusal, Refusal::Configuration);
-    QCOMPARE(report.state, AttemptState::Rejected);
-    QCOMPARE(report.providerCode, u"LOCAL_CONFIGURATION"_s);
+    QVERIFY(!report.state);
+    QCOMPARE(report.attemptId, 0);
     QVERIFY(!report.sent);
+    QVERIFY(report.message.contains(u"Antom"_s));
     QCOMPARE(cancelRequests(), 0);
-    QCOMPARE(m_journal->find(report.attemptId)->state, AttemptState::Rejected);
-    QVERIFY(!m_journal->activeFor(Provider::Antom, id));
+    Storage::AttemptFilter f;
+    f.paymentId = id;
+    QVERIFY(m_journal->list(f).isEmpty());
 }
 
 void TestCancelService::recoveryResumesDeadOwnersWithTheSameKey()

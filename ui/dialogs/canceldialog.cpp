@@ -297,7 +297,8 @@ void CancelDialog::checkOrder()
     // F8, F12 and §10: the core's one answer (CancelService::check).
     const Services::CancelCheck check = m_session.cancels().check(*m_order);
     m_decision = check.decision;
-    if (check.verdict == Services::CancelCheck::Verdict::ActiveAttempt)
+    if (check.verdict == Services::CancelCheck::Verdict::ActiveAttempt
+        || check.verdict == Services::CancelCheck::Verdict::NotConfigured)
         m_blocker = Services::cancelCheckNote(check);
     else if (check.isRetry())
         m_retryNote = Services::cancelCheckNote(check);
@@ -533,8 +534,11 @@ void CancelDialog::showOutcome()
             details << r.message;
             break;
         case AttemptState::Rejected:
-            key = QStringLiteral("rejected");
-            title = tr("Rejected by %1").arg(provider);
+            key = r.sent ? QStringLiteral("rejected") : QStringLiteral("refused");
+            // Only the provider's own "no" is a rejection by it; our backend
+            // refusing before anything left (an unreadable key) is not.
+            title = r.sent ? tr("Rejected by %1").arg(provider)
+                           : tr("Not sent — %1 was not contacted").arg(provider);
             if (r.refusal == Refusal::Configuration) {
                 details << r.message;
             } else {

@@ -1,9 +1,10 @@
 #include "settingsdialog.h"
 
-#include "secretstore.h"
-
 #include "config/appconfig.h"
 #include "domain/cancelpolicy.h"
+#include "providers/providerregistry.h"
+#include "secretstore.h"
+#include "services/connectioncheck.h"
 #include "services/workflowsettings.h"
 
 #include <QCheckBox>
@@ -58,19 +59,32 @@ std::optional<QString> iniValue(const QSettings &settings, const QString &key)
 const QStringList &editedKeys()
 {
     static const QStringList keys = {
-        u"general/environment"_s,        u"general/operator"_s,
-        u"general/typed_confirmation_above"_s, u"general/cancel_rules"_s,
-        u"network/timeout_ms"_s,         u"network/max_retries"_s,
-        u"network/retry_base_ms"_s,      u"network/confirm_timeout_s"_s,
-        u"network/poll_interval_ms"_s,   u"network/concurrency"_s,
-        u"uqpay/base_url"_s,             u"uqpay/client_id"_s,
-        u"uqpay/api_key"_s,              u"uqpay/on_behalf_of"_s,
-        u"uqpay/timezone"_s,             u"antom/base_url"_s,
-        u"antom/client_id"_s,            u"antom/sandbox"_s,
-        u"antom/key_version"_s,          u"antom/private_key_file"_s,
-        u"antom/antom_public_key_file"_s, u"liquido/base_url"_s,
-        u"liquido/auth_url"_s,           u"liquido/client_id"_s,
-        u"liquido/client_secret"_s,      u"liquido/api_key"_s,
+        u"general/environment"_s,
+        u"general/operator"_s,
+        u"general/typed_confirmation_above"_s,
+        u"general/cancel_rules"_s,
+        u"network/timeout_ms"_s,
+        u"network/max_retries"_s,
+        u"network/retry_base_ms"_s,
+        u"network/confirm_timeout_s"_s,
+        u"network/poll_interval_ms"_s,
+        u"network/concurrency"_s,
+        u"uqpay/base_url"_s,
+        u"uqpay/client_id"_s,
+        u"uqpay/api_key"_s,
+        u"uqpay/on_behalf_of"_s,
+        u"uqpay/timezone"_s,
+        u"antom/base_url"_s,
+        u"antom/client_id"_s,
+        u"antom/sandbox"_s,
+        u"antom/key_version"_s,
+        u"antom/private_key_file"_s,
+        u"antom/antom_public_key_file"_s,
+        u"liquido/base_url"_s,
+        u"liquido/auth_url"_s,
+        u"liquido/client_id"_s,
+        u"liquido/client_secret"_s,
+        u"liquido/api_key"_s,
     };
     return keys;
 }
@@ -87,6 +101,52 @@ SettingsDialog::SettingsDialog(const QString &configPath, SecretStore &secrets, 
     buildUi();
     load();
     retranslateUi();
+}
+
+SettingsDialog::~SettingsDialog() = default;
+
+void SettingsDialog::showPage(const QString &page)
+{
+    const QStringList pages = {u"general"_s, u"network"_s, u"uqpay"_s, u"antom"_s, u"liquido"_s};
+    m_tabs->setCurrentIndex(qMax(0, int(pages.indexOf(page))));
+}
+
+bool SettingsDialog::writeOperatorName(const QString &configPath, const QString &name,
+                                       QString *error)
+{
+    const QFileInfo info(configPath);
+    const QString shownPath = QDir::toNativeSeparators(configPath);
+    QTemporaryFile temp(info.absolutePath() + u"/.canceldesk-XXXXXX.ini"_s);
+    if (!QDir().mkpath(info.absolutePath()) || !temp.open()) {
+        *error = tr("The configuration file %1 cannot be written.").arg(shownPath);
+        return false;
+    }
+    if (info.exists()) {
+        QFile original(configPath);
+        if (!original.open(QIODevice::ReadOnly)) {
+            *error = tr("The configuration file %1 cannot be read.").arg(shownPath);
+            return false;
+        }
+        temp.write(original.readAll());
+    }
+    temp.close();
+    {
+        QSettings settings(temp.fileName(), QSettings::IniFormat);
+        settings.setValue(u"general/operator"_s, name.trimmed());
+        settings.sync();
+        if (settings.status() != QSettings::NoError) {
+            *error = tr("The configuration file %1 cannot be written.").arg(shownPath);
+            return false;
+        }
+    }
+    QFile candidate(temp.fileName());
+    QSaveFile target(configPath);
+    if (!candidate.open(QIODevice::ReadOnly) || !target.open(QIODevice::WriteOnly)
+        || target.write(candidate.readAll()) < 0 || !target.commit()) {
+        *error = tr("The configuration file %1 cannot be written.").arg(shownPath);
+        return false;
+    }
+    return true;
 }
 
 int SettingsDialog::typedConfirmationAbove(const QString &configPath)
@@ -275,9 +335,9 @@ void SettingsDialog::buildUi()
     m_antomKeyVersion = spinBox(u"antomKeyVersionSpin"_s, 1, 1000000);
     m_antomPrivateKey = lineEdit(u"antomPrivateKeyEdit"_s);
     m_antomPublicKey = lineEdit(u"antomPublicKeyEdit"_s);
-    for (QWidget *w : {static_cast<QWidget *>(m_antomBaseUrl), static_cast<QWidget *>(m_antomClientId),
-                       static_cast<QWidget *>(m_antomSandbox),
-                       static_cast<QWidget *>(m_antomKeyVersion)})
+    for (QWidget *w :
+         {static_cast<QWidget *>(m_antomBaseUrl), static_cast<QWidget *>(m_antomClientId),
+          static_cast<QWidget *>(m_antomSandbox), static_cast<QWidget *>(m_antomKeyVersion)})
         addRow(antomForm, w);
     addRow(antomForm, fileChooser(m_antomPrivateKey, u"antomPrivateKeyBrowse"_s),
            m_antomPrivateKey);
@@ -307,7 +367,30 @@ void SettingsDialog::buildUi()
     m_error->hide();
     layout->addWidget(m_error);
 
+    m_connectionResult = new QLabel(this);
+    m_connectionResult->setObjectName(u"connectionResult"_s);
+    m_connectionResult->setWordWrap(true);
+    m_connectionResult->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_connectionResult->hide();
+    layout->addWidget(m_connectionResult);
+
+    // What a provider cannot do without (PRODUCT.md §10); marked with * and a
+    // note on each provider page.
+    m_required = {m_uqpayClientId, m_antomClientId, m_antomPrivateKey, m_liquidoClientId};
+    for (const SecretField &field : std::as_const(m_secretFields))
+        m_required.append(field.edit);
+    for (QWidget *page : {uqpay, antom, liquido}) {
+        auto *note = new QLabel(page);
+        note->setObjectName(page->objectName() + u"RequiredNote"_s);
+        note->setWordWrap(true);
+        static_cast<QFormLayout *>(page->layout())->addRow(note);
+        m_requiredNotes.append(note);
+    }
+
     m_buttons = new QDialogButtonBox(QDialogButtonBox::Save | QDialogButtonBox::Cancel, this);
+    m_testButton = m_buttons->addButton(QString(), QDialogButtonBox::ActionRole);
+    m_testButton->setObjectName(u"testConnectionButton"_s);
+    connect(m_testButton, &QPushButton::clicked, this, &SettingsDialog::testConnection);
     m_buttons->button(QDialogButtonBox::Save)->setObjectName(u"saveButton"_s);
     m_buttons->button(QDialogButtonBox::Cancel)->setObjectName(u"cancelButton"_s);
     connect(m_buttons, &QDialogButtonBox::accepted, this, &SettingsDialog::save);
@@ -363,7 +446,8 @@ void SettingsDialog::retranslateUi()
     label(m_uqpayClientId, tr("Client ID:"));
     label(m_uqpayOnBehalfOf, tr("On behalf of (account ID):"));
     label(m_uqpayTimezone, tr("Merchant time zone:"));
-    m_uqpayTimezone->setToolTip(tr("UTC, an offset like +08:00, or a zone name like Asia/Shanghai."));
+    m_uqpayTimezone->setToolTip(
+        tr("UTC, an offset like +08:00, or a zone name like Asia/Shanghai."));
 
     label(m_antomBaseUrl, tr("Base URL:"));
     label(m_antomClientId, tr("Client ID:"));
@@ -391,6 +475,14 @@ void SettingsDialog::retranslateUi()
     }
     for (QPushButton *browse : std::as_const(m_browseButtons))
         browse->setText(tr("Browse…"));
+    markRequired();
+    m_operator->setPlaceholderText(tr("%1 (from your computer account)").arg(Config::osUserName()));
+    m_operator->setToolTip(tr("Recorded with every cancel. Empty: the name of your computer "
+                              "account is used, as shown."));
+    m_testButton->setText(tr("&Test connection"));
+    m_testButton->setToolTip(
+        tr("Asks each configured provider for the status of a payment that does not exist, with "
+           "the settings as entered (not yet saved). Nothing is changed at the provider."));
     m_buttons->button(QDialogButtonBox::Save)->setText(tr("Save"));
     m_buttons->button(QDialogButtonBox::Cancel)->setText(tr("Cancel"));
     QString ignored;
@@ -401,7 +493,8 @@ void SettingsDialog::updateSecretStatus(SecretField &field)
 {
     const QString placeholder = tr("•••••• (unchanged)");
     if (!field.edit->text().isEmpty())
-        field.status->setText(tr("will be stored in %1 when you save").arg(m_secrets.description()));
+        field.status->setText(
+            tr("will be stored in %1 when you save").arg(m_secrets.description()));
     else if (field.cleared && field.stored)
         field.status->setText(tr("will be removed when you save"));
     else if (field.stored && m_original.value(field.key).isEmpty())
@@ -474,7 +567,8 @@ void SettingsDialog::load()
     // Only whether a secret exists is kept, never its value.
     QString storeError;
     for (SecretField &field : m_secretFields) {
-        field.stored = !m_original.value(field.key).isEmpty() || !m_secrets.read(field.key).isEmpty();
+        field.stored =
+            !m_original.value(field.key).isEmpty() || !m_secrets.read(field.key).isEmpty();
         if (storeError.isEmpty())
             storeError = m_secrets.lastError(); // e.g. the file is open to others
         field.cleared = false;
@@ -602,34 +696,34 @@ void SettingsDialog::showError(const QString &message)
     m_error->show();
 }
 
-void SettingsDialog::save()
+bool SettingsDialog::loadCandidate(QTemporaryFile &temp, Config::ConfigLoad *loaded)
 {
     m_error->hide();
     QString error;
     if (!checkCancelRules(&error)) {
         m_tabs->setCurrentIndex(0);
         showError(error);
-        return;
+        return false;
     }
 
     const QFileInfo info(m_configPath);
     const QString shownPath = QDir::toNativeSeparators(m_configPath);
     if (!QDir().mkpath(info.absolutePath())) {
         showError(tr("The folder of %1 cannot be created.").arg(shownPath));
-        return;
+        return false;
     }
     // The candidate goes next to the real file (relative key paths resolve the
     // same way); QTemporaryFile makes it 0600, as an inline secret needs.
-    QTemporaryFile temp(info.absolutePath() + u"/.canceldesk-XXXXXX.ini"_s);
+    temp.setFileTemplate(info.absolutePath() + u"/.canceldesk-XXXXXX.ini"_s);
     if (!temp.open()) {
         showError(tr("The configuration file %1 cannot be written.").arg(shownPath));
-        return;
+        return false;
     }
     if (info.exists()) {
         QFile original(m_configPath);
         if (!original.open(QIODevice::ReadOnly)) {
             showError(tr("The configuration file %1 cannot be read.").arg(shownPath));
-            return;
+            return false;
         }
         temp.write(original.readAll());
     }
@@ -641,7 +735,7 @@ void SettingsDialog::save()
         settings.sync();
         if (settings.status() != QSettings::NoError) {
             showError(tr("The configuration file %1 cannot be written.").arg(shownPath));
-            return;
+            return false;
         }
     }
 
@@ -656,20 +750,100 @@ void SettingsDialog::save()
         }
         return m_secrets.read(key);
     };
-    const Config::ConfigLoad loaded = Config::loadConfig(tempPath, lookup);
-    if (!loaded.ok()) {
-        QString message = loaded.error;
+    *loaded = Config::loadConfig(tempPath, lookup);
+    if (!loaded->ok()) {
+        QString message = loaded->error;
         message.replace(QDir::toNativeSeparators(tempPath), shownPath);
         // Show the page of the section the loader names ("[uqpay] base_url …").
-        const QStringList sections = {u"[general]"_s, u"[network]"_s, u"[uqpay]"_s,
-                                      u"[antom]"_s, u"[liquido]"_s};
+        const QStringList sections = {u"[general]"_s, u"[network]"_s, u"[uqpay]"_s, u"[antom]"_s,
+                                      u"[liquido]"_s};
         for (qsizetype i = 0; i < sections.size(); ++i) {
             if (message.contains(sections.at(i)))
                 m_tabs->setCurrentIndex(static_cast<int>(i));
         }
         showError(message);
+        return false;
+    }
+    return true;
+}
+
+void SettingsDialog::markRequired()
+{
+    for (QWidget *field : std::as_const(m_required)) {
+        if (QLabel *l = m_labels.value(field); l && !l->text().endsWith(u" *"_s))
+            l->setText(l->text() + u" *"_s);
+    }
+    for (QLabel *note : std::as_const(m_requiredNotes))
+        note->setText(tr("* Required to use this provider. Leave every field empty to not use "
+                         "it in this environment."));
+}
+
+void SettingsDialog::testConnection()
+{
+    m_connectionResult->hide();
+    QTemporaryFile temp;
+    Config::ConfigLoad loaded;
+    if (!loadCandidate(temp, &loaded))
+        return;
+    m_testRegistry.reset(); // aborts (and forgets) an earlier test
+    if (!loaded.config.hasProviders()) {
+        m_connectionResult->setText(
+            loaded.config.environment == u"sandbox"
+                ? tr("No provider is configured: the console uses its built-in sandbox.")
+                : tr("No provider is configured for this environment: there is nothing to test."));
+        m_connectionResult->show();
         return;
     }
+    m_testRegistry = std::make_unique<Providers::ProviderRegistry>(loaded.config.providers);
+    auto results = std::make_shared<QMap<int, QString>>();
+    const QList<Domain::Provider> configured = m_testRegistry->configured();
+    const auto show = [this, results, configured] {
+        QStringList lines;
+        for (Domain::Provider p : configured)
+            lines << results->value(int(p), testingText(p));
+        m_connectionResult->setText(lines.join(u'\n'));
+        m_connectionResult->show();
+    };
+    m_testButton->setEnabled(false);
+    for (Domain::Provider p : configured) {
+        auto *probe =
+            new Services::ConnectionCheck(*m_testRegistry->provider(p), m_testRegistry.get());
+        connect(probe, &Services::ConnectionCheck::finished, this,
+                [this, results, show, configured](Domain::Provider provider,
+                                                  const Services::ConnectionStatus &status) {
+                    results->insert(int(provider), connectionLine(provider, status));
+                    show();
+                    if (results->size() == configured.size())
+                        m_testButton->setEnabled(true);
+                });
+    }
+    show();
+}
+
+QString SettingsDialog::testingText(Domain::Provider provider)
+{
+    return tr("%1: checking…").arg(Domain::providerDisplayName(provider));
+}
+
+QString SettingsDialog::connectionLine(Domain::Provider provider,
+                                       const Services::ConnectionStatus &status)
+{
+    QString line = tr("%1: %2").arg(Domain::providerDisplayName(provider),
+                                    Services::connectionStateText(status.state));
+    if (!status.detail.isEmpty())
+        line += u" — "_s + status.detail;
+    return line;
+}
+
+void SettingsDialog::save()
+{
+    QTemporaryFile temp;
+    Config::ConfigLoad loaded;
+    if (!loadCandidate(temp, &loaded))
+        return;
+    const QString tempPath = QFileInfo(temp.fileName()).absoluteFilePath();
+    const QString shownPath = QDir::toNativeSeparators(m_configPath);
+    QString error;
 
     // The secrets first: a failure leaves the file as it was.
     for (SecretField &field : m_secretFields) {

@@ -1,8 +1,12 @@
 #pragma once
 
+#include "domain/provider.h"
+
 #include <QDialog>
 #include <QHash>
 #include <QString>
+
+#include <memory>
 
 class QCheckBox;
 class QComboBox;
@@ -14,6 +18,17 @@ class QPushButton;
 class QSettings;
 class QSpinBox;
 class QTabWidget;
+class QTemporaryFile;
+
+namespace CancelDesk::Config {
+struct ConfigLoad;
+}
+namespace CancelDesk::Providers {
+class ProviderRegistry;
+}
+namespace CancelDesk::Services {
+struct ConnectionStatus;
+}
 
 namespace CancelDesk::Ui {
 
@@ -29,10 +44,17 @@ class SettingsDialog final : public QDialog
 
 public:
     SettingsDialog(const QString &configPath, SecretStore &secrets, QWidget *parent = nullptr);
+    ~SettingsDialog() override;
 
     // [general] typed_confirmation_above: the amount (major units) above which
     // a cancel needs the amount typed; 1000 when not set.
     static int typedConfirmationAbove(const QString &configPath);
+    // Sets [general] operator in the file (created when missing) and nothing
+    // else: the first-run panel. A translated error on failure.
+    static bool writeOperatorName(const QString &configPath, const QString &name, QString *error);
+
+    // Opens on a page: "general", "network", "uqpay", "antom" or "liquido".
+    void showPage(const QString &page);
 
 Q_SIGNALS:
     void settingsSaved(); // the main window rebuilds its session
@@ -56,6 +78,15 @@ private:
     void retranslateUi();
     void load();
     void save();
+    // Writes the form to a candidate file beside the real one and loads it as
+    // the console would; shows the loader's message and returns false when it
+    // is refused. The secrets typed but not yet saved take part.
+    bool loadCandidate(QTemporaryFile &temp, Config::ConfigLoad *loaded);
+    void testConnection();
+    void markRequired();
+    static QString testingText(Domain::Provider provider);
+    static QString connectionLine(Domain::Provider provider,
+                                  const Services::ConnectionStatus &status);
     void updateSecretStatus(SecretField &field);
     void environmentChosen(int index);
     bool checkCancelRules(QString *error);
@@ -75,6 +106,11 @@ private:
     QTabWidget *m_tabs = nullptr;
     QLabel *m_keychainNote = nullptr;
     QLabel *m_error = nullptr;
+    QLabel *m_connectionResult = nullptr;
+    QPushButton *m_testButton = nullptr;
+    std::unique_ptr<Providers::ProviderRegistry> m_testRegistry;
+    QList<QLabel *> m_requiredNotes;
+    QList<QWidget *> m_required; // fields a provider cannot do without
     QDialogButtonBox *m_buttons = nullptr;
     QHash<QWidget *, QLabel *> m_labels; // field -> its form label
     QList<QPushButton *> m_browseButtons;

@@ -1,4 +1,7 @@
-# The order status view (F6) and the status badge of the order list (F3).
+# The order status view (F6), the status badge of the order list (F3), the
+# first-run panel and the providers' strip of the main window.
 target_sources(canceldesk_ui PRIVATE
     views/statusview.h views/statusview.cpp
-    views/statusbadgedelegate.h views/statusbadgedelegate.cpp)
+    views/statusbadgedelegate.h views/statusbadgedelegate.cpp
+    views/firstrunpanel.h views/firstrunpanel.cpp
+    views/providerstrip.h views/providerstrip.cpp)
