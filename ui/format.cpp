@@ -213,4 +213,25 @@ QColor statusColor(Domain::NormStatus status)
     return QColor(0xB3, 0x6B, 0x00);
 }
 
+QString environmentText(const QString &environment, bool builtInSandbox)
+{
+    if (environment == u"production")
+        return QCoreApplication::translate("Format", "Production — real payments");
+    if (environment == u"test")
+        return QCoreApplication::translate("Format", "Provider test — no real money");
+    return builtInSandbox
+               ? QCoreApplication::translate("Format",
+                                             "Sandbox — built-in simulator, no real money")
+               : QCoreApplication::translate("Format", "Sandbox — no real money");
+}
+
+QColor environmentColor(const QString &environment)
+{
+    if (environment == u"production")
+        return QColor(0xB7, 0x1C, 0x1C);
+    if (environment == u"test")
+        return QColor(0x8D, 0x6E, 0x00);
+    return QColor(0x15, 0x65, 0xC0);
+}
+
 } // namespace CancelDesk::Ui

@@ -61,6 +61,11 @@ Countdown countdown(const QDateTime &deadlineUtc, const QTimeZone &providerZone,
 // Colours that read on a light background and stay distinct for the common
 // forms of colour blindness; the text always says the same thing.
 QColor countdownColor(Countdown::Level level);
+// The environment as confirmations and results name it, e.g. "Production —
+// real payments" (environment: sandbox | test | production); and its colour
+// (the banner's).
+QString environmentText(const QString &environment, bool builtInSandbox);
+QColor environmentColor(const QString &environment);
 QColor statusColor(Domain::NormStatus status);
 
 } // namespace CancelDesk::Ui

@@ -22,6 +22,9 @@
 #include "views/providerstrip.h"
 
 #include <QAction>
+#include <QApplication>
+#include <QMessageBox>
+#include <QTimer>
 #include <QComboBox>
 #include <QDir>
 #include <QLabel>
@@ -47,6 +50,8 @@ private Q_SLOTS:
     void cleanup();
     void newOperatorCancelsAcrossSaveAndRestart();
     void productionWithNothingConfiguredShowsNoSandboxOrder();
+    void firstRunPanelSavesTheNameAndTheLanguage();
+    void resetSandboxStartsAfreshOnPurpose();
 
 private:
     std::unique_ptr<Ui::Console> startConsole();
@@ -180,6 +185,13 @@ void TestFirstRun::newOperatorCancelsAcrossSaveAndRestart()
     QCOMPARE(name->text(), Config::osUserName());
     QVERIFY(!name->text().isEmpty());
 
+    // Every provider of the sandbox is configured and answers.
+    for (Provider p : {Provider::Uqpay, Provider::Antom, Provider::Liquido}) {
+        auto *status = window->findChild<QToolButton *>(u"providerStatus_"_s + Domain::providerKey(p));
+        QVERIFY(status);
+        QTRY_VERIFY2(status->toolTip().contains(u": reachable"_s), qPrintable(status->toolTip()));
+    }
+
     // 1. Launch, cancel.
     cancelFromTheList(window, eligibleOrder(*console->session(), Provider::Uqpay));
     if (QTest::currentTestFailed())
@@ -285,6 +297,78 @@ void TestFirstRun::productionWithNothingConfiguredShowsNoSandboxOrder()
     QVERIFY2(console->start(&error), qPrintable(error));
     QTRY_VERIFY_WITH_TIMEOUT(console->window()->orderModel().rowCount() >= 30, 30000);
     QCOMPARE(console->session()->database().path(), sandboxStore);
+}
+
+void TestFirstRun::firstRunPanelSavesTheNameAndTheLanguage()
+{
+    std::unique_ptr<Ui::Console> console = startConsole();
+    QVERIFY(console);
+    Ui::MainWindow *window = console->window();
+    QVERIFY(QTest::qWaitForWindowExposed(window));
+    auto *panel = window->findChild<QWidget *>(u"firstRunPanel"_s);
+    QVERIFY(panel && panel->isVisible());
+
+    // The language, in its own words, applies at once and is remembered.
+    auto *language = panel->findChild<QComboBox *>(u"firstRunLanguage"_s);
+    QCOMPARE(language->currentData().toString(), u"en"_s);
+    language->setFocus();
+    QTest::keyClick(language, Qt::Key_Down);
+    QCOMPARE(language->currentData().toString(), u"zh_CN"_s);
+    QCOMPARE(m_translations.current(), u"zh_CN"_s);
+    QCOMPARE(QSettings().value(u"ui/language"_s).toString(), u"zh_CN"_s);
+    QVERIFY(window->findChild<QAction *>(u"chineseAction"_s)->isChecked());
+    auto *start = panel->findChild<QPushButton *>(u"firstRunStart"_s);
+    QVERIFY2(start->text().contains(u"开始"_s), qPrintable(start->text()));
+
+    // An empty name cannot be accepted; a typed one is saved for the console
+    // and the CLI, and used at once.
+    auto *name = panel->findChild<QLineEdit *>(u"firstRunOperator"_s);
+    name->clear();
+    QVERIFY(!start->isEnabled());
+    QTest::keyClicks(name, u"Li Lei"_s);
+    QTest::mouseClick(start, Qt::LeftButton);
+    QTRY_VERIFY(window->findChild<QWidget *>(u"firstRunPanel"_s) == nullptr);
+    QCOMPARE(console->session()->operatorName(), u"Li Lei"_s);
+    const Config::ConfigLoad load = Config::loadConfig(m_home->filePath(u"config/canceldesk.ini"_s));
+    QVERIFY2(load.ok(), qPrintable(load.error));
+    QCOMPARE(load.config.operatorName, u"Li Lei"_s);
+
+    // Not shown again.
+    console.reset();
+    console = startConsole();
+    QVERIFY(console);
+    QVERIFY(console->window()->findChild<QWidget *>(u"firstRunPanel"_s) == nullptr);
+    QCOMPARE(console->session()->operatorName(), u"Li Lei"_s);
+    QVERIFY(m_translations.apply(u"en"_s));
+}
+
+void TestFirstRun::resetSandboxStartsAfreshOnPurpose()
+{
+    std::unique_ptr<Ui::Console> console = startConsole();
+    QVERIFY(console);
+    waitForOrders(*console);
+    cancelFromTheList(console->window(), eligibleOrder(*console->session(), Provider::Uqpay));
+    if (QTest::currentTestFailed())
+        return;
+    const QStringList before = console->session()->demoIds().value(Provider::Uqpay);
+    QCOMPARE(console->session()->journal().list({}).size(), 1);
+
+    // File > Reset sandbox…, confirmed: new demo payments, an empty log.
+    Ui::MainWindow *window = console->window();
+    auto *reset = window->findChild<QAction *>(u"resetSandboxAction"_s);
+    QVERIFY(reset && reset->isVisible());
+    QTimer::singleShot(0, this, [] {
+        QMessageBox *box = nullptr;
+        QTRY_VERIFY((box = qobject_cast<QMessageBox *>(QApplication::activeModalWidget())));
+        QCOMPARE(box->objectName(), u"resetSandboxConfirm"_s);
+        box->findChild<QPushButton *>(u"resetSandboxButton"_s)->click();
+    });
+    reset->trigger();
+    QTRY_VERIFY(console->window() != nullptr && console->window() != window);
+    waitForOrders(*console);
+    QVERIFY(console->session()->demoIds().value(Provider::Uqpay) != before);
+    QVERIFY(console->session()->journal().list({}).isEmpty());
+    cancelFromTheList(console->window(), eligibleOrder(*console->session(), Provider::Uqpay));
 }
 
 QTEST_MAIN(TestFirstRun)

@@ -1,6 +1,7 @@
 #include "config/appconfig.h"
 #include "i18n/language.h"
 #include "settings/secretstore.h"
+#include "sandboxserver.h"
 #include "settings/settingsdialog.h"
 #include "testsupport.h"
 
@@ -35,6 +36,8 @@ private Q_SLOTS:
     void invalidCancelRulesAreRefused();
     void replacedInlineSecretLeavesTheFile();
     void retranslatesOnLanguageChange();
+    void testConnectionProbesTheEnteredSettings();
+    void requiredFieldsAreMarkedAndPagesOpen();
     void screenshots();
 
 private:
@@ -438,6 +441,95 @@ public:
     bool isEmpty() const override { return false; }
 };
 } // namespace
+
+void TestSettings::testConnectionProbesTheEnteredSettings()
+{
+    // The settings as typed, not yet saved, against the simulated providers on
+    // 127.0.0.1; nothing is written and nothing is changed at the "provider".
+    QTemporaryDir dir;
+    Sandbox::SandboxServer sandbox;
+    Sandbox::SandboxOptions options;
+    options.stateDir = dir.filePath(u"sandbox"_s);
+    options.seedDemo = false;
+    QVERIFY(sandbox.start(options) != 0);
+    const QJsonObject announced = sandbox.config();
+    const auto cfg = [&announced](const char *provider, const char *key) {
+        return announced.value(QLatin1StringView(provider))
+            .toObject()
+            .value(QLatin1StringView(key))
+            .toString();
+    };
+    const QString config = dir.filePath(u"canceldesk.ini"_s);
+    Ui::MemorySecretStore store;
+    Ui::SettingsDialog dialog(config, store);
+    dialog.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+    auto *env = find<QComboBox>(dialog, u"environmentCombo"_s);
+    env->setCurrentIndex(env->findData(u"test"_s));
+    type(dialog, u"uqpayBaseUrlEdit"_s, cfg("uqpay", "base_url"));
+    type(dialog, u"uqpayClientIdEdit"_s, cfg("uqpay", "client_id"));
+    type(dialog, u"uqpayApiKeyEdit"_s, cfg("uqpay", "api_key"));
+    type(dialog, u"antomBaseUrlEdit"_s, cfg("antom", "base_url"));
+    type(dialog, u"antomClientIdEdit"_s, cfg("antom", "client_id"));
+    type(dialog, u"antomPrivateKeyEdit"_s, cfg("antom", "merchant_private_key_file"));
+    type(dialog, u"antomPublicKeyEdit"_s, cfg("antom", "antom_public_key_file"));
+    type(dialog, u"liquidoBaseUrlEdit"_s, cfg("liquido", "base_url"));
+    type(dialog, u"liquidoAuthUrlEdit"_s, cfg("liquido", "auth_url"));
+    type(dialog, u"liquidoClientIdEdit"_s, cfg("liquido", "client_id"));
+    type(dialog, u"liquidoClientSecretEdit"_s, cfg("liquido", "client_secret"));
+    type(dialog, u"liquidoApiKeyEdit"_s, cfg("liquido", "api_key"));
+
+    auto *test = find<QPushButton>(dialog, u"testConnectionButton"_s);
+    auto *result = find<QLabel>(dialog, u"connectionResult"_s);
+    QTest::mouseClick(test, Qt::LeftButton);
+    QTRY_VERIFY_WITH_TIMEOUT(result->text().count(u"reachable"_s) == 3, 20000);
+    QVERIFY2(!find<QLabel>(dialog, u"settingsError"_s)->isVisible(),
+             qPrintable(find<QLabel>(dialog, u"settingsError"_s)->text()));
+    for (const QString &provider : {u"UQPAY: reachable"_s, u"Antom: reachable"_s,
+                                    u"Liquido: reachable"_s})
+        QVERIFY2(result->text().contains(provider), qPrintable(result->text()));
+    QTRY_VERIFY(test->isEnabled());
+
+    // A wrong API key is named as such, for that provider only.
+    type(dialog, u"uqpayApiKeyEdit"_s, u"not-the-key"_s);
+    QTest::mouseClick(test, Qt::LeftButton);
+    QTRY_VERIFY_WITH_TIMEOUT(result->text().count(u"reachable"_s) == 2, 20000);
+    QVERIFY2(result->text().contains(u"UQPAY: credentials refused"_s), qPrintable(result->text()));
+
+    // Nothing was saved, no secret was stored.
+    QVERIFY(!QFileInfo::exists(config));
+    QVERIFY(store.read(u"uqpay/api_key"_s).isEmpty());
+}
+
+void TestSettings::requiredFieldsAreMarkedAndPagesOpen()
+{
+    QTemporaryDir dir;
+    Ui::MemorySecretStore store;
+    Ui::SettingsDialog dialog(dir.filePath(u"canceldesk.ini"_s), store);
+    dialog.showPage(u"liquido"_s);
+    dialog.show();
+    auto *tabs = find<QTabWidget>(dialog, u"settingsTabs"_s);
+    QCOMPARE(tabs->currentWidget()->objectName(), u"liquidoPage"_s);
+    QStringList marked;
+    for (QLabel *label : dialog.findChildren<QLabel *>()) {
+        if (label->text().endsWith(u" *"_s) && label->buddy())
+            marked << label->buddy()->objectName();
+    }
+    marked.sort();
+    QStringList expected = {u"uqpayClientIdEdit"_s,      u"uqpayApiKeyEdit"_s,
+                            u"antomClientIdEdit"_s,      u"antomPrivateKeyEdit"_s,
+                            u"liquidoClientIdEdit"_s,    u"liquidoClientSecretEdit"_s,
+                            u"liquidoApiKeyEdit"_s};
+    expected.sort();
+    QCOMPARE(marked, expected);
+    QVERIFY(find<QLabel>(dialog, u"liquidoPageRequiredNote"_s)->text().startsWith(u"* "_s));
+    // The operator field shows the name used when it is left empty.
+    QVERIFY(find<QLineEdit>(dialog, u"operatorEdit"_s)
+                ->placeholderText()
+                .startsWith(Config::osUserName()));
+    dialog.showPage(u"general"_s);
+    QCOMPARE(tabs->currentIndex(), 0);
+}
 
 void TestSettings::retranslatesOnLanguageChange()
 {

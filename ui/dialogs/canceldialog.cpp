@@ -101,6 +101,10 @@ void CancelDialog::buildUi()
 
     m_form = new QFormLayout;
     m_form->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
+    // Named inside the dialog, not only on the main window's banner.
+    m_environmentValue = valueLabel(QStringLiteral("environmentValue"));
+    setBold(m_environmentValue, 1.0);
+    setLabelColor(m_environmentValue, environmentColor(m_session.environment()));
     m_providerValue = valueLabel(QStringLiteral("providerValue"));
     m_paymentIdValue = valueLabel(QStringLiteral("paymentIdValue"));
     m_referenceValue = valueLabel(QStringLiteral("referenceValue"));
@@ -112,8 +116,9 @@ void CancelDialog::buildUi()
     m_deadlineValue->setWordWrap(true);
     m_countdownLabel = valueLabel(QStringLiteral("countdownLabel"));
     setBold(m_countdownLabel, 1.15);
-    for (QLabel *value : {m_providerValue, m_paymentIdValue, m_referenceValue, m_amountValue,
-                          m_methodValue, m_statusValue, m_deadlineValue, m_countdownLabel})
+    for (QLabel *value : {m_environmentValue, m_providerValue, m_paymentIdValue, m_referenceValue,
+                          m_amountValue, m_methodValue, m_statusValue, m_deadlineValue,
+                          m_countdownLabel})
         m_form->addRow(new QLabel, value);
     layout->addLayout(m_form);
 
@@ -201,9 +206,12 @@ void CancelDialog::retranslateUi()
 {
     setWindowTitle(tr("Cancel payment"));
     m_headline->setText(m_phase == Phase::Done ? tr("Cancel result") : tr("Cancel this payment?"));
-    const QStringList rows = {
-        tr("Provider:"),       tr("Payment ID:"), tr("Merchant reference:"), tr("Amount:"),
-        tr("Payment method:"), tr("Status:"),     tr("Cancel deadline:"),    tr("Time left:")};
+    const QStringList rows = {tr("Environment:"),        tr("Provider:"), tr("Payment ID:"),
+                              tr("Merchant reference:"), tr("Amount:"),   tr("Payment method:"),
+                              tr("Status:"),             tr("Cancel deadline:"),
+                              tr("Time left:")};
+    m_environmentValue->setText(
+        environmentText(m_session.environment(), m_session.usesBuiltInSandbox()));
     for (int i = 0; i < rows.size() && i < m_form->rowCount(); ++i) {
         if (auto *label =
                 qobject_cast<QLabel *>(m_form->itemAt(i, QFormLayout::LabelRole)->widget()))
@@ -574,6 +582,8 @@ void CancelDialog::showOutcome()
     }
     if (r.attemptId > 0)
         details << tr("Cancel attempt #%1 is in the cancel log.").arg(r.attemptId);
+    details << tr("Environment: %1")
+                   .arg(environmentText(m_session.environment(), m_session.usesBuiltInSandbox()));
 
     setProperty("outcome", key);
     m_outcomeTitle->setText(title);

@@ -94,6 +94,7 @@ private:
     QTimer *m_ticker = nullptr;
     QFormLayout *m_form = nullptr;
     QLabel *m_headline = nullptr;
+    QLabel *m_environmentValue = nullptr;
     QLabel *m_providerValue = nullptr;
     QLabel *m_paymentIdValue = nullptr;
     QLabel *m_referenceValue = nullptr;
