@@ -1253,7 +1253,7 @@
     <name>CancelDesk::Ui::OrderTableModel</name>
     <message>
         <source>%1 (shared)</source>
-        <translation>%1（重复）</translation>
+        <translation>%1（共用）</translation>
     </message>
     <message>
         <source>%1 · conflict</source>
