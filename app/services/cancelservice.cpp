@@ -792,6 +792,7 @@ void BulkCancelJob::next()
             report.message =
                 QCoreApplication::translate("CancelService", "Stopped before anything was sent.");
             m_reports.append(report);
+            Q_EMIT reported(report);
         }
         m_requests.clear();
     }
@@ -806,6 +807,7 @@ void BulkCancelJob::next()
     m_current = m_service.cancel(m_requests.takeFirst());
     connect(m_current, &CancelJob::finished, this, [this, total](const CancelReport &report) {
         m_reports.append(report);
+        Q_EMIT reported(report);
         Q_EMIT progress(int(m_reports.size()), total);
         next();
     });
