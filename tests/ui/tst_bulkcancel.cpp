@@ -461,13 +461,17 @@ void TestBulkCancel::chineseScreenshot()
         QCoreApplication::installTranslator(&extra);
     }
     QCoreApplication::processEvents();
-    Ui::BulkCancelDialog dialog(
-        f.session(),
-        {f.demo(Provider::Antom, 4), f.demo(Provider::Antom, 13), f.demo(Provider::Liquido, 4)});
+    // With UQPAY demo 3 (1,500.00 PHP): the typed confirmation in Chinese too.
+    Ui::BulkCancelDialog dialog(f.session(),
+                                {f.demo(Provider::Antom, 4), f.demo(Provider::Antom, 13),
+                                 f.demo(Provider::Liquido, 4), f.demo(Provider::Uqpay, 3)});
     QSignalSpy finished(&dialog, &Ui::BulkCancelDialog::bulkFinished);
     dialog.show();
     QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+    QVERIFY(child<QLineEdit>(dialog, "confirmEdit")->isVisible());
     shoot(dialog, u"before-zh"_s);
+    QTest::keyClicks(child<QLineEdit>(dialog, "confirmEdit"),
+                     QString::number(dialog.sendableCount()));
     child<QPushButton>(dialog, "cancelButton")->click();
     QVERIFY(finished.wait(kTimeoutMs) || finished.count() == 1);
     shoot(dialog, u"done-zh"_s);

@@ -370,8 +370,8 @@ QString BulkCancelDialog::outcomeText(int index) const
         return text;
     }
     case AttemptState::Unresolved:
-        return tr("%1 — do not make a new cancel of this payment; retry it here (the same "
-                  "attempt) or let a refresh reconcile it.")
+        // The summary under the table says the rest; the tooltip has the details.
+        return tr("%1 — retry it here, never as a new cancel.")
             .arg(Storage::attemptStateLabel(*r.state));
     case AttemptState::Prepared:
     case AttemptState::Sent:
