@@ -93,6 +93,7 @@ private Q_SLOTS:
     void totalsPerCurrency();
     void outcomesArriveRowByRowThenReport();
     void retryUnresolvedReusesTheAttempt();
+    void stoppedRetryKeepsTheRestUnresolved();
     void chineseScreenshot();
 };
 
@@ -447,6 +448,51 @@ void TestBulkCancel::retryUnresolvedReusesTheAttempt()
     QCOMPARE(f.attempts(keys.at(1)), 1);
     QVERIFY(!retry->isVisible());
     QVERIFY(child<QLabel>(dialog, "resultLabel")->text().contains(u"Succeeded: 2"_s));
+}
+
+void TestBulkCancel::stoppedRetryKeepsTheRestUnresolved()
+{
+    Fixture f;
+    QVERIFY(f.ok);
+    const QList<Domain::OrderKey> keys = {f.demo(Provider::Antom, 4), f.demo(Provider::Liquido, 0)};
+    for (const Domain::OrderKey &key : keys) {
+        Sandbox::Scenario unknown;
+        unknown.paymentId = key.paymentId;
+        unknown.kind = Sandbox::Scenario::Kind::Unknown;
+        unknown.on = Sandbox::Scenario::On::Cancel;
+        unknown.times = -1;
+        f.session().sandbox()->addScenario(unknown);
+    }
+    Ui::BulkCancelDialog dialog(f.session(), keys);
+    QSignalSpy finished(&dialog, &Ui::BulkCancelDialog::bulkFinished);
+    dialog.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+    child<QPushButton>(dialog, "cancelButton")->click();
+    QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, kTimeoutMs);
+    auto *retry = child<QPushButton>(dialog, "retryButton");
+    QVERIFY2(retry->text().contains(u"(2)"_s), qPrintable(retry->text()));
+
+    // Retry both, and stop while the first one is still being asked about.
+    f.session().sandbox()->clearScenarios();
+    Sandbox::Scenario hold;
+    hold.paymentId = keys.at(0).paymentId;
+    hold.kind = Sandbox::Scenario::Kind::Delay;
+    hold.ms = 3000;
+    hold.times = -1;
+    f.session().sandbox()->addScenario(hold);
+    QTest::mouseClick(retry, Qt::LeftButton);
+    QTRY_VERIFY(cellText(dialog, 0, Column::OutcomeColumn).contains(u"Sending"_s));
+    QCOMPARE(cellText(dialog, 1, Column::OutcomeColumn), u"Waiting"_s);
+    child<QPushButton>(dialog, "stopButton")->click();
+    QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 2, kTimeoutMs);
+
+    // Nothing was sent for the second one: its cancel is still unresolved, as
+    // the dialog keeps saying, and it can still be retried here.
+    QCOMPARE(f.test->attempts(keys.at(1)).first().state, AttemptState::Unresolved);
+    QVERIFY2(cellText(dialog, 1, Column::OutcomeColumn)
+                 .startsWith(Storage::attemptStateLabel(AttemptState::Unresolved)),
+             qPrintable(cellText(dialog, 1, Column::OutcomeColumn)));
+    QVERIFY(retry->isVisible());
 }
 
 void TestBulkCancel::chineseScreenshot()

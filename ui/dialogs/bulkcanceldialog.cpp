@@ -111,7 +111,7 @@ BulkCancelDialog::BulkCancelDialog(AppSession &session, const QList<Domain::Orde
         const bool seen = std::any_of(m_rows.cbegin(), m_rows.cend(),
                                       [&key](const Row &r) { return r.key == key; });
         if (!seen)
-            m_rows.append(Row{key, std::nullopt, {}, false, std::nullopt});
+            m_rows.append(Row{key, std::nullopt, {}, false, false, std::nullopt});
     }
     buildUi();
     decideAll();
@@ -343,13 +343,13 @@ QString BulkCancelDialog::outcomeText(int index) const
     }
     if (!row.send)
         return notSentText(row);
-    if (!row.report) {
-        if (m_phase != Phase::Running || !m_runRows.contains(index))
-            return {};
+    if (row.awaiting) {
         const auto current = std::find_if(m_runRows.cbegin(), m_runRows.cend(),
-                                          [this](int i) { return !m_rows.at(i).report; });
+                                          [this](int i) { return m_rows.at(i).awaiting; });
         return current != m_runRows.cend() && *current == index ? tr("Sending…") : tr("Waiting");
     }
+    if (!row.report)
+        return {};
     const CancelReport &r = *row.report;
     if (r.refusal != Refusal::None && r.refusal != Refusal::Configuration)
         return tr("Not sent: %1")
@@ -385,7 +385,7 @@ QColor BulkCancelDialog::outcomeColor(const Row &row) const
 {
     if (!willSend(row))
         return countdownColor(Countdown::Level::Closed);
-    if (!row.report)
+    if (row.awaiting || !row.report)
         return m_phase == Phase::Reviewing ? countdownColor(Countdown::Level::Normal) : QColor();
     if (!row.report->state)
         return countdownColor(Countdown::Level::Closed);
@@ -549,7 +549,7 @@ void BulkCancelDialog::runJob(const QList<int> &rows)
     QList<Domain::OrderKey> keys;
     keys.reserve(rows.size());
     for (int i : rows) {
-        m_rows[i].report.reset();
+        m_rows[i].awaiting = true;
         keys.append(m_rows.at(i).key);
     }
     m_runRows = rows;
@@ -576,8 +576,13 @@ void BulkCancelDialog::onReported(const CancelReport &report)
     // The job reports the orders it was given, in that order.
     for (int i : std::as_const(m_runRows)) {
         Row &row = m_rows[i];
-        if (row.key == report.order && !row.report) {
-            row.report = report;
+        if (row.key == report.order && row.awaiting) {
+            row.awaiting = false;
+            // A retry stopped before it was sent leaves the attempt as it
+            // was (unresolved): keep saying so, and keep offering the retry.
+            const bool untouched = !report.state && report.refusal == Refusal::None;
+            if (!(untouched && row.report))
+                row.report = report;
             // The status the cancel left behind.
             row.order = m_session.orders().find(row.key.provider, row.key.paymentId);
             fillRow(i);
@@ -586,7 +591,7 @@ void BulkCancelDialog::onReported(const CancelReport &report)
     }
     // The next one is being sent now.
     for (int i : std::as_const(m_runRows)) {
-        if (!m_rows.at(i).report) {
+        if (m_rows.at(i).awaiting) {
             fillRow(i);
             break;
         }
@@ -606,6 +611,7 @@ void BulkCancelDialog::onFinished(const QList<CancelReport> &reports)
     QList<CancelReport> all;
     all.reserve(m_rows.size());
     for (Row &row : m_rows) {
+        row.awaiting = false;
         if (!row.report) {
             CancelReport r;
             r.order = row.key;

@@ -96,6 +96,7 @@ private:
         std::optional<Domain::Order> order;
         Services::CancelCheck check; // the core's rule (CancelService::check)
         bool send = false;           // decided when the run starts
+        bool awaiting = false;       // handed to the running job, no report yet
         std::optional<Services::CancelReport> report;
     };
 
