@@ -808,6 +808,8 @@ void MainWindow::openBulkCancel()
         return;
     auto *dialog = new BulkCancelDialog(m_session, selected, this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->setTypedConfirmationThreshold(
+        SettingsDialog::typedConfirmationAbove(m_session.config().path));
     connect(dialog, &BulkCancelDialog::bulkFinished, this, [this, selected] {
         Q_EMIT m_session.ordersChanged(selected);
         Q_EMIT m_session.journalChanged();

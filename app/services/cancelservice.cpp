@@ -795,6 +795,7 @@ void BulkCancelJob::next()
             report.message =
                 QCoreApplication::translate("CancelService", "Stopped before anything was sent.");
             m_reports.append(report);
+            Q_EMIT reported(report);
         }
         m_requests.clear();
     }
@@ -809,6 +810,7 @@ void BulkCancelJob::next()
     m_current = m_service.cancel(m_requests.takeFirst());
     connect(m_current, &CancelJob::finished, this, [this, total](const CancelReport &report) {
         m_reports.append(report);
+        Q_EMIT reported(report);
         Q_EMIT progress(int(m_reports.size()), total);
         next();
     });

@@ -172,6 +172,10 @@ public:
     void stop();
 
 Q_SIGNALS:
+    // One order's report as soon as it is known, in the order given (those not
+    // started after stop() too), so that a view can show each outcome as it
+    // arrives; then progress().
+    void reported(const CancelDesk::Services::CancelReport &report);
     void progress(int done, int total);
     void finished(const QList<CancelDesk::Services::CancelReport> &reports);
 

@@ -303,7 +303,11 @@ UpsertResult upsertIn(const QSqlDatabase &db, const Order &incoming, StatusSourc
     if (!r.error.isEmpty())
         return r;
 
-    const QDateTime now = QDateTime::currentDateTimeUtc();
+    // A status the provider reported is dated when it was retrieved, on the
+    // same clock as lastSyncedAt: the history and "last confirmed" compare
+    // (the status view tells a refresh that confirmed from one that changed).
+    const QDateTime now =
+        incoming.lastSyncedAt.isValid() ? incoming.lastSyncedAt : QDateTime::currentDateTimeUtc();
     QString error;
     const std::optional<StoredOrder> stored =
         loadOrder(db, incoming.provider, incoming.paymentId, &error);

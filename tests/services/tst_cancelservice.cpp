@@ -746,10 +746,15 @@ void TestCancelService::bulkCancelListsIneligibleOrders()
     Services::BulkCancelJob *job = service().cancelMany(keys, Domain::CancelReason::Duplicate,
                                                         QString(), u"alice"_s, u"sandbox"_s);
     QSignalSpy progress(job, &Services::BulkCancelJob::progress);
+    QSignalSpy reported(job, &Services::BulkCancelJob::reported);
     const QList<CancelReport> reports = awaitList(job, "bulk cancel");
     QCOMPARE(reports.size(), 4);
-    for (int i = 0; i < 4; ++i)
+    // Each report was also delivered on its own as it became known.
+    QCOMPARE(reported.size(), 4);
+    for (int i = 0; i < 4; ++i) {
         QCOMPARE(reports.at(i).order, keys.at(i));
+        QCOMPARE(reported.at(i).first().value<CancelReport>().order, keys.at(i));
+    }
     QCOMPARE(reports.at(0).state, AttemptState::Succeeded);
     QCOMPARE(reports.at(2).state, AttemptState::Succeeded);
     for (int i : {1, 3}) {

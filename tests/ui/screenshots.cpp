@@ -20,9 +20,14 @@
 #include "settings/settingsdialog.h"
 #include "views/cancellogview.h"
 
+#include "sandboxserver.h"
+#include "scenario.h"
+
 #include <QAction>
 #include <QApplication>
 #include <QDir>
+#include <QLineEdit>
+#include <QPushButton>
 #include <QSettings>
 #include <QStandardPaths>
 #include <QTest>
@@ -58,13 +63,30 @@ bool shootAll(Test::UiTestSession &test, Ui::MainWindow &window, const QString &
     };
     const QList<QString> antom = test.session().demoIds().value(Domain::Provider::Antom);
     {
-        Ui::BulkCancelDialog d(test.session(),
-                               {{Domain::Provider::Antom, antom.at(0)},
-                                {Domain::Provider::Antom, antom.at(4)},
-                                test.demo(Domain::Provider::Uqpay, 0),
-                                test.demo(Domain::Provider::Liquido, 0)},
-                               &window);
+        // With UQPAY demo 3 (1,500.00 PHP): the typed confirmation and its rule.
+        const QList<Domain::OrderKey> orders = {
+            {Domain::Provider::Antom, antom.at(0)},  {Domain::Provider::Antom, antom.at(4)},
+            test.demo(Domain::Provider::Uqpay, 0),   test.demo(Domain::Provider::Uqpay, 3),
+            test.demo(Domain::Provider::Liquido, 0), test.demo(Domain::Provider::Uqpay, 9)};
+        Ui::BulkCancelDialog d(test.session(), orders, &window);
         if (!shot(d, "bulk"))
+            return false;
+        // After sending, one of them unresolved (Antom answers "unknown"): the
+        // outcomes, the report buttons and "Retry unresolved".
+        Sandbox::Scenario unknown;
+        unknown.paymentId = antom.at(4);
+        unknown.kind = Sandbox::Scenario::Kind::Unknown;
+        unknown.on = Sandbox::Scenario::On::Cancel;
+        unknown.times = -1;
+        test.session().sandbox()->addScenario(unknown);
+        if (auto *confirm = d.findChild<QLineEdit *>(QStringLiteral("confirmEdit")))
+            confirm->setText(QString::number(d.sendableCount()));
+        if (auto *cancel = d.findChild<QPushButton *>(QStringLiteral("cancelButton")))
+            cancel->click();
+        if (!QTest::qWaitFor([&] { return !d.isRunning(); }, 60000))
+            return false;
+        test.session().sandbox()->clearScenarios();
+        if (!shot(d, "bulk-done"))
             return false;
     }
     {

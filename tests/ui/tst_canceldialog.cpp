@@ -101,6 +101,8 @@ private Q_SLOTS:
     void otherNeedsNote();
     void typedConfirmation();
     void defaultThresholdAsksForLargeAmounts();
+    void thresholdNamesItsCurrency_data();
+    void thresholdNamesItsCurrency();
     void countdownFollowsClock();
     void rejectedShowsCodeAndGuidance();
     void unknownForeverIsUnresolved();
@@ -311,6 +313,39 @@ void TestCancelDialog::defaultThresholdAsksForLargeAmounts()
     above.show();
     QVERIFY(QTest::qWaitForWindowExposed(&above));
     QVERIFY(child<QLineEdit>(above, "confirmEdit")->isVisible());
+}
+
+void TestCancelDialog::thresholdNamesItsCurrency_data()
+{
+    QTest::addColumn<int>("demo");
+    QTest::addColumn<qint64>("minor");
+    QTest::addColumn<QString>("currency");
+    // UQPAY demo 3: 1,500.00 PHP; demo 2: 5,000 JPY (no minor unit). The one
+    // threshold of 1,000 is applied in each payment's own currency.
+    QTest::addRow("PHP") << 3 << qint64(100000) << u"PHP"_s;
+    QTest::addRow("JPY") << 2 << qint64(1000) << u"JPY"_s;
+}
+
+void TestCancelDialog::thresholdNamesItsCurrency()
+{
+    QFETCH(int, demo);
+    QFETCH(qint64, minor);
+    QFETCH(QString, currency);
+    const Domain::Money limit{minor, currency};
+    Fixture f;
+    QVERIFY(f.ok);
+    Ui::CancelDialog dialog(f.session(), f.demo(Provider::Uqpay, demo));
+    dialog.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+    QVERIFY(dialog.needsTypedConfirmation());
+    auto *rule = child<QLabel>(dialog, "confirmRuleLabel");
+    QVERIFY(rule->isVisible());
+    const QString text = rule->text();
+    QVERIFY2(text.contains(QLocale().toString(qint64(1000))), qPrintable(text));
+    QVERIFY2(text.contains(u"payment's currency"_s), qPrintable(text));
+    QVERIFY2(text.contains(u"(here: "_s + Ui::formatMoneyWithCode(limit) + u")"_s),
+             qPrintable(text));
+    shoot(dialog, u"typed-rule-"_s + limit.currency.toLower() + u"-en"_s);
 }
 
 void TestCancelDialog::countdownFollowsClock()

@@ -234,15 +234,26 @@ void TestOrderDialogs::addByUnknownIdShowsFailure()
     QTest::keyClicks(edit, u"PI-NO-SUCH-PAYMENT"_s);
     QTest::mouseClick(addButton, Qt::LeftButton);
 
-    QTRY_VERIFY_WITH_TIMEOUT(again->isVisible(), kNetworkTimeoutMs);
-    QVERIFY2(result->text().contains(u"could not be added"_s), qPrintable(result->text()));
+    QTRY_VERIFY_WITH_TIMEOUT(result->text().contains(u"could not be added"_s), kNetworkTimeoutMs);
     QVERIFY2(result->text().contains(u"PI-NO-SUCH-PAYMENT"_s), qPrintable(result->text()));
     QCOMPARE(added.count(), 0);
     QCOMPARE(orderCount(m_ui->session()), 0);
 
-    // After a failure the id stays, to fix a typo.
-    QTest::mouseClick(again, Qt::LeftButton);
+    // Nothing was added, so nothing offers to add "another": Add stays, with
+    // the id kept and editable to fix a typo and try again.
+    QVERIFY(!again->isVisible());
+    QVERIFY(addButton->isVisible());
+    QVERIFY(addButton->isEnabled());
+    QVERIFY(addButton->isDefault());
     QCOMPARE(edit->text(), u"PI-NO-SUCH-PAYMENT"_s);
+    QVERIFY(!edit->isReadOnly());
+    QVERIFY(combo->isEnabled());
+    edit->selectAll();
+    QTest::keyClicks(edit, u"PI-STILL-NO-SUCH"_s);
+    QTest::mouseClick(addButton, Qt::LeftButton);
+    QTRY_VERIFY_WITH_TIMEOUT(result->text().contains(u"could not be added"_s), kNetworkTimeoutMs);
+    QVERIFY2(result->text().contains(u"PI-STILL-NO-SUCH"_s), qPrintable(result->text()));
+    QVERIFY(!again->isVisible());
     QVERIFY(addButton->isEnabled());
 }
 

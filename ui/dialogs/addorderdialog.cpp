@@ -137,7 +137,8 @@ void AddOrderDialog::updateResultText()
             tr("Retrieving %1 from %2…").arg(paymentId(), m_providerCombo->currentText()));
         return;
     }
-    if (m_state != State::Done || !m_lastKey) {
+    // After a failure the dialog is ready for another try, the reason still shown.
+    if (!m_lastKey) {
         m_resultLabel->clear();
         return;
     }
@@ -152,7 +153,8 @@ void AddOrderDialog::updateResultText()
                                   : std::nullopt;
     if (order) {
         m_resultLabel->setText(tr("Added %1 payment %2: %3, status %4 (%5).")
-                                   .arg(provider, order->paymentId, formatMoneyWithCode(order->amount),
+                                   .arg(provider, order->paymentId,
+                                        formatMoneyWithCode(order->amount),
                                         Domain::statusLabel(order->status), order->rawStatus));
         return;
     }
@@ -191,24 +193,31 @@ void AddOrderDialog::onFinished(const Domain::OrderKey &key,
     m_job.clear();
     m_lastKey = key;
     m_lastSummary = summary;
-    m_state = State::Done;
+    const bool added = !summary.stopped && summary.failed == 0
+                       && m_session.orders().find(key.provider, key.paymentId);
+    // "Add another" only after a success; after a failure the same id stays
+    // editable with Add, so that a typo can be fixed and tried again.
+    m_state = added ? State::Done : State::Idle;
     updateState();
     updateResultText();
-    m_addAgainButton->setFocus();
-    if (!summary.stopped && summary.failed == 0
-        && m_session.orders().find(key.provider, key.paymentId))
+    if (added) {
+        m_addAgainButton->setFocus();
         Q_EMIT orderAdded(key);
+    } else {
+        m_idEdit->setFocus();
+        m_idEdit->selectAll();
+    }
 }
 
 void AddOrderDialog::addAgain()
 {
-    // After a failure the id stays, so that a typo can be fixed.
-    const bool added = m_lastKey && !m_lastSummary.stopped && m_lastSummary.failed == 0;
+    // Offered only after a success (Done): start afresh with an empty id.
+    if (m_state != State::Done)
+        return;
     m_state = State::Idle;
     m_lastKey.reset();
     m_lastSummary = {};
-    if (added)
-        m_idEdit->clear();
+    m_idEdit->clear();
     updateState();
     updateResultText();
     m_idEdit->setFocus();

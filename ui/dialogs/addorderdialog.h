@@ -44,6 +44,8 @@ protected:
     void reject() override;
 
 private:
+    // Done: the order was added ("Add another" is offered). A failed add
+    // goes back to Idle with its reason still shown.
     enum class State { Idle, Running, Done };
 
     void retranslateUi();

@@ -1,18 +1,20 @@
 #pragma once
 
 #include "domain/cancelpolicy.h"
+#include "domain/money.h"
 #include "domain/order.h"
 #include "reasonfields.h"
 #include "services/cancelcheck.h"
 #include "services/cancelservice.h"
+#include "typedconfirmation.h"
 
 #include <QDialog>
 #include <QList>
 #include <QPointer>
+#include <QStringList>
 
 #include <optional>
 
-class QComboBox;
 class QLabel;
 class QLineEdit;
 class QProgressBar;
@@ -24,9 +26,13 @@ namespace CancelDesk::Ui {
 
 class AppSession;
 
-// Bulk cancel of the selected orders (PRODUCT.md F13): one reason, a table of
-// what will and will not be sent, then CancelService::cancelMany with progress,
-// a Stop button and the per-order result in the same table.
+// Bulk cancel of the selected orders (PRODUCT.md F13), as safe as a single
+// cancel: one reason, a table of what will and will not be sent with the totals
+// per currency, the same typed confirmation as the cancel dialog when any order
+// that will be sent reaches the threshold, then CancelService::cancelMany with
+// progress and a Stop button. The "will it be sent?" column becomes each
+// order's outcome as it arrives; the report can be copied or exported, and the
+// unresolved cancels retried (the same attempts, with their keys).
 //
 // While the bulk cancel runs the dialog refuses to close (Stop first); the job
 // is parented to the CancelService, so nothing is lost if it is destroyed.
@@ -41,8 +47,7 @@ public:
         PaymentIdColumn,
         AmountColumn,
         StatusColumn,
-        PlanColumn,
-        ResultColumn,
+        OutcomeColumn, // "will it be sent?", then the outcome
         ColumnCount
     };
 
@@ -50,15 +55,32 @@ public:
                               QWidget *parent = nullptr);
     ~BulkCancelDialog() override;
 
-    // How many of the orders would be sent now.
+    // How many of the orders would be sent now (or were sent).
     int sendableCount() const;
     bool isRunning() const { return m_phase == Phase::Running; }
+
+    // The cancel dialog's rule (typedconfirmation.h): major units in each
+    // payment's own currency; 0 = always. Default 1000.
+    void setTypedConfirmationThreshold(qint64 majorUnits);
+    // Whether any order that will be sent reaches the threshold.
+    bool needsTypedConfirmation() const;
+    // The amounts of the orders that will be sent (or were sent), one total per
+    // currency, in the order the currencies first appear. Never added across
+    // currencies.
+    QList<Domain::Money> totals() const;
+
+    // The report as a table: a header line, then one line per order (provider,
+    // payment ID, amount, currency, status, outcome, cancel attempt).
+    QList<QStringList> reportRows() const;
+    // Export writes here instead of asking with a file dialog (tests).
+    void setExportPathForTest(const QString &path) { m_exportPathForTest = path; }
 
     void reject() override;
 
 Q_SIGNALS:
-    // One report per order, in the order given: the ones not sent with
-    // refusal Ineligible (or NotFound) and attemptId 0.
+    // After each run (the first and every retry): one report per order, in the
+    // order given: the ones not sent with refusal Ineligible (or NotFound) and
+    // attemptId 0.
     void bulkFinished(const QList<CancelDesk::Services::CancelReport> &reports);
 
 protected:
@@ -74,6 +96,7 @@ private:
         std::optional<Domain::Order> order;
         Services::CancelCheck check; // the core's rule (CancelService::check)
         bool send = false;           // decided when the run starts
+        bool awaiting = false;       // handed to the running job, no report yet
         std::optional<Services::CancelReport> report;
     };
 
@@ -81,31 +104,53 @@ private:
     void retranslateUi();
     void decideAll();
     void fillTable();
+    void fillRow(int index);
     void updateControls();
+    void updateTotals();
+    void updateResultSummary();
+    bool willSend(const Row &row) const;
+    bool typedConfirmationOk() const;
     void start();
+    void retryUnresolved();
+    void runJob(const QList<int> &rows);
+    void onReported(const Services::CancelReport &report);
     void onProgress(int done, int total);
     void onFinished(const QList<Services::CancelReport> &reports);
-    QString planText(const Row &row) const;
-    QString resultText(const Row &row) const;
-    QColor resultColor(const Row &row) const;
+    void copyReport();
+    void exportReport();
+    QList<int> unresolvedRows() const;
+    QString notSentText(const Row &row) const;
+    // "Will be sent" / "Not sent: why" while reviewing, then the outcome.
+    QString outcomeText(int index) const;
+    QColor outcomeColor(const Row &row) const;
+    QString exportError(const QString &path, const QString &problem) const;
     Domain::CancelReason currentReason() const;
 
     AppSession &m_session;
     QList<Row> m_rows;
     Phase m_phase = Phase::Reviewing;
+    qint64 m_threshold = kDefaultTypedConfirmationThreshold;
     QPointer<Services::BulkCancelJob> m_job;
-    QList<int> m_sentRows; // row indexes in the order they were handed to the job
-    int m_done = 0;
+    QList<int> m_runRows; // row indexes handed to the running job, in that order
+    QString m_exportPathForTest;
 
     QTimer *m_ticker = nullptr;
     QLabel *m_summaryLabel = nullptr;
+    QLabel *m_totalsLabel = nullptr;
     QTableWidget *m_table = nullptr;
     ReasonFields m_reason;
+    QLabel *m_confirmRuleLabel = nullptr;
+    QLabel *m_confirmLabel = nullptr;
+    QLineEdit *m_confirmEdit = nullptr;
     QProgressBar *m_progress = nullptr;
     QLabel *m_resultLabel = nullptr;
+    QLabel *m_reportNoteLabel = nullptr; // copied / saved, or why not
     QPushButton *m_keepButton = nullptr;
     QPushButton *m_cancelButton = nullptr;
     QPushButton *m_stopButton = nullptr;
+    QPushButton *m_retryButton = nullptr;
+    QPushButton *m_copyButton = nullptr;
+    QPushButton *m_exportButton = nullptr;
     QPushButton *m_closeButton = nullptr;
 };
 

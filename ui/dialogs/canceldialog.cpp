@@ -2,7 +2,6 @@
 
 #include "appsession.h"
 #include "domain/cancelreason.h"
-#include "domain/currency.h"
 #include "eligibility.h"
 #include "format.h"
 #include "providers/paymentprovider.h"
@@ -138,6 +137,10 @@ void CancelDialog::buildUi()
     auto *input = new QFormLayout;
     input->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
     m_reason = ReasonFields::addTo(input);
+    m_confirmRuleLabel = new QLabel;
+    m_confirmRuleLabel->setObjectName(QStringLiteral("confirmRuleLabel"));
+    m_confirmRuleLabel->setWordWrap(true);
+    input->addRow(m_confirmRuleLabel);
     m_confirmLabel = new QLabel;
     m_confirmLabel->setObjectName(QStringLiteral("confirmLabel"));
     m_confirmLabel->setWordWrap(true);
@@ -250,16 +253,7 @@ bool CancelDialog::needsTypedConfirmation() const
 {
     if (m_threshold <= 0)
         return true;
-    if (!m_order)
-        return false;
-    qint64 limit = m_threshold;
-    const int exponent = Domain::currencyExponent(m_order->amount.currency);
-    for (int i = 0; i < exponent; ++i) {
-        if (limit > std::numeric_limits<qint64>::max() / 10)
-            return false; // beyond any amount
-        limit *= 10;
-    }
-    return m_order->amount.minor >= limit;
+    return m_order && Ui::needsTypedConfirmation(m_order->amount, m_threshold);
 }
 
 Domain::CancelReason CancelDialog::currentReason() const
@@ -401,6 +395,9 @@ void CancelDialog::updateButtons()
     setLabelColor(m_reason.problem, countdownColor(Countdown::Level::Red));
 
     const bool typed = needsTypedConfirmation();
+    m_confirmRuleLabel->setText(typedConfirmationRuleText(
+        m_threshold, m_order ? QStringList{m_order->amount.currency} : QStringList()));
+    m_confirmRuleLabel->setVisible(editing && typed);
     m_confirmLabel->setVisible(editing && typed);
     m_confirmEdit->setVisible(editing && typed);
     bool confirmed = true;

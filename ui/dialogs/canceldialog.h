@@ -4,6 +4,7 @@
 #include "domain/order.h"
 #include "reasonfields.h"
 #include "services/cancelservice.h"
+#include "typedconfirmation.h"
 
 #include <QDialog>
 #include <QPointer>
@@ -39,7 +40,8 @@ public:
                           QWidget *parent = nullptr);
     ~CancelDialog() override;
 
-    // Typed confirmation when amount >= this many major units (any currency);
+    // Typed confirmation when the amount is this many major units or more in
+    // its own currency (typedconfirmation.h, shared with the bulk cancel);
     // 0 = always. Default 1000.
     void setTypedConfirmationThreshold(qint64 majorUnits);
     bool needsTypedConfirmation() const;
@@ -85,7 +87,7 @@ private:
     // attempt with its key and reason (PRODUCT.md §10); the note says so.
     QString m_retryNote;
     qint64 m_retryShown = 0; // the retried attempt whose reason the fields show
-    qint64 m_threshold = 1000;
+    qint64 m_threshold = kDefaultTypedConfirmationThreshold;
     Phase m_phase = Phase::Editing;
     QPointer<Services::CancelJob> m_job;
     std::optional<Storage::AttemptState> m_liveState;
@@ -106,6 +108,7 @@ private:
     QLabel *m_fullAmountLabel = nullptr;
     QLabel *m_eligibilityLabel = nullptr;
     ReasonFields m_reason;
+    QLabel *m_confirmRuleLabel = nullptr; // which amount needs it, in this currency
     QLabel *m_confirmLabel = nullptr;
     QLineEdit *m_confirmEdit = nullptr;
     QProgressBar *m_progress = nullptr;

@@ -51,6 +51,57 @@ QString sourceLabel(Storage::StatusSource source)
     return {};
 }
 
+// The status history as people read it: the first status, each change
+// ("Pending → Cancelled"), a contradicted cancel (F7) and its review. The store
+// records changes only (a refresh that finds the same status adds no row), so a
+// later retrieval that confirmed the status is one last line, dated by
+// lastSyncedAt: "Confirmed: Pending". Not under a conflict, where the provider
+// said something else.
+QList<QTreeWidgetItem *> historyItems(const QList<Storage::StatusChange> &history,
+                                      const Domain::Order &order)
+{
+    QList<QTreeWidgetItem *> items;
+    std::optional<Domain::NormStatus> before;
+    QDateTime newest;
+    for (const Storage::StatusChange &c : history) {
+        const QString after = Domain::statusLabel(c.statusAfter);
+        QString what;
+        if (c.note.startsWith(QLatin1String("conflict:"))) // OrderStore's stable prefix
+            what = StatusView::tr("Provider reported %1 after the confirmed cancel; %2 kept")
+                       .arg(c.rawAfter, after);
+        else if (c.note == QLatin1String("conflict cleared"))
+            what = StatusView::tr("Conflict reviewed; %1 kept").arg(after);
+        else if (!before || c.rawBefore.isEmpty())
+            what = StatusView::tr("First status: %1").arg(after);
+        else if (*before != c.statusAfter)
+            what = StatusView::tr("%1 → %2").arg(Domain::statusLabel(*before), after);
+        else // the provider's own status changed within one of ours
+            what = StatusView::tr("%1 (provider: %2 → %3)").arg(after, c.rawBefore, c.rawAfter);
+        auto *item =
+            new QTreeWidgetItem(QStringList{formatLocalTime(c.at), what, sourceLabel(c.source)});
+        item->setToolTip(
+            1, c.rawBefore.isEmpty()
+                   ? StatusView::tr("Provider status: %1").arg(c.rawAfter)
+                   : StatusView::tr("Provider status: %1 → %2").arg(c.rawBefore, c.rawAfter));
+        items.append(item);
+        before = c.statusAfter;
+        if (!newest.isValid() || c.at > newest)
+            newest = c.at;
+    }
+    if (order.lastSyncedAt.isValid() && (!newest.isValid() || order.lastSyncedAt > newest)
+        && !order.flags.testFlag(Domain::StatusFlag::Conflict)) {
+        auto *item = new QTreeWidgetItem(
+            QStringList{formatLocalTime(order.lastSyncedAt),
+                        StatusView::tr("Confirmed: %1").arg(Domain::statusLabel(order.status)),
+                        StatusView::tr("latest retrieval")});
+        item->setToolTip(1, StatusView::tr("The provider reported the same status again (%1). "
+                                           "Only changes are kept; this is the latest check.")
+                                .arg(order.rawStatus));
+        items.append(item);
+    }
+    return items;
+}
+
 // Flattens a provider answer into "path  value" rows ("amount.value  1250"),
 // at most kMaxFields of them.
 void addJsonFields(const QJsonValue &value, const QString &path, QList<QTreeWidgetItem *> *out)
@@ -258,17 +309,8 @@ void StatusView::fill()
     m_values[Created]->setText(formatLocalTime(o.createdAt));
     m_values[Paid]->setText(o.paidAt.isValid() ? formatLocalTime(o.paidAt) : tr("not paid"));
 
-    for (const Storage::StatusChange &change :
-         m_session.orders().history(o.provider, o.paymentId)) {
-        const QString what =
-            change.rawBefore.isEmpty()
-                ? tr("%1 → %2").arg(change.rawAfter, Domain::statusLabel(change.statusAfter))
-                : tr("%1 → %2 (%3)")
-                      .arg(change.rawBefore, change.rawAfter,
-                           Domain::statusLabel(change.statusAfter));
-        m_timeline->addTopLevelItem(new QTreeWidgetItem(
-            QStringList{formatLocalTime(change.at), what, sourceLabel(change.source)}));
-    }
+    m_timeline->addTopLevelItems(
+        historyItems(m_session.orders().history(o.provider, o.paymentId), o));
     Storage::AttemptFilter filter;
     filter.provider = o.provider;
     filter.paymentId = o.paymentId;
