@@ -143,6 +143,12 @@ void BulkCancelDialog::buildUi()
     f.setBold(true);
     m_summaryLabel->setFont(f);
     layout->addWidget(m_summaryLabel);
+    // Named inside the dialog, not only on the main window's banner.
+    m_environmentLabel = new QLabel;
+    m_environmentLabel->setObjectName(QStringLiteral("environmentLabel"));
+    m_environmentLabel->setStyleSheet(QStringLiteral("color: %1; font-weight: bold;")
+                                          .arg(environmentColor(m_session.environment()).name()));
+    layout->addWidget(m_environmentLabel);
     m_totalsLabel = new QLabel;
     m_totalsLabel->setObjectName(QStringLiteral("totalsLabel"));
     m_totalsLabel->setWordWrap(true);
@@ -233,6 +239,9 @@ void BulkCancelDialog::buildUi()
 void BulkCancelDialog::retranslateUi()
 {
     setWindowTitle(tr("Cancel several payments"));
+    m_environmentLabel->setText(
+        tr("Environment: %1")
+            .arg(environmentText(m_session.environment(), m_session.usesBuiltInSandbox())));
     m_reason.retranslate(tr("Cancel &reason (for all):"));
     m_keepButton->setText(tr("&Keep payments"));
     m_stopButton->setText(m_job && !m_stopButton->isEnabled() ? tr("Stopping…") : tr("&Stop"));
@@ -325,7 +334,8 @@ QString BulkCancelDialog::notSentText(const Row &row) const
 {
     if (!row.order)
         return tr("Not sent: the payment is not in the order list.");
-    if (row.check.verdict == Services::CancelCheck::Verdict::ActiveAttempt)
+    if (row.check.verdict == Services::CancelCheck::Verdict::ActiveAttempt
+        || row.check.verdict == Services::CancelCheck::Verdict::NotConfigured)
         return tr("Not sent: %1").arg(Services::cancelCheckNote(row.check));
     return tr("Not sent: %1").arg(explainDecision(row.check.decision));
 }
@@ -619,9 +629,11 @@ void BulkCancelDialog::onFinished(const QList<CancelReport> &reports)
             r.decision = row.check.decision;
             if (row.order && row.check.verdict == Services::CancelCheck::Verdict::ActiveAttempt)
                 r.refusal = Refusal::ActiveAttempt;
+            if (row.order && row.check.verdict == Services::CancelCheck::Verdict::NotConfigured)
+                r.refusal = Refusal::Configuration;
             r.message = !row.order ? tr("The payment is not in the order list.")
-                        : r.refusal == Refusal::ActiveAttempt ? Services::cancelCheckNote(row.check)
-                                                              : explainDecision(row.check.decision);
+                        : r.refusal == Refusal::Ineligible ? explainDecision(row.check.decision)
+                                                           : Services::cancelCheckNote(row.check);
             row.report = r;
         }
         all.append(*row.report);

@@ -136,6 +136,7 @@ private:
 
     QTimer *m_ticker = nullptr;
     QLabel *m_summaryLabel = nullptr;
+    QLabel *m_environmentLabel = nullptr;
     QLabel *m_totalsLabel = nullptr;
     QTableWidget *m_table = nullptr;
     ReasonFields m_reason;

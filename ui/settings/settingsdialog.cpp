@@ -427,9 +427,11 @@ void SettingsDialog::retranslateUi()
     m_environment->setItemText(2, tr("Production"));
     label(m_environment, tr("&Environment:"));
     label(m_operator, tr("&Operator name:"));
-    label(m_typedConfirmation, tr("Typed confirmation for amounts &above:"));
+    label(m_typedConfirmation, tr("Typed confirmation from this &amount, in each payment's own "
+                                  "currency:"));
     m_typedConfirmation->setToolTip(
-        tr("In major units of the payment's currency (for example 1000 = 1,000.00 USD)."));
+        tr("1000 means 1,000.00 USD, 1,000 JPY, 1,000.000 KWD; amounts are never converted. 0 "
+           "asks for every cancel."));
     label(m_cancelRules, tr("Cancel &window overrides:"));
     m_cancelRules->setPlaceholderText(tr("none (the built-in cancel windows)"));
 
