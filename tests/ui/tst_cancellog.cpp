@@ -1,6 +1,7 @@
 #include "dialogs/exportdialog.h"
 #include "i18n/language.h"
 #include "models/cancellogmodel.h"
+#include "sandboxserver.h"
 #include "services/cancelservice.h"
 #include "services/exporter.h"
 #include "storage/canceljournal.h"
@@ -87,6 +88,7 @@ private Q_SLOTS:
     void filtersNarrowTheRows();
     void dateRangeIsInclusiveOnBothDays();
     void realCancelShowsAfterReload();
+    void providerCodeColumnShowsTheProvidersCode();
     void exportsCsvWithBom();
     void exportsCsvWithoutBom();
     void exportsJsonLines();
@@ -102,8 +104,12 @@ private:
                              CancelReason reason = CancelReason::RequestedByCustomer,
                              const QString &operatorName = u"li.na"_s,
                              std::optional<AttemptState> finalState = AttemptState::Succeeded,
-                             const QDateTime &requestedAt = {});
+                             const QDateTime &requestedAt = {}, const QString &providerCode = {},
+                             const QString &note = {});
     void seedVaried();
+    // A cancel through the session's CancelService (the in-process sandbox),
+    // waited for.
+    Services::CancelReport cancelNow(const Domain::OrderKey &order);
     Storage::CancelJournal &journal() { return m_test->session().journal(); }
     // Export through the dialog, clicking its buttons; returns the file.
     QString exportThroughDialog(Ui::CancelLogView &view, int formatIndex, bool bom,
@@ -127,7 +133,8 @@ void TestCancelLog::cleanup()
 CancelAttempt TestCancelLog::addAttempt(const QString &paymentId, Provider provider,
                                         CancelReason reason, const QString &operatorName,
                                         std::optional<AttemptState> finalState,
-                                        const QDateTime &requestedAt)
+                                        const QDateTime &requestedAt, const QString &providerCode,
+                                        const QString &note)
 {
     CancelAttempt a;
     a.provider = provider;
@@ -138,7 +145,9 @@ CancelAttempt TestCancelLog::addAttempt(const QString &paymentId, Provider provi
     a.operatorName = operatorName;
     a.environment = u"sandbox"_s;
     a.reason = reason;
-    a.note = reason == CancelReason::Other ? u"customer called twice"_s : QString();
+    a.note = !note.isEmpty()                 ? note
+             : reason == CancelReason::Other ? u"customer called twice"_s
+                                             : QString();
     a.requestedAt = requestedAt;
     a.statusBefore = u"PENDING"_s;
     const Storage::JournalResult prepared = journal().prepare(a);
@@ -148,7 +157,9 @@ CancelAttempt TestCancelLog::addAttempt(const QString &paymentId, Provider provi
         return prepared.attempt;
     CancelAttempt done = prepared.attempt;
     done.state = *finalState;
-    done.providerCode = *finalState == AttemptState::Succeeded ? u"SUCCESS"_s : u"DECLINED"_s;
+    done.providerCode = !providerCode.isEmpty()                  ? providerCode
+                        : *finalState == AttemptState::Succeeded ? u"SUCCESS"_s
+                                                                 : u"DECLINED"_s;
     done.providerMessage =
         *finalState == AttemptState::Succeeded ? u"Cancelled"_s : u"Not cancellable"_s;
     done.httpStatus = 200;
@@ -384,6 +395,59 @@ void TestCancelLog::realCancelShowsAfterReload()
                  .data()
                  .toString(),
              Storage::attemptStateLabel(journal().find(attemptId)->state));
+}
+
+Services::CancelReport TestCancelLog::cancelNow(const Domain::OrderKey &order)
+{
+    Services::CancelOrderRequest request;
+    request.order = order;
+    request.reason = CancelReason::Duplicate;
+    request.operatorName = u"li.na"_s;
+    request.environment = u"sandbox"_s;
+    Services::CancelJob *job = m_test->session().cancels().cancel(request);
+    if (!job)
+        qFatal("no cancel job");
+    QSignalSpy finished(job, &Services::CancelJob::finished);
+    if (!finished.wait(30000))
+        qFatal("the cancel of %s did not finish", qPrintable(order.paymentId));
+    return finished.first().first().value<Services::CancelReport>();
+}
+
+void TestCancelLog::providerCodeColumnShowsTheProvidersCode()
+{
+    QVERIFY(m_test->loadDemo());
+    // UQPAY answers a cancel with the payment intent and no code of its own;
+    // Antom with a result code; a refusal with the provider's error code.
+    const Domain::OrderKey card = m_test->demo(Provider::Uqpay, 3);   // CARD, PENDING
+    const Domain::OrderKey wallet = m_test->demo(Provider::Uqpay, 5); // WECHATPAY: async
+    const Domain::OrderKey antom = m_test->demo(Provider::Antom, 4);  // ALIPAY_HK, PENDING
+    const Domain::OrderKey late = m_test->demo(Provider::Uqpay, 0);
+    Sandbox::Scenario windowExceeded;
+    windowExceeded.paymentId = late.paymentId;
+    windowExceeded.kind = Sandbox::Scenario::Kind::WindowExceeded;
+    m_test->session().sandbox()->addScenario(windowExceeded);
+
+    QCOMPARE(cancelNow(card).state, std::optional(AttemptState::Succeeded));
+    QCOMPARE(cancelNow(wallet).state, std::optional(AttemptState::Succeeded));
+    QCOMPARE(cancelNow(antom).state, std::optional(AttemptState::Succeeded));
+    QCOMPARE(cancelNow(late).state, std::optional(AttemptState::Rejected));
+
+    Ui::CancelLogView view(m_test->session());
+    view.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&view));
+    QTRY_COMPARE(view.model()->rowCount(), 4);
+    QHash<QString, QString> codes;
+    for (int r = 0; r < 4; ++r) {
+        codes.insert(
+            view.model()->attemptAt(r).paymentId,
+            view.model()->index(r, Ui::CancelLogModel::ProviderCodeColumn).data().toString());
+    }
+    // Never the payment's status (CANCELLED, REQUIRES_CUSTOMER_ACTION): that
+    // is the order's, shown in the main list and as status_after.
+    QCOMPARE(codes.value(card.paymentId), QString());
+    QCOMPARE(codes.value(wallet.paymentId), QString());
+    QCOMPARE(codes.value(antom.paymentId), u"SUCCESS"_s);
+    QCOMPARE(codes.value(late.paymentId), u"cancel_payment_intent_failed"_s);
 }
 
 QString TestCancelLog::exportThroughDialog(Ui::CancelLogView &view, int formatIndex, bool bom,
