@@ -541,7 +541,8 @@ void CancelJob::onPollResult(const ProviderResult &result)
         // A same-day paid wallet stays SUCCEEDED until the cancel flips it; a
         // payment that failed or got paid meanwhile will not be cancelled.
         if (status == NormStatus::Failed || (status == NormStatus::Succeeded && !wasSucceeded)) {
-            m_attempt.providerCode = result.order->rawStatus;
+            // The provider gave no code for this: the payment's status is in
+            // the message and in status_after, not in provider_code.
             m_attempt.providerMessage =
                 QCoreApplication::translate("CancelService",
                                             "The payment became %1 instead of cancelled.")

@@ -1,6 +1,7 @@
 #include "services/exporter.h"
 
 #include "domain/cancelreason.h"
+#include "domain/currency.h"
 #include "domain/provider.h"
 #include "storage/database.h"
 
@@ -21,6 +22,8 @@
 #include <QVariant>
 
 #include <algorithm>
+#include <array>
+#include <cmath>
 #include <utility>
 #include <xlsxwriter.h>
 
@@ -71,22 +74,42 @@ constexpr int kColumnCount = int(std::size(kColumns));
 // Every how many rows progress is reported.
 constexpr qint64 kProgressStep = 500;
 
+// A value of one column. Amount and Time cells carry their text too (the
+// exact decimal string, the ISO 8601 time): CSV and JSON Lines write that text,
+// only XLSX writes them as a number and a date-time.
 struct Cell
 {
-    enum Kind { Text, Number, Null };
+    enum Kind { Text, Number, Null, Amount, Time };
     Kind kind = Null;
     QString text;
     qint64 number = 0;
+    Domain::Money money; // Amount
+    QDateTime wallClock; // Time: the date and time to show, in the column's zone
 };
 
 Cell text(QString s)
 {
-    return {Cell::Text, std::move(s), 0};
+    Cell c;
+    c.kind = Cell::Text;
+    c.text = std::move(s);
+    return c;
 }
 
 Cell number(qint64 n)
 {
-    return {Cell::Number, {}, n};
+    Cell c;
+    c.kind = Cell::Number;
+    c.number = n;
+    return c;
+}
+
+Cell amount(const Domain::Money &m)
+{
+    Cell c;
+    c.kind = Cell::Amount;
+    c.text = m.toDecimalString();
+    c.money = m;
+    return c;
 }
 
 QString utcText(const QDateTime &t)
@@ -108,24 +131,32 @@ QString localText(const QDateTime &t, const QTimeZone &zone)
 
 // Unknown numbers (no HTTP answer, no latency measured) and missing times are
 // Null: empty in CSV/XLSX, null in JSON.
+Cell time(const QDateTime &t, bool local, const QTimeZone &zone)
+{
+    if (!t.isValid())
+        return Cell{};
+    Cell c;
+    c.kind = Cell::Time;
+    c.text = local ? localText(t, zone) : utcText(t);
+    // Dropping the offset keeps the wall-clock date and time as they read.
+    const QDateTime wall = local ? t.toTimeZone(zone) : t.toUTC();
+    c.wallClock = QDateTime(wall.date(), wall.time());
+    return c;
+}
+
 QList<Cell> cellsOf(const Storage::CancelAttempt &a, const QTimeZone &zone)
 {
-    const auto time = [&zone](const QDateTime &t, bool local) {
-        if (!t.isValid())
-            return Cell{};
-        return text(local ? localText(t, zone) : utcText(t));
-    };
     QList<Cell> cells;
     cells.reserve(kColumnCount);
     cells << number(a.id) << text(Domain::providerKey(a.provider)) << text(a.paymentId)
-          << text(a.merchantReference) << text(a.amount.toDecimalString())
-          << text(a.amount.currency) << text(a.paymentMethod)
-          << text(Domain::cancelReasonKey(a.reason)) << text(Domain::cancelReasonLabel(a.reason))
-          << text(a.note) << text(a.operatorName) << text(a.environment) << text(a.idempotencyKey)
+          << text(a.merchantReference) << amount(a.amount) << text(a.amount.currency)
+          << text(a.paymentMethod) << text(Domain::cancelReasonKey(a.reason))
+          << text(loggedReasonLabel(a.reason)) << text(a.note) << text(a.operatorName)
+          << text(a.environment) << text(a.idempotencyKey)
           << text(Storage::attemptStateKey(a.state)) << text(a.providerCode)
           << text(a.providerMessage) << (a.httpStatus > 0 ? number(a.httpStatus) : Cell{})
-          << number(a.tries) << time(a.requestedAt, false) << time(a.requestedAt, true)
-          << time(a.finishedAt, false) << time(a.finishedAt, true)
+          << number(a.tries) << time(a.requestedAt, false, zone) << time(a.requestedAt, true, zone)
+          << time(a.finishedAt, false, zone) << time(a.finishedAt, true, zone)
           << (a.latencyMs >= 0 ? number(a.latencyMs) : Cell{}) << text(a.statusBefore)
           << text(a.statusAfter) << text(a.entryHash);
     Q_ASSERT(cells.size() == kColumnCount);
@@ -206,7 +237,7 @@ public:
             const Cell &c = cells.at(i);
             if (c.kind == Cell::Number)
                 line += QString::number(c.number);
-            else if (c.kind == Cell::Text)
+            else if (c.kind != Cell::Null)
                 line += quoted(guardFormula(c.text));
         }
         line += u"\r\n"_s;
@@ -288,7 +319,7 @@ public:
             const Cell &c = cells.at(i);
             if (c.kind == Cell::Number)
                 line += QString::number(c.number);
-            else if (c.kind == Cell::Text)
+            else if (c.kind != Cell::Null)
                 appendString(line, c.text);
             else
                 line += u"null"_s;
@@ -354,8 +385,18 @@ private:
 //
 // Text stays text (write_string never makes a formula, so no guard is needed
 // and the data is exact). attempt_id, http_status, tries and latency_ms are
-// numbers. The amount is a string: exact for every currency exponent and the
-// same as in CSV and JSON, where a double could not hold every amount.
+// numbers. So that an accountant's filters and sums work:
+// - the amount is a number in major units with its currency's decimals
+//   ("#,##0.00" for USD, "#,##0" for JPY, per row). The cell value is
+//   minor / 10^exponent as a double, computed from the integer minor units
+//   (never from a formatted string); IEEE division rounds it to the double
+//   nearest the exact decimal, which the spreadsheet shows exactly. This is the
+//   only place an amount becomes a double, and only because a spreadsheet
+//   number is one. Amounts beyond 2^53 minor units (not exact as a double) and
+//   unknown currencies stay the exact decimal string of CSV and JSON;
+// - the four times are Excel date-times ("yyyy-mm-dd hh:mm:ss"): *_utc in
+//   UTC, *_local the wall-clock time in the operator's zone, as the column
+//   keys and titles say. (CSV and JSON keep ISO 8601 text with the offset.)
 class XlsxWriter final : public Writer
 {
 public:
@@ -387,6 +428,8 @@ public:
         }
         m_bold = workbook_add_format(m_workbook);
         format_set_bold(m_bold);
+        m_dateTime = workbook_add_format(m_workbook);
+        format_set_num_format(m_dateTime, "yyyy-mm-dd hh:mm:ss");
         return addSheet(error);
     }
 
@@ -447,6 +490,8 @@ private:
     static constexpr lxw_row_t kLastRow = 1048575;
     // Excel's limit for one cell (libxlsxwriter counts UTF-8 bytes).
     static constexpr qsizetype kMaxCellBytes = 32767;
+    // Integers up to 2^53 are exact in a double.
+    static constexpr qint64 kExactInDouble = qint64(1) << 53;
 
     bool addSheet(QString *error)
     {
@@ -485,7 +530,16 @@ private:
             if (cell.kind == Cell::Number) {
                 e = worksheet_write_number(m_sheet, m_row, lxw_col_t(c), double(cell.number),
                                            format);
-            } else if (cell.kind == Cell::Text && !cell.text.isEmpty()) {
+            } else if (cell.kind == Cell::Amount && amountFormat(cell.money)) {
+                e = worksheet_write_number(m_sheet, m_row, lxw_col_t(c), amountValue(cell.money),
+                                           amountFormat(cell.money));
+            } else if (cell.kind == Cell::Time) {
+                const QDate d = cell.wallClock.date();
+                const QTime t = cell.wallClock.time();
+                lxw_datetime dt{d.year(), d.month(),  d.day(),
+                                t.hour(), t.minute(), t.second() + t.msec() / 1000.0};
+                e = worksheet_write_datetime(m_sheet, m_row, lxw_col_t(c), &dt, m_dateTime);
+            } else if (cell.kind != Cell::Null && !cell.text.isEmpty()) {
                 QByteArray utf8 = cell.text.toUtf8();
                 if (utf8.size() > kMaxCellBytes) {
                     qsizetype cut = kMaxCellBytes;
@@ -504,6 +558,32 @@ private:
         return true;
     }
 
+    // The format of an amount in its currency ("#,##0.00"), one per exponent;
+    // null when the amount is written as text (see the class comment).
+    lxw_format *amountFormat(const Domain::Money &m)
+    {
+        const int exp = Domain::currencyExponent(m.currency);
+        if (exp < 0 || exp >= int(m_amountFormats.size()) || m.minor < -kExactInDouble
+            || m.minor > kExactInDouble)
+            return nullptr;
+        lxw_format *&format = m_amountFormats[size_t(exp)];
+        if (!format) {
+            QByteArray code("#,##0");
+            if (exp > 0)
+                code += '.' + QByteArray(exp, '0');
+            format = workbook_add_format(m_workbook);
+            format_set_num_format(format, code.constData());
+        }
+        return format;
+    }
+
+    static double amountValue(const Domain::Money &m)
+    {
+        // Both exact as doubles (|minor| <= 2^53, 10^exp <= 10^4): one
+        // correctly rounded division.
+        return double(m.minor) / std::pow(10.0, Domain::currencyExponent(m.currency));
+    }
+
     lxw_error closeWorkbook()
     {
         if (!m_workbook)
@@ -519,6 +599,9 @@ private:
     lxw_workbook *m_workbook = nullptr;
     lxw_worksheet *m_sheet = nullptr;
     lxw_format *m_bold = nullptr;
+    lxw_format *m_dateTime = nullptr;
+    // By currency exponent; ISO 4217 has none above 4 (CLF).
+    std::array<lxw_format *, 5> m_amountFormats{};
     QList<QList<Cell>> m_headers;
     lxw_row_t m_row = 0;
     int m_sheets = 0;
@@ -611,9 +694,9 @@ ExportResult runExport(Storage::Database &db, const QString &path, const ExportO
         return result;
     }
     std::unique_ptr<Writer> writer = makeWriter(path, options);
-    if (!writer->open(&result.error) || !writer->header(headerCells(false), &result.error)
-        || (options.localizedHeaders && options.format != ExportFormat::JsonLines
-            && !writer->header(headerCells(true), &result.error))) {
+    // One header row: the contract's keys, or their translated titles instead.
+    if (!writer->open(&result.error)
+        || !writer->header(headerCells(options.localizedHeaders), &result.error)) {
         writer->discard();
         return result;
     }
@@ -743,6 +826,14 @@ Storage::AttemptFilter exportFilter(const ExportOptions &options)
     if (options.to)
         filter.requestedTo = exportRangeEnd(*options.to, options.operatorZone);
     return filter;
+}
+
+QString loggedReasonLabel(Domain::CancelReason reason)
+{
+    // Only the picker's "Other" carries a request for a note.
+    if (reason == Domain::CancelReason::Other)
+        return QCoreApplication::translate("Exporter", "Other");
+    return Domain::cancelReasonLabel(reason);
 }
 
 QStringList exportColumns()

@@ -30,8 +30,10 @@ std::optional<ExportFormat> exportFormatFromKey(QStringView key); // "csv" | "xl
 struct ExportOptions
 {
     ExportFormat format = ExportFormat::Csv;
-    bool bom = true;               // CSV only; --no-bom turns it off
-    bool localizedHeaders = false; // CSV/XLSX: a second header row of translated titles
+    bool bom = true; // CSV only; --no-bom turns it off
+    // CSV/XLSX: the header row holds the translated column titles instead of
+    // the stable keys (the default, and the CLI's, is the keys).
+    bool localizedHeaders = false;
     QTimeZone operatorZone = QTimeZone::systemTimeZone(); // *_local columns and from/to
     // Dates in operatorZone, inclusive on both days. When set they replace
     // filter.requestedFrom / filter.requestedTo.
@@ -75,6 +77,11 @@ QDateTime exportRangeStart(QDate from, const QTimeZone &zone);
 QDateTime exportRangeEnd(QDate to, const QTimeZone &zone);
 // options.filter with the requested range computed from options.from/to.
 Storage::AttemptFilter exportFilter(const ExportOptions &options);
+
+// A cancel reason as the log and its exports word it: the reason picker's
+// label without what it asks of the operator ("Other", not "Other (note
+// required)"). Translated.
+QString loggedReasonLabel(Domain::CancelReason reason);
 
 // The stable column keys of PRODUCT.md F15, in their order.
 QStringList exportColumns();

@@ -529,10 +529,9 @@ private Q_SLOTS:
         using K = FailureKind;
         using G = Guidance;
         QTest::addRow("card cancelled") << u"PI_CARD"_s << 0 << QByteArray() << O::Succeeded
-                                        << K::None << G::None << u"CANCELLED"_s << 200;
-        QTest::addRow("wallet accepted (seed 000)")
-            << kSeedId << 0 << QByteArray() << O::Confirming << K::None << G::None
-            << u"REQUIRES_CUSTOMER_ACTION"_s << 200;
+                                        << K::None << G::None << QString() << 200;
+        QTest::addRow("wallet accepted (seed 000)") << kSeedId << 0 << QByteArray() << O::Confirming
+                                                    << K::None << G::None << QString() << 200;
         QTest::addRow("paid: refund instead")
             << u"PI_PAID"_s << 0 << QByteArray() << O::Rejected << K::Rejected << G::Refund
             << u"cancel_not_allowed"_s << 400;

@@ -8,6 +8,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QRegularExpression>
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTemporaryDir>
@@ -181,6 +182,67 @@ QString xmlEscaped(QString s)
     return s.replace(u'&', u"&amp;"_s).replace(u'<', u"&lt;"_s).replace(u'>', u"&gt;"_s);
 }
 
+// One cell of a worksheet's XML by its reference ("E2"); empty when the sheet
+// has no such cell (an empty value is not written at all).
+QString cellXml(const QString &sheet, const QString &ref)
+{
+    const QRegularExpression re(u"<c r=\"%1\"(?: [^>/]*)?(?:/>|>.*?</c>)"_s.arg(ref));
+    return re.match(sheet).captured(0);
+}
+
+// A numeric cell: no t attribute (t="inlineStr", "s", "str" are text) and a <v>.
+bool isNumericCell(const QString &cell)
+{
+    return !cell.isEmpty() && !cell.contains(u" t=\""_s) && cell.contains(u"<v>"_s);
+}
+
+double cellNumber(const QString &cell)
+{
+    static const QRegularExpression re(u"<v>([^<]*)</v>"_s);
+    return re.match(cell).captured(1).toDouble();
+}
+
+// The text of an inline-string cell (constant-memory mode writes no shared strings).
+QString cellText(const QString &cell)
+{
+    static const QRegularExpression re(u"<t[^>]*>([^<]*)</t>"_s);
+    return re.match(cell).captured(1);
+}
+
+// The number format code of a cell's style ("#,##0.00"), from styles.xml:
+// the cell's s attribute indexes <cellXfs>, whose numFmtId names a custom
+// <numFmt> (ids from 164) or a built-in one ("General" for 0).
+QString numberFormatOf(const QString &cell, const QString &styles)
+{
+    static const QRegularExpression styleRe(u" s=\"(\\d+)\""_s);
+    const int s = styleRe.match(cell).hasMatch() ? styleRe.match(cell).captured(1).toInt() : 0;
+    const qsizetype xfsStart = styles.indexOf(u"<cellXfs"_s);
+    const qsizetype xfsEnd = styles.indexOf(u"</cellXfs>"_s);
+    if (xfsStart < 0 || xfsEnd < 0)
+        return {};
+    const QString xfs = styles.mid(xfsStart, xfsEnd - xfsStart);
+    static const QRegularExpression xfRe(u"<xf ([^>]*)>"_s);
+    QRegularExpressionMatchIterator it = xfRe.globalMatch(xfs);
+    QString xf;
+    for (int i = 0; i <= s && it.hasNext(); ++i)
+        xf = it.next().captured(1);
+    static const QRegularExpression idRe(u"numFmtId=\"(\\d+)\""_s);
+    const int id = idRe.match(xf).captured(1).toInt();
+    if (id == 0)
+        return u"General"_s;
+    const QRegularExpression fmtRe(u"<numFmt numFmtId=\"%1\" formatCode=\"([^\"]*)\""_s.arg(id));
+    const QRegularExpressionMatch m = fmtRe.match(styles);
+    return m.hasMatch() ? m.captured(1) : u"builtin:%1"_s.arg(id);
+}
+
+// Excel's serial date-time (days since 1899-12-30) of a wall-clock time.
+double excelSerial(const QDateTime &wallClock)
+{
+    const QDate epoch(1899, 12, 30);
+    return double(epoch.daysTo(wallClock.date()))
+           + wallClock.time().msecsSinceStartOfDay() / 86400000.0;
+}
+
 } // namespace
 
 class TestExporter : public QObject
@@ -201,6 +263,9 @@ private slots:
     void csvLocalizedHeaders();
     void jsonLines();
     void xlsx();
+    void xlsxLocalizedHeaders();
+    void xlsxAmountsAreNumbersWithTheCurrencyDecimals_data();
+    void xlsxAmountsAreNumbersWithTheCurrencyDecimals();
     void localTimesCarryTheZoneOffset_data();
     void localTimesCarryTheZoneOffset();
 
@@ -226,7 +291,8 @@ private:
     void seedThree();
     CancelAttempt addAttempt(const QString &paymentId, const QDateTime &requestedAt,
                              CancelReason reason, const QString &note,
-                             std::optional<AttemptState> finalState, const QString &message = {});
+                             std::optional<AttemptState> finalState, const QString &message = {},
+                             const Domain::Money &amount = {1012, u"USD"_s});
     QString path(const QString &name) const { return m_dir->filePath(name); }
 
     std::unique_ptr<QTemporaryDir> m_dir;
@@ -262,13 +328,13 @@ void TestExporter::cleanup()
 CancelAttempt TestExporter::addAttempt(const QString &paymentId, const QDateTime &requestedAt,
                                        CancelReason reason, const QString &note,
                                        std::optional<AttemptState> finalState,
-                                       const QString &message)
+                                       const QString &message, const Domain::Money &amount)
 {
     CancelAttempt a;
     a.provider = Provider::Uqpay;
     a.paymentId = paymentId;
     a.merchantReference = u"REF-"_s + paymentId;
-    a.amount = {1012, u"USD"_s};
+    a.amount = amount;
     a.paymentMethod = u"CARD"_s;
     a.operatorName = u"li.na"_s;
     a.environment = u"sandbox"_s;
@@ -379,7 +445,10 @@ void TestExporter::csvContents()
     QCOMPARE(value(1, "amount"), u"10.12"_s);
     QCOMPARE(value(1, "currency"), u"USD"_s);
     QCOMPARE(value(1, "reason_code"), u"other"_s);
-    QCOMPARE(value(1, "reason"), Domain::cancelReasonLabel(CancelReason::Other));
+    // The reason without the picker's "(note required)".
+    QCOMPARE(value(1, "reason"), u"Other"_s);
+    QCOMPARE(value(1, "reason"), loggedReasonLabel(CancelReason::Other));
+    QCOMPARE(value(2, "reason"), Domain::cancelReasonLabel(CancelReason::Duplicate));
     QCOMPARE(value(1, "note"), u"'=cmd|' /C calc'!A0"_s);
     QCOMPARE(value(1, "operator"), u"li.na"_s);
     QCOMPARE(value(1, "environment"), u"sandbox"_s);
@@ -443,13 +512,16 @@ void TestExporter::csvLocalizedHeaders()
     QVERIFY(exporter.exportNow(file, options).ok());
     const auto records = parseCsv(QString::fromUtf8(readAll(file).mid(3)));
     QVERIFY(records);
-    QCOMPARE(records->size(), 5);
-    QCOMPARE(records->at(0), exportColumns());
+    // The localised titles replace the key row: one header row, then the rows.
+    QCOMPARE(records->size(), 1 + 3);
     QStringList titles;
     for (const QString &key : exportColumns())
         titles << exportColumnTitle(key);
-    QCOMPARE(records->at(1), titles);
-    QCOMPARE(records->at(2).at(0), QString::number(m_seeded[0].id));
+    QCOMPARE(records->at(0), titles);
+    QVERIFY(records->at(0) != exportColumns());
+    for (const QStringList &r : *records)
+        QVERIFY(r != exportColumns());
+    QCOMPARE(records->at(1).at(0), QString::number(m_seeded[0].id));
 }
 
 void TestExporter::jsonLines()
@@ -518,7 +590,6 @@ void TestExporter::xlsx()
     ExportOptions options;
     options.format = ExportFormat::Xlsx;
     options.operatorZone = zone("Asia/Shanghai");
-    options.localizedHeaders = true;
     const QString file = path(u"log.xlsx"_s);
     const ExportResult result = exporter.exportNow(file, options);
     QVERIFY2(result.ok(), qPrintable(result.error));
@@ -534,31 +605,135 @@ void TestExporter::xlsx()
     const auto sheetXml = zip.file(u"xl/worksheets/sheet1.xml"_s);
     QVERIFY(sheetXml);
     const QString sheet = QString::fromUtf8(*sheetXml);
+    const auto stylesXml = zip.file(u"xl/styles.xml"_s);
+    QVERIFY(stylesXml);
+    const QString styles = QString::fromUtf8(*stylesXml);
     // Strings are stored inline (constant-memory mode) or in the shared table.
     QString strings = sheet;
     if (const auto shared = zip.file(u"xl/sharedStrings.xml"_s))
         strings += QString::fromUtf8(*shared);
 
-    for (const QString &key : exportColumns())
+    // The contract's keys, in one header row (A1, B1, …), then the rows.
+    const QStringList keys = exportColumns();
+    QCOMPARE(cellText(cellXml(sheet, u"A1"_s)), u"attempt_id"_s);
+    QCOMPARE(cellText(cellXml(sheet, u"Z1"_s)), u"entry_hash"_s);
+    for (const QString &key : keys)
         QVERIFY2(strings.contains(u">"_s + key + u"<"_s), qPrintable(key));
-    QVERIFY(strings.contains(xmlEscaped(exportColumnTitle(u"attempt_id"_s))));
+    QVERIFY(!strings.contains(xmlEscaped(exportColumnTitle(u"merchant_reference"_s))));
     QVERIFY(strings.contains(kChinese));
     QVERIFY(strings.contains(xmlEscaped(u"=cmd|' /C calc'!A0"_s))
             || strings.contains(u"=cmd|&apos; /C calc&apos;!A0"_s));
-    QVERIFY(strings.contains(u"2024-03-01T10:00:00+08:00"_s));
     QVERIFY(strings.contains(m_seeded[0].entryHash));
-    QVERIFY(strings.contains(u">10.12<"_s)); // the amount is text
-    QVERIFY(!sheet.contains(u"<f>"_s));      // never a formula
-    // Two header rows, three data rows; attempt_id in A3 is a number.
-    QVERIFY(sheet.contains(u"<row r=\"5\""_s));
-    QVERIFY(!sheet.contains(u"<row r=\"6\""_s));
-    QVERIFY(sheet.contains(u"<c r=\"A3\" s=\"0\"><v>%1</v></c>"_s.arg(m_seeded[0].id))
-            || sheet.contains(u"<c r=\"A3\"><v>%1</v></c>"_s.arg(m_seeded[0].id)));
+    QVERIFY(!sheet.contains(u"<f>"_s)); // never a formula
+    // One header row, three data rows.
+    QVERIFY(sheet.contains(u"<row r=\"4\""_s));
+    QVERIFY(!sheet.contains(u"<row r=\"5\""_s));
     QVERIFY(sheet.contains(u"<pane "_s)); // frozen header
     QVERIFY(sheet.contains(u"<cols>"_s)); // column widths
-    const auto styles = zip.file(u"xl/styles.xml"_s);
-    QVERIFY(styles);
-    QVERIFY(styles->contains("<b/>")); // the bold header format
+    QVERIFY(styles.contains(u"<b/>"_s));  // the bold header format
+
+    // attempt_id (A) is a number.
+    const QString id = cellXml(sheet, u"A2"_s);
+    QVERIFY2(isNumericCell(id), qPrintable(id));
+    QCOMPARE(cellNumber(id), double(m_seeded[0].id));
+
+    // amount (E) is a number in major units with the currency's decimals, so
+    // that a sum works; the currency stays beside it as text (F).
+    const QString amount = cellXml(sheet, u"E2"_s);
+    QVERIFY2(isNumericCell(amount), qPrintable(amount));
+    QCOMPARE(cellNumber(amount), 10.12);
+    QCOMPARE(numberFormatOf(amount, styles), u"#,##0.00"_s);
+    QCOMPARE(cellText(cellXml(sheet, u"F2"_s)), u"USD"_s);
+
+    // The times are Excel date-times: *_utc (S, U) in UTC, *_local (T, V) the
+    // wall-clock time in the operator's zone; the header names which.
+    const auto checkTime = [&](const QString &ref, const QDateTime &wallClock) {
+        const QString cell = cellXml(sheet, ref);
+        QVERIFY2(isNumericCell(cell), qPrintable(ref + u": "_s + cell));
+        QVERIFY2(qAbs(cellNumber(cell) - excelSerial(wallClock)) < 1e-6, qPrintable(cell));
+        QCOMPARE(numberFormatOf(cell, styles), u"yyyy-mm-dd hh:mm:ss"_s);
+    };
+    QCOMPARE(keys.at(18), u"requested_at_utc"_s);
+    QCOMPARE(keys.at(21), u"finished_at_local"_s);
+    checkTime(u"S2"_s, QDateTime(QDate(2024, 3, 1), QTime(2, 0)));
+    checkTime(u"T2"_s, QDateTime(QDate(2024, 3, 1), QTime(10, 0)));
+    checkTime(u"U2"_s, QDateTime(QDate(2024, 3, 1), QTime(2, 0, 3)));
+    checkTime(u"V2"_s, QDateTime(QDate(2024, 3, 1), QTime(10, 0, 3)));
+    // Row 4 (P-3, still PREPARED): no finished time, no latency.
+    checkTime(u"S4"_s, QDateTime(QDate(2024, 3, 1), QTime(4, 0)));
+    QCOMPARE(cellXml(sheet, u"U4"_s), QString());
+    QCOMPARE(cellXml(sheet, u"W4"_s), QString());
+    // Text stays text.
+    QVERIFY(!isNumericCell(cellXml(sheet, u"C2"_s)));
+    QCOMPARE(cellText(cellXml(sheet, u"N3"_s)), u"REJECTED"_s);
+}
+
+void TestExporter::xlsxLocalizedHeaders()
+{
+    seedThree();
+    Exporter exporter(*m_db);
+    ExportOptions options;
+    options.format = ExportFormat::Xlsx;
+    options.localizedHeaders = true;
+    const QString file = path(u"titled.xlsx"_s);
+    const ExportResult result = exporter.exportNow(file, options);
+    QVERIFY2(result.ok(), qPrintable(result.error));
+    const Zip zip(readAll(file));
+    const auto sheetXml = zip.file(u"xl/worksheets/sheet1.xml"_s);
+    QVERIFY(sheetXml);
+    const QString sheet = QString::fromUtf8(*sheetXml);
+    // The translated titles replace the keys: one header row.
+    QCOMPARE(cellText(cellXml(sheet, u"A1"_s)), exportColumnTitle(u"attempt_id"_s));
+    QCOMPARE(cellText(cellXml(sheet, u"S1"_s)), exportColumnTitle(u"requested_at_utc"_s));
+    QVERIFY(!sheet.contains(u">attempt_id<"_s));
+    QVERIFY(!sheet.contains(u">merchant_reference<"_s));
+    QVERIFY(isNumericCell(cellXml(sheet, u"A2"_s)));
+    QCOMPARE(cellNumber(cellXml(sheet, u"A2"_s)), double(m_seeded[0].id));
+    QVERIFY(sheet.contains(u"<row r=\"4\""_s));
+    QVERIFY(!sheet.contains(u"<row r=\"5\""_s));
+}
+
+void TestExporter::xlsxAmountsAreNumbersWithTheCurrencyDecimals_data()
+{
+    QTest::addColumn<qint64>("minor");
+    QTest::addColumn<QString>("currency");
+    QTest::addColumn<double>("value");
+    QTest::addColumn<QString>("format");
+    QTest::addRow("JPY, no decimals") << qint64(150000) << u"JPY"_s << 150000.0 << u"#,##0"_s;
+    QTest::addRow("USD, 2") << qint64(123456789) << u"USD"_s << 1234567.89 << u"#,##0.00"_s;
+    QTest::addRow("USD, cents") << qint64(5) << u"USD"_s << 0.05 << u"#,##0.00"_s;
+    QTest::addRow("KWD, 3") << qint64(1) << u"KWD"_s << 0.001 << u"#,##0.000"_s;
+    QTest::addRow("PHP zero") << qint64(0) << u"PHP"_s << 0.0 << u"#,##0.00"_s;
+}
+
+void TestExporter::xlsxAmountsAreNumbersWithTheCurrencyDecimals()
+{
+    QFETCH(qint64, minor);
+    QFETCH(QString, currency);
+    QFETCH(double, value);
+    QFETCH(QString, format);
+    // A USD row first, so that each row gets its own currency's format.
+    addAttempt(u"P-0"_s, at(u"2024-03-01T10:00:00+08:00"_s), CancelReason::Duplicate, {},
+               AttemptState::Succeeded);
+    addAttempt(u"P-1"_s, at(u"2024-03-01T10:00:00+08:00"_s), CancelReason::Duplicate, {},
+               AttemptState::Succeeded, {}, {minor, currency});
+    Exporter exporter(*m_db);
+    ExportOptions options;
+    options.format = ExportFormat::Xlsx;
+    const QString file = path(u"amounts.xlsx"_s);
+    const ExportResult result = exporter.exportNow(file, options);
+    QVERIFY2(result.ok(), qPrintable(result.error));
+    const Zip zip(readAll(file));
+    const QString sheet = QString::fromUtf8(zip.file(u"xl/worksheets/sheet1.xml"_s).value());
+    const QString styles = QString::fromUtf8(zip.file(u"xl/styles.xml"_s).value());
+    const QString usd = cellXml(sheet, u"E2"_s);
+    QVERIFY2(isNumericCell(usd), qPrintable(usd));
+    QCOMPARE(numberFormatOf(usd, styles), u"#,##0.00"_s);
+    const QString cell = cellXml(sheet, u"E3"_s);
+    QVERIFY2(isNumericCell(cell), qPrintable(cell));
+    QCOMPARE(cellNumber(cell), value);
+    QCOMPARE(numberFormatOf(cell, styles), format);
+    QCOMPARE(cellText(cellXml(sheet, u"F3"_s)), currency);
 }
 
 void TestExporter::localTimesCarryTheZoneOffset_data()

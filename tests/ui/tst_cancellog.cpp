@@ -1,6 +1,7 @@
 #include "dialogs/exportdialog.h"
 #include "i18n/language.h"
 #include "models/cancellogmodel.h"
+#include "sandboxserver.h"
 #include "services/cancelservice.h"
 #include "services/exporter.h"
 #include "storage/canceljournal.h"
@@ -87,6 +88,7 @@ private Q_SLOTS:
     void filtersNarrowTheRows();
     void dateRangeIsInclusiveOnBothDays();
     void realCancelShowsAfterReload();
+    void providerCodeColumnShowsTheProvidersCode();
     void exportsCsvWithBom();
     void exportsCsvWithoutBom();
     void exportsJsonLines();
@@ -94,6 +96,10 @@ private Q_SLOTS:
     void exportWithLocalizedHeadersAndErrors();
     void exportsXlsx();
     void verifyReportsOkAndTampering();
+    void countsSayWhatTheyCount();
+    void noteAndReasonAreShownInFull();
+    void localRefusalReadsNotSent();
+    void quickRangesSetTheDateFilter();
     void headShowsCopiesAndVerifiesAgainst();
     void screenshots();
 
@@ -102,8 +108,12 @@ private:
                              CancelReason reason = CancelReason::RequestedByCustomer,
                              const QString &operatorName = u"li.na"_s,
                              std::optional<AttemptState> finalState = AttemptState::Succeeded,
-                             const QDateTime &requestedAt = {});
+                             const QDateTime &requestedAt = {}, const QString &providerCode = {},
+                             const QString &note = {});
     void seedVaried();
+    // A cancel through the session's CancelService (the in-process sandbox),
+    // waited for.
+    Services::CancelReport cancelNow(const Domain::OrderKey &order);
     Storage::CancelJournal &journal() { return m_test->session().journal(); }
     // Export through the dialog, clicking its buttons; returns the file.
     QString exportThroughDialog(Ui::CancelLogView &view, int formatIndex, bool bom,
@@ -127,7 +137,8 @@ void TestCancelLog::cleanup()
 CancelAttempt TestCancelLog::addAttempt(const QString &paymentId, Provider provider,
                                         CancelReason reason, const QString &operatorName,
                                         std::optional<AttemptState> finalState,
-                                        const QDateTime &requestedAt)
+                                        const QDateTime &requestedAt, const QString &providerCode,
+                                        const QString &note)
 {
     CancelAttempt a;
     a.provider = provider;
@@ -138,7 +149,9 @@ CancelAttempt TestCancelLog::addAttempt(const QString &paymentId, Provider provi
     a.operatorName = operatorName;
     a.environment = u"sandbox"_s;
     a.reason = reason;
-    a.note = reason == CancelReason::Other ? u"customer called twice"_s : QString();
+    a.note = !note.isEmpty()                 ? note
+             : reason == CancelReason::Other ? u"customer called twice"_s
+                                             : QString();
     a.requestedAt = requestedAt;
     a.statusBefore = u"PENDING"_s;
     const Storage::JournalResult prepared = journal().prepare(a);
@@ -148,7 +161,9 @@ CancelAttempt TestCancelLog::addAttempt(const QString &paymentId, Provider provi
         return prepared.attempt;
     CancelAttempt done = prepared.attempt;
     done.state = *finalState;
-    done.providerCode = *finalState == AttemptState::Succeeded ? u"SUCCESS"_s : u"DECLINED"_s;
+    done.providerCode = !providerCode.isEmpty()                  ? providerCode
+                        : *finalState == AttemptState::Succeeded ? u"SUCCESS"_s
+                                                                 : u"DECLINED"_s;
     done.providerMessage =
         *finalState == AttemptState::Succeeded ? u"Cancelled"_s : u"Not cancellable"_s;
     done.httpStatus = 200;
@@ -229,7 +244,7 @@ void TestCancelLog::filtersNarrowTheRows()
     QCOMPARE(table->model(), view.model());
     QTRY_COMPARE(view.model()->rowCount(), 5);
     QCOMPARE(qint64(view.model()->rowCount()), journal().count({}));
-    QCOMPARE(child<QLabel>(view, u"countLabel"_s)->text(), u"5 attempts"_s);
+    QCOMPARE(child<QLabel>(view, u"countLabel"_s)->text(), u"5 cancel attempts shown"_s);
 
     auto *provider = child<QComboBox>(view, u"providerCombo"_s);
     auto *outcome = child<QComboBox>(view, u"outcomeCombo"_s);
@@ -386,6 +401,59 @@ void TestCancelLog::realCancelShowsAfterReload()
              Storage::attemptStateLabel(journal().find(attemptId)->state));
 }
 
+Services::CancelReport TestCancelLog::cancelNow(const Domain::OrderKey &order)
+{
+    Services::CancelOrderRequest request;
+    request.order = order;
+    request.reason = CancelReason::Duplicate;
+    request.operatorName = u"li.na"_s;
+    request.environment = u"sandbox"_s;
+    Services::CancelJob *job = m_test->session().cancels().cancel(request);
+    if (!job)
+        qFatal("no cancel job");
+    QSignalSpy finished(job, &Services::CancelJob::finished);
+    if (!finished.wait(30000))
+        qFatal("the cancel of %s did not finish", qPrintable(order.paymentId));
+    return finished.first().first().value<Services::CancelReport>();
+}
+
+void TestCancelLog::providerCodeColumnShowsTheProvidersCode()
+{
+    QVERIFY(m_test->loadDemo());
+    // UQPAY answers a cancel with the payment intent and no code of its own;
+    // Antom with a result code; a refusal with the provider's error code.
+    const Domain::OrderKey card = m_test->demo(Provider::Uqpay, 3);   // CARD, PENDING
+    const Domain::OrderKey wallet = m_test->demo(Provider::Uqpay, 5); // WECHATPAY: async
+    const Domain::OrderKey antom = m_test->demo(Provider::Antom, 4);  // ALIPAY_HK, PENDING
+    const Domain::OrderKey late = m_test->demo(Provider::Uqpay, 0);
+    Sandbox::Scenario windowExceeded;
+    windowExceeded.paymentId = late.paymentId;
+    windowExceeded.kind = Sandbox::Scenario::Kind::WindowExceeded;
+    m_test->session().sandbox()->addScenario(windowExceeded);
+
+    QCOMPARE(cancelNow(card).state, std::optional(AttemptState::Succeeded));
+    QCOMPARE(cancelNow(wallet).state, std::optional(AttemptState::Succeeded));
+    QCOMPARE(cancelNow(antom).state, std::optional(AttemptState::Succeeded));
+    QCOMPARE(cancelNow(late).state, std::optional(AttemptState::Rejected));
+
+    Ui::CancelLogView view(m_test->session());
+    view.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&view));
+    QTRY_COMPARE(view.model()->rowCount(), 4);
+    QHash<QString, QString> codes;
+    for (int r = 0; r < 4; ++r) {
+        codes.insert(
+            view.model()->attemptAt(r).paymentId,
+            view.model()->index(r, Ui::CancelLogModel::ProviderCodeColumn).data().toString());
+    }
+    // Never the payment's status (CANCELLED, REQUIRES_CUSTOMER_ACTION): that
+    // is the order's, shown in the main list and as status_after.
+    QCOMPARE(codes.value(card.paymentId), QString());
+    QCOMPARE(codes.value(wallet.paymentId), QString());
+    QCOMPARE(codes.value(antom.paymentId), u"SUCCESS"_s);
+    QCOMPARE(codes.value(late.paymentId), u"cancel_payment_intent_failed"_s);
+}
+
 QString TestCancelLog::exportThroughDialog(Ui::CancelLogView &view, int formatIndex, bool bom,
                                            const QString &name)
 {
@@ -533,9 +601,14 @@ void TestCancelLog::exportWithLocalizedHeadersAndErrors()
     QStringList lines = QString::fromUtf8(readAll(file).mid(kBom.size())).split(u"\r\n"_s);
     if (lines.last().isEmpty())
         lines.removeLast();
-    QCOMPARE(lines.size(), 2 + 5); // keys, localised titles, rows
-    QCOMPARE(lines.at(0), Services::exportColumns().join(u','));
-    QVERIFY(lines.at(1).contains(Services::exportColumnTitle(u"payment_id"_s)));
+    // One header row: the localised titles replace the keys.
+    QCOMPARE(lines.size(), 1 + 5);
+    QStringList titles;
+    for (const QString &key : Services::exportColumns())
+        titles << Services::exportColumnTitle(key);
+    QCOMPARE(lines.at(0), titles.join(u','));
+    for (const QString &line : std::as_const(lines))
+        QVERIFY(!line.contains(u"payment_id"_s));
     closeDialog(dialog);
 }
 
@@ -588,7 +661,7 @@ void TestCancelLog::verifyReportsOkAndTampering()
     auto *verify = child<QPushButton>(view, u"verifyButton"_s);
     auto *result = child<QLabel>(view, u"verifyResult"_s);
     QTest::mouseClick(verify, Qt::LeftButton);
-    QTRY_VERIFY(result->text().startsWith(u"Log OK"_s));
+    QTRY_VERIFY(result->text().startsWith(u"Chain verified"_s));
     const Storage::VerifyResult clean = journal().verify();
     QVERIFY(clean.ok);
     QVERIFY(result->text().contains(QString::number(clean.entriesChecked)));
@@ -605,6 +678,187 @@ void TestCancelLog::verifyReportsOkAndTampering()
     QVERIFY(result->text().contains(u"entry %1 "_s.arg(bad.firstBadEntry)));
     QVERIFY(result->text().contains(u"attempt %1"_s.arg(bad.firstBadAttempt)));
     QVERIFY(result->text().contains(bad.problem));
+}
+
+void TestCancelLog::countsSayWhatTheyCount()
+{
+    seedVaried(); // 5 attempts, 9 log entries
+    Ui::CancelLogView view(m_test->session());
+    view.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&view));
+    auto *count = child<QLabel>(view, u"countLabel"_s);
+    QTRY_COMPARE(count->text(), u"5 cancel attempts shown"_s);
+    chooseData(child<QComboBox>(view, u"providerCombo"_s), int(Provider::Liquido));
+    QTRY_COMPARE(count->text(), u"1 cancel attempt shown"_s);
+
+    // Verify counts log entries of the whole log, and says so.
+    const Storage::VerifyResult clean = journal().verify();
+    QCOMPARE(clean.entriesChecked, 9);
+    auto *result = child<QLabel>(view, u"verifyResult"_s);
+    QTest::mouseClick(child<QPushButton>(view, u"verifyButton"_s), Qt::LeftButton);
+    QTRY_VERIFY(result->text().startsWith(u"Chain verified"_s));
+    QCOMPARE(result->text(), u"Chain verified: 9 log entries (every state change of every "
+                             "attempt, whole log) intact."_s);
+    QVERIFY(!count->toolTip().isEmpty());
+}
+
+void TestCancelLog::noteAndReasonAreShownInFull()
+{
+    const QString note = u"Customer phoned twice; second card payment is the duplicate. "
+                         "Ticket 4411, approved by the shift lead."_s;
+    addAttempt(u"U-1"_s, Provider::Uqpay, CancelReason::Other, u"li.na"_s, AttemptState::Rejected,
+               {}, u"ORDER_STATUS_INVALID"_s, note);
+    addAttempt(u"U-2"_s, Provider::Uqpay, CancelReason::Duplicate);
+    Ui::CancelLogView view(m_test->session());
+    view.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&view));
+    QTRY_COMPARE(view.model()->rowCount(), 2);
+    using M = Ui::CancelLogModel;
+    const auto cell = [&](int row, int column) {
+        return view.model()->index(row, column).data().toString();
+    };
+    // The reason as recorded, without the picker's "(note required)".
+    QCOMPARE(cell(0, M::ReasonColumn), u"Other"_s);
+    QVERIFY(!cell(0, M::ReasonColumn).contains(u"note required"_s));
+    QCOMPARE(cell(1, M::ReasonColumn), Domain::cancelReasonLabel(CancelReason::Duplicate));
+    auto *reasons = child<QComboBox>(view, u"reasonCombo"_s);
+    QCOMPARE(reasons->itemText(reasons->findData(int(CancelReason::Other))), u"Other"_s);
+    // The note has a column of its own.
+    QCOMPARE(view.model()->headerData(M::NoteColumn, Qt::Horizontal).toString(), u"Note"_s);
+    QCOMPARE(cell(0, M::NoteColumn), note);
+    QCOMPARE(cell(1, M::NoteColumn), QString());
+
+    // Selecting a row shows the attempt in full below the table.
+    auto *details = child<QLabel>(view, u"attemptDetails"_s);
+    QVERIFY(details->text().startsWith(u"Select an attempt"_s));
+    auto *table = child<QTableView>(view, u"cancelLogTable"_s);
+    const QRect rect = table->visualRect(view.model()->index(0, M::PaymentIdColumn));
+    QTest::mouseClick(table->viewport(), Qt::LeftButton, {}, rect.center());
+    QTRY_VERIFY(details->text().contains(note));
+    QVERIFY(details->text().contains(u"Reason: Other"_s));
+    QVERIFY(details->text().contains(u"ORDER_STATUS_INVALID"_s));
+    QVERIFY(details->text().contains(u"Not cancellable"_s)); // the provider's message
+    QTest::keyClick(table, Qt::Key_Down);
+    QTRY_VERIFY(details->text().contains(u"Note: none"_s));
+    QVERIFY(details->text().contains(u"U-2"_s));
+}
+
+void TestCancelLog::localRefusalReadsNotSent()
+{
+    addAttempt(u"U-1"_s, Provider::Uqpay, CancelReason::Duplicate, u"li.na"_s,
+               AttemptState::Rejected, {}, u"LOCAL_CONFIGURATION"_s);
+    addAttempt(u"A-1"_s, Provider::Antom, CancelReason::Duplicate, u"li.na"_s,
+               AttemptState::Rejected, {}, u"ORDER_STATUS_INVALID"_s);
+    addAttempt(u"L-1"_s, Provider::Liquido, CancelReason::Duplicate, u"li.na"_s,
+               AttemptState::Rejected, {}, u"LOCAL_STOPPED"_s);
+    Ui::CancelLogView view(m_test->session());
+    QAbstractItemModelTester tester(view.model(),
+                                    QAbstractItemModelTester::FailureReportingMode::QtTest);
+    view.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&view));
+    QTRY_COMPARE(view.model()->rowCount(), 3);
+    using M = Ui::CancelLogModel;
+    const auto outcome = [&](int row) { return view.model()->index(row, M::OutcomeColumn); };
+    const auto code = [&](int row) {
+        return view.model()->index(row, M::ProviderCodeColumn).data().toString();
+    };
+    // Refused locally: never a provider rejection.
+    QCOMPARE(outcome(0).data().toString(), u"Not sent"_s);
+    QVERIFY(outcome(0).data(Qt::ToolTipRole).toString().contains(u"UQPAY never received"_s));
+    QCOMPARE(code(0), u"LOCAL_CONFIGURATION"_s);
+    QCOMPARE(outcome(2).data().toString(), u"Not sent"_s);
+    QCOMPARE(code(2), u"LOCAL_STOPPED"_s);
+    // The provider's own refusal stays a rejection.
+    QCOMPARE(outcome(1).data().toString(), Storage::attemptStateLabel(AttemptState::Rejected));
+    QVERIFY(outcome(1).data(Qt::ToolTipRole).isNull());
+    QCOMPARE(code(1), u"ORDER_STATUS_INVALID"_s);
+    // Filtering by Rejected still finds all three.
+    chooseData(child<QComboBox>(view, u"outcomeCombo"_s), int(AttemptState::Rejected));
+    QTRY_COMPARE(view.model()->filter().state, std::optional(AttemptState::Rejected));
+    QCOMPARE(view.model()->rowCount(), 3);
+
+    // The export keeps the contract value.
+    const QString file = exportThroughDialog(view, 2, false, u"refusals.jsonl"_s);
+    QList<QByteArray> lines = readAll(file).split('\n');
+    lines.removeAll(QByteArray());
+    QCOMPARE(lines.size(), 3);
+    const QJsonObject first = QJsonDocument::fromJson(lines.at(0)).object();
+    QCOMPARE(first.value(u"outcome"_s).toString(), u"REJECTED"_s);
+    QCOMPARE(first.value(u"provider_code"_s).toString(), u"LOCAL_CONFIGURATION"_s);
+    QCOMPARE(first.keys().size(), Services::exportColumns().size());
+}
+
+void TestCancelLog::quickRangesSetTheDateFilter()
+{
+    // Attempts at noon (local) today, 6 and 7 days ago, on the 1st of the
+    // month and the day before it.
+    const QDate today = m_test->now().toLocalTime().date();
+    const auto noon = [](QDate d) { return QDateTime(d, QTime(12, 0)).toUTC(); };
+    const QDate first(today.year(), today.month(), 1);
+    const QList<std::pair<QString, QDate>> seeded{{u"today"_s, today},
+                                                  {u"6-days"_s, today.addDays(-6)},
+                                                  {u"7-days"_s, today.addDays(-7)},
+                                                  {u"first"_s, first},
+                                                  {u"last-month"_s, first.addDays(-1)}};
+    for (const auto &[id, day] : seeded)
+        addAttempt(id, Provider::Uqpay, CancelReason::Duplicate, u"li.na"_s,
+                   AttemptState::Succeeded, noon(day));
+    // The ids seeded on days from..to, as the filter should find them.
+    const auto within = [&](QDate from, QDate to) {
+        QStringList ids;
+        for (const auto &[id, day] : seeded) {
+            if (day >= from && day <= to)
+                ids << id;
+        }
+        ids.sort();
+        return ids;
+    };
+
+    Ui::CancelLogView view(m_test->session());
+    view.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&view));
+    QTRY_COMPARE(view.model()->rowCount(), 5);
+    auto *check = child<QCheckBox>(view, u"dateFilterCheck"_s);
+    auto *from = child<QDateEdit>(view, u"fromDate"_s);
+    auto *to = child<QDateEdit>(view, u"toDate"_s);
+    QVERIFY(!check->isChecked());
+    const auto shown = [&] {
+        QStringList ids;
+        for (int r = 0; r < view.model()->rowCount(); ++r)
+            ids << view.model()->attemptAt(r).paymentId;
+        ids.sort();
+        return ids;
+    };
+    const QTimeZone zone = QTimeZone::systemTimeZone();
+
+    QTest::mouseClick(child<QPushButton>(view, u"todayButton"_s), Qt::LeftButton);
+    QVERIFY(check->isChecked());
+    QVERIFY(from->isEnabled() && to->isEnabled());
+    QCOMPARE(from->date(), today);
+    QCOMPARE(to->date(), today);
+    QTRY_COMPARE(view.model()->filter().requestedFrom, Services::exportRangeStart(today, zone));
+    QCOMPARE(view.model()->filter().requestedTo, Services::exportRangeEnd(today, zone));
+    QCOMPARE(shown(), within(today, today));
+
+    QTest::mouseClick(child<QPushButton>(view, u"last7DaysButton"_s), Qt::LeftButton);
+    QCOMPARE(from->date(), today.addDays(-6));
+    QCOMPARE(to->date(), today);
+    QTRY_COMPARE(view.model()->filter().requestedFrom,
+                 Services::exportRangeStart(today.addDays(-6), zone));
+    QCOMPARE(shown(), within(today.addDays(-6), today));
+    QVERIFY(shown().contains(u"6-days"_s));
+    QVERIFY(!shown().contains(u"7-days"_s));
+
+    QTest::mouseClick(child<QPushButton>(view, u"thisMonthButton"_s), Qt::LeftButton);
+    QCOMPARE(from->date(), first);
+    QCOMPARE(to->date(), today);
+    QTRY_COMPARE(view.model()->filter().requestedFrom, Services::exportRangeStart(first, zone));
+    QCOMPARE(shown(), within(first, today));
+    QVERIFY(shown().contains(u"first"_s));
+    QVERIFY(!shown().contains(u"last-month"_s));
+    // The export starts from the same range.
+    QCOMPARE(view.exportPreset().from, std::optional<QDate>(first));
+    QCOMPARE(view.exportPreset().to, std::optional<QDate>(today));
 }
 
 void TestCancelLog::headShowsCopiesAndVerifiesAgainst()
@@ -649,7 +903,7 @@ void TestCancelLog::headShowsCopiesAndVerifiesAgainst()
         QTRY_VERIFY(!view.findChild<QDialog *>(u"verifyAgainstDialog"_s));
     };
     verifyAgainst(head.toString());
-    QTRY_VERIFY(result->text().startsWith(u"Log OK"_s));
+    QTRY_VERIFY(result->text().startsWith(u"Chain verified"_s));
     QVERIFY2(result->text().contains(u"Entry 9 is still there"_s), qPrintable(result->text()));
     const QString file = exportThroughDialog(view, 0, true, u"anchored.csv"_s);
     const QString manifest = Services::manifestPath(file);
@@ -666,7 +920,7 @@ void TestCancelLog::headShowsCopiesAndVerifiesAgainst()
     QVERIFY(q.exec(u"DELETE FROM journal_entries WHERE attempt_id = 5"_s));
     QVERIFY(q.exec(u"DELETE FROM cancel_attempts WHERE id = 5"_s));
     QTest::mouseClick(child<QPushButton>(view, u"verifyButton"_s), Qt::LeftButton);
-    QTRY_VERIFY(result->text().startsWith(u"Log OK"_s));
+    QTRY_VERIFY(result->text().startsWith(u"Chain verified"_s));
     view.reload();
     QTRY_VERIFY(label->text().contains(u"8"_s));
 
@@ -681,19 +935,26 @@ void TestCancelLog::headShowsCopiesAndVerifiesAgainst()
 void TestCancelLog::screenshots()
 {
     seedVaried();
-    addAttempt(u"U-9"_s, Provider::Uqpay, CancelReason::Other, u"li.na"_s, AttemptState::Rejected);
+    addAttempt(u"U-9"_s, Provider::Uqpay, CancelReason::Other, u"li.na"_s, AttemptState::Rejected,
+               {}, u"ORDER_STATUS_INVALID"_s,
+               u"Customer phoned twice; the second card payment is the duplicate. Ticket 4411."_s);
+    addAttempt(u"L-2"_s, Provider::Liquido, CancelReason::Duplicate, u"li.na"_s,
+               AttemptState::Rejected, {}, u"LOCAL_CONFIGURATION"_s);
     QDir().mkpath(u"/work/shots"_s);
     I18n::Translations translations;
     QVERIFY(translations.apply(u"en"_s));
     QCoreApplication::processEvents();
     Ui::CancelLogView view(m_test->session());
-    view.resize(1400, 420);
+    view.resize(1200, 700); // as the main window opens it
     view.show();
     QVERIFY(QTest::qWaitForWindowExposed(&view));
-    QTRY_COMPARE(view.model()->rowCount(), 6);
+    QTRY_COMPARE(view.model()->rowCount(), 7);
     child<QPushButton>(view, u"verifyButton"_s)->click();
-    QTRY_VERIFY(child<QLabel>(view, u"verifyResult"_s)->text().startsWith(u"Log OK"_s));
-    child<QTableView>(view, u"cancelLogTable"_s)->resizeColumnsToContents();
+    QTRY_VERIFY(child<QLabel>(view, u"verifyResult"_s)->text().startsWith(u"Chain verified"_s));
+    auto *table = child<QTableView>(view, u"cancelLogTable"_s);
+    // U-9 selected: its note and answer in full below the table.
+    table->selectRow(5);
+    QTRY_VERIFY(child<QLabel>(view, u"attemptDetails"_s)->text().contains(u"Ticket 4411"_s));
     QVERIFY(view.grab().save(u"/work/shots/cancellog-view-en.png"_s));
 
     child<QPushButton>(view, u"exportButton"_s)->click();
@@ -710,11 +971,10 @@ void TestCancelLog::screenshots()
     QVERIFY(against->grab().save(u"/work/shots/cancellog-verifyagainst-en.png"_s));
     closeDialog(against);
 
-    // With the date range on, so the inclusive-days note is seen with it.
-    child<QCheckBox>(view, u"dateFilterCheck"_s)->click();
-    child<QDateEdit>(view, u"fromDate"_s)->setDate(m_test->now().toLocalTime().date().addDays(-7));
+    // With the date range on (Last 7 days), so the inclusive-days note is seen with it.
+    child<QPushButton>(view, u"last7DaysButton"_s)->click();
     QTRY_VERIFY(view.model()->filter().requestedFrom.isValid());
-    QCOMPARE(view.model()->rowCount(), 6);
+    QCOMPARE(view.model()->rowCount(), 7);
     QVERIFY(view.grab().save(u"/work/shots/cancellog-view-dates-en.png"_s));
 
     QVERIFY(translations.apply(u"zh_CN"_s));
@@ -723,6 +983,7 @@ void TestCancelLog::screenshots()
     QTRY_COMPARE(outcome->itemText(outcome->findData(int(AttemptState::Succeeded))),
                  Storage::attemptStateLabel(AttemptState::Succeeded));
     QVERIFY(outcome->itemText(outcome->findData(int(AttemptState::Succeeded))) != u"Succeeded"_s);
+    table->selectRow(5);
     QVERIFY(view.grab().save(u"/work/shots/cancellog-view-zh.png"_s));
     child<QPushButton>(view, u"exportButton"_s)->click();
     QTRY_VERIFY(view.findChild<Ui::ExportDialog *>(u"exportDialog"_s));

@@ -166,7 +166,10 @@ void ExportDialog::retranslateUi()
     m_formatCombo->setItemText(1, tr("Excel workbook (XLSX)"));
     m_formatCombo->setItemText(2, tr("JSON Lines"));
     m_bomCheck->setText(tr("Start with a byte order mark (lets Excel read Chinese correctly)"));
-    m_headersCheck->setText(tr("Add a row of headers in the current language"));
+    m_headersCheck->setText(tr("Column titles in the current language instead of the keys"));
+    m_headersCheck->setToolTip(
+        tr("The header row names each column in the current language (\"Payment ID\") in "
+           "place of its stable key (payment_id). Leave it off for files a script reads."));
     m_pathLabel->setText(tr("&Save to:"));
     m_browseButton->setText(tr("&Browse…"));
     m_startButton->setText(tr("&Export"));

@@ -3,6 +3,7 @@
 #include "domain/cancelreason.h"
 #include "domain/provider.h"
 #include "format.h"
+#include "services/exporter.h"
 
 #include <QColor>
 
@@ -129,6 +130,28 @@ QColor CancelLogModel::outcomeColor(AttemptState state)
     return QColor(0x1f, 0x5f, 0xae); // blue: still active
 }
 
+bool CancelLogModel::wasNeverSent(const CancelAttempt &attempt)
+{
+    // The codes CancelService writes when it refuses before any request.
+    return attempt.state == AttemptState::Rejected && attempt.providerCode.startsWith(u"LOCAL_");
+}
+
+QString CancelLogModel::outcomeText(const CancelAttempt &attempt)
+{
+    if (wasNeverSent(attempt))
+        return tr("Not sent");
+    return Storage::attemptStateLabel(attempt.state);
+}
+
+QString CancelLogModel::outcomeToolTip(const CancelAttempt &attempt)
+{
+    if (wasNeverSent(attempt))
+        return tr("Refused by CancelDesk before anything left this computer: %1 never received "
+                  "this cancel, so it did not reject it. The payment is as it was.")
+            .arg(Domain::providerDisplayName(attempt.provider));
+    return {};
+}
+
 QVariant CancelLogModel::displayData(const CancelAttempt &a, int column) const
 {
     switch (column) {
@@ -145,11 +168,14 @@ QVariant CancelLogModel::displayData(const CancelAttempt &a, int column) const
     case AmountColumn:
         return formatMoney(a.amount);
     case ReasonColumn:
-        return Domain::cancelReasonLabel(a.reason);
+        return Services::loggedReasonLabel(a.reason);
+    case NoteColumn:
+        // One line in the table; the details below it show the note whole.
+        return QString(a.note).replace(u'\n', u' ');
     case OperatorColumn:
         return a.operatorName;
     case OutcomeColumn:
-        return Storage::attemptStateLabel(a.state);
+        return outcomeText(a);
     case ProviderCodeColumn:
         return a.providerCode;
     case MessageColumn:
@@ -181,6 +207,8 @@ QVariant CancelLogModel::sortData(const CancelAttempt &a, int column) const
         return a.amount.minor;
     case ReasonColumn:
         return Domain::cancelReasonKey(a.reason);
+    case NoteColumn:
+        return a.note;
     case OperatorColumn:
         return a.operatorName;
     case OutcomeColumn:
@@ -216,13 +244,15 @@ QVariant CancelLogModel::data(const QModelIndex &index, int role) const
         return int(a.state);
     case Qt::ForegroundRole:
         if (column == OutcomeColumn)
-            return outcomeColor(a.state);
+            return wasNeverSent(a) ? QColor(0x5f, 0x63, 0x68) : outcomeColor(a.state);
         break;
     case Qt::ToolTipRole:
         if (column == MessageColumn && !a.providerMessage.isEmpty())
             return a.providerMessage;
-        if (column == ReasonColumn && !a.note.isEmpty())
+        if ((column == ReasonColumn || column == NoteColumn) && !a.note.isEmpty())
             return a.note;
+        if (column == OutcomeColumn && wasNeverSent(a))
+            return outcomeToolTip(a);
         break;
     case Qt::TextAlignmentRole:
         if (column == AttemptIdColumn || column == AmountColumn || column == TriesColumn)
@@ -253,6 +283,8 @@ QVariant CancelLogModel::headerData(int section, Qt::Orientation orientation, in
         return tr("Amount");
     case ReasonColumn:
         return tr("Cancel reason");
+    case NoteColumn:
+        return tr("Note");
     case OperatorColumn:
         return tr("Operator");
     case OutcomeColumn:

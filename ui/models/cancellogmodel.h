@@ -33,6 +33,7 @@ public:
         MessageColumn,
         TriesColumn,
         FinishedColumn,
+        NoteColumn, // last: it takes the room that is left
         ColumnCount
     };
     enum Role {
@@ -73,6 +74,13 @@ public:
     void fetchMore(const QModelIndex &parent) override;
 
     static QColor outcomeColor(Storage::AttemptState state);
+    // A REJECTED attempt refused by CancelDesk itself (provider code LOCAL_…:
+    // not configured, stopped before sending): nothing reached the provider.
+    static bool wasNeverSent(const Storage::CancelAttempt &attempt);
+    // The outcome as the log shows it: "Not sent" for such an attempt, else the
+    // state's label. (Exports keep the contract value REJECTED.)
+    static QString outcomeText(const Storage::CancelAttempt &attempt);
+    static QString outcomeToolTip(const Storage::CancelAttempt &attempt);
 
 private:
     // The next batch after the rows loaded; sets m_exhausted and m_error.

@@ -17,6 +17,7 @@
 #include <QGuiApplication>
 #include <QHBoxLayout>
 #include <QHeaderView>
+#include <QItemSelectionModel>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
@@ -81,8 +82,16 @@ CancelLogView::CancelLogView(AppSession &session, QWidget *parent)
     m_toLabel = buddyLabel(this, m_toDate, u"toLabel"_s);
     m_rangeNote = new QLabel(this);
     m_rangeNote->setObjectName(u"rangeNote"_s);
+    // Wraps rather than widen the filter rows beyond the window.
+    m_rangeNote->setWordWrap(true);
     m_fromDate->setEnabled(false);
     m_toDate->setEnabled(false);
+    m_todayButton = new QPushButton(this);
+    m_todayButton->setObjectName(u"todayButton"_s);
+    m_last7Button = new QPushButton(this);
+    m_last7Button->setObjectName(u"last7DaysButton"_s);
+    m_monthButton = new QPushButton(this);
+    m_monthButton->setObjectName(u"thisMonthButton"_s);
 
     m_providerCombo = new QComboBox(this);
     m_providerCombo->setObjectName(u"providerCombo"_s);
@@ -105,7 +114,12 @@ CancelLogView::CancelLogView(AppSession &session, QWidget *parent)
     filters->addWidget(m_fromDate, 0, 2);
     filters->addWidget(m_toLabel, 0, 3);
     filters->addWidget(m_toDate, 0, 4);
-    filters->addWidget(m_rangeNote, 0, 5, 1, 4);
+    auto *quick = new QHBoxLayout;
+    quick->addWidget(m_todayButton);
+    quick->addWidget(m_last7Button);
+    quick->addWidget(m_monthButton);
+    quick->addWidget(m_rangeNote, 1);
+    filters->addLayout(quick, 0, 5, 1, 5);
     filters->addWidget(m_providerLabel, 1, 1);
     filters->addWidget(m_providerCombo, 1, 2);
     filters->addWidget(m_operatorLabel, 1, 3);
@@ -126,6 +140,20 @@ CancelLogView::CancelLogView(AppSession &session, QWidget *parent)
     m_table->verticalHeader()->hide();
     m_table->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
     m_table->horizontalHeader()->setStretchLastSection(true);
+
+    // The selected attempt in full: a note or an answer is often longer than
+    // its column.
+    m_details = new QLabel(this);
+    m_details->setObjectName(u"attemptDetails"_s);
+    m_details->setTextFormat(Qt::PlainText); // notes are the operator's text
+    m_details->setWordWrap(true);
+    m_details->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_details->setAlignment(Qt::AlignLeft | Qt::AlignTop);
+    m_details->setFrameShape(QFrame::StyledPanel);
+    m_details->setMargin(6);
+    // Room for its usual five lines, so that the table does not jump when
+    // another row is selected.
+    m_details->setMinimumHeight(5 * m_details->fontMetrics().lineSpacing() + 2 * 6 + 4);
 
     // Actions.
     m_countLabel = new QLabel(this);
@@ -163,6 +191,7 @@ CancelLogView::CancelLogView(AppSession &session, QWidget *parent)
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(filters);
     layout->addWidget(m_table, 1);
+    layout->addWidget(m_details);
     layout->addLayout(actions);
     layout->addLayout(headRow);
 
@@ -171,6 +200,12 @@ CancelLogView::CancelLogView(AppSession &session, QWidget *parent)
         m_toDate->setEnabled(on);
         reload();
     });
+    connect(m_todayButton, &QPushButton::clicked, this,
+            [this] { applyQuickRange(QuickRange::Today); });
+    connect(m_last7Button, &QPushButton::clicked, this,
+            [this] { applyQuickRange(QuickRange::Last7Days); });
+    connect(m_monthButton, &QPushButton::clicked, this,
+            [this] { applyQuickRange(QuickRange::ThisMonth); });
     connect(m_fromDate, &QDateEdit::dateChanged, this, &CancelLogView::reload);
     connect(m_toDate, &QDateEdit::dateChanged, this, &CancelLogView::reload);
     connect(m_providerCombo, &QComboBox::currentIndexChanged, this, &CancelLogView::reload);
@@ -184,10 +219,21 @@ CancelLogView::CancelLogView(AppSession &session, QWidget *parent)
             &CancelLogView::openVerifyAgainstDialog);
     connect(m_model, &QAbstractItemModel::rowsInserted, this, &CancelLogView::updateCount);
     connect(m_model, &QAbstractItemModel::modelReset, this, &CancelLogView::updateCount);
+    connect(m_model, &QAbstractItemModel::modelReset, this, &CancelLogView::updateDetails);
+    connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
+            &CancelLogView::updateDetails);
 
     retranslateUi();
     applyFilter();
+    fitColumns();
+}
+
+void CancelLogView::fitColumns()
+{
     m_table->resizeColumnsToContents();
+    const int cap = 32 * m_table->fontMetrics().averageCharWidth();
+    if (m_table->columnWidth(CancelLogModel::MessageColumn) > cap)
+        m_table->setColumnWidth(CancelLogModel::MessageColumn, cap);
 }
 
 CancelLogView::~CancelLogView()
@@ -236,8 +282,13 @@ void CancelLogView::retranslateUi()
             i, Storage::attemptStateLabel(AttemptState(m_outcomeCombo->itemData(i).toInt())));
     m_reasonCombo->setItemText(0, tr("All reasons"));
     for (int i = 1; i < m_reasonCombo->count(); ++i)
-        m_reasonCombo->setItemText(
-            i, Domain::cancelReasonLabel(Domain::CancelReason(m_reasonCombo->itemData(i).toInt())));
+        m_reasonCombo->setItemText(i, Services::loggedReasonLabel(Domain::CancelReason(
+                                          m_reasonCombo->itemData(i).toInt())));
+    m_todayButton->setText(tr("Today"));
+    m_last7Button->setText(tr("Last 7 days"));
+    m_last7Button->setToolTip(tr("Today and the 6 days before it."));
+    m_monthButton->setText(tr("This month"));
+    m_monthButton->setToolTip(tr("From the first day of this month to today."));
 
     m_exportButton->setText(tr("&Export…"));
     m_verifyButton->setText(tr("&Verify log"));
@@ -252,8 +303,10 @@ void CancelLogView::retranslateUi()
     m_verifyAgainstButton->setToolTip(
         tr("Checks the cancel log against a head or an export manifest kept earlier."));
     m_model->retranslate();
+    fitColumns(); // the texts changed width
     updateCount();
     updateHead();
+    updateDetails();
     if (m_verified)
         showVerifyResult(m_lastVerify);
 }
@@ -263,6 +316,30 @@ void CancelLogView::changeEvent(QEvent *event)
     if (event->type() == QEvent::LanguageChange)
         retranslateUi();
     QWidget::changeEvent(event);
+}
+
+void CancelLogView::applyQuickRange(QuickRange range)
+{
+    // The operator's today, by the session's clock (tests move it).
+    const QDate today = m_session.now().toLocalTime().date();
+    QDate from = today;
+    switch (range) {
+    case QuickRange::Today:
+        break;
+    case QuickRange::Last7Days:
+        from = today.addDays(-6);
+        break;
+    case QuickRange::ThisMonth:
+        from = QDate(today.year(), today.month(), 1);
+        break;
+    }
+    // Widen first so that from <= to holds at every step (QDateEdit has no
+    // range here, but the filter reads both).
+    m_toDate->setDate(today);
+    m_fromDate->setDate(from);
+    if (!m_dateCheck->isChecked())
+        m_dateCheck->setChecked(true); // its toggled() enables the dates and reloads
+    reload();
 }
 
 Storage::AttemptFilter CancelLogView::currentFilter() const
@@ -355,7 +432,44 @@ void CancelLogView::updateCount()
     }
     const int total = int(m_model->totalCount());
     // Singular apart, so that English reads right without a plural catalogue.
-    m_countLabel->setText(total == 1 ? tr("1 attempt") : tr("%n attempts", "", total));
+    // Attempts, not log entries: Verify log counts those (several per attempt).
+    m_countLabel->setText(total == 1 ? tr("1 cancel attempt shown")
+                                     : tr("%n cancel attempts shown", "", total));
+    m_countLabel->setToolTip(
+        tr("Cancel attempts that match the filters. The cancel log holds several entries for "
+           "each attempt, one for every change of its state."));
+}
+
+void CancelLogView::updateDetails()
+{
+    const QModelIndex current = m_table->selectionModel()->currentIndex();
+    if (!current.isValid() || current.row() >= m_model->rowCount()) {
+        m_details->setText(
+            tr("Select an attempt to see its reason, note and the provider's answer in full."));
+        return;
+    }
+    m_details->setText(detailsText(m_model->attemptAt(current.row())));
+}
+
+QString CancelLogView::detailsText(const Storage::CancelAttempt &a) const
+{
+    QStringList lines;
+    lines << tr("Attempt %1 · %2 · payment %3 · %4")
+                 .arg(a.id)
+                 .arg(Domain::providerDisplayName(a.provider), a.paymentId,
+                      CancelLogModel::outcomeText(a));
+    lines << tr("Reason: %1").arg(Services::loggedReasonLabel(a.reason));
+    lines << (a.note.isEmpty() ? tr("Note: none") : tr("Note: %1").arg(a.note));
+    if (CancelLogModel::wasNeverSent(a)) {
+        lines << CancelLogModel::outcomeToolTip(a);
+        if (!a.providerMessage.isEmpty())
+            lines << tr("Why: %1").arg(a.providerMessage);
+    } else if (!a.providerCode.isEmpty() || !a.providerMessage.isEmpty()) {
+        QStringList answer{a.providerCode, a.providerMessage};
+        answer.removeAll(QString());
+        lines << tr("Provider's answer: %1").arg(answer.join(u" – "_s));
+    }
+    return lines.join(u'\n');
 }
 
 void CancelLogView::openExportDialog()
@@ -403,8 +517,14 @@ void CancelLogView::showVerifyResult(const Storage::VerifyResult &result)
     if (result.ok) {
         const int checked = int(result.entriesChecked);
         m_verifyLabel->setStyleSheet(u"color: #1b7f3b;"_s);
-        QString text = checked == 1 ? tr("Log OK: 1 entry checked.")
-                                    : tr("Log OK: %n entries checked.", "", checked);
+        // Entries, not attempts: the chain has one per state change, and it is
+        // the whole log whatever the filters show.
+        QString text = checked == 1
+                           ? tr("Chain verified: 1 log entry (every state change of every "
+                                "attempt, whole log) intact.")
+                           : tr("Chain verified: %n log entries (every state change of every "
+                                "attempt, whole log) intact.",
+                                "", checked);
         if (m_lastExpected && m_lastExpected->seq > 0)
             text +=
                 u' '

@@ -23,8 +23,10 @@ class AppSession;
 class CancelLogModel;
 
 // The cancel log (PRODUCT.md F14): every attempt, with filters by requested
-// date range (inclusive on both days, in the operator's time zone), provider,
-// operator, outcome and reason; Export (F15) of the filtered log; and
+// date range (inclusive on both days, in the operator's time zone; quick
+// ranges Today / Last 7 days / This month), provider, operator, outcome and
+// reason; the selected attempt's reason, note and answer in full below the
+// table; Export (F15) of the filtered log; and
 // "Verify log" (F16), which walks the hash chain off the GUI thread; the
 // chain's head with Copy and "Verify against…" a head or export manifest kept
 // earlier (F16a).
@@ -43,6 +45,11 @@ public:
     // What Export starts from: the same filter, with the dates as from/to.
     Services::ExportOptions exportPreset() const;
 
+    // The quick ranges beside the date filter, in the operator's time zone.
+    enum class QuickRange { Today, Last7Days, ThisMonth };
+    // Turns the date filter on with that range (what the buttons do).
+    void applyQuickRange(QuickRange range);
+
 public Q_SLOTS:
     // Reads the journal again (the main window calls it on journalChanged).
     // Bursts are coalesced into one reload.
@@ -60,9 +67,15 @@ protected:
 private:
     void retranslateUi();
     void fillCombos();
+    // Columns to their contents, the free-text ones (message, note) capped so
+    // that they do not push the others out of sight.
+    void fitColumns();
     void applyFilter();
     void updateCount();
     void updateHead();
+    // The selected attempt's reason, note and answer in full, below the table.
+    void updateDetails();
+    QString detailsText(const Storage::CancelAttempt &a) const;
     // verify(), or verifyAgainst(*expected), on its own thread.
     void startVerify(const std::optional<Storage::JournalHead> &expected);
     void showVerifyResult(const Storage::VerifyResult &result);
@@ -83,6 +96,9 @@ private:
     QLabel *m_toLabel = nullptr;
     QDateEdit *m_toDate = nullptr;
     QLabel *m_rangeNote = nullptr;
+    QPushButton *m_todayButton = nullptr;
+    QPushButton *m_last7Button = nullptr;
+    QPushButton *m_monthButton = nullptr;
     QLabel *m_providerLabel = nullptr;
     QComboBox *m_providerCombo = nullptr;
     QLabel *m_operatorLabel = nullptr;
@@ -92,6 +108,7 @@ private:
     QLabel *m_reasonLabel = nullptr;
     QComboBox *m_reasonCombo = nullptr;
     QTableView *m_table = nullptr;
+    QLabel *m_details = nullptr;
     QLabel *m_countLabel = nullptr;
     QPushButton *m_exportButton = nullptr;
     QPushButton *m_verifyButton = nullptr;

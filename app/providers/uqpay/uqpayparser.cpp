@@ -543,7 +543,9 @@ ProviderResult parseCancelResponse(const HttpResponse &response, const QDateTime
             return result;
         }
         parsed.order.lastSyncedAt = nowUtc;
-        result.providerCode = parsed.order.rawStatus;
+        // No providerCode: UQPAY answers an accepted cancel with the payment
+        // intent alone. Its status is the payment's (result.order), not a code
+        // of the provider's; the cancel log must not show it as one.
         result.cancelTime = parsed.cancelTime;
         // UQPAY may accept a cancel before the intent flips (the seed's WeChat
         // QR example answers 200 with REQUIRES_CUSTOMER_ACTION).
