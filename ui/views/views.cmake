@@ -1,4 +1,5 @@
-# The order status view (F6) and the status badge of the order list (F3).
+# The order status view (F6), the order list's table and its status badge (F3).
 target_sources(canceldesk_ui PRIVATE
     views/statusview.h views/statusview.cpp
+    views/orderlistview.h views/orderlistview.cpp
     views/statusbadgedelegate.h views/statusbadgedelegate.cpp)

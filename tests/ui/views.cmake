@@ -1,0 +1,3 @@
+# The order list and the status view beside it (issue 12): eligibility verdict,
+# failed-sync marks, Del explaining, layouts across languages and sizes, search.
+canceldesk_add_test(tst_orderlist SOURCES tst_orderlist.cpp LIBS canceldesk_uitestsupport)
