@@ -302,7 +302,7 @@ void MainWindow::buildCentralWidget()
     m_search = new QLineEdit(central);
     m_search->setObjectName(QStringLiteral("searchEdit"));
     m_search->setClearButtonEnabled(true);
-    m_search->setMinimumWidth(260);
+    m_search->setMinimumWidth(180);
     auto *searchTimer = new QTimer(this);
     searchTimer->setSingleShot(true);
     searchTimer->setInterval(200);
@@ -323,8 +323,12 @@ void MainWindow::buildCentralWidget()
     m_method = new QComboBox(central);
     m_method->setObjectName(QStringLiteral("methodCombo"));
     filters->addWidget(m_method, 1);
-    for (QComboBox *combo : {m_preset, m_provider, m_status, m_method})
+    for (QComboBox *combo : {m_preset, m_provider, m_status, m_method}) {
         connect(combo, &QComboBox::activated, this, &MainWindow::applyFilter);
+        // Narrow enough for 1024 px beside the status pane, in both languages.
+        combo->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+        combo->setMinimumContentsLength(7);
+    }
     layout->addLayout(filters);
 
     layout->addWidget(buildSearchHint(central));
