@@ -423,6 +423,7 @@ void TestOrderList::emptySearchExplainsItself()
     Q_EMIT preset->activated(preset->currentIndex());
     QTRY_VERIFY(m_window->orderModel().filter().preset == Ui::OrderFilter::Preset::CancellableNow);
     auto *hint = child<QWidget>(u"searchHint"_s);
+    QVERIFY(hint);
     QVERIFY(!hint->isVisible());
     const Domain::OrderKey cancelled = m_test->demo(Provider::Uqpay, 9);
     auto *search = child<QLineEdit>(u"searchEdit"_s);
