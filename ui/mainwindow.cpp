@@ -451,9 +451,10 @@ void MainWindow::followVisibleSelection()
 
 void MainWindow::explainCannotCancel(const Domain::OrderKey &order, const QString &why)
 {
-    const QString title = tr("Payment %1 cannot be cancelled").arg(order.paymentId);
-    statusBar()->showMessage(title + QStringLiteral(": ") + why, 15000);
-    auto *box = new QMessageBox(QMessageBox::Information, tr("Cannot cancel"), title + u'.',
+    statusBar()->showMessage(tr("Payment %1 cannot be cancelled: %2").arg(order.paymentId, why),
+                             15000);
+    auto *box = new QMessageBox(QMessageBox::Information, tr("Cannot cancel"),
+                                tr("Payment %1 cannot be cancelled.").arg(order.paymentId),
                                 QMessageBox::Ok, this);
     box->setObjectName(QStringLiteral("cannotCancelBox"));
     box->setInformativeText(why);

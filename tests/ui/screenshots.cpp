@@ -97,7 +97,22 @@ bool shootListStates(Test::UiTestSession &test, Ui::MainWindow &window, const QS
     preset->setCurrentIndex(0);
     Q_EMIT preset->activated(0);
     QTest::qWait(600);
-    return ok;
+    if (!ok)
+        return false;
+
+    // Del on a cancelled payment: the box that says why.
+    window.selectOrder(test.demo(Domain::Provider::Uqpay, 9));
+    QTest::qWait(300);
+    if (auto *cancel = window.findChild<QAction *>(QStringLiteral("cancelAction")))
+        cancel->trigger();
+    QTest::qWait(600);
+    auto *box = window.findChild<QWidget *>(QStringLiteral("cannotCancelBox"));
+    if (!box
+        || !save(box, QDir(outDir).filePath(QStringLiteral("cannotcancel-%1.png").arg(language))))
+        return false;
+    box->close();
+    QTest::qWait(300);
+    return true;
 }
 
 // Every other window, shown at its own default size.
