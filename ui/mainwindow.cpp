@@ -20,8 +20,8 @@
 #include "storage/orderstore.h"
 #include "views/cancellogview.h"
 #include "views/firstrunpanel.h"
+#include "views/orderlistview.h"
 #include "views/providerstrip.h"
-#include "views/statusbadgedelegate.h"
 #include "views/statusview.h"
 
 #include <QAction>
@@ -30,6 +30,7 @@
 #include <QCloseEvent>
 #include <QComboBox>
 #include <QDockWidget>
+#include <QFrame>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
@@ -109,13 +110,8 @@ MainWindow::MainWindow(I18n::Translations &translations, AppSession &session, QW
             for (const QString &method : m_model->methods())
                 m_method->addItem(method, method);
         }
-        if (m_statusView->order()) {
-            const int row = m_model->rowOf(*m_statusView->order());
-            if (row >= 0)
-                m_view->selectionModel()->setCurrentIndex(m_model->index(row, 0),
-                                                          QItemSelectionModel::ClearAndSelect
-                                                              | QItemSelectionModel::Rows);
-        }
+        followVisibleSelection();
+        updateSearchHint();
         updateActions();
     });
     connect(m_model, &OrderTableModel::loadFailed, this, [this](const QString &error) {
@@ -139,6 +135,11 @@ MainWindow::MainWindow(I18n::Translations &translations, AppSession &session, QW
 }
 
 MainWindow::~MainWindow() = default;
+
+QTableView &MainWindow::orderView() const
+{
+    return *m_view;
+}
 
 void MainWindow::setSecretStore(SecretStore *store)
 {
@@ -308,7 +309,7 @@ void MainWindow::buildCentralWidget()
     m_search = new QLineEdit(central);
     m_search->setObjectName(QStringLiteral("searchEdit"));
     m_search->setClearButtonEnabled(true);
-    m_search->setMinimumWidth(260);
+    m_search->setMinimumWidth(180);
     auto *searchTimer = new QTimer(this);
     searchTimer->setSingleShot(true);
     searchTimer->setInterval(200);
@@ -329,48 +330,23 @@ void MainWindow::buildCentralWidget()
     m_method = new QComboBox(central);
     m_method->setObjectName(QStringLiteral("methodCombo"));
     filters->addWidget(m_method, 1);
-    for (QComboBox *combo : {m_preset, m_provider, m_status, m_method})
+    for (QComboBox *combo : {m_preset, m_provider, m_status, m_method}) {
         connect(combo, &QComboBox::activated, this, &MainWindow::applyFilter);
+        // Narrow enough for 1024 px beside the status pane, in both languages.
+        combo->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+        combo->setMinimumContentsLength(7);
+    }
     layout->addLayout(filters);
 
-    m_view = new QTableView(central);
-    m_view->setObjectName(QStringLiteral("orderView"));
-    m_view->setModel(m_model);
-    m_view->setItemDelegateForColumn(OrderTableModel::StatusColumn,
-                                     new StatusBadgeDelegate(m_view));
-    m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
-    m_view->setSelectionMode(QAbstractItemView::ExtendedSelection);
-    m_view->setSortingEnabled(true);
-    m_view->sortByColumn(OrderTableModel::CreatedColumn, Qt::DescendingOrder);
-    m_view->setAlternatingRowColors(true);
-    m_view->setWordWrap(false);
-    m_view->setContextMenuPolicy(Qt::ActionsContextMenu);
-    m_view->addAction(m_refreshAction);
-    m_view->addAction(m_cancelAction);
-    m_view->addAction(m_bulkCancelAction);
-    m_view->addAction(m_detailsAction);
-    // Uniform rows: no per-row size hints at a million rows.
-    m_view->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
-    m_view->verticalHeader()->setDefaultSectionSize(m_view->fontMetrics().height() + 8);
-    m_view->verticalHeader()->hide();
-    m_view->horizontalHeader()->setStretchLastSection(true);
-    m_view->horizontalHeader()->setSectionsMovable(true);
-    m_view->horizontalHeader()->setContextMenuPolicy(Qt::CustomContextMenu);
-    connect(m_view->horizontalHeader(), &QHeaderView::customContextMenuRequested, this,
-            &MainWindow::showColumnMenu);
-    const int widths[] = {70, 210, 130, 125, 120, 125, 145, 145, 100, 95};
-    for (int c = 0; c < OrderTableModel::ColumnCount; ++c)
-        m_view->setColumnWidth(c, widths[c]);
-    // What operators decide on comes first: the time left right after the status.
-    QHeaderView *header = m_view->horizontalHeader();
-    header->moveSection(header->visualIndex(OrderTableModel::CountdownColumn),
-                        header->visualIndex(OrderTableModel::StatusColumn) + 1);
+    layout->addWidget(buildSearchHint(central));
+    m_view = buildOrderList(central);
     layout->addWidget(m_view, 1);
     setCentralWidget(central);
 
     m_statusView = new StatusView(m_session, this);
     connect(m_statusView, &StatusView::refreshRequested, this,
             [this](const Domain::OrderKey &k) { refreshOrders({k}); });
+    connect(m_statusView, &StatusView::settingsRequested, this, &MainWindow::openSettingsPage);
     m_statusDock = new QDockWidget(this);
     m_statusDock->setObjectName(QStringLiteral("statusDock"));
     m_statusDock->setWidget(m_statusView);
@@ -386,6 +362,111 @@ void MainWindow::buildCentralWidget()
             });
     connect(m_view->selectionModel(), &QItemSelectionModel::selectionChanged, this,
             [this] { updateActions(); });
+}
+
+OrderListView *MainWindow::buildOrderList(QWidget *parent)
+{
+    auto *view = new OrderListView(parent);
+    view->setModel(m_model);
+    view->setSelectionBehavior(QAbstractItemView::SelectRows);
+    view->setSelectionMode(QAbstractItemView::ExtendedSelection);
+    view->setSortingEnabled(true);
+    view->sortByColumn(OrderTableModel::CreatedColumn, Qt::DescendingOrder);
+    view->setAlternatingRowColors(true);
+    view->setWordWrap(false);
+    view->setContextMenuPolicy(Qt::ActionsContextMenu);
+    view->addAction(m_refreshAction);
+    view->addAction(m_cancelAction);
+    view->addAction(m_bulkCancelAction);
+    view->addAction(m_detailsAction);
+    // Uniform rows: no per-row size hints at a million rows.
+    view->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
+    view->verticalHeader()->setDefaultSectionSize(view->fontMetrics().height() + 8);
+    view->verticalHeader()->hide();
+    view->horizontalHeader()->setStretchLastSection(true);
+    view->horizontalHeader()->setSectionsMovable(true);
+    view->horizontalHeader()->setContextMenuPolicy(Qt::CustomContextMenu);
+    connect(view->horizontalHeader(), &QHeaderView::customContextMenuRequested, this,
+            &MainWindow::showColumnMenu);
+    view->setUpColumns();
+    connect(view, &OrderListView::paymentIdsCopied, this,
+            [this](const QStringList &ids) { statusBar()->showMessage(copiedText(ids), 5000); });
+    return view;
+}
+
+QString MainWindow::copiedText(const QStringList &ids)
+{
+    return ids.size() == 1 ? tr("Copied payment ID %1").arg(ids.first())
+                           : tr("Copied %n payment ID(s)", nullptr, int(ids.size()));
+}
+
+QWidget *MainWindow::buildSearchHint(QWidget *parent)
+{
+    m_searchHint = new QFrame(parent);
+    m_searchHint->setObjectName(QStringLiteral("searchHint"));
+    auto *row = new QHBoxLayout(m_searchHint);
+    row->setContentsMargins(6, 2, 6, 2);
+    m_searchHintText = new QLabel(m_searchHint);
+    m_searchHintText->setObjectName(QStringLiteral("searchHintText"));
+    m_searchHintText->setWordWrap(true);
+    m_searchAll = new QPushButton(m_searchHint);
+    m_searchAll->setObjectName(QStringLiteral("searchAllButton"));
+    connect(m_searchAll, &QPushButton::clicked, this, &MainWindow::searchAllOrders);
+    row->addWidget(m_searchHintText, 1);
+    row->addWidget(m_searchAll);
+    m_searchHint->setStyleSheet(
+        QStringLiteral("#searchHint { background: #FFF8E1; border: 1px solid #FFE082; }"));
+    m_searchHint->hide();
+    return m_searchHint;
+}
+
+void MainWindow::updateSearchHint()
+{
+    const int matches = m_model->matchesInAllOrders();
+    m_searchAll->setText(tr("Search all orders"));
+    m_searchHint->setVisible(matches > 0 && m_model->rowCount() == 0);
+    if (matches <= 0)
+        return;
+    const QString where =
+        m_preset->currentIndex() > 0 ? m_preset->currentText() : tr("the current filters");
+    m_searchHintText->setText(
+        tr("No match in “%1” — %n order(s) match in all orders.", nullptr, matches).arg(where));
+}
+
+void MainWindow::searchAllOrders()
+{
+    for (QComboBox *combo : {m_preset, m_provider, m_status, m_method})
+        combo->setCurrentIndex(0);
+    applyFilter();
+}
+
+void MainWindow::followVisibleSelection()
+{
+    if (!m_statusView->order())
+        return;
+    const int row = m_model->rowOf(*m_statusView->order());
+    if (row >= 0) {
+        m_view->selectionModel()->setCurrentIndex(m_model->index(row, 0),
+                                                  QItemSelectionModel::ClearAndSelect
+                                                      | QItemSelectionModel::Rows);
+        return;
+    }
+    // Filtered out: what the list shows selected now (nothing after a reset).
+    const QModelIndex current = m_view->currentIndex();
+    m_statusView->showOrder(current.isValid() ? m_model->keyAt(current.row()) : std::nullopt);
+}
+
+void MainWindow::explainCannotCancel(const Domain::OrderKey &order, const QString &why)
+{
+    statusBar()->showMessage(tr("Payment %1 cannot be cancelled: %2").arg(order.paymentId, why),
+                             15000);
+    auto *box = new QMessageBox(QMessageBox::Information, tr("Cannot cancel"),
+                                tr("Payment %1 cannot be cancelled.").arg(order.paymentId),
+                                QMessageBox::Ok, this);
+    box->setObjectName(QStringLiteral("cannotCancelBox"));
+    box->setInformativeText(why);
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    box->open();
 }
 
 void MainWindow::buildStatusBar()
@@ -486,13 +567,8 @@ void MainWindow::retranslateUi()
     // Headers and cell texts are read again when painted.
     Q_EMIT m_model->headerDataChanged(Qt::Horizontal, 0, OrderTableModel::ColumnCount - 1);
     m_view->viewport()->update();
-    // Every column title stays readable in the new language: widen (never
-    // narrow) a column whose title no longer fits.
-    QHeaderView *header = m_view->horizontalHeader();
-    for (int c = 0; c < OrderTableModel::ColumnCount; ++c) {
-        if (!header->isSectionHidden(c) && header->sectionSize(c) < header->sectionSizeHint(c))
-            header->resizeSection(c, header->sectionSizeHint(c));
-    }
+    // (The list re-fits its columns to the new words itself: OrderListView.)
+    updateSearchHint();
 }
 
 void MainWindow::updateBanner()
@@ -597,7 +673,9 @@ void MainWindow::updateActions()
                       : Services::cancelCheckNote(check);
         }
     }
-    m_cancelAction->setEnabled(one && eligible);
+    // Enabled with one order selected even when it cannot be cancelled: Del
+    // then says why (openCancelDialog) instead of doing nothing.
+    m_cancelAction->setEnabled(one);
     m_cancelAction->setToolTip(
         !one        ? tr("Select one order to cancel it (Del)")
         : !eligible ? tr("Cannot be cancelled: %1").arg(why)
@@ -728,9 +806,20 @@ void MainWindow::onRefreshFinished(const Services::RefreshSummary &summary)
 void MainWindow::openCancelDialog()
 {
     const QList<Domain::OrderKey> selected = selectedOrders();
-    if (selected.size() != 1 || !m_cancelAction->isEnabled())
+    if (selected.size() != 1)
         return;
     const Domain::OrderKey key = selected.first();
+    const std::optional<Domain::Order> order = m_session.orders().find(key.provider, key.paymentId);
+    if (!order)
+        return;
+    // F8, F12 and §10: the core's one answer, worded as in the tooltip.
+    const Services::CancelCheck check = m_session.cancels().check(*order);
+    if (!check.mayCancel()) {
+        explainCannotCancel(key, check.verdict == Services::CancelCheck::Verdict::Ineligible
+                                     ? explainDecision(check.decision)
+                                     : Services::cancelCheckNote(check));
+        return;
+    }
     auto *dialog = new CancelDialog(m_session, key, this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     dialog->setTypedConfirmationThreshold(

@@ -37,6 +37,7 @@ namespace CancelDesk::Ui {
 
 class AppSession;
 class FirstRunPanel;
+class OrderListView;
 class OrderTableModel;
 class ProviderStrip;
 class StatusView;
@@ -56,7 +57,7 @@ public:
     ~MainWindow() override;
 
     OrderTableModel &orderModel() const { return *m_model; }
-    QTableView &orderView() const { return *m_view; }
+    QTableView &orderView() const;
     // The selected orders, current first.
     QList<Domain::OrderKey> selectedOrders() const;
     void selectOrder(const Domain::OrderKey &order);
@@ -94,6 +95,17 @@ private:
     void chooseLanguage(const QString &language);
     void syncLanguageActions();
     void showColumnMenu(const QPoint &pos);
+    // The order list's table and the line above it that explains an empty
+    // search (issue 12).
+    OrderListView *buildOrderList(QWidget *parent);
+    QWidget *buildSearchHint(QWidget *parent);
+    void updateSearchHint();
+    void searchAllOrders();
+    // The status view shows the selected order while it is visible, else none.
+    void followVisibleSelection();
+    // Del / Ctrl+K on an order that cannot be cancelled: say why.
+    void explainCannotCancel(const Domain::OrderKey &order, const QString &why);
+    static QString copiedText(const QStringList &ids);
     void restoreState();
     void saveState() const;
 
@@ -119,7 +131,7 @@ private:
     I18n::Translations &m_translations;
     AppSession &m_session;
     OrderTableModel *m_model = nullptr;
-    QTableView *m_view = nullptr;
+    OrderListView *m_view = nullptr;
     StatusView *m_statusView = nullptr;
     QDockWidget *m_statusDock = nullptr;
     QTimer *m_tick = nullptr;
@@ -134,6 +146,9 @@ private:
     QComboBox *m_provider = nullptr;
     QComboBox *m_status = nullptr;
     QComboBox *m_method = nullptr;
+    QWidget *m_searchHint = nullptr;
+    QLabel *m_searchHintText = nullptr;
+    QPushButton *m_searchAll = nullptr;
     QToolBar *m_toolBar = nullptr;
 
     QLabel *m_counts = nullptr;

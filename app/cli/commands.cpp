@@ -123,7 +123,7 @@ QJsonObject orderJson(const Domain::Order &o)
         {u"created_at_utc"_s, jsonTime(o.createdAt)},
         {u"cancel_deadline_utc"_s, jsonTime(o.cancelDeadline)},
         {u"last_synced_at_utc"_s, jsonTime(o.lastSyncedAt)},
-        {u"last_sync_error"_s, o.lastSyncError},
+        {u"last_sync_error"_s, Providers::storedFailureText(o.lastSyncError)},
     };
 }
 

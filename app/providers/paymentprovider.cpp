@@ -1,6 +1,8 @@
 #include "paymentprovider.h"
 
 #include <QCoreApplication>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QTimer>
 
 namespace CancelDesk::Providers {
@@ -89,6 +91,75 @@ QString failureText(const ProviderFailure &failure)
         return QCoreApplication::translate("ProviderFailure", "%1 (%2)")
             .arg(sentence, failure.code.isEmpty() ? failure.message : failure.code);
     return sentence;
+}
+
+namespace {
+
+// "cdfail1:" + compact JSON. The prefix tells an encoded failure from the
+// free text older versions stored.
+constexpr QLatin1StringView kFailurePrefix("cdfail1:");
+
+} // namespace
+
+QString encodeFailure(const ProviderFailure &failure)
+{
+    if (!failure.isFailure())
+        return {};
+    QJsonObject o{{QStringLiteral("kind"), failureKindKey(failure.kind)}};
+    if (failure.transport != TransportError::None)
+        o.insert(QStringLiteral("transport"), transportErrorKey(failure.transport));
+    if (failure.httpStatus != 0)
+        o.insert(QStringLiteral("http"), failure.httpStatus);
+    if (!failure.code.isEmpty())
+        o.insert(QStringLiteral("code"), failure.code);
+    if (!failure.message.isEmpty())
+        o.insert(QStringLiteral("message"), failure.message);
+    if (failure.retryAfter.count() >= 0)
+        o.insert(QStringLiteral("retry_after_ms"), qint64(failure.retryAfter.count()));
+    return kFailurePrefix + QString::fromUtf8(QJsonDocument(o).toJson(QJsonDocument::Compact));
+}
+
+std::optional<ProviderFailure> decodeFailure(const QString &stored)
+{
+    if (!stored.startsWith(kFailurePrefix))
+        return std::nullopt;
+    const QJsonDocument doc =
+        QJsonDocument::fromJson(QStringView(stored).mid(kFailurePrefix.size()).toUtf8());
+    if (!doc.isObject())
+        return std::nullopt;
+    const QJsonObject o = doc.object();
+    ProviderFailure f;
+    const QString kind = o.value(QStringLiteral("kind")).toString();
+    for (FailureKind k :
+         {FailureKind::Transport, FailureKind::Configuration, FailureKind::Authentication,
+          FailureKind::RateLimited, FailureKind::ServerError, FailureKind::Protocol,
+          FailureKind::NotFound, FailureKind::Rejected, FailureKind::Unsupported}) {
+        if (failureKindKey(k) == kind)
+            f.kind = k;
+    }
+    if (f.kind == FailureKind::None)
+        return std::nullopt;
+    const QString transport = o.value(QStringLiteral("transport")).toString();
+    for (TransportError t :
+         {TransportError::InsecureUrl, TransportError::Timeout, TransportError::ConnectionRefused,
+          TransportError::HostNotFound, TransportError::Tls, TransportError::Network,
+          TransportError::Redirect, TransportError::BodyTooLarge, TransportError::Aborted}) {
+        if (transportErrorKey(t) == transport)
+            f.transport = t;
+    }
+    f.httpStatus = o.value(QStringLiteral("http")).toInt();
+    f.code = o.value(QStringLiteral("code")).toString();
+    f.message = o.value(QStringLiteral("message")).toString();
+    f.retryAfter =
+        std::chrono::milliseconds(qint64(o.value(QStringLiteral("retry_after_ms")).toDouble(-1)));
+    return f;
+}
+
+QString storedFailureText(const QString &stored)
+{
+    if (const std::optional<ProviderFailure> f = decodeFailure(stored))
+        return failureText(*f);
+    return stored;
 }
 
 QString cancelOutcomeKey(CancelOutcome outcome)

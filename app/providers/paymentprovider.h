@@ -1,10 +1,9 @@
 #pragma once
 
-#include "httpclient.h"
-
 #include "domain/cancelreason.h"
 #include "domain/order.h"
 #include "domain/provider.h"
+#include "httpclient.h"
 
 #include <QDateTime>
 #include <QList>
@@ -20,15 +19,15 @@ namespace CancelDesk::Providers {
 // Why a provider call did not produce a trusted answer.
 enum class FailureKind {
     None,
-    Transport,     // see ProviderFailure::transport
-    Configuration, // missing credentials, unreadable key, bad URL
-    Authentication,// credentials refused (after one token refresh)
-    RateLimited,   // 429; retryAfter when the provider said
-    ServerError,   // 5xx
-    Protocol,      // malformed, truncated, wrong content type, unsigned or forged response
-    NotFound,      // the provider does not know the payment
-    Rejected,      // a business "no" (UQPAY 4xx, Antom F, Liquido transferStatusCode != 200)
-    Unsupported,   // e.g. listing at a provider without a list API
+    Transport,      // see ProviderFailure::transport
+    Configuration,  // missing credentials, unreadable key, bad URL
+    Authentication, // credentials refused (after one token refresh)
+    RateLimited,    // 429; retryAfter when the provider said
+    ServerError,    // 5xx
+    Protocol,       // malformed, truncated, wrong content type, unsigned or forged response
+    NotFound,       // the provider does not know the payment
+    Rejected,       // a business "no" (UQPAY 4xx, Antom F, Liquido transferStatusCode != 200)
+    Unsupported,    // e.g. listing at a provider without a list API
 };
 QString failureKindKey(FailureKind kind);
 
@@ -49,6 +48,13 @@ struct ProviderFailure
 // A translated sentence for operators, e.g. "Antom's answer was not signed, so it
 // cannot be trusted."
 QString failureText(const ProviderFailure &failure);
+// A failure kept for later (Order::lastSyncError): its kind and the provider's
+// words, not a sentence, so that it is worded in the language of whoever reads
+// it, when they read it. storedFailureText() words it; text stored before this
+// encoding existed is returned as it is.
+QString encodeFailure(const ProviderFailure &failure);
+std::optional<ProviderFailure> decodeFailure(const QString &stored);
+QString storedFailureText(const QString &stored);
 
 // How a cancel request ended, as far as the provider said (PROVIDERS.md §4.3).
 enum class CancelOutcome {
@@ -62,14 +68,14 @@ QString cancelOutcomeKey(CancelOutcome outcome);
 // What the operator should do after a rejection (PROVIDERS.md §2.5 table).
 enum class Guidance {
     None,
-    Refund,             // CANCEL_WINDOW_EXCEED, not cancellable: refund instead
-    CheckPaymentId,     // ORDER_NOT_EXIST / not_found
-    CheckStatus,        // ORDER_STATUS_INVALID: inquire, show state, contact support
-    AlreadyRefunded,    // PROCESS_FAIL
-    FixConfiguration,   // CLIENT_INVALID, INVALID_SIGNATURE, KEY_NOT_FOUND, …
-    FundMerchantBalance,// MERCHANT_BALANCE_NOT_ENOUGH
-    RetryLater,         // rate limits
-    ContactSupport,     // U three times, unknown codes
+    Refund,              // CANCEL_WINDOW_EXCEED, not cancellable: refund instead
+    CheckPaymentId,      // ORDER_NOT_EXIST / not_found
+    CheckStatus,         // ORDER_STATUS_INVALID: inquire, show state, contact support
+    AlreadyRefunded,     // PROCESS_FAIL
+    FixConfiguration,    // CLIENT_INVALID, INVALID_SIGNATURE, KEY_NOT_FOUND, …
+    FundMerchantBalance, // MERCHANT_BALANCE_NOT_ENOUGH
+    RetryLater,          // rate limits
+    ContactSupport,      // U three times, unknown codes
 };
 QString guidanceKey(Guidance guidance);
 QString guidanceText(Guidance guidance); // translated

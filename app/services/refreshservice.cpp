@@ -246,7 +246,10 @@ void RefreshJob::send(quint64 taskId)
             m_totalPages = 0;
             fail({Provider::Uqpay, {}}, notConfiguredText(p));
         } else {
-            fail(key, notConfiguredText(p));
+            Providers::ProviderFailure missing;
+            missing.kind = Providers::FailureKind::Configuration;
+            missing.code = Domain::providerDisplayName(p);
+            fail(key, notConfiguredText(p), Providers::encodeFailure(missing));
         }
         // Later (not inside pump's loop): keep the call stack flat.
         QTimer::singleShot(0, this, &RefreshJob::pump);
@@ -323,7 +326,7 @@ void RefreshJob::onRetrieved(const Task &task, const ProviderResult &result)
             failure.kind = FailureKind::Protocol;
             failure.message = u"retrieve answer without a payment"_s;
         }
-        fail(task.key, Providers::failureText(failure));
+        fail(task.key, Providers::failureText(failure), Providers::encodeFailure(failure));
         return;
     }
     Order order = *result.order;
@@ -360,15 +363,18 @@ void RefreshJob::onPage(const Task &task, const ProviderResult &result)
     }
 }
 
-void RefreshJob::fail(const OrderKey &key, const QString &text)
+void RefreshJob::fail(const OrderKey &key, const QString &text, const QString &stored)
 {
     ++m_summary.done;
     ++m_summary.failed;
     if (m_mode == Mode::UqpaySync && m_summary.total < m_summary.done)
         m_summary.total = m_summary.done;
     m_summary.errors.append({key, text});
-    if (!key.paymentId.isEmpty())
-        m_store.recordSyncError(key.provider, key.paymentId, m_clock(), text);
+    // The order's record changed too: views that mark failed syncs follow.
+    if (!key.paymentId.isEmpty()
+        && m_store.recordSyncError(key.provider, key.paymentId, m_clock(),
+                                   stored.isEmpty() ? text : stored))
+        Q_EMIT orderUpdated(key);
     Q_EMIT progress(m_summary.done, m_summary.total, m_summary.failed);
 }
 

@@ -70,7 +70,7 @@ public:
 Q_SIGNALS:
     void progress(int done, int total, int failed);
     void finished(const CancelDesk::Services::RefreshSummary &summary);
-    // An order was written to the store.
+    // An order was written to the store (its status, or why it failed to sync).
     void orderUpdated(const CancelDesk::Domain::OrderKey &order);
 
 private:
@@ -100,7 +100,9 @@ private:
     void onRetrieved(const Task &task, const Providers::ProviderResult &result);
     void onPage(const Task &task, const Providers::ProviderResult &result);
     bool retryLater(quint64 taskId, const Providers::ProviderFailure &failure);
-    void fail(const Domain::OrderKey &key, const QString &text);
+    // text for this run's summary; stored (encodeFailure) for the order's
+    // lastSyncError, worded again whenever it is shown. Without it, text.
+    void fail(const Domain::OrderKey &key, const QString &text, const QString &stored = {});
     void store(Domain::Order order);
     void reconcile(const Domain::Order &fresh, bool conflict);
     void maybeFinish();

@@ -203,9 +203,14 @@ private:
     QString newDb() { return m_dir.filePath(u"run%1.sqlite"_s.arg(++m_runs)); }
 
     // The one order of db, as `orders list --json` shows it.
-    QJsonObject onlyOrder(const Sandbox &sandbox, const QString &db)
+    // lang: the language the CLI words stored messages in (the sync error).
+    QJsonObject onlyOrder(const Sandbox &sandbox, const QString &db, const QString &lang = {})
     {
-        const Run run = cli({u"--json"_s, u"orders"_s, u"list"_s}, sandbox.announcementFile, db);
+        QStringList args{u"--json"_s};
+        if (!lang.isEmpty())
+            args << u"--lang"_s << lang;
+        args << u"orders"_s << u"list"_s;
+        const Run run = cli(args, sandbox.announcementFile, db);
         const QJsonArray orders = json(run).value(u"orders"_s).toArray();
         return orders.size() == 1 ? orders.at(0).toObject() : QJsonObject();
     }
@@ -453,10 +458,19 @@ private Q_SLOTS:
             checkLanguage(lang, error);
 
             // The order keeps its status and records why it could not sync.
-            const QJsonObject after = onlyOrder(sandbox, db);
+            const QJsonObject after = onlyOrder(sandbox, db, lang);
             QCOMPARE(after.value(u"status"_s), before.value(u"status"_s));
             QCOMPARE(after.value(u"raw_status"_s), before.value(u"raw_status"_s));
             checkLanguage(lang, after.value(u"last_sync_error"_s).toString());
+            // Stored as a kind, not a sentence: read in the other language,
+            // its sentence is worded in that one. (The detail in brackets -- a
+            // provider's message, Qt's socket error, a parser's detail -- is
+            // kept as it was recorded.)
+            const QString other = lang == u"en" ? u"zh_CN"_s : u"en"_s;
+            const QString reread =
+                onlyOrder(sandbox, db, other).value(u"last_sync_error"_s).toString();
+            const QString sentence = reread.section(u'(', 0, 0).section(u'（', 0, 0);
+            checkLanguage(other, sentence);
         }
         sandbox.stop();
         QCOMPARE(sandbox.process.exitCode(), 0);

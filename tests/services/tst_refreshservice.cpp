@@ -258,7 +258,9 @@ void TestRefreshService::serverErrorForeverIsRecordedAsFailure()
 
     const auto order = m_store->find(bad.provider, bad.paymentId);
     QVERIFY(order);
-    QCOMPARE(order->lastSyncError, run.summary.errors.first().second);
+    // Stored as a kind, worded when read: in the language of the reader.
+    QVERIFY(Providers::decodeFailure(order->lastSyncError).has_value());
+    QCOMPARE(Providers::storedFailureText(order->lastSyncError), run.summary.errors.first().second);
     QCOMPARE(m_store->lastSyncErrorAt(bad.provider, bad.paymentId), kSyncedAt);
     QVERIFY(m_store->find(good.provider, good.paymentId));
 }
@@ -312,15 +314,13 @@ void TestRefreshService::reconciledOutcomeRules_data()
     using S = Storage::AttemptState;
     const int stays = -1;
     QTest::newRow("cancelled") << NormStatus::Cancelled << 0 << 0 << int(S::Succeeded);
-    QTest::newRow("cancelled, conflict") << NormStatus::Cancelled
-                                         << int(Domain::StatusFlag::Conflict) << 0
-                                         << int(S::Succeeded);
+    QTest::newRow("cancelled, conflict")
+        << NormStatus::Cancelled << int(Domain::StatusFlag::Conflict) << 0 << int(S::Succeeded);
     QTest::newRow("failed") << NormStatus::Failed << 0 << 0 << int(S::Rejected);
-    QTest::newRow("refunded") << NormStatus::Succeeded << int(Domain::StatusFlag::Refunded)
-                              << 3600 << int(S::Rejected);
-    QTest::newRow("charged back") << NormStatus::Succeeded
-                                  << int(Domain::StatusFlag::ChargedBack) << 3600
-                                  << int(S::Rejected);
+    QTest::newRow("refunded") << NormStatus::Succeeded << int(Domain::StatusFlag::Refunded) << 3600
+                              << int(S::Rejected);
+    QTest::newRow("charged back") << NormStatus::Succeeded << int(Domain::StatusFlag::ChargedBack)
+                                  << 3600 << int(S::Rejected);
     QTest::newRow("paid, window closed") << NormStatus::Succeeded << 0 << -1 << int(S::Rejected);
     QTest::newRow("paid, no window") << NormStatus::Succeeded << 0 << 0 << int(S::Rejected);
     QTest::newRow("paid, window open") << NormStatus::Succeeded << 0 << 600 << stays;

@@ -5,19 +5,21 @@
 // clipped labels; not used in the README).
 
 #include "appsession.h"
-#include "i18n/language.h"
-#include "mainwindow.h"
-#include "models/ordertablemodel.h"
-#include "uitestsession.h"
-
 #include "dialogs/addorderdialog.h"
 #include "dialogs/bulkcanceldialog.h"
 #include "dialogs/canceldialog.h"
 #include "dialogs/exportdialog.h"
 #include "dialogs/importdialog.h"
 #include "dialogs/syncdialog.h"
+#include "i18n/language.h"
+#include "mainwindow.h"
+#include "models/ordertablemodel.h"
+#include "sandboxserver.h"
+#include "scenario.h"
 #include "settings/secretstore.h"
 #include "settings/settingsdialog.h"
+#include "storage/orderstore.h"
+#include "uitestsession.h"
 #include "views/cancellogview.h"
 
 #include "sandboxserver.h"
@@ -25,6 +27,7 @@
 
 #include <QAction>
 #include <QApplication>
+#include <QComboBox>
 #include <QDir>
 #include <QLineEdit>
 #include <QPushButton>
@@ -49,12 +52,79 @@ bool save(QWidget *w, const QString &path)
     return true;
 }
 
+// The order list's states of issue 12 at 1024 x 700: an order whose last
+// sync failed (the mark in the list, the verdict asking for a refresh), and a
+// search that finds nothing under the preset.
+bool shootListStates(Test::UiTestSession &test, Ui::MainWindow &window, const QString &language,
+                     const QString &outDir)
+{
+    const Domain::OrderKey key = test.demo(Domain::Provider::Uqpay, 1);
+    Sandbox::Scenario down;
+    down.paymentId = key.paymentId;
+    down.kind = Sandbox::Scenario::Kind::HttpError;
+    down.on = Sandbox::Scenario::On::Inquiry;
+    down.status = 503;
+    down.times = -1;
+    test.session().sandbox()->addScenario(down);
+    window.resize(1024, 700);
+    window.selectOrder(key);
+    QTest::qWait(300);
+    auto *refresh = window.findChild<QPushButton *>(QStringLiteral("statusRefreshButton"));
+    if (!refresh)
+        return false;
+    refresh->click();
+    if (!QTest::qWaitFor(
+            [&] {
+                return !test.session()
+                            .orders()
+                            .find(key.provider, key.paymentId)
+                            ->lastSyncError.isEmpty();
+            },
+            20000))
+        return false;
+    QTest::qWait(1200);
+    test.session().sandbox()->clearScenarios();
+    if (!save(&window,
+              QDir(outDir).filePath(QStringLiteral("main-syncfailed-%1.png").arg(language))))
+        return false;
+
+    auto *preset = window.findChild<QComboBox *>(QStringLiteral("presetCombo"));
+    auto *search = window.findChild<QLineEdit *>(QStringLiteral("searchEdit"));
+    preset->setCurrentIndex(1); // Cancellable now
+    Q_EMIT preset->activated(1);
+    search->setText(test.demo(Domain::Provider::Uqpay, 9).paymentId); // a cancelled one
+    QTest::qWait(1500);
+    const bool ok =
+        save(&window, QDir(outDir).filePath(QStringLiteral("main-nomatch-%1.png").arg(language)));
+    search->clear();
+    preset->setCurrentIndex(0);
+    Q_EMIT preset->activated(0);
+    QTest::qWait(600);
+    if (!ok)
+        return false;
+
+    // Del on a cancelled payment: the box that says why.
+    window.selectOrder(test.demo(Domain::Provider::Uqpay, 9));
+    QTest::qWait(300);
+    if (auto *cancel = window.findChild<QAction *>(QStringLiteral("cancelAction")))
+        cancel->trigger();
+    QTest::qWait(600);
+    auto *box = window.findChild<QWidget *>(QStringLiteral("cannotCancelBox"));
+    if (!box
+        || !save(box, QDir(outDir).filePath(QStringLiteral("cannotcancel-%1.png").arg(language))))
+        return false;
+    box->close();
+    QTest::qWait(300);
+    return true;
+}
+
 // Every other window, shown at its own default size.
 bool shootAll(Test::UiTestSession &test, Ui::MainWindow &window, const QString &language,
               const QString &outDir)
 {
     const auto path = [&](const char *name) {
-        return QDir(outDir).filePath(QStringLiteral("%1-%2.png").arg(QLatin1String(name), language));
+        return QDir(outDir).filePath(
+            QStringLiteral("%1-%2.png").arg(QLatin1String(name), language));
     };
     const auto shot = [&](QWidget &w, const char *name) {
         w.show();
@@ -62,6 +132,8 @@ bool shootAll(Test::UiTestSession &test, Ui::MainWindow &window, const QString &
         return save(&w, path(name));
     };
     const QList<QString> antom = test.session().demoIds().value(Domain::Provider::Antom);
+    if (!shootListStates(test, window, language, outDir))
+        return false;
     {
         // With UQPAY demo 3 (1,500.00 PHP): the typed confirmation and its rule.
         const QList<Domain::OrderKey> orders = {
@@ -117,8 +189,7 @@ bool shootAll(Test::UiTestSession &test, Ui::MainWindow &window, const QString &
     }
     {
         Ui::MemorySecretStore secrets;
-        Ui::SettingsDialog d(QDir(outDir).filePath(QStringLiteral("review.ini")), secrets,
-                             &window);
+        Ui::SettingsDialog d(QDir(outDir).filePath(QStringLiteral("review.ini")), secrets, &window);
         if (!shot(d, "settings"))
             return false;
         QFile::remove(QDir(outDir).filePath(QStringLiteral("review.ini")));
@@ -153,6 +224,12 @@ bool shoot(const QString &language, const QString &outDir, bool all)
     QTest::qWait(1200); // a countdown tick
     if (!save(&window, QDir(outDir).filePath(QStringLiteral("main-%1.png").arg(language))))
         return false;
+    // The smallest supported window: status and time left without scrolling.
+    window.resize(1024, 700);
+    QTest::qWait(600);
+    if (!save(&window, QDir(outDir).filePath(QStringLiteral("main-1024-%1.png").arg(language))))
+        return false;
+    window.resize(1500, 820);
     Ui::CancelDialog dialog(test.session(), {Domain::Provider::Antom, id}, &window);
     dialog.setTypedConfirmationThreshold(0);
     dialog.show();

@@ -1,2 +1,5 @@
 # The order status view (F6): its status history against the in-process sandbox.
 canceldesk_add_test(tst_statushistory SOURCES tst_statushistory.cpp LIBS canceldesk_uitestsupport)
+# The order list and the status view beside it (issue 12): eligibility verdict,
+# failed-sync marks, Del explaining, layouts across languages and sizes, search.
+canceldesk_add_test(tst_orderlist SOURCES tst_orderlist.cpp LIBS canceldesk_uitestsupport)

@@ -3,12 +3,13 @@
 #include "appsession.h"
 #include "domain/cancelpolicy.h"
 #include "format.h"
+#include "providers/paymentprovider.h"
 #include "storage/canceljournal.h"
 #include "storage/orderstore.h"
 
 #include <QFont>
-#include <QTimer>
 #include <QtConcurrent/QtConcurrentRun>
+#include <QTimer>
 
 #include <algorithm>
 #include <string_view>
@@ -43,9 +44,7 @@ bool containsCaseless(QByteArrayView haystack, const QByteArray &lowerNeedle)
 {
     if (lowerNeedle.isEmpty())
         return true;
-    const auto lower = [](char c) {
-        return (c >= 'A' && c <= 'Z') ? char(c - 'A' + 'a') : c;
-    };
+    const auto lower = [](char c) { return (c >= 'A' && c <= 'Z') ? char(c - 'A' + 'a') : c; };
     return std::search(haystack.begin(), haystack.end(), lowerNeedle.begin(), lowerNeedle.end(),
                        [&lower](char a, char b) { return lower(a) == b; })
            != haystack.end();
@@ -133,6 +132,15 @@ void OrderSnapshot::fill(Row &row, const Domain::Order &order,
     const bool showDeadline =
         decision.isEligible() || decision.reason == Domain::IneligibleReason::WindowClosed;
     row.deadlineMs = showDeadline ? msOf(decision.deadlineUtc) : kNoTime;
+    row.syncFailed = !order.lastSyncError.isEmpty();
+}
+
+void OrderSnapshot::setSyncError(quint32 i, const Domain::Order &order)
+{
+    if (order.lastSyncError.isEmpty())
+        syncErrors.remove(i);
+    else
+        syncErrors.insert(i, order.lastSyncError);
 }
 
 OrderTableModel::OrderTableModel(AppSession &session, QObject *parent)
@@ -161,6 +169,17 @@ int OrderTableModel::rowCount(const QModelIndex &parent) const
 int OrderTableModel::columnCount(const QModelIndex &parent) const
 {
     return parent.isValid() ? 0 : ColumnCount;
+}
+
+QString OrderTableModel::syncErrorOf(int row) const
+{
+    // Stored as a failure kind: worded now, in the current language.
+    return Providers::storedFailureText(m_snapshot->syncErrors.value(m_view[size_t(row)]));
+}
+
+QString OrderTableModel::syncFailedText(const QString &error)
+{
+    return tr("Last sync failed: %1").arg(error);
 }
 
 const Row *OrderTableModel::rowAt(int row) const
@@ -224,11 +243,15 @@ QVariant OrderTableModel::data(const QModelIndex &index, int role) const
         }
     case Qt::ToolTipRole:
         switch (index.column()) {
-        case StatusColumn:
+        case StatusColumn: {
             // The whole badge (a narrow column elides "· refunded") and the
             // provider's own value.
-            return QString(data(index, Qt::DisplayRole).toString() + QLatin1Char('\n')
-                           + tr("Provider status: %1").arg(s.string(r->rawStatus)));
+            QString tip = data(index, Qt::DisplayRole).toString() + QLatin1Char('\n')
+                          + tr("Provider status: %1").arg(s.string(r->rawStatus));
+            if (r->syncFailed)
+                tip += QLatin1Char('\n') + syncFailedText(syncErrorOf(index.row()));
+            return tip;
+        }
         case AmountColumn:
             return formatMoneyWithCode({r->amountMinor, s.string(r->currency)});
         case ReferenceColumn:
@@ -243,16 +266,19 @@ QVariant OrderTableModel::data(const QModelIndex &index, int role) const
                              m_now)
                 .tooltip;
         case SyncedColumn:
-            return formatLocalTime(timeOf(r->syncedMs));
+            return r->syncFailed ? QString(formatLocalTime(timeOf(r->syncedMs)) + QLatin1Char('\n')
+                                           + syncFailedText(syncErrorOf(index.row())))
+                                 : formatLocalTime(timeOf(r->syncedMs));
         default:
             return {};
         }
     case Qt::ForegroundRole:
         if (index.column() == StatusColumn)
             return statusColor(status);
+        if (index.column() == SyncedColumn && r->syncFailed)
+            return QColor(0xC6, 0x28, 0x28);
         if (index.column() == CountdownColumn) {
-            return countdownColor(
-                countdown(timeOf(r->deadlineMs), QTimeZone::utc(), m_now).level);
+            return countdownColor(countdown(timeOf(r->deadlineMs), QTimeZone::utc(), m_now).level);
         }
         return {};
     case Qt::FontRole:
@@ -309,6 +335,8 @@ QVariant OrderTableModel::data(const QModelIndex &index, int role) const
         return r->duplicateReference;
     case UnresolvedRole:
         return r->unresolved;
+    case SyncErrorRole:
+        return r->syncFailed ? QVariant(syncErrorOf(index.row())) : QVariant();
     default:
         return {};
     }
@@ -364,8 +392,9 @@ void OrderTableModel::setNow(const QDateTime &nowUtc)
     const bool minuteChanged = m_now.secsTo(nowUtc) >= 60 || nowUtc < m_now;
     m_now = nowUtc;
     // The time-bound presets move with the clock; once a minute is enough.
-    if (minuteChanged && (m_filter.preset == OrderFilter::Preset::CancellableNow
-                          || m_filter.preset == OrderFilter::Preset::ExpiringWithinHour))
+    if (minuteChanged
+        && (m_filter.preset == OrderFilter::Preset::CancellableNow
+            || m_filter.preset == OrderFilter::Preset::ExpiringWithinHour))
         rebuildView();
 }
 
@@ -407,6 +436,7 @@ void OrderTableModel::reload()
                     !unresolved.isEmpty()
                     && unresolved.contains(OrderSnapshot::keyOf(order.provider, order.paymentId));
                 snapshot->addKey(order.provider, order.paymentId, quint32(snapshot->rows.size()));
+                snapshot->setSyncError(quint32(snapshot->rows.size()), order);
                 snapshot->rows.push_back(row);
                 if (!order.merchantReference.isEmpty())
                     ++references[OrderSnapshot::keyOf(order.provider, order.merchantReference)];
@@ -453,15 +483,14 @@ void OrderTableModel::rebuildView()
     ++m_generation;
     if (m_viewWatcher.isRunning())
         return; // applyView() starts the newest request when this one ends
-    m_viewWatcher.setFuture(QtConcurrent::run(&OrderTableModel::computeView,
-                                              std::shared_ptr<const OrderSnapshot>(m_snapshot),
-                                              m_filter, m_sortColumn, m_sortOrder, m_now,
-                                              m_generation));
+    m_viewWatcher.setFuture(QtConcurrent::run(
+        &OrderTableModel::computeView, std::shared_ptr<const OrderSnapshot>(m_snapshot), m_filter,
+        m_sortColumn, m_sortOrder, m_now, m_generation));
 }
 
-OrderTableModel::ViewResult OrderTableModel::computeView(
-    std::shared_ptr<const OrderSnapshot> snapshot, OrderFilter filter, int sortColumn,
-    Qt::SortOrder order, QDateTime now, quint64 generation)
+OrderTableModel::ViewResult
+OrderTableModel::computeView(std::shared_ptr<const OrderSnapshot> snapshot, OrderFilter filter,
+                             int sortColumn, Qt::SortOrder order, QDateTime now, quint64 generation)
 {
     ViewResult result;
     result.generation = generation;
@@ -512,11 +541,21 @@ OrderTableModel::ViewResult OrderTableModel::computeView(
                 continue;
             break;
         }
-        if (!needle.isEmpty()
-            && !containsCaseless(bytes(s.arena, r.idOffset, r.idLength), needle)
+        if (!needle.isEmpty() && !containsCaseless(bytes(s.arena, r.idOffset, r.idLength), needle)
             && !containsCaseless(bytes(s.arena, r.refOffset, r.refLength), needle))
             continue;
         result.rows.push_back(quint32(i));
+    }
+    // Nothing under the preset and filters: would the text alone find some?
+    const bool restricted = filter.preset != Preset::All || filter.provider || filter.status
+                            || !filter.method.isEmpty();
+    if (result.rows.empty() && !needle.isEmpty() && restricted) {
+        result.matchesInAll = 0;
+        for (const Row &r : s.rows) {
+            if (containsCaseless(bytes(s.arena, r.idOffset, r.idLength), needle)
+                || containsCaseless(bytes(s.arena, r.refOffset, r.refLength), needle))
+                ++result.matchesInAll;
+        }
     }
 
     // Raw values; ties by row (newest created first in the snapshot) keep the
@@ -588,6 +627,7 @@ void OrderTableModel::applyView()
     beginResetModel();
     m_appliedGeneration = result.generation;
     m_view = std::move(result.rows);
+    m_matchesInAll = result.matchesInAll;
     m_viewPos.clear();
     m_viewPosValid = false;
     endResetModel();
@@ -648,6 +688,7 @@ void OrderTableModel::applyPendingUpdates()
             s.fill(row, *order, m_session.policy().decide(*order, now));
             row.unresolved = unresolved;
             s.addKey(key.provider, key.paymentId, quint32(s.rows.size()));
+            s.setSyncError(quint32(s.rows.size()), *order);
             s.rows.push_back(row);
             membershipMayChange = true;
             continue;
@@ -657,6 +698,7 @@ void OrderTableModel::applyPendingUpdates()
         s.fill(row, *order, m_session.policy().decide(*order, now));
         row.unresolved = unresolved;
         row.duplicateReference = before.duplicateReference;
+        s.setSyncError(*at, *order);
         if (before.status != row.status || before.flags != row.flags
             || before.eligible != row.eligible || before.unresolved != row.unresolved
             || before.deadlineMs != row.deadlineMs)
@@ -664,9 +706,9 @@ void OrderTableModel::applyPendingUpdates()
         changed.append(*at);
     }
     const bool filtered = !(m_filter == OrderFilter{});
-    if (membershipMayChange && (filtered || m_sortColumn == StatusColumn
-                                || m_sortColumn == DeadlineColumn
-                                || m_sortColumn == CountdownColumn || changed.size() < keys.size())) {
+    if (membershipMayChange
+        && (filtered || m_sortColumn == StatusColumn || m_sortColumn == DeadlineColumn
+            || m_sortColumn == CountdownColumn || changed.size() < keys.size())) {
         rebuildView();
         return;
     }

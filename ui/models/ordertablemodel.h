@@ -60,6 +60,7 @@ struct OrderSnapshot
         bool eligible = false;
         bool duplicateReference = false;
         bool unresolved = false; // an UNRESOLVED cancel attempt waits for reconciliation
+        bool syncFailed = false; // the last refresh failed; the text is in syncErrors
     };
     static constexpr qint64 kNoTime = std::numeric_limits<qint64>::min();
 
@@ -72,6 +73,9 @@ struct OrderSnapshot
     // million orders cost no QString key each (about 100 MB less at 1M);
     // rows whose digests collide are told apart by their stored payment id.
     QMultiHash<quint64, quint32> index;
+    // Row -> the last sync error as stored (Providers::encodeFailure), for
+    // the few rows whose last refresh failed; worded when shown.
+    QHash<quint32, QString> syncErrors;
 
     QString paymentId(const Row &r) const;
     QString merchantReference(const Row &r) const;
@@ -86,6 +90,8 @@ struct OrderSnapshot
     }
     // Fills a row from a stored order (appending its strings to the arena).
     void fill(Row &row, const Domain::Order &order, const Domain::PolicyDecision &decision);
+    // Keeps (or forgets) the order's last sync error for row i.
+    void setSyncError(quint32 i, const Domain::Order &order);
 };
 
 // F3 order list over the whole store, for 1,000,000 orders: compact rows,
@@ -116,13 +122,15 @@ public:
         SortRole = Qt::UserRole, // raw values: integers, times as ms
         OrderKeyProviderRole,    // int(Domain::Provider)
         PaymentIdRole,
-        DeadlineRole,  // QDateTime UTC, invalid when none
-        StatusRole,    // int(Domain::NormStatus)
+        DeadlineRole,       // QDateTime UTC, invalid when none
+        StatusRole,         // int(Domain::NormStatus)
         CountdownLevelRole, // int(Countdown::Level)
-        EligibleRole,  // bool: cancellable by status, window still open
-        FlagsRole,     // int(Domain::StatusFlags)
-        DuplicateRole, // bool
-        UnresolvedRole // bool
+        EligibleRole,       // bool: cancellable by status, window still open
+        FlagsRole,          // int(Domain::StatusFlags)
+        DuplicateRole,      // bool
+        UnresolvedRole,     // bool
+        SyncErrorRole       // QString: why the last refresh failed, in the current language;
+                            // invalid when it did not
     };
 
     explicit OrderTableModel(AppSession &session, QObject *parent = nullptr);
@@ -155,6 +163,9 @@ public:
     QList<Domain::OrderKey> visibleKeys() const;
     // Distinct payment methods in the store (for the method filter).
     QStringList methods() const;
+    // When the search text finds nothing under the preset and the other
+    // filters: how many orders it finds among all orders; -1 otherwise.
+    int matchesInAllOrders() const { return m_matchesInAll; }
 
 Q_SIGNALS:
     void loaded(int orders);
@@ -167,6 +178,7 @@ private:
     {
         quint64 generation = 0;
         std::vector<quint32> rows;
+        int matchesInAll = -1; // see matchesInAllOrders()
     };
     struct LoadResult
     {
@@ -180,6 +192,8 @@ private:
     void applyPendingUpdates();
     OrderSnapshot &writableSnapshot();
     const OrderSnapshot::Row *rowAt(int row) const;
+    QString syncErrorOf(int row) const;
+    static QString syncFailedText(const QString &error);
     static ViewResult computeView(std::shared_ptr<const OrderSnapshot> snapshot, OrderFilter filter,
                                   int sortColumn, Qt::SortOrder order, QDateTime now,
                                   quint64 generation);
@@ -187,6 +201,7 @@ private:
     AppSession &m_session;
     std::shared_ptr<OrderSnapshot> m_snapshot;
     std::vector<quint32> m_view; // snapshot row indices in display order
+    int m_matchesInAll = -1;
     QHash<quint32, int> m_viewPos; // snapshot row -> view row, built lazily
     mutable bool m_viewPosValid = false;
     OrderFilter m_filter;

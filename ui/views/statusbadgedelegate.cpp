@@ -32,8 +32,16 @@ void StatusBadgeDelegate::paint(QPainter *painter, const QStyleOptionViewItem &o
         return;
     const QColor colour = statusColor(Domain::NormStatus(status.toInt()));
     const QFontMetrics metrics(opt.font);
-    const int pad = 6;
-    const QRect cell = opt.rect.adjusted(3, 3, -3, -3);
+    const int pad = kPillPadding;
+    QRect cell = opt.rect.adjusted(kCellMargin, kCellMargin, -kCellMargin, -kCellMargin);
+    // The last refresh failed: a warning sign before the badge says the
+    // status shown may be out of date (the tooltip has the error).
+    if (index.data(OrderTableModel::SyncErrorRole).isValid()) {
+        const int side = qMin(cell.height(), metrics.height());
+        const QRect mark(cell.left(), cell.top() + (cell.height() - side) / 2, side, side);
+        style->standardIcon(QStyle::SP_MessageBoxWarning, nullptr, widget).paint(painter, mark);
+        cell.setLeft(mark.right() + kCellMargin + 1);
+    }
     const int width = qMin(cell.width(), metrics.horizontalAdvance(text) + 2 * pad);
     const QRect pill(cell.left(), cell.top(), width, cell.height());
 
@@ -54,6 +62,22 @@ void StatusBadgeDelegate::paint(QPainter *painter, const QStyleOptionViewItem &o
     painter->drawText(pill.adjusted(pad, 0, -pad, 0), Qt::AlignVCenter | Qt::AlignLeft,
                       metrics.elidedText(text, Qt::ElideRight, pill.width() - 2 * pad));
     painter->restore();
+}
+
+QSize StatusBadgeDelegate::sizeHint(const QStyleOptionViewItem &option,
+                                    const QModelIndex &index) const
+{
+    // Wide enough for the whole badge (and the warning sign), so that fitting
+    // the column to its contents never elides it.
+    QStyleOptionViewItem opt = option;
+    initStyleOption(&opt, index);
+    const QFontMetrics metrics(opt.font);
+    int width = metrics.horizontalAdvance(opt.text) + 2 * kPillPadding + 2 * kCellMargin + 2;
+    if (index.data(OrderTableModel::SyncErrorRole).isValid())
+        width += metrics.height() + kCellMargin + 1;
+    QSize size = QStyledItemDelegate::sizeHint(option, index);
+    size.setWidth(qMax(size.width(), width));
+    return size;
 }
 
 } // namespace CancelDesk::Ui

@@ -4,6 +4,8 @@
 #include "dialogs/eligibility.h"
 #include "domain/cancelpolicy.h"
 #include "format.h"
+#include "providers/paymentprovider.h"
+#include "providers/providerregistry.h"
 #include "services/cancelcheck.h"
 #include "storage/canceljournal.h"
 #include "storage/orderstore.h"
@@ -16,6 +18,7 @@
 #include <QJsonObject>
 #include <QLabel>
 #include <QPushButton>
+#include <QScrollArea>
 #include <QTreeWidget>
 #include <QVBoxLayout>
 
@@ -164,20 +167,31 @@ void StatusView::build()
     m_empty->setAlignment(Qt::AlignTop | Qt::AlignLeft);
     layout->addWidget(m_empty, 1);
 
-    m_body = new QWidget(this);
+    // The body scrolls rather than cutting text when the pane is short or
+    // narrow (1024 x 700, or a long Chinese verdict).
+    auto *scroll = new QScrollArea(this);
+    scroll->setObjectName(QStringLiteral("statusScroll"));
+    scroll->setWidgetResizable(true);
+    scroll->setFrameShape(QFrame::NoFrame);
+    scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAsNeeded);
+    m_body = new QWidget(scroll);
     auto *body = new QVBoxLayout(m_body);
     body->setContentsMargins(0, 0, 0, 0);
     m_form = new QFormLayout();
     m_form->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
+    // Narrow: values go below their labels instead of being squeezed.
+    m_form->setRowWrapPolicy(QFormLayout::WrapLongRows);
     for (int i = 0; i < 10; ++i) {
         m_labels[i] = new QLabel(m_body);
         m_values[i] = new QLabel(m_body);
         m_values[i]->setTextInteractionFlags(Qt::TextSelectableByMouse);
         m_values[i]->setWordWrap(true);
+        m_values[i]->setMinimumWidth(0);
         m_form->addRow(m_labels[i], m_values[i]);
     }
     m_values[Status]->setObjectName(QStringLiteral("statusValue"));
     m_values[TimeLeft]->setObjectName(QStringLiteral("timeLeftValue"));
+    m_values[Deadline]->setObjectName(QStringLiteral("deadlineValue"));
     body->addLayout(m_form);
 
     m_eligibility = new QLabel(m_body);
@@ -186,10 +200,19 @@ void StatusView::build()
     m_eligibility->setFrameShape(QFrame::StyledPanel);
     m_eligibility->setMargin(6);
     body->addWidget(m_eligibility);
+    m_openSettings = new QPushButton(m_body);
+    m_openSettings->setObjectName(QStringLiteral("statusOpenSettingsButton"));
+    connect(m_openSettings, &QPushButton::clicked, this,
+            [this] { Q_EMIT settingsRequested(m_settingsPage); });
+    auto *settingsRow = new QHBoxLayout();
+    settingsRow->addWidget(m_openSettings);
+    settingsRow->addStretch(1);
+    body->addLayout(settingsRow);
 
     auto *syncRow = new QHBoxLayout();
     m_synced = new QLabel(m_body);
     m_synced->setObjectName(QStringLiteral("syncedText"));
+    m_synced->setWordWrap(true);
     m_refresh = new QPushButton(m_body);
     m_refresh->setObjectName(QStringLiteral("statusRefreshButton"));
     connect(m_refresh, &QPushButton::clicked, this, [this] {
@@ -212,6 +235,7 @@ void StatusView::build()
     m_fields->setRootIsDecorated(false);
     m_fields->setColumnCount(2);
     m_fields->header()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    m_fields->setMinimumHeight(90);
     body->addWidget(m_fields, 1);
 
     m_timelineTitle = new QLabel(m_body);
@@ -221,6 +245,7 @@ void StatusView::build()
     m_timeline->setRootIsDecorated(false);
     m_timeline->setColumnCount(3);
     m_timeline->header()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    m_timeline->setMinimumHeight(90);
     body->addWidget(m_timeline, 1);
 
     m_attemptsTitle = new QLabel(m_body);
@@ -230,8 +255,11 @@ void StatusView::build()
     m_attempts->setRootIsDecorated(false);
     m_attempts->setColumnCount(4);
     m_attempts->header()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    m_attempts->setMinimumHeight(90);
     body->addWidget(m_attempts, 1);
-    layout->addWidget(m_body, 1);
+    scroll->setWidget(m_body);
+    m_body = scroll; // shown and hidden as one
+    layout->addWidget(scroll, 1);
 }
 
 void StatusView::retranslateUi()
@@ -246,6 +274,7 @@ void StatusView::retranslateUi()
     for (int i = 0; i < 10; ++i)
         m_labels[i]->setText(labels[i]);
     m_refresh->setText(tr("Refresh"));
+    m_openSettings->setText(tr("Open Settings…"));
     m_refresh->setToolTip(tr("Retrieve this order's status from the provider now (F5)."));
     m_fieldsTitle->setText(tr("Provider fields (from the last status retrieval)"));
     m_fields->setHeaderLabels({tr("Field"), tr("Value")});
@@ -357,21 +386,7 @@ void StatusView::tick()
         QStringLiteral("color: %1; font-weight: bold;").arg(countdownColor(c.level).name()));
 
     // The same words as the Cancel action's tooltip and the cancel dialog.
-    const QString explanation = explainDecision(decision);
-    if (check.isRetry()) {
-        m_eligibility->setText(Services::cancelCheckNote(check));
-        m_eligibility->setStyleSheet(QStringLiteral("color: #8D6E00;"));
-    } else if (check.verdict == Services::CancelCheck::Verdict::ActiveAttempt) {
-        m_eligibility->setText(Services::cancelCheckNote(check));
-        m_eligibility->setStyleSheet(QStringLiteral("color: #8D6E00;"));
-    } else if (decision.isEligible()) {
-        m_eligibility->setText(explanation.isEmpty() ? tr("Can be cancelled.")
-                                                     : tr("Can be cancelled. %1").arg(explanation));
-        m_eligibility->setStyleSheet(QStringLiteral("color: #1B5E20;"));
-    } else {
-        m_eligibility->setText(tr("Cannot be cancelled: %1").arg(explanation));
-        m_eligibility->setStyleSheet(QStringLiteral("color: #8D6E00;"));
-    }
+    updateVerdict(check, explainDecision(decision));
 
     const bool stale = !o.lastSyncedAt.isValid() || o.lastSyncedAt.secsTo(now) > kStaleAfterSeconds;
     m_synced->setText(stale ? tr("Last synced %1 — stale, refresh before deciding")
@@ -380,7 +395,63 @@ void StatusView::tick()
     m_synced->setStyleSheet(stale ? QStringLiteral("color: #B36B00; font-weight: bold;")
                                   : QString());
     m_syncError->setVisible(!o.lastSyncError.isEmpty());
-    m_syncError->setText(tr("Last sync failed: %1").arg(o.lastSyncError));
+    // Kept as a failure kind: worded now, in the current language.
+    m_syncError->setText(
+        tr("Last sync failed: %1").arg(Providers::storedFailureText(o.lastSyncError)));
+}
+
+QString StatusView::missingForCancel(QString *page) const
+{
+    const Domain::Provider provider = m_loaded->provider;
+    if (m_session.providers().provider(provider) == nullptr) {
+        *page = Domain::providerKey(provider);
+        return tr("%1 is not configured: enter its credentials in Settings to refresh or cancel "
+                  "this order.")
+            .arg(Domain::providerDisplayName(provider));
+    }
+    page->clear();
+    return {};
+}
+
+void StatusView::updateVerdict(const Services::CancelCheck &check, const QString &explanation)
+{
+    const Domain::Order &o = *m_loaded;
+    const QDateTime now = m_session.now();
+    const QString amber = QStringLiteral("color: #8D6E00;");
+    const QString missing = missingForCancel(&m_settingsPage);
+    m_openSettings->setVisible(!missing.isEmpty());
+    // A status read long ago, or whose last refresh failed, is not a basis
+    // for "Can be cancelled" (nor for "cannot", unless the status is final).
+    const bool failed = !o.lastSyncError.isEmpty();
+    const bool stale = !o.lastSyncedAt.isValid() || o.lastSyncedAt.secsTo(now) > kStaleAfterSeconds;
+    const bool unconfirmed =
+        failed || (stale && (check.decision.isEligible() || !Domain::isTerminal(o.status)));
+    QString text;
+    QString style = amber;
+    if (!missing.isEmpty()) {
+        text = missing;
+    } else if (check.isRetry() || check.verdict == Services::CancelCheck::Verdict::ActiveAttempt) {
+        text = Services::cancelCheckNote(check);
+    } else if (unconfirmed) {
+        const QString why =
+            failed ? tr("the last sync failed")
+                   : tr("the status was last read %1").arg(formatAge(o.lastSyncedAt, now));
+        text = check.decision.isEligible()
+                   ? tr("Status not confirmed — refresh first (%1). By the last status read it "
+                        "could be cancelled.")
+                         .arg(why)
+                   : tr("Status not confirmed — refresh first (%1). By the last status read it "
+                        "cannot be cancelled: %2")
+                         .arg(why, explanation);
+    } else if (check.decision.isEligible()) {
+        text = explanation.isEmpty() ? tr("Can be cancelled.")
+                                     : tr("Can be cancelled. %1").arg(explanation);
+        style = QStringLiteral("color: #1B5E20;");
+    } else {
+        text = tr("Cannot be cancelled: %1").arg(explanation);
+    }
+    m_eligibility->setText(text);
+    m_eligibility->setStyleSheet(style);
 }
 
 } // namespace CancelDesk::Ui

@@ -36,11 +36,17 @@ public:
     // Updates the countdown and the "N min ago" texts (called every second).
     void tick();
 
-    // After this long without a successful sync the status is marked stale.
+    // After this long without a successful sync the status is marked stale,
+    // and the view no longer says "Can be cancelled" on it: the verdict asks
+    // for a refresh first. (A cancel itself re-reads the status from the
+    // provider before sending, so the Cancel action stays available.)
     static constexpr int kStaleAfterSeconds = 15 * 60;
 
 Q_SIGNALS:
     void refreshRequested(const CancelDesk::Domain::OrderKey &order);
+    // Something needed to cancel is missing; page: "general", "uqpay",
+    // "antom" or "liquido".
+    void settingsRequested(const QString &page);
 
 protected:
     void changeEvent(QEvent *event) override;
@@ -49,6 +55,10 @@ private:
     void build();
     void retranslateUi();
     void fill();
+    void updateVerdict(const Services::CancelCheck &check, const QString &explanation);
+    // What is missing to cancel the loaded order here, and the settings page
+    // that supplies it; empty when nothing is.
+    QString missingForCancel(QString *page) const;
 
     AppSession &m_session;
     // The loaded order's attempts, for the core's cancel rule in tick().
@@ -63,6 +73,8 @@ private:
     QLabel *m_labels[10] = {};
     QLabel *m_values[10] = {};
     QLabel *m_eligibility = nullptr;
+    QPushButton *m_openSettings = nullptr;
+    QString m_settingsPage;
     QLabel *m_synced = nullptr;
     QLabel *m_syncError = nullptr;
     QPushButton *m_refresh = nullptr;
