@@ -25,6 +25,10 @@
         <source>A cancel of this payment is in progress (attempt %1). Do not cancel it again.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>%1 is not configured in this environment, so nothing can be sent to it. Add its credentials in Settings.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>CancelDesk::Providers</name>
@@ -237,10 +241,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Result</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Cancel &amp;reason (for all):</source>
         <translation type="unfinished"></translation>
     </message>
@@ -273,14 +273,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Not sent</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Finished</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Sending…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -289,15 +281,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>%1: %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>%1 — %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 — do not cancel this payment again; CancelDesk will reconcile it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -345,11 +329,126 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Do not cancel the payments with an unknown outcome again; CancelDesk will reconcile them.</source>
+        <source>Will be sent: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Will be sent: %1</source>
+        <source>Environment: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>C&amp;opy report</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy the report to the clipboard, tab-separated.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Export report…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save the report as a CSV file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rejected: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rejected by %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rejected by %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 — retry it here, never as a new cancel.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1
+%2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> · </source>
+        <extracomment>amounts in different currencies are listed, never added</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Total to cancel: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Total sent to cancel: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n sent.</source>
+        <translation>
+            <numerusform>%n sent.</numerusform>
+            <numerusform>%n sent.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n not sent.</source>
+        <translation>
+            <numerusform>%n not sent.</numerusform>
+            <numerusform>%n not sent.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Type the number of payments to cancel (%1) to confirm:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>&amp;Retry unresolved (%n)</source>
+        <translation>
+            <numerusform>&amp;Retry unresolved (%n)</numerusform>
+            <numerusform>&amp;Retry unresolved (%n)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Send the unresolved cancels again as the same attempts, with the same idempotency keys — never new cancels.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Do not make new cancels of the payments with an unknown outcome: retry them here (the same attempts, with the same keys) or let a refresh reconcile them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Currency</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel attempt</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The report is on the clipboard (tab-separated).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The report could not be written to %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export bulk cancel report</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Report saved to %1.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -519,6 +618,18 @@
         <source>Outcome unknown — do not make a new cancel of this payment. A status refresh reconciles it; pressing Cancel again retries this same attempt with the same key, never a second cancel.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Environment:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not sent — %1 was not contacted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Environment: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>CancelDesk::Ui::CancelLogModel</name>
@@ -576,6 +687,18 @@
     </message>
     <message>
         <source>Finished</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not sent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refused by CancelDesk before anything left this computer: %1 never received this cancel, so it did not reject it. The payment is as it was.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Note</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -642,30 +765,8 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>1 attempt</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message numerus="yes">
-        <source>%n attempts</source>
-        <translation>
-            <numerusform>%n attempt</numerusform>
-            <numerusform>%n attempts</numerusform>
-        </translation>
-    </message>
-    <message>
         <source>Checking the cancel log…</source>
         <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Log OK: 1 entry checked.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message numerus="yes">
-        <source>Log OK: %n entries checked.</source>
-        <translation>
-            <numerusform>Log OK: %n entry checked.</numerusform>
-            <numerusform>Log OK: %n entries checked.</numerusform>
-        </translation>
     </message>
     <message>
         <source>Log check failed at entry %1 (attempt %2): %3</source>
@@ -706,6 +807,80 @@
     <message>
         <source>Entry %1 is still there with the expected hash.</source>
         <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last 7 days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Today and the 6 days before it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This month</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>From the first day of this month to today.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>1 cancel attempt shown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n cancel attempts shown</source>
+        <translation>
+            <numerusform>%n cancel attempt shown</numerusform>
+            <numerusform>%n cancel attempts shown</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Cancel attempts that match the filters. The cancel log holds several entries for each attempt, one for every change of its state.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Select an attempt to see its reason, note and the provider&apos;s answer in full.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Attempt %1 · %2 · payment %3 · %4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reason: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Note: none</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Note: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Why: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Provider&apos;s answer: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Chain verified: 1 log entry (every state change of every attempt, whole log) intact.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Chain verified: %n log entries (every state change of every attempt, whole log) intact.</source>
+        <translation>
+            <numerusform>Chain verified: %n log entry (every state change of every attempt, whole log) intact.</numerusform>
+            <numerusform>Chain verified: %n log entries (every state change of every attempt, whole log) intact.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -756,10 +931,6 @@
     </message>
     <message>
         <source>Start with a byte order mark (lets Excel read Chinese correctly)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Add a row of headers in the current language</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -825,6 +996,14 @@
         <source>Its manifest, with the cancel log&apos;s head: %1</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Column titles in the current language instead of the keys</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The header row names each column in the current language (&quot;Payment ID&quot;) in place of its stable key (payment_id). Leave it off for files a script reads.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>CancelDesk::Ui::FileSecretStore</name>
@@ -854,6 +1033,29 @@
     </message>
     <message>
         <source>the file %1 (readable only by you)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CancelDesk::Ui::FirstRunPanel</name>
+    <message>
+        <source>Welcome to CancelDesk</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your name is recorded with every cancel in the cancel log. It is filled in from your computer account; change it if the log should show another name. You can cancel a sandbox order right away.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Operator name:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Language:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Start</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1258,11 +1460,88 @@
         <source>Warning: %1</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Copied payment ID %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Copied %n payment ID(s)</source>
+        <translation>
+            <numerusform>Copied %n payment ID</numerusform>
+            <numerusform>Copied %n payment IDs</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Search all orders</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the current filters</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>No match in “%1” — %n order(s) match in all orders.</source>
+        <translation>
+            <numerusform>No match in “%1” — %n order matches in all orders.</numerusform>
+            <numerusform>No match in “%1” — %n orders match in all orders.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Payment %1 cannot be cancelled: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Payment %1 cannot be cancelled.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reset sandbox…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start the built-in sandbox afresh: new demo payments, an empty sandbox cancel log</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No provider is configured in this environment: nothing can be refreshed or cancelled. Open Settings (Ctrl+,) to add a provider&apos;s credentials.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancels are recorded as made by %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reset sandbox</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start the built-in sandbox afresh?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The sandbox&apos;s payments, the sandbox&apos;s order list and its cancel log are deleted and new demo payments are created. The provider test and production stores are not touched.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>CancelDesk::Ui::MemorySecretStore</name>
     <message>
         <source>memory (this session only)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CancelDesk::Ui::OrderListView</name>
+    <message>
+        <source>Copy payment ID</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy the payment IDs of the selected orders (Ctrl+C)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1340,6 +1619,29 @@
         <source>Last synced</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Last sync failed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CancelDesk::Ui::ProviderStrip</name>
+    <message>
+        <source>%1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Checked at %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Click to open its settings.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Click to test the connection (a read-only status query).</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>CancelDesk::Ui::SettingsDialog</name>
@@ -1389,14 +1691,6 @@
     </message>
     <message>
         <source>&amp;Operator name:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Typed confirmation for amounts &amp;above:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>In major units of the payment&apos;s currency (for example 1000 = 1,000.00 USD).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1571,6 +1865,50 @@
         <source>The configuration file %1 cannot be read.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Typed confirmation from this &amp;amount, in each payment&apos;s own currency:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>1000 means 1,000.00 USD, 1,000 JPY, 1,000.000 KWD; amounts are never converted. 0 asks for every cancel.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (from your computer account)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recorded with every cancel. Empty: the name of your computer account is used, as shown.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Test connection</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Asks each configured provider for the status of a payment that does not exist, with the settings as entered (not yet saved). Nothing is changed at the provider.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>* Required to use this provider. Leave every field empty to not use it in this environment.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No provider is configured: the console uses its built-in sandbox.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No provider is configured for this environment: there is nothing to test.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: checking…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>CancelDesk::Ui::StatusView</name>
@@ -1702,10 +2040,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>%1 → %2 (%3)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>none known</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1747,6 +2081,66 @@
     </message>
     <message>
         <source>Value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Provider reported %1 after the confirmed cancel; %2 kept</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Conflict reviewed; %1 kept</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>First status: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (provider: %2 → %3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Provider status: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Provider status: %1 → %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Confirmed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>latest retrieval</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The provider reported the same status again (%1). Only changes are kept; this is the latest check.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open Settings…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is not configured: enter its credentials in Settings to refresh or cancel this order.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the last sync failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the status was last read %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status not confirmed — refresh first (%1). By the last status read it could be cancelled.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status not confirmed — refresh first (%1). By the last status read it cannot be cancelled: %2</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1838,6 +2232,34 @@
     </message>
     <message>
         <source>&amp;Close</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CancelDesk::Ui::TypedConfirmation</name>
+    <message>
+        <source>Typed confirmation is required for every cancel.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Typed confirmation is required for amounts of %1 or more in each payment&apos;s own currency.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Typed confirmation is required for amounts of %1 or more in the payment&apos;s currency.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>; </source>
+        <comment>separator of a list of amounts</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Typed confirmation is required for amounts of %1 or more in each payment&apos;s own currency (here: %2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Typed confirmation is required for amounts of %1 or more in the payment&apos;s currency (here: %2).</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2597,10 +3019,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Order and cancel log database (default: %1).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Operator name recorded in the cancel log.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2799,6 +3217,10 @@ Sandbox: in the sandbox environment with no provider configured, the CLI talks t
         <source>An export manifest whose head log verify must still find.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Order and cancel log database (default: %1, one per environment).</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Config</name>
@@ -2888,6 +3310,37 @@ Sandbox: in the sandbox environment with no provider configured, the CLI talks t
     </message>
     <message>
         <source>The file %1 may be changed by other users, and it decides what CancelDesk does (such as where keys are sent). Run: chmod go-w %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ConnectionCheck</name>
+    <message>
+        <source>not configured</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>configured, not contacted yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>checking…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>reachable</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>credentials refused</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>settings unusable</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not reachable</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3088,6 +3541,10 @@ Sandbox: in the sandbox environment with no provider configured, the CLI talks t
         <source>it holds no valid head</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Other</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Format</name>
@@ -3147,6 +3604,22 @@ Sandbox: in the sandbox environment with no provider configured, the CLI talks t
     </message>
     <message>
         <source>%1 min %2 s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Production — real payments</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Provider test — no real money</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sandbox — built-in simulator, no real money</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sandbox — no real money</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3658,6 +4131,14 @@ Sandbox: in the sandbox environment with no provider configured, the CLI talks t
     <message>
         <source>CancelDesk cannot start:
 %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The sandbox store %1 cannot be removed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The sandbox folder %1 cannot be removed.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

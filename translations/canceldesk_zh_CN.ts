@@ -25,6 +25,10 @@
         <source>A cancel of this payment is in progress (attempt %1). Do not cancel it again.</source>
         <translation>此支付的取消正在进行中（尝试 %1）。请勿再次取消。</translation>
     </message>
+    <message>
+        <source>%1 is not configured in this environment, so nothing can be sent to it. Add its credentials in Settings.</source>
+        <translation>当前环境未配置 %1，因此无法向其发送任何请求。请在设置中添加其凭据。</translation>
+    </message>
 </context>
 <context>
     <name>CancelDesk::Providers</name>
@@ -237,10 +241,6 @@
         <translation>是否发送？</translation>
     </message>
     <message>
-        <source>Result</source>
-        <translation>结果</translation>
-    </message>
-    <message>
         <source>Cancel &amp;reason (for all):</source>
         <translation>取消原因（全部适用）(&amp;R)：</translation>
     </message>
@@ -273,14 +273,6 @@
         <translation>不发送：%1</translation>
     </message>
     <message>
-        <source>Not sent</source>
-        <translation>未发送</translation>
-    </message>
-    <message>
-        <source>Finished</source>
-        <translation>已完成</translation>
-    </message>
-    <message>
         <source>Sending…</source>
         <translation>正在发送…</translation>
     </message>
@@ -289,16 +281,8 @@
         <translation>等待中</translation>
     </message>
     <message>
-        <source>%1: %2</source>
-        <translation>%1：%2</translation>
-    </message>
-    <message>
         <source>%1 — %2</source>
         <translation>%1 — %2</translation>
-    </message>
-    <message>
-        <source>%1 — do not cancel this payment again; CancelDesk will reconcile it.</source>
-        <translation>%1 — 请勿再次取消此支付；CancelDesk 将自动核对。</translation>
     </message>
     <message>
         <source>Outcome not known yet — do not cancel this payment again. %1</source>
@@ -341,12 +325,125 @@
         <translation>成功：%1 · 被拒绝：%2 · 结果未知：%3 · 未发送：%4</translation>
     </message>
     <message>
-        <source>Do not cancel the payments with an unknown outcome again; CancelDesk will reconcile them.</source>
-        <translation>请勿再次取消结果未知的支付；CancelDesk 将自动核对。</translation>
-    </message>
-    <message>
         <source>Will be sent: %1</source>
         <translation>将发送：%1</translation>
+    </message>
+    <message>
+        <source>Environment: %1</source>
+        <translation>环境：%1</translation>
+    </message>
+    <message>
+        <source>C&amp;opy report</source>
+        <translation>复制报告(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Copy the report to the clipboard, tab-separated.</source>
+        <translation>将报告复制到剪贴板（制表符分隔）。</translation>
+    </message>
+    <message>
+        <source>&amp;Export report…</source>
+        <translation>导出报告(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>Save the report as a CSV file.</source>
+        <translation>将报告保存为 CSV 文件。</translation>
+    </message>
+    <message>
+        <source>Rejected: %1</source>
+        <translation>被拒绝：%1</translation>
+    </message>
+    <message>
+        <source>Rejected by %1</source>
+        <translation>被 %1 拒绝</translation>
+    </message>
+    <message>
+        <source>Rejected by %1: %2</source>
+        <translation>被 %1 拒绝：%2</translation>
+    </message>
+    <message>
+        <source>%1 — retry it here, never as a new cancel.</source>
+        <translation>%1 — 请在此重试，切勿发起新的取消。</translation>
+    </message>
+    <message>
+        <source>%1
+%2</source>
+        <translation>%1
+%2</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <source> · </source>
+        <extracomment>amounts in different currencies are listed, never added</extracomment>
+        <translation> · </translation>
+    </message>
+    <message>
+        <source>Total to cancel: %1</source>
+        <translation>待取消合计：%1</translation>
+    </message>
+    <message>
+        <source>Total sent to cancel: %1</source>
+        <translation>已发送取消合计：%1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n sent.</source>
+        <translation>
+            <numerusform>已发送 %n 笔。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n not sent.</source>
+        <translation>
+            <numerusform>%n 笔未发送。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Type the number of payments to cancel (%1) to confirm:</source>
+        <translation>请键入要取消的支付笔数（%1）以确认：</translation>
+    </message>
+    <message numerus="yes">
+        <source>&amp;Retry unresolved (%n)</source>
+        <translation>
+            <numerusform>重试未决的取消（%n）(&amp;R)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Send the unresolved cancels again as the same attempts, with the same idempotency keys — never new cancels.</source>
+        <translation>以同一次尝试、相同的幂等键再次发送未决的取消——绝不会发起新的取消。</translation>
+    </message>
+    <message>
+        <source>Do not make new cancels of the payments with an unknown outcome: retry them here (the same attempts, with the same keys) or let a refresh reconcile them.</source>
+        <translation>请勿对结果未知的支付发起新的取消：可在此重试（同一次尝试，相同的幂等键），或由刷新状态来核对结果。</translation>
+    </message>
+    <message>
+        <source>Currency</source>
+        <translation>币种</translation>
+    </message>
+    <message>
+        <source>Cancel attempt</source>
+        <translation>取消尝试</translation>
+    </message>
+    <message>
+        <source>The report is on the clipboard (tab-separated).</source>
+        <translation>报告已复制到剪贴板（制表符分隔）。</translation>
+    </message>
+    <message>
+        <source>The report could not be written to %1: %2</source>
+        <translation>无法将报告写入 %1：%2</translation>
+    </message>
+    <message>
+        <source>Export bulk cancel report</source>
+        <translation>导出批量取消报告</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV 文件 (*.csv)</translation>
+    </message>
+    <message>
+        <source>Report saved to %1.</source>
+        <translation>报告已保存到 %1。</translation>
     </message>
 </context>
 <context>
@@ -515,6 +612,18 @@
         <source>Outcome unknown — do not make a new cancel of this payment. A status refresh reconciles it; pressing Cancel again retries this same attempt with the same key, never a second cancel.</source>
         <translation>结果未知——请勿对此支付发起新的取消。刷新状态即可核对结果；再次点击取消将以相同的幂等键重试这同一次尝试，绝不会发起第二次取消。</translation>
     </message>
+    <message>
+        <source>Environment:</source>
+        <translation>环境：</translation>
+    </message>
+    <message>
+        <source>Not sent — %1 was not contacted</source>
+        <translation>未发送 — 未联系 %1</translation>
+    </message>
+    <message>
+        <source>Environment: %1</source>
+        <translation>环境：%1</translation>
+    </message>
 </context>
 <context>
     <name>CancelDesk::Ui::CancelLogModel</name>
@@ -573,6 +682,18 @@
     <message>
         <source>Finished</source>
         <translation>完成时间</translation>
+    </message>
+    <message>
+        <source>Not sent</source>
+        <translation>未发送</translation>
+    </message>
+    <message>
+        <source>Refused by CancelDesk before anything left this computer: %1 never received this cancel, so it did not reject it. The payment is as it was.</source>
+        <translation>取消台在任何请求离开本机之前就已拒绝：%1 从未收到此取消请求，因此并非服务商拒绝。该支付保持原状。</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
     </message>
 </context>
 <context>
@@ -638,28 +759,8 @@
         <translation>校验整个取消日志的哈希链，并指出第一条被修改或删除的记录。</translation>
     </message>
     <message>
-        <source>1 attempt</source>
-        <translation>1 次取消尝试</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n attempts</source>
-        <translation>
-            <numerusform>%n 次取消尝试</numerusform>
-        </translation>
-    </message>
-    <message>
         <source>Checking the cancel log…</source>
         <translation>正在校验取消日志…</translation>
-    </message>
-    <message>
-        <source>Log OK: 1 entry checked.</source>
-        <translation>日志完好：已校验 1 条记录。</translation>
-    </message>
-    <message numerus="yes">
-        <source>Log OK: %n entries checked.</source>
-        <translation>
-            <numerusform>日志完好：已校验 %n 条记录。</numerusform>
-        </translation>
     </message>
     <message>
         <source>Log check failed at entry %1 (attempt %2): %3</source>
@@ -700,6 +801,78 @@
     <message>
         <source>Entry %1 is still there with the expected hash.</source>
         <translation>条目 %1 仍然存在，且哈希与预期相符。</translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation>今天</translation>
+    </message>
+    <message>
+        <source>Last 7 days</source>
+        <translation>最近 7 天</translation>
+    </message>
+    <message>
+        <source>Today and the 6 days before it.</source>
+        <translation>今天及之前的 6 天。</translation>
+    </message>
+    <message>
+        <source>This month</source>
+        <translation>本月</translation>
+    </message>
+    <message>
+        <source>From the first day of this month to today.</source>
+        <translation>从本月第一天到今天。</translation>
+    </message>
+    <message>
+        <source>1 cancel attempt shown</source>
+        <translation>显示 1 次取消尝试</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n cancel attempts shown</source>
+        <translation>
+            <numerusform>显示 %n 次取消尝试</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Cancel attempts that match the filters. The cancel log holds several entries for each attempt, one for every change of its state.</source>
+        <translation>符合筛选条件的取消尝试。取消日志为每次尝试保存多条记录，其状态每变化一次即记一条。</translation>
+    </message>
+    <message>
+        <source>Select an attempt to see its reason, note and the provider&apos;s answer in full.</source>
+        <translation>选择一次取消尝试，查看其完整的原因、备注和服务商答复。</translation>
+    </message>
+    <message>
+        <source>Attempt %1 · %2 · payment %3 · %4</source>
+        <translation>取消尝试 %1 · %2 · 支付 %3 · %4</translation>
+    </message>
+    <message>
+        <source>Reason: %1</source>
+        <translation>原因：%1</translation>
+    </message>
+    <message>
+        <source>Note: none</source>
+        <translation>备注：无</translation>
+    </message>
+    <message>
+        <source>Note: %1</source>
+        <translation>备注：%1</translation>
+    </message>
+    <message>
+        <source>Why: %1</source>
+        <translation>说明：%1</translation>
+    </message>
+    <message>
+        <source>Provider&apos;s answer: %1</source>
+        <translation>服务商答复：%1</translation>
+    </message>
+    <message>
+        <source>Chain verified: 1 log entry (every state change of every attempt, whole log) intact.</source>
+        <translation>哈希链已验证：1 条日志记录（整个日志中每次取消尝试的每次状态变化）完好。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Chain verified: %n log entries (every state change of every attempt, whole log) intact.</source>
+        <translation>
+            <numerusform>哈希链已验证：%n 条日志记录（整个日志中每次取消尝试的每次状态变化）完好。</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -751,10 +924,6 @@
     <message>
         <source>Start with a byte order mark (lets Excel read Chinese correctly)</source>
         <translation>以字节顺序标记（BOM）开头（让 Excel 正确显示中文）</translation>
-    </message>
-    <message>
-        <source>Add a row of headers in the current language</source>
-        <translation>增加一行当前语言的表头</translation>
     </message>
     <message>
         <source>&amp;Save to:</source>
@@ -818,6 +987,14 @@
         <source>Its manifest, with the cancel log&apos;s head: %1</source>
         <translation>其清单（含取消日志链头）：%1</translation>
     </message>
+    <message>
+        <source>Column titles in the current language instead of the keys</source>
+        <translation>列标题使用当前语言，而非列键名</translation>
+    </message>
+    <message>
+        <source>The header row names each column in the current language (&quot;Payment ID&quot;) in place of its stable key (payment_id). Leave it off for files a script reads.</source>
+        <translation>标题行以当前语言命名各列（如“支付 ID”），取代其固定键名（payment_id）。供脚本读取的文件请不要勾选。</translation>
+    </message>
 </context>
 <context>
     <name>CancelDesk::Ui::FileSecretStore</name>
@@ -848,6 +1025,29 @@
     <message>
         <source>the file %1 (readable only by you)</source>
         <translation>文件 %1（仅您本人可读）</translation>
+    </message>
+</context>
+<context>
+    <name>CancelDesk::Ui::FirstRunPanel</name>
+    <message>
+        <source>Welcome to CancelDesk</source>
+        <translation>欢迎使用取消台</translation>
+    </message>
+    <message>
+        <source>Your name is recorded with every cancel in the cancel log. It is filled in from your computer account; change it if the log should show another name. You can cancel a sandbox order right away.</source>
+        <translation>每次取消都会把您的姓名记入取消日志。这里已按您的电脑账户填好；如果日志中应显示其他姓名，请修改。现在就可以取消沙箱中的订单。</translation>
+    </message>
+    <message>
+        <source>&amp;Operator name:</source>
+        <translation>操作员姓名(&amp;O)：</translation>
+    </message>
+    <message>
+        <source>&amp;Language:</source>
+        <translation>语言(&amp;L)：</translation>
+    </message>
+    <message>
+        <source>&amp;Start</source>
+        <translation>开始(&amp;S)</translation>
     </message>
 </context>
 <context>
@@ -1241,12 +1441,87 @@
         <source>Warning: %1</source>
         <translation>警告：%1</translation>
     </message>
+    <message>
+        <source>Copied payment ID %1</source>
+        <translation>已复制支付 ID %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Copied %n payment ID(s)</source>
+        <translation>
+            <numerusform>已复制 %n 个支付 ID</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Search all orders</source>
+        <translation>搜索全部订单</translation>
+    </message>
+    <message>
+        <source>the current filters</source>
+        <translation>当前筛选条件</translation>
+    </message>
+    <message numerus="yes">
+        <source>No match in “%1” — %n order(s) match in all orders.</source>
+        <translation>
+            <numerusform>“%1”中没有匹配项——全部订单中有 %n 个订单匹配。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Payment %1 cannot be cancelled: %2</source>
+        <translation>支付 %1 无法取消：%2</translation>
+    </message>
+    <message>
+        <source>Cannot cancel</source>
+        <translation>无法取消</translation>
+    </message>
+    <message>
+        <source>Payment %1 cannot be cancelled.</source>
+        <translation>支付 %1 无法取消。</translation>
+    </message>
+    <message>
+        <source>Reset sandbox…</source>
+        <translation>重置沙箱…</translation>
+    </message>
+    <message>
+        <source>Start the built-in sandbox afresh: new demo payments, an empty sandbox cancel log</source>
+        <translation>重新开始内置沙箱：新的演示支付，沙箱取消日志清空</translation>
+    </message>
+    <message>
+        <source>No provider is configured in this environment: nothing can be refreshed or cancelled. Open Settings (Ctrl+,) to add a provider&apos;s credentials.</source>
+        <translation>当前环境未配置任何服务商：无法刷新或取消。请打开设置（Ctrl+,）添加服务商凭据。</translation>
+    </message>
+    <message>
+        <source>Cancels are recorded as made by %1.</source>
+        <translation>取消将以 %1 的名义记录。</translation>
+    </message>
+    <message>
+        <source>Reset sandbox</source>
+        <translation>重置沙箱</translation>
+    </message>
+    <message>
+        <source>Start the built-in sandbox afresh?</source>
+        <translation>要重新开始内置沙箱吗？</translation>
+    </message>
+    <message>
+        <source>The sandbox&apos;s payments, the sandbox&apos;s order list and its cancel log are deleted and new demo payments are created. The provider test and production stores are not touched.</source>
+        <translation>沙箱的支付、沙箱订单列表及其取消日志将被删除，并生成新的演示支付。服务商测试环境和生产环境的数据不受影响。</translation>
+    </message>
 </context>
 <context>
     <name>CancelDesk::Ui::MemorySecretStore</name>
     <message>
         <source>memory (this session only)</source>
         <translation>内存（仅限本次会话）</translation>
+    </message>
+</context>
+<context>
+    <name>CancelDesk::Ui::OrderListView</name>
+    <message>
+        <source>Copy payment ID</source>
+        <translation>复制支付 ID</translation>
+    </message>
+    <message>
+        <source>Copy the payment IDs of the selected orders (Ctrl+C)</source>
+        <translation>复制所选订单的支付 ID（Ctrl+C）</translation>
     </message>
 </context>
 <context>
@@ -1323,6 +1598,29 @@
         <source>Last synced</source>
         <translation>上次同步</translation>
     </message>
+    <message>
+        <source>Last sync failed: %1</source>
+        <translation>上次同步失败：%1</translation>
+    </message>
+</context>
+<context>
+    <name>CancelDesk::Ui::ProviderStrip</name>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source>Checked at %1</source>
+        <translation>检查时间 %1</translation>
+    </message>
+    <message>
+        <source>Click to open its settings.</source>
+        <translation>点击打开其设置。</translation>
+    </message>
+    <message>
+        <source>Click to test the connection (a read-only status query).</source>
+        <translation>点击测试连接（只读的状态查询）。</translation>
+    </message>
 </context>
 <context>
     <name>CancelDesk::Ui::SettingsDialog</name>
@@ -1373,14 +1671,6 @@
     <message>
         <source>&amp;Operator name:</source>
         <translation>操作员姓名(&amp;O)：</translation>
-    </message>
-    <message>
-        <source>Typed confirmation for amounts &amp;above:</source>
-        <translation>金额高于此值时须键入确认(&amp;A)：</translation>
-    </message>
-    <message>
-        <source>In major units of the payment&apos;s currency (for example 1000 = 1,000.00 USD).</source>
-        <translation>以支付币种的主单位计（例如 1000 = 1,000.00 USD）。</translation>
     </message>
     <message>
         <source>Cancel &amp;window overrides:</source>
@@ -1554,6 +1844,50 @@
         <source>The configuration file %1 cannot be read.</source>
         <translation>无法读取配置文件 %1。</translation>
     </message>
+    <message>
+        <source>Typed confirmation from this &amp;amount, in each payment&apos;s own currency:</source>
+        <translation>按各笔支付自身币种计，达到此金额时须键入确认(&amp;A)：</translation>
+    </message>
+    <message>
+        <source>1000 means 1,000.00 USD, 1,000 JPY, 1,000.000 KWD; amounts are never converted. 0 asks for every cancel.</source>
+        <translation>1000 即 1,000.00 USD、1,000 JPY、1,000.000 KWD；金额不做换算。0 表示每次取消都须键入确认。</translation>
+    </message>
+    <message>
+        <source>%1 (from your computer account)</source>
+        <translation>%1（来自您的电脑账户）</translation>
+    </message>
+    <message>
+        <source>Recorded with every cancel. Empty: the name of your computer account is used, as shown.</source>
+        <translation>每次取消都会记录。留空时使用所示的电脑账户名称。</translation>
+    </message>
+    <message>
+        <source>&amp;Test connection</source>
+        <translation>测试连接(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Asks each configured provider for the status of a payment that does not exist, with the settings as entered (not yet saved). Nothing is changed at the provider.</source>
+        <translation>用当前填写（尚未保存）的设置，向每个已配置的服务商查询一笔不存在的支付的状态。不会在服务商处做任何更改。</translation>
+    </message>
+    <message>
+        <source>* Required to use this provider. Leave every field empty to not use it in this environment.</source>
+        <translation>* 使用此服务商时必填。若在当前环境不使用它，请将所有字段留空。</translation>
+    </message>
+    <message>
+        <source>No provider is configured: the console uses its built-in sandbox.</source>
+        <translation>未配置任何服务商：控制台使用内置沙箱。</translation>
+    </message>
+    <message>
+        <source>No provider is configured for this environment: there is nothing to test.</source>
+        <translation>当前环境未配置任何服务商：没有可测试的内容。</translation>
+    </message>
+    <message>
+        <source>%1: checking…</source>
+        <translation>%1：检查中…</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
 </context>
 <context>
     <name>CancelDesk::Ui::StatusView</name>
@@ -1684,10 +2018,6 @@
         <translation>%1 → %2</translation>
     </message>
     <message>
-        <source>%1 → %2 (%3)</source>
-        <translation>%1 → %2（%3）</translation>
-    </message>
-    <message>
         <source>none known</source>
         <translation>未知</translation>
     </message>
@@ -1730,6 +2060,66 @@
     <message>
         <source>Value</source>
         <translation>值</translation>
+    </message>
+    <message>
+        <source>Provider reported %1 after the confirmed cancel; %2 kept</source>
+        <translation>取消已确认后服务商报告 %1；保留 %2</translation>
+    </message>
+    <message>
+        <source>Conflict reviewed; %1 kept</source>
+        <translation>冲突已复核；保留 %1</translation>
+    </message>
+    <message>
+        <source>First status: %1</source>
+        <translation>初始状态：%1</translation>
+    </message>
+    <message>
+        <source>%1 (provider: %2 → %3)</source>
+        <translation>%1（服务商：%2 → %3）</translation>
+    </message>
+    <message>
+        <source>Provider status: %1</source>
+        <translation>服务商状态：%1</translation>
+    </message>
+    <message>
+        <source>Provider status: %1 → %2</source>
+        <translation>服务商状态：%1 → %2</translation>
+    </message>
+    <message>
+        <source>Confirmed: %1</source>
+        <translation>已确认：%1</translation>
+    </message>
+    <message>
+        <source>latest retrieval</source>
+        <translation>最近一次查询</translation>
+    </message>
+    <message>
+        <source>The provider reported the same status again (%1). Only changes are kept; this is the latest check.</source>
+        <translation>服务商再次报告了相同的状态（%1）。历史只保留变化；这是最近一次查询。</translation>
+    </message>
+    <message>
+        <source>Open Settings…</source>
+        <translation>打开设置…</translation>
+    </message>
+    <message>
+        <source>%1 is not configured: enter its credentials in Settings to refresh or cancel this order.</source>
+        <translation>%1 未配置：请在设置中填写其凭据，才能刷新或取消此订单。</translation>
+    </message>
+    <message>
+        <source>the last sync failed</source>
+        <translation>上次同步失败</translation>
+    </message>
+    <message>
+        <source>the status was last read %1</source>
+        <translation>状态读取于%1</translation>
+    </message>
+    <message>
+        <source>Status not confirmed — refresh first (%1). By the last status read it could be cancelled.</source>
+        <translation>状态未确认——请先刷新（%1）。按上次读取的状态，此订单可以取消。</translation>
+    </message>
+    <message>
+        <source>Status not confirmed — refresh first (%1). By the last status read it cannot be cancelled: %2</source>
+        <translation>状态未确认——请先刷新（%1）。按上次读取的状态，此订单无法取消：%2</translation>
     </message>
 </context>
 <context>
@@ -1817,6 +2207,34 @@
     <message>
         <source>&amp;Close</source>
         <translation>关闭(&amp;C)</translation>
+    </message>
+</context>
+<context>
+    <name>CancelDesk::Ui::TypedConfirmation</name>
+    <message>
+        <source>Typed confirmation is required for every cancel.</source>
+        <translation>每次取消都需要键入确认。</translation>
+    </message>
+    <message>
+        <source>Typed confirmation is required for amounts of %1 or more in each payment&apos;s own currency.</source>
+        <translation>按各笔支付自身的币种计，金额达到 %1 或以上时需要键入确认。</translation>
+    </message>
+    <message>
+        <source>Typed confirmation is required for amounts of %1 or more in the payment&apos;s currency.</source>
+        <translation>按该支付的币种计，金额达到 %1 或以上时需要键入确认。</translation>
+    </message>
+    <message>
+        <source>; </source>
+        <comment>separator of a list of amounts</comment>
+        <translation>；</translation>
+    </message>
+    <message>
+        <source>Typed confirmation is required for amounts of %1 or more in each payment&apos;s own currency (here: %2).</source>
+        <translation>按各笔支付自身的币种计，金额达到 %1 或以上时需要键入确认（此处：%2）。</translation>
+    </message>
+    <message>
+        <source>Typed confirmation is required for amounts of %1 or more in the payment&apos;s currency (here: %2).</source>
+        <translation>按该支付的币种计，金额达到 %1 或以上时需要键入确认（此处：%2）。</translation>
     </message>
 </context>
 <context>
@@ -2569,10 +2987,6 @@
         <translation>FILE</translation>
     </message>
     <message>
-        <source>Order and cancel log database (default: %1).</source>
-        <translation>订单及取消日志数据库（默认：%1）。</translation>
-    </message>
-    <message>
         <source>Operator name recorded in the cancel log.</source>
         <translation>记入取消日志的操作员姓名。</translation>
     </message>
@@ -2786,6 +3200,10 @@ log head 以 SEQ:HASH 的形式输出取消日志的链头（使用 --json 时�
         <source>An export manifest whose head log verify must still find.</source>
         <translation>一份导出清单，log verify 必须仍能找到其中的链头。</translation>
     </message>
+    <message>
+        <source>Order and cancel log database (default: %1, one per environment).</source>
+        <translation>订单与取消日志数据库（默认：%1，每个环境一个）。</translation>
+    </message>
 </context>
 <context>
     <name>Config</name>
@@ -2876,6 +3294,37 @@ log head 以 SEQ:HASH 的形式输出取消日志的链头（使用 --json 时�
     <message>
         <source>The file %1 may be changed by other users, and it decides what CancelDesk does (such as where keys are sent). Run: chmod go-w %1</source>
         <translation>其他用户可能修改文件 %1，而它决定取消台的行为（例如密钥发往何处）。请运行：chmod go-w %1</translation>
+    </message>
+</context>
+<context>
+    <name>ConnectionCheck</name>
+    <message>
+        <source>not configured</source>
+        <translation>未配置</translation>
+    </message>
+    <message>
+        <source>configured, not contacted yet</source>
+        <translation>已配置，尚未连接</translation>
+    </message>
+    <message>
+        <source>checking…</source>
+        <translation>检查中…</translation>
+    </message>
+    <message>
+        <source>reachable</source>
+        <translation>可连接</translation>
+    </message>
+    <message>
+        <source>credentials refused</source>
+        <translation>凭据被拒绝</translation>
+    </message>
+    <message>
+        <source>settings unusable</source>
+        <translation>设置无法使用</translation>
+    </message>
+    <message>
+        <source>not reachable</source>
+        <translation>无法连接</translation>
     </message>
 </context>
 <context>
@@ -3075,6 +3524,10 @@ log head 以 SEQ:HASH 的形式输出取消日志的链头（使用 --json 时�
         <source>it holds no valid head</source>
         <translation>其中没有有效的链头</translation>
     </message>
+    <message>
+        <source>Other</source>
+        <translation>其他</translation>
+    </message>
 </context>
 <context>
     <name>Format</name>
@@ -3133,6 +3586,22 @@ log head 以 SEQ:HASH 的形式输出取消日志的链头（使用 --json 时�
     <message>
         <source>%1 min %2 s</source>
         <translation>%1 分 %2 秒</translation>
+    </message>
+    <message>
+        <source>Production — real payments</source>
+        <translation>生产环境 — 真实支付</translation>
+    </message>
+    <message>
+        <source>Provider test — no real money</source>
+        <translation>服务商测试环境 — 不涉及真实资金</translation>
+    </message>
+    <message>
+        <source>Sandbox — built-in simulator, no real money</source>
+        <translation>沙箱 — 内置模拟器，不涉及真实资金</translation>
+    </message>
+    <message>
+        <source>Sandbox — no real money</source>
+        <translation>沙箱 — 不涉及真实资金</translation>
     </message>
 </context>
 <context>
@@ -3644,6 +4113,14 @@ log head 以 SEQ:HASH 的形式输出取消日志的链头（使用 --json 时�
 %1</source>
         <translation>取消台无法启动：
 %1</translation>
+    </message>
+    <message>
+        <source>The sandbox store %1 cannot be removed.</source>
+        <translation>无法删除沙箱数据文件 %1。</translation>
+    </message>
+    <message>
+        <source>The sandbox folder %1 cannot be removed.</source>
+        <translation>无法删除沙箱文件夹 %1。</translation>
     </message>
 </context>
 </TS>

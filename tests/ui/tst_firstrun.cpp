@@ -318,7 +318,7 @@ void TestFirstRun::firstRunPanelSavesTheNameAndTheLanguage()
     QCOMPARE(QSettings().value(u"ui/language"_s).toString(), u"zh_CN"_s);
     QVERIFY(window->findChild<QAction *>(u"chineseAction"_s)->isChecked());
     auto *start = panel->findChild<QPushButton *>(u"firstRunStart"_s);
-    QVERIFY2(start->text().contains(u"开始"_s), qPrintable(start->text()));
+    QTRY_VERIFY2(start->text().contains(u"开始"_s), qPrintable(start->text()));
 
     // An empty name cannot be accepted; a typed one is saved for the console
     // and the CLI, and used at once.

@@ -132,7 +132,9 @@ bool SettingsDialog::writeOperatorName(const QString &configPath, const QString 
     temp.close();
     {
         QSettings settings(temp.fileName(), QSettings::IniFormat);
-        settings.setValue(u"general/operator"_s, name.trimmed());
+        // QSettings keeps [general] keys at the top level (as writeTo does).
+        settings.remove(u"general/operator"_s);
+        settings.setValue(u"operator"_s, name.trimmed());
         settings.sync();
         if (settings.status() != QSettings::NoError) {
             *error = tr("The configuration file %1 cannot be written.").arg(shownPath);
