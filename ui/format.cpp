@@ -22,9 +22,9 @@ struct CurrencySymbols
 };
 
 constexpr CurrencySymbols kSymbols[] = {
-    {u"AUD", u"A$", u"AU$"},  {u"BRL", u"R$", u"R$"},  {u"CAD", u"CA$", u"CA$"},
-    {u"CNY", u"CN¥", u"¥"},   {u"EUR", u"€", u"€"},    {u"GBP", u"£", u"£"},
-    {u"HKD", u"HK$", u"HK$"}, {u"INR", u"₹", u"₹"},    {u"JPY", u"JP¥", u"JP¥"},
+    {u"AUD", u"A$", u"AU$"},  {u"BRL", u"R$", u"R$"},   {u"CAD", u"CA$", u"CA$"},
+    {u"CNY", u"CN¥", u"¥"},   {u"EUR", u"€", u"€"},     {u"GBP", u"£", u"£"},
+    {u"HKD", u"HK$", u"HK$"}, {u"INR", u"₹", u"₹"},     {u"JPY", u"JP¥", u"JP¥"},
     {u"KRW", u"₩", u"￦"},    {u"MXN", u"MX$", u"MX$"}, {u"NZD", u"NZ$", u"NZ$"},
     {u"PHP", u"₱", u"PHP"},   {u"TWD", u"NT$", u"NT$"}, {u"USD", u"US$", u"US$"},
     {u"VND", u"₫", u"₫"},
@@ -171,7 +171,8 @@ Countdown countdown(const QDateTime &deadlineUtc, const QTimeZone &providerZone,
                      .arg(s / 3600)
                      .arg(twoDigits((s % 3600) / 60));
     else
-        c.text = QCoreApplication::translate("Format", "%1 min %2 s").arg(s / 60).arg(twoDigits(s % 60));
+        c.text =
+            QCoreApplication::translate("Format", "%1 min %2 s").arg(s / 60).arg(twoDigits(s % 60));
     return c;
 }
 
@@ -219,10 +220,9 @@ QString environmentText(const QString &environment, bool builtInSandbox)
         return QCoreApplication::translate("Format", "Production — real payments");
     if (environment == u"test")
         return QCoreApplication::translate("Format", "Provider test — no real money");
-    return builtInSandbox
-               ? QCoreApplication::translate("Format",
-                                             "Sandbox — built-in simulator, no real money")
-               : QCoreApplication::translate("Format", "Sandbox — no real money");
+    return builtInSandbox ? QCoreApplication::translate(
+               "Format", "Sandbox — built-in simulator, no real money")
+                          : QCoreApplication::translate("Format", "Sandbox — no real money");
 }
 
 QColor environmentColor(const QString &environment)

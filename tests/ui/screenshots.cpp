@@ -22,9 +22,6 @@
 #include "uitestsession.h"
 #include "views/cancellogview.h"
 
-#include "sandboxserver.h"
-#include "scenario.h"
-
 #include <QAction>
 #include <QApplication>
 #include <QComboBox>

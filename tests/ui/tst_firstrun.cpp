@@ -23,17 +23,17 @@
 
 #include <QAction>
 #include <QApplication>
-#include <QMessageBox>
-#include <QTimer>
 #include <QComboBox>
 #include <QDir>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMessageBox>
 #include <QPushButton>
 #include <QSettings>
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTimer>
 #include <QToolButton>
 
 using namespace CancelDesk;
@@ -187,7 +187,8 @@ void TestFirstRun::newOperatorCancelsAcrossSaveAndRestart()
 
     // Every provider of the sandbox is configured and answers.
     for (Provider p : {Provider::Uqpay, Provider::Antom, Provider::Liquido}) {
-        auto *status = window->findChild<QToolButton *>(u"providerStatus_"_s + Domain::providerKey(p));
+        auto *status =
+            window->findChild<QToolButton *>(u"providerStatus_"_s + Domain::providerKey(p));
         QVERIFY(status);
         QTRY_VERIFY2(status->toolTip().contains(u": reachable"_s), qPrintable(status->toolTip()));
     }
@@ -329,7 +330,8 @@ void TestFirstRun::firstRunPanelSavesTheNameAndTheLanguage()
     QTest::mouseClick(start, Qt::LeftButton);
     QTRY_VERIFY(window->findChild<QWidget *>(u"firstRunPanel"_s) == nullptr);
     QCOMPARE(console->session()->operatorName(), u"Li Lei"_s);
-    const Config::ConfigLoad load = Config::loadConfig(m_home->filePath(u"config/canceldesk.ini"_s));
+    const Config::ConfigLoad load =
+        Config::loadConfig(m_home->filePath(u"config/canceldesk.ini"_s));
     QVERIFY2(load.ok(), qPrintable(load.error));
     QCOMPARE(load.config.operatorName, u"Li Lei"_s);
 

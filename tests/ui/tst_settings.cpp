@@ -1,7 +1,7 @@
 #include "config/appconfig.h"
 #include "i18n/language.h"
-#include "settings/secretstore.h"
 #include "sandboxserver.h"
+#include "settings/secretstore.h"
 #include "settings/settingsdialog.h"
 #include "testsupport.h"
 
@@ -197,10 +197,14 @@ void TestSettings::dialogSavesKeysAndSecrets()
     QStringList keys = ini.allKeys();
     keys.sort();
     // [general] keys are top-level keys for QSettings.
-    QStringList expected = {u"environment"_s,            u"operator"_s,
-                            u"network/timeout_ms"_s,     u"uqpay/client_id"_s,
-                            u"uqpay/timezone"_s,         u"antom/client_id"_s,
-                            u"antom/private_key_file"_s, u"liquido/client_id"_s};
+    QStringList expected = {u"environment"_s,
+                            u"operator"_s,
+                            u"network/timeout_ms"_s,
+                            u"uqpay/client_id"_s,
+                            u"uqpay/timezone"_s,
+                            u"antom/client_id"_s,
+                            u"antom/private_key_file"_s,
+                            u"liquido/client_id"_s};
     expected.sort();
     QCOMPARE(keys, expected);
     QCOMPARE(ini.value(u"environment"_s).toString(), u"test"_s);
@@ -264,7 +268,8 @@ void TestSettings::clearingARequiredSecretIsRefused()
     QTRY_VERIFY(message->isVisible());
     QVERIFY2(message->text().contains(u"[liquido] api_key is required"_s),
              qPrintable(message->text()));
-    QVERIFY(message->text().contains(QDir::toNativeSeparators(QFileInfo(config).absoluteFilePath())));
+    QVERIFY(
+        message->text().contains(QDir::toNativeSeparators(QFileInfo(config).absoluteFilePath())));
     QVERIFY(!message->text().contains(u"cs-value"_s));
     QVERIFY(dialog.isVisible());
     QCOMPARE(saved.count(), 0);
@@ -289,7 +294,8 @@ void TestSettings::productionNeedsConfirmation()
     QMessageBox *box = nullptr;
     QTRY_VERIFY((box = qobject_cast<QMessageBox *>(QApplication::activeModalWidget())));
     QCOMPARE(box->objectName(), u"productionConfirmBox"_s);
-    QVERIFY(box->text().contains(u"Switch to Production? Cancels will be sent to real payments."_s));
+    QVERIFY(
+        box->text().contains(u"Switch to Production? Cancels will be sent to real payments."_s));
     QDir().mkpath(u"/work/shots"_s);
     box->grab().save(u"/work/shots/settings-production-confirm-en.png"_s);
     QTest::mouseClick(box->findChild<QPushButton *>(u"productionConfirmNo"_s), Qt::LeftButton);
@@ -341,7 +347,8 @@ void TestSettings::invalidUrlIsRefusedAndFileUnchanged()
     QTRY_VERIFY(message->isVisible());
     QVERIFY2(message->text().contains(u"[uqpay] base_url must use https"_s),
              qPrintable(message->text()));
-    QVERIFY(message->text().contains(QDir::toNativeSeparators(QFileInfo(config).absoluteFilePath())));
+    QVERIFY(
+        message->text().contains(QDir::toNativeSeparators(QFileInfo(config).absoluteFilePath())));
     QVERIFY(!message->text().contains(u"never-shown-secret"_s));
     QCOMPARE(find<QTabWidget>(dialog, u"settingsTabs"_s)->currentWidget()->objectName(),
              u"uqpayPage"_s);
@@ -351,7 +358,8 @@ void TestSettings::invalidUrlIsRefusedAndFileUnchanged()
     QCOMPARE(readAll(config), before);
     QVERIFY(!store.contains(u"uqpay/api_key"_s));
     // No candidate file is left behind.
-    QCOMPARE(QDir(dir.path()).entryList(QDir::Files | QDir::Hidden), QStringList{u"canceldesk.ini"_s});
+    QCOMPARE(QDir(dir.path()).entryList(QDir::Files | QDir::Hidden),
+             QStringList{u"canceldesk.ini"_s});
 
     // Loopback http is allowed (the sandbox).
     type(dialog, u"uqpayBaseUrlEdit"_s, u"http://127.0.0.1:8080"_s);
@@ -485,8 +493,8 @@ void TestSettings::testConnectionProbesTheEnteredSettings()
     QTRY_VERIFY_WITH_TIMEOUT(result->text().count(u"reachable"_s) == 3, 20000);
     QVERIFY2(!find<QLabel>(dialog, u"settingsError"_s)->isVisible(),
              qPrintable(find<QLabel>(dialog, u"settingsError"_s)->text()));
-    for (const QString &provider : {u"UQPAY: reachable"_s, u"Antom: reachable"_s,
-                                    u"Liquido: reachable"_s})
+    for (const QString &provider :
+         {u"UQPAY: reachable"_s, u"Antom: reachable"_s, u"Liquido: reachable"_s})
         QVERIFY2(result->text().contains(provider), qPrintable(result->text()));
     QTRY_VERIFY(test->isEnabled());
 
@@ -516,9 +524,9 @@ void TestSettings::requiredFieldsAreMarkedAndPagesOpen()
             marked << label->buddy()->objectName();
     }
     marked.sort();
-    QStringList expected = {u"uqpayClientIdEdit"_s,      u"uqpayApiKeyEdit"_s,
-                            u"antomClientIdEdit"_s,      u"antomPrivateKeyEdit"_s,
-                            u"liquidoClientIdEdit"_s,    u"liquidoClientSecretEdit"_s,
+    QStringList expected = {u"uqpayClientIdEdit"_s,   u"uqpayApiKeyEdit"_s,
+                            u"antomClientIdEdit"_s,   u"antomPrivateKeyEdit"_s,
+                            u"liquidoClientIdEdit"_s, u"liquidoClientSecretEdit"_s,
                             u"liquidoApiKeyEdit"_s};
     expected.sort();
     QCOMPARE(marked, expected);
@@ -578,8 +586,8 @@ void TestSettings::screenshots()
             tabs->setCurrentIndex(i);
             dialog.adjustSize();
             QCoreApplication::processEvents();
-            const QString file =
-                u"/work/shots/settings-%1-%2.png"_s.arg(names.value(i), lang == u"en" ? u"en"_s : u"zh"_s);
+            const QString file = u"/work/shots/settings-%1-%2.png"_s.arg(
+                names.value(i), lang == u"en" ? u"en"_s : u"zh"_s);
             QVERIFY(dialog.grab().save(file));
         }
     }

@@ -115,9 +115,9 @@ void CancelDialog::buildUi()
     m_deadlineValue->setWordWrap(true);
     m_countdownLabel = valueLabel(QStringLiteral("countdownLabel"));
     setBold(m_countdownLabel, 1.15);
-    for (QLabel *value : {m_environmentValue, m_providerValue, m_paymentIdValue, m_referenceValue,
-                          m_amountValue, m_methodValue, m_statusValue, m_deadlineValue,
-                          m_countdownLabel})
+    for (QLabel *value :
+         {m_environmentValue, m_providerValue, m_paymentIdValue, m_referenceValue, m_amountValue,
+          m_methodValue, m_statusValue, m_deadlineValue, m_countdownLabel})
         m_form->addRow(new QLabel, value);
     layout->addLayout(m_form);
 
@@ -209,10 +209,10 @@ void CancelDialog::retranslateUi()
 {
     setWindowTitle(tr("Cancel payment"));
     m_headline->setText(m_phase == Phase::Done ? tr("Cancel result") : tr("Cancel this payment?"));
-    const QStringList rows = {tr("Environment:"),        tr("Provider:"), tr("Payment ID:"),
-                              tr("Merchant reference:"), tr("Amount:"),   tr("Payment method:"),
-                              tr("Status:"),             tr("Cancel deadline:"),
-                              tr("Time left:")};
+    const QStringList rows = {
+        tr("Environment:"), tr("Provider:"),       tr("Payment ID:"), tr("Merchant reference:"),
+        tr("Amount:"),      tr("Payment method:"), tr("Status:"),     tr("Cancel deadline:"),
+        tr("Time left:")};
     m_environmentValue->setText(
         environmentText(m_session.environment(), m_session.usesBuiltInSandbox()));
     for (int i = 0; i < rows.size() && i < m_form->rowCount(); ++i) {
