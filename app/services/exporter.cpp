@@ -31,6 +31,26 @@ using namespace Qt::Literals::StringLiterals;
 
 namespace CancelDesk::Services {
 
+QString csvField(const QString &text)
+{
+    // A spreadsheet reads a cell that starts with one of these as a formula
+    // (CSV injection). Applied to text cells only: number cells are written
+    // from integers that are never negative (unknown values are empty), and
+    // amounts come from Money, which is never negative, so they keep their
+    // numeric meaning.
+    QString s = text;
+    if (!s.isEmpty()) {
+        const QChar c = s.front();
+        if (c == u'=' || c == u'+' || c == u'-' || c == u'@' || c == u'\t' || c == u'\r')
+            s.prepend(u'\'');
+    }
+    static constexpr QStringView special = u",\"\r\n";
+    if (std::none_of(s.cbegin(), s.cend(), [](QChar c) { return special.contains(c); }))
+        return s;
+    s.replace(u'"', u"\"\""_s);
+    return u'"' + s + u'"';
+}
+
 namespace {
 
 struct Column
@@ -193,20 +213,6 @@ public:
     virtual void discard() = 0;
 };
 
-// A spreadsheet reads a cell that starts with one of these as a formula
-// (CSV injection). Applied to text cells only: number cells are written from
-// integers that are never negative (unknown values are empty), and amounts come
-// from Money, which is never negative, so they keep their numeric meaning.
-QString guardFormula(const QString &s)
-{
-    if (!s.isEmpty()) {
-        const QChar c = s.front();
-        if (c == u'=' || c == u'+' || c == u'-' || c == u'@' || c == u'\t' || c == u'\r')
-            return u'\'' + s;
-    }
-    return s;
-}
-
 // RFC 4180: comma separated, CRLF line ends, fields with a comma, quote, CR or
 // LF enclosed in quotes with inner quotes doubled.
 class CsvWriter final : public Writer
@@ -238,7 +244,7 @@ public:
             if (c.kind == Cell::Number)
                 line += QString::number(c.number);
             else if (c.kind != Cell::Null)
-                line += quoted(guardFormula(c.text));
+                line += csvField(c.text);
         }
         line += u"\r\n"_s;
         return write(line.toUtf8(), error);
@@ -256,23 +262,6 @@ public:
     void discard() override { m_file.cancelWriting(); }
 
 private:
-    static QString quoted(const QString &s)
-    {
-        static constexpr QStringView special = u",\"\r\n";
-        bool needsQuotes = false;
-        for (const QChar c : s) {
-            if (special.contains(c)) {
-                needsQuotes = true;
-                break;
-            }
-        }
-        if (!needsQuotes)
-            return s;
-        QString out = s;
-        out.replace(u'"', u"\"\""_s);
-        return u'"' + out + u'"';
-    }
-
     bool write(const QByteArray &bytes, QString *error)
     {
         if (m_file.write(bytes) != bytes.size()) {

@@ -85,6 +85,10 @@ QString loggedReasonLabel(Domain::CancelReason reason);
 
 // The stable column keys of PRODUCT.md F15, in their order.
 QStringList exportColumns();
+// One CSV field as RFC 4180 writes it (quoted when it holds a comma, quote, CR
+// or LF; inner quotes doubled), with a leading = + - @ tab or CR made inert so
+// that a spreadsheet never runs it as a formula. For every CSV CancelDesk writes.
+QString csvField(const QString &text);
 // The translated title of a column key; the key itself when unknown.
 QString exportColumnTitle(const QString &key);
 

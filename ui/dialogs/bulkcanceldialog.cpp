@@ -5,6 +5,7 @@
 #include "eligibility.h"
 #include "format.h"
 #include "providers/paymentprovider.h"
+#include "services/exporter.h"
 #include "storage/canceljournal.h"
 #include "storage/orderstore.h"
 
@@ -48,18 +49,6 @@ QTableWidgetItem *cell(const QString &text)
     return item;
 }
 
-// A spreadsheet reads a cell that starts with one of these as a formula (CSV
-// injection); provider messages and ids are not ours to trust.
-QString guardFormula(const QString &s)
-{
-    if (!s.isEmpty()) {
-        const QChar c = s.front();
-        if (c == u'=' || c == u'+' || c == u'-' || c == u'@' || c == u'\t' || c == u'\r')
-            return u'\'' + s;
-    }
-    return s;
-}
-
 // RFC 4180: comma separated, CRLF line ends, a field with a comma, quote, CR or
 // LF in quotes with inner quotes doubled.
 QString toCsv(const QList<QStringList> &rows)
@@ -68,12 +57,8 @@ QString toCsv(const QList<QStringList> &rows)
     for (const QStringList &row : rows) {
         QStringList fields;
         fields.reserve(row.size());
-        for (const QString &value : row) {
-            QString f = guardFormula(value);
-            if (f.contains(u',') || f.contains(u'"') || f.contains(u'\r') || f.contains(u'\n'))
-                f = u'"' + f.replace(u'"', u"\"\""_s) + u'"';
-            fields.append(f);
-        }
+        for (const QString &value : row)
+            fields.append(Services::csvField(value));
         out += fields.join(u',') + u"\r\n"_s;
     }
     return out;
