@@ -1,5 +1,6 @@
 #include "testsupport.h"
 
+#include <QDir>
 #include <QtTest>
 
 namespace CancelDesk::Test {
@@ -18,6 +19,15 @@ QByteArray fixture(const QString &relativePath)
     if (!file.open(QIODevice::ReadOnly))
         qFatal("missing test fixture %s", qPrintable(relativePath));
     return file.readAll();
+}
+
+QString shotPath(const QString &fileName)
+{
+    QString dir = qEnvironmentVariable("CANCELDESK_SHOTS_DIR");
+    if (dir.isEmpty())
+        dir = QDir::temp().filePath(QStringLiteral("canceldesk-shots"));
+    QDir().mkpath(dir);
+    return QDir(dir).filePath(fileName);
 }
 
 } // namespace CancelDesk::Test

@@ -13,4 +13,8 @@ QDateTime at(const QString &isoWithOffset);
 // fixture is missing, so a renamed file cannot turn into an empty payload.
 QByteArray fixture(const QString &relativePath);
 
+// Where tests save review screenshots: $CANCELDESK_SHOTS_DIR, else
+// <temp>/canceldesk-shots (created). Never a fixed path outside the temp folder.
+QString shotPath(const QString &fileName);
+
 } // namespace CancelDesk::Test

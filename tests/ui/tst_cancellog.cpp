@@ -6,6 +6,7 @@
 #include "services/exporter.h"
 #include "storage/canceljournal.h"
 #include "storage/database.h"
+#include "testsupport.h"
 #include "uitestsession.h"
 #include "views/cancellogview.h"
 
@@ -940,7 +941,6 @@ void TestCancelLog::screenshots()
                u"Customer phoned twice; the second card payment is the duplicate. Ticket 4411."_s);
     addAttempt(u"L-2"_s, Provider::Liquido, CancelReason::Duplicate, u"li.na"_s,
                AttemptState::Rejected, {}, u"LOCAL_CONFIGURATION"_s);
-    QDir().mkpath(u"/work/shots"_s);
     I18n::Translations translations;
     QVERIFY(translations.apply(u"en"_s));
     QCoreApplication::processEvents();
@@ -955,27 +955,27 @@ void TestCancelLog::screenshots()
     // U-9 selected: its note and answer in full below the table.
     table->selectRow(5);
     QTRY_VERIFY(child<QLabel>(view, u"attemptDetails"_s)->text().contains(u"Ticket 4411"_s));
-    QVERIFY(view.grab().save(u"/work/shots/cancellog-view-en.png"_s));
+    QVERIFY(view.grab().save(Test::shotPath(u"cancellog-view-en.png"_s)));
 
     child<QPushButton>(view, u"exportButton"_s)->click();
     auto *dialog = view.findChild<Ui::ExportDialog *>(u"exportDialog"_s);
     QVERIFY(dialog);
     QTRY_VERIFY(dialog->isVisible());
-    QVERIFY(dialog->grab().save(u"/work/shots/cancellog-export-en.png"_s));
+    QVERIFY(dialog->grab().save(Test::shotPath(u"cancellog-export-en.png"_s)));
     closeDialog(dialog);
     child<QPushButton>(view, u"verifyAgainstButton"_s)->click();
     auto *against = view.findChild<QDialog *>(u"verifyAgainstDialog"_s);
     QVERIFY(against);
     QTRY_VERIFY(against->isVisible());
     child<QLineEdit>(*against, u"expectedHeadEdit"_s)->setText(journal().head()->toString());
-    QVERIFY(against->grab().save(u"/work/shots/cancellog-verifyagainst-en.png"_s));
+    QVERIFY(against->grab().save(Test::shotPath(u"cancellog-verifyagainst-en.png"_s)));
     closeDialog(against);
 
     // With the date range on (Last 7 days), so the inclusive-days note is seen with it.
     child<QPushButton>(view, u"last7DaysButton"_s)->click();
     QTRY_VERIFY(view.model()->filter().requestedFrom.isValid());
     QCOMPARE(view.model()->rowCount(), 7);
-    QVERIFY(view.grab().save(u"/work/shots/cancellog-view-dates-en.png"_s));
+    QVERIFY(view.grab().save(Test::shotPath(u"cancellog-view-dates-en.png"_s)));
 
     QVERIFY(translations.apply(u"zh_CN"_s));
     // LanguageChange arrives through the event loop; the combos follow it.
@@ -984,12 +984,12 @@ void TestCancelLog::screenshots()
                  Storage::attemptStateLabel(AttemptState::Succeeded));
     QVERIFY(outcome->itemText(outcome->findData(int(AttemptState::Succeeded))) != u"Succeeded"_s);
     table->selectRow(5);
-    QVERIFY(view.grab().save(u"/work/shots/cancellog-view-zh.png"_s));
+    QVERIFY(view.grab().save(Test::shotPath(u"cancellog-view-zh.png"_s)));
     child<QPushButton>(view, u"exportButton"_s)->click();
     QTRY_VERIFY(view.findChild<Ui::ExportDialog *>(u"exportDialog"_s));
     dialog = view.findChild<Ui::ExportDialog *>(u"exportDialog"_s);
     QTRY_VERIFY(dialog->isVisible());
-    QVERIFY(dialog->grab().save(u"/work/shots/cancellog-export-zh.png"_s));
+    QVERIFY(dialog->grab().save(Test::shotPath(u"cancellog-export-zh.png"_s)));
     closeDialog(dialog);
     QVERIFY(translations.apply(u"en"_s));
     QCoreApplication::processEvents();

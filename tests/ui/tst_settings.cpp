@@ -296,8 +296,7 @@ void TestSettings::productionNeedsConfirmation()
     QCOMPARE(box->objectName(), u"productionConfirmBox"_s);
     QVERIFY(
         box->text().contains(u"Switch to Production? Cancels will be sent to real payments."_s));
-    QDir().mkpath(u"/work/shots"_s);
-    box->grab().save(u"/work/shots/settings-production-confirm-en.png"_s);
+    box->grab().save(Test::shotPath(u"settings-production-confirm-en.png"_s));
     QTest::mouseClick(box->findChild<QPushButton *>(u"productionConfirmNo"_s), Qt::LeftButton);
     QTRY_COMPARE(env->currentData().toString(), u"test"_s);
     QTRY_VERIFY(!QApplication::activeModalWidget()
@@ -352,7 +351,7 @@ void TestSettings::invalidUrlIsRefusedAndFileUnchanged()
     QVERIFY(!message->text().contains(u"never-shown-secret"_s));
     QCOMPARE(find<QTabWidget>(dialog, u"settingsTabs"_s)->currentWidget()->objectName(),
              u"uqpayPage"_s);
-    dialog.grab().save(u"/work/shots/settings-error-en.png"_s);
+    dialog.grab().save(Test::shotPath(u"settings-error-en.png"_s));
     QVERIFY(dialog.isVisible());
     QCOMPARE(saved.count(), 0);
     QCOMPARE(readAll(config), before);
@@ -576,7 +575,6 @@ void TestSettings::screenshots()
     QVERIFY(QTest::qWaitForWindowExposed(&dialog));
     QVERIFY(find<QLabel>(dialog, u"keychainNote"_s)->isVisible());
     QVERIFY(find<QLabel>(dialog, u"keychainNote"_s)->text().contains(u"readable only by you"_s));
-    QDir().mkpath(u"/work/shots"_s);
     auto *tabs = find<QTabWidget>(dialog, u"settingsTabs"_s);
     const QStringList names = {u"general"_s, u"network"_s, u"uqpay"_s, u"antom"_s, u"liquido"_s};
     for (const QString &lang : {u"en"_s, u"zh_CN"_s}) {
@@ -586,8 +584,8 @@ void TestSettings::screenshots()
             tabs->setCurrentIndex(i);
             dialog.adjustSize();
             QCoreApplication::processEvents();
-            const QString file = u"/work/shots/settings-%1-%2.png"_s.arg(
-                names.value(i), lang == u"en" ? u"en"_s : u"zh"_s);
+            const QString file = Test::shotPath(
+                u"settings-%1-%2.png"_s.arg(names.value(i), lang == u"en" ? u"en"_s : u"zh"_s));
             QVERIFY(dialog.grab().save(file));
         }
     }
