@@ -442,18 +442,14 @@ void MainWindow::searchAllOrders()
 
 void MainWindow::followVisibleSelection()
 {
-    if (!m_statusView->order())
-        return;
-    const int row = m_model->rowOf(*m_statusView->order());
-    if (row >= 0) {
-        m_view->selectionModel()->setCurrentIndex(m_model->index(row, 0),
-                                                  QItemSelectionModel::ClearAndSelect
-                                                      | QItemSelectionModel::Rows);
-        return;
-    }
-    // Filtered out: what the list shows selected now (nothing after a reset).
+    // Sorts and filters move the selection with its orders (the model's
+    // layoutChanged); an order the filter hid has left it, so the status view
+    // follows what is current now.
     const QModelIndex current = m_view->currentIndex();
-    m_statusView->showOrder(current.isValid() ? m_model->keyAt(current.row()) : std::nullopt);
+    const std::optional<Domain::OrderKey> shown =
+        current.isValid() ? m_model->keyAt(current.row()) : std::nullopt;
+    if (shown != m_statusView->order())
+        m_statusView->showOrder(shown);
 }
 
 void MainWindow::explainCannotCancel(const Domain::OrderKey &order, const QString &why)

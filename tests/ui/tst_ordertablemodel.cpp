@@ -9,6 +9,7 @@
 #include "uitestsession.h"
 
 #include <QAbstractItemModelTester>
+#include <QItemSelectionModel>
 #include <QSignalSpy>
 #include <QtTest>
 
@@ -37,6 +38,7 @@ private Q_SLOTS:
     void countdownFollowsTheClock();
     void updatedOrderChangesInPlace();
     void newerFilterWins();
+    void selectionSurvivesSortFilterAndReload();
 
 private:
     bool load();
@@ -207,8 +209,10 @@ void TestOrderTableModel::presets()
     QVERIFY(settle());
     QTRY_COMPARE(m_model->rowCount(), 1);
     QCOMPARE(m_model->keyAt(0)->paymentId, id);
-    QVERIFY(m_model->index(0, OrderTableModel::StatusColumn).data().toString().contains(
-        u"unresolved"_s));
+    QVERIFY(m_model->index(0, OrderTableModel::StatusColumn)
+                .data()
+                .toString()
+                .contains(u"unresolved"_s));
 }
 
 void TestOrderTableModel::sortsOnRawValues()
@@ -353,6 +357,63 @@ void TestOrderTableModel::newerFilterWins()
     QCOMPARE(m_model->filter(), b);
     for (const QString &p : column(OrderTableModel::ProviderColumn))
         QCOMPARE(p, u"Liquido"_s);
+}
+
+// Sorting, filtering and reloading move rows with layoutChanged (persistent
+// indexes follow their orders): the selection and the current row survive,
+// and rows the filter hides leave the selection.
+void TestOrderTableModel::selectionSurvivesSortFilterAndReload()
+{
+    QItemSelectionModel selection(m_model.get());
+    const auto keyText = [this](const QModelIndex &i) {
+        const auto key = i.isValid() ? m_model->keyAt(i.row()) : std::nullopt;
+        return key ? Domain::providerKey(key->provider) + u':' + key->paymentId : u"(none)"_s;
+    };
+    const auto selectedKeys = [&] {
+        QList<QString> keys;
+        for (const QModelIndex &i : selection.selectedRows())
+            keys << keyText(i);
+        keys.sort();
+        return keys;
+    };
+    // One Liquido and one UQPAY order, the Liquido one current.
+    const int liquido = m_model->rowOf(
+        {Provider::Liquido, m_test->session().demoIds().value(Provider::Liquido).first()});
+    const int uqpay = m_model->rowOf(
+        {Provider::Uqpay, m_test->session().demoIds().value(Provider::Uqpay).first()});
+    QVERIFY(liquido >= 0 && uqpay >= 0);
+    selection.select(m_model->index(uqpay, 0),
+                     QItemSelectionModel::Select | QItemSelectionModel::Rows);
+    selection.setCurrentIndex(m_model->index(liquido, 0),
+                              QItemSelectionModel::Select | QItemSelectionModel::Rows);
+    const QList<QString> before = selectedKeys();
+    const QString current = keyText(selection.currentIndex());
+    QCOMPARE(before.size(), 2);
+
+    QSignalSpy resets(m_model.get(), &QAbstractItemModel::modelReset);
+    m_model->sort(OrderTableModel::AmountColumn, Qt::AscendingOrder);
+    QVERIFY(settle());
+    QCOMPARE(selectedKeys(), before);
+    QCOMPARE(keyText(selection.currentIndex()), current);
+
+    m_model->sort(OrderTableModel::PaymentIdColumn, Qt::DescendingOrder);
+    QVERIFY(settle());
+    QCOMPARE(selectedKeys(), before);
+    QCOMPARE(keyText(selection.currentIndex()), current);
+
+    // A reload builds a new snapshot: the orders are found again by key.
+    QVERIFY(load());
+    QCOMPARE(selectedKeys(), before);
+    QCOMPARE(keyText(selection.currentIndex()), current);
+
+    // Hiding the UQPAY order drops it from the selection only.
+    OrderFilter f;
+    f.provider = Provider::Liquido;
+    m_model->setFilter(f);
+    QVERIFY(settle());
+    QCOMPARE(selectedKeys(), QList<QString>{current});
+    QCOMPARE(keyText(selection.currentIndex()), current);
+    QCOMPARE(resets.count(), 0);
 }
 
 QTEST_MAIN(TestOrderTableModel)

@@ -461,15 +461,21 @@ void OrderTableModel::reload()
 
 void OrderTableModel::applyLoad()
 {
-    m_loading = false;
     LoadResult result = m_loadWatcher.result();
     if (!result.snapshot) {
+        m_loading = false;
         Q_EMIT loadFailed(result.error);
-    } else {
-        m_snapshot = std::move(result.snapshot);
-        rebuildView();
-        Q_EMIT loaded(int(m_snapshot->rows.size()));
+        finishLoad();
+        return;
     }
+    // Still loading until the new snapshot is shown (applyView swaps it in);
+    // updates meanwhile wait and are applied to it.
+    m_incoming = std::move(result.snapshot);
+    rebuildView();
+}
+
+void OrderTableModel::finishLoad()
+{
     if (m_reloadAgain) {
         m_reloadAgain = false;
         reload();
@@ -483,9 +489,9 @@ void OrderTableModel::rebuildView()
     ++m_generation;
     if (m_viewWatcher.isRunning())
         return; // applyView() starts the newest request when this one ends
-    m_viewWatcher.setFuture(QtConcurrent::run(
-        &OrderTableModel::computeView, std::shared_ptr<const OrderSnapshot>(m_snapshot), m_filter,
-        m_sortColumn, m_sortOrder, m_now, m_generation));
+    const std::shared_ptr<const OrderSnapshot> snapshot = m_incoming ? m_incoming : m_snapshot;
+    m_viewWatcher.setFuture(QtConcurrent::run(&OrderTableModel::computeView, snapshot, m_filter,
+                                              m_sortColumn, m_sortOrder, m_now, m_generation));
 }
 
 OrderTableModel::ViewResult
@@ -494,6 +500,7 @@ OrderTableModel::computeView(std::shared_ptr<const OrderSnapshot> snapshot, Orde
 {
     ViewResult result;
     result.generation = generation;
+    result.snapshot = snapshot;
     const OrderSnapshot &s = *snapshot;
     const qint64 nowMs = now.toMSecsSinceEpoch();
     const QByteArray needle = filter.text.trimmed().toLower().toUtf8();
@@ -624,14 +631,88 @@ void OrderTableModel::applyView()
         rebuildView();
         return;
     }
-    beginResetModel();
+    const bool newSnapshot = m_incoming && result.snapshot == m_incoming;
+    moveRows(result, newSnapshot);
+    Q_EMIT viewChanged();
+    if (newSnapshot) {
+        m_loading = false;
+        Q_EMIT loaded(int(m_snapshot->rows.size()));
+        finishLoad();
+    }
+}
+
+// Wireshark's packet list: a sort or filter is a layout change, not a reset,
+// and the persistent indexes (selection, current row) follow their orders.
+// Rows the new view hides become invalid and leave the selection.
+void OrderTableModel::moveRows(ViewResult &result, bool newSnapshot)
+{
+    Q_EMIT layoutAboutToBeChanged({}, QAbstractItemModel::VerticalSortHint);
+    const QModelIndexList from = persistentIndexList();
+    const std::vector<qint64> targets = snapshotRowsOf(from, newSnapshot);
     m_appliedGeneration = result.generation;
     m_view = std::move(result.rows);
+    if (newSnapshot)
+        m_snapshot = std::exchange(m_incoming, nullptr);
     m_matchesInAll = result.matchesInAll;
     m_viewPos.clear();
     m_viewPosValid = false;
-    endResetModel();
-    Q_EMIT viewChanged();
+    const std::vector<int> rows = viewRowsOf(targets);
+    QModelIndexList to;
+    to.reserve(from.size());
+    for (qsizetype i = 0; i < from.size(); ++i)
+        to.append(rows[size_t(i)] < 0 ? QModelIndex()
+                                      : createIndex(rows[size_t(i)], from.at(i).column()));
+    changePersistentIndexList(from, to);
+    Q_EMIT layoutChanged({}, QAbstractItemModel::VerticalSortHint);
+}
+
+// The snapshot row each index shows now, in the snapshot about to be shown
+// (-1: none). Rows of a new snapshot are found again by their order key.
+std::vector<qint64> OrderTableModel::snapshotRowsOf(const QModelIndexList &indexes,
+                                                    bool newSnapshot) const
+{
+    std::vector<qint64> rows;
+    rows.reserve(size_t(indexes.size()));
+    for (const QModelIndex &index : indexes) {
+        const Row *r = rowAt(index.row());
+        if (!r) {
+            rows.push_back(-1);
+        } else if (!newSnapshot) {
+            rows.push_back(m_view[size_t(index.row())]);
+        } else {
+            const std::optional<quint32> at =
+                m_incoming->find(Provider(r->provider), m_snapshot->paymentId(*r));
+            rows.push_back(at ? qint64(*at) : -1);
+        }
+    }
+    return rows;
+}
+
+// Where the current view shows these snapshot rows (-1: hidden). A few are
+// looked up directly; many (a large selection) through one inverse pass.
+std::vector<int> OrderTableModel::viewRowsOf(const std::vector<qint64> &snapshotRows) const
+{
+    std::vector<int> rows(snapshotRows.size(), -1);
+    if (snapshotRows.empty())
+        return rows;
+    if (snapshotRows.size() <= 16) {
+        for (size_t i = 0; i < snapshotRows.size(); ++i) {
+            if (snapshotRows[i] < 0)
+                continue;
+            const auto at = std::find(m_view.begin(), m_view.end(), quint32(snapshotRows[i]));
+            if (at != m_view.end())
+                rows[i] = int(at - m_view.begin());
+        }
+        return rows;
+    }
+    std::vector<int> inverse(m_snapshot->rows.size(), -1);
+    for (size_t v = 0; v < m_view.size(); ++v)
+        inverse[m_view[v]] = int(v);
+    for (size_t i = 0; i < snapshotRows.size(); ++i) {
+        if (snapshotRows[i] >= 0 && size_t(snapshotRows[i]) < inverse.size())
+            rows[i] = inverse[size_t(snapshotRows[i])];
+    }
+    return rows;
 }
 
 void OrderTableModel::updateOrders(const QList<Domain::OrderKey> &keys)

@@ -177,6 +177,7 @@ private:
     struct ViewResult
     {
         quint64 generation = 0;
+        std::shared_ptr<const OrderSnapshot> snapshot; // what rows index into
         std::vector<quint32> rows;
         int matchesInAll = -1; // see matchesInAllOrders()
     };
@@ -188,7 +189,11 @@ private:
 
     void rebuildView();
     void applyView();
+    void moveRows(ViewResult &result, bool newSnapshot);
+    std::vector<qint64> snapshotRowsOf(const QModelIndexList &indexes, bool newSnapshot) const;
+    std::vector<int> viewRowsOf(const std::vector<qint64> &snapshotRows) const;
     void applyLoad();
+    void finishLoad();
     void applyPendingUpdates();
     OrderSnapshot &writableSnapshot();
     const OrderSnapshot::Row *rowAt(int row) const;
@@ -200,6 +205,9 @@ private:
 
     AppSession &m_session;
     std::shared_ptr<OrderSnapshot> m_snapshot;
+    // A freshly loaded snapshot waiting for its first view: swapped in with it,
+    // in one layout change, so the shown rows always index the shown snapshot.
+    std::shared_ptr<OrderSnapshot> m_incoming;
     std::vector<quint32> m_view; // snapshot row indices in display order
     int m_matchesInAll = -1;
     QHash<quint32, int> m_viewPos; // snapshot row -> view row, built lazily
