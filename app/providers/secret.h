@@ -14,8 +14,7 @@ public:
     Secret() = default;
     explicit Secret(QByteArray value)
         : m_value(std::move(value))
-    {
-    }
+    {}
 
     const QByteArray &reveal() const { return m_value; }
     bool isEmpty() const { return m_value.isEmpty(); }

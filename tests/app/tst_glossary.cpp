@@ -3,8 +3,8 @@
 // Chinese documents.
 #include <QFile>
 #include <QRegularExpression>
-#include <QXmlStreamReader>
 #include <QtTest>
+#include <QXmlStreamReader>
 
 using namespace Qt::Literals::StringLiterals;
 
@@ -99,8 +99,7 @@ QList<Message> readTranslations(QString *error)
         else if (xml.name() == u"source")
             current.source = xml.readElementText();
         else if (xml.name() == u"translation") {
-            current.translation =
-                xml.readElementText(QXmlStreamReader::IncludeChildElements);
+            current.translation = xml.readElementText(QXmlStreamReader::IncludeChildElements);
             messages.append(current);
         }
     }
@@ -183,10 +182,9 @@ void TestGlossary::everyChineseTermIsInUse()
 {
     // A term nobody uses is a sign the table and the translations drifted.
     for (const Term &term : std::as_const(m_terms)) {
-        const bool used = std::any_of(m_messages.cbegin(), m_messages.cend(),
-                                      [&](const Message &m) {
-                                          return m.translation.contains(term.chinese);
-                                      });
+        const bool used =
+            std::any_of(m_messages.cbegin(), m_messages.cend(),
+                        [&](const Message &m) { return m.translation.contains(term.chinese); });
         QVERIFY2(used, qPrintable(term.chinese));
     }
 }

@@ -67,8 +67,8 @@ bool generate(Storage::OrderStore &store, int count)
         o.paymentId = QStringLiteral("BENCH%1-%2").arg(p).arg(i, 9, 10, QLatin1Char('0'));
         o.merchantReference = QStringLiteral("SO-%1").arg(i / 2); // pairs share one (F4)
         o.paymentMethod = QString::fromLatin1(methods[p][(i / 9) % 3]);
-        o.amount = {1000 + (i * 37) % 500000, p == 2 ? QStringLiteral("BRL")
-                                                     : QStringLiteral("USD")};
+        o.amount = {1000 + (i * 37) % 500000,
+                    p == 2 ? QStringLiteral("BRL") : QStringLiteral("USD")};
         o.rawStatus = QString::fromLatin1(raw[p][s]);
         o.status = Domain::mapProviderStatus(o.provider, o.rawStatus).status;
         o.createdAt = base.addSecs(-(i % 86400));
@@ -146,7 +146,8 @@ int main(int argc, char *argv[])
         std::printf("  (GUI thread busy %lld ms)\n", static_cast<long long>(gui));
         report(what, t.elapsed());
     };
-    timed("sort by amount", [&] { model.sort(Ui::OrderTableModel::AmountColumn, Qt::AscendingOrder); });
+    timed("sort by amount",
+          [&] { model.sort(Ui::OrderTableModel::AmountColumn, Qt::AscendingOrder); });
     timed("sort by payment id (text)",
           [&] { model.sort(Ui::OrderTableModel::PaymentIdColumn, Qt::DescendingOrder); });
     timed("filter: text search \"123\"", [&] {
