@@ -228,38 +228,29 @@ void StatusView::build()
     m_syncError->setStyleSheet(QStringLiteral("color: #C62828;"));
     body->addWidget(m_syncError);
 
-    m_fieldsTitle = new QLabel(m_body);
-    body->addWidget(m_fieldsTitle);
-    m_fields = new QTreeWidget(m_body);
-    m_fields->setObjectName(QStringLiteral("providerFields"));
-    m_fields->setRootIsDecorated(false);
-    m_fields->setColumnCount(2);
-    m_fields->header()->setSectionResizeMode(QHeaderView::ResizeToContents);
-    m_fields->setMinimumHeight(90);
-    body->addWidget(m_fields, 1);
-
-    m_timelineTitle = new QLabel(m_body);
-    body->addWidget(m_timelineTitle);
-    m_timeline = new QTreeWidget(m_body);
-    m_timeline->setObjectName(QStringLiteral("timeline"));
-    m_timeline->setRootIsDecorated(false);
-    m_timeline->setColumnCount(3);
-    m_timeline->header()->setSectionResizeMode(QHeaderView::ResizeToContents);
-    m_timeline->setMinimumHeight(90);
-    body->addWidget(m_timeline, 1);
-
-    m_attemptsTitle = new QLabel(m_body);
-    body->addWidget(m_attemptsTitle);
-    m_attempts = new QTreeWidget(m_body);
-    m_attempts->setObjectName(QStringLiteral("attempts"));
-    m_attempts->setRootIsDecorated(false);
-    m_attempts->setColumnCount(4);
-    m_attempts->header()->setSectionResizeMode(QHeaderView::ResizeToContents);
-    m_attempts->setMinimumHeight(90);
-    body->addWidget(m_attempts, 1);
+    m_fieldsTitle = addTable(body, QStringLiteral("providerFields"), 2, &m_fields);
+    m_timelineTitle = addTable(body, QStringLiteral("timeline"), 3, &m_timeline);
+    m_attemptsTitle = addTable(body, QStringLiteral("attempts"), 4, &m_attempts);
     scroll->setWidget(m_body);
     m_body = scroll; // shown and hidden as one
     layout->addWidget(scroll, 1);
+}
+
+// A titled table of the body: provider fields, the status history, the cancel
+// attempts. Returns the title label; the table goes to *table.
+QLabel *StatusView::addTable(QVBoxLayout *body, const QString &objectName, int columns,
+                             QTreeWidget **table)
+{
+    auto *title = new QLabel(m_body);
+    body->addWidget(title);
+    *table = new QTreeWidget(m_body);
+    (*table)->setObjectName(objectName);
+    (*table)->setRootIsDecorated(false);
+    (*table)->setColumnCount(columns);
+    (*table)->header()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    (*table)->setMinimumHeight(90);
+    body->addWidget(*table, 1);
+    return title;
 }
 
 void StatusView::retranslateUi()

@@ -11,6 +11,7 @@ class QLabel;
 class QPushButton;
 class QTreeWidget;
 class QFormLayout;
+class QVBoxLayout;
 
 namespace CancelDesk::Ui {
 
@@ -53,6 +54,8 @@ protected:
 
 private:
     void build();
+    QLabel *addTable(QVBoxLayout *body, const QString &objectName, int columns,
+                     QTreeWidget **table);
     void retranslateUi();
     void fill();
     void updateVerdict(const Services::CancelCheck &check, const QString &explanation);

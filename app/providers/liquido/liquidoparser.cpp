@@ -179,6 +179,140 @@ TimeParse failTime(QStringView text, const QString &reason)
                 .arg(bounded(text, 40), reason)};
 }
 
+QString notTimeOfDay()
+{
+    return QCoreApplication::translate("LiquidoParser",
+                                       "the time of day is not hours:minutes[:seconds]");
+}
+
+// Brazil writes dates day first: dd/MM/yyyy, taken as the end of that day in
+// Brasília. Empty error on success.
+TimeParse parseBrazilDate(QStringView original, QStringView text, const QString &isoError)
+{
+    Scanner br(text);
+    const int day = br.digits(1, 2);
+    const bool sep1 = br.accept(u'/');
+    const int month = br.digits(1, 2);
+    const bool sep2 = br.accept(u'/');
+    const int year = br.digits(4, 4);
+    if (day < 0 || !sep1 || month < 0 || !sep2 || year < 0 || !br.atEnd())
+        return failTime(original, isoError);
+    const QDate date(year, month, day);
+    if (!date.isValid())
+        return failTime(original,
+                        QCoreApplication::translate("LiquidoParser", "the date does not exist"));
+    return {QDateTime(date, QTime(23, 59, 59), Qt::UTC).addSecs(-kBrazilOffsetSeconds), {}};
+}
+
+// ".fraction" after the seconds: up to nanoseconds, only milliseconds kept;
+// -1 when malformed.
+int scanMillis(Scanner &s)
+{
+    int fractionDigits = 0;
+    int fraction = 0;
+    for (; fractionDigits < 9 && !s.atEnd() && isAsciiDigit(s.peek()); ++fractionDigits) {
+        if (fractionDigits < 3)
+            fraction = fraction * 10 + (s.peek().unicode() - u'0');
+        s.skipTo(s.pos() + 1);
+    }
+    if (fractionDigits == 0 || isAsciiDigit(s.peek()))
+        return -1;
+    for (int i = fractionDigits; i < 3; ++i)
+        fraction *= 10;
+    return fraction;
+}
+
+struct TimeOfDayParse
+{
+    QTime time;
+    QString error; // the reason, when not empty
+};
+
+// hours:minutes[:seconds[.fraction]]
+TimeOfDayParse scanTimeOfDay(Scanner &s)
+{
+    const int hour = s.digits(1, 2);
+    if (hour < 0 || !s.accept(u':'))
+        return {{}, notTimeOfDay()};
+    const int minute = s.digits(2, 2);
+    if (minute < 0)
+        return {{}, notTimeOfDay()};
+    int second = 0;
+    int millis = 0;
+    if (s.accept(u':')) {
+        second = s.digits(2, 2);
+        if (second < 0)
+            return {{}, notTimeOfDay()};
+        if (s.accept(u'.') || s.accept(u',')) {
+            millis = scanMillis(s);
+            if (millis < 0)
+                return {{},
+                        QCoreApplication::translate("LiquidoParser",
+                                                    "the fraction of a second is malformed")};
+        }
+    }
+    if (isAsciiDigit(s.peek()))
+        return {{}, notTimeOfDay()};
+    const QTime time(hour, minute, second, millis);
+    if (!time.isValid())
+        return {{}, QCoreApplication::translate("LiquidoParser", "the time of day does not exist")};
+    return {time, {}};
+}
+
+struct ZoneParse
+{
+    int offsetMinutes = 0;
+    QString error; // the reason, when not empty
+};
+
+// Z, UTC, GMT (each with an optional offset) or an offset, then optionally
+// java.time's [Region], and nothing else.
+ZoneParse scanZone(Scanner &s)
+{
+    const auto malformedOffset = [] {
+        return ZoneParse{
+            0, QCoreApplication::translate("LiquidoParser", "the time zone offset is malformed")};
+    };
+    ZoneParse zone;
+    if (s.accept(u'Z') || s.accept(u'z')) {
+        zone.offsetMinutes = 0;
+    } else if (s.acceptWordCi(u"UTC") || s.acceptWordCi(u"GMT")) {
+        // "GMT", "GMT+08:00", "UTC +8"
+        const qsizetype before = s.pos();
+        s.skipSpaces();
+        if (s.peek() == u'+' || s.peek() == u'-') {
+            const std::optional<int> offset = scanOffset(s);
+            if (!offset)
+                return malformedOffset();
+            zone.offsetMinutes = *offset;
+        } else {
+            s.skipTo(before);
+        }
+    } else if (s.peek() == u'+' || s.peek() == u'-') {
+        const std::optional<int> offset = scanOffset(s);
+        if (!offset)
+            return malformedOffset();
+        zone.offsetMinutes = *offset;
+    } else {
+        return {0, QCoreApplication::translate("LiquidoParser",
+                                               "the time zone is not UTC, GMT or an offset")};
+    }
+
+    // java.time's ZonedDateTime appends the region: the offset before it rules.
+    s.skipSpaces();
+    if (s.accept(u'[')) {
+        const qsizetype close = s.rest().indexOf(u']');
+        if (close <= 0)
+            return {0, QCoreApplication::translate("LiquidoParser", "the time zone is malformed")};
+        s.skipTo(s.pos() + close + 1);
+    }
+    s.skipSpaces();
+    if (!s.atEnd())
+        return {
+            0, QCoreApplication::translate("LiquidoParser", "unexpected text after the time zone")};
+    return zone;
+}
+
 TimeParse parseTime(QStringView original, bool allowDateOnly)
 {
     const QStringView text = original.trimmed();
@@ -192,20 +326,7 @@ TimeParse parseTime(QStringView original, bool allowDateOnly)
     if (!datePart.error.isEmpty()) {
         if (!allowDateOnly)
             return failTime(original, datePart.error);
-        // Brazil writes dates day first: dd/MM/yyyy.
-        Scanner br(text);
-        const int day = br.digits(1, 2);
-        const bool sep1 = br.accept(u'/');
-        const int month = br.digits(1, 2);
-        const bool sep2 = br.accept(u'/');
-        const int year = br.digits(4, 4);
-        if (day < 0 || !sep1 || month < 0 || !sep2 || year < 0 || !br.atEnd())
-            return failTime(original, datePart.error);
-        const QDate date(year, month, day);
-        if (!date.isValid())
-            return failTime(
-                original, QCoreApplication::translate("LiquidoParser", "the date does not exist"));
-        return {QDateTime(date, QTime(23, 59, 59), Qt::UTC).addSecs(-kBrazilOffsetSeconds), {}};
+        return parseBrazilDate(original, text, datePart.error);
     }
     if (s.atEnd()) {
         if (!allowDateOnly)
@@ -219,102 +340,20 @@ TimeParse parseTime(QStringView original, bool allowDateOnly)
         return failTime(original,
                         QCoreApplication::translate(
                             "LiquidoParser", "the date and the time of day are not separated"));
-
-    int hourDigits = 0;
-    const int hour = s.digits(1, 2, &hourDigits);
-    if (hour < 0 || !s.accept(u':'))
-        return failTime(original,
-                        QCoreApplication::translate(
-                            "LiquidoParser", "the time of day is not hours:minutes[:seconds]"));
-    const int minute = s.digits(2, 2);
-    if (minute < 0)
-        return failTime(original,
-                        QCoreApplication::translate(
-                            "LiquidoParser", "the time of day is not hours:minutes[:seconds]"));
-    int second = 0;
-    int millis = 0;
-    if (s.accept(u':')) {
-        second = s.digits(2, 2);
-        if (second < 0)
-            return failTime(original,
-                            QCoreApplication::translate(
-                                "LiquidoParser", "the time of day is not hours:minutes[:seconds]"));
-        if (s.accept(u'.') || s.accept(u',')) {
-            int fractionDigits = 0;
-            int fraction = 0;
-            // Up to nanoseconds; only milliseconds are kept.
-            for (; fractionDigits < 9 && !s.atEnd() && isAsciiDigit(s.peek()); ++fractionDigits) {
-                if (fractionDigits < 3)
-                    fraction = fraction * 10 + (s.peek().unicode() - u'0');
-                s.skipTo(s.pos() + 1);
-            }
-            if (fractionDigits == 0 || isAsciiDigit(s.peek()))
-                return failTime(
-                    original, QCoreApplication::translate("LiquidoParser",
-                                                          "the fraction of a second is malformed"));
-            for (int i = fractionDigits; i < 3; ++i)
-                fraction *= 10;
-            millis = fraction;
-        }
-    }
-    if (isAsciiDigit(s.peek()))
-        return failTime(original,
-                        QCoreApplication::translate(
-                            "LiquidoParser", "the time of day is not hours:minutes[:seconds]"));
-    const QTime time(hour, minute, second, millis);
-    if (!time.isValid())
-        return failTime(original, QCoreApplication::translate("LiquidoParser",
-                                                              "the time of day does not exist"));
+    const TimeOfDayParse timeOfDay = scanTimeOfDay(s);
+    if (!timeOfDay.error.isEmpty())
+        return failTime(original, timeOfDay.error);
 
     s.skipSpaces();
     if (s.atEnd())
         return failTime(original,
                         QCoreApplication::translate("LiquidoParser", "it has no time zone"));
-
-    int offsetMinutes = 0;
-    if (s.accept(u'Z') || s.accept(u'z')) {
-        offsetMinutes = 0;
-    } else if (s.acceptWordCi(u"UTC") || s.acceptWordCi(u"GMT")) {
-        // "GMT", "GMT+08:00", "UTC +8"
-        const qsizetype before = s.pos();
-        s.skipSpaces();
-        if (s.peek() == u'+' || s.peek() == u'-') {
-            const std::optional<int> offset = scanOffset(s);
-            if (!offset)
-                return failTime(original,
-                                QCoreApplication::translate("LiquidoParser",
-                                                            "the time zone offset is malformed"));
-            offsetMinutes = *offset;
-        } else {
-            s.skipTo(before);
-        }
-    } else if (s.peek() == u'+' || s.peek() == u'-') {
-        const std::optional<int> offset = scanOffset(s);
-        if (!offset)
-            return failTime(original, QCoreApplication::translate(
-                                          "LiquidoParser", "the time zone offset is malformed"));
-        offsetMinutes = *offset;
-    } else {
-        return failTime(original,
-                        QCoreApplication::translate("LiquidoParser",
-                                                    "the time zone is not UTC, GMT or an offset"));
-    }
-
-    // java.time's ZonedDateTime appends the region: the offset before it rules.
-    s.skipSpaces();
-    if (s.accept(u'[')) {
-        const qsizetype close = s.rest().indexOf(u']');
-        if (close <= 0)
-            return failTime(original, QCoreApplication::translate("LiquidoParser",
-                                                                  "the time zone is malformed"));
-        s.skipTo(s.pos() + close + 1);
-    }
-    s.skipSpaces();
-    if (!s.atEnd())
-        return failTime(original, QCoreApplication::translate(
-                                      "LiquidoParser", "unexpected text after the time zone"));
-
-    return {QDateTime(datePart.date, time, Qt::UTC).addSecs(-qint64(offsetMinutes) * 60), {}};
+    const ZoneParse zone = scanZone(s);
+    if (!zone.error.isEmpty())
+        return failTime(original, zone.error);
+    return {
+        QDateTime(datePart.date, timeOfDay.time, Qt::UTC).addSecs(-qint64(zone.offsetMinutes) * 60),
+        {}};
 }
 
 ProviderFailure protocol(const QString &detail)
