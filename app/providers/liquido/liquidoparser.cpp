@@ -677,6 +677,104 @@ TimeParse parseLiquidoDeadline(QStringView text)
     return parseTime(text, true);
 }
 
+// A required, non-blank string field; empty error on success.
+QString requiredString(const QJsonObject &o, QLatin1String name, QString *value)
+{
+    const QJsonValue v = o.value(name);
+    if (isAbsent(v))
+        return missing(name);
+    if (!v.isString())
+        return wrongType(name);
+    *value = v.toString();
+    return value->trimmed().isEmpty() ? missing(name) : QString();
+}
+
+// transferStatusCode / transferErrorMsg: they explain a body that is otherwise
+// not a charge, so they are read first.
+QString readTransferOutcome(const QJsonObject &o, ChargeParse *out)
+{
+    const QJsonValue code = o.value("transferStatusCode"_L1);
+    if (!isAbsent(code)) {
+        const std::optional<qint64> n = integerValue(code);
+        if (!n || *n > std::numeric_limits<int>::max())
+            return wrongType("transferStatusCode"_L1);
+        out->hasTransferStatusCode = true;
+        out->transferStatusCode = int(*n);
+    }
+    QString errorMsg;
+    QString error;
+    if (!optionalString(o, "transferErrorMsg"_L1, &errorMsg, &error))
+        return error;
+    out->transferErrorMsg = bounded(errorMsg);
+    return {};
+}
+
+// Money: Long minor units (100 = BRL 1.00). Some doc pages type amounts as
+// strings, so a digit string is read too; fractions and signs never are.
+QString readAmount(const QJsonObject &o, Domain::Order *order)
+{
+    QString currency;
+    QString error;
+    if (!optionalString(o, "currency"_L1, &currency, &error))
+        return error;
+    if (currency.trimmed().isEmpty())
+        return missing("currency"_L1);
+    const QJsonValue amount = o.value("amount"_L1);
+    if (isAbsent(amount))
+        return missing("amount"_L1);
+    if (!amount.isDouble() && !amount.isString())
+        return wrongType("amount"_L1);
+    const std::optional<qint64> minor = integerValue(amount);
+    if (!minor) {
+        const bool negative = amount.isDouble() ? amount.toDouble() < 0
+                                                : amount.toString().trimmed().startsWith(u'-');
+        return negative
+                   ? QCoreApplication::translate("LiquidoParser", "Liquido's amount is negative.")
+                   : QCoreApplication::translate(
+                       "LiquidoParser", "Liquido's amount is not a whole number of minor units.");
+    }
+    const Domain::MoneyResult money = Domain::fromMinorUnits(*minor, currency.trimmed().toUpper());
+    if (!money.ok())
+        return QCoreApplication::translate("LiquidoParser", "Liquido's amount: %1")
+            .arg(Domain::moneyErrorText(money.error, currency.trimmed()));
+    order->amount = money.value;
+    return {};
+}
+
+// createTime, the payment time and the method's own deadline (PIX expiry or
+// boleto due date).
+QString readTimes(const QJsonObject &o, Domain::Order *order)
+{
+    QString error;
+    if (!optionalTime(o, "createTime"_L1, &order->createdAt, &error))
+        return error;
+    QDateTime finalStatusTime;
+    if (!optionalTime(o, "finalStatusTime"_L1, &finalStatusTime, &error))
+        return error;
+    // finalStatusTime is when the charge reached its current state. It is the
+    // payment time only for states reached by paying: SETTLED, and AUTHORIZED
+    // for cards. For REFUNDED or CHARGED_BACK it is the refund/chargeback time,
+    // so the payment time stays unknown rather than wrong.
+    if ((order->status == Domain::NormStatus::Succeeded && order->flags == Domain::StatusFlags())
+        || order->status == Domain::NormStatus::Authorized)
+        order->paidAt = finalStatusTime;
+
+    QJsonObject details;
+    if (!optionalObject(o, "transferDetails"_L1, &details, &error))
+        return error;
+    QJsonObject pix;
+    if (!optionalObject(details, "pix"_L1, &pix, &error))
+        return error;
+    QDateTime pixExpiry;
+    if (!optionalTime(pix, "expirationTime"_L1, &pixExpiry, &error))
+        return error;
+    QDateTime boletoDue;
+    if (!boletoDeadline(o, details, &boletoDue, &error))
+        return error;
+    order->methodDeadline = pixExpiry.isValid() ? pixExpiry : boletoDue;
+    return {};
+}
+
 ChargeParse parseCharge(const QByteArray &body)
 {
     ChargeParse out;
@@ -691,46 +789,18 @@ ChargeParse parseCharge(const QByteArray &body)
         out.failure = protocol(detail);
         return out;
     };
-
-    // transferStatusCode / transferErrorMsg first: they explain a body that is
-    // otherwise not a charge.
-    const QJsonValue code = o.value("transferStatusCode"_L1);
-    if (!isAbsent(code)) {
-        const std::optional<qint64> n = integerValue(code);
-        if (!n || *n > std::numeric_limits<int>::max())
-            return fail(wrongType("transferStatusCode"_L1));
-        out.hasTransferStatusCode = true;
-        out.transferStatusCode = int(*n);
-    }
-    QString errorMsg;
-    if (!optionalString(o, "transferErrorMsg"_L1, &errorMsg, &error))
+    if (error = readTransferOutcome(o, &out); !error.isEmpty())
         return fail(error);
-    out.transferErrorMsg = bounded(errorMsg);
 
     Domain::Order &order = out.order;
     order.provider = Domain::Provider::Liquido;
     order.lastPayload = body;
-
-    const QJsonValue key = o.value("idempotencyKey"_L1);
-    if (isAbsent(key))
-        return fail(missing("idempotencyKey"_L1));
-    if (!key.isString())
-        return fail(wrongType("idempotencyKey"_L1));
-    order.paymentId = key.toString();
-    if (order.paymentId.trimmed().isEmpty())
-        return fail(missing("idempotencyKey"_L1));
-
+    if (error = requiredString(o, "idempotencyKey"_L1, &order.paymentId); !error.isEmpty())
+        return fail(error);
     if (!optionalString(o, "referenceId"_L1, &order.merchantReference, &error))
         return fail(error);
-
-    const QJsonValue status = o.value("transferStatus"_L1);
-    if (isAbsent(status))
-        return fail(missing("transferStatus"_L1));
-    if (!status.isString())
-        return fail(wrongType("transferStatus"_L1));
-    order.rawStatus = status.toString();
-    if (order.rawStatus.trimmed().isEmpty())
-        return fail(missing("transferStatus"_L1));
+    if (error = requiredString(o, "transferStatus"_L1, &order.rawStatus); !error.isEmpty())
+        return fail(error);
     const Domain::MappedStatus mapped =
         Domain::mapProviderStatus(Domain::Provider::Liquido, order.rawStatus);
     order.status = mapped.status;
@@ -740,64 +810,10 @@ ChargeParse parseCharge(const QByteArray &body)
     if (!optionalString(o, "paymentMethod"_L1, &method, &error))
         return fail(error);
     order.paymentMethod = method.trimmed().toUpper();
-
-    // Money: Long minor units (100 = BRL 1.00). Some doc pages type amounts as
-    // strings, so a digit string is read too; fractions and signs never are.
-    QString currency;
-    if (!optionalString(o, "currency"_L1, &currency, &error))
+    if (error = readAmount(o, &order); !error.isEmpty())
         return fail(error);
-    if (currency.trimmed().isEmpty())
-        return fail(missing("currency"_L1));
-    const QJsonValue amount = o.value("amount"_L1);
-    if (isAbsent(amount))
-        return fail(missing("amount"_L1));
-    if (!amount.isDouble() && !amount.isString())
-        return fail(wrongType("amount"_L1));
-    const std::optional<qint64> minor = integerValue(amount);
-    if (!minor) {
-        const bool negative = amount.isDouble() ? amount.toDouble() < 0
-                                                : amount.toString().trimmed().startsWith(u'-');
-        return fail(
-            negative
-                ? QCoreApplication::translate("LiquidoParser", "Liquido's amount is negative.")
-                : QCoreApplication::translate(
-                    "LiquidoParser", "Liquido's amount is not a whole number of minor units."));
-    }
-    const Domain::MoneyResult money = Domain::fromMinorUnits(*minor, currency.trimmed().toUpper());
-    if (!money.ok())
-        return fail(QCoreApplication::translate("LiquidoParser", "Liquido's amount: %1")
-                        .arg(Domain::moneyErrorText(money.error, currency.trimmed())));
-    order.amount = money.value;
-
-    if (!optionalTime(o, "createTime"_L1, &order.createdAt, &error))
+    if (error = readTimes(o, &order); !error.isEmpty())
         return fail(error);
-    QDateTime finalStatusTime;
-    if (!optionalTime(o, "finalStatusTime"_L1, &finalStatusTime, &error))
-        return fail(error);
-    // finalStatusTime is when the charge reached its current state. It is the
-    // payment time only for states reached by paying: SETTLED, and AUTHORIZED
-    // for cards. For REFUNDED or CHARGED_BACK it is the refund/chargeback time,
-    // so the payment time stays unknown rather than wrong.
-    if (order.status == Domain::NormStatus::Succeeded && mapped.flags == Domain::StatusFlags()) {
-        order.paidAt = finalStatusTime;
-    } else if (order.status == Domain::NormStatus::Authorized) {
-        order.paidAt = finalStatusTime;
-    }
-
-    QJsonObject details;
-    if (!optionalObject(o, "transferDetails"_L1, &details, &error))
-        return fail(error);
-    QJsonObject pix;
-    if (!optionalObject(details, "pix"_L1, &pix, &error))
-        return fail(error);
-    QDateTime pixExpiry;
-    if (!optionalTime(pix, "expirationTime"_L1, &pixExpiry, &error))
-        return fail(error);
-    QDateTime boletoDue;
-    if (!boletoDeadline(o, details, &boletoDue, &error))
-        return fail(error);
-    order.methodDeadline = pixExpiry.isValid() ? pixExpiry : boletoDue;
-
     return out;
 }
 
