@@ -231,6 +231,91 @@ Guidance guidanceForResultCode(QStringView resultCode)
     return Guidance::None;
 }
 
+namespace {
+
+// result.resultStatus U or F of an inquiry: the query itself failed (the
+// payment's state is in paymentStatus only when it succeeded).
+ProviderResult inquiryFailure(ProviderResult result, const Envelope &envelope)
+{
+    FailureKind kind = FailureKind::Rejected;
+    if (envelope.status == "U"_L1)
+        kind =
+            envelope.code == kRateLimitCode ? FailureKind::RateLimited : FailureKind::ServerError;
+    else if (envelope.code == "ORDER_NOT_EXIST"_L1)
+        kind = FailureKind::NotFound;
+    else if (envelope.code == kRateLimitCode)
+        kind = FailureKind::RateLimited;
+    else if (isCredentialCode(envelope.code))
+        kind = FailureKind::Authentication;
+    else if (isConfigurationCode(envelope.code))
+        kind = FailureKind::Configuration;
+    setProviderFailure(result, kind, envelope);
+    result.guidance = guidanceForResultCode(envelope.code);
+    return result;
+}
+
+// paymentAmount {currency, value}: required, exact minor units.
+void readPaymentAmount(Reader &reader, const QJsonObject &root, Domain::Order &order)
+{
+    const std::optional<QJsonObject> amount =
+        reader.optObject(root, "paymentAmount"_L1, u"paymentAmount"_s);
+    if (reader.ok() && !amount)
+        reader.fail(u"missing_field"_s, u"paymentAmount"_s);
+    if (!reader.ok())
+        return;
+    const QString currency = reader.reqString(*amount, "currency"_L1, u"paymentAmount.currency"_s);
+    const QString value = reader.reqString(*amount, "value"_L1, u"paymentAmount.value"_s);
+    if (!reader.ok())
+        return;
+    const Domain::MoneyResult money = Domain::parseMinorUnitString(value, currency);
+    if (money.ok())
+        order.amount = money.value;
+    else
+        reader.fail(u"invalid_amount"_s, u"paymentAmount"_s);
+}
+
+struct TransactionFacts
+{
+    bool captured = false;
+    bool refunded = false;
+};
+
+// transactions[]: whether a capture succeeded and whether a refund exists.
+TransactionFacts readTransactions(Reader &reader, const QJsonObject &root)
+{
+    TransactionFacts facts;
+    const std::optional<QJsonArray> transactions =
+        reader.optArray(root, "transactions"_L1, u"transactions"_s);
+    if (!transactions)
+        return facts;
+    for (qsizetype i = 0; i < transactions->size() && reader.ok(); ++i) {
+        const QString path = u"transactions[%1]"_s.arg(i);
+        const QJsonValue entry = transactions->at(i);
+        if (!entry.isObject()) {
+            reader.fail(u"wrong_type"_s, path);
+            break;
+        }
+        const QJsonObject transaction = entry.toObject();
+        const QString type =
+            reader.optString(transaction, "transactionType"_L1, path + u".transactionType"_s)
+                .value_or(QString())
+                .toUpper();
+        const QString status =
+            reader.optString(transaction, "transactionStatus"_L1, path + u".transactionStatus"_s)
+                .value_or(QString())
+                .toUpper();
+        if (type == "CAPTURE"_L1 && status == "SUCCESS"_L1)
+            facts.captured = true;
+        // A refund in flight blocks a cancel as much as a finished one
+        // (PROCESS_FAIL); only a failed refund does not count.
+        if (type == "REFUND"_L1 && status != "FAIL"_L1)
+            facts.refunded = true;
+    }
+    return facts;
+}
+
+} // namespace
+
 ProviderResult parseInquiryResponse(const QByteArray &body, QStringView expectedPaymentId)
 {
     auto parsed = parseEnvelope(body);
@@ -241,28 +326,8 @@ ProviderResult parseInquiryResponse(const QByteArray &body, QStringView expected
     ProviderResult result;
     copyEnvelope(result, envelope);
     // For inquiry, result only says whether the query worked, not the payment.
-    if (envelope.status == "U"_L1) {
-        setProviderFailure(result,
-                           envelope.code == kRateLimitCode ? FailureKind::RateLimited
-                                                           : FailureKind::ServerError,
-                           envelope);
-        result.guidance = guidanceForResultCode(envelope.code);
-        return result;
-    }
-    if (envelope.status == "F"_L1) {
-        FailureKind kind = FailureKind::Rejected;
-        if (envelope.code == "ORDER_NOT_EXIST"_L1)
-            kind = FailureKind::NotFound;
-        else if (envelope.code == kRateLimitCode)
-            kind = FailureKind::RateLimited;
-        else if (isCredentialCode(envelope.code))
-            kind = FailureKind::Authentication;
-        else if (isConfigurationCode(envelope.code))
-            kind = FailureKind::Configuration;
-        setProviderFailure(result, kind, envelope);
-        result.guidance = guidanceForResultCode(envelope.code);
-        return result;
-    }
+    if (envelope.status == "U"_L1 || envelope.status == "F"_L1)
+        return inquiryFailure(std::move(result), envelope);
 
     const QJsonObject &root = envelope.root;
     Reader reader;
@@ -282,53 +347,8 @@ ProviderResult parseInquiryResponse(const QByteArray &body, QStringView expected
     order.createdAt = reader.optTime(root, "paymentCreateTime"_L1, u"paymentCreateTime"_s);
     order.paidAt = reader.optTime(root, "paymentTime"_L1, u"paymentTime"_s);
     order.authExpiresAt = reader.optTime(root, "authExpiryTime"_L1, u"authExpiryTime"_s);
-
-    const std::optional<QJsonObject> amount =
-        reader.optObject(root, "paymentAmount"_L1, u"paymentAmount"_s);
-    if (reader.ok() && !amount)
-        reader.fail(u"missing_field"_s, u"paymentAmount"_s);
-    if (reader.ok()) {
-        const QString currency =
-            reader.reqString(*amount, "currency"_L1, u"paymentAmount.currency"_s);
-        const QString value = reader.reqString(*amount, "value"_L1, u"paymentAmount.value"_s);
-        if (reader.ok()) {
-            const Domain::MoneyResult money = Domain::parseMinorUnitString(value, currency);
-            if (money.ok())
-                order.amount = money.value;
-            else
-                reader.fail(u"invalid_amount"_s, u"paymentAmount"_s);
-        }
-    }
-
-    bool captured = false;
-    bool refunded = false;
-    if (const std::optional<QJsonArray> transactions =
-            reader.optArray(root, "transactions"_L1, u"transactions"_s)) {
-        for (qsizetype i = 0; i < transactions->size() && reader.ok(); ++i) {
-            const QString path = u"transactions[%1]"_s.arg(i);
-            const QJsonValue entry = transactions->at(i);
-            if (!entry.isObject()) {
-                reader.fail(u"wrong_type"_s, path);
-                break;
-            }
-            const QJsonObject transaction = entry.toObject();
-            const QString type =
-                reader.optString(transaction, "transactionType"_L1, path + u".transactionType"_s)
-                    .value_or(QString())
-                    .toUpper();
-            const QString status =
-                reader
-                    .optString(transaction, "transactionStatus"_L1, path + u".transactionStatus"_s)
-                    .value_or(QString())
-                    .toUpper();
-            if (type == "CAPTURE"_L1 && status == "SUCCESS"_L1)
-                captured = true;
-            // A refund in flight blocks a cancel as much as a finished one
-            // (PROCESS_FAIL); only a failed refund does not count.
-            if (type == "REFUND"_L1 && status != "FAIL"_L1)
-                refunded = true;
-        }
-    }
+    readPaymentAmount(reader, root, order);
+    const TransactionFacts transactions = readTransactions(reader, root);
 
     if (!reader.ok())
         return protocolFailure(reader.problem());
@@ -338,12 +358,12 @@ ProviderResult parseInquiryResponse(const QByteArray &body, QStringView expected
     Domain::StatusHints hints;
     hints.isCard = order.paymentMethod == "CARD"_L1;
     hints.hasAuthExpiry = order.authExpiresAt.isValid();
-    hints.captured = captured;
+    hints.captured = transactions.captured;
     const Domain::MappedStatus mapped =
         Domain::mapProviderStatus(Domain::Provider::Antom, order.rawStatus, hints);
     order.status = mapped.status;
     order.flags = mapped.flags;
-    if (refunded)
+    if (transactions.refunded)
         order.flags |= Domain::StatusFlag::Refunded;
     order.lastPayload = body;
     result.order = std::move(order);

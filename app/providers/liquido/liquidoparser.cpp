@@ -677,6 +677,8 @@ TimeParse parseLiquidoDeadline(QStringView text)
     return parseTime(text, true);
 }
 
+namespace {
+
 // A required, non-blank string field; empty error on success.
 QString requiredString(const QJsonObject &o, QLatin1String name, QString *value)
 {
@@ -774,6 +776,8 @@ QString readTimes(const QJsonObject &o, Domain::Order *order)
     order->methodDeadline = pixExpiry.isValid() ? pixExpiry : boletoDue;
     return {};
 }
+
+} // namespace
 
 ChargeParse parseCharge(const QByteArray &body)
 {
