@@ -940,97 +940,115 @@ ProviderResult parseRetrieveResponse(const QString &paymentId, const HttpRespons
                .arg(status));
 }
 
+namespace {
+
+// A cancel answered with the charge: cancelled is success whatever code came
+// with it (a repeat of an earlier, successful cancel may be answered as an
+// error); any other state is a rejection that says what the payment is.
+ProviderResult cancelResultFromCharge(ProviderResult r, ChargeParse &charge,
+                                      const HttpResponse &response)
+{
+    if (charge.hasTransferStatusCode)
+        r.providerCode = QString::number(charge.transferStatusCode);
+    r.providerMessage = charge.transferErrorMsg;
+    Domain::Order &order = charge.order;
+    if (isCancelledStatus(order)) {
+        setOutcome(r, CancelOutcome::Succeeded, Guidance::None);
+        const QJsonObject o = jsonObject(response.body).object;
+        QDateTime when;
+        QString ignored;
+        if (optionalTime(o, "finalStatusTime"_L1, &when, &ignored))
+            r.cancelTime = when;
+    } else {
+        ProviderFailure f;
+        f.kind = FailureKind::Rejected;
+        f.httpStatus = response.status;
+        if (charge.reportsFailure()) {
+            f.code = QString::number(charge.transferStatusCode);
+            f.message = charge.transferErrorMsg;
+        } else {
+            // 200 and a charge that is still, say, SETTLED: the cancel did
+            // not take effect.
+            f.code = order.rawStatus.trimmed().toUpper();
+            f.message = charge.transferErrorMsg.isEmpty()
+                            ? QCoreApplication::translate(
+                                  "LiquidoParser",
+                                  "Liquido answered, but the payment is %1, not cancelled.")
+                                  .arg(f.code)
+                            : charge.transferErrorMsg;
+        }
+        r.failure = f;
+        setOutcome(r, CancelOutcome::Rejected, guidanceForStatus(order.rawStatus));
+    }
+    r.order = std::move(order);
+    return r;
+}
+
+// A 2xx cancel answer: the charge, or an in-band failure.
+ProviderResult cancelSuccessAnswer(ProviderResult r, const QString &paymentId,
+                                   const HttpResponse &response)
+{
+    ChargeParse charge = parseCharge(response.body);
+    if (!charge.ok()) {
+        const JsonRoot root = jsonObject(response.body);
+        if (const std::optional<ErrorBody> inBand = inBandFailure(root.object)) {
+            rejectInBand(r, response.status, *inBand);
+            setOutcome(r, CancelOutcome::Rejected, Guidance::CheckStatus);
+            return r;
+        }
+        return protocolResult(r, charge.failure.message);
+    }
+    if (!sameKey(charge.order, paymentId))
+        return protocolResult(r, otherPaymentText());
+    return cancelResultFromCharge(std::move(r), charge, response);
+}
+
+// A 4xx cancel answer not classified by its status alone.
+ProviderResult cancelClientError(ProviderResult r, const QString &paymentId,
+                                 const HttpResponse &response, const ErrorBody &error)
+{
+    const int status = response.status;
+    if (!error.isJsonObject && !response.body.trimmed().isEmpty())
+        return protocolResult(r, jsonObject(response.body).error);
+    // The PHP SDK json-decodes 4xx bodies: one may carry the charge.
+    ChargeParse charge = parseCharge(response.body);
+    if (charge.ok() && sameKey(charge.order, paymentId) && status != 404) {
+        ProviderResult withCharge = cancelResultFromCharge(std::move(r), charge, response);
+        if (withCharge.failure.isFailure()) {
+            withCharge.failure.code = error.code.isEmpty() ? withCharge.failure.code : error.code;
+            if (!error.message.isEmpty())
+                withCharge.failure.message = error.message;
+        }
+        return withCharge;
+    }
+    ProviderFailure f;
+    f.kind = status == 404 ? FailureKind::NotFound : FailureKind::Rejected;
+    f.httpStatus = status;
+    f.code = error.code;
+    f.message = error.message;
+    r.failure = f;
+    setOutcome(r, CancelOutcome::Rejected,
+               status == 404 ? Guidance::CheckPaymentId : Guidance::CheckStatus);
+    return r;
+}
+
+} // namespace
+
 ProviderResult parseCancelResponse(const QString &paymentId, const HttpResponse &response,
                                    const QDateTime &nowUtc)
 {
     ProviderResult r = base(response);
     const int status = response.status;
-
-    const auto fromCharge = [&](ChargeParse &charge) {
-        if (charge.hasTransferStatusCode)
-            r.providerCode = QString::number(charge.transferStatusCode);
-        r.providerMessage = charge.transferErrorMsg;
-        Domain::Order &order = charge.order;
-        if (isCancelledStatus(order)) {
-            // The charge is cancelled, whatever code came with it: a repeat of
-            // an earlier, successful cancel may be answered as an error.
-            setOutcome(r, CancelOutcome::Succeeded, Guidance::None);
-            const QJsonObject o = jsonObject(response.body).object;
-            QDateTime when;
-            QString ignored;
-            if (optionalTime(o, "finalStatusTime"_L1, &when, &ignored))
-                r.cancelTime = when;
-        } else {
-            ProviderFailure f;
-            f.kind = FailureKind::Rejected;
-            f.httpStatus = status;
-            if (charge.reportsFailure()) {
-                f.code = QString::number(charge.transferStatusCode);
-                f.message = charge.transferErrorMsg;
-            } else {
-                // 200 and a charge that is still, say, SETTLED: the cancel did
-                // not take effect.
-                f.code = order.rawStatus.trimmed().toUpper();
-                f.message = charge.transferErrorMsg.isEmpty()
-                                ? QCoreApplication::translate(
-                                      "LiquidoParser",
-                                      "Liquido answered, but the payment is %1, not cancelled.")
-                                      .arg(f.code)
-                                : charge.transferErrorMsg;
-            }
-            r.failure = f;
-            setOutcome(r, CancelOutcome::Rejected, guidanceForStatus(order.rawStatus));
-        }
-        r.order = std::move(order);
-        return r;
-    };
-
-    if (status >= 200 && status < 300) {
-        ChargeParse charge = parseCharge(response.body);
-        if (!charge.ok()) {
-            const JsonRoot root = jsonObject(response.body);
-            if (const std::optional<ErrorBody> inBand = inBandFailure(root.object)) {
-                rejectInBand(r, status, *inBand);
-                setOutcome(r, CancelOutcome::Rejected, Guidance::CheckStatus);
-                return r;
-            }
-            return protocolResult(r, charge.failure.message);
-        }
-        if (!sameKey(charge.order, paymentId))
-            return protocolResult(r, otherPaymentText());
-        return fromCharge(charge);
-    }
+    if (status >= 200 && status < 300)
+        return cancelSuccessAnswer(std::move(r), paymentId, response);
 
     const ErrorBody error = parseErrorBody(response.body);
     r.providerCode = error.code;
     r.providerMessage = error.message;
     if (classifyByStatus(r, response, error, nowUtc))
         return r;
-    if (status >= 400 && status < 500) {
-        if (!error.isJsonObject && !response.body.trimmed().isEmpty())
-            return protocolResult(r, jsonObject(response.body).error);
-        // The PHP SDK json-decodes 4xx bodies: one may carry the charge.
-        ChargeParse charge = parseCharge(response.body);
-        if (charge.ok() && sameKey(charge.order, paymentId) && status != 404) {
-            ProviderResult withCharge = fromCharge(charge);
-            if (withCharge.failure.isFailure()) {
-                withCharge.failure.code =
-                    error.code.isEmpty() ? withCharge.failure.code : error.code;
-                if (!error.message.isEmpty())
-                    withCharge.failure.message = error.message;
-            }
-            return withCharge;
-        }
-        ProviderFailure f;
-        f.kind = status == 404 ? FailureKind::NotFound : FailureKind::Rejected;
-        f.httpStatus = status;
-        f.code = error.code;
-        f.message = error.message;
-        r.failure = f;
-        setOutcome(r, CancelOutcome::Rejected,
-                   status == 404 ? Guidance::CheckPaymentId : Guidance::CheckStatus);
-        return r;
-    }
+    if (status >= 400 && status < 500)
+        return cancelClientError(std::move(r), paymentId, response, error);
     return protocolResult(
         r, QCoreApplication::translate("LiquidoParser", "Liquido answered with HTTP status %1.")
                .arg(status));
