@@ -288,8 +288,9 @@ QJsonObject SandboxServer::config() const
     };
 }
 
-void SandboxServer::onRequest(const QHttpServerRequest &httpRequest,
-                              QHttpServerResponder &&responder)
+namespace {
+
+SimRequest simRequest(const QHttpServerRequest &httpRequest)
 {
     SimRequest request;
     request.method = methodName(httpRequest.method());
@@ -299,17 +300,99 @@ void SandboxServer::onRequest(const QHttpServerRequest &httpRequest,
     for (const auto &header : httpRequest.headers())
         request.headers.append({header.first, header.second});
     request.body = httpRequest.body();
-    const QString method = QString::fromLatin1(request.method);
+    return request;
+}
 
-    ProviderSim *sim = nullptr;
+// How a scripted fault bends an answer on its way out.
+struct Shaping
+{
+    bool sign = true;
+    bool forge = false;
+    bool truncate = false;
+};
+
+// The simulator's answer, or the one a scripted fault puts in its place.
+SimResponse answer(ProviderSim &sim, const SimRequest &request,
+                   const std::optional<Scenario> &scenario, Shaping &shaping)
+{
+    using Kind = Scenario::Kind;
+    const Kind kind = scenario ? scenario->kind : Kind::Delay;
+    if (!scenario)
+        return sim.handle(request);
+    switch (kind) {
+    case Kind::Unknown:
+        return sim.unknownResponse(request);
+    case Kind::HttpError:
+        shaping.sign = false;
+        return sim.errorResponse(request, scenario->status);
+    case Kind::RateLimit: {
+        shaping.sign = false;
+        SimResponse response = sim.errorResponse(request, 429);
+        response.headers.append({"Retry-After", QByteArray::number(scenario->retryAfterSeconds)});
+        return response;
+    }
+    case Kind::TokenExpired:
+        return sim.expiredTokenResponse(request);
+    case Kind::Timeout:
+        // Lost before the provider saw it: nothing happens, nothing comes back.
+        return scenario->apply ? sim.handle(request) : SimResponse{};
+    default:
+        return sim.handle(request);
+    }
+}
+
+// Faults that damage a real answer: the body, its type, its signature.
+void damage(SimResponse &response, const Scenario &scenario, Shaping &shaping)
+{
+    using Kind = Scenario::Kind;
+    switch (scenario.kind) {
+    case Kind::MalformedJson:
+        response.body = response.body.left(response.body.size() / 2) + "\",,}{";
+        break;
+    case Kind::TruncatedBody:
+        shaping.truncate = true;
+        break;
+    case Kind::Html:
+        response.contentType = "text/html; charset=utf-8";
+        response.body = kHtmlPage;
+        shaping.sign = false;
+        break;
+    case Kind::WrongContentType:
+        response.contentType = "text/plain; charset=utf-8";
+        break;
+    case Kind::Oversized:
+        response.body = oversizedBody(scenario.bytes);
+        break;
+    case Kind::Unsigned:
+        shaping.sign = false;
+        break;
+    case Kind::ForgedSignature:
+        shaping.forge = true;
+        break;
+    default:
+        break;
+    }
+}
+
+} // namespace
+
+ProviderSim *SandboxServer::simFor(const SimRequest &request) const
+{
     for (ProviderSim *candidate :
          {static_cast<ProviderSim *>(m_uqpay.get()), static_cast<ProviderSim *>(m_antom.get()),
           static_cast<ProviderSim *>(m_liquido.get())}) {
-        if (candidate->handles(request)) {
-            sim = candidate;
-            break;
-        }
+        if (candidate->handles(request))
+            return candidate;
     }
+    return nullptr;
+}
+
+void SandboxServer::onRequest(const QHttpServerRequest &httpRequest,
+                              QHttpServerResponder &&responder)
+{
+    const SimRequest request = simRequest(httpRequest);
+    const QString method = QString::fromLatin1(request.method);
+    ProviderSim *sim = simFor(request);
     if (!sim) {
         SimResponse notFound;
         notFound.status = 404;
@@ -327,71 +410,22 @@ void SandboxServer::onRequest(const QHttpServerRequest &httpRequest,
             sim->applyState(state, id);
     }
     const std::optional<Scenario> scenario = m_scenarios.take(target);
-    using Kind = Scenario::Kind;
-    const Kind kind = scenario ? scenario->kind : Kind::Delay;
-    const bool scripted = scenario.has_value();
-
-    SimResponse response;
-    bool sign = true;
-    bool forge = false;
-    if (scripted && kind == Kind::Unknown) {
-        response = sim->unknownResponse(request);
-    } else if (scripted && kind == Kind::HttpError) {
-        response = sim->errorResponse(request, scenario->status);
-        sign = false;
-    } else if (scripted && kind == Kind::RateLimit) {
-        response = sim->errorResponse(request, 429);
-        response.headers.append({"Retry-After", QByteArray::number(scenario->retryAfterSeconds)});
-        sign = false;
-    } else if (scripted && kind == Kind::TokenExpired) {
-        response = sim->expiredTokenResponse(request);
-    } else if (scripted && kind == Kind::Timeout && !scenario->apply) {
-        // Lost before the provider saw it: nothing happens, nothing comes back.
-    } else {
-        response = sim->handle(request);
-    }
+    Shaping shaping;
+    SimResponse response = answer(*sim, request, scenario, shaping);
     scheduleFlips();
     savePayments();
-
-    bool truncate = false;
-    if (scripted) {
-        switch (kind) {
-        case Kind::MalformedJson:
-            response.body = response.body.left(response.body.size() / 2) + "\",,}{";
-            break;
-        case Kind::TruncatedBody:
-            truncate = true;
-            break;
-        case Kind::Html:
-            response.contentType = "text/html; charset=utf-8";
-            response.body = kHtmlPage;
-            sign = false;
-            break;
-        case Kind::WrongContentType:
-            response.contentType = "text/plain; charset=utf-8";
-            break;
-        case Kind::Oversized:
-            response.body = oversizedBody(scenario->bytes);
-            break;
-        case Kind::Unsigned:
-            sign = false;
-            break;
-        case Kind::ForgedSignature:
-            forge = true;
-            break;
-        default:
-            break;
-        }
-    }
-    sim->finish(request, response, sign, forge);
+    if (scenario)
+        damage(response, *scenario, shaping);
+    sim->finish(request, response, shaping.sign, shaping.forge);
     response.headers.append({"Date", httpDate(now())});
 
-    if (scripted && (kind == Kind::Delay || kind == Kind::Timeout)) {
-        hold(std::move(responder), response, scenario->ms, kind == Kind::Timeout, false, method,
-             request.path);
+    if (scenario
+        && (scenario->kind == Scenario::Kind::Delay || scenario->kind == Scenario::Kind::Timeout)) {
+        hold(std::move(responder), response, scenario->ms,
+             scenario->kind == Scenario::Kind::Timeout, false, method, request.path);
         return;
     }
-    deliver(responder, response, truncate);
+    deliver(responder, response, shaping.truncate);
     Q_EMIT requestServed(method, request.path, response.status);
 }
 

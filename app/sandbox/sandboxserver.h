@@ -107,6 +107,7 @@ private:
     struct Held;
 
     void onRequest(const QHttpServerRequest &request, QHttpServerResponder &&responder);
+    ProviderSim *simFor(const SimRequest &request) const;
     void deliver(QHttpServerResponder &responder, const SimResponse &response, bool truncate);
     void hold(QHttpServerResponder &&responder, SimResponse response, int ms, bool drop,
               bool truncate, const QString &method, const QString &path);
