@@ -1,15 +1,9 @@
 #include "appsession.h"
 
-#include "providers/httpclient.h"
+#include "core/appcore.h"
 #include "providers/providerregistry.h"
 #include "sandboxserver.h"
-#include "services/cancelservice.h"
-#include "services/exporter.h"
-#include "services/importer.h"
 #include "services/refreshservice.h"
-#include "storage/canceljournal.h"
-#include "storage/database.h"
-#include "storage/orderstore.h"
 
 #include <QCoreApplication>
 #include <QJsonDocument>
@@ -23,105 +17,92 @@ AppSession::AppSession(SessionOptions options, QObject *parent)
 
 AppSession::~AppSession()
 {
-    // Jobs first (they hold references into the store and the providers).
-    m_cancels.reset();
-    m_refresh.reset();
-    m_exporter.reset();
-    m_importer.reset();
-    m_providers.reset();
+    // The services and their jobs first: they talk to the sandbox.
+    m_core.reset();
     m_sandbox.reset();
 }
 
 bool AppSession::open(QString *error)
 {
-    Domain::PolicyLoadResult policy =
-        Domain::CancelPolicy::load(m_options.config.cancelRulesOverrideFile);
-    if (!policy.ok()) {
-        *error = policy.error;
+    Config::AppConfig &config = m_options.config;
+    if (config.environment == u"sandbox" && !config.hasProviders() && !useBuiltInSandbox(error))
         return false;
-    }
-    m_policy = policy.policy;
-    if (m_options.config.uqpayTimeZone)
-        m_policy.setProviderTimeZone(Domain::Provider::Uqpay, *m_options.config.uqpayTimeZone);
-
-    m_database = std::make_unique<Storage::Database>(m_options.databasePath);
-    if (!m_database->open(error))
+    Core::AppCoreOptions options;
+    options.config = config;
+    options.databasePath = m_options.databasePath;
+    options.clock = m_options.clock;
+    auto core = std::make_unique<Core::AppCore>(std::move(options));
+    if (!core->open(error))
         return false;
-    m_orders = std::make_unique<Storage::OrderStore>(*m_database, &m_policy);
-    m_journal = std::make_unique<Storage::CancelJournal>(*m_database);
-
-    if (m_options.config.environment == u"sandbox" && !m_options.config.hasProviders()) {
-        m_sandbox = m_options.sandbox;
-        if (!m_sandbox) {
-            m_sandbox = startBuiltInSandbox(m_options.sandboxStateDir, m_options.clock, error);
-            if (!m_sandbox)
-                return false;
-        }
-        if (!m_sandbox->startWarning().isEmpty())
-            m_options.configWarnings.append(m_sandbox->startWarning());
-        const Providers::SandboxAnnouncement announcement = Providers::parseSandboxAnnouncement(
-            QJsonDocument(m_sandbox->config()).toJson(QJsonDocument::Compact));
-        if (!announcement.ok()) {
-            *error = announcement.error;
-            return false;
-        }
-        Config::useSandbox(m_options.config, announcement);
-        m_demoIds = announcement.demoIds;
-    }
-
-    // A test clock stamps the sandbox's Antom response-time: the backend
-    // judges it against the same clock.
-    if (m_options.clock && m_options.config.providers.antom) {
-        const Services::Clock testClock = m_options.clock;
-        m_options.config.providers.antom->clockMs = [testClock] {
-            return testClock().toMSecsSinceEpoch();
-        };
-    }
-    m_providers = std::make_unique<Providers::ProviderRegistry>(m_options.config.providers);
-    const Services::Clock clock = this->clock();
-    m_refresh = std::make_unique<Services::RefreshService>(*m_orders, *m_providers,
-                                                           m_options.config.network, clock);
-    m_cancels = std::make_unique<Services::CancelService>(
-        *m_orders, *m_journal, *m_providers, m_policy, m_options.config.network, clock);
-    m_exporter = std::make_unique<Services::Exporter>(*m_database);
-    m_importer = std::make_unique<Services::Importer>(*m_orders, &m_policy);
-
-    connect(m_refresh.get(), &Services::RefreshService::orderUpdated, this,
+    m_core = std::move(core);
+    connect(&m_core->refresh(), &Services::RefreshService::orderUpdated, this,
             [this](const Domain::OrderKey &key) { Q_EMIT ordersChanged({key}); });
+    return true;
+}
+
+// The in-process sandbox (the console's, else one started here) as the
+// providers of this session.
+bool AppSession::useBuiltInSandbox(QString *error)
+{
+    m_sandbox = m_options.sandbox;
+    if (!m_sandbox) {
+        m_sandbox = startBuiltInSandbox(m_options.sandboxStateDir, m_options.clock, error);
+        if (!m_sandbox)
+            return false;
+    }
+    if (!m_sandbox->startWarning().isEmpty())
+        m_options.configWarnings.append(m_sandbox->startWarning());
+    const Providers::SandboxAnnouncement announcement = Providers::parseSandboxAnnouncement(
+        QJsonDocument(m_sandbox->config()).toJson(QJsonDocument::Compact));
+    if (!announcement.ok()) {
+        *error = announcement.error;
+        return false;
+    }
+    Config::useSandbox(m_options.config, announcement);
+    m_demoIds = announcement.demoIds;
     return true;
 }
 
 Storage::Database &AppSession::database() const
 {
-    return *m_database;
+    return m_core->database();
 }
 Storage::OrderStore &AppSession::orders() const
 {
-    return *m_orders;
+    return m_core->orders();
 }
 Storage::CancelJournal &AppSession::journal() const
 {
-    return *m_journal;
+    return m_core->journal();
+}
+const Domain::CancelPolicy &AppSession::policy() const
+{
+    return m_core->policy();
 }
 Providers::ProviderRegistry &AppSession::providers() const
 {
-    return *m_providers;
+    return m_core->providers();
 }
 Services::CancelService &AppSession::cancels() const
 {
-    return *m_cancels;
+    return m_core->cancels();
 }
 Services::RefreshService &AppSession::refresh() const
 {
-    return *m_refresh;
+    return m_core->refresh();
 }
 Services::Exporter &AppSession::exporter() const
 {
-    return *m_exporter;
+    return m_core->exporter();
 }
 Services::Importer &AppSession::importer() const
 {
-    return *m_importer;
+    return m_core->importer();
+}
+
+const Config::AppConfig &AppSession::config() const
+{
+    return m_core ? m_core->config() : m_options.config;
 }
 
 std::shared_ptr<Sandbox::SandboxServer>
@@ -149,16 +130,20 @@ AppSession::startBuiltInSandbox(const QString &stateDir, const Services::Clock &
 
 bool AppSession::providerConfigured(Domain::Provider provider) const
 {
-    return m_providers && m_providers->provider(provider) != nullptr;
+    return m_core && m_core->providerConfigured(provider);
 }
 
 void AppSession::setOperatorName(const QString &name)
 {
     m_options.config.operatorName = name.trimmed();
+    if (m_core)
+        m_core->setOperatorName(name);
 }
 
 QString AppSession::operatorName() const
 {
+    if (m_core)
+        return m_core->operatorName();
     const QString configured = m_options.config.operatorName.trimmed();
     return configured.isEmpty() ? Config::osUserName() : configured;
 }
@@ -170,13 +155,9 @@ QDateTime AppSession::now() const
 
 Services::Clock AppSession::clock() const
 {
-    if (m_options.clock)
-        return m_options.clock;
-    // The registry outlives every service that reads this clock.
-    return [this] {
-        return m_providers ? m_providers->http().correctedNowUtc()
-                           : QDateTime::currentDateTimeUtc();
-    };
+    if (m_core)
+        return m_core->clock();
+    return m_options.clock ? m_options.clock : Services::systemClock();
 }
 
 Services::RefreshJob *AppSession::loadDemoOrders()
@@ -188,7 +169,7 @@ Services::RefreshJob *AppSession::loadDemoOrders()
         for (const QString &id : it.value())
             keys.append({it.key(), id});
     }
-    Services::RefreshJob *job = m_refresh->refresh(keys);
+    Services::RefreshJob *job = m_core->refresh().refresh(keys);
     connect(job, &Services::RefreshJob::finished, this, [this] { Q_EMIT ordersReset(); });
     return job;
 }

@@ -27,6 +27,9 @@ class RefreshJob;
 class Exporter;
 class Importer;
 } // namespace CancelDesk::Services
+namespace CancelDesk::Core {
+class AppCore;
+}
 namespace CancelDesk::Sandbox {
 class SandboxServer;
 }
@@ -52,9 +55,10 @@ struct SessionOptions
 };
 
 // Everything one console window works with, built from the settings: the
-// store, the cancel journal, the cancel rules, the providers (or the built-in
-// sandbox), and the services over them. The GUI's composition root; widgets
-// get what they need from here and never build services themselves.
+// core's parts (Core::AppCore: the store, the cancel journal, the cancel rules,
+// the providers and the services over them), wired there as for the CLI, and
+// the built-in sandbox, which only the console runs. Widgets get what they need
+// from here and never build services themselves.
 class AppSession final : public QObject
 {
     Q_OBJECT
@@ -70,14 +74,18 @@ public:
     static std::shared_ptr<Sandbox::SandboxServer>
     startBuiltInSandbox(const QString &stateDir, const Services::Clock &clock, QString *error);
 
-    // Opens the database, loads the cancel rules, starts the in-process sandbox
-    // when needed and builds the services. A translated error on failure.
+    // Starts (or takes) the in-process sandbox when needed and points the
+    // providers at it, then opens the core: the cancel rules, the database and
+    // the services. A translated error on failure.
     bool open(QString *error);
+
+    // The composition this session delegates to. Valid after open().
+    Core::AppCore &core() const { return *m_core; }
 
     Storage::Database &database() const;
     Storage::OrderStore &orders() const;
     Storage::CancelJournal &journal() const;
-    const Domain::CancelPolicy &policy() const { return m_policy; }
+    const Domain::CancelPolicy &policy() const;
     Providers::ProviderRegistry &providers() const;
     Services::CancelService &cancels() const;
     Services::RefreshService &refresh() const;
@@ -86,8 +94,8 @@ public:
     // The in-process sandbox, or null.
     Sandbox::SandboxServer *sandbox() const { return m_sandbox.get(); }
 
-    const Config::AppConfig &config() const { return m_options.config; }
-    QString environment() const { return m_options.config.environment; }
+    const Config::AppConfig &config() const;
+    QString environment() const { return config().environment; }
     QStringList configWarnings() const { return m_options.configWarnings; }
     QString operatorName() const;
     bool usesBuiltInSandbox() const { return m_sandbox != nullptr; }
@@ -116,18 +124,13 @@ Q_SIGNALS:
     void journalChanged();
 
 private:
+    bool useBuiltInSandbox(QString *error);
+
     SessionOptions m_options;
-    Domain::CancelPolicy m_policy;
     std::shared_ptr<Sandbox::SandboxServer> m_sandbox;
     QHash<Domain::Provider, QStringList> m_demoIds;
-    std::unique_ptr<Storage::Database> m_database;
-    std::unique_ptr<Storage::OrderStore> m_orders;
-    std::unique_ptr<Storage::CancelJournal> m_journal;
-    std::unique_ptr<Providers::ProviderRegistry> m_providers;
-    std::unique_ptr<Services::CancelService> m_cancels;
-    std::unique_ptr<Services::RefreshService> m_refresh;
-    std::unique_ptr<Services::Exporter> m_exporter;
-    std::unique_ptr<Services::Importer> m_importer;
+    // After the sandbox: its services talk to it, so they go first.
+    std::unique_ptr<Core::AppCore> m_core;
 };
 
 } // namespace CancelDesk::Ui

@@ -51,6 +51,84 @@ bool installSignalHandlers(QCoreApplication *app)
            && ::sigaction(SIGTERM, &action, nullptr) == 0;
 }
 
+// The options of canceldesk-sandbox, added to the parser with its description.
+struct Options
+{
+    QCommandLineOption port;
+    QCommandLineOption stateDir;
+    QCommandLineOption scenario;
+    QCommandLineOption webhook;
+    QCommandLineOption asyncCancel;
+    QCommandLineOption quiet;
+};
+
+Options setUpParser(QCommandLineParser &parser)
+{
+    parser.setApplicationDescription(QCoreApplication::translate(
+        "SandboxMain",
+        "Simulates the UQPAY, Antom and Liquido APIs on 127.0.0.1 for CancelDesk and for "
+        "testing provider integrations. The first line on stdout is a JSON object with the "
+        "port, credentials, key files and demo payment ids."));
+    parser.addHelpOption();
+    parser.addVersionOption();
+    Options o{
+        {u"port"_s,
+         QCoreApplication::translate("SandboxMain", "Port to listen on (0 = any free port)."),
+         u"N"_s, u"0"_s},
+        {u"state-dir"_s,
+         QCoreApplication::translate("SandboxMain",
+                                     "Directory that keeps keys and credentials between runs "
+                                     "(default: a temporary directory)."),
+         u"DIR"_s},
+        {u"scenario"_s,
+         QCoreApplication::translate("SandboxMain",
+                                     "JSON file with scripted scenarios per payment."),
+         u"FILE"_s},
+        {u"uqpay-webhook"_s,
+         QCoreApplication::translate("SandboxMain",
+                                     "Loopback URL that receives signed UQPAY cancel webhooks."),
+         u"URL"_s},
+        {u"async-cancel-ms"_s,
+         QCoreApplication::translate("SandboxMain",
+                                     "Delay before an accepted UQPAY wallet cancel becomes final."),
+         u"MS"_s, u"2000"_s},
+        {u"quiet"_s, QCoreApplication::translate("SandboxMain", "Do not log requests to stderr.")},
+    };
+    parser.addOptions({o.port, o.stateDir, o.scenario, o.webhook, o.asyncCancel, o.quiet});
+    return o;
+}
+
+void printError(const QString &message)
+{
+    std::fprintf(stderr, "%s\n", qPrintable(message));
+}
+
+// The simulator's options from the command line; false (after saying why)
+// when a value is wrong.
+bool readOptions(const QCommandLineParser &parser, const Options &o,
+                 CancelDesk::Sandbox::SandboxOptions *options)
+{
+    bool ok = false;
+    const uint port = parser.value(o.port).toUInt(&ok);
+    if (!ok || port > 65535) {
+        printError(QCoreApplication::translate("SandboxMain", "--port must be a number 0-65535."));
+        return false;
+    }
+    const int asyncMs = parser.value(o.asyncCancel).toInt(&ok);
+    if (!ok || asyncMs < 0) {
+        printError(QCoreApplication::translate("SandboxMain",
+                                               "--async-cancel-ms must be a non-negative number."));
+        return false;
+    }
+    options->port = static_cast<quint16>(port);
+    options->stateDir = parser.value(o.stateDir);
+    options->scenarioFile = parser.value(o.scenario);
+    options->asyncCancelDelayMs = asyncMs;
+    if (parser.isSet(o.webhook))
+        options->uqpayWebhookUrl = QUrl(parser.value(o.webhook), QUrl::StrictMode);
+    return true;
+}
+
 } // namespace
 
 int main(int argc, char *argv[])
@@ -63,67 +141,11 @@ int main(int argc, char *argv[])
     translations.apply(CancelDesk::I18n::languageForLocale(QLocale::system()));
 
     QCommandLineParser parser;
-    parser.setApplicationDescription(QCoreApplication::translate(
-        "SandboxMain",
-        "Simulates the UQPAY, Antom and Liquido APIs on 127.0.0.1 for CancelDesk and for "
-        "testing provider integrations. The first line on stdout is a JSON object with the "
-        "port, credentials, key files and demo payment ids."));
-    parser.addHelpOption();
-    parser.addVersionOption();
-    const QCommandLineOption portOption(
-        u"port"_s,
-        QCoreApplication::translate("SandboxMain", "Port to listen on (0 = any free port)."),
-        u"N"_s, u"0"_s);
-    const QCommandLineOption stateOption(
-        u"state-dir"_s,
-        QCoreApplication::translate("SandboxMain",
-                                    "Directory that keeps keys and credentials between runs "
-                                    "(default: a temporary directory)."),
-        u"DIR"_s);
-    const QCommandLineOption scenarioOption(
-        u"scenario"_s,
-        QCoreApplication::translate("SandboxMain",
-                                    "JSON file with scripted scenarios per payment."),
-        u"FILE"_s);
-    const QCommandLineOption webhookOption(
-        u"uqpay-webhook"_s,
-        QCoreApplication::translate("SandboxMain",
-                                    "Loopback URL that receives signed UQPAY cancel webhooks."),
-        u"URL"_s);
-    const QCommandLineOption asyncOption(
-        u"async-cancel-ms"_s,
-        QCoreApplication::translate("SandboxMain",
-                                    "Delay before an accepted UQPAY wallet cancel becomes final."),
-        u"MS"_s, u"2000"_s);
-    const QCommandLineOption quietOption(
-        u"quiet"_s, QCoreApplication::translate("SandboxMain", "Do not log requests to stderr."));
-    parser.addOptions(
-        {portOption, stateOption, scenarioOption, webhookOption, asyncOption, quietOption});
+    const Options cli = setUpParser(parser);
     parser.process(app);
-
-    bool ok = false;
-    const uint port = parser.value(portOption).toUInt(&ok);
-    if (!ok || port > 65535) {
-        std::fprintf(stderr, "%s\n",
-                     qPrintable(QCoreApplication::translate("SandboxMain",
-                                                            "--port must be a number 0-65535.")));
-        return 2;
-    }
-    const int asyncMs = parser.value(asyncOption).toInt(&ok);
-    if (!ok || asyncMs < 0) {
-        std::fprintf(stderr, "%s\n",
-                     qPrintable(QCoreApplication::translate(
-                         "SandboxMain", "--async-cancel-ms must be a non-negative number.")));
-        return 2;
-    }
-
     CancelDesk::Sandbox::SandboxOptions options;
-    options.port = static_cast<quint16>(port);
-    options.stateDir = parser.value(stateOption);
-    options.scenarioFile = parser.value(scenarioOption);
-    options.asyncCancelDelayMs = asyncMs;
-    if (parser.isSet(webhookOption))
-        options.uqpayWebhookUrl = QUrl(parser.value(webhookOption), QUrl::StrictMode);
+    if (!readOptions(parser, cli, &options))
+        return 2;
 
     if (!installSignalHandlers(&app)) {
         std::fprintf(stderr, "cannot install signal handlers\n");
@@ -132,13 +154,11 @@ int main(int argc, char *argv[])
 
     CancelDesk::Sandbox::SandboxServer server;
     if (server.start(options) == 0) {
-        std::fprintf(
-            stderr, "%s\n",
-            qPrintable(QCoreApplication::translate("SandboxMain", "The sandbox could not start: %1")
-                           .arg(server.errorString())));
+        printError(QCoreApplication::translate("SandboxMain", "The sandbox could not start: %1")
+                       .arg(server.errorString()));
         return 1;
     }
-    if (!parser.isSet(quietOption)) {
+    if (!parser.isSet(cli.quiet)) {
         QObject::connect(&server, &CancelDesk::Sandbox::SandboxServer::requestServed, &app,
                          [](const QString &method, const QString &path, int status) {
                              std::fprintf(stderr, "%s %s -> %d\n", qPrintable(method),
