@@ -818,8 +818,7 @@ void MainWindow::openCancelDialog()
     }
     auto *dialog = new CancelDialog(m_session, key, this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
-    dialog->setTypedConfirmationThreshold(
-        SettingsDialog::typedConfirmationAbove(m_session.config().path));
+    dialog->setTypedConfirmationThreshold(m_session.config().typedConfirmationAbove);
     connect(dialog, &CancelDialog::cancelFinished, this, [this, key] { onCancelFinished(key); });
     dialog->open();
 }
@@ -893,8 +892,7 @@ void MainWindow::openBulkCancel()
         return;
     auto *dialog = new BulkCancelDialog(m_session, selected, this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
-    dialog->setTypedConfirmationThreshold(
-        SettingsDialog::typedConfirmationAbove(m_session.config().path));
+    dialog->setTypedConfirmationThreshold(m_session.config().typedConfirmationAbove);
     connect(dialog, &BulkCancelDialog::bulkFinished, this, [this, selected] {
         Q_EMIT m_session.ordersChanged(selected);
         Q_EMIT m_session.journalChanged();

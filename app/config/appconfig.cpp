@@ -349,6 +349,9 @@ ConfigLoad loadConfig(const QString &path, const SecretLookup &secrets)
     config.operatorName = r.string(u"general/operator"_s);
     config.cancelRulesOverrideFile = r.filePath(u"general/cancel_rules"_s);
     config.sandboxAnnouncementFile = r.filePath(u"general/sandbox_announcement"_s);
+    config.typedConfirmationAbove =
+        r.number<qint64>(u"general/typed_confirmation_above"_s, config.typedConfirmationAbove, 0,
+                         AppConfig::kTypedConfirmationMax);
 
     using std::chrono::milliseconds;
     using std::chrono::seconds;

@@ -27,6 +27,12 @@ struct AppConfig
     // [general] sandbox_announcement: a file holding canceldesk-sandbox's first
     // stdout line; used in the sandbox environment when no provider is configured.
     QString sandboxAnnouncementFile;
+    // [general] typed_confirmation_above: from this amount (major units of each
+    // payment's own currency) a cancel needs the amount typed (PRODUCT.md F11).
+    qint64 typedConfirmationAbove = kTypedConfirmationDefault;
+    static constexpr qint64 kTypedConfirmationDefault = 1000;
+    // The settings dialog's spin box goes no higher.
+    static constexpr qint64 kTypedConfirmationMax = 1000000000;
     // The file that was read; empty when none existed (defaults).
     QString path;
 

@@ -399,6 +399,30 @@ QDateTime HttpClient::parseHttpDate(QByteArrayView value)
     return {};
 }
 
+std::chrono::milliseconds parseRetryAfter(QByteArrayView value, const QDateTime &nowUtc)
+{
+    using std::chrono::milliseconds;
+    const QByteArray text = value.toByteArray().trimmed();
+    if (text.isEmpty())
+        return milliseconds(-1);
+    // delta-seconds = 1*DIGIT: no sign, no fraction.
+    if (std::all_of(text.cbegin(), text.cend(), [](char c) { return c >= '0' && c <= '9'; })) {
+        bool ok = false;
+        const qint64 seconds = text.toLongLong(&ok);
+        if (!ok
+            || seconds > std::chrono::duration_cast<std::chrono::seconds>(kMaxRetryAfter).count())
+            return milliseconds(-1);
+        return std::chrono::seconds(seconds);
+    }
+    const QDateTime at = HttpClient::parseHttpDate(text);
+    if (!at.isValid() || !nowUtc.isValid())
+        return milliseconds(-1);
+    const qint64 ms = nowUtc.msecsTo(at);
+    if (ms > kMaxRetryAfter.count())
+        return milliseconds(-1);
+    return milliseconds(std::max<qint64>(0, ms));
+}
+
 QDateTime HttpClient::correctedNowUtc() const
 {
     return QDateTime::currentDateTimeUtc().addMSecs(m_clockSkew.count());

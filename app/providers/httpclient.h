@@ -38,6 +38,15 @@ QString transportErrorKey(TransportError error);
 // A translated sentence for operators ("The provider did not answer in time.").
 QString transportErrorText(TransportError error);
 
+// The longest wait a Retry-After may ask for; a longer one is nonsense, not advice.
+inline constexpr std::chrono::milliseconds kMaxRetryAfter = std::chrono::hours(24);
+// A Retry-After header (RFC 9110 §10.2.3): delta-seconds, or an HTTP date
+// (HttpClient::parseHttpDate) taken relative to nowUtc, where a date that has
+// passed means 0. -1 ms when the header is absent or unreadable, when it asks
+// for more than kMaxRetryAfter, or for a date when nowUtc is invalid. The one
+// reading of the header for every provider.
+std::chrono::milliseconds parseRetryAfter(QByteArrayView value, const QDateTime &nowUtc);
+
 using HeaderList = QList<std::pair<QByteArray, QByteArray>>;
 
 struct HttpRequest

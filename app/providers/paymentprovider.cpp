@@ -249,6 +249,17 @@ void ProviderCall::setCurrent(HttpCall *call)
     m_current = call;
 }
 
+ProviderFailure transportFailure(const HttpResult &result)
+{
+    ProviderFailure f;
+    f.kind = result.error == TransportError::InsecureUrl ? FailureKind::Configuration
+                                                         : FailureKind::Transport;
+    f.transport = result.error;
+    f.httpStatus = result.response.status;
+    f.message = result.detail;
+    return f;
+}
+
 void ProviderCall::abort()
 {
     if (m_delivered || m_aborted)

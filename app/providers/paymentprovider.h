@@ -55,6 +55,10 @@ QString failureText(const ProviderFailure &failure);
 QString encodeFailure(const ProviderFailure &failure);
 std::optional<ProviderFailure> decodeFailure(const QString &stored);
 QString storedFailureText(const QString &stored);
+// HttpClient's transport error as a failure, for every provider: InsecureUrl is
+// Configuration (nothing left), anything else Transport; the HTTP status is kept
+// when there was an answer (a redirect not followed, a body over the size cap).
+ProviderFailure transportFailure(const HttpResult &result);
 
 // How a cancel request ended, as far as the provider said (PROVIDERS.md §4.3).
 enum class CancelOutcome {

@@ -1,11 +1,11 @@
 #include "refreshservice.h"
 
+#include "backoff.h"
 #include "providers/providerregistry.h"
 #include "reconcile.h"
 #include "storage/canceljournal.h"
 
 #include <QCoreApplication>
-#include <QRandomGenerator>
 #include <QTimer>
 
 #include <algorithm>
@@ -54,21 +54,6 @@ bool isRetryable(const ProviderFailure &failure)
     default:
         return false;
     }
-}
-
-// Full exponential growth with ±25 % jitter so that many orders retrying at
-// once do not hit the provider in lock-step; a longer Retry-After wins.
-std::chrono::milliseconds retryDelay(int retry, std::chrono::milliseconds base,
-                                     std::chrono::milliseconds retryAfter)
-{
-    const qint64 exp = base.count() * (qint64(1) << std::clamp(retry, 0, 20));
-    qint64 delay = std::min(exp, qint64(kMaxRetryDelay.count()));
-    const double spread = 0.75 + 0.5 * QRandomGenerator::global()->generateDouble();
-    delay = qint64(double(delay) * spread);
-    if (retryAfter.count() >= 0)
-        delay =
-            std::max<qint64>(delay, std::min<qint64>(retryAfter.count(), kMaxRetryDelay.count()));
-    return std::chrono::milliseconds(std::max<qint64>(delay, 0));
 }
 
 QString notConfiguredText(Provider provider)
@@ -295,8 +280,10 @@ bool RefreshJob::retryLater(quint64 taskId, const ProviderFailure &failure)
     Task &task = m_tasks.at(taskId);
     if (!isRetryable(failure) || task.attempt >= m_settings.maxRetries)
         return false;
+    // The provider's Retry-After, capped like the backoff, wins when longer.
     const std::chrono::milliseconds delay =
-        retryDelay(task.attempt, m_settings.retryBase, failure.retryAfter);
+        jitteredBackoff(task.attempt, m_settings.retryBase, kMaxRetryDelay,
+                        std::min(failure.retryAfter, kMaxRetryDelay));
     ++task.attempt;
     if (failure.kind == FailureKind::RateLimited) {
         // The provider asked everyone to slow down, not just this order.

@@ -1,96 +1,29 @@
 #include "canceljournal.h"
 
 #include "database.h"
+#include "journalchain.h"
 
 #include <QCoreApplication>
-#include <QCryptographicHash>
 #include <QFileInfo>
-#include <QHash>
-#include <QJsonDocument>
-#include <QJsonObject>
-#include <QScopeGuard>
 #include <QSqlError>
 #include <QSqlQuery>
-#include <QSysInfo>
 #include <QUuid>
 #include <QVariant>
 
 #include <array>
-#include <limits>
 
 using namespace Qt::Literals::StringLiterals;
 
-// The journal (F16)
-// -----------------
-// Every change of an attempt appends one row to journal_entries holding a full
-// snapshot of the attempt, in the same transaction that changes the
-// cancel_attempts row. Entries are chained:
-//
-//   entry_hash = lower-case hex SHA-256( prev_hash + "\n" + canonical content )
-//
-// where prev_hash is the entry_hash of the entry before (64 '0' for the first)
-// and the canonical content is the compact JSON (QJsonDocument::Compact, UTF-8,
-// no spaces) of one object whose keys are the column names, in sorted order
-// (QJsonObject keeps its keys sorted):
-//   - "seq", "attempt_id", "recorded_at": the entry's own columns, so moving an
-//     entry or giving it to another attempt breaks its hash;
-//   - every snapshot column of kColumns below that the entry's format has;
-//   - "format" for format 2 and later (format 1 entries have no such key).
-// Every value is a JSON string (integers and times as decimal text, times in
-// epoch milliseconds UTC) except an SQL NULL (an unknown time), which is JSON
-// null. Strings rather than numbers because JSON numbers are doubles and an
-// amount of 16 digits would lose its last digit.
-//
-// Format 1 entries were written by schema version 2; format 2 (schema 3) adds
-// the owner columns, format 3 (schema 5) the owner's process instance. All stay
-// verifiable.
+// The attempt store: cancel_attempts rows and the journal entry each change
+// appends (the chain itself: journalchain.cpp; verify: journalverify.cpp).
 
 namespace CancelDesk::Storage {
 
 using Domain::CancelReason;
 using Domain::Provider;
+using namespace JournalChain;
 
 namespace {
-
-enum class Kind { Text, Int, Time };
-
-struct Column
-{
-    const char16_t *name;
-    Kind kind;
-    int sinceFormat;
-};
-
-// The snapshot: every column an attempt row and its journal entries share.
-constexpr std::array<Column, 25> kColumns{{
-    {u"provider", Kind::Text, 1},
-    {u"payment_id", Kind::Text, 1},
-    {u"merchant_reference", Kind::Text, 1},
-    {u"amount_minor", Kind::Int, 1},
-    {u"currency", Kind::Text, 1},
-    {u"payment_method", Kind::Text, 1},
-    {u"operator", Kind::Text, 1},
-    {u"environment", Kind::Text, 1},
-    {u"reason", Kind::Text, 1},
-    {u"note", Kind::Text, 1},
-    {u"idempotency_key", Kind::Text, 1},
-    {u"state", Kind::Text, 1},
-    {u"provider_code", Kind::Text, 1},
-    {u"provider_message", Kind::Text, 1},
-    {u"http_status", Kind::Int, 1},
-    {u"tries", Kind::Int, 1},
-    {u"requested_at", Kind::Time, 1},
-    {u"finished_at", Kind::Time, 1},
-    {u"latency_ms", Kind::Int, 1},
-    {u"status_before", Kind::Text, 1},
-    {u"status_after", Kind::Text, 1},
-    {u"owner_host", Kind::Text, 2},
-    {u"owner_pid", Kind::Int, 2},
-    {u"lease_until", Kind::Time, 2},
-    {u"owner_instance", Kind::Text, 3},
-}};
-
-constexpr int kCurrentFormat = 3;
 
 struct StateName
 {
@@ -111,25 +44,6 @@ constexpr std::array<StateName, 6> kStateNames{{
 
 const QString kActiveStates = u"('PREPARED', 'SENT', 'CONFIRMING')"_s;
 
-QString genesisHash()
-{
-    return QString(64, u'0');
-}
-
-QString columnList(const QString &prefix = {})
-{
-    QStringList names;
-    for (const Column &c : kColumns)
-        names.append(prefix + QString::fromUtf16(c.name));
-    return names.join(u", "_s);
-}
-
-QString placeholders(qsizetype count)
-{
-    QStringList marks(count, u"?"_s);
-    return marks.join(u", "_s);
-}
-
 // Qt binds a null QString as SQL NULL; text columns are NOT NULL.
 QString text(const QString &s)
 {
@@ -144,12 +58,6 @@ QVariant msOrNull(const QDateTime &t)
 QDateTime timeFrom(const QVariant &v)
 {
     return v.isValid() ? QDateTime::fromMSecsSinceEpoch(v.toLongLong(), Qt::UTC) : QDateTime();
-}
-
-// A value as stored: an invalid QVariant stands for SQL NULL.
-QVariant valueAt(const QSqlQuery &q, int index)
-{
-    return q.isNull(index) ? QVariant() : q.value(index);
 }
 
 QVariantList snapshotValues(const CancelAttempt &a)
@@ -183,15 +91,6 @@ QVariantList snapshotValues(const CancelAttempt &a)
     };
 }
 
-QVariantList snapshotAt(const QSqlQuery &q, int first)
-{
-    QVariantList values;
-    values.reserve(qsizetype(kColumns.size()));
-    for (int i = 0; i < int(kColumns.size()); ++i)
-        values.append(valueAt(q, first + i));
-    return values;
-}
-
 CancelAttempt attemptFrom(qint64 id, const QVariantList &v, const QString &entryHash)
 {
     CancelAttempt a;
@@ -222,36 +121,6 @@ CancelAttempt attemptFrom(qint64 id, const QVariantList &v, const QString &entry
     a.ownerInstance = v.at(24).toString();
     a.entryHash = entryHash;
     return a;
-}
-
-QJsonValue canonicalValue(const QVariant &v)
-{
-    return v.isValid() ? QJsonValue(v.toString()) : QJsonValue(QJsonValue::Null);
-}
-
-QByteArray canonicalContent(const QVariant &seq, const QVariant &attemptId,
-                            const QVariant &recordedAt, int format, const QVariantList &values)
-{
-    QJsonObject o;
-    o.insert(u"seq"_s, canonicalValue(seq));
-    o.insert(u"attempt_id"_s, canonicalValue(attemptId));
-    o.insert(u"recorded_at"_s, canonicalValue(recordedAt));
-    if (format >= 2)
-        o.insert(u"format"_s, QString::number(format));
-    for (qsizetype i = 0; i < qsizetype(kColumns.size()); ++i) {
-        if (kColumns[size_t(i)].sinceFormat <= format)
-            o.insert(QString::fromUtf16(kColumns[size_t(i)].name), canonicalValue(values.value(i)));
-    }
-    return QJsonDocument(o).toJson(QJsonDocument::Compact);
-}
-
-QString chainHash(const QString &prevHash, const QByteArray &content)
-{
-    QCryptographicHash hash(QCryptographicHash::Sha256);
-    hash.addData(prevHash.toUtf8());
-    hash.addData(QByteArrayView("\n"));
-    hash.addData(content);
-    return QString::fromLatin1(hash.result().toHex());
 }
 
 JournalResult failed(JournalError error, const QString &message)
@@ -318,10 +187,6 @@ JournalResult activeAttemptExists(const CancelAttempt &active)
                       .arg(attemptStateKey(active.state)));
 }
 
-// Appends the entry for attempt `a` (whose id is set) and writes the attempt row
-// to match it: inserted when isNew, updated otherwise. The caller holds a write
-// transaction, which makes reading the chain head and appending atomic even
-// across processes.
 // Begins the write transaction and reads the attempt; *failure says why not.
 std::optional<CancelAttempt> beginAndLoad(WriteTransaction &tx, const QSqlDatabase &db,
                                           qint64 attemptId, JournalResult *failure)
@@ -342,83 +207,76 @@ std::optional<CancelAttempt> beginAndLoad(WriteTransaction &tx, const QSqlDataba
     return stored;
 }
 
+// Why inserting a new attempt row failed: a second active attempt for the
+// order (the partial unique index, whichever process wrote the first) or a
+// reused key; otherwise the database error itself.
+JournalResult insertRefusal(const QSqlDatabase &db, const CancelAttempt &a, const QSqlQuery &q)
+{
+    if (const auto active = loadActive(db, a.provider, a.paymentId))
+        return activeAttemptExists(*active);
+    QSqlQuery key(db);
+    key.prepare(u"SELECT 1 FROM cancel_attempts WHERE idempotency_key = ?"_s);
+    key.addBindValue(a.idempotencyKey);
+    if (key.exec() && key.next()) {
+        return failed(
+            JournalError::InvalidInput,
+            QCoreApplication::translate("CancelJournal",
+                                        "The idempotency key is already used by another attempt."));
+    }
+    return dbFailure(q);
+}
+
+// Writes the attempt row to match its new entry: inserted when isNew, updated
+// otherwise.
+JournalResult storeAttemptRow(const QSqlDatabase &db, const CancelAttempt &a, bool isNew,
+                              const NewEntry &entry)
+{
+    QSqlQuery q(db);
+    if (isNew) {
+        q.prepare(u"INSERT INTO cancel_attempts (id, "_s + columnList()
+                  + u", entry_seq, entry_hash) VALUES ("_s
+                  + placeholders(qsizetype(kColumns.size()) + 3) + u")"_s);
+        q.addBindValue(a.id);
+    } else {
+        QStringList sets;
+        for (const Column &c : kColumns)
+            sets.append(QString::fromUtf16(c.name) + u" = ?"_s);
+        q.prepare(u"UPDATE cancel_attempts SET "_s + sets.join(u", "_s)
+                  + u", entry_seq = ?, entry_hash = ? WHERE id = ?"_s);
+    }
+    for (const QVariant &v : entry.values)
+        q.addBindValue(v);
+    q.addBindValue(entry.seq);
+    q.addBindValue(entry.hash);
+    if (!isNew)
+        q.addBindValue(a.id);
+    if (!q.exec())
+        return isNew ? insertRefusal(db, a, q) : dbFailure(q);
+    return {};
+}
+
+// Appends the entry for attempt `a` (whose id is set) and writes the attempt row
+// to match it: inserted when isNew, updated otherwise. The caller holds a write
+// transaction, which makes reading the chain head and appending atomic even
+// across processes.
 JournalResult appendAndStore(const QSqlDatabase &db, CancelAttempt a, bool isNew)
 {
-    qint64 headSeq = 0;
-    QString headHash = genesisHash();
-    {
-        QSqlQuery q(db);
-        q.prepare(u"SELECT seq, entry_hash FROM journal_entries ORDER BY seq DESC LIMIT 1"_s);
-        if (!q.exec())
-            return dbFailure(q);
-        if (q.next()) {
-            headSeq = q.value(0).toLongLong();
-            headHash = q.value(1).toString();
-        }
-    }
-    const qint64 seq = headSeq + 1;
-    const qint64 recordedAt = QDateTime::currentMSecsSinceEpoch();
-    const QVariantList values = snapshotValues(a);
-    const QString hash =
-        chainHash(headHash, canonicalContent(seq, a.id, recordedAt, kCurrentFormat, values));
-
-    {
-        QSqlQuery q(db);
-        if (isNew) {
-            q.prepare(u"INSERT INTO cancel_attempts (id, "_s + columnList()
-                      + u", entry_seq, entry_hash) VALUES ("_s
-                      + placeholders(qsizetype(kColumns.size()) + 3) + u")"_s);
-            q.addBindValue(a.id);
-        } else {
-            QStringList sets;
-            for (const Column &c : kColumns)
-                sets.append(QString::fromUtf16(c.name) + u" = ?"_s);
-            q.prepare(u"UPDATE cancel_attempts SET "_s + sets.join(u", "_s)
-                      + u", entry_seq = ?, entry_hash = ? WHERE id = ?"_s);
-        }
-        for (const QVariant &v : values)
-            q.addBindValue(v);
-        q.addBindValue(seq);
-        q.addBindValue(hash);
-        if (!isNew)
-            q.addBindValue(a.id);
-        if (!q.exec()) {
-            JournalResult r = dbFailure(q);
-            if (isNew) {
-                // The partial unique index refused a second active attempt for
-                // the order, whichever process wrote the first.
-                if (const auto active = loadActive(db, a.provider, a.paymentId))
-                    return activeAttemptExists(*active);
-                QSqlQuery key(db);
-                key.prepare(u"SELECT 1 FROM cancel_attempts WHERE idempotency_key = ?"_s);
-                key.addBindValue(a.idempotencyKey);
-                if (key.exec() && key.next()) {
-                    return failed(JournalError::InvalidInput,
-                                  QCoreApplication::translate(
-                                      "CancelJournal",
-                                      "The idempotency key is already used by another attempt."));
-                }
-            }
-            return r;
-        }
-    }
-    {
-        QSqlQuery q(db);
-        q.prepare(u"INSERT INTO journal_entries (seq, attempt_id, recorded_at, format, "_s
-                  + columnList() + u", prev_hash, entry_hash) VALUES ("_s
-                  + placeholders(qsizetype(kColumns.size()) + 6) + u")"_s);
-        q.addBindValue(seq);
-        q.addBindValue(a.id);
-        q.addBindValue(recordedAt);
-        q.addBindValue(kCurrentFormat);
-        for (const QVariant &v : values)
-            q.addBindValue(v);
-        q.addBindValue(headHash);
-        q.addBindValue(hash);
-        if (!q.exec())
-            return dbFailure(q);
-    }
-    a.entryHash = hash;
+    QString error;
+    const std::optional<JournalHead> head = readHead(db, &error);
+    if (!head)
+        return failed(JournalError::Database, error);
+    NewEntry entry;
+    entry.seq = head->seq + 1;
+    entry.attemptId = a.id;
+    entry.recordedAt = QDateTime::currentMSecsSinceEpoch();
+    entry.prevHash = head->seq == 0 ? genesisHash() : head->hash;
+    entry.values = snapshotValues(a);
+    hashEntry(entry);
+    if (JournalResult stored = storeAttemptRow(db, a, isNew, entry); !stored.ok())
+        return stored;
+    if (!insertEntry(db, entry, &error))
+        return failed(JournalError::Database, error);
+    a.entryHash = entry.hash;
     JournalResult r;
     r.attempt = a;
     return r;
@@ -489,6 +347,33 @@ QString filterSql(const AttemptFilter &filter, QVariantList *binds)
     return terms.isEmpty() ? QString() : u" WHERE "_s + terms.join(u" AND "_s);
 }
 
+// The first identifying column that `attempt` changes against `stored`, or null.
+const char16_t *changedIdentity(const CancelAttempt &attempt, const CancelAttempt &stored)
+{
+    const struct
+    {
+        bool same;
+        const char16_t *field;
+    } identity[] = {
+        {attempt.idempotencyKey == stored.idempotencyKey, u"idempotency_key"},
+        {attempt.provider == stored.provider, u"provider"},
+        {attempt.paymentId == stored.paymentId, u"payment_id"},
+        {attempt.merchantReference == stored.merchantReference, u"merchant_reference"},
+        {attempt.amount == stored.amount, u"amount"},
+        {attempt.paymentMethod == stored.paymentMethod, u"payment_method"},
+        {attempt.reason == stored.reason, u"reason"},
+        {attempt.note == stored.note, u"note"},
+        {attempt.operatorName == stored.operatorName, u"operator"},
+        {attempt.environment == stored.environment, u"environment"},
+        {attempt.requestedAt == stored.requestedAt, u"requested_at"},
+    };
+    for (const auto &field : identity) {
+        if (!field.same)
+            return field.field;
+    }
+    return nullptr;
+}
+
 JournalResult commitOrFail(WriteTransaction &tx, JournalResult r)
 {
     QString error;
@@ -532,56 +417,6 @@ bool isActive(AttemptState state)
 {
     return state == AttemptState::Prepared || state == AttemptState::Sent
            || state == AttemptState::Confirming;
-}
-
-QString JournalHead::toString() const
-{
-    return QString::number(seq) + u':' + hash;
-}
-
-std::optional<JournalHead> JournalHead::parse(QStringView text)
-{
-    text = text.trimmed();
-    const qsizetype colon = text.indexOf(u':');
-    if (colon <= 0)
-        return std::nullopt;
-    const QStringView seqText = text.left(colon);
-    const QStringView hash = text.mid(colon + 1);
-    // Digits only: toLongLong() would also take a sign or spaces.
-    for (const QChar c : seqText) {
-        if (!c.isDigit() || c.unicode() > 0x7f)
-            return std::nullopt;
-    }
-    bool ok = false;
-    JournalHead head;
-    head.seq = seqText.toLongLong(&ok);
-    if (!ok)
-        return std::nullopt;
-    if (head.seq == 0)
-        return hash.isEmpty() ? std::optional<JournalHead>(head) : std::nullopt;
-    if (hash.size() != 64)
-        return std::nullopt;
-    for (const QChar c : hash) {
-        const char16_t u = c.toLower().unicode();
-        if (!((u >= u'0' && u <= u'9') || (u >= u'a' && u <= u'f')))
-            return std::nullopt;
-    }
-    head.hash = hash.toString().toLower();
-    return head;
-}
-
-QJsonObject JournalHead::toJson() const
-{
-    return {{u"seq"_s, seq}, {u"hash"_s, hash}};
-}
-
-std::optional<JournalHead> JournalHead::fromJson(const QJsonObject &object)
-{
-    const QJsonValue seq = object.value(u"seq"_s);
-    const QJsonValue hash = object.value(u"hash"_s);
-    if (!seq.isDouble() || !hash.isString())
-        return std::nullopt;
-    return parse(QString(QString::number(seq.toInteger()) + u':' + hash.toString()));
 }
 
 CancelJournal::CancelJournal(Database &db)
@@ -662,31 +497,12 @@ JournalResult CancelJournal::record(const CancelAttempt &attempt,
 
     // What identifies the attempt is fixed when it is prepared: a retry must
     // send the same key for the same order.
-    const struct
-    {
-        bool same;
-        const char16_t *field;
-    } identity[] = {
-        {attempt.idempotencyKey == stored->idempotencyKey, u"idempotency_key"},
-        {attempt.provider == stored->provider, u"provider"},
-        {attempt.paymentId == stored->paymentId, u"payment_id"},
-        {attempt.merchantReference == stored->merchantReference, u"merchant_reference"},
-        {attempt.amount == stored->amount, u"amount"},
-        {attempt.paymentMethod == stored->paymentMethod, u"payment_method"},
-        {attempt.reason == stored->reason, u"reason"},
-        {attempt.note == stored->note, u"note"},
-        {attempt.operatorName == stored->operatorName, u"operator"},
-        {attempt.environment == stored->environment, u"environment"},
-        {attempt.requestedAt == stored->requestedAt, u"requested_at"},
-    };
-    for (const auto &field : identity) {
-        if (!field.same)
-            return failed(JournalError::InvalidInput,
-                          QCoreApplication::translate("CancelJournal",
-                                                      "The %1 of cancel attempt %2 cannot change.")
-                              .arg(QString::fromUtf16(field.field))
-                              .arg(attempt.id));
-    }
+    if (const char16_t *field = changedIdentity(attempt, *stored))
+        return failed(JournalError::InvalidInput,
+                      QCoreApplication::translate("CancelJournal",
+                                                  "The %1 of cancel attempt %2 cannot change.")
+                          .arg(QString::fromUtf16(field))
+                          .arg(attempt.id));
     // Once a request may have left, the attempt never claims again that
     // nothing was sent.
     if (attempt.state == AttemptState::Prepared && stored->state != AttemptState::Prepared)
@@ -922,276 +738,6 @@ bool CancelJournal::forEach(const AttemptFilter &filter,
         return false;
     }
     return true;
-}
-
-// verify() checks, in this order of discovery:
-//  1. the entries, by seq: numbered 1, 2, 3, … without gaps; each prev_hash is
-//     the entry_hash before it; each entry_hash matches its content;
-//  2. each attempt row points at its latest entry (entry_seq, entry_hash) and
-//     equals that entry's snapshot, column by column;
-//  3. every entry belongs to an attempt that exists.
-// Of all problems found it reports the one with the lowest entry seq, so an
-// edited attempt row is named by its latest entry. Ownership changes are
-// journaled too, so there is no attempt column verify() cannot vouch for.
-VerifyResult CancelJournal::verify() const
-{
-    VerifyResult result;
-    const QSqlDatabase db = m_db.connection();
-    constexpr qint64 kNoSeq = std::numeric_limits<qint64>::max();
-    qint64 bestSeq = kNoSeq;
-    const auto report = [&](qint64 seq, qint64 attemptId, const QString &problem) {
-        const qint64 rank = seq > 0 ? seq : kNoSeq;
-        if (result.ok || rank < bestSeq) {
-            result.ok = false;
-            bestSeq = rank;
-            result.firstBadEntry = seq;
-            result.firstBadAttempt = attemptId;
-            result.problem = problem;
-        }
-    };
-    const auto readFailure = [&](const QSqlQuery &q) {
-        VerifyResult r;
-        r.ok = false;
-        r.problem = QCoreApplication::translate("CancelJournal", "Cannot read the journal: %1")
-                        .arg(Database::errorText(q.lastError()));
-        return r;
-    };
-
-    struct Span
-    {
-        qint64 first = 0;
-        qint64 latest = 0;
-    };
-    QHash<qint64, Span> spans; // attempt id -> its entries
-
-    // A read transaction: the chain and the attempts are checked as one snapshot
-    // even if another process appends meanwhile.
-    const bool reading = QSqlQuery(db).exec(u"BEGIN"_s);
-    const auto endRead = qScopeGuard([&db, reading] {
-        if (reading)
-            QSqlQuery(db).exec(u"COMMIT"_s);
-    });
-
-    {
-        QSqlQuery q(db);
-        q.setForwardOnly(true);
-        q.prepare(u"SELECT seq, attempt_id, recorded_at, format, prev_hash, entry_hash, "_s
-                  + columnList() + u" FROM journal_entries ORDER BY seq"_s);
-        if (!q.exec())
-            return readFailure(q);
-        qint64 expectedSeq = 1;
-        QString prevHash = genesisHash();
-        bool chainBroken = false;
-        while (q.next()) {
-            ++result.entriesChecked;
-            const qint64 seq = q.value(0).toLongLong();
-            const qint64 attemptId = q.value(1).toLongLong();
-            Span &span = spans[attemptId];
-            if (span.first == 0)
-                span.first = seq;
-            span.latest = seq;
-            if (chainBroken)
-                continue;
-            const QString storedPrev = q.value(4).toString();
-            const QString storedHash = q.value(5).toString();
-            if (seq != expectedSeq) {
-                chainBroken = true;
-                report(seq, attemptId,
-                       QCoreApplication::translate("CancelJournal",
-                                                   "Entry %1 comes where entry %2 should be: "
-                                                   "entries are missing or out of order.")
-                           .arg(seq)
-                           .arg(expectedSeq));
-            } else if (storedPrev != prevHash) {
-                chainBroken = true;
-                report(seq, attemptId,
-                       QCoreApplication::translate("CancelJournal",
-                                                   "Entry %1 does not follow the entry before "
-                                                   "it: its previous hash does not match.")
-                           .arg(seq));
-            } else {
-                const QByteArray content =
-                    canonicalContent(valueAt(q, 0), valueAt(q, 1), valueAt(q, 2),
-                                     q.value(3).toInt(), snapshotAt(q, 6));
-                if (chainHash(storedPrev, content) != storedHash) {
-                    chainBroken = true;
-                    report(seq, attemptId,
-                           QCoreApplication::translate("CancelJournal",
-                                                       "Entry %1 was altered: its hash does not "
-                                                       "match its content.")
-                               .arg(seq));
-                }
-            }
-            prevHash = storedHash;
-            expectedSeq = seq + 1;
-        }
-        // A read that failed part-way (a damaged page) is not an intact chain.
-        if (q.lastError().isValid())
-            return readFailure(q);
-    }
-
-    QSqlQuery entry(db);
-    entry.prepare(u"SELECT format, entry_hash, "_s + columnList()
-                  + u" FROM journal_entries WHERE seq = ?"_s);
-    QHash<qint64, bool> seen;
-    {
-        QSqlQuery q(db);
-        q.setForwardOnly(true);
-        q.prepare(u"SELECT id, "_s + columnList()
-                  + u", entry_seq, entry_hash FROM cancel_attempts ORDER BY id"_s);
-        if (!q.exec())
-            return readFailure(q);
-        const int seqColumn = int(kColumns.size()) + 1;
-        while (q.next()) {
-            const qint64 id = q.value(0).toLongLong();
-            const qint64 entrySeq = q.value(seqColumn).toLongLong();
-            const auto span = spans.constFind(id);
-            if (span == spans.cend()) {
-                report(entrySeq, id,
-                       QCoreApplication::translate("CancelJournal",
-                                                   "Cancel attempt %1 has no journal entry.")
-                           .arg(id));
-                continue;
-            }
-            seen.insert(id, true);
-            const qint64 latest = span->latest;
-            if (entrySeq > latest) {
-                // The row is ahead of the journal: its latest entry may have
-                // been deleted. Name that entry when it is gone.
-                entry.addBindValue(entrySeq);
-                const bool exists = entry.exec() && entry.next();
-                entry.finish();
-                if (!exists) {
-                    report(entrySeq, id,
-                           QCoreApplication::translate("CancelJournal",
-                                                       "Journal entry %1, the latest of cancel "
-                                                       "attempt %2, is missing.")
-                               .arg(entrySeq)
-                               .arg(id));
-                    continue;
-                }
-            }
-            if (entrySeq != latest) {
-                report(latest, id,
-                       QCoreApplication::translate("CancelJournal",
-                                                   "Cancel attempt %1 points to journal entry "
-                                                   "%2, but its latest entry is %3.")
-                           .arg(id)
-                           .arg(entrySeq)
-                           .arg(latest));
-                continue;
-            }
-            entry.addBindValue(latest);
-            if (!entry.exec() || !entry.next())
-                return readFailure(entry);
-            const QString journaledHash = entry.value(1).toString();
-            const int format = entry.value(0).toInt();
-            const QVariantList journaled = snapshotAt(entry, 2);
-            entry.finish();
-            if (q.value(seqColumn + 1).toString() != journaledHash) {
-                report(latest, id,
-                       QCoreApplication::translate("CancelJournal",
-                                                   "Cancel attempt %1 does not carry the hash "
-                                                   "of its latest journal entry %2.")
-                           .arg(id)
-                           .arg(latest));
-                continue;
-            }
-            const QVariantList row = snapshotAt(q, 1);
-            for (qsizetype i = 0; i < qsizetype(kColumns.size()); ++i) {
-                const Column &column = kColumns[size_t(i)];
-                // An entry older than a column vouches for its default value.
-                QVariant expected = journaled.at(i);
-                if (column.sinceFormat > format) {
-                    expected = column.kind == Kind::Text  ? QVariant(u""_s)
-                               : column.kind == Kind::Int ? QVariant(qint64(0))
-                                                          : QVariant();
-                }
-                if (canonicalValue(row.at(i)) != canonicalValue(expected)) {
-                    report(latest, id,
-                           QCoreApplication::translate("CancelJournal",
-                                                       "Cancel attempt %1 differs from its "
-                                                       "latest journal entry %2 in %3.")
-                               .arg(id)
-                               .arg(latest)
-                               .arg(QString::fromUtf16(column.name)));
-                    break;
-                }
-            }
-        }
-        if (q.lastError().isValid())
-            return readFailure(q);
-    }
-    for (auto it = spans.cbegin(); it != spans.cend(); ++it) {
-        if (!seen.contains(it.key())) {
-            report(it->first, it.key(),
-                   QCoreApplication::translate("CancelJournal",
-                                               "Entry %1 belongs to cancel attempt %2, which "
-                                               "does not exist.")
-                       .arg(it->first)
-                       .arg(it.key()));
-        }
-    }
-    return result;
-}
-
-std::optional<JournalHead> CancelJournal::head(QString *error) const
-{
-    QSqlQuery q(m_db.connection());
-    q.prepare(u"SELECT seq, entry_hash FROM journal_entries ORDER BY seq DESC LIMIT 1"_s);
-    if (!q.exec()) {
-        if (error)
-            *error = Database::errorText(q.lastError());
-        return std::nullopt;
-    }
-    JournalHead head;
-    if (q.next()) {
-        head.seq = q.value(0).toLongLong();
-        head.hash = q.value(1).toString();
-    }
-    return head;
-}
-
-VerifyResult CancelJournal::verifyAgainst(const JournalHead &expected) const
-{
-    // The chain first: a change before the head is named by its own entry.
-    VerifyResult result = verify();
-    if (!result.ok || expected.seq == 0)
-        return result;
-    QSqlQuery q(m_db.connection());
-    q.prepare(u"SELECT attempt_id, entry_hash FROM journal_entries WHERE seq = ?"_s);
-    q.addBindValue(expected.seq);
-    if (!q.exec()) {
-        result.ok = false;
-        result.problem = QCoreApplication::translate("CancelJournal", "Cannot read the journal: %1")
-                             .arg(Database::errorText(q.lastError()));
-        return result;
-    }
-    result.firstBadEntry = expected.seq;
-    if (!q.next()) {
-        result.ok = false;
-        result.problem =
-            QCoreApplication::translate("CancelJournal",
-                                        "Entry %1 is missing: the cancel log ends at entry %2, so "
-                                        "entries were removed after the expected head was taken.")
-                .arg(expected.seq)
-                .arg(result.entriesChecked);
-        return result;
-    }
-    // verify() passed, so entries are numbered 1…n and the whole chain up to
-    // this entry is behind its hash: equal hashes mean an unchanged prefix.
-    if (q.value(1).toString() != expected.hash) {
-        result.ok = false;
-        result.firstBadAttempt = q.value(0).toLongLong();
-        result.problem = QCoreApplication::translate(
-                             "CancelJournal",
-                             "Entry %1's hash differs from the expected head: the cancel log was "
-                             "rewritten up to or at this entry.")
-                             .arg(expected.seq);
-        return result;
-    }
-    result.firstBadEntry = 0;
-    return result;
 }
 
 } // namespace CancelDesk::Storage

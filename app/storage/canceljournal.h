@@ -195,7 +195,7 @@ public:
     // How many attempts match; -1 when the journal cannot be read.
     qint64 count(const AttemptFilter &filter) const;
 
-    // Walks the whole journal (F16); see canceljournal.cpp for what is checked.
+    // Walks the whole journal (F16); see journalverify.cpp for what is checked.
     VerifyResult verify() const;
     // The chain head now; nullopt with *error set when the journal cannot be read.
     std::optional<JournalHead> head(QString *error = nullptr) const;

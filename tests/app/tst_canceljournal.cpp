@@ -91,7 +91,7 @@ void disarm(const QSqlDatabase &db)
         QVERIFY(exec(db, u"DROP TRIGGER %1"_s.arg(t)));
 }
 
-// The canonical content as documented in canceljournal.cpp, written out by hand
+// The canonical content as documented in journalchain.cpp, written out by hand
 // here (keys sorted by this test, values quoted by this test) so that the
 // documented form, not just the implementation, is what the tests pin.
 QString handCanonical(const QSqlRecord &row, const QStringList &keys)

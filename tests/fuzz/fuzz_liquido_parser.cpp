@@ -32,7 +32,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *data, std::size_t size
 
     checkTimeParse(Liquido::parseLiquidoTime(text));
     checkTimeParse(Liquido::parseLiquidoDeadline(text));
-    FUZZ_CHECK(Liquido::parseRetryAfter(body, now).count() >= -1);
+    FUZZ_CHECK(Providers::parseRetryAfter(body, now).count() >= -1);
     (void)Liquido::guidanceForStatus(text);
 
     const Liquido::ErrorBody error = Liquido::parseErrorBody(body);

@@ -24,7 +24,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *data, std::size_t size
         Fuzz::checkTime(intent.cancelTime);
     }
     Fuzz::checkTime(Uqpay::parseTime(QJsonValue(QString::fromUtf8(body))).utc);
-    FUZZ_CHECK(Uqpay::parseRetryAfter(body, now).count() >= -1);
+    FUZZ_CHECK(Providers::parseRetryAfter(body, now).count() >= -1);
 
     for (const int status : std::array{200, 201, 400, 401, 404, 429, 500, 503}) {
         HttpResponse response;

@@ -441,6 +441,10 @@ void TestAntomProvider::untrustedAnswers_data()
                                 << CancelOutcome::Unknown;
     QTest::addRow("signed 429") << QByteArray() << 429 << S::Signed << FailureKind::RateLimited
                                 << u"http_429"_s << CancelOutcome::Unknown;
+    // Not followed, but answered: the status is kept (the transport mapping of
+    // all three providers).
+    QTest::addRow("redirect") << QByteArray() << 302 << S::Signed << FailureKind::Transport
+                              << u"redirect"_s << CancelOutcome::Unknown;
     QTest::addRow("signed S body with 404") << success << 404 << S::Signed << FailureKind::Protocol
                                             << u"http_404"_s << CancelOutcome::Unknown;
     QTest::addRow("signed html") << QByteArray("<html><body>login</body></html>") << 200

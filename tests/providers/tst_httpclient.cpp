@@ -513,6 +513,53 @@ private Q_SLOTS:
             QCOMPARE(parsed, expected);
     }
 
+    // The one Retry-After reading every provider uses (UQPAY, Antom, Liquido).
+    void parseRetryAfter_data()
+    {
+        QTest::addColumn<QByteArray>("value");
+        QTest::addColumn<QDateTime>("now");
+        QTest::addColumn<qint64>("expectedMs"); // -1: not given / not trusted
+        const QDateTime now(QDate(2024, 1, 1), QTime(12, 0), Qt::UTC);
+        QTest::addRow("absent") << QByteArray() << now << qint64(-1);
+        QTest::addRow("blank") << QByteArray("  ") << now << qint64(-1);
+        QTest::addRow("zero") << QByteArray("0") << now << qint64(0);
+        QTest::addRow("seconds") << QByteArray("7") << now << qint64(7000);
+        QTest::addRow("padded") << QByteArray(" 12 ") << now << qint64(12000);
+        QTest::addRow("a day") << QByteArray("86400") << now << qint64(86400000);
+        QTest::addRow("over a day") << QByteArray("86401") << now << qint64(-1);
+        QTest::addRow("absurd") << QByteArray("99999999") << now << qint64(-1);
+        QTest::addRow("overflow") << QByteArray("99999999999999999999999") << now << qint64(-1);
+        QTest::addRow("negative") << QByteArray("-3") << now << qint64(-1);
+        QTest::addRow("plus sign") << QByteArray("+5") << now << qint64(-1);
+        QTest::addRow("fraction") << QByteArray("1.5") << now << qint64(-1);
+        QTest::addRow("words") << QByteArray("soon") << now << qint64(-1);
+        QTest::addRow("date ahead")
+            << QByteArray("Mon, 01 Jan 2024 12:00:30 GMT") << now << qint64(30000);
+        QTest::addRow("date rfc850")
+            << QByteArray("Monday, 01-Jan-24 12:01:00 GMT") << now << qint64(60000);
+        QTest::addRow("date asctime")
+            << QByteArray("Mon Jan  1 12:00:05 2024") << now << qint64(5000);
+        QTest::addRow("date passed")
+            << QByteArray("Mon, 01 Jan 2024 11:00:00 GMT") << now << qint64(0);
+        QTest::addRow("date a day ahead")
+            << QByteArray("Tue, 02 Jan 2024 12:00:00 GMT") << now << qint64(86400000);
+        QTest::addRow("date over a day ahead")
+            << QByteArray("Tue, 02 Jan 2024 12:00:01 GMT") << now << qint64(-1);
+        QTest::addRow("date without a clock")
+            << QByteArray("Mon, 01 Jan 2024 12:00:30 GMT") << QDateTime() << qint64(-1);
+        QTest::addRow("seconds without a clock") << QByteArray("7") << QDateTime() << qint64(7000);
+        QTest::addRow("date in a local zone")
+            << QByteArray("Mon, 01 Jan 2024 12:00:30 PST") << now << qint64(-1);
+    }
+
+    void parseRetryAfter()
+    {
+        QFETCH(QByteArray, value);
+        QFETCH(QDateTime, now);
+        QFETCH(qint64, expectedMs);
+        QCOMPARE(qint64(CancelDesk::Providers::parseRetryAfter(value, now).count()), expectedMs);
+    }
+
     void badCaFileIsAConfigurationError()
     {
         QTemporaryDir dir;

@@ -97,7 +97,7 @@ private Q_SLOTS:
 
     void errorBody_data();
     void errorBody();
-    void retryAfter();
+    void transportFailureKeepsHttpStatus();
     void token_data();
     void token();
     void tokenRequestBodyEncodes();
@@ -943,20 +943,19 @@ void TestLiquidoParser::errorBody()
     QCOMPARE(e.message, message);
 }
 
-void TestLiquidoParser::retryAfter()
+void TestLiquidoParser::transportFailureKeepsHttpStatus()
 {
-    const QDateTime now = at(u"2024-01-01T12:00:00Z"_s);
-    QCOMPARE(parseRetryAfter("", now), std::chrono::milliseconds(-1));
-    QCOMPARE(parseRetryAfter("0", now), std::chrono::milliseconds(0));
-    QCOMPARE(parseRetryAfter(" 12 ", now), std::chrono::milliseconds(12000));
-    QCOMPARE(parseRetryAfter("-3", now), std::chrono::milliseconds(-1));
-    QCOMPARE(parseRetryAfter("999999", now), std::chrono::milliseconds(-1));
-    QCOMPARE(parseRetryAfter("soon", now), std::chrono::milliseconds(-1));
-    QCOMPARE(parseRetryAfter("Mon, 01 Jan 2024 12:00:30 GMT", now),
-             std::chrono::milliseconds(30000));
-    QCOMPARE(parseRetryAfter("Mon, 01 Jan 2024 11:00:00 GMT", now), std::chrono::milliseconds(0));
-    QCOMPARE(parseRetryAfter("Mon, 01 Jan 2024 12:00:30 GMT", QDateTime()),
-             std::chrono::milliseconds(-1));
+    // A redirect is refused below HTTP semantics, but Liquido did answer: the
+    // status stays in the failure and in the result (the cancel log shows it).
+    HttpResult http;
+    http.error = TransportError::Redirect;
+    http.detail = u"HTTP 302 redirect not followed"_s;
+    http.response.status = 302;
+    const ProviderFailure f = transportFailure(http);
+    QCOMPARE(f.kind, FailureKind::Transport);
+    QCOMPARE(f.transport, TransportError::Redirect);
+    QCOMPARE(f.httpStatus, 302);
+    QCOMPARE(failureResult(f, true).httpStatus, 302);
 }
 
 void TestLiquidoParser::token_data()

@@ -67,6 +67,7 @@ private Q_SLOTS:
         QCOMPARE(load.config.network.confirmTimeout, std::chrono::seconds(60));
         QCOMPARE(load.config.network.pollInterval, std::chrono::milliseconds(1000));
         QCOMPARE(load.config.network.concurrency, 6);
+        QCOMPARE(load.config.typedConfirmationAbove, qint64(1000));
         QVERIFY(load.config.path.isEmpty());
     }
 
@@ -122,6 +123,7 @@ private Q_SLOTS:
         const QString keyFile = write(u"uqpay.key"_s, "uq-secret-from-file\n");
         const QByteArray ini = "[general]\nenvironment=test\noperator=Li Lei\n"
                                "cancel_rules=rules.json\nsandbox_announcement=ann.json\n"
+                               "typed_confirmation_above=250\n"
                                "[network]\ntimeout_ms=2000\nmax_retries=5\nretry_base_ms=20\n"
                                "confirm_timeout_s=7\npoll_interval_ms=50\nconcurrency=2\n"
                                "[uqpay]\nbase_url=https://uq.example.com\nclient_id=uq-client\n"
@@ -145,6 +147,7 @@ private Q_SLOTS:
         QCOMPARE(c.operatorName, u"Li Lei"_s);
         QCOMPARE(c.cancelRulesOverrideFile, m_dir.filePath(u"rules.json"_s));
         QCOMPARE(c.sandboxAnnouncementFile, m_dir.filePath(u"ann.json"_s));
+        QCOMPARE(c.typedConfirmationAbove, qint64(250));
         QCOMPARE(c.network.timeout, std::chrono::milliseconds(2000));
         QCOMPARE(c.providers.http.timeout, std::chrono::milliseconds(2000));
         QCOMPARE(c.network.maxRetries, 5);
@@ -197,6 +200,12 @@ private Q_SLOTS:
 
         QTest::addRow("environment")
             << QByteArray("[general]\nenvironment=staging\n") << u"environment"_s;
+        QTest::addRow("typed_confirmation_above negative")
+            << QByteArray("[general]\ntyped_confirmation_above=-1\n")
+            << u"typed_confirmation_above"_s;
+        QTest::addRow("typed_confirmation_above text")
+            << QByteArray("[general]\ntyped_confirmation_above=lots\n")
+            << u"typed_confirmation_above"_s;
         QTest::addRow("timeout_ms text")
             << QByteArray("[network]\ntimeout_ms=soon\n") << u"timeout_ms"_s;
         QTest::addRow("timeout_ms zero")

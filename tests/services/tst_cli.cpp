@@ -687,7 +687,7 @@ private:
     }
 
     // Starts canceldesk-cli without waiting; stopAt sets the test-only stop
-    // point CANCELDESK_TEST_STOP_AT (see cancelservice.cpp).
+    // point CANCELDESK_TEST_STOP_AT (see canceljob.cpp).
     void startCli(QProcess &p, const QStringList &args, const LiveSandbox &live, const QString &db,
                   const QString &stopAt = {}, const QString &config = {})
     {

@@ -257,6 +257,8 @@ private slots:
     void formatKeys_data();
     void formatKeys();
     void columns();
+    void csvField_data();
+    void csvField();
 
     void csvContents();
     void csvWithoutBom();
@@ -395,6 +397,35 @@ void TestExporter::formatKeys()
         QCOMPARE(*parsed, format);
         QCOMPARE(exportFormatKey(format), key);
     }
+}
+
+void TestExporter::csvField_data()
+{
+    // The one CSV field writer of F15 (exports, the bulk cancel report, the CLI):
+    // a leading = + - @ tab or CR is neutralised with a quote, then RFC 4180.
+    QTest::addColumn<QString>("text");
+    QTest::addColumn<QString>("field");
+    QTest::addRow("plain") << u"PAY-1"_s << u"PAY-1"_s;
+    QTest::addRow("empty") << QString() << QString();
+    QTest::addRow("=") << u"=SUM(A1)"_s << u"'=SUM(A1)"_s;
+    QTest::addRow("+") << u"+1"_s << u"'+1"_s;
+    QTest::addRow("-") << u"-2"_s << u"'-2"_s;
+    QTest::addRow("@") << u"@cmd"_s << u"'@cmd"_s;
+    QTest::addRow("tab") << u"\tx"_s << u"'\tx"_s;
+    QTest::addRow("CR") << u"\rx"_s << u"\"'\rx\""_s;
+    QTest::addRow("inside") << u"a=b"_s << u"a=b"_s;
+    QTest::addRow("comma") << u"a,b"_s << u"\"a,b\""_s;
+    QTest::addRow("quote") << u"say \"hi\""_s << u"\"say \"\"hi\"\"\""_s;
+    QTest::addRow("newline") << u"a\nb"_s << u"\"a\nb\""_s;
+    QTest::addRow("formula and comma") << u"=1,2"_s << u"\"'=1,2\""_s;
+    QTest::addRow("chinese") << u"客户要求取消"_s << u"客户要求取消"_s;
+}
+
+void TestExporter::csvField()
+{
+    QFETCH(QString, text);
+    QFETCH(QString, field);
+    QCOMPARE(Services::csvField(text), field);
 }
 
 void TestExporter::columns()

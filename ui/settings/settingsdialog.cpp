@@ -34,7 +34,7 @@ using namespace Qt::Literals::StringLiterals;
 namespace CancelDesk::Ui {
 namespace {
 
-constexpr int kTypedConfirmationDefault = 1000;
+constexpr int kTypedConfirmationDefault = int(Config::AppConfig::kTypedConfirmationDefault);
 
 const QString kEnvSandbox = u"sandbox"_s;
 const QString kEnvTest = u"test"_s;
@@ -149,17 +149,6 @@ bool SettingsDialog::writeOperatorName(const QString &configPath, const QString 
         return false;
     }
     return true;
-}
-
-int SettingsDialog::typedConfirmationAbove(const QString &configPath)
-{
-    if (!QFileInfo::exists(configPath))
-        return kTypedConfirmationDefault;
-    const QSettings settings(configPath, QSettings::IniFormat);
-    bool ok = false;
-    const int value =
-        iniValue(settings, u"general/typed_confirmation_above"_s).value_or(QString()).toInt(&ok);
-    return ok && value >= 0 ? value : kTypedConfirmationDefault;
 }
 
 // ---- building ----------------------------------------------------------------

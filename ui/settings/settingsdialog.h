@@ -46,9 +46,6 @@ public:
     SettingsDialog(const QString &configPath, SecretStore &secrets, QWidget *parent = nullptr);
     ~SettingsDialog() override;
 
-    // [general] typed_confirmation_above: the amount (major units) above which
-    // a cancel needs the amount typed; 1000 when not set.
-    static int typedConfirmationAbove(const QString &configPath);
     // Sets [general] operator in the file (created when missing) and nothing
     // else: the first-run panel. A translated error on failure.
     static bool writeOperatorName(const QString &configPath, const QString &name, QString *error);

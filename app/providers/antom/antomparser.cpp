@@ -418,7 +418,8 @@ ProviderResult parseCancelResponse(const QByteArray &body, QStringView expectedP
     return result;
 }
 
-ProviderResult resultForHttpStatus(int httpStatus, const QByteArray &retryAfterHeader)
+ProviderResult resultForHttpStatus(int httpStatus, const QByteArray &retryAfterHeader,
+                                   const QDateTime &nowUtc)
 {
     ProviderResult result;
     result.outcome = CancelOutcome::Unknown;
@@ -428,11 +429,7 @@ ProviderResult resultForHttpStatus(int httpStatus, const QByteArray &retryAfterH
     if (httpStatus == 429) {
         result.failure.kind = FailureKind::RateLimited;
         result.guidance = Guidance::RetryLater;
-        bool ok = false;
-        const qint64 seconds = retryAfterHeader.trimmed().toLongLong(&ok);
-        // Bounded: a day is already absurd; larger values are not trusted.
-        if (ok && seconds >= 0 && seconds <= 86400)
-            result.failure.retryAfter = std::chrono::seconds(seconds);
+        result.failure.retryAfter = parseRetryAfter(retryAfterHeader, nowUtc);
     } else if (httpStatus >= 500 && httpStatus <= 599) {
         result.failure.kind = FailureKind::ServerError;
     } else {

@@ -40,9 +40,11 @@ ProviderResult parseInquiryResponse(const QByteArray &body, QStringView expected
 ProviderResult parseCancelResponse(const QByteArray &body, QStringView expectedPaymentId = {});
 
 // A non-200 answer, whose body is never trusted (Antom itself always answers
-// 200): 429 → RateLimited (Retry-After seconds honoured), 5xx → ServerError,
-// anything else → Protocol. The outcome is always Unknown.
-ProviderResult resultForHttpStatus(int httpStatus, const QByteArray &retryAfterHeader = {});
+// 200): 429 → RateLimited (Retry-After honoured, see parseRetryAfter(), dates
+// relative to nowUtc), 5xx → ServerError, anything else → Protocol. The outcome
+// is always Unknown.
+ProviderResult resultForHttpStatus(int httpStatus, const QByteArray &retryAfterHeader = {},
+                                   const QDateTime &nowUtc = QDateTime::currentDateTimeUtc());
 
 // ISO-8601 with an explicit offset or Z ("2019-06-12T19:07:11+08:00") → UTC;
 // nullopt when malformed or without an offset.

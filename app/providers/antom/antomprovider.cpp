@@ -102,9 +102,9 @@ ProviderResult handleResponse(const Exchange &exchange, const HttpResult &http)
     if (!http.ok()) {
         // No answer: for a cancel, whether Antom acted is unknown; the
         // identical request is to be resent (PROVIDERS.md §2.5).
-        result.failure.kind = FailureKind::Transport;
-        result.failure.transport = http.error;
+        result.failure = transportFailure(http);
         result.failure.code = transportErrorKey(http.error);
+        result.httpStatus = result.failure.httpStatus;
         result.outcome = CancelOutcome::Unknown;
         result.latencyMs = http.response.elapsedMs;
         return result;
@@ -113,7 +113,10 @@ ProviderResult handleResponse(const Exchange &exchange, const HttpResult &http)
     if (std::optional<ProviderResult> forged = checkResponseSignature(exchange, response))
         result = std::move(*forged);
     else if (response.status != 200)
-        result = resultForHttpStatus(response.status, response.header("retry-after"));
+        result = resultForHttpStatus(
+            response.status, response.header("retry-after"),
+            // The provider clock when the answer came.
+            QDateTime::fromMSecsSinceEpoch(exchange.requestTimeMs + response.elapsedMs, Qt::UTC));
     else if (exchange.isCancel)
         result = parseCancelResponse(response.body, exchange.expectedPaymentId);
     else

@@ -871,32 +871,6 @@ ErrorBody parseErrorBody(const QByteArray &body)
     return e;
 }
 
-std::chrono::milliseconds parseRetryAfter(QByteArrayView value, const QDateTime &nowUtc)
-{
-    const QByteArray v = value.toByteArray().trimmed();
-    if (v.isEmpty())
-        return std::chrono::milliseconds(-1);
-    bool ok = false;
-    const qint64 seconds = v.toLongLong(&ok);
-    if (ok) {
-        // A day at most: beyond that the header is nonsense, not advice.
-        if (seconds < 0 || seconds > 86400)
-            return std::chrono::milliseconds(-1);
-        return std::chrono::seconds(seconds);
-    }
-    // An HTTP date ends in "GMT", which Qt's RFC 2822 parser does not take.
-    QString date = QString::fromLatin1(v);
-    if (date.endsWith(u" GMT"_s))
-        date = date.chopped(4) + u" +0000"_s;
-    const QDateTime when = QDateTime::fromString(date, Qt::RFC2822Date);
-    if (!when.isValid() || !nowUtc.isValid())
-        return std::chrono::milliseconds(-1);
-    const qint64 ms = nowUtc.msecsTo(when);
-    if (ms > 86400 * 1000LL)
-        return std::chrono::milliseconds(-1);
-    return std::chrono::milliseconds(std::max<qint64>(0, ms));
-}
-
 ProviderResult parseRetrieveResponse(const QString &paymentId, const HttpResponse &response,
                                      const QDateTime &nowUtc)
 {
@@ -1052,16 +1026,6 @@ ProviderResult parseCancelResponse(const QString &paymentId, const HttpResponse 
     return protocolResult(
         r, QCoreApplication::translate("LiquidoParser", "Liquido answered with HTTP status %1.")
                .arg(status));
-}
-
-ProviderFailure transportFailure(const HttpResult &result)
-{
-    ProviderFailure f;
-    f.kind = result.error == TransportError::InsecureUrl ? FailureKind::Configuration
-                                                         : FailureKind::Transport;
-    f.transport = result.error;
-    f.message = result.detail;
-    return f;
 }
 
 ProviderResult failureResult(const ProviderFailure &failure, bool isCancel)

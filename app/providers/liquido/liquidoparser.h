@@ -71,10 +71,6 @@ struct ErrorBody
 };
 ErrorBody parseErrorBody(const QByteArray &body);
 
-// Retry-After as delta-seconds or an HTTP date (relative to nowUtc); -1 when
-// absent or unreadable.
-std::chrono::milliseconds parseRetryAfter(QByteArrayView value, const QDateTime &nowUtc);
-
 // GET /v1/payments/charges/{key}. A charge whose transferStatusCode is not 200
 // (a FAILED charge, say) is still a successful retrieve: the order comes back
 // with providerCode/providerMessage set. The answer must be about paymentId.
@@ -91,8 +87,6 @@ ProviderResult parseCancelResponse(const QString &paymentId, const HttpResponse 
 // What a failure that is not an HTTP answer (transport, configuration, the
 // token endpoint) means for a retrieve or a cancel.
 ProviderResult failureResult(const ProviderFailure &failure, bool isCancel);
-// The same for a transport error reported by HttpClient.
-ProviderFailure transportFailure(const HttpResult &result);
 
 // The OAuth client-credentials answer: {access_token, expires_in, token_type}.
 struct TokenParse

@@ -249,22 +249,6 @@ TimeResult parseTime(const QJsonValue &value)
     return r;
 }
 
-std::chrono::milliseconds parseRetryAfter(QByteArrayView value, const QDateTime &nowUtc)
-{
-    const QByteArray text = value.toByteArray().trimmed();
-    if (text.isEmpty())
-        return std::chrono::milliseconds(-1);
-    bool ok = false;
-    const qint64 seconds = text.toLongLong(&ok);
-    if (ok)
-        return seconds >= 0 ? std::chrono::milliseconds(std::min<qint64>(seconds, 86400) * 1000)
-                            : std::chrono::milliseconds(-1);
-    const QDateTime at = HttpClient::parseHttpDate(text);
-    if (!at.isValid())
-        return std::chrono::milliseconds(-1);
-    return std::chrono::milliseconds(std::max<qint64>(0, nowUtc.msecsTo(at)));
-}
-
 OrderResult parsePaymentIntent(const QJsonObject &intent, const QByteArray &raw)
 {
     OrderResult r;
@@ -369,17 +353,6 @@ OrderResult parsePaymentIntent(const QByteArray &body)
 ProviderFailure classifyError(const HttpResponse &response, const QDateTime &nowUtc)
 {
     return classify(response, nowUtc).failure;
-}
-
-ProviderFailure transportFailure(const HttpResult &result)
-{
-    ProviderFailure f;
-    f.kind = result.error == TransportError::InsecureUrl ? FailureKind::Configuration
-                                                         : FailureKind::Transport;
-    f.transport = result.error;
-    f.httpStatus = result.response.status;
-    f.message = result.detail;
-    return f;
 }
 
 TokenResult parseTokenResponse(const HttpResponse &response, const QDateTime &nowUtc)

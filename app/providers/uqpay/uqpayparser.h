@@ -72,9 +72,6 @@ struct TimeResult
 };
 TimeResult parseTime(const QJsonValue &value);
 
-// Retry-After as delay-seconds or an HTTP date; -1 ms when absent or unreadable.
-std::chrono::milliseconds parseRetryAfter(QByteArrayView value, const QDateTime &nowUtc);
-
 // A non-2xx answer (or a 2xx that is not what was asked) as a failure:
 // envelope A {type, code, message}, legacy envelope B {code:<number>, message},
 // or no JSON at all.
@@ -101,7 +98,5 @@ ProviderResult parseCancelResponse(const HttpResponse &response, const QDateTime
 // result: Configuration/Authentication are final (Rejected, FixConfiguration),
 // everything else Unknown.
 ProviderResult cancelFailure(ProviderFailure failure);
-// A transport error as a failure (InsecureUrl is Configuration).
-ProviderFailure transportFailure(const HttpResult &result);
 
 } // namespace CancelDesk::Providers::Uqpay

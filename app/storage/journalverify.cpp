@@ -1,0 +1,350 @@
+// CancelJournal::verify() and verifyAgainst(): the journal's hash chain and the
+// attempt rows checked against it (PRODUCT.md F16, F16a).
+#include "canceljournal.h"
+#include "database.h"
+#include "journalchain.h"
+
+#include <QCoreApplication>
+#include <QHash>
+#include <QScopeGuard>
+#include <QSqlError>
+#include <QSqlQuery>
+
+#include <limits>
+
+using namespace Qt::Literals::StringLiterals;
+
+namespace CancelDesk::Storage {
+
+using namespace JournalChain;
+
+namespace {
+
+VerifyResult readFailure(const QSqlQuery &q)
+{
+    VerifyResult r;
+    r.ok = false;
+    r.problem = QCoreApplication::translate("CancelJournal", "Cannot read the journal: %1")
+                    .arg(Database::errorText(q.lastError()));
+    return r;
+}
+
+// What an entry written before a column existed vouches for: its default.
+QVariant columnDefault(const Column &column)
+{
+    switch (column.kind) {
+    case Kind::Text:
+        return QVariant(u""_s);
+    case Kind::Int:
+        return QVariant(qint64(0));
+    case Kind::Time:
+        break;
+    }
+    return {};
+}
+
+// One run of verify(): the checks in order, keeping the problem with the
+// lowest entry seq.
+class JournalVerifier
+{
+public:
+    explicit JournalVerifier(const QSqlDatabase &db)
+        : m_db(db)
+        , m_entry(db)
+    {}
+
+    VerifyResult run()
+    {
+        if (std::optional<VerifyResult> failure = checkChain())
+            return *failure;
+        if (std::optional<VerifyResult> failure = checkAttempts())
+            return *failure;
+        checkOrphanEntries();
+        return m_result;
+    }
+
+private:
+    struct Span
+    {
+        qint64 first = 0;
+        qint64 latest = 0;
+    };
+    static constexpr qint64 kNoSeq = std::numeric_limits<qint64>::max();
+
+    void report(qint64 seq, qint64 attemptId, const QString &problem)
+    {
+        const qint64 rank = seq > 0 ? seq : kNoSeq;
+        if (m_result.ok || rank < m_bestSeq) {
+            m_result.ok = false;
+            m_bestSeq = rank;
+            m_result.firstBadEntry = seq;
+            m_result.firstBadAttempt = attemptId;
+            m_result.problem = problem;
+        }
+    }
+
+    // 1. The entries by seq; records which entries each attempt has.
+    std::optional<VerifyResult> checkChain()
+    {
+        QSqlQuery q(m_db);
+        q.setForwardOnly(true);
+        q.prepare(u"SELECT seq, attempt_id, recorded_at, format, prev_hash, entry_hash, "_s
+                  + columnList() + u" FROM journal_entries ORDER BY seq"_s);
+        if (!q.exec())
+            return readFailure(q);
+        qint64 expectedSeq = 1;
+        QString prevHash = genesisHash();
+        bool chainBroken = false;
+        while (q.next()) {
+            ++m_result.entriesChecked;
+            const qint64 seq = q.value(0).toLongLong();
+            const qint64 attemptId = q.value(1).toLongLong();
+            Span &span = m_spans[attemptId];
+            if (span.first == 0)
+                span.first = seq;
+            span.latest = seq;
+            if (chainBroken)
+                continue;
+            chainBroken = !checkEntry(q, expectedSeq, prevHash);
+            prevHash = q.value(5).toString();
+            expectedSeq = seq + 1;
+        }
+        // A read that failed part-way (a damaged page) is not an intact chain.
+        if (q.lastError().isValid())
+            return readFailure(q);
+        return std::nullopt;
+    }
+
+    // One entry of the chain query: its place, its link and its hash.
+    bool checkEntry(const QSqlQuery &q, qint64 expectedSeq, const QString &prevHash)
+    {
+        const qint64 seq = q.value(0).toLongLong();
+        const qint64 attemptId = q.value(1).toLongLong();
+        const QString storedPrev = q.value(4).toString();
+        const QString storedHash = q.value(5).toString();
+        if (seq != expectedSeq) {
+            report(seq, attemptId,
+                   QCoreApplication::translate("CancelJournal",
+                                               "Entry %1 comes where entry %2 should be: "
+                                               "entries are missing or out of order.")
+                       .arg(seq)
+                       .arg(expectedSeq));
+            return false;
+        }
+        if (storedPrev != prevHash) {
+            report(seq, attemptId,
+                   QCoreApplication::translate("CancelJournal",
+                                               "Entry %1 does not follow the entry before "
+                                               "it: its previous hash does not match.")
+                       .arg(seq));
+            return false;
+        }
+        const QByteArray content = canonicalContent(valueAt(q, 0), valueAt(q, 1), valueAt(q, 2),
+                                                    q.value(3).toInt(), snapshotAt(q, 6));
+        if (chainHash(storedPrev, content) != storedHash) {
+            report(seq, attemptId,
+                   QCoreApplication::translate("CancelJournal",
+                                               "Entry %1 was altered: its hash does not "
+                                               "match its content.")
+                       .arg(seq));
+            return false;
+        }
+        return true;
+    }
+
+    // 2. Each attempt row against its latest entry.
+    std::optional<VerifyResult> checkAttempts()
+    {
+        m_entry.prepare(u"SELECT format, entry_hash, "_s + columnList()
+                        + u" FROM journal_entries WHERE seq = ?"_s);
+        QSqlQuery q(m_db);
+        q.setForwardOnly(true);
+        q.prepare(u"SELECT id, "_s + columnList()
+                  + u", entry_seq, entry_hash FROM cancel_attempts ORDER BY id"_s);
+        if (!q.exec())
+            return readFailure(q);
+        while (q.next()) {
+            if (!checkAttemptRow(q))
+                return readFailure(m_entry);
+        }
+        if (q.lastError().isValid())
+            return readFailure(q);
+        return std::nullopt;
+    }
+
+    // False only when the journal cannot be read (m_entry says why).
+    bool checkAttemptRow(const QSqlQuery &q)
+    {
+        const int seqColumn = int(kColumns.size()) + 1;
+        const qint64 id = q.value(0).toLongLong();
+        const qint64 entrySeq = q.value(seqColumn).toLongLong();
+        const auto span = m_spans.constFind(id);
+        if (span == m_spans.cend()) {
+            report(entrySeq, id,
+                   QCoreApplication::translate("CancelJournal",
+                                               "Cancel attempt %1 has no journal entry.")
+                       .arg(id));
+            return true;
+        }
+        m_seen.insert(id, true);
+        const qint64 latest = span->latest;
+        if (entrySeq > latest && !entryExists(entrySeq)) {
+            // The row is ahead of the journal: its latest entry may have been
+            // deleted. Name that entry when it is gone.
+            report(entrySeq, id,
+                   QCoreApplication::translate("CancelJournal",
+                                               "Journal entry %1, the latest of cancel "
+                                               "attempt %2, is missing.")
+                       .arg(entrySeq)
+                       .arg(id));
+            return true;
+        }
+        if (entrySeq != latest) {
+            report(latest, id,
+                   QCoreApplication::translate("CancelJournal",
+                                               "Cancel attempt %1 points to journal entry "
+                                               "%2, but its latest entry is %3.")
+                       .arg(id)
+                       .arg(entrySeq)
+                       .arg(latest));
+            return true;
+        }
+        m_entry.addBindValue(latest);
+        if (!m_entry.exec() || !m_entry.next())
+            return false;
+        const QString journaledHash = m_entry.value(1).toString();
+        const int format = m_entry.value(0).toInt();
+        const QVariantList journaled = snapshotAt(m_entry, 2);
+        m_entry.finish();
+        if (q.value(seqColumn + 1).toString() != journaledHash) {
+            report(latest, id,
+                   QCoreApplication::translate("CancelJournal",
+                                               "Cancel attempt %1 does not carry the hash "
+                                               "of its latest journal entry %2.")
+                       .arg(id)
+                       .arg(latest));
+            return true;
+        }
+        compareSnapshot(id, latest, snapshotAt(q, 1), journaled, format);
+        return true;
+    }
+
+    bool entryExists(qint64 seq)
+    {
+        m_entry.addBindValue(seq);
+        const bool exists = m_entry.exec() && m_entry.next();
+        m_entry.finish();
+        return exists;
+    }
+
+    void compareSnapshot(qint64 id, qint64 latest, const QVariantList &row,
+                         const QVariantList &journaled, int format)
+    {
+        for (qsizetype i = 0; i < qsizetype(kColumns.size()); ++i) {
+            const Column &column = kColumns[size_t(i)];
+            // An entry older than a column vouches for its default value.
+            const QVariant expected =
+                column.sinceFormat > format ? columnDefault(column) : journaled.at(i);
+            if (canonicalValue(row.at(i)) != canonicalValue(expected)) {
+                report(latest, id,
+                       QCoreApplication::translate("CancelJournal",
+                                                   "Cancel attempt %1 differs from its "
+                                                   "latest journal entry %2 in %3.")
+                           .arg(id)
+                           .arg(latest)
+                           .arg(QString::fromUtf16(column.name)));
+                return;
+            }
+        }
+    }
+
+    // 3. Entries whose attempt does not exist.
+    void checkOrphanEntries()
+    {
+        for (auto it = m_spans.cbegin(); it != m_spans.cend(); ++it) {
+            if (!m_seen.contains(it.key())) {
+                report(it->first, it.key(),
+                       QCoreApplication::translate("CancelJournal",
+                                                   "Entry %1 belongs to cancel attempt %2, which "
+                                                   "does not exist.")
+                           .arg(it->first)
+                           .arg(it.key()));
+            }
+        }
+    }
+
+    const QSqlDatabase &m_db;
+    QSqlQuery m_entry; // one journal entry by seq
+    VerifyResult m_result;
+    qint64 m_bestSeq = kNoSeq;
+    QHash<qint64, Span> m_spans; // attempt id -> its entries
+    QHash<qint64, bool> m_seen;  // attempts that have a row
+};
+
+} // namespace
+
+// verify() checks, in this order of discovery:
+//  1. the entries, by seq: numbered 1, 2, 3, … without gaps; each prev_hash is
+//     the entry_hash before it; each entry_hash matches its content;
+//  2. each attempt row points at its latest entry (entry_seq, entry_hash) and
+//     equals that entry's snapshot, column by column;
+//  3. every entry belongs to an attempt that exists.
+// Of all problems found it reports the one with the lowest entry seq, so an
+// edited attempt row is named by its latest entry. Ownership changes are
+// journaled too, so there is no attempt column verify() cannot vouch for.
+VerifyResult CancelJournal::verify() const
+{
+    const QSqlDatabase db = m_db.connection();
+    // A read transaction: the chain and the attempts are checked as one snapshot
+    // even if another process appends meanwhile.
+    const bool reading = QSqlQuery(db).exec(u"BEGIN"_s);
+    const auto endRead = qScopeGuard([&db, reading] {
+        if (reading)
+            QSqlQuery(db).exec(u"COMMIT"_s);
+    });
+    return JournalVerifier(db).run();
+}
+
+VerifyResult CancelJournal::verifyAgainst(const JournalHead &expected) const
+{
+    // The chain first: a change before the head is named by its own entry.
+    VerifyResult result = verify();
+    if (!result.ok || expected.seq == 0)
+        return result;
+    QSqlQuery q(m_db.connection());
+    q.prepare(u"SELECT attempt_id, entry_hash FROM journal_entries WHERE seq = ?"_s);
+    q.addBindValue(expected.seq);
+    if (!q.exec()) {
+        result.ok = false;
+        result.problem = QCoreApplication::translate("CancelJournal", "Cannot read the journal: %1")
+                             .arg(Database::errorText(q.lastError()));
+        return result;
+    }
+    result.firstBadEntry = expected.seq;
+    if (!q.next()) {
+        result.ok = false;
+        result.problem =
+            QCoreApplication::translate("CancelJournal",
+                                        "Entry %1 is missing: the cancel log ends at entry %2, so "
+                                        "entries were removed after the expected head was taken.")
+                .arg(expected.seq)
+                .arg(result.entriesChecked);
+        return result;
+    }
+    // verify() passed, so entries are numbered 1…n and the whole chain up to
+    // this entry is behind its hash: equal hashes mean an unchanged prefix.
+    if (q.value(1).toString() != expected.hash) {
+        result.ok = false;
+        result.firstBadAttempt = q.value(0).toLongLong();
+        result.problem = QCoreApplication::translate(
+                             "CancelJournal",
+                             "Entry %1's hash differs from the expected head: the cancel log was "
+                             "rewritten up to or at this entry.")
+                             .arg(expected.seq);
+        return result;
+    }
+    result.firstBadEntry = 0;
+    return result;
+}
+
+} // namespace CancelDesk::Storage
