@@ -85,6 +85,7 @@ bool AppSession::open(QString *error)
         *m_orders, *m_journal, *m_providers, m_policy, m_options.config.network, clock);
     m_exporter = std::make_unique<Services::Exporter>(*m_database);
     m_importer = std::make_unique<Services::Importer>(*m_orders, &m_policy);
+    connect(m_importer.get(), &Services::Importer::ordersImported, this, &AppSession::ordersReset);
 
     connect(m_refresh.get(), &Services::RefreshService::orderUpdated, this,
             [this](const Domain::OrderKey &key) { Q_EMIT ordersChanged({key}); });

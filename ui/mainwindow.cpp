@@ -921,7 +921,6 @@ void MainWindow::openImport()
 {
     auto *dialog = new ImportDialog(m_session, this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
-    connect(dialog, &ImportDialog::imported, this, [this] { Q_EMIT m_session.ordersReset(); });
     dialog->open();
 }
 
@@ -929,7 +928,6 @@ void MainWindow::openSync()
 {
     auto *dialog = new SyncDialog(m_session, this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
-    connect(dialog, &SyncDialog::synced, this, [this] { Q_EMIT m_session.ordersReset(); });
     dialog->open();
 }
 
