@@ -50,7 +50,10 @@ bool Console::start(QString *error)
             QCoreApplication::translate("main", "The settings cannot be used:\n%1").arg(load.error);
         return false;
     }
-    // The old window and session go first: they use the store and the sandbox.
+    // The windows that follow the session onto the new one.
+    const bool logOpen = m_window && m_window->isCancelLogOpen();
+    // The old window (and every window it owns) and session go first: they
+    // use the store and the sandbox.
     m_window.reset();
     m_session.reset();
 
@@ -97,6 +100,8 @@ bool Console::start(QString *error)
         },
         Qt::QueuedConnection);
     m_window->show();
+    if (logOpen)
+        m_window->openCancelLog();
     return true;
 }
 

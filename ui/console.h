@@ -44,6 +44,7 @@ public:
 
     // (Re)builds the session and the window from the settings on disk and
     // shows the window. A translated error on failure (then there is none).
+    // A cancel log window that was open is open again, on the new session.
     bool start(QString *error);
     // Closes the window, drops the sandbox's payments and the sandbox store
     // (its orders and cancel log), and starts again: new demo payments.

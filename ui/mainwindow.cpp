@@ -934,7 +934,9 @@ void MainWindow::openSync()
 void MainWindow::openCancelLog()
 {
     if (!m_logWindow) {
-        auto *log = new CancelLogView(m_session);
+        // Owned: it uses this window's session and must not outlive it (a
+        // settings save rebuilds both; Console reopens it on the new one).
+        auto *log = new CancelLogView(m_session, this);
         log->setAttribute(Qt::WA_DeleteOnClose);
         log->setWindowFlag(Qt::Window);
         log->setWindowTitle(tr("Cancel log — CancelDesk"));
@@ -945,6 +947,11 @@ void MainWindow::openCancelLog()
     m_logWindow->show();
     m_logWindow->raise();
     m_logWindow->activateWindow();
+}
+
+bool MainWindow::isCancelLogOpen() const
+{
+    return m_logWindow && m_logWindow->isVisible();
 }
 
 void MainWindow::openSettings()
