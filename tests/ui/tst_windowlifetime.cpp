@@ -22,6 +22,7 @@
 #include <QPointer>
 #include <QPushButton>
 #include <QSettings>
+#include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -88,9 +89,14 @@ std::unique_ptr<Ui::Console> TestWindowLifetime::startConsole()
     options.secrets = m_secrets.get();
     options.translations = &m_translations;
     auto console = std::make_unique<Ui::Console>(options);
-    QString error;
-    if (!console->start(&error)) {
-        qWarning("console did not start: %s", qPrintable(error));
+    // The secrets are read asynchronously first (the keychain answers over D-Bus).
+    QSignalSpy started(console.get(), &Ui::Console::started);
+    QSignalSpy failed(console.get(), &Ui::Console::failed);
+    console->start();
+    (void)QTest::qWaitFor([&] { return !started.isEmpty() || !failed.isEmpty(); }, kTimeoutMs);
+    if (started.isEmpty()) {
+        qWarning("console did not start: %s",
+                 qPrintable(failed.isEmpty() ? u"no answer"_s : failed.first().first().toString()));
         return nullptr;
     }
     return console;
