@@ -73,7 +73,7 @@ void KeychainSecretStore::runJob(QKeychain::Job *job, std::function<void(const R
             return;
         Reply reply;
         reply.error = QKeychain::OtherError;
-        reply.errorString = tr("The system keychain did not answer.");
+        reply.errorString = noAnswerText();
         reply.timedOut = true;
         // The job goes on; it is deleted when it ends (finished above).
         done(reply);
@@ -108,8 +108,7 @@ void KeychainSecretStore::readNext(const std::shared_ptr<ReadRun> &run)
             run->result.values.insert(key, reply.data);
         } else if (reply.error != QKeychain::EntryNotFound) {
             if (run->result.error.isEmpty())
-                run->result.error =
-                    tr("The system keychain could not be read: %1").arg(reply.errorString);
+                run->result.error = readErrorText(reply.errorString);
             // A keychain that does not answer would not answer the next key either.
             if (reply.timedOut)
                 run->next = run->keys.size();
@@ -157,10 +156,7 @@ void KeychainSecretStore::applyNext(const std::shared_ptr<ApplyRun> &run)
         }
         if (!run->context)
             return;
-        run->done(removing ? tr("The secret %1 could not be removed from the system keychain: %2")
-                                 .arg(key, reply.errorString)
-                           : tr("The secret %1 could not be stored in the system keychain: %2")
-                                 .arg(key, reply.errorString));
+        run->done(changeErrorText(key, reply.errorString, removing));
     });
 }
 
@@ -198,6 +194,23 @@ void KeychainSecretStore::probe(const QObject *context, ProbeDone done)
                                                   });
                                  });
                  });
+}
+
+QString KeychainSecretStore::noAnswerText()
+{
+    return tr("The system keychain did not answer.");
+}
+
+QString KeychainSecretStore::readErrorText(const QString &why)
+{
+    return tr("The system keychain could not be read: %1").arg(why);
+}
+
+QString KeychainSecretStore::changeErrorText(const QString &key, const QString &why, bool removing)
+{
+    if (removing)
+        return tr("The secret %1 could not be removed from the system keychain: %2").arg(key, why);
+    return tr("The secret %1 could not be stored in the system keychain: %2").arg(key, why);
 }
 
 QString KeychainSecretStore::description() const

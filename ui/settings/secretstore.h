@@ -109,6 +109,10 @@ private:
     void runJob(QKeychain::Job *job, std::function<void(const Reply &)> done);
     void readNext(const std::shared_ptr<ReadRun> &run);
     void applyNext(const std::shared_ptr<ApplyRun> &run);
+    // The texts, apart from the lambdas above (lupdate reads these).
+    static QString noAnswerText();
+    static QString readErrorText(const QString &why);
+    static QString changeErrorText(const QString &key, const QString &why, bool removing);
 
     QString m_service;
     int m_timeoutMs = 5000;
