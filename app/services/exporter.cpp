@@ -882,18 +882,26 @@ ExportJob *Exporter::start(const QString &path, const ExportOptions &options)
     auto *job = new ExportJob(this);
     Storage::Database *db = &m_db;
     const std::shared_ptr<std::atomic_bool> stop = job->m_stop;
-    // Progress and the result arrive queued on this thread: a caller that
-    // connects right after start() misses nothing.
-    job->m_id = m_jobs->start(
-        u"export"_s, job,
-        [db, path, options, stop](JobControl &control) {
-            return runExport(
-                *db, path, options,
-                [&control, &stop] { return stop->load() || control.isCancelled(); },
-                [&control](qint64 rows, qint64 total) { control.reportProgress(rows, total); });
+    // Begun from the event loop, not here: a caller may stop() the job right
+    // after start(), before its first row. Progress and the result arrive
+    // queued on this thread, so connecting after start() misses nothing.
+    QMetaObject::invokeMethod(
+        job,
+        [this, job, db, path, options, stop] {
+            job->m_id = m_jobs->start(
+                u"export"_s, job,
+                [db, path, options, stop](JobControl &control) {
+                    return runExport(
+                        *db, path, options,
+                        [&control, &stop] { return stop->load() || control.isCancelled(); },
+                        [&control](qint64 rows, qint64 total) {
+                            control.reportProgress(rows, total);
+                        });
+                },
+                [job](const ExportResult &result) { job->deliver(result); },
+                [job](qint64 rows, qint64 total) { emit job->progress(rows, total); });
         },
-        [job](const ExportResult &result) { job->deliver(result); },
-        [job](qint64 rows, qint64 total) { emit job->progress(rows, total); });
+        Qt::QueuedConnection);
     return job;
 }
 
