@@ -3,6 +3,7 @@
 #include "core/appcore.h"
 #include "providers/providerregistry.h"
 #include "sandboxserver.h"
+#include "services/importer.h"
 #include "services/refreshservice.h"
 
 #include <QCoreApplication>
@@ -35,6 +36,8 @@ bool AppSession::open(QString *error)
     if (!core->open(error))
         return false;
     m_core = std::move(core);
+    connect(&m_core->importer(), &Services::Importer::ordersImported, this,
+            &AppSession::ordersReset);
     connect(&m_core->refresh(), &Services::RefreshService::orderUpdated, this,
             [this](const Domain::OrderKey &key) { Q_EMIT ordersChanged({key}); });
     return true;

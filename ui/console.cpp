@@ -38,19 +38,34 @@ QString Console::databasePath(const QString &environment) const
     return Config::databasePathIn(m_options.dataDir, environment);
 }
 
-bool Console::start(QString *error)
+void Console::start()
 {
-    SecretStore *secrets = m_options.secrets;
-    const Config::ConfigLoad load =
-        Config::loadConfig(m_options.configPath, [secrets](const QString &key) {
-            return secrets ? secrets->read(key) : QByteArray();
-        });
+    const auto onSecrets = [this](const SecretValues &secrets) {
+        QString error;
+        if (build(secrets, &error))
+            Q_EMIT started();
+        else
+            Q_EMIT failed(error);
+    };
+    if (m_options.secrets)
+        m_options.secrets->readSecrets(providerSecretKeys(), this, onSecrets);
+    else
+        onSecrets({});
+}
+
+bool Console::build(const SecretValues &secrets, QString *error)
+{
+    const Config::ConfigLoad load = Config::loadConfig(
+        m_options.configPath, [&secrets](const QString &key) { return secrets.values.value(key); });
     if (!load.ok()) {
         *error =
             QCoreApplication::translate("main", "The settings cannot be used:\n%1").arg(load.error);
         return false;
     }
-    // The old window and session go first: they use the store and the sandbox.
+    // The windows that follow the session onto the new one.
+    const bool logOpen = m_window && m_window->isCancelLogOpen();
+    // The old window (and every window it owns) and session go first: they
+    // use the store and the sandbox.
     m_window.reset();
     m_session.reset();
 
@@ -86,28 +101,27 @@ bool Console::start(QString *error)
     connect(m_window.get(), &MainWindow::languageChosen, this,
             [](const QString &language) { QSettings().setValue(u"ui/language"_s, language); });
     // After the dialog has closed: rebuild from the new settings.
-    connect(m_window.get(), &MainWindow::settingsChanged, this, &Console::rebuild,
+    connect(m_window.get(), &MainWindow::settingsChanged, this, &Console::start,
             Qt::QueuedConnection);
-    connect(
-        m_window.get(), &MainWindow::sandboxResetRequested, this,
-        [this] {
-            QString resetError;
-            if (!resetSandbox(&resetError))
-                Q_EMIT failed(resetError);
-        },
-        Qt::QueuedConnection);
+    connect(m_window.get(), &MainWindow::sandboxResetRequested, this, &Console::resetSandbox,
+            Qt::QueuedConnection);
     m_window->show();
+    if (logOpen)
+        m_window->openCancelLog();
     return true;
 }
 
-void Console::rebuild()
+void Console::resetSandbox()
 {
     QString error;
-    if (!start(&error))
+    if (!removeSandbox(&error)) {
         Q_EMIT failed(error);
+        return;
+    }
+    start();
 }
 
-bool Console::resetSandbox(QString *error)
+bool Console::removeSandbox(QString *error)
 {
     m_window.reset();
     m_session.reset();
@@ -129,7 +143,7 @@ bool Console::resetSandbox(QString *error)
                      .arg(QDir::toNativeSeparators(state.path()));
         return false;
     }
-    return start(error);
+    return true;
 }
 
 } // namespace CancelDesk::Ui

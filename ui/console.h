@@ -17,6 +17,7 @@ namespace CancelDesk::Ui {
 class AppSession;
 class MainWindow;
 class SecretStore;
+struct SecretValues;
 
 struct ConsoleOptions
 {
@@ -42,12 +43,14 @@ public:
     explicit Console(ConsoleOptions options, QObject *parent = nullptr);
     ~Console() override;
 
-    // (Re)builds the session and the window from the settings on disk and
-    // shows the window. A translated error on failure (then there is none).
-    bool start(QString *error);
+    // Reads the provider secrets (the store answers when it does: the
+    // keychain over D-Bus), then (re)builds the session and the window from
+    // the settings on disk and shows the window: started(), or failed(). A
+    // cancel log window that was open is open again on the new session.
+    void start();
     // Closes the window, drops the sandbox's payments and the sandbox store
     // (its orders and cancel log), and starts again: new demo payments.
-    bool resetSandbox(QString *error);
+    void resetSandbox();
 
     MainWindow *window() const { return m_window.get(); }
     AppSession *session() const { return m_session.get(); }
@@ -55,11 +58,13 @@ public:
     QString databasePath(const QString &environment) const;
 
 Q_SIGNALS:
-    // A rebuild after the settings were saved failed: the owner says so and quits.
+    void started();
+    // Translated. The owner says so and quits.
     void failed(const QString &error);
 
 private:
-    void rebuild();
+    bool build(const SecretValues &secrets, QString *error);
+    bool removeSandbox(QString *error);
 
     ConsoleOptions m_options;
     std::shared_ptr<Sandbox::SandboxServer> m_sandbox;

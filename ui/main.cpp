@@ -10,10 +10,22 @@
 #include <QMessageBox>
 #include <QSettings>
 #include <QStandardPaths>
+#include <QTimer>
 
 #include <memory>
 
 using namespace CancelDesk;
+
+namespace {
+
+// The console cannot go on: say why, then end the event loop.
+void quitWith(const QString &error)
+{
+    QMessageBox::critical(nullptr, QCoreApplication::translate("main", "CancelDesk"), error);
+    QCoreApplication::exit(1);
+}
+
+} // namespace
 
 int main(int argc, char *argv[])
 {
@@ -31,23 +43,26 @@ int main(int argc, char *argv[])
     translations.apply(remembered.isEmpty() ? I18n::languageForLocale(QLocale::system())
                                             : remembered);
 
-    const std::unique_ptr<Ui::SecretStore> secrets =
-        Ui::openSecretStore(Ui::FileSecretStore::defaultPath());
-
     Ui::ConsoleOptions options;
     options.configPath = Config::defaultConfigPath();
     options.dataDir = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
-    options.secrets = secrets.get();
     options.translations = &translations;
-    Ui::Console console(options);
-    QObject::connect(&console, &Ui::Console::failed, &app, [](const QString &error) {
-        QMessageBox::critical(nullptr, QCoreApplication::translate("main", "CancelDesk"), error);
-        QCoreApplication::exit(1);
+    std::unique_ptr<Ui::SecretStore> secrets;
+    std::unique_ptr<Ui::Console> console;
+    // Inside the event loop: the keychain answers over D-Bus, and a failure
+    // must be able to end it.
+    QTimer::singleShot(0, &app, [&] {
+        Ui::openSecretStore(
+            Ui::FileSecretStore::defaultPath(), &app, [&](std::unique_ptr<Ui::SecretStore> store) {
+                secrets = std::move(store);
+                options.secrets = secrets.get();
+                console = std::make_unique<Ui::Console>(options);
+                QObject::connect(console.get(), &Ui::Console::failed, &app, &quitWith);
+                console->start();
+            });
     });
-    QString error;
-    if (!console.start(&error)) {
-        QMessageBox::critical(nullptr, QCoreApplication::translate("main", "CancelDesk"), error);
-        return 1;
-    }
-    return app.exec();
+    const int status = app.exec();
+    // The console's windows and session go before the secret store they use.
+    console.reset();
+    return status;
 }

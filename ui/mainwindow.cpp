@@ -915,7 +915,6 @@ void MainWindow::openImport()
 {
     auto *dialog = new ImportDialog(m_session, this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
-    connect(dialog, &ImportDialog::imported, this, [this] { Q_EMIT m_session.ordersReset(); });
     dialog->open();
 }
 
@@ -923,14 +922,15 @@ void MainWindow::openSync()
 {
     auto *dialog = new SyncDialog(m_session, this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
-    connect(dialog, &SyncDialog::synced, this, [this] { Q_EMIT m_session.ordersReset(); });
     dialog->open();
 }
 
 void MainWindow::openCancelLog()
 {
     if (!m_logWindow) {
-        auto *log = new CancelLogView(m_session);
+        // Owned: it uses this window's session and must not outlive it (a
+        // settings save rebuilds both; Console reopens it on the new one).
+        auto *log = new CancelLogView(m_session, this);
         log->setAttribute(Qt::WA_DeleteOnClose);
         log->setWindowFlag(Qt::Window);
         log->setWindowTitle(tr("Cancel log — CancelDesk"));
@@ -941,6 +941,11 @@ void MainWindow::openCancelLog()
     m_logWindow->show();
     m_logWindow->raise();
     m_logWindow->activateWindow();
+}
+
+bool MainWindow::isCancelLogOpen() const
+{
+    return m_logWindow && m_logWindow->isVisible();
 }
 
 void MainWindow::openSettings()

@@ -63,6 +63,9 @@ public:
     void selectOrder(const Domain::OrderKey &order);
     // Where Settings keeps secrets; without one the Settings action is disabled.
     void setSecretStore(SecretStore *store);
+    // The cancel log window, owned by this window (it closes with it).
+    void openCancelLog();
+    bool isCancelLogOpen() const;
 
 Q_SIGNALS:
     // The operator picked a language from the menu (already applied).
@@ -117,7 +120,6 @@ private:
     void openAddOrder();
     void openImport();
     void openSync();
-    void openCancelLog();
     void openSettings();
     // page: "general", "network", "uqpay", "antom" or "liquido"; empty: the first.
     void openSettingsPage(const QString &page);

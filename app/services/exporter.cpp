@@ -18,7 +18,6 @@
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QTemporaryFile>
-#include <QThread>
 #include <QVariant>
 
 #include <algorithm>
@@ -657,7 +656,7 @@ bool writeManifest(const QString &exportPath, const ExportOptions &options, qint
 // The same conditions as CancelJournal's filter, for the progress total only.
 // The export itself, on whichever thread calls it (its own connection).
 ExportResult runExport(Storage::Database &db, const QString &path, const ExportOptions &options,
-                       const std::atomic_bool &stop,
+                       const std::function<bool()> &stop,
                        const std::function<void(qint64, qint64)> &progress)
 {
     ExportResult result;
@@ -696,7 +695,7 @@ ExportResult runExport(Storage::Database &db, const QString &path, const ExportO
     const bool read = journal.forEach(
         filter,
         [&](const Storage::CancelAttempt &attempt) {
-            if (stop.load()) {
+            if (stop()) {
                 result.stopped = true;
                 return false;
             }
@@ -712,7 +711,7 @@ ExportResult runExport(Storage::Database &db, const QString &path, const ExportO
         result.error = QCoreApplication::translate("Exporter", "Cannot read the cancel log: %1")
                            .arg(readError);
     }
-    if (!result.stopped && stop.load())
+    if (!result.stopped && stop())
         result.stopped = true; // stopped after the last row: still no file
     if (result.stopped || !result.error.isEmpty()) {
         writer->discard();
@@ -847,12 +846,10 @@ ExportJob::ExportJob(QObject *parent)
     : QObject(parent)
 {}
 
-ExportJob::~ExportJob()
-{
-    stop();
-    if (m_thread)
-        m_thread->wait();
-}
+// Deleting the job cancels it in the Exporter's runner: the worker stops at
+// the next row and leaves no file; the runner waits for it before the
+// Exporter (and the Database it reads) go away.
+ExportJob::~ExportJob() = default;
 
 void ExportJob::stop()
 {
@@ -870,41 +867,49 @@ void ExportJob::deliver(const ExportResult &result)
 Exporter::Exporter(Storage::Database &db, QObject *parent)
     : QObject(parent)
     , m_db(db)
+    , m_jobs(new JobRunner(this))
 {}
 
-// The jobs are children: each one's destructor stops and joins its thread
-// before the Database can go away.
-Exporter::~Exporter() = default;
+Exporter::~Exporter()
+{
+    // Cancels the running exports and joins their workers (they read m_db);
+    // the jobs, children too, go after it with nothing delivered.
+    delete m_jobs;
+}
 
 ExportJob *Exporter::start(const QString &path, const ExportOptions &options)
 {
     auto *job = new ExportJob(this);
     Storage::Database *db = &m_db;
     const std::shared_ptr<std::atomic_bool> stop = job->m_stop;
-    // The job outlives the thread (its destructor joins it), so the worker may
-    // emit progress on it; a signal emitted in another thread reaches the
-    // job's receivers queued.
-    job->m_thread = QThread::create([job, db, path, options, stop] {
-        const ExportResult result =
-            runExport(*db, path, options, *stop,
-                      [job](qint64 rows, qint64 total) { emit job->progress(rows, total); });
-        QMetaObject::invokeMethod(
-            job, [job, result] { job->deliver(result); }, Qt::QueuedConnection);
-    });
-    job->m_thread->setParent(job);
-    job->m_thread->setObjectName(u"canceldesk-export"_s);
-    // Started from the event loop, not here: the caller connects to the job
-    // after start() returns and must not miss its first progress report.
+    // Begun from the event loop, not here: a caller may stop() the job right
+    // after start(), before its first row. Progress and the result arrive
+    // queued on this thread, so connecting after start() misses nothing.
     QMetaObject::invokeMethod(
-        job, [job] { job->m_thread->start(QThread::LowPriority); }, Qt::QueuedConnection);
+        job,
+        [this, job, db, path, options, stop] {
+            job->m_id = m_jobs->start(
+                u"export"_s, job,
+                [db, path, options, stop](JobControl &control) {
+                    return runExport(
+                        *db, path, options,
+                        [&control, &stop] { return stop->load() || control.isCancelled(); },
+                        [&control](qint64 rows, qint64 total) {
+                            control.reportProgress(rows, total);
+                        });
+                },
+                [job](const ExportResult &result) { job->deliver(result); },
+                [job](qint64 rows, qint64 total) { emit job->progress(rows, total); });
+        },
+        Qt::QueuedConnection);
     return job;
 }
 
 ExportResult Exporter::exportNow(const QString &path, const ExportOptions &options,
                                  const std::function<void(qint64, qint64)> &progress)
 {
-    const std::atomic_bool never{false};
-    return runExport(m_db, path, options, never, progress);
+    return runExport(
+        m_db, path, options, [] { return false; }, progress);
 }
 
 } // namespace CancelDesk::Services

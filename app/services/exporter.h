@@ -1,5 +1,6 @@
 #pragma once
 
+#include "services/jobrunner.h"
 #include "storage/canceljournal.h"
 
 #include <QDate>
@@ -13,8 +14,6 @@
 #include <functional>
 #include <memory>
 #include <optional>
-
-class QThread;
 
 namespace CancelDesk::Storage {
 class Database;
@@ -92,9 +91,10 @@ QString csvField(const QString &text);
 // The translated title of a column key; the key itself when unknown.
 QString exportColumnTitle(const QString &key);
 
-// One background export started by Exporter::start(). It lives in the thread
-// that started it; finished() arrives there exactly once. Deleting the job
-// stops the export and waits for its thread.
+// One background export started by Exporter::start(), a job of the Exporter's
+// JobRunner. It lives in the thread that started it; progress() and
+// finished() arrive there, finished() exactly once. Deleting the job cancels
+// the export (no file is left, nothing is delivered).
 class ExportJob final : public QObject
 {
     Q_OBJECT
@@ -118,8 +118,9 @@ private:
     friend class Exporter;
     void deliver(const ExportResult &result);
 
+    // Stop (a result with stopped set) differs from cancel (no result).
     std::shared_ptr<std::atomic_bool> m_stop = std::make_shared<std::atomic_bool>(false);
-    QThread *m_thread = nullptr;
+    JobId m_id = 0;
     bool m_delivered = false;
 };
 
@@ -136,10 +137,11 @@ public:
     ~Exporter() override;
     Q_DISABLE_COPY_MOVE(Exporter)
 
-    // Runs on a worker thread with its own database connection, begun when
-    // control returns to the event loop (so connect to the job right after
-    // start()). The job is a child of the Exporter; the caller may delete it
-    // once finished, or earlier to stop and abandon it.
+    // Runs on a worker thread of the Exporter's runner, with its own database
+    // connection; progress and the result come back queued (so connecting to
+    // the job right after start() misses nothing). The job is a child of the
+    // Exporter; the caller may delete it once finished, or earlier to cancel
+    // and abandon it.
     ExportJob *start(const QString &path, const ExportOptions &options);
     // The same export, synchronously on the calling thread (CLI). progress, when
     // given, is called every few hundred rows and at the end.
@@ -148,6 +150,8 @@ public:
 
 private:
     Storage::Database &m_db;
+    // Destroyed with the Exporter, before the Database: it joins its workers.
+    JobRunner *m_jobs = nullptr;
 };
 
 } // namespace CancelDesk::Services

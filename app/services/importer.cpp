@@ -511,6 +511,9 @@ private:
 };
 
 // Whether writing o would change nothing of what the store holds.
+// How often a run asks whether to stop, in rows.
+constexpr int kStopCheckRows = 256;
+
 bool sameAsStored(const Order &o, const Order &stored)
 {
     const auto sameText = [](const QString &in, const QString &old) {
@@ -527,22 +530,26 @@ bool sameAsStored(const Order &o, const Order &stored)
 
 } // namespace
 
-Importer::Importer(Storage::OrderStore &store, const Domain::CancelPolicy *policy)
-    : m_store(store)
+Importer::Importer(Storage::OrderStore &store, const Domain::CancelPolicy *policy, QObject *parent)
+    : QObject(parent)
+    , m_store(store)
     , m_policy(policy)
 {}
 
-ImportResult Importer::preview(const QString &path) const
+ImportResult Importer::preview(const QString &path, const ShouldStop &stop) const
 {
-    return run(path, false);
+    return run(path, false, stop);
 }
 
-ImportResult Importer::importFile(const QString &path)
+ImportResult Importer::importFile(const QString &path, const ShouldStop &stop)
 {
-    return run(path, true);
+    ImportResult result = run(path, true, stop);
+    if (result.committed && result.imported > 0)
+        Q_EMIT ordersImported(result.imported);
+    return result;
 }
 
-ImportResult Importer::run(const QString &path, bool write) const
+ImportResult Importer::run(const QString &path, bool write, const ShouldStop &stop) const
 {
     ImportResult result;
     const QString suffix = QFileInfo(path).suffix().toLower();
@@ -597,6 +604,11 @@ ImportResult Importer::run(const QString &path, bool write) const
     QString issue;
     int good = 0;
     while (source->next(&row, &line, &issue)) {
+        // The open transaction (if any) rolls back with the batch.
+        if (stop && result.rows % kStopCheckRows == 0 && stop()) {
+            result.stopped = true;
+            return result;
+        }
         ++result.rows;
         if (!issue.isEmpty()) {
             result.issues.append({line, issue});
@@ -628,10 +640,10 @@ ImportResult Importer::run(const QString &path, bool write) const
         if (batch) {
             const Storage::UpsertResult r = batch->upsert(o);
             if (!r.ok) {
-                result.error = QCoreApplication::translate("Importer",
-                                                           "Nothing was imported: line %1: %2")
-                                   .arg(line)
-                                   .arg(r.error);
+                result.error =
+                    QCoreApplication::translate("Importer", "Nothing was imported: line %1: %2")
+                        .arg(line)
+                        .arg(r.error);
                 result.storageFailed = true;
                 return result;
             }

@@ -7,18 +7,74 @@
 
 #include <QCheckBox>
 #include <QComboBox>
+#include <QFileInfo>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMessageBox>
+#include <QPointer>
 #include <QPushButton>
 #include <QSettings>
 #include <QSpinBox>
 #include <QTabWidget>
 #include <QTemporaryDir>
+#include <QTimer>
 #include <QtTest>
+
+#include <optional>
 
 using namespace CancelDesk;
 using namespace Qt::Literals::StringLiterals;
+
+namespace {
+
+// A store that answers on a later turn of the event loop, as the keychain
+// does over D-Bus.
+class LaterSecretStore final : public Ui::SecretStore
+{
+public:
+    QHash<QString, QByteArray> values;
+    int asked = 0;
+
+    void readSecrets(const QStringList &keys, const QObject *context, ReadDone done) override
+    {
+        Ui::SecretValues found;
+        for (const QString &key : keys) {
+            if (values.contains(key))
+                found.values.insert(key, values.value(key));
+        }
+        later(context, [done, found] { done(found); });
+    }
+    void applyChanges(const QList<Ui::SecretChange> &changes, const QObject *context,
+                      ApplyDone done) override
+    {
+        later(context, [this, changes, done] {
+            for (const Ui::SecretChange &change : changes) {
+                if (change.value)
+                    values.insert(change.key, *change.value);
+                else
+                    values.remove(change.key);
+            }
+            done(QString());
+        });
+    }
+    void probe(const QObject *context, ProbeDone done) override
+    {
+        later(context, [done] { done(true); });
+    }
+    QString description() const override { return u"the test keychain"_s; }
+
+private:
+    void later(const QObject *context, std::function<void()> answer)
+    {
+        ++asked;
+        QTimer::singleShot(20, this, [guard = QPointer<const QObject>(context), answer] {
+            if (guard)
+                answer();
+        });
+    }
+};
+
+} // namespace
 
 class TestSettings : public QObject
 {
@@ -29,6 +85,7 @@ private Q_SLOTS:
     void fileStoreIsPrivate();
     void fileStoreRefusesFileOthersCanRead();
     void withoutDbusFallsBackToFile();
+    void dialogWaitsForASlowStoreWithoutBlocking();
     void dialogSavesKeysAndSecrets();
     void clearingARequiredSecretIsRefused();
     void productionNeedsConfirmation();
@@ -139,20 +196,67 @@ void TestSettings::fileStoreRefusesFileOthersCanRead()
 
 void TestSettings::withoutDbusFallsBackToFile()
 {
+    // The keychain answers asynchronously (no nested event loop): within its
+    // timeout, without D-Bus, with "unavailable".
     Ui::KeychainSecretStore keychain(u"CancelDesk-test"_s);
-    QVERIFY(!keychain.isAvailable());
-    QVERIFY(keychain.read(u"uqpay/api_key"_s).isEmpty()); // no crash, nothing
+    std::optional<bool> available;
+    keychain.probe(this, [&available](bool answer) { available = answer; });
+    QTRY_VERIFY_WITH_TIMEOUT(available.has_value(), 20000);
+    QVERIFY(!*available);
+    std::optional<Ui::SecretValues> read;
+    keychain.readSecrets({u"uqpay/api_key"_s}, this,
+                         [&read](const Ui::SecretValues &values) { read = values; });
+    QTRY_VERIFY_WITH_TIMEOUT(read.has_value(), 20000);
+    QVERIFY(read->values.value(u"uqpay/api_key"_s).isEmpty()); // no crash, nothing
 
     const QString fallback = m_dir.filePath(u"fallback-secrets.ini"_s);
-    const std::unique_ptr<Ui::SecretStore> store = Ui::openSecretStore(fallback);
-    QVERIFY(store);
-    QVERIFY(qobject_cast<Ui::FileSecretStore *>(store.get()));
-    QVERIFY(!store->isAvailable());
+    std::unique_ptr<Ui::SecretStore> store;
+    bool opened = false;
+    Ui::openSecretStore(fallback, this, [&](std::unique_ptr<Ui::SecretStore> chosen) {
+        store = std::move(chosen);
+        opened = true;
+    });
+    QTRY_VERIFY_WITH_TIMEOUT(opened, 20000);
+    auto *file = qobject_cast<Ui::FileSecretStore *>(store.get());
+    QVERIFY(file);
+    QVERIFY(!file->isAvailable());
     QVERIFY2(store->description().contains(QDir::toNativeSeparators(fallback)),
              qPrintable(store->description()));
     QString error;
-    QVERIFY(store->write(u"liquido/api_key"_s, "v", &error));
-    QCOMPARE(store->read(u"liquido/api_key"_s), QByteArray("v"));
+    QVERIFY(file->write(u"liquido/api_key"_s, "v", &error));
+    QCOMPARE(file->read(u"liquido/api_key"_s), QByteArray("v"));
+}
+
+void TestSettings::dialogWaitsForASlowStoreWithoutBlocking()
+{
+    QTemporaryDir dir;
+    const QString config = dir.filePath(u"canceldesk.ini"_s);
+    LaterSecretStore store;
+    store.values.insert(u"uqpay/api_key"_s, "stored-key");
+    Ui::SettingsDialog dialog(config, store);
+    QSignalSpy saved(&dialog, &Ui::SettingsDialog::settingsSaved);
+    dialog.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+    // Whether a secret is stored shows once the store has answered.
+    auto *status = find<QLabel>(dialog, u"uqpayApiKeyStatus"_s);
+    QTRY_VERIFY2(status->text().startsWith(u"stored in the test keychain"_s),
+                 qPrintable(status->text()));
+
+    type(dialog, u"operatorEdit"_s, u"Alice"_s);
+    type(dialog, u"liquidoApiKeyEdit"_s, u"new-key"_s);
+    const int asked = store.asked;
+    QTest::mouseClick(find<QPushButton>(dialog, u"saveButton"_s), Qt::LeftButton);
+    // The click returned while the store was still to answer: no nested event
+    // loop ran its answer inside it.
+    QVERIFY(store.asked > asked);
+    QCOMPARE(saved.count(), 0);
+    QVERIFY(!QFileInfo::exists(config));
+    QTRY_COMPARE(saved.count(), 1);
+    QCOMPARE(store.values.value(u"liquido/api_key"_s), QByteArray("new-key"));
+    QCOMPARE(store.values.value(u"uqpay/api_key"_s), QByteArray("stored-key"));
+    QSettings ini(config, QSettings::IniFormat);
+    QCOMPARE(ini.value(u"operator"_s).toString(), u"Alice"_s);
+    QVERIFY(!readAll(config).contains("new-key"));
 }
 
 void TestSettings::dialogSavesKeysAndSecrets()

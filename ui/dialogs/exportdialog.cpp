@@ -128,7 +128,8 @@ ExportDialog::ExportDialog(AppSession &session, const Services::ExportOptions &p
 
 ExportDialog::~ExportDialog()
 {
-    // Deleting a running job stops it and waits for its thread.
+    // Deleting a running job cancels it: the Exporter's runner drops its
+    // result, and the worker leaves no file.
     delete m_job.data();
 }
 

@@ -7,7 +7,6 @@
 #include <QEvent>
 #include <QFileDialog>
 #include <QFileInfo>
-#include <QFutureWatcher>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
@@ -16,10 +15,14 @@
 #include <QPushButton>
 #include <QStringList>
 #include <QTableView>
-#include <QtConcurrent/QtConcurrentRun>
 #include <QVBoxLayout>
 
 namespace CancelDesk::Ui {
+
+namespace {
+const QString kPreviewJob = QStringLiteral("preview");
+const QString kImportJob = QStringLiteral("import");
+} // namespace
 
 // ---------------------------------------------------------------------------
 // ImportIssueModel
@@ -100,13 +103,12 @@ QVariant ImportIssueModel::headerData(int section, Qt::Orientation orientation, 
 ImportDialog::ImportDialog(AppSession &session, QWidget *parent)
     : QDialog(parent)
     , m_session(session)
-    , m_previewWatcher(new QFutureWatcher<Services::ImportResult>(this))
-    , m_importWatcher(new QFutureWatcher<Services::ImportResult>(this))
+    , m_jobs(new Services::JobRunner(this))
     , m_issueModel(new ImportIssueModel(this))
 {
     setObjectName(QStringLiteral("importDialog"));
     // Two, so that a newer preview does not queue behind an older one.
-    m_pool.setMaxThreadCount(2);
+    m_jobs->setMaxThreadCount(2);
 
     auto *layout = new QVBoxLayout(this);
     m_intro = new QLabel(this);
@@ -187,10 +189,6 @@ ImportDialog::ImportDialog(AppSession &session, QWidget *parent)
     // A path edited by hand no longer matches the preview: no import until it
     // is previewed (Return).
     connect(m_pathEdit, &QLineEdit::textChanged, this, &ImportDialog::updateState);
-    connect(m_previewWatcher, &QFutureWatcher<Services::ImportResult>::finished, this,
-            &ImportDialog::onPreviewFinished);
-    connect(m_importWatcher, &QFutureWatcher<Services::ImportResult>::finished, this,
-            &ImportDialog::onImportFinished);
 
     retranslateUi();
     updateState();
@@ -199,9 +197,9 @@ ImportDialog::ImportDialog(AppSession &session, QWidget *parent)
 
 ImportDialog::~ImportDialog()
 {
-    // Neither a preview nor an import can be interrupted; the session (store,
-    // database) must not go away under them.
-    m_pool.waitForDone();
+    // Before the widgets the result callbacks would touch: the runner cancels
+    // and joins its workers, delivering nothing.
+    delete m_jobs;
 }
 
 QString ImportDialog::path() const
@@ -235,33 +233,33 @@ void ImportDialog::startPreview()
     m_result.reset();
     m_issueModel->clear();
     m_previewPath = path();
+    // A newer preview (or none) makes an older one's result stale.
+    m_jobs->cancelKind(kPreviewJob);
     if (m_previewPath.isEmpty()) {
-        // Forget a preview still running for an older path.
-        m_previewWatcher->setFuture(QFuture<Services::ImportResult>());
         m_state = State::Empty;
     } else {
-        Services::Importer &importer = m_session.importer();
+        Services::Importer *importer = &m_session.importer();
         const QString file = QDir::fromNativeSeparators(m_previewPath);
         // Only the importer runs there (it opens its own database connection
         // per thread); the result comes back to onPreviewFinished on this
-        // thread. setFuture() drops an older preview's result.
-        const QFuture<Services::ImportResult> future =
-            QtConcurrent::run(&m_pool, [&importer, file] { return importer.preview(file); });
-        m_previewWatcher->setFuture(future);
+        // thread, unless a newer preview superseded it.
+        m_jobs->start(
+            kPreviewJob, this,
+            [importer, file](Services::JobControl &job) {
+                return importer->preview(file, [&job] { return job.isCancelled(); });
+            },
+            [this](const Services::ImportResult &result) { onPreviewFinished(result); });
         m_state = State::Previewing;
     }
     updateState();
     updateTexts();
 }
 
-void ImportDialog::onPreviewFinished()
+void ImportDialog::onPreviewFinished(const Services::ImportResult &result)
 {
-    // A finished() of a future this watcher has since been moved off may still
-    // arrive; only the current one's result counts.
-    const QFuture<Services::ImportResult> future = m_previewWatcher->future();
-    if (m_state != State::Previewing || !future.isFinished() || future.resultCount() == 0)
+    if (m_state != State::Previewing)
         return;
-    m_preview = future.result();
+    m_preview = result;
     m_issueModel->setIssues(m_preview->issues);
     m_state = State::Previewed;
     updateState();
@@ -281,23 +279,26 @@ void ImportDialog::startImport()
 {
     if (!canImport())
         return;
-    Services::Importer &importer = m_session.importer();
+    Services::Importer *importer = &m_session.importer();
     const QString file = QDir::fromNativeSeparators(m_previewPath);
-    const QFuture<Services::ImportResult> future =
-        QtConcurrent::run(&m_pool, [&importer, file] { return importer.importFile(file); });
-    m_importWatcher->setFuture(future);
+    // The importer announces the new orders itself (Importer::ordersImported).
+    m_jobs->start(
+        kImportJob, this,
+        [importer, file](Services::JobControl &job) {
+            return importer->importFile(file, [&job] { return job.isCancelled(); });
+        },
+        [this](const Services::ImportResult &result) { onImportFinished(result); });
     m_result.reset();
     m_state = State::Importing;
     updateState();
     updateTexts();
 }
 
-void ImportDialog::onImportFinished()
+void ImportDialog::onImportFinished(const Services::ImportResult &result)
 {
-    const QFuture<Services::ImportResult> future = m_importWatcher->future();
-    if (m_state != State::Importing || !future.isFinished() || future.resultCount() == 0)
+    if (m_state != State::Importing)
         return;
-    m_result = future.result();
+    m_result = result;
     m_state = State::Imported;
     if (m_result->committed) {
         // What the file holds now that it is in: the same rows as the preview
@@ -306,12 +307,8 @@ void ImportDialog::onImportFinished()
     }
     updateState();
     updateTexts();
-    if (m_result->committed) {
-        // Views reload everything after an import (AppSession::ordersReset).
-        if (m_result->imported > 0)
-            Q_EMIT m_session.ordersReset();
+    if (m_result->committed)
         Q_EMIT imported(m_result->imported);
-    }
 }
 
 void ImportDialog::updateState()

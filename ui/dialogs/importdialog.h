@@ -1,13 +1,12 @@
 #pragma once
 
 #include "services/importer.h"
+#include "services/jobrunner.h"
 
 #include <QAbstractTableModel>
 #include <QDialog>
-#include <QFuture>
 #include <QList>
 #include <QString>
-#include <QThreadPool>
 
 #include <optional>
 
@@ -17,8 +16,6 @@ class QLineEdit;
 class QProgressBar;
 class QPushButton;
 class QTableView;
-
-template<typename T> class QFutureWatcher;
 
 namespace CancelDesk::Ui {
 
@@ -63,8 +60,8 @@ class ImportDialog final : public QDialog
 
 public:
     explicit ImportDialog(AppSession &session, QWidget *parent = nullptr);
-    // Waits for a preview or import still running on a worker thread: they
-    // use the session's store, which must outlive them.
+    // Its job runner cancels a preview or import still running (an import
+    // rolls back) and waits for it: they use the session's store.
     ~ImportDialog() override;
 
     // Also what Browse does; starts the preview. A newer path wins over a
@@ -89,9 +86,9 @@ private:
     void updateTexts();
     void browse();
     void startPreview();
-    void onPreviewFinished();
+    void onPreviewFinished(const Services::ImportResult &result);
     void startImport();
-    void onImportFinished();
+    void onImportFinished(const Services::ImportResult &result);
     bool canImport() const;
 
     AppSession &m_session;
@@ -100,13 +97,11 @@ private:
     QString m_previewPath;
     std::optional<Services::ImportResult> m_preview;
     std::optional<Services::ImportResult> m_result;
-    // The dialog's own workers. Their threads end with the dialog, and with
-    // them the database connection each opened (Storage::Database drops a
+    // The dialog's jobs (kinds "preview" and "import"); a newer preview drops
+    // an older one's result. Its threads end with the dialog, and with them
+    // the database connection each opened (Storage::Database drops a
     // thread's connection when the thread finishes, in that thread).
-    QThreadPool m_pool;
-
-    QFutureWatcher<Services::ImportResult> *m_previewWatcher = nullptr;
-    QFutureWatcher<Services::ImportResult> *m_importWatcher = nullptr;
+    Services::JobRunner *m_jobs = nullptr;
     ImportIssueModel *m_issueModel = nullptr;
 
     QLabel *m_intro = nullptr;

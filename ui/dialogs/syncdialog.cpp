@@ -218,11 +218,9 @@ void SyncDialog::onFinished(const Services::RefreshSummary &summary)
 
     updateState();
     updateTexts();
-    const int stored = qMax(0, summary.done - summary.failed);
-    // Views reload everything after a sync (AppSession::ordersReset).
-    if (stored > 0)
-        Q_EMIT m_session.ordersReset();
-    Q_EMIT synced(stored);
+    // The service announced every stored intent as it went
+    // (RefreshService::orderUpdated, forwarded by the session): views have them.
+    Q_EMIT synced(qMax(0, summary.done - summary.failed));
 }
 
 void SyncDialog::updateState()

@@ -20,7 +20,8 @@ namespace CancelDesk::Ui {
 class AppSession;
 
 // F2 Sync: stores every UQPAY payment intent created in a time range, paging
-// through UQPAY's list endpoint (RefreshService::syncUqpay). The operator
+// through UQPAY's list endpoint (RefreshService::syncUqpay, network-async: no
+// thread of its own, nothing to wait for when the dialog closes). The operator
 // enters the range in local time; it is sent in UTC. Antom and Liquido have no
 // list API, so this is UQPAY only.
 class SyncDialog final : public QDialog

@@ -97,10 +97,14 @@ SettingsDialog::SettingsDialog(const QString &configPath, SecretStore &secrets, 
     , m_secrets(secrets)
 {
     setObjectName(u"settingsDialog"_s);
-    m_keychainAvailable = m_secrets.isAvailable();
     buildUi();
     load();
     retranslateUi();
+    // The keychain answers when it does (D-Bus); the note appears then.
+    m_secrets.probe(this, [this](bool available) {
+        m_keychainAvailable = available;
+        m_keychainNote->setVisible(!available);
+    });
 }
 
 SettingsDialog::~SettingsDialog() = default;
@@ -557,19 +561,26 @@ void SettingsDialog::load()
     m_liquidoAuthUrl->setText(text(u"liquido/auth_url"_s));
     m_liquidoClientId->setText(text(u"liquido/client_id"_s));
 
-    // Only whether a secret exists is kept, never its value.
-    QString storeError;
+    // Only whether a secret exists is kept, never its value. The store
+    // answers when it does (the keychain over D-Bus).
+    QStringList keys;
     for (SecretField &field : m_secretFields) {
-        field.stored =
-            !m_original.value(field.key).isEmpty() || !m_secrets.read(field.key).isEmpty();
-        if (storeError.isEmpty())
-            storeError = m_secrets.lastError(); // e.g. the file is open to others
+        field.stored = !m_original.value(field.key).isEmpty();
         field.cleared = false;
         field.edit->clear();
         updateSecretStatus(field);
+        keys << field.key;
     }
-    if (!storeError.isEmpty())
-        showError(storeError);
+    m_secrets.readSecrets(keys, this, [this](const SecretValues &found) {
+        for (SecretField &field : m_secretFields) {
+            if (!found.values.value(field.key).isEmpty()) {
+                field.stored = true;
+                updateSecretStatus(field);
+            }
+        }
+        if (!found.error.isEmpty())
+            showError(found.error); // e.g. the file is open to others
+    });
 }
 
 // ---- validation and saving ---------------------------------------------------
@@ -689,7 +700,7 @@ void SettingsDialog::showError(const QString &message)
     m_error->show();
 }
 
-bool SettingsDialog::loadCandidate(QTemporaryFile &temp, Config::ConfigLoad *loaded)
+bool SettingsDialog::writeCandidate(QTemporaryFile &temp)
 {
     m_error->hide();
     QString error;
@@ -732,32 +743,58 @@ bool SettingsDialog::loadCandidate(QTemporaryFile &temp, Config::ConfigLoad *loa
         }
     }
 
-    const auto lookup = [this](const QString &key) -> QByteArray {
-        for (const SecretField &field : std::as_const(m_secretFields)) {
-            if (field.key != key)
-                continue;
-            if (!field.edit->text().isEmpty())
-                return field.edit->text().toUtf8();
-            if (field.cleared)
-                return {};
-        }
-        return m_secrets.read(key);
-    };
-    *loaded = Config::loadConfig(tempPath, lookup);
-    if (!loaded->ok()) {
-        QString message = loaded->error;
-        message.replace(QDir::toNativeSeparators(tempPath), shownPath);
-        // Show the page of the section the loader names ("[uqpay] base_url …").
-        const QStringList sections = {u"[general]"_s, u"[network]"_s, u"[uqpay]"_s, u"[antom]"_s,
-                                      u"[liquido]"_s};
-        for (qsizetype i = 0; i < sections.size(); ++i) {
-            if (message.contains(sections.at(i)))
-                m_tabs->setCurrentIndex(static_cast<int>(i));
-        }
-        showError(message);
-        return false;
-    }
     return true;
+}
+
+void SettingsDialog::loadCandidate(const CandidateLoaded &next)
+{
+    if (m_busy)
+        return;
+    auto temp = std::make_shared<QTemporaryFile>();
+    if (!writeCandidate(*temp))
+        return;
+    const QString tempPath = QFileInfo(temp->fileName()).absoluteFilePath();
+    // Secrets typed (or cleared) here count as they are; the others are read
+    // from the store, asynchronously.
+    QHash<QString, QByteArray> typed;
+    QStringList stored;
+    for (const SecretField &field : std::as_const(m_secretFields)) {
+        if (!field.edit->text().isEmpty())
+            typed.insert(field.key, field.edit->text().toUtf8());
+        else if (field.cleared)
+            typed.insert(field.key, QByteArray());
+        else
+            stored << field.key;
+    }
+    m_busy = true;
+    m_secrets.readSecrets(
+        stored, this, [this, temp, tempPath, typed, next](const SecretValues &found) {
+            m_busy = false;
+            const auto lookup = [&typed, &found](const QString &key) -> QByteArray {
+                return typed.contains(key) ? typed.value(key) : found.values.value(key);
+            };
+            const Config::ConfigLoad loaded = Config::loadConfig(tempPath, lookup);
+            if (!loaded.ok()) {
+                showLoadError(loaded.error, tempPath);
+                return;
+            }
+            next(temp, loaded);
+        });
+}
+
+void SettingsDialog::showLoadError(const QString &error, const QString &candidatePath)
+{
+    QString message = error;
+    message.replace(QDir::toNativeSeparators(candidatePath),
+                    QDir::toNativeSeparators(m_configPath));
+    // Show the page of the section the loader names ("[uqpay] base_url …").
+    const QStringList sections = {u"[general]"_s, u"[network]"_s, u"[uqpay]"_s, u"[antom]"_s,
+                                  u"[liquido]"_s};
+    for (qsizetype i = 0; i < sections.size(); ++i) {
+        if (message.contains(sections.at(i)))
+            m_tabs->setCurrentIndex(static_cast<int>(i));
+    }
+    showError(message);
 }
 
 void SettingsDialog::markRequired()
@@ -774,10 +811,12 @@ void SettingsDialog::markRequired()
 void SettingsDialog::testConnection()
 {
     m_connectionResult->hide();
-    QTemporaryFile temp;
-    Config::ConfigLoad loaded;
-    if (!loadCandidate(temp, &loaded))
-        return;
+    loadCandidate([this](const std::shared_ptr<QTemporaryFile> &,
+                         const Config::ConfigLoad &loaded) { testWith(loaded); });
+}
+
+void SettingsDialog::testWith(const Config::ConfigLoad &loaded)
+{
     m_testRegistry.reset(); // aborts (and forgets) an earlier test
     if (!loaded.config.hasProviders()) {
         m_connectionResult->setText(
@@ -830,29 +869,32 @@ QString SettingsDialog::connectionLine(Domain::Provider provider,
 
 void SettingsDialog::save()
 {
-    QTemporaryFile temp;
-    Config::ConfigLoad loaded;
-    if (!loadCandidate(temp, &loaded))
-        return;
-    const QString tempPath = QFileInfo(temp.fileName()).absoluteFilePath();
+    loadCandidate(
+        [this](const std::shared_ptr<QTemporaryFile> &candidate, const Config::ConfigLoad &) {
+            QList<SecretChange> changes;
+            for (const SecretField &field : std::as_const(m_secretFields)) {
+                if (!field.edit->text().isEmpty())
+                    changes.append({field.key, field.edit->text().toUtf8()});
+                else if (field.cleared)
+                    changes.append({field.key, std::nullopt});
+            }
+            // The secrets first: a failure leaves the file as it was.
+            m_busy = true;
+            m_secrets.applyChanges(changes, this, [this, candidate](const QString &error) {
+                m_busy = false;
+                if (!error.isEmpty()) {
+                    showError(error);
+                    return;
+                }
+                commit(*candidate);
+            });
+        });
+}
+
+void SettingsDialog::commit(QTemporaryFile &candidateFile)
+{
     const QString shownPath = QDir::toNativeSeparators(m_configPath);
-    QString error;
-
-    // The secrets first: a failure leaves the file as it was.
-    for (SecretField &field : m_secretFields) {
-        const QString value = field.edit->text();
-        bool ok = true;
-        if (!value.isEmpty())
-            ok = m_secrets.write(field.key, value.toUtf8(), &error);
-        else if (field.cleared)
-            ok = m_secrets.remove(field.key, &error);
-        if (!ok) {
-            showError(error);
-            return;
-        }
-    }
-
-    QFile candidate(tempPath);
+    QFile candidate(QFileInfo(candidateFile.fileName()).absoluteFilePath());
     QSaveFile target(m_configPath);
     if (!candidate.open(QIODevice::ReadOnly) || !target.open(QIODevice::WriteOnly)
         || target.write(candidate.readAll()) < 0 || !target.commit()) {

@@ -6,6 +6,7 @@
 #include <QHash>
 #include <QString>
 
+#include <functional>
 #include <memory>
 
 class QCheckBox;
@@ -75,11 +76,20 @@ private:
     void retranslateUi();
     void load();
     void save();
-    // Writes the form to a candidate file beside the real one and loads it as
-    // the console would; shows the loader's message and returns false when it
-    // is refused. The secrets typed but not yet saved take part.
-    bool loadCandidate(QTemporaryFile &temp, Config::ConfigLoad *loaded);
+    // Writes the form to a candidate file beside the real one (false, with the
+    // message shown, when it cannot).
+    bool writeCandidate(QTemporaryFile &temp);
+    using CandidateLoaded = std::function<void(const std::shared_ptr<QTemporaryFile> &candidate,
+                                               const Config::ConfigLoad &loaded)>;
+    // Writes the candidate and loads it as the console would, with the secrets
+    // typed here and the others read (asynchronously) from the store; then
+    // next(). Shows the loader's message instead when it is refused.
+    void loadCandidate(const CandidateLoaded &next);
+    void showLoadError(const QString &error, const QString &candidatePath);
+    // Replaces the real file with the candidate, then settingsSaved().
+    void commit(QTemporaryFile &candidate);
     void testConnection();
+    void testWith(const Config::ConfigLoad &loaded);
     void markRequired();
     static QString testingText(Domain::Provider provider);
     static QString connectionLine(Domain::Provider provider,
@@ -98,7 +108,10 @@ private:
 
     QString m_configPath;
     SecretStore &m_secrets;
-    bool m_keychainAvailable = false;
+    // Until the store's probe says otherwise: no note flashes while it answers.
+    bool m_keychainAvailable = true;
+    // Waiting for the store (a read or a write): Save and Test wait too.
+    bool m_busy = false;
 
     QTabWidget *m_tabs = nullptr;
     QLabel *m_keychainNote = nullptr;

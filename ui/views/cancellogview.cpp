@@ -22,7 +22,6 @@
 #include <QLineEdit>
 #include <QPushButton>
 #include <QTableView>
-#include <QThread>
 #include <QTimer>
 #include <QTimeZone>
 #include <QVBoxLayout>
@@ -60,6 +59,7 @@ CancelLogView::CancelLogView(AppSession &session, QWidget *parent)
     setObjectName(u"cancelLogView"_s);
 
     m_model = new CancelLogModel(session.journal(), this);
+    m_jobs = new Services::JobRunner(this);
 
     m_reloadTimer = new QTimer(this);
     m_reloadTimer->setSingleShot(true);
@@ -238,12 +238,9 @@ void CancelLogView::fitColumns()
 
 CancelLogView::~CancelLogView()
 {
-    // The verify thread uses the session's database: let it end first.
-    if (m_verifyThread) {
-        m_verifyThread->disconnect(this);
-        m_verifyThread->wait();
-        delete m_verifyThread;
-    }
+    // A verify still running reads the session's database: the runner waits
+    // for it (and delivers nothing) before the view, and its owner, go on.
+    delete m_jobs;
 }
 
 void CancelLogView::fillCombos()
@@ -486,28 +483,32 @@ void CancelLogView::verifyLog()
 
 void CancelLogView::startVerify(const std::optional<Storage::JournalHead> &expected)
 {
-    if (m_verifyThread)
+    if (m_verifying)
         return;
+    m_verifying = true;
     m_verifyButton->setEnabled(false);
     m_verifyAgainstButton->setEnabled(false);
     m_verified = false;
     m_verifyLabel->setStyleSheet(QString());
     m_verifyLabel->setText(tr("Checking the cancel log…"));
-    auto result = std::make_shared<Storage::VerifyResult>();
     const Storage::CancelJournal *journal = &m_session.journal();
-    // verify() reads the whole journal: on its own thread (and connection).
-    m_verifyThread = QThread::create([journal, result, expected] {
-        *result = expected ? journal->verifyAgainst(*expected) : journal->verify();
-    });
-    connect(m_verifyThread, &QThread::finished, this, [this, result, expected] {
-        m_verifyThread->deleteLater();
-        m_verifyThread = nullptr;
-        m_verifyButton->setEnabled(true);
-        m_verifyAgainstButton->setEnabled(true);
-        m_lastExpected = expected;
-        showVerifyResult(*result);
-    });
-    m_verifyThread->start();
+    // verify() reads the whole journal: off the GUI thread (its own connection).
+    m_jobs->start(
+        u"verify"_s, this,
+        [journal, expected](Services::JobControl &) {
+            return expected ? journal->verifyAgainst(*expected) : journal->verify();
+        },
+        [this, expected](const Storage::VerifyResult &result) { onVerified(result, expected); });
+}
+
+void CancelLogView::onVerified(const Storage::VerifyResult &result,
+                               const std::optional<Storage::JournalHead> &expected)
+{
+    m_verifying = false;
+    m_verifyButton->setEnabled(true);
+    m_verifyAgainstButton->setEnabled(true);
+    m_lastExpected = expected;
+    showVerifyResult(result);
 }
 
 void CancelLogView::showVerifyResult(const Storage::VerifyResult &result)

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "services/exporter.h"
+#include "services/jobrunner.h"
 #include "storage/canceljournal.h"
 
 #include <QWidget>
@@ -14,7 +15,6 @@ class QLabel;
 class QLineEdit;
 class QPushButton;
 class QTableView;
-class QThread;
 class QTimer;
 
 namespace CancelDesk::Ui {
@@ -76,14 +76,19 @@ private:
     // The selected attempt's reason, note and answer in full, below the table.
     void updateDetails();
     QString detailsText(const Storage::CancelAttempt &a) const;
-    // verify(), or verifyAgainst(*expected), on its own thread.
+    // verify(), or verifyAgainst(*expected), as a job of m_jobs.
     void startVerify(const std::optional<Storage::JournalHead> &expected);
+    void onVerified(const Storage::VerifyResult &result,
+                    const std::optional<Storage::JournalHead> &expected);
     void showVerifyResult(const Storage::VerifyResult &result);
 
     AppSession &m_session;
     CancelLogModel *m_model = nullptr;
     QTimer *m_reloadTimer = nullptr;
-    QThread *m_verifyThread = nullptr;
+    // Runs Verify; its destructor (with the view's) waits for a verify still
+    // walking the chain, which reads the session's database.
+    Services::JobRunner *m_jobs = nullptr;
+    bool m_verifying = false;
     Storage::VerifyResult m_lastVerify;
     std::optional<Storage::JournalHead> m_lastExpected; // of m_lastVerify
     std::optional<Storage::JournalHead> m_head;
