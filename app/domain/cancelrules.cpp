@@ -65,7 +65,7 @@ const QString kComment = u"comment"_s;
 QString unknownKey(const QJsonObject &object, std::initializer_list<QStringView> allowed)
 {
     for (auto it = object.begin(); it != object.end(); ++it) {
-        const QString key = it.key();
+        QString key = it.key();
         if (key == kComment)
             continue;
         bool known = false;
@@ -196,7 +196,7 @@ bool Parser::parseProvider(const QJsonObject &object, ProviderRules *out, bool *
     if (!blocked.isUndefined()) {
         if (!blocked.isArray())
             return fail(QCoreApplication::translate("CancelPolicy", "\"blocked\" must be a list."));
-        for (const QJsonValue &entry : blocked.toArray()) {
+        for (const auto &entry : blocked.toArray()) {
             if (!entry.isObject())
                 return fail(QCoreApplication::translate(
                     "CancelPolicy", "each entry of \"blocked\" must be an object."));
@@ -212,7 +212,7 @@ bool Parser::parseProvider(const QJsonObject &object, ProviderRules *out, bool *
         return fail(QCoreApplication::translate("CancelPolicy", "\"rules\" is missing."));
     if (!rules.isUndefined() && !rules.isArray())
         return fail(QCoreApplication::translate("CancelPolicy", "\"rules\" must be a list."));
-    for (const QJsonValue &entry : rules.toArray()) {
+    for (const auto &entry : rules.toArray()) {
         if (!entry.isObject())
             return fail(
                 QCoreApplication::translate("CancelPolicy", "each rule must be an object."));
@@ -300,7 +300,7 @@ bool Parser::parseRule(const QJsonObject &object, Rule *out)
         if (!when.isArray())
             return fail(QCoreApplication::translate(
                 "CancelPolicy", "\"when\" must be a list (or the rule must say \"never\": true)."));
-        for (const QJsonValue &entry : when.toArray()) {
+        for (const auto &entry : when.toArray()) {
             if (!entry.isObject())
                 return fail(QCoreApplication::translate(
                     "CancelPolicy", "each entry of \"when\" must be an object."));
@@ -469,7 +469,7 @@ bool Parser::parseStringList(const QJsonValue &value, const QString &key, QStrin
         return fail(
             QCoreApplication::translate("CancelPolicy", "\"%1\" must be a non-empty list of text.")
                 .arg(key));
-    for (const QJsonValue &item : value.toArray()) {
+    for (const auto &item : value.toArray()) {
         if (!item.isString() || item.toString().trimmed().isEmpty())
             return fail(QCoreApplication::translate("CancelPolicy",
                                                     "\"%1\" must be a non-empty list of text.")

@@ -226,7 +226,7 @@ void HttpCall::attach(QNetworkReply *reply, qint64 maxBytes, std::chrono::millis
     connect(reply, &QNetworkReply::finished, this, &HttpCall::onReplyFinished);
 }
 
-void HttpCall::deliver(HttpResult result)
+void HttpCall::deliver(const HttpResult &result)
 {
     if (m_delivered)
         return;

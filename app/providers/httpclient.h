@@ -92,7 +92,7 @@ struct HttpClientOptions
 {
     // Each request's whole-request bound ([network] timeout_ms).
     std::chrono::milliseconds timeout{15000};
-    qint64 maxResponseBytes = 4 * 1024 * 1024;
+    qint64 maxResponseBytes = qint64(4) * 1024 * 1024;
     QByteArray userAgent = "CancelDesk/0.1";
     // PEM file with extra trusted CA certificates (a company proxy, a provider's
     // private CA). Peer verification stays on either way.
@@ -119,7 +119,7 @@ private:
     friend class HttpClient;
     explicit HttpCall(QObject *parent);
     void attach(QNetworkReply *reply, qint64 maxBytes, std::chrono::milliseconds deadline);
-    void deliver(HttpResult result);
+    void deliver(const HttpResult &result);
     void onReplyFinished();
 
     QPointer<QNetworkReply> m_reply;

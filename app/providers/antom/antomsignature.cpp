@@ -61,7 +61,7 @@ private:
 };
 
 // Keys are small; anything bigger is not a key and is refused before parsing.
-constexpr qsizetype kMaxKeyInput = 64 * 1024;
+constexpr qsizetype kMaxKeyInput = qsizetype(64) * 1024;
 constexpr int kMinRsaBits = 2048;
 
 QString keyText(const char *text)

@@ -20,7 +20,7 @@ namespace {
 // A provider message is shown and journaled; a runaway one is cut.
 constexpr qsizetype kMaxMessageChars = 500;
 // Token lifetimes beyond this are not believed (30 min is documented).
-constexpr qint64 kMaxTokenLifetimeS = 24 * 3600;
+constexpr qint64 kMaxTokenLifetimeS = qint64(24) * 3600;
 
 QByteArray apiRoot(const QUrl &base)
 {
@@ -162,7 +162,7 @@ Classified classify(const HttpResponse &response, const QDateTime &nowUtc)
         if (f.code.isEmpty())
             f.code = e.type;
     } else if (status == 429 || e.code == u"velocity_limit_exceeded"
-               || e.code == u"too_many_requests") {
+               || e.code == u"too_many_requests") { // NOLINT(bugprone-branch-clone): see e.legacy
         f.kind = FailureKind::RateLimited;
         f.retryAfter = parseRetryAfter(response.header("Retry-After"), nowUtc);
     } else if (status >= 500 || (e.type == u"api_error" && e.code == u"api_error")) {

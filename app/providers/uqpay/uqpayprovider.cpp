@@ -75,7 +75,7 @@ ProviderCall *UqpayProvider::list(const ListRequest &request)
     return start(std::move(op));
 }
 
-ProviderCall *UqpayProvider::start(OpPtr op)
+ProviderCall *UqpayProvider::start(const OpPtr &op)
 {
     auto *call = new ProviderCall(this);
     op->call = call;

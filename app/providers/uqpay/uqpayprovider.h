@@ -52,7 +52,7 @@ private:
     };
     using OpPtr = std::shared_ptr<Op>;
 
-    ProviderCall *start(OpPtr op);
+    ProviderCall *start(const OpPtr &op);
     bool tokenUsable() const;
     void dispatch(const OpPtr &op);
     void sendWithToken(const OpPtr &op);
