@@ -132,16 +132,16 @@ void TestGuiThread::ticksAndSelectionReadTheModel()
     QVERIFY(cancel->isEnabled());
     // Two rows: the action is for one order.
     QTableView &view = m_window->orderView();
-    view.selectionModel()->select(m_window->orderModel().index(m_window->orderModel().rowOf(
-                                                                   cancelled),
-                                                               0),
-                                  QItemSelectionModel::Select | QItemSelectionModel::Rows);
+    view.selectionModel()->select(
+        m_window->orderModel().index(m_window->orderModel().rowOf(cancelled), 0),
+        QItemSelectionModel::Select | QItemSelectionModel::Rows);
     QTRY_VERIFY(!cancel->isEnabled());
     m_window->selectOrder(open);
     QTRY_VERIFY(cancel->isEnabled());
     QCOMPARE(uses(), before);
 
     // Its window (30 minutes after creation) closes while the ticks run.
+    m_test->advance(40 * 60);
     tickFor(2);
     QTRY_VERIFY2(cancel->toolTip().startsWith(u"Cannot be cancelled"_s),
                  qPrintable(cancel->toolTip()));
@@ -150,7 +150,7 @@ void TestGuiThread::ticksAndSelectionReadTheModel()
 
 void TestGuiThread::cancelDialogCountdownReadsTheModel()
 {
-    const Domain::OrderKey key = m_test->demo(Provider::Antom, 0);
+    const Domain::OrderKey key = m_test->demo(Provider::Uqpay, 0); // a 30-minute window
     m_window->selectOrder(key);
     QAction *cancel = action("cancelAction");
     QTRY_VERIFY(cancel->isEnabled());
@@ -180,9 +180,9 @@ void TestGuiThread::bulkCancelDialogReadsTheModel()
     m_window->selectOrder(keys.first());
     QTableView &view = m_window->orderView();
     for (const Domain::OrderKey &key : keys.mid(1))
-        view.selectionModel()->select(m_window->orderModel().index(m_window->orderModel().rowOf(key),
-                                                                   0),
-                                      QItemSelectionModel::Select | QItemSelectionModel::Rows);
+        view.selectionModel()->select(
+            m_window->orderModel().index(m_window->orderModel().rowOf(key), 0),
+            QItemSelectionModel::Select | QItemSelectionModel::Rows);
     QAction *bulk = action("bulkCancelAction");
     QTRY_VERIFY(bulk->isEnabled());
 
