@@ -927,8 +927,8 @@ void MainWindow::openAddOrder()
 {
     auto *dialog = new AddOrderDialog(m_session, this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
+    // RefreshService said it wrote the order (AppSession::ordersChanged).
     connect(dialog, &AddOrderDialog::orderAdded, this, [this](const Domain::OrderKey &k) {
-        Q_EMIT m_session.ordersChanged({k});
         QTimer::singleShot(300, this, [this, k] { selectOrder(k); });
     });
     dialog->open();

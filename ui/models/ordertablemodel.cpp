@@ -20,6 +20,9 @@ using Domain::NormStatus;
 using Domain::Provider;
 using Row = OrderSnapshot::Row;
 
+// A million rows: every byte here is a megabyte (STYLE.md §5).
+static_assert(sizeof(Row) <= 64, "OrderSnapshot::Row must stay compact");
+
 namespace {
 
 // Arena strings longer than this are cut (ids and references are far shorter).

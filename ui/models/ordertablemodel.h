@@ -220,7 +220,10 @@ public:
     void setNow(const QDateTime &nowUtc);
     QDateTime now() const { return m_now; }
 
-    bool isBusy() const { return m_loading || m_updating || m_appliedGeneration != m_generation; }
+    bool isBusy() const
+    {
+        return m_loading || m_updating || m_updateScheduled || m_appliedGeneration != m_generation;
+    }
     int totalOrders() const { return int(m_snapshot ? m_snapshot->rows.size() : 0); }
     std::optional<Domain::OrderKey> keyAt(int row) const;
     // The row showing that order, -1 when filtered out or unknown.
