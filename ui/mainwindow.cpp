@@ -87,22 +87,24 @@ MainWindow::MainWindow(I18n::Translations &translations, AppSession &session, QW
     resize(QSize(1680, 900).boundedTo(room));
     restoreState();
 
+    // The services say what they wrote (through the session); the list reads
+    // those rows on a worker thread and says when they are in.
     connect(&session, &AppSession::ordersChanged, this, [this](const QList<Domain::OrderKey> &k) {
         m_model->updateOrders(k);
-        if (m_statusView->order() && k.contains(*m_statusView->order()))
-            m_statusView->reload();
-        // The Cancel action and its reason follow at once, not at the next tick;
-        // only when a selected order changed (a refresh reports every order).
-        const QList<Domain::OrderKey> selected = selectedOrders();
-        if (std::any_of(selected.cbegin(), selected.cend(),
-                        [&k](const Domain::OrderKey &key) { return k.contains(key); }))
-            updateActions();
+        if (m_detailsOrder && k.contains(*m_detailsOrder))
+            reloadDetails();
     });
+    connect(m_model, &OrderTableModel::ordersUpdated, this,
+            [this](const QList<Domain::OrderKey> &k) {
+                // The Cancel action and its reason follow at once, not at the next tick;
+                // only when a selected order changed (a refresh reports every order).
+                const QList<Domain::OrderKey> selected = selectedOrders();
+                if (std::any_of(selected.cbegin(), selected.cend(),
+                                [&k](const Domain::OrderKey &key) { return k.contains(key); }))
+                    updateActions();
+            });
     connect(&session, &AppSession::ordersReset, m_model, &OrderTableModel::reload);
-    connect(&session, &AppSession::journalChanged, this, [this] {
-        m_statusView->reload();
-        updateActions();
-    });
+    connect(&session, &AppSession::journalChanged, this, [this] { reloadDetails(); });
     connect(m_model, &OrderTableModel::loaded, this, [this] { updateCounts(); });
     connect(m_model, &OrderTableModel::viewChanged, this, [this] {
         updateCounts();
@@ -353,11 +355,15 @@ void MainWindow::buildCentralWidget()
     m_statusDock->setFeatures(QDockWidget::DockWidgetMovable | QDockWidget::DockWidgetClosable);
     addDockWidget(Qt::RightDockWidgetArea, m_statusDock);
     resizeDocks({m_statusDock}, {380}, Qt::Horizontal);
+    connect(m_statusDock, &QDockWidget::visibilityChanged, this, [this](bool visible) {
+        if (visible && m_detailsStale)
+            reloadDetails();
+    });
     m_viewMenu->addAction(m_statusDock->toggleViewAction());
 
     connect(m_view->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
             [this](const QModelIndex &current) {
-                m_statusView->showOrder(m_model->keyAt(current.row()));
+                showDetails(m_model->keyAt(current.row()));
                 updateActions();
             });
     connect(m_view->selectionModel(), &QItemSelectionModel::selectionChanged, this,
@@ -443,13 +449,34 @@ void MainWindow::searchAllOrders()
 void MainWindow::followVisibleSelection()
 {
     // Sorts and filters move the selection with its orders (the model's
-    // layoutChanged); an order the filter hid has left it, so the status view
-    // follows what is current now.
+    // layoutChanged); an order the filter hid has left it, so the details
+    // follow what is current now.
     const QModelIndex current = m_view->currentIndex();
     const std::optional<Domain::OrderKey> shown =
         current.isValid() ? m_model->keyAt(current.row()) : std::nullopt;
-    if (shown != m_statusView->order())
-        m_statusView->showOrder(shown);
+    if (shown != m_detailsOrder)
+        showDetails(shown);
+}
+
+void MainWindow::showDetails(const std::optional<Domain::OrderKey> &order)
+{
+    m_detailsOrder = order;
+    m_detailsStale = true;
+    reloadDetails();
+}
+
+void MainWindow::reloadDetails()
+{
+    // The status pane reads the order's payload, history and attempts from
+    // the store: only when it is shown (a closed pane costs no I/O).
+    m_detailsStale = true;
+    if (!m_statusDock->isVisible())
+        return;
+    m_detailsStale = false;
+    if (m_statusView->order() == m_detailsOrder)
+        m_statusView->reload();
+    else
+        m_statusView->showOrder(m_detailsOrder);
 }
 
 void MainWindow::explainCannotCancel(const Domain::OrderKey &order, const QString &why)
@@ -657,11 +684,10 @@ void MainWindow::updateActions()
     bool eligible = false;
     bool retry = false;
     if (one) {
-        const std::optional<Domain::Order> order =
-            m_session.orders().find(selected.first().provider, selected.first().paymentId);
-        if (order) {
-            // F8, F12 and §10: the core's one answer (CancelService::check).
-            const Services::CancelCheck check = m_session.cancels().check(*order);
+        // F8, F12 and §10: the core's one answer on what the list's row
+        // knows (no store read: this runs every second).
+        if (const std::optional<OrderFacts> facts = m_model->facts(selected.first())) {
+            const Services::CancelCheck check = checkOf(*facts);
             eligible = check.mayCancel();
             retry = check.isRetry();
             why = check.verdict == Services::CancelCheck::Verdict::Ineligible
@@ -680,6 +706,12 @@ void MainWindow::updateActions()
     const bool uqpay = m_session.providers().provider(Domain::Provider::Uqpay) != nullptr;
     m_syncAction->setEnabled(uqpay);
     m_settingsAction->setEnabled(m_secrets != nullptr);
+}
+
+Services::CancelCheck MainWindow::checkOf(const OrderFacts &facts) const
+{
+    return facts.checkAt(m_session.now(),
+                         m_session.providers().provider(facts.order.provider) != nullptr);
 }
 
 void MainWindow::tick()
@@ -794,9 +826,7 @@ void MainWindow::onRefreshFinished(const Services::RefreshSummary &summary)
     if (summary.reconciled > 0)
         text += u' ' + tr("%n unresolved cancel(s) settled.", nullptr, summary.reconciled);
     statusBar()->showMessage(text, 15000);
-    if (summary.reconciled > 0)
-        Q_EMIT m_session.journalChanged();
-    m_statusView->reload();
+    reloadDetails();
 }
 
 void MainWindow::openCancelDialog()
@@ -805,31 +835,26 @@ void MainWindow::openCancelDialog()
     if (selected.size() != 1)
         return;
     const Domain::OrderKey key = selected.first();
-    const std::optional<Domain::Order> order = m_session.orders().find(key.provider, key.paymentId);
-    if (!order)
+    const std::optional<OrderFacts> facts = m_model->facts(key);
+    if (!facts)
         return;
     // F8, F12 and §10: the core's one answer, worded as in the tooltip.
-    const Services::CancelCheck check = m_session.cancels().check(*order);
+    const Services::CancelCheck check = checkOf(*facts);
     if (!check.mayCancel()) {
         explainCannotCancel(key, check.verdict == Services::CancelCheck::Verdict::Ineligible
                                      ? explainDecision(check.decision)
                                      : Services::cancelCheckNote(check));
         return;
     }
-    auto *dialog = new CancelDialog(m_session, key, this);
+    auto *dialog = new CancelDialog(m_session, *m_model, key, this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     dialog->setTypedConfirmationThreshold(m_session.config().typedConfirmationAbove);
-    connect(dialog, &CancelDialog::cancelFinished, this, [this, key] { onCancelFinished(key); });
+    // What the cancel writes reaches the list from CancelService (attemptChanged,
+    // orderWritten) through the session, not from here.
     dialog->open();
 }
 
 const std::chrono::milliseconds MainWindow::kPeriodicRecovery{60000};
-
-void MainWindow::onCancelFinished(const Domain::OrderKey &order)
-{
-    Q_EMIT m_session.ordersChanged({order});
-    Q_EMIT m_session.journalChanged();
-}
 
 void MainWindow::recoverInterruptedCancels()
 {
@@ -846,13 +871,11 @@ void MainWindow::onRecoveryFinished(const QList<Services::CancelReport> &reports
 {
     if (reports.isEmpty())
         return;
-    QList<Domain::OrderKey> orders;
     int succeeded = 0;
     int rejected = 0;
     int unknown = 0;
     QStringList lines;
     for (const Services::CancelReport &r : reports) {
-        orders.append(r.order);
         if (r.state == Storage::AttemptState::Succeeded)
             ++succeeded;
         else if (r.state == Storage::AttemptState::Rejected)
@@ -871,8 +894,6 @@ void MainWindow::onRecoveryFinished(const QList<Services::CancelReport> &reports
             .arg(rejected)
             .arg(unknown);
     statusBar()->showMessage(summary);
-    Q_EMIT m_session.ordersChanged(orders);
-    Q_EMIT m_session.journalChanged();
     // Anything but a confirmed cancel needs the operator's eye: say which.
     if (rejected + unknown > 0) {
         auto *box = new QMessageBox(QMessageBox::Warning, tr("Interrupted cancels resumed"),
@@ -890,13 +911,9 @@ void MainWindow::openBulkCancel()
     const QList<Domain::OrderKey> selected = selectedOrders();
     if (selected.size() < 2)
         return;
-    auto *dialog = new BulkCancelDialog(m_session, selected, this);
+    auto *dialog = new BulkCancelDialog(m_session, *m_model, selected, this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     dialog->setTypedConfirmationThreshold(m_session.config().typedConfirmationAbove);
-    connect(dialog, &BulkCancelDialog::bulkFinished, this, [this, selected] {
-        Q_EMIT m_session.ordersChanged(selected);
-        Q_EMIT m_session.journalChanged();
-    });
     dialog->open();
 }
 
@@ -904,8 +921,8 @@ void MainWindow::openAddOrder()
 {
     auto *dialog = new AddOrderDialog(m_session, this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
+    // RefreshService said it wrote the order (AppSession::ordersChanged).
     connect(dialog, &AddOrderDialog::orderAdded, this, [this](const Domain::OrderKey &k) {
-        Q_EMIT m_session.ordersChanged({k});
         QTimer::singleShot(300, this, [this, k] { selectOrder(k); });
     });
     dialog->open();

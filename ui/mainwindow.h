@@ -28,6 +28,7 @@ namespace CancelDesk::I18n {
 class Translations;
 }
 namespace CancelDesk::Services {
+struct CancelCheck;
 struct CancelReport;
 class RefreshJob;
 struct RefreshSummary;
@@ -39,6 +40,7 @@ class AppSession;
 class FirstRunPanel;
 class OrderListView;
 class OrderTableModel;
+struct OrderFacts;
 class ProviderStrip;
 class StatusView;
 class SecretStore;
@@ -92,6 +94,8 @@ private:
     void retranslateUi();
     void updateBanner();
     void updateActions();
+    // The core's cancel rule on what the order list knows, now.
+    Services::CancelCheck checkOf(const OrderFacts &facts) const;
     void updateCounts();
     void applyFilter();
     void tick();
@@ -106,6 +110,9 @@ private:
     void searchAllOrders();
     // The status view shows the selected order while it is visible, else none.
     void followVisibleSelection();
+    // The order the status pane is for; it reads it when shown.
+    void showDetails(const std::optional<Domain::OrderKey> &order);
+    void reloadDetails();
     // Del / Ctrl+K on an order that cannot be cancelled: say why.
     void explainCannotCancel(const Domain::OrderKey &order, const QString &why);
     static QString copiedText(const QStringList &ids);
@@ -126,7 +133,6 @@ private:
     void confirmSandboxReset();
     void buildFirstRunPanel(QBoxLayout *layout);
     void finishFirstRun(const QString &operatorName);
-    void onCancelFinished(const Domain::OrderKey &order);
     void recoverInterruptedCancels();
     void onRecoveryFinished(const QList<Services::CancelReport> &reports);
 
@@ -137,6 +143,8 @@ private:
     StatusView *m_statusView = nullptr;
     QDockWidget *m_statusDock = nullptr;
     QTimer *m_tick = nullptr;
+    std::optional<Domain::OrderKey> m_detailsOrder;
+    bool m_detailsStale = false;
 
     QLabel *m_banner = nullptr;
     FirstRunPanel *m_firstRun = nullptr;

@@ -7,9 +7,15 @@ namespace CancelDesk::Services {
 CancelCheck checkCancel(const Domain::Order &order, const Domain::CancelPolicy &policy,
                         const QDateTime &nowUtc, const AttemptFlags &attempts)
 {
+    return checkCancel(policy.decide(order, nowUtc), order.provider, attempts, true);
+}
+
+CancelCheck checkCancel(const Domain::PolicyDecision &decision, Domain::Provider provider,
+                        const AttemptFlags &attempts, bool providerConfigured)
+{
     CancelCheck check;
-    check.provider = order.provider;
-    check.decision = policy.decide(order, nowUtc);
+    check.provider = provider;
+    check.decision = decision;
     if (attempts.activeAttemptId != 0) {
         // F12: whatever the rules say, never a second cancel while one is out.
         check.verdict = CancelCheck::Verdict::ActiveAttempt;
@@ -23,9 +29,12 @@ CancelCheck checkCancel(const Domain::Order &order, const Domain::CancelPolicy &
     if (attempts.unresolvedAttemptId != 0) {
         check.verdict = CancelCheck::Verdict::RetryUnresolved;
         check.attemptId = attempts.unresolvedAttemptId;
-        return check;
+    } else {
+        check.verdict = CancelCheck::Verdict::NewAttempt;
     }
-    check.verdict = CancelCheck::Verdict::NewAttempt;
+    // Nothing to send it to: said before anything is journaled.
+    if (!providerConfigured)
+        check.verdict = CancelCheck::Verdict::NotConfigured;
     return check;
 }
 

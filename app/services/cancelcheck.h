@@ -45,6 +45,11 @@ struct CancelCheck
 
 CancelCheck checkCancel(const Domain::Order &order, const Domain::CancelPolicy &policy,
                         const QDateTime &nowUtc, const AttemptFlags &attempts);
+// The same rule on a decision already made (the order list keeps one per row,
+// so that the console asks it every second without reading the store).
+// providerConfigured false turns a cancellable order into NotConfigured.
+CancelCheck checkCancel(const Domain::PolicyDecision &decision, Domain::Provider provider,
+                        const AttemptFlags &attempts, bool providerConfigured);
 
 // The one sentence that goes with a check, translated: for a retry, that the
 // earlier attempt is sent again with its key; for an active attempt, that it is

@@ -276,6 +276,7 @@ void CancelJob::begin()
     m_attempt = prepared.attempt;
     m_report.attemptId = m_attempt.id;
     Q_EMIT stateChanged(AttemptState::Prepared);
+    Q_EMIT m_service.attemptChanged({m_attempt.provider, m_attempt.paymentId});
     testStopPoint(AttemptState::Prepared);
 
     m_provider = m_service.m_providers.provider(m_attempt.provider);
@@ -321,6 +322,7 @@ void CancelJob::retryUnresolved(qint64 attemptId)
     m_report.sent = true; // an earlier try may have arrived
     m_mayHaveArrived = true;
     Q_EMIT stateChanged(AttemptState::Sent);
+    Q_EMIT m_service.attemptChanged({m_attempt.provider, m_attempt.paymentId});
     // The journaled request, unchanged: its key, reason and body.
     m_request = journaledRequest(m_attempt);
     m_leaseTimer->start();
@@ -559,6 +561,7 @@ bool CancelJob::recordState(AttemptState state)
     }
     m_attempt = r.attempt;
     Q_EMIT stateChanged(state);
+    Q_EMIT m_service.attemptChanged({m_attempt.provider, m_attempt.paymentId});
     testStopPoint(state);
     return true;
 }
@@ -629,6 +632,9 @@ void CancelJob::complete(AttemptState state, const std::optional<Domain::Order> 
     }
     m_attempt = r.attempt;
     Q_EMIT stateChanged(state);
+    Q_EMIT m_service.attemptChanged({m_attempt.provider, m_attempt.paymentId});
+    if (order || confirmedWithoutOrder)
+        Q_EMIT m_service.orderWritten({m_attempt.provider, m_attempt.paymentId});
     m_report.state = state;
     m_report.message = finalMessage(fillReport());
     deliver();

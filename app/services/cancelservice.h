@@ -254,6 +254,11 @@ public:
 Q_SIGNALS:
     // Periodic recovery took over and finished these attempts.
     void recovered(const QList<CancelDesk::Services::CancelReport> &reports);
+    // An attempt of the order was journaled: prepared, retried, moved on or
+    // finished. Its active and unresolved attempts may have changed.
+    void attemptChanged(const CancelDesk::Domain::OrderKey &order);
+    // A finished cancel stored the order's new status.
+    void orderWritten(const CancelDesk::Domain::OrderKey &order);
 
 private:
     friend class CancelJob;

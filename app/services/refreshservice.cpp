@@ -67,10 +67,12 @@ QString notConfiguredText(Provider provider)
 // ---------------------------------------------------------------------------
 // RefreshJob
 
-RefreshJob::RefreshJob(Storage::OrderStore &store, Providers::ProviderRegistry &registry,
-                       const WorkflowSettings &settings, Clock clock, Mode mode, QObject *parent)
+RefreshJob::RefreshJob(Storage::OrderStore &store, Storage::StorageWorker &writer,
+                       Providers::ProviderRegistry &registry, const WorkflowSettings &settings,
+                       Clock clock, Mode mode, QObject *parent)
     : QObject(parent)
     , m_store(store)
+    , m_writer(writer)
     , m_registry(registry)
     , m_settings(settings)
     , m_clock(std::move(clock))
@@ -81,9 +83,14 @@ RefreshJob::RefreshJob(Storage::OrderStore &store, Providers::ProviderRegistry &
     m_pumpTimer = new QTimer(this);
     m_pumpTimer->setSingleShot(true);
     connect(m_pumpTimer, &QTimer::timeout, this, &RefreshJob::pump);
+    connect(&m_writer, &Storage::StorageWorker::written, this, &RefreshJob::onWritten);
 }
 
-RefreshJob::~RefreshJob() = default;
+RefreshJob::~RefreshJob()
+{
+    // Nothing learned is dropped: what waits for the batch timer goes now.
+    flush();
+}
 
 void RefreshJob::startRetrieve(const QList<OrderKey> &orders, Storage::StatusSource source)
 {
@@ -344,7 +351,7 @@ void RefreshJob::onPage(const Task &task, const ProviderResult &result)
         if (m_synced.contains(o.paymentId))
             continue;
         m_synced.insert(o.paymentId);
-        if (m_summary.done >= m_summary.total)
+        if (m_summary.done + m_pendingOrders >= m_summary.total)
             ++m_summary.total;
         store(o);
     }
@@ -354,14 +361,20 @@ void RefreshJob::fail(const OrderKey &key, const QString &text, const QString &s
 {
     ++m_summary.done;
     ++m_summary.failed;
-    if (m_mode == Mode::UqpaySync && m_summary.total < m_summary.done)
-        m_summary.total = m_summary.done;
+    if (m_mode == Mode::UqpaySync && m_summary.total < m_summary.done + m_pendingOrders)
+        m_summary.total = m_summary.done + m_pendingOrders;
     m_summary.errors.append({key, text});
-    // The order's record changed too: views that mark failed syncs follow.
-    if (!key.paymentId.isEmpty()
-        && m_store.recordSyncError(key.provider, key.paymentId, m_clock(),
-                                   stored.isEmpty() ? text : stored))
-        Q_EMIT orderUpdated(key);
+    // The order's record changes too (on the storage thread): views that mark
+    // failed syncs follow when it is written.
+    if (!key.paymentId.isEmpty()) {
+        Storage::OrderWrite w;
+        w.order.provider = key.provider;
+        w.order.paymentId = key.paymentId;
+        w.syncError = stored.isEmpty() ? text : stored;
+        w.syncErrorAt = m_clock();
+        m_writes.append(w);
+        flush();
+    }
     Q_EMIT progress(m_summary.done, m_summary.total, m_summary.failed);
 }
 
@@ -369,51 +382,97 @@ void RefreshJob::store(Order order)
 {
     order.lastSyncedAt = m_clock();
     order.lastSyncError.clear();
-    const OrderKey key{order.provider, order.paymentId};
-    const Storage::UpsertResult r = m_store.upsert(order, m_source);
-    if (!r.ok) {
-        ++m_summary.done;
-        ++m_summary.failed;
-        m_summary.errors.append({key, r.error});
-        Q_EMIT progress(m_summary.done, m_summary.total, m_summary.failed);
-        return;
+    m_writes.append({std::move(order), {}, {}});
+    ++m_pendingOrders;
+    // Answers arrive in bursts (a bulk refresh, a sync page): written together.
+    if (m_writes.size() >= 500)
+        return flush();
+    if (!m_flushScheduled) {
+        m_flushScheduled = true;
+        QTimer::singleShot(0, this, [this] {
+            m_flushScheduled = false;
+            flush();
+        });
     }
-    ++m_summary.done;
-    if (r.conflict)
-        ++m_summary.conflicts;
-    reconcile(order, r.conflict);
-    Q_EMIT orderUpdated(key);
-    Q_EMIT progress(m_summary.done, m_summary.total, m_summary.failed);
 }
 
-void RefreshJob::reconcile(const Order &fresh, bool conflict)
+void RefreshJob::flush()
+{
+    if (m_writes.isEmpty())
+        return;
+    Storage::OrderStore *store = &m_store;
+    const QDateTime now = m_clock(); // read here: the clock is this thread's
+    m_tickets.insert(
+        m_writer.write(std::exchange(m_writes, {}), m_source,
+                       [store, now](const Order &fresh, Storage::OrderWritten &written) {
+                           reconcile(*store, now, fresh, written);
+                       }));
+}
+
+void RefreshJob::onWritten(quint64 ticket, const QList<Storage::OrderWritten> &outcomes)
+{
+    if (!m_tickets.remove(ticket))
+        return; // another job's
+    for (const Storage::OrderWritten &w : outcomes) {
+        if (w.syncErrorOnly) {
+            if (w.ok)
+                Q_EMIT orderUpdated(w.key);
+            continue;
+        }
+        --m_pendingOrders;
+        ++m_summary.done;
+        if (!w.ok) {
+            ++m_summary.failed;
+            m_summary.errors.append({w.key, w.error});
+            continue;
+        }
+        if (w.conflict)
+            ++m_summary.conflicts;
+        if (w.settled > 0) {
+            m_summary.reconciled += w.settled;
+            Q_EMIT attemptSettled(w.key);
+        } else if (!w.settleError.isEmpty()) {
+            m_summary.errors.append({w.key, w.settleError});
+        }
+        Q_EMIT orderUpdated(w.key);
+    }
+    Q_EMIT progress(m_summary.done, m_summary.total, m_summary.failed);
+    maybeFinish();
+}
+
+void RefreshJob::reconcile(Storage::OrderStore &store, const QDateTime &nowUtc, const Order &fresh,
+                           Storage::OrderWritten &written)
 {
     // The provider's answer of this refresh decides, with the cancel deadline
     // the store computed for it (F11 step 5); the stored status may be an
     // import's, or a CANCELLED kept under F7 against this very answer.
-    const std::optional<Order> stored = m_store.find(fresh.provider, fresh.paymentId);
+    const std::optional<Order> stored = store.find(fresh.provider, fresh.paymentId);
     if (!stored)
         return;
     Order basis = fresh;
     basis.cancelDeadline = stored->cancelDeadline;
-    const bool conflicted = conflict || stored->flags.testFlag(Domain::StatusFlag::Conflict);
-    Storage::CancelJournal journal(m_store.database());
+    const bool conflicted =
+        written.conflict || stored->flags.testFlag(Domain::StatusFlag::Conflict);
+    Storage::CancelJournal journal(store.database());
     QString error;
-    const int settled = reconcileUnresolved(journal, basis, conflicted, m_clock(), &error);
+    const int settled = reconcileUnresolved(journal, basis, conflicted, nowUtc, &error);
     if (settled > 0)
-        m_summary.reconciled += settled;
+        written.settled = settled;
     else if (settled < 0)
-        m_summary.errors.append(
-            {{fresh.provider, fresh.paymentId},
-             QCoreApplication::translate("RefreshService",
-                                         "The status was stored, but the unresolved cancel "
-                                         "attempt could not be reconciled: %1")
-                 .arg(error)});
+        written.settleError =
+            QCoreApplication::translate("RefreshService",
+                                        "The status was stored, but the unresolved cancel "
+                                        "attempt could not be reconciled: %1")
+                .arg(error);
 }
 
 void RefreshJob::maybeFinish()
 {
     if (m_finished || !m_started || !m_tasks.empty())
+        return;
+    // What was learned is written before the job says it is done.
+    flush();
+    if (!m_tickets.isEmpty())
         return;
     if (!m_stopped) {
         if (m_mode == Mode::UqpaySync) {
@@ -446,14 +505,20 @@ RefreshService::RefreshService(Storage::OrderStore &store, Providers::ProviderRe
     qRegisterMetaType<RefreshSummary>();
     m_autoTimer = new QTimer(this);
     connect(m_autoTimer, &QTimer::timeout, this, &RefreshService::runAutoRefresh);
+    m_writer = std::make_unique<Storage::StorageWorker>(m_store);
 }
 
-RefreshService::~RefreshService() = default;
+RefreshService::~RefreshService()
+{
+    // The jobs (children) go first: they may still hand batches over.
+    qDeleteAll(findChildren<RefreshJob *>(Qt::FindDirectChildrenOnly));
+}
 
 RefreshJob *RefreshService::newJob(RefreshJob::Mode mode)
 {
-    auto *job = new RefreshJob(m_store, m_registry, m_settings, m_clock, mode, this);
+    auto *job = new RefreshJob(m_store, *m_writer, m_registry, m_settings, m_clock, mode, this);
     connect(job, &RefreshJob::orderUpdated, this, &RefreshService::orderUpdated);
+    connect(job, &RefreshJob::attemptSettled, this, &RefreshService::attemptSettled);
     return job;
 }
 

@@ -3,6 +3,7 @@
 #include "domain/order.h"
 #include "providers/paymentprovider.h"
 #include "storage/orderstore.h"
+#include "storage/storageworker.h"
 #include "workflowsettings.h"
 
 #include <QDateTime>
@@ -15,6 +16,7 @@
 #include <chrono>
 #include <functional>
 #include <map>
+#include <memory>
 #include <utility>
 
 class QTimer;
@@ -72,6 +74,8 @@ Q_SIGNALS:
     void finished(const CancelDesk::Services::RefreshSummary &summary);
     // An order was written to the store (its status, or why it failed to sync).
     void orderUpdated(const CancelDesk::Domain::OrderKey &order);
+    // The order's status settled its UNRESOLVED cancel attempts (F11 step 5).
+    void attemptSettled(const CancelDesk::Domain::OrderKey &order);
 
 private:
     friend class RefreshService;
@@ -88,8 +92,9 @@ private:
         QTimer *retryTimer = nullptr;
     };
 
-    RefreshJob(Storage::OrderStore &store, Providers::ProviderRegistry &registry,
-               const WorkflowSettings &settings, Clock clock, Mode mode, QObject *parent);
+    RefreshJob(Storage::OrderStore &store, Storage::StorageWorker &writer,
+               Providers::ProviderRegistry &registry, const WorkflowSettings &settings, Clock clock,
+               Mode mode, QObject *parent);
 
     void startRetrieve(const QList<Domain::OrderKey> &orders, Storage::StatusSource source);
     void startSync(const QDateTime &fromUtc, const QDateTime &toUtc);
@@ -103,11 +108,22 @@ private:
     // text for this run's summary; stored (encodeFailure) for the order's
     // lastSyncError, worded again whenever it is shown. Without it, text.
     void fail(const Domain::OrderKey &key, const QString &text, const QString &stored = {});
+    // Hands the order to the storage thread (batched: flush()).
     void store(Domain::Order order);
-    void reconcile(const Domain::Order &fresh, bool conflict);
+    void flush();
+    void onWritten(quint64 ticket, const QList<Storage::OrderWritten> &outcomes);
+    // On the storage thread, after the order's batch committed.
+    static void reconcile(Storage::OrderStore &store, const QDateTime &nowUtc,
+                          const Domain::Order &fresh, Storage::OrderWritten &written);
     void maybeFinish();
 
     Storage::OrderStore &m_store;
+    Storage::StorageWorker &m_writer;
+    // Orders waiting to be handed over, and batches being written.
+    QList<Storage::OrderWrite> m_writes;
+    QSet<quint64> m_tickets;
+    int m_pendingOrders = 0; // handed over (or waiting), not written yet
+    bool m_flushScheduled = false;
     Providers::ProviderRegistry &m_registry;
     WorkflowSettings m_settings;
     Clock m_clock;
@@ -176,10 +192,14 @@ public:
 
 Q_SIGNALS:
     void orderUpdated(const CancelDesk::Domain::OrderKey &order);
+    void attemptSettled(const CancelDesk::Domain::OrderKey &order);
     void autoRefreshFinished(const CancelDesk::Services::RefreshSummary &summary);
 
 private:
     RefreshJob *newJob(RefreshJob::Mode mode);
+    // Writes what the jobs learn on the storage thread (before the members
+    // above it are gone, and before the Database).
+    std::unique_ptr<Storage::StorageWorker> m_writer;
     void runAutoRefresh();
 
     Storage::OrderStore &m_store;

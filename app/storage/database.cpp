@@ -305,6 +305,9 @@ int Database::schemaVersion() const
 
 QSqlDatabase Database::connection() const
 {
+    if (const QCoreApplication *app = QCoreApplication::instance();
+        app && QThread::currentThread() == app->thread())
+        m_mainThreadUses.fetch_add(1, std::memory_order_relaxed);
     return openConnection(nullptr);
 }
 

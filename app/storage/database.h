@@ -8,6 +8,8 @@
 #include <QStringList>
 #include <QStringView>
 
+#include <atomic>
+
 class QSqlError;
 class QThread;
 
@@ -43,6 +45,12 @@ public:
     // it must be finished before the Database is destroyed.
     QSqlDatabase connection() const;
 
+    // How many times the application's main (GUI) thread has asked for its
+    // connection, i.e. used the database. The console keeps the disk off that
+    // thread except on the cancel path (journal first); tests watch this count
+    // to see that ticks, selection and dialogs do not read the store.
+    quint64 mainThreadUses() const { return m_mainThreadUses.load(std::memory_order_relaxed); }
+
     // A translated sentence for a failed statement. SQLite's own text names
     // tables and columns, never bound values, so it carries no secrets.
     static QString errorText(const QSqlError &error);
@@ -59,6 +67,7 @@ private:
     mutable QMutex m_mutex;
     mutable QHash<QThread *, QString> m_connections;
     mutable QHash<QThread *, QMetaObject::Connection> m_threadWatches;
+    mutable std::atomic<quint64> m_mainThreadUses{0};
 };
 
 // Splits a migration script into statements at the semicolons that end them:

@@ -3,3 +3,5 @@ canceldesk_add_test(tst_statushistory SOURCES tst_statushistory.cpp LIBS canceld
 # The order list and the status view beside it (issue 12): eligibility verdict,
 # failed-sync marks, Del explaining, layouts across languages and sizes, search.
 canceldesk_add_test(tst_orderlist SOURCES tst_orderlist.cpp LIBS canceldesk_uitestsupport)
+# Issue 13: ticks, the Cancel action and the cancel dialogs read the model, not the database.
+canceldesk_add_test(tst_guithread SOURCES tst_guithread.cpp LIBS canceldesk_uitestsupport)

@@ -4,7 +4,9 @@
 #include "domain/cancelreason.h"
 #include "eligibility.h"
 #include "format.h"
+#include "models/ordertablemodel.h"
 #include "providers/paymentprovider.h"
+#include "providers/providerregistry.h"
 #include "services/exporter.h"
 #include "storage/canceljournal.h"
 #include "storage/orderstore.h"
@@ -83,10 +85,21 @@ QString toTsv(const QList<QStringList> &rows)
 
 } // namespace
 
+BulkCancelDialog::BulkCancelDialog(AppSession &session, const OrderTableModel &list,
+                                   const QList<Domain::OrderKey> &orders, QWidget *parent)
+    : BulkCancelDialog(session, orders, parent, &list)
+{}
+
 BulkCancelDialog::BulkCancelDialog(AppSession &session, const QList<Domain::OrderKey> &orders,
                                    QWidget *parent)
+    : BulkCancelDialog(session, orders, parent, nullptr)
+{}
+
+BulkCancelDialog::BulkCancelDialog(AppSession &session, const QList<Domain::OrderKey> &orders,
+                                   QWidget *parent, const OrderTableModel *list)
     : QDialog(parent)
     , m_session(session)
+    , m_list(list)
     , m_ticker(new QTimer(this))
 {
     setObjectName(QStringLiteral("bulkCancelDialog"));
@@ -96,8 +109,15 @@ BulkCancelDialog::BulkCancelDialog(AppSession &session, const QList<Domain::Orde
         const bool seen = std::any_of(m_rows.cbegin(), m_rows.cend(),
                                       [&key](const Row &r) { return r.key == key; });
         if (!seen)
-            m_rows.append(Row{key, std::nullopt, {}, false, false, std::nullopt});
+            m_rows.append(Row{key, nullptr, std::nullopt, {}, false, false, std::nullopt});
     }
+    for (Row &row : m_rows)
+        readFacts(row);
+    // What the cancels (or refreshes) write arrives as signals.
+    if (m_list)
+        connect(m_list, &OrderTableModel::ordersUpdated, this, &BulkCancelDialog::onOrdersChanged);
+    else
+        connect(&m_session, &AppSession::ordersChanged, this, &BulkCancelDialog::onOrdersChanged);
     buildUi();
     decideAll();
     retranslateUi();
@@ -259,11 +279,45 @@ void BulkCancelDialog::setTypedConfirmationThreshold(qint64 majorUnits)
     updateControls();
 }
 
+void BulkCancelDialog::readFacts(Row &row)
+{
+    std::optional<OrderFacts> facts =
+        m_list ? m_list->facts(row.key)
+               : OrderFacts::read(m_session.orders(), m_session.journal(), m_session.policy(),
+                                  row.key, m_session.now());
+    row.facts = facts ? std::make_shared<const OrderFacts>(std::move(*facts)) : nullptr;
+    if (row.facts)
+        row.order = row.facts->order;
+    else
+        row.order.reset();
+}
+
+void BulkCancelDialog::onOrdersChanged(const QList<Domain::OrderKey> &keys)
+{
+    bool any = false;
+    for (int i = 0; i < m_rows.size(); ++i) {
+        if (!keys.contains(m_rows.at(i).key))
+            continue;
+        readFacts(m_rows[i]);
+        any = true;
+        if (m_phase != Phase::Reviewing)
+            fillRow(i); // the status the cancel left behind
+    }
+    if (any && m_phase == Phase::Reviewing) {
+        decideAll();
+        fillTable();
+        updateControls();
+    }
+}
+
 void BulkCancelDialog::decideAll()
 {
+    // The core's rule on what the list knows, at this second: no store read.
+    const QDateTime now = m_session.now();
     for (Row &row : m_rows) {
-        row.order = m_session.orders().find(row.key.provider, row.key.paymentId);
-        row.check = row.order ? m_session.cancels().check(*row.order) : Services::CancelCheck{};
+        row.check = row.facts ? row.facts->checkAt(
+                        now, m_session.providers().provider(row.key.provider) != nullptr)
+                              : Services::CancelCheck{};
     }
 }
 
@@ -578,8 +632,7 @@ void BulkCancelDialog::onReported(const CancelReport &report)
             const bool untouched = !report.state && report.refusal == Refusal::None;
             if (!(untouched && row.report))
                 row.report = report;
-            // The status the cancel left behind.
-            row.order = m_session.orders().find(row.key.provider, row.key.paymentId);
+            // (The status the cancel left behind came by signal: onOrdersChanged.)
             fillRow(i);
             break;
         }
@@ -622,8 +675,6 @@ void BulkCancelDialog::onFinished(const QList<CancelReport> &reports)
             row.report = r;
         }
         all.append(*row.report);
-        // Show the statuses the cancels left behind.
-        row.order = m_session.orders().find(row.key.provider, row.key.paymentId);
     }
     m_phase = Phase::Done;
     m_job.clear();

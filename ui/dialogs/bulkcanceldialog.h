@@ -13,6 +13,7 @@
 #include <QPointer>
 #include <QStringList>
 
+#include <memory>
 #include <optional>
 
 class QLabel;
@@ -25,6 +26,8 @@ class QTimer;
 namespace CancelDesk::Ui {
 
 class AppSession;
+class OrderTableModel;
+struct OrderFacts;
 
 // Bulk cancel of the selected orders (PRODUCT.md F13), as safe as a single
 // cancel: one reason, a table of what will and will not be sent with the totals
@@ -51,6 +54,12 @@ public:
         ColumnCount
     };
 
+    // The orders as the order list knows them: the checks every second read
+    // its rows and follow its updates; nothing is read from the store.
+    BulkCancelDialog(AppSession &session, const OrderTableModel &list,
+                     const QList<Domain::OrderKey> &orders, QWidget *parent = nullptr);
+    // Without an order list: read from the store when the dialog opens and
+    // when a service says an order changed (never on the tick).
     explicit BulkCancelDialog(AppSession &session, const QList<Domain::OrderKey> &orders,
                               QWidget *parent = nullptr);
     ~BulkCancelDialog() override;
@@ -93,6 +102,7 @@ private:
     struct Row
     {
         Domain::OrderKey key;
+        std::shared_ptr<const OrderFacts> facts; // what the list (or store) knows
         std::optional<Domain::Order> order;
         Services::CancelCheck check; // the core's rule (CancelService::check)
         bool send = false;           // decided when the run starts
@@ -100,8 +110,12 @@ private:
         std::optional<Services::CancelReport> report;
     };
 
+    BulkCancelDialog(AppSession &session, const QList<Domain::OrderKey> &orders, QWidget *parent,
+                     const OrderTableModel *list);
     void buildUi();
     void retranslateUi();
+    void readFacts(Row &row);
+    void onOrdersChanged(const QList<Domain::OrderKey> &keys);
     void decideAll();
     void fillTable();
     void fillRow(int index);
@@ -127,6 +141,7 @@ private:
     Domain::CancelReason currentReason() const;
 
     AppSession &m_session;
+    const OrderTableModel *m_list = nullptr;
     QList<Row> m_rows;
     Phase m_phase = Phase::Reviewing;
     qint64 m_threshold = kDefaultTypedConfirmationThreshold;

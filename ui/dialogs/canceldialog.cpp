@@ -4,7 +4,9 @@
 #include "domain/cancelreason.h"
 #include "eligibility.h"
 #include "format.h"
+#include "models/ordertablemodel.h"
 #include "providers/paymentprovider.h"
+#include "providers/providerregistry.h"
 #include "storage/canceljournal.h"
 #include "storage/orderstore.h"
 
@@ -66,9 +68,20 @@ QColor outcomeColor(AttemptState state)
 
 } // namespace
 
+CancelDialog::CancelDialog(AppSession &session, const OrderTableModel &orders,
+                           const Domain::OrderKey &order, QWidget *parent)
+    : CancelDialog(session, order, parent, &orders)
+{}
+
 CancelDialog::CancelDialog(AppSession &session, const Domain::OrderKey &order, QWidget *parent)
+    : CancelDialog(session, order, parent, nullptr)
+{}
+
+CancelDialog::CancelDialog(AppSession &session, const Domain::OrderKey &order, QWidget *parent,
+                           const OrderTableModel *orders)
     : QDialog(parent)
     , m_session(session)
+    , m_orders(orders)
     , m_key(order)
     , m_ticker(new QTimer(this))
 {
@@ -76,6 +89,15 @@ CancelDialog::CancelDialog(AppSession &session, const Domain::OrderKey &order, Q
     buildUi();
     retranslateUi();
 
+    // Changes arrive as signals: the list's rows read again after a refresh
+    // or a cancel or, without a list, what the services say they wrote.
+    if (m_orders) {
+        connect(m_orders, &OrderTableModel::ordersUpdated, this, &CancelDialog::onOrdersChanged);
+        connect(m_orders, &OrderTableModel::loaded, this, [this] { onOrdersChanged({m_key}); });
+    } else {
+        connect(&m_session, &AppSession::ordersChanged, this, &CancelDialog::onOrdersChanged);
+    }
+    readFacts();
     checkOrder();
     m_wasEligible = m_order && m_decision.isEligible();
     updateSummary();
@@ -289,15 +311,40 @@ void CancelDialog::updateSummary()
     setLabelColor(m_statusValue, statusColor(o.status));
 }
 
+void CancelDialog::readFacts()
+{
+    std::optional<OrderFacts> facts =
+        m_orders ? m_orders->facts(m_key)
+                 : OrderFacts::read(m_session.orders(), m_session.journal(), m_session.policy(),
+                                    m_key, m_session.now());
+    m_facts = facts ? std::make_unique<OrderFacts>(std::move(*facts)) : nullptr;
+    if (m_facts)
+        m_order = m_facts->order;
+    else
+        m_order.reset();
+}
+
+void CancelDialog::onOrdersChanged(const QList<Domain::OrderKey> &keys)
+{
+    if (!keys.contains(m_key))
+        return;
+    readFacts();
+    if (m_phase == Phase::Editing)
+        checkOrder();
+    updateSummary();
+    if (m_phase == Phase::Editing)
+        tick();
+}
+
 void CancelDialog::checkOrder()
 {
-    m_order = m_session.orders().find(m_key.provider, m_key.paymentId);
     m_blocker.clear();
     m_retryNote.clear();
-    if (!m_order)
+    if (!m_facts)
         return;
-    // F8, F12 and §10: the core's one answer (CancelService::check).
-    const Services::CancelCheck check = m_session.cancels().check(*m_order);
+    // F8, F12 and §10: the core's one answer, on what the list knows.
+    const Services::CancelCheck check = m_facts->checkAt(
+        m_session.now(), m_session.providers().provider(m_key.provider) != nullptr);
     m_decision = check.decision;
     if (check.verdict == Services::CancelCheck::Verdict::ActiveAttempt
         || check.verdict == Services::CancelCheck::Verdict::NotConfigured)
@@ -307,15 +354,15 @@ void CancelDialog::checkOrder()
     if (check.isRetry() && check.attemptId != m_retryShown) {
         // The reason and note that will be sent are the attempt's own.
         m_retryShown = check.attemptId;
-        if (const auto attempt = m_session.journal().find(check.attemptId))
-            m_reason.show(attempt->reason, attempt->note);
+        m_reason.show(m_facts->unresolvedReason, m_facts->unresolvedNote);
     }
 }
 
 void CancelDialog::tick()
 {
     if (m_phase == Phase::Editing) {
-        // The order may have been refreshed meanwhile; decide on what is stored now.
+        // Deadlines pass: decide again on this second (what changed in the
+        // store came by signal, onOrdersChanged).
         checkOrder();
         if (m_order)
             updateSummary();
@@ -482,11 +529,8 @@ void CancelDialog::onFinished(const Services::CancelReport &report)
     m_report = report;
     m_phase = Phase::Done;
     m_ticker->stop();
-    // The service stored the order's new status; the countdown no longer applies.
-    if (auto order = m_session.orders().find(m_key.provider, m_key.paymentId)) {
-        m_order = std::move(order);
-        updateSummary();
-    }
+    // The service stored the order's new status (it arrives by signal,
+    // onOrdersChanged); the countdown no longer applies.
     m_form->setRowVisible(m_countdownLabel, false);
     m_headline->setText(tr("Cancel result"));
     m_progress->hide();

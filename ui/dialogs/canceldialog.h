@@ -9,6 +9,7 @@
 #include <QDialog>
 #include <QPointer>
 
+#include <memory>
 #include <optional>
 
 class QComboBox;
@@ -22,6 +23,8 @@ class QTimer;
 namespace CancelDesk::Ui {
 
 class AppSession;
+class OrderTableModel;
+struct OrderFacts;
 
 // The cancel dialog of PRODUCT.md F10: the order, the live countdown, a reason,
 // a typed confirmation for large amounts, then the cancel itself (F11) with its
@@ -36,6 +39,12 @@ class CancelDialog final : public QDialog
     Q_DISABLE_COPY_MOVE(CancelDialog)
 
 public:
+    // The order as the order list knows it: the countdown and the checks read
+    // the list's row, and follow its updates; nothing is read from the store.
+    CancelDialog(AppSession &session, const OrderTableModel &orders, const Domain::OrderKey &order,
+                 QWidget *parent = nullptr);
+    // Without an order list: the order is read from the store when the dialog
+    // opens and again when a service says it changed (never on the tick).
     explicit CancelDialog(AppSession &session, const Domain::OrderKey &order,
                           QWidget *parent = nullptr);
     ~CancelDialog() override;
@@ -60,6 +69,9 @@ protected:
 private:
     enum class Phase { Editing, Sending, Done };
 
+    CancelDialog(AppSession &session, const Domain::OrderKey &order, QWidget *parent,
+                 const OrderTableModel *orders);
+
     void buildUi();
     void retranslateUi();
     void tick();
@@ -73,12 +85,16 @@ private:
     void fitHeight();
     void setLabelColor(QLabel *label, const QColor &color);
     Domain::CancelReason currentReason() const;
-    // Why this dialog must not send (another attempt active, an earlier one
-    // unresolved); empty when nothing in the journal stands in the way.
-    void checkOrder(); // reads the order and the core's CancelCheck
+    // The core's CancelCheck on the facts at hand, now (no store read).
+    void checkOrder();
+    // Takes the order's facts again from the list (or, without one, the store).
+    void readFacts();
+    void onOrdersChanged(const QList<Domain::OrderKey> &keys);
 
     AppSession &m_session;
+    const OrderTableModel *m_orders = nullptr;
     Domain::OrderKey m_key;
+    std::unique_ptr<OrderFacts> m_facts; // nullptr when the order is unknown
     std::optional<Domain::Order> m_order;
     Domain::PolicyDecision m_decision;
     bool m_wasEligible = false;

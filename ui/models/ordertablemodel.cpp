@@ -20,6 +20,9 @@ using Domain::NormStatus;
 using Domain::Provider;
 using Row = OrderSnapshot::Row;
 
+// A million rows: every byte here is a megabyte (STYLE.md §5).
+static_assert(sizeof(Row) <= 64, "OrderSnapshot::Row must stay compact");
+
 namespace {
 
 // Arena strings longer than this are cut (ids and references are far shorter).
@@ -143,6 +146,151 @@ void OrderSnapshot::setSyncError(quint32 i, const Domain::Order &order)
         syncErrors.insert(i, order.lastSyncError);
 }
 
+void OrderSnapshot::setDecision(Row &row, const Domain::Order &order,
+                                const Domain::PolicyDecision &decision,
+                                const Domain::CancelPolicy &policy, const QDateTime &nowUtc)
+{
+    // Which rule applies depends on the provider, method, statuses and flags,
+    // never on times; whether a deadline is known decides whether the window
+    // can close at all. Rows alike share one shape, computed once.
+    const bool hasDeadline = decision.deadlineUtc.isValid();
+    const bool cacheable = row.rawStatus < (1U << 23);
+    const quint64 key = (quint64(row.provider) << 56) | (quint64(row.status) << 48)
+                        | (quint64(row.flags) << 40) | (quint64(row.method) << 24)
+                        | (quint64(hasDeadline) << 23) | quint64(row.rawStatus & 0x7FFFFF);
+    if (cacheable) {
+        if (const auto it = decisionIndex.constFind(key); it != decisionIndex.cend()) {
+            row.decision = *it;
+            return;
+        }
+    }
+    DecisionShape shape;
+    if (decision.isEligible()) {
+        shape.open = decision;
+        shape.closed = hasDeadline ? policy.decide(order, decision.deadlineUtc) : decision;
+    } else if (decision.reason == Domain::IneligibleReason::WindowClosed && hasDeadline) {
+        shape.closed = decision;
+        shape.open = policy.decide(order, decision.deadlineUtc.addMSecs(-1));
+    } else {
+        shape.open = shape.closed = decision;
+    }
+    Q_UNUSED(nowUtc);
+    shape.open.deadlineUtc = shape.closed.deadlineUtc = QDateTime();
+    const auto same = [](const Domain::PolicyDecision &a, const Domain::PolicyDecision &b) {
+        return a.eligibility == b.eligibility && a.reason == b.reason && a.instead == b.instead
+               && a.warning == b.warning && a.providerZone == b.providerZone
+               && a.ruleId == b.ruleId;
+    };
+    quint16 i = 0;
+    while (i < decisions.size()
+           && !(same(decisions[i].open, shape.open) && same(decisions[i].closed, shape.closed)))
+        ++i;
+    if (i == decisions.size()) {
+        if (decisions.size() >= 0xFFFF)
+            i = 0; // cannot happen with real rules; the first shape is a safe "ask again"
+        else
+            decisions.push_back(shape);
+    }
+    row.decision = i;
+    if (cacheable)
+        decisionIndex.insert(key, i);
+}
+
+void OrderSnapshot::setAttempts(quint32 i, Row &row, const Attempts &a)
+{
+    row.activeAttempt = a.flags.activeAttemptId != 0;
+    row.unresolved = a.flags.unresolvedAttemptId != 0;
+    if (row.activeAttempt || row.unresolved)
+        attempts.insert(i, a);
+    else
+        attempts.remove(i);
+}
+
+OrderFacts OrderSnapshot::facts(quint32 i) const
+{
+    const Row &r = rows[i];
+    OrderFacts f;
+    f.order.provider = Provider(r.provider);
+    f.order.paymentId = paymentId(r);
+    f.order.merchantReference = merchantReference(r);
+    f.order.paymentMethod = string(r.method);
+    f.order.amount = {r.amountMinor, string(r.currency)};
+    f.order.rawStatus = string(r.rawStatus);
+    f.order.status = NormStatus(r.status);
+    f.order.flags = Domain::StatusFlags::fromInt(r.flags);
+    f.order.createdAt = timeOf(r.createdMs);
+    f.order.lastSyncedAt = timeOf(r.syncedMs);
+    f.order.lastSyncError = syncErrors.value(i);
+    f.duplicateReference = r.duplicateReference;
+    if (r.decision < decisions.size()) {
+        f.open = decisions[r.decision].open;
+        f.closed = decisions[r.decision].closed;
+    }
+    f.deadline = timeOf(r.deadlineMs);
+    if (const auto it = attempts.constFind(i); it != attempts.cend()) {
+        f.attempts = it->flags;
+        f.unresolvedReason = it->unresolvedReason;
+        f.unresolvedNote = it->unresolvedNote;
+    }
+    return f;
+}
+
+Domain::PolicyDecision OrderFacts::decisionAt(const QDateTime &nowUtc) const
+{
+    // As CancelPolicy::decide: cancellable strictly before the deadline.
+    Domain::PolicyDecision d =
+        open.isEligible() && deadline.isValid() && nowUtc >= deadline ? closed : open;
+    d.deadlineUtc = deadline;
+    return d;
+}
+
+Services::CancelCheck OrderFacts::checkAt(const QDateTime &nowUtc, bool providerConfigured) const
+{
+    return Services::checkCancel(decisionAt(nowUtc), order.provider, attempts, providerConfigured);
+}
+
+namespace {
+
+OrderSnapshot::Attempts readAttempts(const Storage::CancelJournal &journal,
+                                     const Domain::OrderKey &key)
+{
+    OrderSnapshot::Attempts a;
+    if (const auto active = journal.activeFor(key.provider, key.paymentId))
+        a.flags.activeAttemptId = active->id;
+    if (const auto unresolved = journal.unresolvedFor(key.provider, key.paymentId)) {
+        a.flags.unresolvedAttemptId = unresolved->id;
+        a.unresolvedReason = unresolved->reason;
+        a.unresolvedNote = unresolved->note;
+    }
+    return a;
+}
+
+} // namespace
+
+std::optional<OrderFacts> OrderFacts::read(const Storage::OrderStore &orders,
+                                           const Storage::CancelJournal &journal,
+                                           const Domain::CancelPolicy &policy,
+                                           const Domain::OrderKey &key, const QDateTime &nowUtc)
+{
+    const std::optional<Domain::Order> order = orders.find(key.provider, key.paymentId);
+    if (!order)
+        return std::nullopt;
+    OrderSnapshot s;
+    OrderSnapshot::Row row;
+    const Domain::PolicyDecision decision = policy.decide(*order, nowUtc);
+    s.fill(row, *order, decision);
+    s.setDecision(row, *order, decision, policy, nowUtc);
+    s.setSyncError(0, *order);
+    s.setAttempts(0, row, readAttempts(journal, key));
+    row.duplicateReference = orders.referenceCount(key.provider, order->merchantReference) > 1
+                             && !order->merchantReference.isEmpty();
+    s.rows.push_back(row);
+    OrderFacts f = s.facts(0);
+    // The whole order, as read (times the row does not keep included).
+    f.order = *order;
+    return f;
+}
+
 OrderTableModel::OrderTableModel(AppSession &session, QObject *parent)
     : QAbstractTableModel(parent)
     , m_session(session)
@@ -153,12 +301,26 @@ OrderTableModel::OrderTableModel(AppSession &session, QObject *parent)
             &OrderTableModel::applyView);
     connect(&m_loadWatcher, &QFutureWatcher<LoadResult>::finished, this,
             &OrderTableModel::applyLoad);
+    connect(&m_updateWatcher, &QFutureWatcher<UpdateResult>::finished, this, [this] {
+        m_updating = false;
+        const UpdateResult result = m_updateWatcher.result();
+        if (m_loading) {
+            // A reload's snapshot is about to replace the rows these were read
+            // for, and may have been read before these writes: read them
+            // again once it is shown (finishLoad).
+            queueKeys(result.keys);
+            return;
+        }
+        applyUpdates(result);
+        applyPendingUpdates(); // keys that came while reading
+    });
 }
 
 OrderTableModel::~OrderTableModel()
 {
     m_viewWatcher.waitForFinished();
     m_loadWatcher.waitForFinished();
+    m_updateWatcher.waitForFinished();
 }
 
 int OrderTableModel::rowCount(const QModelIndex &parent) const
@@ -413,13 +575,20 @@ void OrderTableModel::reload()
         // The store hands this worker thread its own database connection.
         LoadResult result;
         auto snapshot = std::make_shared<OrderSnapshot>();
-        QSet<QString> unresolved;
-        Storage::AttemptFilter attempts;
-        attempts.state = Storage::AttemptState::Unresolved;
-        journal->forEach(attempts, [&unresolved](const Storage::CancelAttempt &a) {
-            unresolved.insert(OrderSnapshot::keyOf(a.provider, a.paymentId));
+        // The few orders with a cancel in progress or unresolved (F12, §10).
+        QHash<QString, OrderSnapshot::Attempts> attempts;
+        Storage::AttemptFilter unresolvedOnly;
+        unresolvedOnly.state = Storage::AttemptState::Unresolved;
+        journal->forEach(unresolvedOnly, [&attempts](const Storage::CancelAttempt &a) {
+            // In id order: the newest unresolved one wins.
+            OrderSnapshot::Attempts &e = attempts[OrderSnapshot::keyOf(a.provider, a.paymentId)];
+            e.flags.unresolvedAttemptId = a.id;
+            e.unresolvedReason = a.reason;
+            e.unresolvedNote = a.note;
             return true;
         });
+        for (const Storage::CancelAttempt &a : journal->unfinished())
+            attempts[OrderSnapshot::keyOf(a.provider, a.paymentId)].flags.activeAttemptId = a.id;
         QHash<QString, int> references; // provider + reference -> orders
         Storage::OrderQuery query;
         query.sort = Storage::OrderQuery::Sort::Created;
@@ -431,12 +600,18 @@ void OrderTableModel::reload()
             query,
             [&](const Domain::Order &order) {
                 Row row;
-                snapshot->fill(row, order, policy.decide(order, now));
-                row.unresolved =
-                    !unresolved.isEmpty()
-                    && unresolved.contains(OrderSnapshot::keyOf(order.provider, order.paymentId));
-                snapshot->addKey(order.provider, order.paymentId, quint32(snapshot->rows.size()));
-                snapshot->setSyncError(quint32(snapshot->rows.size()), order);
+                const Domain::PolicyDecision decision = policy.decide(order, now);
+                snapshot->fill(row, order, decision);
+                snapshot->setDecision(row, order, decision, policy, now);
+                const auto i = quint32(snapshot->rows.size());
+                if (!attempts.isEmpty()) {
+                    const auto a =
+                        attempts.constFind(OrderSnapshot::keyOf(order.provider, order.paymentId));
+                    if (a != attempts.cend())
+                        snapshot->setAttempts(i, row, *a);
+                }
+                snapshot->addKey(order.provider, order.paymentId, i);
+                snapshot->setSyncError(i, order);
                 snapshot->rows.push_back(row);
                 if (!order.merchantReference.isEmpty())
                     ++references[OrderSnapshot::keyOf(order.provider, order.merchantReference)];
@@ -715,7 +890,7 @@ std::vector<int> OrderTableModel::viewRowsOf(const std::vector<qint64> &snapshot
     return rows;
 }
 
-void OrderTableModel::updateOrders(const QList<Domain::OrderKey> &keys)
+void OrderTableModel::queueKeys(const QList<Domain::OrderKey> &keys)
 {
     for (const Domain::OrderKey &key : keys) {
         const QString k = OrderSnapshot::keyOf(key.provider, key.paymentId);
@@ -724,7 +899,12 @@ void OrderTableModel::updateOrders(const QList<Domain::OrderKey> &keys)
             m_pendingKeys.append(key);
         }
     }
-    // Bursts (a bulk refresh) are applied together on the next turn.
+}
+
+void OrderTableModel::updateOrders(const QList<Domain::OrderKey> &keys)
+{
+    queueKeys(keys);
+    // Bursts (a bulk refresh) are read together on the next turn.
     if (!m_updateScheduled) {
         m_updateScheduled = true;
         QTimer::singleShot(0, this, [this] {
@@ -745,39 +925,68 @@ OrderSnapshot &OrderTableModel::writableSnapshot()
 
 void OrderTableModel::applyPendingUpdates()
 {
+    // One read at a time; keys that come meanwhile wait for the next one.
+    if (m_updating || m_pendingKeys.isEmpty())
+        return;
+    startPendingUpdates();
+}
+
+void OrderTableModel::startPendingUpdates()
+{
     const QList<Domain::OrderKey> keys = std::exchange(m_pendingKeys, {});
     m_pendingUpdates.clear();
-    if (keys.isEmpty())
-        return;
+    m_updating = true;
+    const Storage::OrderStore *store = &m_session.orders();
+    const Storage::CancelJournal *journal = &m_session.journal();
+    // The GUI thread never waits on the disk: the orders and their attempts
+    // are read on a worker thread (its own connection) and applied when back.
+    m_updateWatcher.setFuture(QtConcurrent::run([store, journal, keys] {
+        UpdateResult result;
+        result.keys = keys;
+        result.orders.reserve(keys.size());
+        result.attempts.reserve(keys.size());
+        for (const Domain::OrderKey &key : keys) {
+            result.orders.append(store->find(key.provider, key.paymentId));
+            result.attempts.append(result.orders.constLast() ? readAttempts(*journal, key)
+                                                             : OrderSnapshot::Attempts{});
+        }
+        return result;
+    }));
+}
+
+void OrderTableModel::applyUpdates(const UpdateResult &result)
+{
     OrderSnapshot &s = writableSnapshot();
     const QDateTime now = m_session.now();
+    const Domain::CancelPolicy &policy = m_session.policy();
     bool membershipMayChange = false;
     QList<quint32> changed;
-    for (const Domain::OrderKey &key : keys) {
-        const std::optional<Domain::Order> order =
-            m_session.orders().find(key.provider, key.paymentId);
+    QList<Domain::OrderKey> updated;
+    for (qsizetype k = 0; k < result.keys.size(); ++k) {
+        const Domain::OrderKey &key = result.keys.at(k);
+        const std::optional<Domain::Order> &order = result.orders.at(k);
         if (!order)
             continue;
-        Storage::AttemptFilter attempts;
-        attempts.provider = key.provider;
-        attempts.paymentId = key.paymentId;
-        attempts.state = Storage::AttemptState::Unresolved;
-        const bool unresolved = m_session.journal().count(attempts) > 0;
+        updated.append(key);
+        const Domain::PolicyDecision decision = policy.decide(*order, now);
         const std::optional<quint32> at = s.find(key.provider, key.paymentId);
         if (!at) {
             Row row;
-            s.fill(row, *order, m_session.policy().decide(*order, now));
-            row.unresolved = unresolved;
-            s.addKey(key.provider, key.paymentId, quint32(s.rows.size()));
-            s.setSyncError(quint32(s.rows.size()), *order);
+            const auto i = quint32(s.rows.size());
+            s.fill(row, *order, decision);
+            s.setDecision(row, *order, decision, policy, now);
+            s.setAttempts(i, row, result.attempts.at(k));
+            s.addKey(key.provider, key.paymentId, i);
+            s.setSyncError(i, *order);
             s.rows.push_back(row);
             membershipMayChange = true;
             continue;
         }
         Row &row = s.rows[*at];
         const Row before = row;
-        s.fill(row, *order, m_session.policy().decide(*order, now));
-        row.unresolved = unresolved;
+        s.fill(row, *order, decision);
+        s.setDecision(row, *order, decision, policy, now);
+        s.setAttempts(*at, row, result.attempts.at(k));
         row.duplicateReference = before.duplicateReference;
         s.setSyncError(*at, *order);
         if (before.status != row.status || before.flags != row.flags
@@ -786,10 +995,12 @@ void OrderTableModel::applyPendingUpdates()
             membershipMayChange = true;
         changed.append(*at);
     }
+    if (!updated.isEmpty())
+        Q_EMIT ordersUpdated(updated);
     const bool filtered = !(m_filter == OrderFilter{});
     if (membershipMayChange
         && (filtered || m_sortColumn == StatusColumn || m_sortColumn == DeadlineColumn
-            || m_sortColumn == CountdownColumn || changed.size() < keys.size())) {
+            || m_sortColumn == CountdownColumn || changed.size() < updated.size())) {
         rebuildView();
         return;
     }
@@ -805,6 +1016,14 @@ void OrderTableModel::applyPendingUpdates()
         if (pos != m_viewPos.cend())
             Q_EMIT dataChanged(index(*pos, 0), index(*pos, ColumnCount - 1));
     }
+}
+
+std::optional<OrderFacts> OrderTableModel::facts(const Domain::OrderKey &key) const
+{
+    const std::optional<quint32> at = m_snapshot->find(key.provider, key.paymentId);
+    if (!at)
+        return std::nullopt;
+    return m_snapshot->facts(*at);
 }
 
 std::optional<Domain::OrderKey> OrderTableModel::keyAt(int row) const

@@ -1,7 +1,9 @@
 #pragma once
 
 #include "domain/cancelpolicy.h"
+#include "domain/cancelreason.h"
 #include "domain/order.h"
+#include "services/cancelcheck.h"
 #include "services/workflowsettings.h"
 
 #include <QAbstractTableModel>
@@ -16,9 +18,44 @@
 #include <optional>
 #include <vector>
 
+namespace CancelDesk::Storage {
+class CancelJournal;
+class OrderStore;
+} // namespace CancelDesk::Storage
+
 namespace CancelDesk::Ui {
 
 class AppSession;
+
+// What the order list knows of one order, enough for the Cancel action and
+// the cancel dialogs to decide and word the core's answer (CancelCheck) at any
+// second without reading the store.
+struct OrderFacts
+{
+    // The fields a row keeps; no payload, no payment/authorisation times.
+    Domain::Order order;
+    bool duplicateReference = false;
+    // The policy's decision before and after the deadline (the clock only
+    // picks one), without the deadline itself.
+    Domain::PolicyDecision open;
+    Domain::PolicyDecision closed;
+    QDateTime deadline; // invalid when none is known or it does not matter
+    Services::AttemptFlags attempts;
+    // The unresolved attempt's own reason and note: a retry sends those.
+    Domain::CancelReason unresolvedReason = Domain::CancelReason::RequestedByCustomer;
+    QString unresolvedNote;
+
+    Domain::PolicyDecision decisionAt(const QDateTime &nowUtc) const;
+    // The core's rule (Services::checkCancel) on these facts.
+    Services::CancelCheck checkAt(const QDateTime &nowUtc, bool providerConfigured) const;
+
+    // Reads one order's facts from the store and the journal: for the few
+    // callers without an order list (the CLI-like tests, screenshots).
+    static std::optional<OrderFacts> read(const Storage::OrderStore &orders,
+                                          const Storage::CancelJournal &journal,
+                                          const Domain::CancelPolicy &policy,
+                                          const Domain::OrderKey &key, const QDateTime &nowUtc);
+};
 
 // What the order list shows (F3): text over the ids, provider / status /
 // method filters, and the presets.
@@ -59,8 +96,24 @@ struct OrderSnapshot
         // deadlineMs at the time of asking).
         bool eligible = false;
         bool duplicateReference = false;
-        bool unresolved = false; // an UNRESOLVED cancel attempt waits for reconciliation
-        bool syncFailed = false; // the last refresh failed; the text is in syncErrors
+        bool unresolved = false;    // an UNRESOLVED cancel attempt waits for reconciliation
+        bool syncFailed = false;    // the last refresh failed; the text is in syncErrors
+        bool activeAttempt = false; // a cancel is in progress (F12); ids in attempts
+        quint16 decision = 0;       // index into decisions
+    };
+    // The clock-independent part of the policy's decision, shared by the rows
+    // that decide alike (one per rule and status: a handful).
+    struct DecisionShape
+    {
+        Domain::PolicyDecision open;   // before the deadline, deadline left out
+        Domain::PolicyDecision closed; // at or after it
+    };
+    // The rows with an active or unresolved cancel attempt (few).
+    struct Attempts
+    {
+        Services::AttemptFlags flags;
+        Domain::CancelReason unresolvedReason = Domain::CancelReason::RequestedByCustomer;
+        QString unresolvedNote;
     };
     static constexpr qint64 kNoTime = std::numeric_limits<qint64>::min();
 
@@ -76,6 +129,9 @@ struct OrderSnapshot
     // Row -> the last sync error as stored (Providers::encodeFailure), for
     // the few rows whose last refresh failed; worded when shown.
     QHash<quint32, QString> syncErrors;
+    std::vector<DecisionShape> decisions;
+    QHash<quint64, quint16> decisionIndex; // see setDecision()
+    QHash<quint32, Attempts> attempts;
 
     QString paymentId(const Row &r) const;
     QString merchantReference(const Row &r) const;
@@ -92,6 +148,12 @@ struct OrderSnapshot
     void fill(Row &row, const Domain::Order &order, const Domain::PolicyDecision &decision);
     // Keeps (or forgets) the order's last sync error for row i.
     void setSyncError(quint32 i, const Domain::Order &order);
+    // Keeps the shape of `decision` (the policy's for the order now) in row.
+    void setDecision(Row &row, const Domain::Order &order, const Domain::PolicyDecision &decision,
+                     const Domain::CancelPolicy &policy, const QDateTime &nowUtc);
+    // Keeps (or forgets) row i's attempts.
+    void setAttempts(quint32 i, Row &row, const Attempts &a);
+    OrderFacts facts(quint32 i) const;
 };
 
 // F3 order list over the whole store, for 1,000,000 orders: compact rows,
@@ -145,8 +207,12 @@ public:
 
     // Reads every order from the store on a worker thread; loaded() follows.
     void reload();
-    // Re-reads these orders (after a refresh or a cancel) in place.
+    // Re-reads these orders and their cancel attempts (after a refresh or a
+    // cancel) on a worker thread and updates them in place; ordersUpdated()
+    // follows.
     void updateOrders(const QList<Domain::OrderKey> &keys);
+    // What the list knows of an order (no store read); nullopt when unknown.
+    std::optional<OrderFacts> facts(const Domain::OrderKey &key) const;
 
     void setFilter(const OrderFilter &filter);
     OrderFilter filter() const { return m_filter; }
@@ -154,7 +220,10 @@ public:
     void setNow(const QDateTime &nowUtc);
     QDateTime now() const { return m_now; }
 
-    bool isBusy() const { return m_loading || m_appliedGeneration != m_generation; }
+    bool isBusy() const
+    {
+        return m_loading || m_updating || m_updateScheduled || m_appliedGeneration != m_generation;
+    }
     int totalOrders() const { return int(m_snapshot ? m_snapshot->rows.size() : 0); }
     std::optional<Domain::OrderKey> keyAt(int row) const;
     // The row showing that order, -1 when filtered out or unknown.
@@ -172,6 +241,8 @@ Q_SIGNALS:
     void loadFailed(const QString &error);
     // The visible rows changed (filter, sort or reload applied).
     void viewChanged();
+    // These orders' rows were read again (updateOrders()); facts() has them.
+    void ordersUpdated(const QList<CancelDesk::Domain::OrderKey> &keys);
 
 private:
     struct ViewResult
@@ -186,6 +257,12 @@ private:
         std::shared_ptr<OrderSnapshot> snapshot;
         QString error;
     };
+    struct UpdateResult
+    {
+        QList<Domain::OrderKey> keys;
+        QList<std::optional<Domain::Order>> orders; // one per key; nullopt when gone
+        QList<OrderSnapshot::Attempts> attempts;    // one per key
+    };
 
     void rebuildView();
     void applyView();
@@ -195,6 +272,9 @@ private:
     void applyLoad();
     void finishLoad();
     void applyPendingUpdates();
+    void queueKeys(const QList<Domain::OrderKey> &keys);
+    void startPendingUpdates();
+    void applyUpdates(const UpdateResult &result);
     OrderSnapshot &writableSnapshot();
     const OrderSnapshot::Row *rowAt(int row) const;
     QString syncErrorOf(int row) const;
@@ -223,8 +303,10 @@ private:
     QSet<QString> m_pendingUpdates; // keys waiting for the batch timer
     QList<Domain::OrderKey> m_pendingKeys;
     bool m_updateScheduled = false;
+    bool m_updating = false;
     QFutureWatcher<ViewResult> m_viewWatcher;
     QFutureWatcher<LoadResult> m_loadWatcher;
+    QFutureWatcher<UpdateResult> m_updateWatcher;
 };
 
 } // namespace CancelDesk::Ui
