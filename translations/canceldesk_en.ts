@@ -1189,6 +1189,13 @@
     </message>
 </context>
 <context>
+    <name>CancelDesk::Ui::LocalSecretStore</name>
+    <message>
+        <source>The secret %1 could not be stored.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>CancelDesk::Ui::MainWindow</name>
     <message>
         <source>About CancelDesk</source>

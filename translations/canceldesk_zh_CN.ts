@@ -1176,6 +1176,13 @@
     </message>
 </context>
 <context>
+    <name>CancelDesk::Ui::LocalSecretStore</name>
+    <message>
+        <source>The secret %1 could not be stored.</source>
+        <translation>无法保存密钥 %1。</translation>
+    </message>
+</context>
+<context>
     <name>CancelDesk::Ui::MainWindow</name>
     <message>
         <source>About CancelDesk</source>
