@@ -19,6 +19,7 @@
 #include "storage/canceljournal.h"
 #include "storage/database.h"
 #include "storage/orderstore.h"
+#include "uitestsession.h"
 #include "views/providerstrip.h"
 
 #include <QAction>
@@ -88,30 +89,12 @@ void TestFirstRun::cleanup()
 
 std::unique_ptr<Ui::Console> TestFirstRun::startConsole()
 {
-    Ui::ConsoleOptions options;
-    options.configPath = m_home->filePath(u"config/canceldesk.ini"_s);
-    options.dataDir = m_home->filePath(u"data"_s);
-    options.secrets = m_secrets.get();
-    options.translations = &m_translations;
-    auto console = std::make_unique<Ui::Console>(options);
-    if (!restart(*console))
-        return nullptr;
-    return console;
+    return CancelDesk::Test::startConsoleIn(*m_home, m_secrets.get(), &m_translations);
 }
 
 bool TestFirstRun::restart(Ui::Console &console)
 {
-    // The secrets are read asynchronously first (the keychain answers over D-Bus).
-    QSignalSpy started(&console, &Ui::Console::started);
-    QSignalSpy failed(&console, &Ui::Console::failed);
-    console.start();
-    (void)QTest::qWaitFor([&] { return !started.isEmpty() || !failed.isEmpty(); }, 30000);
-    if (started.isEmpty()) {
-        qWarning("console did not start: %s",
-                 qPrintable(failed.isEmpty() ? u"no answer"_s : failed.first().first().toString()));
-        return false;
-    }
-    return true;
+    return CancelDesk::Test::startConsole(console);
 }
 
 void TestFirstRun::waitForOrders(Ui::Console &console)

@@ -11,6 +11,7 @@
 #include "mainwindow.h"
 #include "settings/secretstore.h"
 #include "settings/settingsdialog.h"
+#include "uitestsession.h"
 #include "views/cancellogview.h"
 
 #include <QAction>
@@ -83,23 +84,7 @@ void TestWindowLifetime::cleanup()
 
 std::unique_ptr<Ui::Console> TestWindowLifetime::startConsole()
 {
-    Ui::ConsoleOptions options;
-    options.configPath = m_home->filePath(u"config/canceldesk.ini"_s);
-    options.dataDir = m_home->filePath(u"data"_s);
-    options.secrets = m_secrets.get();
-    options.translations = &m_translations;
-    auto console = std::make_unique<Ui::Console>(options);
-    // The secrets are read asynchronously first (the keychain answers over D-Bus).
-    QSignalSpy started(console.get(), &Ui::Console::started);
-    QSignalSpy failed(console.get(), &Ui::Console::failed);
-    console->start();
-    (void)QTest::qWaitFor([&] { return !started.isEmpty() || !failed.isEmpty(); }, kTimeoutMs);
-    if (started.isEmpty()) {
-        qWarning("console did not start: %s",
-                 qPrintable(failed.isEmpty() ? u"no answer"_s : failed.first().first().toString()));
-        return nullptr;
-    }
-    return console;
+    return CancelDesk::Test::startConsoleIn(*m_home, m_secrets.get(), &m_translations);
 }
 
 void TestWindowLifetime::useCancelLog(Ui::CancelLogView *log, const QString &exportName)

@@ -62,4 +62,34 @@ void UiTestSession::advance(qint64 seconds)
     *m_now = m_now->addSecs(seconds);
 }
 
+bool startConsole(Ui::Console &console)
+{
+    // The secrets are read asynchronously first (the keychain answers over D-Bus).
+    QSignalSpy started(&console, &Ui::Console::started);
+    QSignalSpy failed(&console, &Ui::Console::failed);
+    console.start();
+    (void)QTest::qWaitFor([&] { return !started.isEmpty() || !failed.isEmpty(); }, 30000);
+    if (started.isEmpty()) {
+        qWarning("console did not start: %s",
+                 qPrintable(failed.isEmpty() ? QStringLiteral("no answer")
+                                             : failed.first().first().toString()));
+        return false;
+    }
+    return true;
+}
+
+std::unique_ptr<Ui::Console> startConsoleIn(const QTemporaryDir &home, Ui::SecretStore *secrets,
+                                            I18n::Translations *translations)
+{
+    Ui::ConsoleOptions options;
+    options.configPath = home.filePath(QStringLiteral("config/canceldesk.ini"));
+    options.dataDir = home.filePath(QStringLiteral("data"));
+    options.secrets = secrets;
+    options.translations = translations;
+    auto console = std::make_unique<Ui::Console>(options);
+    if (!startConsole(*console))
+        return nullptr;
+    return console;
+}
+
 } // namespace CancelDesk::Test

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "appsession.h"
+#include "console.h"
 #include "storage/canceljournal.h"
 
 #include <QDateTime>
@@ -41,5 +42,14 @@ private:
     std::shared_ptr<QDateTime> m_now;
     std::unique_ptr<Ui::AppSession> m_session;
 };
+
+// Starts (or, after a settings change, restarts) a console and waits until it
+// reports started() or failed(); false, with a warning naming why, when it did
+// not start.
+bool startConsole(Ui::Console &console);
+// A console whose home is this folder (config/canceldesk.ini, data/), with
+// these secrets and translations, started; null when it did not start.
+std::unique_ptr<Ui::Console> startConsoleIn(const QTemporaryDir &home, Ui::SecretStore *secrets,
+                                            I18n::Translations *translations);
 
 } // namespace CancelDesk::Test
