@@ -3,6 +3,7 @@
 #include "core/appcore.h"
 #include "providers/providerregistry.h"
 #include "sandboxserver.h"
+#include "services/cancelservice.h"
 #include "services/importer.h"
 #include "services/refreshservice.h"
 
@@ -40,15 +41,15 @@ bool AppSession::open(QString *error)
             &AppSession::ordersReset);
     connect(&m_core->refresh(), &Services::RefreshService::orderUpdated, this,
             [this](const Domain::OrderKey &key) { Q_EMIT ordersChanged({key}); });
-    connect(m_refresh.get(), &Services::RefreshService::attemptSettled, this,
+    connect(&m_core->refresh(), &Services::RefreshService::attemptSettled, this,
             [this] { Q_EMIT journalChanged(); });
     // The services say what they wrote; no widget emits these for them.
-    connect(m_cancels.get(), &Services::CancelService::attemptChanged, this,
+    connect(&m_core->cancels(), &Services::CancelService::attemptChanged, this,
             [this](const Domain::OrderKey &key) {
                 Q_EMIT ordersChanged({key});
                 Q_EMIT journalChanged();
             });
-    connect(m_cancels.get(), &Services::CancelService::orderWritten, this,
+    connect(&m_core->cancels(), &Services::CancelService::orderWritten, this,
             [this](const Domain::OrderKey &key) { Q_EMIT ordersChanged({key}); });
     return true;
 }
