@@ -15,6 +15,7 @@ class QBoxLayout;
 class QComboBox;
 class QDockWidget;
 class QLabel;
+class QLayout;
 class QLineEdit;
 class QMenu;
 class QProgressBar;
@@ -86,35 +87,55 @@ protected:
     static const std::chrono::milliseconds kPeriodicRecovery;
 
 private:
+    // mainwindow_actions.cpp: the actions, menus and toolbar.
     void buildActions();
     void buildMenus();
     void buildToolBar();
-    void buildCentralWidget();
-    void buildStatusBar();
-    void retranslateUi();
-    void updateBanner();
+    void retranslateActions();
     void updateActions();
     // The core's cancel rule on what the order list knows, now.
     Services::CancelCheck checkOf(const OrderFacts &facts) const;
-    void updateCounts();
-    void applyFilter();
-    void tick();
     void chooseLanguage(const QString &language);
     void syncLanguageActions();
-    void showColumnMenu(const QPoint &pos);
-    // The order list's table and the line above it that explains an empty
-    // search (issue 12).
-    OrderListView *buildOrderList(QWidget *parent);
+
+    // mainwindow_filters.cpp: the filter bar and the line below it that
+    // explains an empty search (issue 12).
+    QLayout *buildFilterBar(QWidget *parent);
+    void retranslateFilters();
+    void applyFilter();
     QWidget *buildSearchHint(QWidget *parent);
     void updateSearchHint();
     void searchAllOrders();
+
+    // mainwindow_cancel.cpp: cancel, bulk cancel and F11 recovery.
+    void openCancelDialog();
+    void openBulkCancel();
+    // Del / Ctrl+K on an order that cannot be cancelled: say why.
+    void explainCannotCancel(const Domain::OrderKey &order, const QString &why);
+    void recoverInterruptedCancels();
+    void onRecoveryFinished(const QList<Services::CancelReport> &reports);
+
+    // mainwindow_environment.cpp: the environment banner, the first-run
+    // panel and resetting the sandbox.
+    QLabel *buildBanner(QWidget *parent);
+    void updateBanner();
+    void buildFirstRunPanel(QBoxLayout *layout);
+    void finishFirstRun(const QString &operatorName);
+    void confirmSandboxReset();
+
+    // mainwindow.cpp: the rest of the window.
+    void buildCentralWidget();
+    void buildStatusBar();
+    void retranslateUi();
+    void updateCounts();
+    void tick();
+    void showColumnMenu(const QPoint &pos);
+    OrderListView *buildOrderList(QWidget *parent);
     // The status view shows the selected order while it is visible, else none.
     void followVisibleSelection();
     // The order the status pane is for; it reads it when shown.
     void showDetails(const std::optional<Domain::OrderKey> &order);
     void reloadDetails();
-    // Del / Ctrl+K on an order that cannot be cancelled: say why.
-    void explainCannotCancel(const Domain::OrderKey &order, const QString &why);
     static QString copiedText(const QStringList &ids);
     void restoreState();
     void saveState() const;
@@ -122,19 +143,12 @@ private:
     void refreshOrders(const QList<Domain::OrderKey> &orders);
     void trackRefresh(Services::RefreshJob *job);
     void onRefreshFinished(const Services::RefreshSummary &summary);
-    void openCancelDialog();
-    void openBulkCancel();
     void openAddOrder();
     void openImport();
     void openSync();
     void openSettings();
     // page: "general", "network", "uqpay", "antom" or "liquido"; empty: the first.
     void openSettingsPage(const QString &page);
-    void confirmSandboxReset();
-    void buildFirstRunPanel(QBoxLayout *layout);
-    void finishFirstRun(const QString &operatorName);
-    void recoverInterruptedCancels();
-    void onRecoveryFinished(const QList<Services::CancelReport> &reports);
 
     I18n::Translations &m_translations;
     AppSession &m_session;
