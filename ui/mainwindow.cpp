@@ -262,7 +262,7 @@ void MainWindow::buildStatusBar()
             m_refreshJob->stop();
     });
     statusBar()->addPermanentWidget(m_stop);
-    m_providerStrip = new ProviderStrip(m_session, this);
+    m_providerStrip = new ProviderStrip(m_session.providers(), m_session.environment(), this);
     connect(m_providerStrip, &ProviderStrip::settingsRequested, this,
             &MainWindow::openSettingsPage);
     statusBar()->addPermanentWidget(m_providerStrip);

@@ -1,6 +1,5 @@
 #include "providerstrip.h"
 
-#include "appsession.h"
 #include "providers/providerregistry.h"
 
 #include <QEvent>
@@ -39,9 +38,10 @@ QString dotColor(ConnectionState state)
 
 } // namespace
 
-ProviderStrip::ProviderStrip(AppSession &session, QWidget *parent)
+ProviderStrip::ProviderStrip(const Providers::ProviderRegistry &providers,
+                             const QString &environment, QWidget *parent)
     : QWidget(parent)
-    , m_session(session)
+    , m_providers(providers)
 {
     setObjectName(u"providerStrip"_s);
     auto *layout = new QHBoxLayout(this);
@@ -54,8 +54,8 @@ ProviderStrip::ProviderStrip(AppSession &session, QWidget *parent)
         layout->addWidget(button);
         m_buttons.insert(p, button);
         Services::ConnectionStatus status;
-        status.state = session.providerConfigured(p) ? ConnectionState::Untested
-                                                     : ConnectionState::NotConfigured;
+        status.state = m_providers.provider(p) != nullptr ? ConnectionState::Untested
+                                                          : ConnectionState::NotConfigured;
         m_status.insert(p, status);
         connect(button, &QToolButton::clicked, this, [this, p] {
             if (m_status.value(p).state == ConnectionState::NotConfigured)
@@ -65,7 +65,7 @@ ProviderStrip::ProviderStrip(AppSession &session, QWidget *parent)
         });
         show(p);
     }
-    if (session.environment() != u"production")
+    if (environment != u"production")
         checkAll();
 }
 
@@ -77,7 +77,7 @@ void ProviderStrip::checkAll()
 
 void ProviderStrip::check(Domain::Provider provider)
 {
-    Providers::PaymentProvider *backend = m_session.providers().provider(provider);
+    Providers::PaymentProvider *backend = m_providers.provider(provider);
     if (!backend || m_status.value(provider).state == ConnectionState::Checking)
         return;
     m_status[provider].state = ConnectionState::Checking;

@@ -8,9 +8,11 @@
 
 class QToolButton;
 
-namespace CancelDesk::Ui {
+namespace CancelDesk::Providers {
+class ProviderRegistry;
+}
 
-class AppSession;
+namespace CancelDesk::Ui {
 
 // The main window's per-provider strip: for each provider, whether it is
 // configured in this environment and whether it answered the last connection
@@ -22,7 +24,10 @@ class ProviderStrip final : public QWidget
     Q_OBJECT
 
 public:
-    explicit ProviderStrip(AppSession &session, QWidget *parent = nullptr);
+    // environment: the configuration's environment name; "production" is not
+    // probed at start.
+    ProviderStrip(const Providers::ProviderRegistry &providers, const QString &environment,
+                  QWidget *parent = nullptr);
 
     Services::ConnectionStatus status(Domain::Provider provider) const
     {
@@ -41,7 +46,7 @@ protected:
 private:
     void show(Domain::Provider provider);
 
-    AppSession &m_session;
+    const Providers::ProviderRegistry &m_providers;
     QHash<Domain::Provider, QToolButton *> m_buttons;
     QHash<Domain::Provider, Services::ConnectionStatus> m_status;
 };
