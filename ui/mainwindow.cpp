@@ -150,7 +150,9 @@ void MainWindow::buildCentralWidget()
     layout->addWidget(m_view, 1);
     setCentralWidget(central);
 
-    m_statusView = new StatusView(m_session, this);
+    m_statusView = new StatusView({m_session.orders(), m_session.journal(), m_session.policy(),
+                                   m_session.providers(), m_session.clock()},
+                                  this);
     connect(m_statusView, &StatusView::refreshRequested, this,
             [this](const Domain::OrderKey &k) { refreshOrders({k}); });
     connect(m_statusView, &StatusView::settingsRequested, this, &MainWindow::openSettingsPage);

@@ -1,6 +1,5 @@
 #include "statusview.h"
 
-#include "appsession.h"
 #include "dialogs/eligibility.h"
 #include "domain/cancelpolicy.h"
 #include "format.h"
@@ -139,9 +138,9 @@ void addJsonFields(const QJsonValue &value, const QString &path, QList<QTreeWidg
 
 } // namespace
 
-StatusView::StatusView(AppSession &session, QWidget *parent)
+StatusView::StatusView(Sources sources, QWidget *parent)
     : QWidget(parent)
-    , m_session(session)
+    , m_sources(std::move(sources))
 {
     setObjectName(QStringLiteral("statusView"));
     build();
@@ -293,7 +292,7 @@ void StatusView::reload()
 {
     m_loaded.reset();
     if (m_order)
-        m_loaded = m_session.orders().find(m_order->provider, m_order->paymentId);
+        m_loaded = m_sources.orders.find(m_order->provider, m_order->paymentId);
     fill();
 }
 
@@ -315,7 +314,7 @@ void StatusView::fill()
     const Domain::Order &o = *m_loaded;
     m_values[Provider]->setText(Domain::providerDisplayName(o.provider));
     m_values[PaymentId]->setText(o.paymentId);
-    const int shared = m_session.orders().referenceCount(o.provider, o.merchantReference);
+    const int shared = m_sources.orders.referenceCount(o.provider, o.merchantReference);
     m_values[Reference]->setText(
         shared > 1 && !o.merchantReference.isEmpty()
             ? tr("%1 — shared by %n order(s)", nullptr, shared).arg(o.merchantReference)
@@ -330,12 +329,12 @@ void StatusView::fill()
     m_values[Paid]->setText(o.paidAt.isValid() ? formatLocalTime(o.paidAt) : tr("not paid"));
 
     m_timeline->addTopLevelItems(
-        historyItems(m_session.orders().history(o.provider, o.paymentId), o));
+        historyItems(m_sources.orders.history(o.provider, o.paymentId), o));
     Storage::AttemptFilter filter;
     filter.provider = o.provider;
     filter.paymentId = o.paymentId;
     m_attemptFlags = {};
-    for (const Storage::CancelAttempt &a : m_session.journal().list(filter)) {
+    for (const Storage::CancelAttempt &a : m_sources.journal.list(filter)) {
         // The list is in id order: the newest unresolved one wins.
         if (Storage::isActive(a.state))
             m_attemptFlags.activeAttemptId = a.id;
@@ -356,11 +355,11 @@ void StatusView::tick()
     if (!m_loaded)
         return;
     const Domain::Order &o = *m_loaded;
-    const QDateTime now = m_session.now();
+    const QDateTime now = m_sources.clock();
     // The core's rule (F8, F12, §10) on what was read with the order: no
     // query every second.
     const Services::CancelCheck check =
-        Services::checkCancel(o, m_session.policy(), now, m_attemptFlags);
+        Services::checkCancel(o, m_sources.policy, now, m_attemptFlags);
     const Domain::PolicyDecision &decision = check.decision;
     const bool showDeadline =
         decision.isEligible() || decision.reason == Domain::IneligibleReason::WindowClosed;
@@ -394,7 +393,7 @@ void StatusView::tick()
 QString StatusView::missingForCancel(QString *page) const
 {
     const Domain::Provider provider = m_loaded->provider;
-    if (m_session.providers().provider(provider) == nullptr) {
+    if (m_sources.providers.provider(provider) == nullptr) {
         *page = Domain::providerKey(provider);
         return tr("%1 is not configured: enter its credentials in Settings to refresh or cancel "
                   "this order.")
@@ -407,7 +406,7 @@ QString StatusView::missingForCancel(QString *page) const
 void StatusView::updateVerdict(const Services::CancelCheck &check, const QString &explanation)
 {
     const Domain::Order &o = *m_loaded;
-    const QDateTime now = m_session.now();
+    const QDateTime now = m_sources.clock();
     const QString amber = QStringLiteral("color: #8D6E00;");
     const QString missing = missingForCancel(&m_settingsPage);
     m_openSettings->setVisible(!missing.isEmpty());

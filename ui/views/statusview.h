@@ -2,6 +2,7 @@
 
 #include "domain/order.h"
 #include "services/cancelcheck.h"
+#include "services/workflowsettings.h"
 
 #include <QWidget>
 
@@ -13,9 +14,18 @@ class QTreeWidget;
 class QFormLayout;
 class QVBoxLayout;
 
-namespace CancelDesk::Ui {
+namespace CancelDesk::Domain {
+class CancelPolicy;
+}
+namespace CancelDesk::Storage {
+class OrderStore;
+class CancelJournal;
+} // namespace CancelDesk::Storage
+namespace CancelDesk::Providers {
+class ProviderRegistry;
+}
 
-class AppSession;
+namespace CancelDesk::Ui {
 
 // F6 status-refresh view, docked beside the order list: the selected order's
 // live provider fields, the timeline of its status changes, how fresh it is,
@@ -27,7 +37,18 @@ class StatusView final : public QWidget
     Q_DISABLE_COPY_MOVE(StatusView)
 
 public:
-    explicit StatusView(AppSession &session, QWidget *parent = nullptr);
+    // What the view reads: the order with its history, its cancel attempts,
+    // the cancel rules, which providers are configured, and the time.
+    struct Sources
+    {
+        const Storage::OrderStore &orders;
+        const Storage::CancelJournal &journal;
+        const Domain::CancelPolicy &policy;
+        const Providers::ProviderRegistry &providers;
+        Services::Clock clock;
+    };
+
+    explicit StatusView(Sources sources, QWidget *parent = nullptr);
     ~StatusView() override;
 
     void showOrder(const std::optional<Domain::OrderKey> &order);
@@ -63,7 +84,7 @@ private:
     // that supplies it; empty when nothing is.
     QString missingForCancel(QString *page) const;
 
-    AppSession &m_session;
+    Sources m_sources;
     // The loaded order's attempts, for the core's cancel rule in tick().
     Services::AttemptFlags m_attemptFlags;
     std::optional<Domain::OrderKey> m_order;
