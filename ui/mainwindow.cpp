@@ -438,7 +438,8 @@ void MainWindow::onRefreshFinished(const Services::RefreshSummary &summary)
 
 void MainWindow::openAddOrder()
 {
-    auto *dialog = new AddOrderDialog(m_session, this);
+    auto *dialog =
+        new AddOrderDialog(m_session.refresh(), m_session.orders(), m_session.providers(), this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     // RefreshService said it wrote the order (AppSession::ordersChanged).
     connect(dialog, &AddOrderDialog::orderAdded, this, [this](const Domain::OrderKey &k) {

@@ -159,7 +159,8 @@ bool shootAll(Test::UiTestSession &test, Ui::MainWindow &window, const QString &
             return false;
     }
     {
-        Ui::AddOrderDialog d(test.session(), &window);
+        Ui::AddOrderDialog d(test.session().refresh(), test.session().orders(),
+                             test.session().providers(), &window);
         if (!shot(d, "add"))
             return false;
     }

@@ -173,7 +173,8 @@ void TestOrderDialogs::addByIdForEachProvider()
     QVERIFY(!ids.isEmpty());
     const QString id = ids.first();
 
-    Ui::AddOrderDialog dialog(m_ui->session());
+    Ui::AddOrderDialog dialog(m_ui->session().refresh(), m_ui->session().orders(),
+                              m_ui->session().providers());
     QSignalSpy added(&dialog, &Ui::AddOrderDialog::orderAdded);
     dialog.show();
     QVERIFY(QTest::qWaitForWindowExposed(&dialog));
@@ -221,7 +222,8 @@ void TestOrderDialogs::addByIdForEachProvider()
 
 void TestOrderDialogs::addByUnknownIdShowsFailure()
 {
-    Ui::AddOrderDialog dialog(m_ui->session());
+    Ui::AddOrderDialog dialog(m_ui->session().refresh(), m_ui->session().orders(),
+                              m_ui->session().providers());
     QSignalSpy added(&dialog, &Ui::AddOrderDialog::orderAdded);
     dialog.show();
     QVERIFY(QTest::qWaitForWindowExposed(&dialog));
@@ -259,7 +261,8 @@ void TestOrderDialogs::addByUnknownIdShowsFailure()
 
 void TestOrderDialogs::addNeedsAnId()
 {
-    Ui::AddOrderDialog dialog(m_ui->session());
+    Ui::AddOrderDialog dialog(m_ui->session().refresh(), m_ui->session().orders(),
+                              m_ui->session().providers());
     dialog.show();
     QVERIFY(QTest::qWaitForWindowExposed(&dialog));
     auto *edit = child<QLineEdit>(dialog, u"paymentIdEdit"_s);
@@ -537,7 +540,7 @@ void TestOrderDialogs::withoutProvidersNothingCanStart()
     QString error;
     QVERIFY2(session.open(&error), qPrintable(error));
 
-    Ui::AddOrderDialog add(session);
+    Ui::AddOrderDialog add(session.refresh(), session.orders(), session.providers());
     add.show();
     QVERIFY(QTest::qWaitForWindowExposed(&add));
     QCOMPARE(child<QComboBox>(add, u"providerCombo"_s)->count(), 0);
@@ -565,7 +568,8 @@ void TestOrderDialogs::retranslatesAtRuntime()
 {
     const QString path = writeFile(u"bad.csv"_s, "provider,payment_id,amount,currency\n"
                                                  "stripe,X1,1.00,USD\n");
-    Ui::AddOrderDialog add(m_ui->session());
+    Ui::AddOrderDialog add(m_ui->session().refresh(), m_ui->session().orders(),
+                           m_ui->session().providers());
     Ui::ImportDialog import(m_ui->session());
     QAbstractItemModelTester tester(import.issueModel(),
                                     QAbstractItemModelTester::FailureReportingMode::QtTest);
@@ -605,7 +609,8 @@ void TestOrderDialogs::screenshots()
     const QString badRows = writeFile(u"bad_rows.csv"_s, Test::fixture(u"import/bad_rows.csv"_s));
     const QString uqpayId = m_ui->session().demoIds().value(Provider::Uqpay).value(0);
 
-    Ui::AddOrderDialog add(m_ui->session());
+    Ui::AddOrderDialog add(m_ui->session().refresh(), m_ui->session().orders(),
+                           m_ui->session().providers());
     QSignalSpy added(&add, &Ui::AddOrderDialog::orderAdded);
     add.show();
     QVERIFY(QTest::qWaitForWindowExposed(&add));

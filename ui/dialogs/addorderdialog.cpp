@@ -1,6 +1,5 @@
 #include "addorderdialog.h"
 
-#include "appsession.h"
 #include "domain/orderstatus.h"
 #include "domain/provider.h"
 #include "format.h"
@@ -20,9 +19,11 @@
 
 namespace CancelDesk::Ui {
 
-AddOrderDialog::AddOrderDialog(AppSession &session, QWidget *parent)
+AddOrderDialog::AddOrderDialog(Services::RefreshService &refresh, const Storage::OrderStore &orders,
+                               const Providers::ProviderRegistry &providers, QWidget *parent)
     : QDialog(parent)
-    , m_session(session)
+    , m_refresh(refresh)
+    , m_orders(orders)
 {
     setObjectName(QStringLiteral("addOrderDialog"));
 
@@ -32,7 +33,7 @@ AddOrderDialog::AddOrderDialog(AppSession &session, QWidget *parent)
     m_providerCombo = new QComboBox(this);
     m_providerCombo->setObjectName(QStringLiteral("providerCombo"));
     // Only providers with credentials: the others could not answer.
-    for (const Domain::Provider p : session.providers().configured())
+    for (const Domain::Provider p : providers.configured())
         m_providerCombo->addItem(Domain::providerDisplayName(p), static_cast<int>(p));
     m_providerLabel->setBuddy(m_providerCombo);
     form->addRow(m_providerLabel, m_providerCombo);
@@ -149,8 +150,7 @@ void AddOrderDialog::updateResultText()
         return;
     }
     const std::optional<Domain::Order> order =
-        m_lastSummary.failed == 0 ? m_session.orders().find(key.provider, key.paymentId)
-                                  : std::nullopt;
+        m_lastSummary.failed == 0 ? m_orders.find(key.provider, key.paymentId) : std::nullopt;
     if (order) {
         m_resultLabel->setText(tr("Added %1 payment %2: %3, status %4 (%5).")
                                    .arg(provider, order->paymentId,
@@ -180,7 +180,7 @@ void AddOrderDialog::add()
     m_lastSummary = {};
     m_state = State::Running;
 
-    m_job = m_session.refresh().addById(key);
+    m_job = m_refresh.addById(key);
     connect(m_job, &Services::RefreshJob::finished, this,
             [this, key](const Services::RefreshSummary &summary) { onFinished(key, summary); });
     updateState();
@@ -193,8 +193,8 @@ void AddOrderDialog::onFinished(const Domain::OrderKey &key,
     m_job.clear();
     m_lastKey = key;
     m_lastSummary = summary;
-    const bool added = !summary.stopped && summary.failed == 0
-                       && m_session.orders().find(key.provider, key.paymentId);
+    const bool added =
+        !summary.stopped && summary.failed == 0 && m_orders.find(key.provider, key.paymentId);
     // "Add another" only after a success; after a failure the same id stays
     // editable with Add, so that a typo can be fixed and tried again.
     m_state = added ? State::Done : State::Idle;

@@ -16,9 +16,14 @@ class QLineEdit;
 class QProgressBar;
 class QPushButton;
 
-namespace CancelDesk::Ui {
+namespace CancelDesk::Storage {
+class OrderStore;
+}
+namespace CancelDesk::Providers {
+class ProviderRegistry;
+}
 
-class AppSession;
+namespace CancelDesk::Ui {
 
 // F2 Add by ID: the operator picks a configured provider and pastes a payment
 // id; the payment is retrieved from the provider (asynchronously, RefreshJob)
@@ -29,7 +34,10 @@ class AddOrderDialog final : public QDialog
     Q_DISABLE_COPY_MOVE(AddOrderDialog)
 
 public:
-    explicit AddOrderDialog(AppSession &session, QWidget *parent = nullptr);
+    // refresh retrieves the payment and stores it; orders reads it back;
+    // providers lists the configured ones.
+    AddOrderDialog(Services::RefreshService &refresh, const Storage::OrderStore &orders,
+                   const Providers::ProviderRegistry &providers, QWidget *parent = nullptr);
     ~AddOrderDialog() override;
 
     // The id as it will be sent: the edit's text without surrounding
@@ -55,7 +63,8 @@ private:
     void addAgain();
     void onFinished(const Domain::OrderKey &key, const Services::RefreshSummary &summary);
 
-    AppSession &m_session;
+    Services::RefreshService &m_refresh;
+    const Storage::OrderStore &m_orders;
     State m_state = State::Idle;
     QPointer<Services::RefreshJob> m_job;
     // The last outcome, kept so that a language switch rewords it.
