@@ -457,7 +457,8 @@ void MainWindow::openImport()
 
 void MainWindow::openSync()
 {
-    auto *dialog = new SyncDialog(m_session, this);
+    auto *dialog =
+        new SyncDialog(m_session.refresh(), m_session.providers(), m_session.now(), this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     dialog->open();
 }

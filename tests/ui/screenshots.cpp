@@ -170,7 +170,8 @@ bool shootAll(Test::UiTestSession &test, Ui::MainWindow &window, const QString &
             return false;
     }
     {
-        Ui::SyncDialog d(test.session(), &window);
+        Ui::SyncDialog d(test.session().refresh(), test.session().providers(), test.session().now(),
+                         &window);
         if (!shot(d, "sync"))
             return false;
     }

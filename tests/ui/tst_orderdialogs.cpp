@@ -400,7 +400,8 @@ void TestOrderDialogs::importNeedsAFreshPreview()
 
 void TestOrderDialogs::syncStoresUqpayDemoIntents()
 {
-    Ui::SyncDialog dialog(m_ui->session());
+    Ui::SyncDialog dialog(m_ui->session().refresh(), m_ui->session().providers(),
+                          m_ui->session().now());
     QSignalSpy synced(&dialog, &Ui::SyncDialog::synced);
     dialog.show();
     QVERIFY(QTest::qWaitForWindowExposed(&dialog));
@@ -443,7 +444,8 @@ void TestOrderDialogs::syncStoresUqpayDemoIntents()
 
 void TestOrderDialogs::syncStopBeforeStartFinishesOnce()
 {
-    Ui::SyncDialog dialog(m_ui->session());
+    Ui::SyncDialog dialog(m_ui->session().refresh(), m_ui->session().providers(),
+                          m_ui->session().now());
     QSignalSpy synced(&dialog, &Ui::SyncDialog::synced);
     dialog.show();
     QVERIFY(QTest::qWaitForWindowExposed(&dialog));
@@ -481,7 +483,8 @@ void TestOrderDialogs::syncStopWhileRunningFinishesOnce()
         sandbox->uqpay().addIntent(intent);
     }
 
-    Ui::SyncDialog dialog(m_ui->session());
+    Ui::SyncDialog dialog(m_ui->session().refresh(), m_ui->session().providers(),
+                          m_ui->session().now());
     QSignalSpy synced(&dialog, &Ui::SyncDialog::synced);
     dialog.show();
     QVERIFY(QTest::qWaitForWindowExposed(&dialog));
@@ -513,7 +516,8 @@ void TestOrderDialogs::syncStopWhileRunningFinishesOnce()
 
 void TestOrderDialogs::syncNeedsAValidRange()
 {
-    Ui::SyncDialog dialog(m_ui->session());
+    Ui::SyncDialog dialog(m_ui->session().refresh(), m_ui->session().providers(),
+                          m_ui->session().now());
     dialog.show();
     QVERIFY(QTest::qWaitForWindowExposed(&dialog));
     auto *syncButton = child<QPushButton>(dialog, u"syncButton"_s);
@@ -548,7 +552,7 @@ void TestOrderDialogs::withoutProvidersNothingCanStart()
     QTest::keyClicks(child<QLineEdit>(add, u"paymentIdEdit"_s), u"PI1"_s);
     QVERIFY(!child<QPushButton>(add, u"addButton"_s)->isEnabled());
 
-    Ui::SyncDialog sync(session);
+    Ui::SyncDialog sync(session.refresh(), session.providers(), session.now());
     QSignalSpy synced(&sync, &Ui::SyncDialog::synced);
     sync.show();
     QVERIFY(QTest::qWaitForWindowExposed(&sync));
@@ -573,7 +577,8 @@ void TestOrderDialogs::retranslatesAtRuntime()
     Ui::ImportDialog import(m_ui->session());
     QAbstractItemModelTester tester(import.issueModel(),
                                     QAbstractItemModelTester::FailureReportingMode::QtTest);
-    Ui::SyncDialog sync(m_ui->session());
+    Ui::SyncDialog sync(m_ui->session().refresh(), m_ui->session().providers(),
+                        m_ui->session().now());
     QSignalSpy headers(import.issueModel(), &QAbstractItemModel::headerDataChanged);
     import.setPath(path);
     auto *summary = child<QLabel>(import, u"summaryLabel"_s);
@@ -624,7 +629,8 @@ void TestOrderDialogs::screenshots()
     import.setPath(badRows);
     QTRY_VERIFY_WITH_TIMEOUT(import.issueModel()->rowCount() > 0, kNetworkTimeoutMs);
 
-    Ui::SyncDialog sync(m_ui->session());
+    Ui::SyncDialog sync(m_ui->session().refresh(), m_ui->session().providers(),
+                        m_ui->session().now());
     QSignalSpy synced(&sync, &Ui::SyncDialog::synced);
     sync.show();
     QVERIFY(QTest::qWaitForWindowExposed(&sync));

@@ -1,6 +1,5 @@
 #include "syncdialog.h"
 
-#include "appsession.h"
 #include "domain/provider.h"
 #include "providers/providerregistry.h"
 
@@ -42,10 +41,12 @@ const QString kEditFormat = QStringLiteral("yyyy-MM-dd HH:mm");
 
 } // namespace
 
-SyncDialog::SyncDialog(AppSession &session, QWidget *parent)
+SyncDialog::SyncDialog(Services::RefreshService &refresh,
+                       const Providers::ProviderRegistry &providers, const QDateTime &now,
+                       QWidget *parent)
     : QDialog(parent)
-    , m_session(session)
-    , m_configured(session.providers().provider(Domain::Provider::Uqpay) != nullptr)
+    , m_refresh(refresh)
+    , m_configured(providers.provider(Domain::Provider::Uqpay) != nullptr)
 {
     setObjectName(QStringLiteral("syncDialog"));
 
@@ -134,7 +135,7 @@ SyncDialog::SyncDialog(AppSession &session, QWidget *parent)
 
     // The last day up to the next whole minute: the upper bound is exclusive,
     // so "now" has to be inside it.
-    const QDateTime to = toMinute(session.now().toLocalTime()).addSecs(60);
+    const QDateTime to = toMinute(now.toLocalTime()).addSecs(60);
     setRange(to.addDays(-1), to);
 
     retranslateUi();
@@ -174,7 +175,7 @@ void SyncDialog::sync()
     m_errorsText->clear();
     m_errorsText->setVisible(false);
     m_progress->setRange(0, 0); // the total is known after the first page
-    m_job = m_session.refresh().syncUqpay(fromUtc(), toUtc());
+    m_job = m_refresh.syncUqpay(fromUtc(), toUtc());
     // The job starts on the next turn of the event loop: connected in time.
     connect(m_job, &Services::RefreshJob::progress, this, &SyncDialog::onProgress);
     connect(m_job, &Services::RefreshJob::finished, this, &SyncDialog::onFinished);

@@ -15,9 +15,11 @@ class QPlainTextEdit;
 class QProgressBar;
 class QPushButton;
 
-namespace CancelDesk::Ui {
+namespace CancelDesk::Providers {
+class ProviderRegistry;
+}
 
-class AppSession;
+namespace CancelDesk::Ui {
 
 // F2 Sync: stores every UQPAY payment intent created in a time range, paging
 // through UQPAY's list endpoint (RefreshService::syncUqpay, network-async: no
@@ -30,7 +32,10 @@ class SyncDialog final : public QDialog
     Q_DISABLE_COPY_MOVE(SyncDialog)
 
 public:
-    explicit SyncDialog(AppSession &session, QWidget *parent = nullptr);
+    // providers: whether UQPAY is configured; now: the range offered first is
+    // the day before it.
+    SyncDialog(Services::RefreshService &refresh, const Providers::ProviderRegistry &providers,
+               const QDateTime &now, QWidget *parent = nullptr);
     ~SyncDialog() override;
 
     // The range as it is sent (UTC).
@@ -56,7 +61,7 @@ private:
     void onProgress(int done, int total, int failed);
     void onFinished(const Services::RefreshSummary &summary);
 
-    AppSession &m_session;
+    Services::RefreshService &m_refresh;
     const bool m_configured;
     QPointer<Services::RefreshJob> m_job;
     int m_done = 0;
