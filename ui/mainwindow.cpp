@@ -450,7 +450,7 @@ void MainWindow::openAddOrder()
 
 void MainWindow::openImport()
 {
-    auto *dialog = new ImportDialog(m_session, this);
+    auto *dialog = new ImportDialog(m_session.importer(), this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     dialog->open();
 }

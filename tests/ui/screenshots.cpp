@@ -165,7 +165,7 @@ bool shootAll(Test::UiTestSession &test, Ui::MainWindow &window, const QString &
             return false;
     }
     {
-        Ui::ImportDialog d(test.session(), &window);
+        Ui::ImportDialog d(test.session().importer(), &window);
         if (!shot(d, "import"))
             return false;
     }

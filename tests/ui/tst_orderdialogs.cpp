@@ -289,7 +289,7 @@ void TestOrderDialogs::importPreviewsThenImports()
                                                     "uqpay,PI901,1.234,USD\n"
                                                     "antom,2026030299999,1000,JPY\n"
                                                     "stripe,PI903,1.00,USD\n");
-    Ui::ImportDialog dialog(m_ui->session());
+    Ui::ImportDialog dialog(m_ui->session().importer());
     QAbstractItemModelTester tester(dialog.issueModel(),
                                     QAbstractItemModelTester::FailureReportingMode::QtTest);
     QSignalSpy imported(&dialog, &Ui::ImportDialog::imported);
@@ -347,7 +347,7 @@ void TestOrderDialogs::importRefusesUnknownFileType()
 {
     const QString path = writeFile(u"orders.txt"_s, "provider,payment_id,amount,currency\n"
                                                     "uqpay,PI900,10.00,USD\n");
-    Ui::ImportDialog dialog(m_ui->session());
+    Ui::ImportDialog dialog(m_ui->session().importer());
     QSignalSpy imported(&dialog, &Ui::ImportDialog::imported);
     dialog.show();
     QVERIFY(QTest::qWaitForWindowExposed(&dialog));
@@ -370,7 +370,7 @@ void TestOrderDialogs::importNeedsAFreshPreview()
     const QString good = writeFile(u"good.csv"_s, Test::fixture(u"import/good.csv"_s));
     const QString allBad = writeFile(u"bad.csv"_s, "provider,payment_id,amount,currency\n"
                                                    "stripe,X1,1.00,USD\n");
-    Ui::ImportDialog dialog(m_ui->session());
+    Ui::ImportDialog dialog(m_ui->session().importer());
     QAbstractItemModelTester tester(dialog.issueModel(),
                                     QAbstractItemModelTester::FailureReportingMode::QtTest);
     dialog.show();
@@ -574,7 +574,7 @@ void TestOrderDialogs::retranslatesAtRuntime()
                                                  "stripe,X1,1.00,USD\n");
     Ui::AddOrderDialog add(m_ui->session().refresh(), m_ui->session().orders(),
                            m_ui->session().providers());
-    Ui::ImportDialog import(m_ui->session());
+    Ui::ImportDialog import(m_ui->session().importer());
     QAbstractItemModelTester tester(import.issueModel(),
                                     QAbstractItemModelTester::FailureReportingMode::QtTest);
     Ui::SyncDialog sync(m_ui->session().refresh(), m_ui->session().providers(),
@@ -623,7 +623,7 @@ void TestOrderDialogs::screenshots()
     QTest::mouseClick(child<QPushButton>(add, u"addButton"_s), Qt::LeftButton);
     QTRY_COMPARE_WITH_TIMEOUT(added.count(), 1, kNetworkTimeoutMs);
 
-    Ui::ImportDialog import(m_ui->session());
+    Ui::ImportDialog import(m_ui->session().importer());
     import.show();
     QVERIFY(QTest::qWaitForWindowExposed(&import));
     import.setPath(badRows);

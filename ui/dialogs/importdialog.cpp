@@ -1,7 +1,5 @@
 #include "importdialog.h"
 
-#include "appsession.h"
-
 #include <QDialogButtonBox>
 #include <QDir>
 #include <QEvent>
@@ -100,9 +98,9 @@ QVariant ImportIssueModel::headerData(int section, Qt::Orientation orientation, 
 // ---------------------------------------------------------------------------
 // ImportDialog
 
-ImportDialog::ImportDialog(AppSession &session, QWidget *parent)
+ImportDialog::ImportDialog(Services::Importer &importer, QWidget *parent)
     : QDialog(parent)
-    , m_session(session)
+    , m_importer(importer)
     , m_jobs(new Services::JobRunner(this))
     , m_issueModel(new ImportIssueModel(this))
 {
@@ -238,7 +236,7 @@ void ImportDialog::startPreview()
     if (m_previewPath.isEmpty()) {
         m_state = State::Empty;
     } else {
-        Services::Importer *importer = &m_session.importer();
+        Services::Importer *importer = &m_importer;
         const QString file = QDir::fromNativeSeparators(m_previewPath);
         // Only the importer runs there (it opens its own database connection
         // per thread); the result comes back to onPreviewFinished on this
@@ -279,7 +277,7 @@ void ImportDialog::startImport()
 {
     if (!canImport())
         return;
-    Services::Importer *importer = &m_session.importer();
+    Services::Importer *importer = &m_importer;
     const QString file = QDir::fromNativeSeparators(m_previewPath);
     // The importer announces the new orders itself (Importer::ordersImported).
     m_jobs->start(

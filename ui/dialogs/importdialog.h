@@ -19,8 +19,6 @@ class QTableView;
 
 namespace CancelDesk::Ui {
 
-class AppSession;
-
 // The rows of an import that were not (or would not be) imported: line and
 // reason. A file can have a million bad rows, so this is a model over the
 // importer's list rather than a widget per cell.
@@ -59,9 +57,9 @@ class ImportDialog final : public QDialog
     Q_DISABLE_COPY_MOVE(ImportDialog)
 
 public:
-    explicit ImportDialog(AppSession &session, QWidget *parent = nullptr);
+    explicit ImportDialog(Services::Importer &importer, QWidget *parent = nullptr);
     // Its job runner cancels a preview or import still running (an import
-    // rolls back) and waits for it: they use the session's store.
+    // rolls back) and waits for it: they use the importer's store.
     ~ImportDialog() override;
 
     // Also what Browse does; starts the preview. A newer path wins over a
@@ -91,7 +89,7 @@ private:
     void onImportFinished(const Services::ImportResult &result);
     bool canImport() const;
 
-    AppSession &m_session;
+    Services::Importer &m_importer;
     State m_state = State::Empty;
     // The path the shown preview (or import) belongs to.
     QString m_previewPath;
