@@ -176,7 +176,7 @@ bool shootAll(Test::UiTestSession &test, Ui::MainWindow &window, const QString &
             return false;
     }
     {
-        Ui::ExportDialog d(test.session(), Services::ExportOptions{}, &window);
+        Ui::ExportDialog d(test.session().exporter(), Services::ExportOptions{}, &window);
         if (!shot(d, "export"))
             return false;
     }

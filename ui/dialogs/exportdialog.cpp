@@ -1,6 +1,5 @@
 #include "exportdialog.h"
 
-#include "appsession.h"
 #include "domain/cancelpolicy.h"
 
 #include <QCheckBox>
@@ -43,10 +42,10 @@ QString extensionFor(ExportFormat format)
 
 } // namespace
 
-ExportDialog::ExportDialog(AppSession &session, const Services::ExportOptions &preset,
+ExportDialog::ExportDialog(Services::Exporter &exporter, const Services::ExportOptions &preset,
                            QWidget *parent)
     : QDialog(parent)
-    , m_session(session)
+    , m_exporter(exporter)
     , m_preset(preset)
 {
     setObjectName(u"exportDialog"_s);
@@ -259,7 +258,7 @@ void ExportDialog::startExport()
     m_progress->setRange(0, 0); // busy until the first progress report
     m_progress->setValue(0);
     m_resultLabel->setText(tr("Exporting…"));
-    m_job = m_session.exporter().start(path, options());
+    m_job = m_exporter.start(path, options());
     connect(m_job, &Services::ExportJob::progress, this, &ExportDialog::onProgress);
     connect(m_job, &Services::ExportJob::finished, this,
             [this](const Services::ExportResult &result) {

@@ -17,8 +17,6 @@ class QPushButton;
 
 namespace CancelDesk::Ui {
 
-class AppSession;
-
 // Export of the cancel log (PRODUCT.md F15): format (CSV, XLSX, JSON Lines),
 // the BOM for CSV, localised headers, the file; the export runs in the
 // background (Exporter::start) with a progress bar and a Stop button, and
@@ -30,7 +28,7 @@ class ExportDialog final : public QDialog
     Q_DISABLE_COPY_MOVE(ExportDialog)
 
 public:
-    ExportDialog(AppSession &session, const Services::ExportOptions &preset,
+    ExportDialog(Services::Exporter &exporter, const Services::ExportOptions &preset,
                  QWidget *parent = nullptr);
     ~ExportDialog() override;
 
@@ -56,7 +54,7 @@ private:
     QString rangeText() const;
     Services::ExportFormat currentFormat() const;
 
-    AppSession &m_session;
+    Services::Exporter &m_exporter;
     Services::ExportOptions m_preset;
     QPointer<Services::ExportJob> m_job;
     QString m_runningPath;

@@ -471,7 +471,7 @@ QString CancelLogView::detailsText(const Storage::CancelAttempt &a) const
 
 void CancelLogView::openExportDialog()
 {
-    auto *dialog = new ExportDialog(m_session, exportPreset(), this);
+    auto *dialog = new ExportDialog(m_session.exporter(), exportPreset(), this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     dialog->open();
 }
