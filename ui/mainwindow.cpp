@@ -468,7 +468,8 @@ void MainWindow::openCancelLog()
     if (!m_logWindow) {
         // Owned: it uses this window's session and must not outlive it (a
         // settings save rebuilds both; Console reopens it on the new one).
-        auto *log = new CancelLogView(m_session, this);
+        auto *log =
+            new CancelLogView(m_session.journal(), m_session.exporter(), m_session.clock(), this);
         log->setAttribute(Qt::WA_DeleteOnClose);
         log->setWindowFlag(Qt::Window);
         log->setWindowTitle(tr("Cancel log — CancelDesk"));

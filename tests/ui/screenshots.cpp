@@ -181,7 +181,8 @@ bool shootAll(Test::UiTestSession &test, Ui::MainWindow &window, const QString &
             return false;
     }
     {
-        Ui::CancelLogView v(test.session());
+        Ui::CancelLogView v(test.session().journal(), test.session().exporter(),
+                            test.session().clock());
         v.resize(1200, 600);
         if (!shot(v, "log"))
             return false;

@@ -236,7 +236,8 @@ void TestCancelLog::modelPagesThroughTheJournal()
 void TestCancelLog::filtersNarrowTheRows()
 {
     seedVaried();
-    Ui::CancelLogView view(m_test->session());
+    Ui::CancelLogView view(m_test->session().journal(), m_test->session().exporter(),
+                           m_test->session().clock());
     QAbstractItemModelTester tester(view.model(),
                                     QAbstractItemModelTester::FailureReportingMode::QtTest);
     view.show();
@@ -311,7 +312,8 @@ void TestCancelLog::dateRangeIsInclusiveOnBothDays()
     addAttempt(u"D-before"_s, Provider::Uqpay, CancelReason::Duplicate, u"li.na"_s,
                AttemptState::Succeeded, beforeFromDay);
 
-    Ui::CancelLogView view(m_test->session());
+    Ui::CancelLogView view(m_test->session().journal(), m_test->session().exporter(),
+                           m_test->session().clock());
     QAbstractItemModelTester tester(view.model(),
                                     QAbstractItemModelTester::FailureReportingMode::QtTest);
     view.show();
@@ -363,7 +365,8 @@ void TestCancelLog::dateRangeIsInclusiveOnBothDays()
 void TestCancelLog::realCancelShowsAfterReload()
 {
     QVERIFY(m_test->loadDemo());
-    Ui::CancelLogView view(m_test->session());
+    Ui::CancelLogView view(m_test->session().journal(), m_test->session().exporter(),
+                           m_test->session().clock());
     QAbstractItemModelTester tester(view.model(),
                                     QAbstractItemModelTester::FailureReportingMode::QtTest);
     connect(&m_test->session(), &Ui::AppSession::journalChanged, &view, &Ui::CancelLogView::reload);
@@ -437,7 +440,8 @@ void TestCancelLog::providerCodeColumnShowsTheProvidersCode()
     QCOMPARE(cancelNow(antom).state, std::optional(AttemptState::Succeeded));
     QCOMPARE(cancelNow(late).state, std::optional(AttemptState::Rejected));
 
-    Ui::CancelLogView view(m_test->session());
+    Ui::CancelLogView view(m_test->session().journal(), m_test->session().exporter(),
+                           m_test->session().clock());
     view.show();
     QVERIFY(QTest::qWaitForWindowExposed(&view));
     QTRY_COMPARE(view.model()->rowCount(), 4);
@@ -491,7 +495,8 @@ QString TestCancelLog::exportThroughDialog(Ui::CancelLogView &view, int formatIn
 void TestCancelLog::exportsCsvWithBom()
 {
     seedVaried();
-    Ui::CancelLogView view(m_test->session());
+    Ui::CancelLogView view(m_test->session().journal(), m_test->session().exporter(),
+                           m_test->session().clock());
     view.show();
     QVERIFY(QTest::qWaitForWindowExposed(&view));
     // Export follows the view's filter: Antom only.
@@ -533,7 +538,8 @@ void TestCancelLog::exportsCsvWithBom()
 void TestCancelLog::exportsCsvWithoutBom()
 {
     seedVaried();
-    Ui::CancelLogView view(m_test->session());
+    Ui::CancelLogView view(m_test->session().journal(), m_test->session().exporter(),
+                           m_test->session().clock());
     view.show();
     QVERIFY(QTest::qWaitForWindowExposed(&view));
     const QString file = exportThroughDialog(view, 0, false, u"nobom.csv"_s);
@@ -546,7 +552,8 @@ void TestCancelLog::exportsCsvWithoutBom()
 void TestCancelLog::exportsJsonLines()
 {
     seedVaried();
-    Ui::CancelLogView view(m_test->session());
+    Ui::CancelLogView view(m_test->session().journal(), m_test->session().exporter(),
+                           m_test->session().clock());
     view.show();
     QVERIFY(QTest::qWaitForWindowExposed(&view));
     const QString file = exportThroughDialog(view, 2, true, u"log.jsonl"_s);
@@ -568,7 +575,8 @@ void TestCancelLog::exportsJsonLines()
 void TestCancelLog::exportWithLocalizedHeadersAndErrors()
 {
     seedVaried();
-    Ui::CancelLogView view(m_test->session());
+    Ui::CancelLogView view(m_test->session().journal(), m_test->session().exporter(),
+                           m_test->session().clock());
     view.show();
     QVERIFY(QTest::qWaitForWindowExposed(&view));
     child<QPushButton>(view, u"exportButton"_s)->click();
@@ -616,7 +624,8 @@ void TestCancelLog::exportWithLocalizedHeadersAndErrors()
 void TestCancelLog::stopLeavesNoFile()
 {
     seedVaried();
-    Ui::CancelLogView view(m_test->session());
+    Ui::CancelLogView view(m_test->session().journal(), m_test->session().exporter(),
+                           m_test->session().clock());
     view.show();
     QVERIFY(QTest::qWaitForWindowExposed(&view));
     child<QPushButton>(view, u"exportButton"_s)->click();
@@ -645,7 +654,8 @@ void TestCancelLog::stopLeavesNoFile()
 void TestCancelLog::exportsXlsx()
 {
     seedVaried();
-    Ui::CancelLogView view(m_test->session());
+    Ui::CancelLogView view(m_test->session().journal(), m_test->session().exporter(),
+                           m_test->session().clock());
     view.show();
     QVERIFY(QTest::qWaitForWindowExposed(&view));
     const QString file = exportThroughDialog(view, 1, true, u"log.xlsx"_s);
@@ -656,7 +666,8 @@ void TestCancelLog::exportsXlsx()
 void TestCancelLog::verifyReportsOkAndTampering()
 {
     seedVaried();
-    Ui::CancelLogView view(m_test->session());
+    Ui::CancelLogView view(m_test->session().journal(), m_test->session().exporter(),
+                           m_test->session().clock());
     view.show();
     QVERIFY(QTest::qWaitForWindowExposed(&view));
     auto *verify = child<QPushButton>(view, u"verifyButton"_s);
@@ -684,7 +695,8 @@ void TestCancelLog::verifyReportsOkAndTampering()
 void TestCancelLog::countsSayWhatTheyCount()
 {
     seedVaried(); // 5 attempts, 9 log entries
-    Ui::CancelLogView view(m_test->session());
+    Ui::CancelLogView view(m_test->session().journal(), m_test->session().exporter(),
+                           m_test->session().clock());
     view.show();
     QVERIFY(QTest::qWaitForWindowExposed(&view));
     auto *count = child<QLabel>(view, u"countLabel"_s);
@@ -710,7 +722,8 @@ void TestCancelLog::noteAndReasonAreShownInFull()
     addAttempt(u"U-1"_s, Provider::Uqpay, CancelReason::Other, u"li.na"_s, AttemptState::Rejected,
                {}, u"ORDER_STATUS_INVALID"_s, note);
     addAttempt(u"U-2"_s, Provider::Uqpay, CancelReason::Duplicate);
-    Ui::CancelLogView view(m_test->session());
+    Ui::CancelLogView view(m_test->session().journal(), m_test->session().exporter(),
+                           m_test->session().clock());
     view.show();
     QVERIFY(QTest::qWaitForWindowExposed(&view));
     QTRY_COMPARE(view.model()->rowCount(), 2);
@@ -752,7 +765,8 @@ void TestCancelLog::localRefusalReadsNotSent()
                AttemptState::Rejected, {}, u"ORDER_STATUS_INVALID"_s);
     addAttempt(u"L-1"_s, Provider::Liquido, CancelReason::Duplicate, u"li.na"_s,
                AttemptState::Rejected, {}, u"LOCAL_STOPPED"_s);
-    Ui::CancelLogView view(m_test->session());
+    Ui::CancelLogView view(m_test->session().journal(), m_test->session().exporter(),
+                           m_test->session().clock());
     QAbstractItemModelTester tester(view.model(),
                                     QAbstractItemModelTester::FailureReportingMode::QtTest);
     view.show();
@@ -815,7 +829,8 @@ void TestCancelLog::quickRangesSetTheDateFilter()
         return ids;
     };
 
-    Ui::CancelLogView view(m_test->session());
+    Ui::CancelLogView view(m_test->session().journal(), m_test->session().exporter(),
+                           m_test->session().clock());
     view.show();
     QVERIFY(QTest::qWaitForWindowExposed(&view));
     QTRY_COMPARE(view.model()->rowCount(), 5);
@@ -867,7 +882,8 @@ void TestCancelLog::headShowsCopiesAndVerifiesAgainst()
     seedVaried();
     const Storage::JournalHead head = *journal().head();
     QCOMPARE(head.seq, 9); // L-1, still PREPARED, wrote the last entry
-    Ui::CancelLogView view(m_test->session());
+    Ui::CancelLogView view(m_test->session().journal(), m_test->session().exporter(),
+                           m_test->session().clock());
     view.show();
     QVERIFY(QTest::qWaitForWindowExposed(&view));
 
@@ -944,7 +960,8 @@ void TestCancelLog::screenshots()
     I18n::Translations translations;
     QVERIFY(translations.apply(u"en"_s));
     QCoreApplication::processEvents();
-    Ui::CancelLogView view(m_test->session());
+    Ui::CancelLogView view(m_test->session().journal(), m_test->session().exporter(),
+                           m_test->session().clock());
     view.resize(1200, 700); // as the main window opens it
     view.show();
     QVERIFY(QTest::qWaitForWindowExposed(&view));

@@ -1,6 +1,5 @@
 #include "cancellogview.h"
 
-#include "appsession.h"
 #include "dialogs/exportdialog.h"
 #include "dialogs/verifyagainstdialog.h"
 #include "domain/cancelpolicy.h"
@@ -52,13 +51,16 @@ QLabel *buddyLabel(QWidget *parent, QWidget *buddy, const QString &name)
 
 } // namespace
 
-CancelLogView::CancelLogView(AppSession &session, QWidget *parent)
+CancelLogView::CancelLogView(const Storage::CancelJournal &journal, Services::Exporter &exporter,
+                             Services::Clock clock, QWidget *parent)
     : QWidget(parent)
-    , m_session(session)
+    , m_journal(journal)
+    , m_exporter(exporter)
+    , m_clock(std::move(clock))
 {
     setObjectName(u"cancelLogView"_s);
 
-    m_model = new CancelLogModel(session.journal(), this);
+    m_model = new CancelLogModel(m_journal, this);
     m_jobs = new Services::JobRunner(this);
 
     m_reloadTimer = new QTimer(this);
@@ -69,7 +71,7 @@ CancelLogView::CancelLogView(AppSession &session, QWidget *parent)
     // Filters.
     m_dateCheck = new QCheckBox(this);
     m_dateCheck->setObjectName(u"dateFilterCheck"_s);
-    const QDate today = session.now().toLocalTime().date();
+    const QDate today = m_clock().toLocalTime().date();
     m_fromDate = new QDateEdit(today.addDays(-30), this);
     m_fromDate->setObjectName(u"fromDate"_s);
     m_fromDate->setCalendarPopup(true);
@@ -238,7 +240,7 @@ void CancelLogView::fitColumns()
 
 CancelLogView::~CancelLogView()
 {
-    // A verify still running reads the session's database: the runner waits
+    // A verify still running reads the journal's database: the runner waits
     // for it (and delivers nothing) before the view, and its owner, go on.
     delete m_jobs;
 }
@@ -317,8 +319,8 @@ void CancelLogView::changeEvent(QEvent *event)
 
 void CancelLogView::applyQuickRange(QuickRange range)
 {
-    // The operator's today, by the session's clock (tests move it).
-    const QDate today = m_session.now().toLocalTime().date();
+    // The operator's today, by the clock given (tests move it).
+    const QDate today = m_clock().toLocalTime().date();
     QDate from = today;
     switch (range) {
     case QuickRange::Today:
@@ -382,7 +384,7 @@ void CancelLogView::applyFilter()
     m_model->setFilter(currentFilter());
     // One indexed row, read with the page the model reads.
     m_headError.clear();
-    m_head = m_session.journal().head(&m_headError);
+    m_head = m_journal.head(&m_headError);
     updateHead();
 }
 
@@ -471,7 +473,7 @@ QString CancelLogView::detailsText(const Storage::CancelAttempt &a) const
 
 void CancelLogView::openExportDialog()
 {
-    auto *dialog = new ExportDialog(m_session.exporter(), exportPreset(), this);
+    auto *dialog = new ExportDialog(m_exporter, exportPreset(), this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     dialog->open();
 }
@@ -491,7 +493,7 @@ void CancelLogView::startVerify(const std::optional<Storage::JournalHead> &expec
     m_verified = false;
     m_verifyLabel->setStyleSheet(QString());
     m_verifyLabel->setText(tr("Checking the cancel log…"));
-    const Storage::CancelJournal *journal = &m_session.journal();
+    const Storage::CancelJournal *journal = &m_journal;
     // verify() reads the whole journal: off the GUI thread (its own connection).
     m_jobs->start(
         u"verify"_s, this,

@@ -2,6 +2,7 @@
 
 #include "services/exporter.h"
 #include "services/jobrunner.h"
+#include "services/workflowsettings.h"
 #include "storage/canceljournal.h"
 
 #include <QWidget>
@@ -19,7 +20,6 @@ class QTimer;
 
 namespace CancelDesk::Ui {
 
-class AppSession;
 class CancelLogModel;
 
 // The cancel log (PRODUCT.md F14): every attempt, with filters by requested
@@ -36,7 +36,10 @@ class CancelLogView final : public QWidget
     Q_DISABLE_COPY_MOVE(CancelLogView)
 
 public:
-    explicit CancelLogView(AppSession &session, QWidget *parent = nullptr);
+    // journal: the attempts, the head and Verify; exporter: Export; clock:
+    // the operator's today for the date filter (tests move it).
+    CancelLogView(const Storage::CancelJournal &journal, Services::Exporter &exporter,
+                  Services::Clock clock, QWidget *parent = nullptr);
     ~CancelLogView() override;
 
     CancelLogModel *model() const { return m_model; }
@@ -82,11 +85,13 @@ private:
                     const std::optional<Storage::JournalHead> &expected);
     void showVerifyResult(const Storage::VerifyResult &result);
 
-    AppSession &m_session;
+    const Storage::CancelJournal &m_journal;
+    Services::Exporter &m_exporter;
+    Services::Clock m_clock;
     CancelLogModel *m_model = nullptr;
     QTimer *m_reloadTimer = nullptr;
     // Runs Verify; its destructor (with the view's) waits for a verify still
-    // walking the chain, which reads the session's database.
+    // walking the chain, which reads the journal's database.
     Services::JobRunner *m_jobs = nullptr;
     bool m_verifying = false;
     Storage::VerifyResult m_lastVerify;
