@@ -59,7 +59,8 @@ MainWindow::MainWindow(I18n::Translations &translations, AppSession &session, QW
 {
     setObjectName(QStringLiteral("mainWindow"));
     setWindowIcon(QIcon(QStringLiteral(":/canceldesk.svg")));
-    m_model = new OrderTableModel(session, this);
+    m_model = new OrderTableModel(
+        {session.orders(), session.journal(), session.policy(), session.clock()}, this);
     buildActions();
     buildMenus();
     buildToolBar();

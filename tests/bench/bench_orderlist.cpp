@@ -121,7 +121,8 @@ int main(int argc, char *argv[])
     }
     std::printf("orders in the store: %lld\n", static_cast<long long>(session.orders().count({})));
 
-    Ui::OrderTableModel model(session);
+    Ui::OrderTableModel model(
+        {session.orders(), session.journal(), session.policy(), session.clock()});
     QTableView view;
     view.setModel(&model);
     view.resize(1400, 900);

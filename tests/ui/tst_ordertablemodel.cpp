@@ -56,7 +56,9 @@ void TestOrderTableModel::init()
     QString error;
     QVERIFY2(m_test->open(&error), qPrintable(error));
     QVERIFY(m_test->loadDemo());
-    m_model = std::make_unique<OrderTableModel>(m_test->session());
+    Ui::AppSession &session = m_test->session();
+    m_model = std::make_unique<OrderTableModel>(OrderTableModel::Sources{
+        session.orders(), session.journal(), session.policy(), session.clock()});
     m_tester = std::make_unique<QAbstractItemModelTester>(
         m_model.get(), QAbstractItemModelTester::FailureReportingMode::QtTest);
     QVERIFY(load());

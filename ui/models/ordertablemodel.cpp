@@ -1,6 +1,5 @@
 #include "ordertablemodel.h"
 
-#include "appsession.h"
 #include "domain/cancelpolicy.h"
 #include "format.h"
 #include "providers/paymentprovider.h"
@@ -291,11 +290,11 @@ std::optional<OrderFacts> OrderFacts::read(const Storage::OrderStore &orders,
     return f;
 }
 
-OrderTableModel::OrderTableModel(AppSession &session, QObject *parent)
+OrderTableModel::OrderTableModel(Sources sources, QObject *parent)
     : QAbstractTableModel(parent)
-    , m_session(session)
+    , m_sources(std::move(sources))
     , m_snapshot(std::make_shared<OrderSnapshot>())
-    , m_now(session.now())
+    , m_now(m_sources.clock())
 {
     connect(&m_viewWatcher, &QFutureWatcher<ViewResult>::finished, this,
             &OrderTableModel::applyView);
@@ -394,7 +393,7 @@ QVariant OrderTableModel::data(const QModelIndex &index, int role) const
         case DeadlineColumn:
             return formatLocalTime(timeOf(r->deadlineMs));
         case CountdownColumn:
-            return countdown(timeOf(r->deadlineMs), m_session.policy().providerTimeZone(provider),
+            return countdown(timeOf(r->deadlineMs), m_sources.policy.providerTimeZone(provider),
                              m_now)
                 .text;
         case SyncedColumn:
@@ -424,7 +423,7 @@ QVariant OrderTableModel::data(const QModelIndex &index, int role) const
                        : QVariant();
         case DeadlineColumn:
         case CountdownColumn:
-            return countdown(timeOf(r->deadlineMs), m_session.policy().providerTimeZone(provider),
+            return countdown(timeOf(r->deadlineMs), m_sources.policy.providerTimeZone(provider),
                              m_now)
                 .tooltip;
         case SyncedColumn:
@@ -567,10 +566,10 @@ void OrderTableModel::reload()
         return;
     }
     m_loading = true;
-    Storage::OrderStore *store = &m_session.orders();
-    Storage::CancelJournal *journal = &m_session.journal();
-    const Domain::CancelPolicy policy = m_session.policy();
-    const QDateTime now = m_session.now();
+    const Storage::OrderStore *store = &m_sources.orders;
+    const Storage::CancelJournal *journal = &m_sources.journal;
+    const Domain::CancelPolicy policy = m_sources.policy;
+    const QDateTime now = m_sources.clock();
     m_loadWatcher.setFuture(QtConcurrent::run([store, journal, policy, now] {
         // The store hands this worker thread its own database connection.
         LoadResult result;
@@ -936,8 +935,8 @@ void OrderTableModel::startPendingUpdates()
     const QList<Domain::OrderKey> keys = std::exchange(m_pendingKeys, {});
     m_pendingUpdates.clear();
     m_updating = true;
-    const Storage::OrderStore *store = &m_session.orders();
-    const Storage::CancelJournal *journal = &m_session.journal();
+    const Storage::OrderStore *store = &m_sources.orders;
+    const Storage::CancelJournal *journal = &m_sources.journal;
     // The GUI thread never waits on the disk: the orders and their attempts
     // are read on a worker thread (its own connection) and applied when back.
     m_updateWatcher.setFuture(QtConcurrent::run([store, journal, keys] {
@@ -957,8 +956,8 @@ void OrderTableModel::startPendingUpdates()
 void OrderTableModel::applyUpdates(const UpdateResult &result)
 {
     OrderSnapshot &s = writableSnapshot();
-    const QDateTime now = m_session.now();
-    const Domain::CancelPolicy &policy = m_session.policy();
+    const QDateTime now = m_sources.clock();
+    const Domain::CancelPolicy &policy = m_sources.policy;
     bool membershipMayChange = false;
     QList<quint32> changed;
     QList<Domain::OrderKey> updated;

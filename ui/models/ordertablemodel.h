@@ -25,8 +25,6 @@ class OrderStore;
 
 namespace CancelDesk::Ui {
 
-class AppSession;
-
 // What the order list knows of one order, enough for the Cancel action and
 // the cancel dialogs to decide and word the core's answer (CancelCheck) at any
 // second without reading the store.
@@ -195,7 +193,17 @@ public:
                             // invalid when it did not
     };
 
-    explicit OrderTableModel(AppSession &session, QObject *parent = nullptr);
+    // What the model reads: the orders and their cancel attempts (on worker
+    // threads, each with its own connection), the cancel rules, and the time.
+    struct Sources
+    {
+        const Storage::OrderStore &orders;
+        const Storage::CancelJournal &journal;
+        const Domain::CancelPolicy &policy;
+        Services::Clock clock;
+    };
+
+    explicit OrderTableModel(Sources sources, QObject *parent = nullptr);
     ~OrderTableModel() override;
 
     int rowCount(const QModelIndex &parent = {}) const override;
@@ -283,7 +291,7 @@ private:
                                   int sortColumn, Qt::SortOrder order, QDateTime now,
                                   quint64 generation);
 
-    AppSession &m_session;
+    Sources m_sources;
     std::shared_ptr<OrderSnapshot> m_snapshot;
     // A freshly loaded snapshot waiting for its first view: swapped in with it,
     // in one layout change, so the shown rows always index the shown snapshot.
