@@ -1,5 +1,6 @@
 #pragma once
 
+#include "dialogs/cancelsources.h"
 #include "domain/order.h"
 
 #include <QMainWindow>
@@ -108,6 +109,8 @@ private:
     void searchAllOrders();
 
     // mainwindow_cancel.cpp: cancel, bulk cancel and F11 recovery.
+    // What the cancel dialogs work with, from this window's session.
+    CancelSources cancelSources() const;
     void openCancelDialog();
     void openBulkCancel();
     // Del / Ctrl+K on an order that cannot be cancelled: say why.

@@ -8,6 +8,7 @@
 #include "mainwindow.h"
 #include "models/ordertablemodel.h"
 #include "services/cancelservice.h"
+#include "services/refreshservice.h"
 #include "storage/canceljournal.h"
 
 #include <QMessageBox>
@@ -16,6 +17,22 @@
 using namespace Qt::Literals::StringLiterals;
 
 namespace CancelDesk::Ui {
+
+CancelSources MainWindow::cancelSources() const
+{
+    return CancelSources{
+        .cancels = m_session.cancels(),
+        .refresh = m_session.refresh(),
+        .orders = m_session.orders(),
+        .journal = m_session.journal(),
+        .policy = m_session.policy(),
+        .providers = m_session.providers(),
+        .clock = m_session.clock(),
+        .environment = m_session.environment(),
+        .builtInSandbox = m_session.usesBuiltInSandbox(),
+        .operatorName = m_session.operatorName(),
+    };
+}
 
 void MainWindow::explainCannotCancel(const Domain::OrderKey &order, const QString &why)
 {
@@ -47,7 +64,7 @@ void MainWindow::openCancelDialog()
                                      : Services::cancelCheckNote(check));
         return;
     }
-    auto *dialog = new CancelDialog(m_session, *m_model, key, this);
+    auto *dialog = new CancelDialog(cancelSources(), *m_model, key, this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     dialog->setTypedConfirmationThreshold(m_session.config().typedConfirmationAbove);
     // What the cancel writes reaches the list from CancelService (attemptChanged,
@@ -112,7 +129,7 @@ void MainWindow::openBulkCancel()
     const QList<Domain::OrderKey> selected = selectedOrders();
     if (selected.size() < 2)
         return;
-    auto *dialog = new BulkCancelDialog(m_session, *m_model, selected, this);
+    auto *dialog = new BulkCancelDialog(cancelSources(), *m_model, selected, this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     dialog->setTypedConfirmationThreshold(m_session.config().typedConfirmationAbove);
     dialog->open();

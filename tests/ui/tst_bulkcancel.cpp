@@ -49,6 +49,7 @@ struct Fixture
             qWarning("session: %s", qPrintable(error));
     }
     Ui::AppSession &session() { return test->session(); }
+    Ui::CancelSources sources() { return test->cancelSources(); }
     Domain::OrderKey demo(Provider provider, int index) { return test->demo(provider, index); }
     qint64 attempts(const Domain::OrderKey &key) { return test->attempts(key).size(); }
 };
@@ -106,7 +107,7 @@ void TestBulkCancel::listsAndCancels()
         f.demo(Provider::Uqpay, 9),   // already CANCELLED: not sent
         f.demo(Provider::Liquido, 0), // PIX IN_PROGRESS: eligible
     };
-    Ui::BulkCancelDialog dialog(f.session(), keys);
+    Ui::BulkCancelDialog dialog(f.sources(), keys);
     QSignalSpy finished(&dialog, &Ui::BulkCancelDialog::bulkFinished);
     dialog.show();
     QVERIFY(QTest::qWaitForWindowExposed(&dialog));
@@ -178,7 +179,7 @@ void TestBulkCancel::otherNeedsNote()
 {
     Fixture f;
     QVERIFY(f.ok);
-    Ui::BulkCancelDialog dialog(f.session(), {f.demo(Provider::Uqpay, 0)});
+    Ui::BulkCancelDialog dialog(f.sources(), {f.demo(Provider::Uqpay, 0)});
     dialog.show();
     QVERIFY(QTest::qWaitForWindowExposed(&dialog));
     auto *cancel = child<QPushButton>(dialog, "cancelButton");
@@ -199,7 +200,7 @@ void TestBulkCancel::nothingToSend()
     Fixture f;
     QVERIFY(f.ok);
     // Antom demo 13 (JKOPay, never) and Liquido demo 5 (PIX settled).
-    Ui::BulkCancelDialog dialog(f.session(),
+    Ui::BulkCancelDialog dialog(f.sources(),
                                 {f.demo(Provider::Antom, 13), f.demo(Provider::Liquido, 5)});
     dialog.show();
     QVERIFY(QTest::qWaitForWindowExposed(&dialog));
@@ -224,7 +225,7 @@ void TestBulkCancel::stopReportsTheRestAsNotSent()
     hold.ms = 3000;
     f.session().sandbox()->addScenario(hold);
 
-    Ui::BulkCancelDialog dialog(f.session(), keys);
+    Ui::BulkCancelDialog dialog(f.sources(), keys);
     QSignalSpy finished(&dialog, &Ui::BulkCancelDialog::bulkFinished);
     dialog.show();
     QVERIFY(QTest::qWaitForWindowExposed(&dialog));
@@ -250,7 +251,7 @@ void TestBulkCancel::typedConfirmationWhenAnySentOrderIsLarge()
     // UQPAY demo 0: 12.50 SGD; demo 3: card PENDING, 1,500.00 PHP — at or above
     // the default threshold of 1,000 in its own currency, as in the cancel dialog.
     const QList<Domain::OrderKey> keys = {f.demo(Provider::Uqpay, 0), f.demo(Provider::Uqpay, 3)};
-    Ui::BulkCancelDialog dialog(f.session(), keys);
+    Ui::BulkCancelDialog dialog(f.sources(), keys);
     QSignalSpy finished(&dialog, &Ui::BulkCancelDialog::bulkFinished);
     dialog.show();
     QVERIFY(QTest::qWaitForWindowExposed(&dialog));
@@ -298,7 +299,7 @@ void TestBulkCancel::largeOrderNotSentNeedsNoTypedConfirmation()
     QVERIFY(f.ok);
     // Antom demo 9: DANA, 150,000.00 IDR, never cancellable: it is not sent, so
     // it asks for nothing.
-    Ui::BulkCancelDialog dialog(f.session(),
+    Ui::BulkCancelDialog dialog(f.sources(),
                                 {f.demo(Provider::Uqpay, 0), f.demo(Provider::Antom, 9)});
     dialog.show();
     QVERIFY(QTest::qWaitForWindowExposed(&dialog));
@@ -313,7 +314,7 @@ void TestBulkCancel::totalsPerCurrency()
     Fixture f;
     QVERIFY(f.ok);
     // 12.50 SGD, 20.00 USD, 20.00 USD, and 33.00 CNY already cancelled (not sent).
-    Ui::BulkCancelDialog dialog(f.session(),
+    Ui::BulkCancelDialog dialog(f.sources(),
                                 {f.demo(Provider::Uqpay, 0), f.demo(Provider::Uqpay, 12),
                                  f.demo(Provider::Uqpay, 13), f.demo(Provider::Uqpay, 9)});
     dialog.show();
@@ -341,7 +342,7 @@ void TestBulkCancel::outcomesArriveRowByRowThenReport()
     hold.ms = 2000;
     f.session().sandbox()->addScenario(hold);
 
-    Ui::BulkCancelDialog dialog(f.session(), keys);
+    Ui::BulkCancelDialog dialog(f.sources(), keys);
     QSignalSpy finished(&dialog, &Ui::BulkCancelDialog::bulkFinished);
     dialog.show();
     QVERIFY(QTest::qWaitForWindowExposed(&dialog));
@@ -408,7 +409,7 @@ void TestBulkCancel::retryUnresolvedReusesTheAttempt()
     unknown.times = -1;
     f.session().sandbox()->addScenario(unknown);
 
-    Ui::BulkCancelDialog dialog(f.session(), keys);
+    Ui::BulkCancelDialog dialog(f.sources(), keys);
     QSignalSpy finished(&dialog, &Ui::BulkCancelDialog::bulkFinished);
     dialog.show();
     QVERIFY(QTest::qWaitForWindowExposed(&dialog));
@@ -463,7 +464,7 @@ void TestBulkCancel::stoppedRetryKeepsTheRestUnresolved()
         unknown.times = -1;
         f.session().sandbox()->addScenario(unknown);
     }
-    Ui::BulkCancelDialog dialog(f.session(), keys);
+    Ui::BulkCancelDialog dialog(f.sources(), keys);
     QSignalSpy finished(&dialog, &Ui::BulkCancelDialog::bulkFinished);
     dialog.show();
     QVERIFY(QTest::qWaitForWindowExposed(&dialog));
@@ -508,7 +509,7 @@ void TestBulkCancel::chineseScreenshot()
     }
     QCoreApplication::processEvents();
     // With UQPAY demo 3 (1,500.00 PHP): the typed confirmation in Chinese too.
-    Ui::BulkCancelDialog dialog(f.session(),
+    Ui::BulkCancelDialog dialog(f.sources(),
                                 {f.demo(Provider::Antom, 4), f.demo(Provider::Antom, 13),
                                  f.demo(Provider::Liquido, 4), f.demo(Provider::Uqpay, 3)});
     QSignalSpy finished(&dialog, &Ui::BulkCancelDialog::bulkFinished);

@@ -46,6 +46,7 @@ struct Fixture
             qWarning("session: %s", qPrintable(error));
     }
     Ui::AppSession &session() { return test->session(); }
+    Ui::CancelSources sources() { return test->cancelSources(); }
     Domain::OrderKey demo(Provider provider, int index) { return test->demo(provider, index); }
     QList<Storage::CancelAttempt> attempts(const Domain::OrderKey &key)
     {
@@ -200,7 +201,7 @@ void TestCancelDialog::cancelsEachProvider()
     const Domain::OrderKey key = f.demo(static_cast<Provider>(provider), index);
     QVERIFY(!key.paymentId.isEmpty());
 
-    Ui::CancelDialog dialog(f.session(), key);
+    Ui::CancelDialog dialog(f.sources(), key);
     QSignalSpy finished(&dialog, &Ui::CancelDialog::cancelFinished);
     dialog.show();
     QVERIFY(QTest::qWaitForWindowExposed(&dialog));
@@ -243,7 +244,7 @@ void TestCancelDialog::otherNeedsNote()
 {
     Fixture f;
     QVERIFY(f.ok);
-    Ui::CancelDialog dialog(f.session(), f.demo(Provider::Uqpay, 0));
+    Ui::CancelDialog dialog(f.sources(), f.demo(Provider::Uqpay, 0));
     dialog.show();
     QVERIFY(QTest::qWaitForWindowExposed(&dialog));
     auto *cancel = child<QPushButton>(dialog, "cancelButton");
@@ -274,7 +275,7 @@ void TestCancelDialog::typedConfirmation()
     Fixture f;
     QVERIFY(f.ok);
     const Domain::OrderKey key = f.demo(Provider::Antom, 4);
-    Ui::CancelDialog dialog(f.session(), key);
+    Ui::CancelDialog dialog(f.sources(), key);
     dialog.setTypedConfirmationThreshold(0);
     dialog.show();
     QVERIFY(QTest::qWaitForWindowExposed(&dialog));
@@ -306,9 +307,9 @@ void TestCancelDialog::defaultThresholdAsksForLargeAmounts()
     QVERIFY(f.ok);
     // Liquido demo 3: card authorised, 799.00 BRL (below 1000); UQPAY demo 3:
     // card PENDING, 1,500.00 PHP (above).
-    Ui::CancelDialog below(f.session(), f.demo(Provider::Liquido, 3));
+    Ui::CancelDialog below(f.sources(), f.demo(Provider::Liquido, 3));
     QVERIFY(!below.needsTypedConfirmation());
-    Ui::CancelDialog above(f.session(), f.demo(Provider::Uqpay, 3));
+    Ui::CancelDialog above(f.sources(), f.demo(Provider::Uqpay, 3));
     QVERIFY(above.needsTypedConfirmation());
     above.show();
     QVERIFY(QTest::qWaitForWindowExposed(&above));
@@ -334,7 +335,7 @@ void TestCancelDialog::thresholdNamesItsCurrency()
     const Domain::Money limit{minor, currency};
     Fixture f;
     QVERIFY(f.ok);
-    Ui::CancelDialog dialog(f.session(), f.demo(Provider::Uqpay, demo));
+    Ui::CancelDialog dialog(f.sources(), f.demo(Provider::Uqpay, demo));
     dialog.show();
     QVERIFY(QTest::qWaitForWindowExposed(&dialog));
     QVERIFY(dialog.needsTypedConfirmation());
@@ -353,7 +354,7 @@ void TestCancelDialog::countdownFollowsClock()
     Fixture f;
     QVERIFY(f.ok);
     // Liquido demo 0: PIX that expires 25 minutes after the sandbox started.
-    Ui::CancelDialog dialog(f.session(), f.demo(Provider::Liquido, 0));
+    Ui::CancelDialog dialog(f.sources(), f.demo(Provider::Liquido, 0));
     dialog.show();
     QVERIFY(QTest::qWaitForWindowExposed(&dialog));
     auto *label = child<QLabel>(dialog, "countdownLabel");
@@ -395,7 +396,7 @@ void TestCancelDialog::rejectedShowsCodeAndGuidance()
     scenario.kind = Sandbox::Scenario::Kind::WindowExceeded;
     f.session().sandbox()->addScenario(scenario);
 
-    Ui::CancelDialog dialog(f.session(), key);
+    Ui::CancelDialog dialog(f.sources(), key);
     dialog.show();
     QVERIFY(QTest::qWaitForWindowExposed(&dialog));
     child<QPushButton>(dialog, "cancelButton")->click();
@@ -423,7 +424,7 @@ void TestCancelDialog::unknownForeverIsUnresolved()
     scenario.times = -1;
     f.session().sandbox()->addScenario(scenario);
 
-    Ui::CancelDialog dialog(f.session(), key);
+    Ui::CancelDialog dialog(f.sources(), key);
     dialog.show();
     QVERIFY(QTest::qWaitForWindowExposed(&dialog));
     child<QPushButton>(dialog, "cancelButton")->click();
@@ -441,7 +442,7 @@ void TestCancelDialog::unknownForeverIsUnresolved()
     // A new dialog for the same payment says that it retries that same
     // attempt (PRODUCT.md §10), and does: the provider answers this time.
     f.session().sandbox()->clearScenarios();
-    Ui::CancelDialog again(f.session(), key);
+    Ui::CancelDialog again(f.sources(), key);
     again.show();
     QVERIFY(QTest::qWaitForWindowExposed(&again));
     const QString note = child<QLabel>(again, "eligibilityLabel")->text();
@@ -465,7 +466,7 @@ void TestCancelDialog::doubleClickSendsOnce()
     Fixture f;
     QVERIFY(f.ok);
     const Domain::OrderKey key = f.demo(Provider::Uqpay, 0);
-    Ui::CancelDialog dialog(f.session(), key);
+    Ui::CancelDialog dialog(f.sources(), key);
     QSignalSpy finished(&dialog, &Ui::CancelDialog::cancelFinished);
     dialog.show();
     QVERIFY(QTest::qWaitForWindowExposed(&dialog));
@@ -484,8 +485,8 @@ void TestCancelDialog::secondWindowCannotSendAgain()
     Fixture f;
     QVERIFY(f.ok);
     const Domain::OrderKey key = f.demo(Provider::Liquido, 0);
-    Ui::CancelDialog first(f.session(), key);
-    Ui::CancelDialog second(f.session(), key);
+    Ui::CancelDialog first(f.sources(), key);
+    Ui::CancelDialog second(f.sources(), key);
     first.show();
     second.show();
     QVERIFY(QTest::qWaitForWindowExposed(&second));
@@ -501,7 +502,7 @@ void TestCancelDialog::secondWindowCannotSendAgain()
     QCOMPARE(f.attempts(key).size(), 1);
 
     // A third window, opened afterwards, sees the payment cancelled.
-    Ui::CancelDialog third(f.session(), key);
+    Ui::CancelDialog third(f.sources(), key);
     third.show();
     QVERIFY(QTest::qWaitForWindowExposed(&third));
     QVERIFY(!child<QPushButton>(third, "cancelButton")->isEnabled());
@@ -514,7 +515,7 @@ void TestCancelDialog::ineligibleOrderCannotBeSent()
     QVERIFY(f.ok);
     // Antom demo 13: JKOPay, never cancellable.
     const Domain::OrderKey key = f.demo(Provider::Antom, 13);
-    Ui::CancelDialog dialog(f.session(), key);
+    Ui::CancelDialog dialog(f.sources(), key);
     dialog.show();
     QVERIFY(QTest::qWaitForWindowExposed(&dialog));
     QVERIFY(!child<QPushButton>(dialog, "cancelButton")->isEnabled());
@@ -538,7 +539,7 @@ void TestCancelDialog::staysOpenWhileSending()
     scenario.ms = 1500;
     f.session().sandbox()->addScenario(scenario);
 
-    Ui::CancelDialog dialog(f.session(), key);
+    Ui::CancelDialog dialog(f.sources(), key);
     dialog.show();
     QVERIFY(QTest::qWaitForWindowExposed(&dialog));
     child<QPushButton>(dialog, "cancelButton")->click();
@@ -584,7 +585,7 @@ void TestCancelDialog::chineseScreenshots()
         a = f.session().journal().record(a.attempt);
         a.attempt.state = AttemptState::Unresolved;
         QVERIFY(f.session().journal().record(a.attempt).ok());
-        Ui::CancelDialog retry(f.session(), earlier);
+        Ui::CancelDialog retry(f.sources(), earlier);
         retry.show();
         QVERIFY(QTest::qWaitForWindowExposed(&retry));
         QVERIFY(child<QLabel>(retry, "eligibilityLabel")->text().contains(u"重试"_s));
@@ -596,7 +597,7 @@ void TestCancelDialog::chineseScreenshots()
     }
 
     const Domain::OrderKey key = f.demo(Provider::Uqpay, 3); // 1,500.00 PHP: typed confirmation
-    Ui::CancelDialog dialog(f.session(), key);
+    Ui::CancelDialog dialog(f.sources(), key);
     dialog.show();
     QVERIFY(QTest::qWaitForWindowExposed(&dialog));
     QVERIFY(child<QLineEdit>(dialog, "confirmEdit")->isVisible());

@@ -2,6 +2,7 @@
 
 #include "appsession.h"
 #include "console.h"
+#include "dialogs/cancelsources.h"
 #include "storage/canceljournal.h"
 
 #include <QDateTime>
@@ -28,6 +29,8 @@ public:
     bool loadDemo();
 
     Ui::AppSession &session() { return *m_session; }
+    // What the cancel dialogs work with, from session() (as the main window gives it).
+    Ui::CancelSources cancelSources();
     // The test clock.
     QDateTime now() const { return *m_now; }
     void advance(qint64 seconds); // moves the test clock and the sandbox's

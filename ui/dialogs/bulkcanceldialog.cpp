@@ -1,6 +1,5 @@
 #include "bulkcanceldialog.h"
 
-#include "appsession.h"
 #include "domain/cancelreason.h"
 #include "eligibility.h"
 #include "format.h"
@@ -8,6 +7,7 @@
 #include "providers/paymentprovider.h"
 #include "providers/providerregistry.h"
 #include "services/exporter.h"
+#include "services/refreshservice.h"
 #include "storage/canceljournal.h"
 #include "storage/orderstore.h"
 
@@ -85,20 +85,20 @@ QString toTsv(const QList<QStringList> &rows)
 
 } // namespace
 
-BulkCancelDialog::BulkCancelDialog(AppSession &session, const OrderTableModel &list,
+BulkCancelDialog::BulkCancelDialog(CancelSources sources, const OrderTableModel &list,
                                    const QList<Domain::OrderKey> &orders, QWidget *parent)
-    : BulkCancelDialog(session, orders, parent, &list)
+    : BulkCancelDialog(std::move(sources), orders, parent, &list)
 {}
 
-BulkCancelDialog::BulkCancelDialog(AppSession &session, const QList<Domain::OrderKey> &orders,
+BulkCancelDialog::BulkCancelDialog(CancelSources sources, const QList<Domain::OrderKey> &orders,
                                    QWidget *parent)
-    : BulkCancelDialog(session, orders, parent, nullptr)
+    : BulkCancelDialog(std::move(sources), orders, parent, nullptr)
 {}
 
-BulkCancelDialog::BulkCancelDialog(AppSession &session, const QList<Domain::OrderKey> &orders,
+BulkCancelDialog::BulkCancelDialog(CancelSources sources, const QList<Domain::OrderKey> &orders,
                                    QWidget *parent, const OrderTableModel *list)
     : QDialog(parent)
-    , m_session(session)
+    , m_sources(std::move(sources))
     , m_list(list)
     , m_ticker(new QTimer(this))
 {
@@ -114,10 +114,14 @@ BulkCancelDialog::BulkCancelDialog(AppSession &session, const QList<Domain::Orde
     for (Row &row : m_rows)
         readFacts(row);
     // What the cancels (or refreshes) write arrives as signals.
-    if (m_list)
+    if (m_list) {
         connect(m_list, &OrderTableModel::ordersUpdated, this, &BulkCancelDialog::onOrdersChanged);
-    else
-        connect(&m_session, &AppSession::ordersChanged, this, &BulkCancelDialog::onOrdersChanged);
+    } else {
+        const auto changed = [this](const Domain::OrderKey &key) { onOrdersChanged({key}); };
+        connect(&m_sources.cancels, &Services::CancelService::attemptChanged, this, changed);
+        connect(&m_sources.cancels, &Services::CancelService::orderWritten, this, changed);
+        connect(&m_sources.refresh, &Services::RefreshService::orderUpdated, this, changed);
+    }
     buildUi();
     decideAll();
     retranslateUi();
@@ -152,7 +156,7 @@ void BulkCancelDialog::buildUi()
     m_environmentLabel = new QLabel;
     m_environmentLabel->setObjectName(QStringLiteral("environmentLabel"));
     m_environmentLabel->setStyleSheet(QStringLiteral("color: %1; font-weight: bold;")
-                                          .arg(environmentColor(m_session.environment()).name()));
+                                          .arg(environmentColor(m_sources.environment).name()));
     layout->addWidget(m_environmentLabel);
     m_totalsLabel = new QLabel;
     m_totalsLabel->setObjectName(QStringLiteral("totalsLabel"));
@@ -246,7 +250,7 @@ void BulkCancelDialog::retranslateUi()
     setWindowTitle(tr("Cancel several payments"));
     m_environmentLabel->setText(
         tr("Environment: %1")
-            .arg(environmentText(m_session.environment(), m_session.usesBuiltInSandbox())));
+            .arg(environmentText(m_sources.environment, m_sources.builtInSandbox)));
     m_reason.retranslate(tr("Cancel &reason (for all):"));
     m_keepButton->setText(tr("&Keep payments"));
     m_stopButton->setText(m_job && !m_stopButton->isEnabled() ? tr("Stopping…") : tr("&Stop"));
@@ -283,8 +287,8 @@ void BulkCancelDialog::readFacts(Row &row)
 {
     std::optional<OrderFacts> facts =
         m_list ? m_list->facts(row.key)
-               : OrderFacts::read(m_session.orders(), m_session.journal(), m_session.policy(),
-                                  row.key, m_session.now());
+               : OrderFacts::read(m_sources.orders, m_sources.journal, m_sources.policy, row.key,
+                                  m_sources.clock());
     row.facts = facts ? std::make_shared<const OrderFacts>(std::move(*facts)) : nullptr;
     if (row.facts)
         row.order = row.facts->order;
@@ -313,11 +317,12 @@ void BulkCancelDialog::onOrdersChanged(const QList<Domain::OrderKey> &keys)
 void BulkCancelDialog::decideAll()
 {
     // The core's rule on what the list knows, at this second: no store read.
-    const QDateTime now = m_session.now();
+    const QDateTime now = m_sources.clock();
     for (Row &row : m_rows) {
-        row.check = row.facts ? row.facts->checkAt(
-                        now, m_session.providers().provider(row.key.provider) != nullptr)
-                              : Services::CancelCheck{};
+        row.check =
+            row.facts
+                ? row.facts->checkAt(now, m_sources.providers.provider(row.key.provider) != nullptr)
+                : Services::CancelCheck{};
     }
 }
 
@@ -603,8 +608,8 @@ void BulkCancelDialog::runJob(const QList<int> &rows)
     }
     m_runRows = rows;
     m_phase = Phase::Running;
-    m_job = m_session.cancels().cancelMany(keys, currentReason(), m_reason.trimmedNote(),
-                                           m_session.operatorName(), m_session.environment());
+    m_job = m_sources.cancels.cancelMany(keys, currentReason(), m_reason.trimmedNote(),
+                                         m_sources.operatorName, m_sources.environment);
     connect(m_job, &Services::BulkCancelJob::reported, this, &BulkCancelDialog::onReported);
     connect(m_job, &Services::BulkCancelJob::progress, this, &BulkCancelDialog::onProgress);
     connect(m_job, &Services::BulkCancelJob::finished, this, &BulkCancelDialog::onFinished);
@@ -762,8 +767,9 @@ void BulkCancelDialog::exportReport()
     QString path = m_exportPathForTest;
     if (path.isEmpty()) {
         const QString folder = QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation);
-        const QString name = QStringLiteral("bulk-cancel-%1.csv")
-                                 .arg(m_session.now().toString(QStringLiteral("yyyyMMdd-HHmmss")));
+        const QString name =
+            QStringLiteral("bulk-cancel-%1.csv")
+                .arg(m_sources.clock().toString(QStringLiteral("yyyyMMdd-HHmmss")));
         path = QFileDialog::getSaveFileName(this, tr("Export bulk cancel report"),
                                             QDir(folder).filePath(name), tr("CSV files (*.csv)"));
         if (path.isEmpty())

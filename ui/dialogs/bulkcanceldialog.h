@@ -1,5 +1,6 @@
 #pragma once
 
+#include "cancelsources.h"
 #include "domain/cancelpolicy.h"
 #include "domain/money.h"
 #include "domain/order.h"
@@ -25,7 +26,6 @@ class QTimer;
 
 namespace CancelDesk::Ui {
 
-class AppSession;
 class OrderTableModel;
 struct OrderFacts;
 
@@ -56,12 +56,12 @@ public:
 
     // The orders as the order list knows them: the checks every second read
     // its rows and follow its updates; nothing is read from the store.
-    BulkCancelDialog(AppSession &session, const OrderTableModel &list,
+    BulkCancelDialog(CancelSources sources, const OrderTableModel &list,
                      const QList<Domain::OrderKey> &orders, QWidget *parent = nullptr);
     // Without an order list: read from the store when the dialog opens and
     // when a service says an order changed (never on the tick).
-    explicit BulkCancelDialog(AppSession &session, const QList<Domain::OrderKey> &orders,
-                              QWidget *parent = nullptr);
+    BulkCancelDialog(CancelSources sources, const QList<Domain::OrderKey> &orders,
+                     QWidget *parent = nullptr);
     ~BulkCancelDialog() override;
 
     // How many of the orders would be sent now (or were sent).
@@ -110,7 +110,7 @@ private:
         std::optional<Services::CancelReport> report;
     };
 
-    BulkCancelDialog(AppSession &session, const QList<Domain::OrderKey> &orders, QWidget *parent,
+    BulkCancelDialog(CancelSources sources, const QList<Domain::OrderKey> &orders, QWidget *parent,
                      const OrderTableModel *list);
     void buildUi();
     void retranslateUi();
@@ -140,7 +140,7 @@ private:
     QString exportError(const QString &path, const QString &problem) const;
     Domain::CancelReason currentReason() const;
 
-    AppSession &m_session;
+    CancelSources m_sources;
     const OrderTableModel *m_list = nullptr;
     QList<Row> m_rows;
     Phase m_phase = Phase::Reviewing;

@@ -1,12 +1,12 @@
 #include "canceldialog.h"
 
-#include "appsession.h"
 #include "domain/cancelreason.h"
 #include "eligibility.h"
 #include "format.h"
 #include "models/ordertablemodel.h"
 #include "providers/paymentprovider.h"
 #include "providers/providerregistry.h"
+#include "services/refreshservice.h"
 #include "storage/canceljournal.h"
 #include "storage/orderstore.h"
 
@@ -68,19 +68,19 @@ QColor outcomeColor(AttemptState state)
 
 } // namespace
 
-CancelDialog::CancelDialog(AppSession &session, const OrderTableModel &orders,
+CancelDialog::CancelDialog(CancelSources sources, const OrderTableModel &orders,
                            const Domain::OrderKey &order, QWidget *parent)
-    : CancelDialog(session, order, parent, &orders)
+    : CancelDialog(std::move(sources), order, parent, &orders)
 {}
 
-CancelDialog::CancelDialog(AppSession &session, const Domain::OrderKey &order, QWidget *parent)
-    : CancelDialog(session, order, parent, nullptr)
+CancelDialog::CancelDialog(CancelSources sources, const Domain::OrderKey &order, QWidget *parent)
+    : CancelDialog(std::move(sources), order, parent, nullptr)
 {}
 
-CancelDialog::CancelDialog(AppSession &session, const Domain::OrderKey &order, QWidget *parent,
+CancelDialog::CancelDialog(CancelSources sources, const Domain::OrderKey &order, QWidget *parent,
                            const OrderTableModel *orders)
     : QDialog(parent)
-    , m_session(session)
+    , m_sources(std::move(sources))
     , m_orders(orders)
     , m_key(order)
     , m_ticker(new QTimer(this))
@@ -95,7 +95,10 @@ CancelDialog::CancelDialog(AppSession &session, const Domain::OrderKey &order, Q
         connect(m_orders, &OrderTableModel::ordersUpdated, this, &CancelDialog::onOrdersChanged);
         connect(m_orders, &OrderTableModel::loaded, this, [this] { onOrdersChanged({m_key}); });
     } else {
-        connect(&m_session, &AppSession::ordersChanged, this, &CancelDialog::onOrdersChanged);
+        const auto changed = [this](const Domain::OrderKey &key) { onOrdersChanged({key}); };
+        connect(&m_sources.cancels, &Services::CancelService::attemptChanged, this, changed);
+        connect(&m_sources.cancels, &Services::CancelService::orderWritten, this, changed);
+        connect(&m_sources.refresh, &Services::RefreshService::orderUpdated, this, changed);
     }
     readFacts();
     checkOrder();
@@ -125,7 +128,7 @@ void CancelDialog::buildUi()
     // Named inside the dialog, not only on the main window's banner.
     m_environmentValue = valueLabel(QStringLiteral("environmentValue"));
     setBold(m_environmentValue, 1.0);
-    setLabelColor(m_environmentValue, environmentColor(m_session.environment()));
+    setLabelColor(m_environmentValue, environmentColor(m_sources.environment));
     m_providerValue = valueLabel(QStringLiteral("providerValue"));
     m_paymentIdValue = valueLabel(QStringLiteral("paymentIdValue"));
     m_referenceValue = valueLabel(QStringLiteral("referenceValue"));
@@ -235,8 +238,7 @@ void CancelDialog::retranslateUi()
         tr("Environment:"), tr("Provider:"),       tr("Payment ID:"), tr("Merchant reference:"),
         tr("Amount:"),      tr("Payment method:"), tr("Status:"),     tr("Cancel deadline:"),
         tr("Time left:")};
-    m_environmentValue->setText(
-        environmentText(m_session.environment(), m_session.usesBuiltInSandbox()));
+    m_environmentValue->setText(environmentText(m_sources.environment, m_sources.builtInSandbox));
     for (int i = 0; i < rows.size() && i < m_form->rowCount(); ++i) {
         if (auto *label =
                 qobject_cast<QLabel *>(m_form->itemAt(i, QFormLayout::LabelRole)->widget()))
@@ -315,8 +317,8 @@ void CancelDialog::readFacts()
 {
     std::optional<OrderFacts> facts =
         m_orders ? m_orders->facts(m_key)
-                 : OrderFacts::read(m_session.orders(), m_session.journal(), m_session.policy(),
-                                    m_key, m_session.now());
+                 : OrderFacts::read(m_sources.orders, m_sources.journal, m_sources.policy, m_key,
+                                    m_sources.clock());
     m_facts = facts ? std::make_unique<OrderFacts>(std::move(*facts)) : nullptr;
     if (m_facts)
         m_order = m_facts->order;
@@ -344,7 +346,7 @@ void CancelDialog::checkOrder()
         return;
     // F8, F12 and §10: the core's one answer, on what the list knows.
     const Services::CancelCheck check = m_facts->checkAt(
-        m_session.now(), m_session.providers().provider(m_key.provider) != nullptr);
+        m_sources.clock(), m_sources.providers.provider(m_key.provider) != nullptr);
     m_decision = check.decision;
     if (check.verdict == Services::CancelCheck::Verdict::ActiveAttempt
         || check.verdict == Services::CancelCheck::Verdict::NotConfigured)
@@ -367,7 +369,8 @@ void CancelDialog::tick()
         if (m_order)
             updateSummary();
     }
-    const Countdown c = countdown(m_decision.deadlineUtc, m_decision.providerZone, m_session.now());
+    const Countdown c =
+        countdown(m_decision.deadlineUtc, m_decision.providerZone, m_sources.clock());
     m_countdownLabel->setText(c.text);
     m_countdownLabel->setToolTip(c.tooltip);
     m_countdownLabel->setProperty("countdownLevel", static_cast<int>(c.level));
@@ -483,9 +486,9 @@ void CancelDialog::startCancel()
     request.order = m_key;
     request.reason = currentReason();
     request.note = m_reason.trimmedNote();
-    request.operatorName = m_session.operatorName();
-    request.environment = m_session.environment();
-    m_job = m_session.cancels().cancel(request);
+    request.operatorName = m_sources.operatorName;
+    request.environment = m_sources.environment;
+    m_job = m_sources.cancels.cancel(request);
     connect(m_job, &Services::CancelJob::stateChanged, this, &CancelDialog::onStateChanged);
     connect(m_job, &Services::CancelJob::finished, this, &CancelDialog::onFinished);
 
@@ -624,7 +627,7 @@ void CancelDialog::showOutcome()
     if (r.attemptId > 0)
         details << tr("Cancel attempt #%1 is in the cancel log.").arg(r.attemptId);
     details << tr("Environment: %1")
-                   .arg(environmentText(m_session.environment(), m_session.usesBuiltInSandbox()));
+                   .arg(environmentText(m_sources.environment, m_sources.builtInSandbox));
 
     setProperty("outcome", key);
     m_outcomeTitle->setText(title);

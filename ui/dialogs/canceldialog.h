@@ -1,5 +1,6 @@
 #pragma once
 
+#include "cancelsources.h"
 #include "domain/cancelpolicy.h"
 #include "domain/order.h"
 #include "reasonfields.h"
@@ -22,7 +23,6 @@ class QTimer;
 
 namespace CancelDesk::Ui {
 
-class AppSession;
 class OrderTableModel;
 struct OrderFacts;
 
@@ -41,12 +41,11 @@ class CancelDialog final : public QDialog
 public:
     // The order as the order list knows it: the countdown and the checks read
     // the list's row, and follow its updates; nothing is read from the store.
-    CancelDialog(AppSession &session, const OrderTableModel &orders, const Domain::OrderKey &order,
-                 QWidget *parent = nullptr);
+    CancelDialog(CancelSources sources, const OrderTableModel &orders,
+                 const Domain::OrderKey &order, QWidget *parent = nullptr);
     // Without an order list: the order is read from the store when the dialog
     // opens and again when a service says it changed (never on the tick).
-    explicit CancelDialog(AppSession &session, const Domain::OrderKey &order,
-                          QWidget *parent = nullptr);
+    CancelDialog(CancelSources sources, const Domain::OrderKey &order, QWidget *parent = nullptr);
     ~CancelDialog() override;
 
     // Typed confirmation when the amount is this many major units or more in
@@ -69,7 +68,7 @@ protected:
 private:
     enum class Phase { Editing, Sending, Done };
 
-    CancelDialog(AppSession &session, const Domain::OrderKey &order, QWidget *parent,
+    CancelDialog(CancelSources sources, const Domain::OrderKey &order, QWidget *parent,
                  const OrderTableModel *orders);
 
     void buildUi();
@@ -91,7 +90,7 @@ private:
     void readFacts();
     void onOrdersChanged(const QList<Domain::OrderKey> &keys);
 
-    AppSession &m_session;
+    CancelSources m_sources;
     const OrderTableModel *m_orders = nullptr;
     Domain::OrderKey m_key;
     std::unique_ptr<OrderFacts> m_facts; // nullptr when the order is unknown
