@@ -174,6 +174,25 @@ Services::Clock AppSession::clock() const
     return m_options.clock ? m_options.clock : Services::systemClock();
 }
 
+OrderReads AppSession::orderReads() const
+{
+    return OrderReads{
+        .orders = orders(), .journal = journal(), .policy = policy(), .clock = clock()};
+}
+
+CancelSources AppSession::cancelSources() const
+{
+    return CancelSources{
+        .cancels = cancels(),
+        .refresh = refresh(),
+        .reads = orderReads(),
+        .providers = providers(),
+        .context = {.operatorName = operatorName(),
+                    .environment = environment(),
+                    .builtInSandbox = usesBuiltInSandbox()},
+    };
+}
+
 Services::RefreshJob *AppSession::loadDemoOrders()
 {
     if (!m_sandbox)

@@ -1,9 +1,9 @@
 #pragma once
 
 #include "config/appconfig.h"
-#include "domain/cancelpolicy.h"
+#include "core/appcore.h" // declares the parts this session hands out
+#include "dialogs/cancelsources.h"
 #include "domain/order.h"
-#include "services/workflowsettings.h"
 
 #include <QHash>
 #include <QObject>
@@ -12,23 +12,8 @@
 
 #include <memory>
 
-namespace CancelDesk::Storage {
-class Database;
-class OrderStore;
-class CancelJournal;
-} // namespace CancelDesk::Storage
-namespace CancelDesk::Providers {
-class ProviderRegistry;
-}
 namespace CancelDesk::Services {
-class CancelService;
-class RefreshService;
 class RefreshJob;
-class Exporter;
-class Importer;
-} // namespace CancelDesk::Services
-namespace CancelDesk::Core {
-class AppCore;
 }
 namespace CancelDesk::Sandbox {
 class SandboxServer;
@@ -110,6 +95,11 @@ public:
 
     QDateTime now() const;
     Services::Clock clock() const;
+
+    // What the views that show orders read, and what the cancel dialogs work
+    // with: handed to the widgets MainWindow builds (and to those tests build).
+    OrderReads orderReads() const;
+    CancelSources cancelSources() const;
 
     // Adds the sandbox's demo payments to the store (add by id: retrieved over
     // HTTP like real ones); null when there is no built-in sandbox.

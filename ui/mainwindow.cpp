@@ -59,8 +59,7 @@ MainWindow::MainWindow(I18n::Translations &translations, AppSession &session, QW
 {
     setObjectName(QStringLiteral("mainWindow"));
     setWindowIcon(QIcon(QStringLiteral(":/canceldesk.svg")));
-    m_model = new OrderTableModel(
-        {session.orders(), session.journal(), session.policy(), session.clock()}, this);
+    m_model = new OrderTableModel(session.orderReads(), this);
     buildActions();
     buildMenus();
     buildToolBar();
@@ -151,9 +150,7 @@ void MainWindow::buildCentralWidget()
     layout->addWidget(m_view, 1);
     setCentralWidget(central);
 
-    m_statusView = new StatusView({m_session.orders(), m_session.journal(), m_session.policy(),
-                                   m_session.providers(), m_session.clock()},
-                                  this);
+    m_statusView = new StatusView(m_session.orderReads(), m_session.providers(), this);
     connect(m_statusView, &StatusView::refreshRequested, this,
             [this](const Domain::OrderKey &k) { refreshOrders({k}); });
     connect(m_statusView, &StatusView::settingsRequested, this, &MainWindow::openSettingsPage);

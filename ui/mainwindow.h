@@ -1,6 +1,5 @@
 #pragma once
 
-#include "dialogs/cancelsources.h"
 #include "domain/order.h"
 
 #include <QMainWindow>
@@ -110,7 +109,6 @@ private:
 
     // mainwindow_cancel.cpp: cancel, bulk cancel and F11 recovery.
     // What the cancel dialogs work with, from this window's session.
-    CancelSources cancelSources() const;
     void openCancelDialog();
     void openBulkCancel();
     // Del / Ctrl+K on an order that cannot be cancelled: say why.

@@ -18,22 +18,6 @@ using namespace Qt::Literals::StringLiterals;
 
 namespace CancelDesk::Ui {
 
-CancelSources MainWindow::cancelSources() const
-{
-    return CancelSources{
-        .cancels = m_session.cancels(),
-        .refresh = m_session.refresh(),
-        .orders = m_session.orders(),
-        .journal = m_session.journal(),
-        .policy = m_session.policy(),
-        .providers = m_session.providers(),
-        .clock = m_session.clock(),
-        .environment = m_session.environment(),
-        .builtInSandbox = m_session.usesBuiltInSandbox(),
-        .operatorName = m_session.operatorName(),
-    };
-}
-
 void MainWindow::explainCannotCancel(const Domain::OrderKey &order, const QString &why)
 {
     statusBar()->showMessage(tr("Payment %1 cannot be cancelled: %2").arg(order.paymentId, why),
@@ -64,7 +48,7 @@ void MainWindow::openCancelDialog()
                                      : Services::cancelCheckNote(check));
         return;
     }
-    auto *dialog = new CancelDialog(cancelSources(), *m_model, key, this);
+    auto *dialog = new CancelDialog(m_session.cancelSources(), *m_model, key, this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     dialog->setTypedConfirmationThreshold(m_session.config().typedConfirmationAbove);
     // What the cancel writes reaches the list from CancelService (attemptChanged,
@@ -129,7 +113,7 @@ void MainWindow::openBulkCancel()
     const QList<Domain::OrderKey> selected = selectedOrders();
     if (selected.size() < 2)
         return;
-    auto *dialog = new BulkCancelDialog(cancelSources(), *m_model, selected, this);
+    auto *dialog = new BulkCancelDialog(m_session.cancelSources(), *m_model, selected, this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     dialog->setTypedConfirmationThreshold(m_session.config().typedConfirmationAbove);
     dialog->open();

@@ -137,7 +137,7 @@ bool shootAll(Test::UiTestSession &test, Ui::MainWindow &window, const QString &
             {Domain::Provider::Antom, antom.at(0)},  {Domain::Provider::Antom, antom.at(4)},
             test.demo(Domain::Provider::Uqpay, 0),   test.demo(Domain::Provider::Uqpay, 3),
             test.demo(Domain::Provider::Liquido, 0), test.demo(Domain::Provider::Uqpay, 9)};
-        Ui::BulkCancelDialog d(test.cancelSources(), orders, &window);
+        Ui::BulkCancelDialog d(test.session().cancelSources(), orders, &window);
         if (!shot(d, "bulk"))
             return false;
         // After sending, one of them unresolved (Antom answers "unknown"): the
@@ -230,7 +230,7 @@ bool shoot(const QString &language, const QString &outDir, bool all)
     if (!save(&window, QDir(outDir).filePath(QStringLiteral("main-1024-%1.png").arg(language))))
         return false;
     window.resize(1500, 820);
-    Ui::CancelDialog dialog(test.cancelSources(), {Domain::Provider::Antom, id}, &window);
+    Ui::CancelDialog dialog(test.session().cancelSources(), {Domain::Provider::Antom, id}, &window);
     dialog.setTypedConfirmationThreshold(0);
     dialog.show();
     QTest::qWait(1200);

@@ -49,7 +49,7 @@ struct Fixture
             qWarning("session: %s", qPrintable(error));
     }
     Ui::AppSession &session() { return test->session(); }
-    Ui::CancelSources sources() { return test->cancelSources(); }
+    Ui::CancelSources sources() { return test->session().cancelSources(); }
     Domain::OrderKey demo(Provider provider, int index) { return test->demo(provider, index); }
     qint64 attempts(const Domain::OrderKey &key) { return test->attempts(key).size(); }
 };

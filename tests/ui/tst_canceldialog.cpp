@@ -46,7 +46,7 @@ struct Fixture
             qWarning("session: %s", qPrintable(error));
     }
     Ui::AppSession &session() { return test->session(); }
-    Ui::CancelSources sources() { return test->cancelSources(); }
+    Ui::CancelSources sources() { return test->session().cancelSources(); }
     Domain::OrderKey demo(Provider provider, int index) { return test->demo(provider, index); }
     QList<Storage::CancelAttempt> attempts(const Domain::OrderKey &key)
     {

@@ -282,8 +282,7 @@ void TestOrderList::missingProviderOffersSettings()
     o.createdAt = session.now().addSecs(-60);
     QVERIFY(session.orders().upsert(o, Storage::StatusSource::Import).ok);
 
-    Ui::StatusView view({session.orders(), session.journal(), session.policy(), session.providers(),
-                         session.clock()});
+    Ui::StatusView view(session.orderReads(), session.providers());
     view.resize(380, 700);
     view.show();
     view.showOrder(Domain::OrderKey{o.provider, o.paymentId});

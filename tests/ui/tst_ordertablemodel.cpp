@@ -57,8 +57,7 @@ void TestOrderTableModel::init()
     QVERIFY2(m_test->open(&error), qPrintable(error));
     QVERIFY(m_test->loadDemo());
     Ui::AppSession &session = m_test->session();
-    m_model = std::make_unique<OrderTableModel>(OrderTableModel::Sources{
-        session.orders(), session.journal(), session.policy(), session.clock()});
+    m_model = std::make_unique<OrderTableModel>(session.orderReads());
     m_tester = std::make_unique<QAbstractItemModelTester>(
         m_model.get(), QAbstractItemModelTester::FailureReportingMode::QtTest);
     QVERIFY(load());

@@ -75,8 +75,7 @@ void TestStatusHistory::refreshThatConfirmsIsNotAChange()
     Ui::AppSession &session = test.session();
     // UQPAY demo 0: a card payment awaiting its method (Pending), as loaded.
     const Domain::OrderKey key = test.demo(Provider::Uqpay, 0);
-    Ui::StatusView view({session.orders(), session.journal(), session.policy(), session.providers(),
-                         session.clock()});
+    Ui::StatusView view(session.orderReads(), session.providers());
     view.showOrder(key);
     const QString pending = Domain::statusLabel(NormStatus::Pending);
     const QString cancelled = Domain::statusLabel(NormStatus::Cancelled);

@@ -13,23 +13,6 @@ UiTestSession::UiTestSession(const QDateTime &start)
 
 UiTestSession::~UiTestSession() = default;
 
-Ui::CancelSources UiTestSession::cancelSources()
-{
-    Ui::AppSession &s = *m_session;
-    return Ui::CancelSources{
-        .cancels = s.cancels(),
-        .refresh = s.refresh(),
-        .orders = s.orders(),
-        .journal = s.journal(),
-        .policy = s.policy(),
-        .providers = s.providers(),
-        .clock = s.clock(),
-        .environment = s.environment(),
-        .builtInSandbox = s.usesBuiltInSandbox(),
-        .operatorName = s.operatorName(),
-    };
-}
-
 bool UiTestSession::open(QString *error)
 {
     if (!m_dir.isValid()) {

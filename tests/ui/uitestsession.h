@@ -2,7 +2,6 @@
 
 #include "appsession.h"
 #include "console.h"
-#include "dialogs/cancelsources.h"
 #include "storage/canceljournal.h"
 
 #include <QDateTime>
@@ -29,8 +28,6 @@ public:
     bool loadDemo();
 
     Ui::AppSession &session() { return *m_session; }
-    // What the cancel dialogs work with, from session() (as the main window gives it).
-    Ui::CancelSources cancelSources();
     // The test clock.
     QDateTime now() const { return *m_now; }
     void advance(qint64 seconds); // moves the test clock and the sandbox's

@@ -155,8 +155,9 @@ void BulkCancelDialog::buildUi()
     // Named inside the dialog, not only on the main window's banner.
     m_environmentLabel = new QLabel;
     m_environmentLabel->setObjectName(QStringLiteral("environmentLabel"));
-    m_environmentLabel->setStyleSheet(QStringLiteral("color: %1; font-weight: bold;")
-                                          .arg(environmentColor(m_sources.environment).name()));
+    m_environmentLabel->setStyleSheet(
+        QStringLiteral("color: %1; font-weight: bold;")
+            .arg(environmentColor(m_sources.context.environment).name()));
     layout->addWidget(m_environmentLabel);
     m_totalsLabel = new QLabel;
     m_totalsLabel->setObjectName(QStringLiteral("totalsLabel"));
@@ -250,7 +251,7 @@ void BulkCancelDialog::retranslateUi()
     setWindowTitle(tr("Cancel several payments"));
     m_environmentLabel->setText(
         tr("Environment: %1")
-            .arg(environmentText(m_sources.environment, m_sources.builtInSandbox)));
+            .arg(environmentText(m_sources.context.environment, m_sources.context.builtInSandbox)));
     m_reason.retranslate(tr("Cancel &reason (for all):"));
     m_keepButton->setText(tr("&Keep payments"));
     m_stopButton->setText(m_job && !m_stopButton->isEnabled() ? tr("Stopping…") : tr("&Stop"));
@@ -287,8 +288,8 @@ void BulkCancelDialog::readFacts(Row &row)
 {
     std::optional<OrderFacts> facts =
         m_list ? m_list->facts(row.key)
-               : OrderFacts::read(m_sources.orders, m_sources.journal, m_sources.policy, row.key,
-                                  m_sources.clock());
+               : OrderFacts::read(m_sources.reads.orders, m_sources.reads.journal,
+                                  m_sources.reads.policy, row.key, m_sources.reads.clock());
     row.facts = facts ? std::make_shared<const OrderFacts>(std::move(*facts)) : nullptr;
     if (row.facts)
         row.order = row.facts->order;
@@ -317,7 +318,7 @@ void BulkCancelDialog::onOrdersChanged(const QList<Domain::OrderKey> &keys)
 void BulkCancelDialog::decideAll()
 {
     // The core's rule on what the list knows, at this second: no store read.
-    const QDateTime now = m_sources.clock();
+    const QDateTime now = m_sources.reads.clock();
     for (Row &row : m_rows) {
         row.check =
             row.facts
@@ -608,8 +609,9 @@ void BulkCancelDialog::runJob(const QList<int> &rows)
     }
     m_runRows = rows;
     m_phase = Phase::Running;
-    m_job = m_sources.cancels.cancelMany(keys, currentReason(), m_reason.trimmedNote(),
-                                         m_sources.operatorName, m_sources.environment);
+    m_job =
+        m_sources.cancels.cancelMany(keys, currentReason(), m_reason.trimmedNote(),
+                                     m_sources.context.operatorName, m_sources.context.environment);
     connect(m_job, &Services::BulkCancelJob::reported, this, &BulkCancelDialog::onReported);
     connect(m_job, &Services::BulkCancelJob::progress, this, &BulkCancelDialog::onProgress);
     connect(m_job, &Services::BulkCancelJob::finished, this, &BulkCancelDialog::onFinished);
@@ -769,7 +771,7 @@ void BulkCancelDialog::exportReport()
         const QString folder = QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation);
         const QString name =
             QStringLiteral("bulk-cancel-%1.csv")
-                .arg(m_sources.clock().toString(QStringLiteral("yyyyMMdd-HHmmss")));
+                .arg(m_sources.reads.clock().toString(QStringLiteral("yyyyMMdd-HHmmss")));
         path = QFileDialog::getSaveFileName(this, tr("Export bulk cancel report"),
                                             QDir(folder).filePath(name), tr("CSV files (*.csv)"));
         if (path.isEmpty())

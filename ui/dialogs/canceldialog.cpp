@@ -128,7 +128,7 @@ void CancelDialog::buildUi()
     // Named inside the dialog, not only on the main window's banner.
     m_environmentValue = valueLabel(QStringLiteral("environmentValue"));
     setBold(m_environmentValue, 1.0);
-    setLabelColor(m_environmentValue, environmentColor(m_sources.environment));
+    setLabelColor(m_environmentValue, environmentColor(m_sources.context.environment));
     m_providerValue = valueLabel(QStringLiteral("providerValue"));
     m_paymentIdValue = valueLabel(QStringLiteral("paymentIdValue"));
     m_referenceValue = valueLabel(QStringLiteral("referenceValue"));
@@ -238,7 +238,8 @@ void CancelDialog::retranslateUi()
         tr("Environment:"), tr("Provider:"),       tr("Payment ID:"), tr("Merchant reference:"),
         tr("Amount:"),      tr("Payment method:"), tr("Status:"),     tr("Cancel deadline:"),
         tr("Time left:")};
-    m_environmentValue->setText(environmentText(m_sources.environment, m_sources.builtInSandbox));
+    m_environmentValue->setText(
+        environmentText(m_sources.context.environment, m_sources.context.builtInSandbox));
     for (int i = 0; i < rows.size() && i < m_form->rowCount(); ++i) {
         if (auto *label =
                 qobject_cast<QLabel *>(m_form->itemAt(i, QFormLayout::LabelRole)->widget()))
@@ -317,8 +318,8 @@ void CancelDialog::readFacts()
 {
     std::optional<OrderFacts> facts =
         m_orders ? m_orders->facts(m_key)
-                 : OrderFacts::read(m_sources.orders, m_sources.journal, m_sources.policy, m_key,
-                                    m_sources.clock());
+                 : OrderFacts::read(m_sources.reads.orders, m_sources.reads.journal,
+                                    m_sources.reads.policy, m_key, m_sources.reads.clock());
     m_facts = facts ? std::make_unique<OrderFacts>(std::move(*facts)) : nullptr;
     if (m_facts)
         m_order = m_facts->order;
@@ -346,7 +347,7 @@ void CancelDialog::checkOrder()
         return;
     // F8, F12 and §10: the core's one answer, on what the list knows.
     const Services::CancelCheck check = m_facts->checkAt(
-        m_sources.clock(), m_sources.providers.provider(m_key.provider) != nullptr);
+        m_sources.reads.clock(), m_sources.providers.provider(m_key.provider) != nullptr);
     m_decision = check.decision;
     if (check.verdict == Services::CancelCheck::Verdict::ActiveAttempt
         || check.verdict == Services::CancelCheck::Verdict::NotConfigured)
@@ -370,7 +371,7 @@ void CancelDialog::tick()
             updateSummary();
     }
     const Countdown c =
-        countdown(m_decision.deadlineUtc, m_decision.providerZone, m_sources.clock());
+        countdown(m_decision.deadlineUtc, m_decision.providerZone, m_sources.reads.clock());
     m_countdownLabel->setText(c.text);
     m_countdownLabel->setToolTip(c.tooltip);
     m_countdownLabel->setProperty("countdownLevel", static_cast<int>(c.level));
@@ -486,8 +487,8 @@ void CancelDialog::startCancel()
     request.order = m_key;
     request.reason = currentReason();
     request.note = m_reason.trimmedNote();
-    request.operatorName = m_sources.operatorName;
-    request.environment = m_sources.environment;
+    request.operatorName = m_sources.context.operatorName;
+    request.environment = m_sources.context.environment;
     m_job = m_sources.cancels.cancel(request);
     connect(m_job, &Services::CancelJob::stateChanged, this, &CancelDialog::onStateChanged);
     connect(m_job, &Services::CancelJob::finished, this, &CancelDialog::onFinished);
@@ -627,7 +628,8 @@ void CancelDialog::showOutcome()
     if (r.attemptId > 0)
         details << tr("Cancel attempt #%1 is in the cancel log.").arg(r.attemptId);
     details << tr("Environment: %1")
-                   .arg(environmentText(m_sources.environment, m_sources.builtInSandbox));
+                   .arg(environmentText(m_sources.context.environment,
+                                        m_sources.context.builtInSandbox));
 
     setProperty("outcome", key);
     m_outcomeTitle->setText(title);

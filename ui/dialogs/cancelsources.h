@@ -1,16 +1,9 @@
 #pragma once
 
-#include "services/workflowsettings.h"
+#include "models/orderreads.h"
 
 #include <QString>
 
-namespace CancelDesk::Domain {
-class CancelPolicy;
-}
-namespace CancelDesk::Storage {
-class OrderStore;
-class CancelJournal;
-} // namespace CancelDesk::Storage
 namespace CancelDesk::Providers {
 class ProviderRegistry;
 }
@@ -21,26 +14,31 @@ class RefreshService;
 
 namespace CancelDesk::Ui {
 
+// Who sends the cancels, and where: named in the dialog and recorded with
+// every attempt.
+struct OperatorContext
+{
+    QString operatorName;
+    QString environment; // "sandbox" | "test" | "production"
+    bool builtInSandbox = false;
+};
+
 // What the cancel dialogs (CancelDialog, BulkCancelDialog) work with, handed
-// in by whoever opens them (the main window, tests).
+// in by whoever opens them (AppSession::cancelSources() for the main window
+// and the tests).
 struct CancelSources
 {
-    // Sends the cancels; with refresh, the signals that say which orders
-    // changed when there is no order list to follow.
+    // Sends the cancels.
     Services::CancelService &cancels;
+    // With the cancel service, the signals that say which orders changed when
+    // the dialog has no order list to follow.
     const Services::RefreshService &refresh;
-    // Read only without an order list (when the dialog opens and when a
-    // service says the order changed, never on the tick).
-    const Storage::OrderStore &orders;
-    const Storage::CancelJournal &journal;
-    const Domain::CancelPolicy &policy;
+    // Read only without an order list: when the dialog opens and when a
+    // service says the order changed, never on the tick.
+    OrderReads reads;
     // Whether the order's provider is configured.
     const Providers::ProviderRegistry &providers;
-    Services::Clock clock;
-    // Named in the dialog and recorded with every attempt.
-    QString environment;
-    bool builtInSandbox = false;
-    QString operatorName;
+    OperatorContext context;
 };
 
 } // namespace CancelDesk::Ui

@@ -290,7 +290,7 @@ std::optional<OrderFacts> OrderFacts::read(const Storage::OrderStore &orders,
     return f;
 }
 
-OrderTableModel::OrderTableModel(Sources sources, QObject *parent)
+OrderTableModel::OrderTableModel(OrderReads sources, QObject *parent)
     : QAbstractTableModel(parent)
     , m_sources(std::move(sources))
     , m_snapshot(std::make_shared<OrderSnapshot>())

@@ -3,6 +3,7 @@
 #include "domain/cancelpolicy.h"
 #include "domain/cancelreason.h"
 #include "domain/order.h"
+#include "models/orderreads.h"
 #include "services/cancelcheck.h"
 #include "services/workflowsettings.h"
 
@@ -193,17 +194,8 @@ public:
                             // invalid when it did not
     };
 
-    // What the model reads: the orders and their cancel attempts (on worker
-    // threads, each with its own connection), the cancel rules, and the time.
-    struct Sources
-    {
-        const Storage::OrderStore &orders;
-        const Storage::CancelJournal &journal;
-        const Domain::CancelPolicy &policy;
-        Services::Clock clock;
-    };
-
-    explicit OrderTableModel(Sources sources, QObject *parent = nullptr);
+    // Reads the stores on worker threads only.
+    explicit OrderTableModel(OrderReads sources, QObject *parent = nullptr);
     ~OrderTableModel() override;
 
     int rowCount(const QModelIndex &parent = {}) const override;
@@ -291,7 +283,7 @@ private:
                                   int sortColumn, Qt::SortOrder order, QDateTime now,
                                   quint64 generation);
 
-    Sources m_sources;
+    OrderReads m_sources;
     std::shared_ptr<OrderSnapshot> m_snapshot;
     // A freshly loaded snapshot waiting for its first view: swapped in with it,
     // in one layout change, so the shown rows always index the shown snapshot.

@@ -138,9 +138,11 @@ void addJsonFields(const QJsonValue &value, const QString &path, QList<QTreeWidg
 
 } // namespace
 
-StatusView::StatusView(Sources sources, QWidget *parent)
+StatusView::StatusView(OrderReads reads, const Providers::ProviderRegistry &providers,
+                       QWidget *parent)
     : QWidget(parent)
-    , m_sources(std::move(sources))
+    , m_reads(std::move(reads))
+    , m_providers(providers)
 {
     setObjectName(QStringLiteral("statusView"));
     build();
@@ -292,7 +294,7 @@ void StatusView::reload()
 {
     m_loaded.reset();
     if (m_order)
-        m_loaded = m_sources.orders.find(m_order->provider, m_order->paymentId);
+        m_loaded = m_reads.orders.find(m_order->provider, m_order->paymentId);
     fill();
 }
 
@@ -314,7 +316,7 @@ void StatusView::fill()
     const Domain::Order &o = *m_loaded;
     m_values[Provider]->setText(Domain::providerDisplayName(o.provider));
     m_values[PaymentId]->setText(o.paymentId);
-    const int shared = m_sources.orders.referenceCount(o.provider, o.merchantReference);
+    const int shared = m_reads.orders.referenceCount(o.provider, o.merchantReference);
     m_values[Reference]->setText(
         shared > 1 && !o.merchantReference.isEmpty()
             ? tr("%1 — shared by %n order(s)", nullptr, shared).arg(o.merchantReference)
@@ -328,13 +330,12 @@ void StatusView::fill()
     m_values[Created]->setText(formatLocalTime(o.createdAt));
     m_values[Paid]->setText(o.paidAt.isValid() ? formatLocalTime(o.paidAt) : tr("not paid"));
 
-    m_timeline->addTopLevelItems(
-        historyItems(m_sources.orders.history(o.provider, o.paymentId), o));
+    m_timeline->addTopLevelItems(historyItems(m_reads.orders.history(o.provider, o.paymentId), o));
     Storage::AttemptFilter filter;
     filter.provider = o.provider;
     filter.paymentId = o.paymentId;
     m_attemptFlags = {};
-    for (const Storage::CancelAttempt &a : m_sources.journal.list(filter)) {
+    for (const Storage::CancelAttempt &a : m_reads.journal.list(filter)) {
         // The list is in id order: the newest unresolved one wins.
         if (Storage::isActive(a.state))
             m_attemptFlags.activeAttemptId = a.id;
@@ -355,11 +356,11 @@ void StatusView::tick()
     if (!m_loaded)
         return;
     const Domain::Order &o = *m_loaded;
-    const QDateTime now = m_sources.clock();
+    const QDateTime now = m_reads.clock();
     // The core's rule (F8, F12, §10) on what was read with the order: no
     // query every second.
     const Services::CancelCheck check =
-        Services::checkCancel(o, m_sources.policy, now, m_attemptFlags);
+        Services::checkCancel(o, m_reads.policy, now, m_attemptFlags);
     const Domain::PolicyDecision &decision = check.decision;
     const bool showDeadline =
         decision.isEligible() || decision.reason == Domain::IneligibleReason::WindowClosed;
@@ -393,7 +394,7 @@ void StatusView::tick()
 QString StatusView::missingForCancel(QString *page) const
 {
     const Domain::Provider provider = m_loaded->provider;
-    if (m_sources.providers.provider(provider) == nullptr) {
+    if (m_providers.provider(provider) == nullptr) {
         *page = Domain::providerKey(provider);
         return tr("%1 is not configured: enter its credentials in Settings to refresh or cancel "
                   "this order.")
@@ -406,7 +407,7 @@ QString StatusView::missingForCancel(QString *page) const
 void StatusView::updateVerdict(const Services::CancelCheck &check, const QString &explanation)
 {
     const Domain::Order &o = *m_loaded;
-    const QDateTime now = m_sources.clock();
+    const QDateTime now = m_reads.clock();
     const QString amber = QStringLiteral("color: #8D6E00;");
     const QString missing = missingForCancel(&m_settingsPage);
     m_openSettings->setVisible(!missing.isEmpty());

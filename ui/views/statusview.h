@@ -1,6 +1,7 @@
 #pragma once
 
 #include "domain/order.h"
+#include "models/orderreads.h"
 #include "services/cancelcheck.h"
 #include "services/workflowsettings.h"
 
@@ -14,13 +15,6 @@ class QTreeWidget;
 class QFormLayout;
 class QVBoxLayout;
 
-namespace CancelDesk::Domain {
-class CancelPolicy;
-}
-namespace CancelDesk::Storage {
-class OrderStore;
-class CancelJournal;
-} // namespace CancelDesk::Storage
 namespace CancelDesk::Providers {
 class ProviderRegistry;
 }
@@ -37,18 +31,9 @@ class StatusView final : public QWidget
     Q_DISABLE_COPY_MOVE(StatusView)
 
 public:
-    // What the view reads: the order with its history, its cancel attempts,
-    // the cancel rules, which providers are configured, and the time.
-    struct Sources
-    {
-        const Storage::OrderStore &orders;
-        const Storage::CancelJournal &journal;
-        const Domain::CancelPolicy &policy;
-        const Providers::ProviderRegistry &providers;
-        Services::Clock clock;
-    };
-
-    explicit StatusView(Sources sources, QWidget *parent = nullptr);
+    // providers: which ones are configured (a refresh needs one).
+    StatusView(OrderReads reads, const Providers::ProviderRegistry &providers,
+               QWidget *parent = nullptr);
     ~StatusView() override;
 
     void showOrder(const std::optional<Domain::OrderKey> &order);
@@ -84,7 +69,8 @@ private:
     // that supplies it; empty when nothing is.
     QString missingForCancel(QString *page) const;
 
-    Sources m_sources;
+    OrderReads m_reads;
+    const Providers::ProviderRegistry &m_providers;
     // The loaded order's attempts, for the core's cancel rule in tick().
     Services::AttemptFlags m_attemptFlags;
     std::optional<Domain::OrderKey> m_order;
