@@ -2,6 +2,7 @@
 
 #include "database.h"
 #include "journalchain.h"
+#include "keybatch.h"
 
 #include <QCoreApplication>
 #include <QFileInfo>
@@ -10,6 +11,7 @@
 #include <QUuid>
 #include <QVariant>
 
+#include <algorithm>
 #include <array>
 
 using namespace Qt::Literals::StringLiterals;
@@ -608,6 +610,21 @@ std::optional<CancelAttempt> CancelJournal::unresolvedFor(Domain::Provider provi
     if (!q.exec() || !q.next())
         return std::nullopt;
     return attemptFromRow(q);
+}
+
+QList<CancelAttempt> CancelJournal::openAttemptsOf(const QList<Domain::OrderKey> &orders,
+                                                   QString *error) const
+{
+    QList<CancelAttempt> attempts;
+    const bool ok = selectByKeys(
+        m_db.connection(), selectAttemptSql(),
+        u" AND (state IN "_s + kActiveStates + u" OR state = 'UNRESOLVED')"_s, orders,
+        [&attempts](const QSqlQuery &q) { attempts.append(attemptFromRow(q)); }, error);
+    if (!ok)
+        return {};
+    std::sort(attempts.begin(), attempts.end(),
+              [](const CancelAttempt &a, const CancelAttempt &b) { return a.id < b.id; });
+    return attempts;
 }
 
 bool CancelJournal::wasAccepted(qint64 attemptId) const

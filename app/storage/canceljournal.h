@@ -2,6 +2,7 @@
 
 #include "domain/cancelreason.h"
 #include "domain/money.h"
+#include "domain/order.h"
 #include "domain/provider.h"
 #include "processowner.h"
 
@@ -158,6 +159,12 @@ public:
     // The newest UNRESOLVED attempt of an order, if any.
     std::optional<CancelAttempt> unresolvedFor(Domain::Provider provider,
                                                const QString &paymentId) const;
+
+    // The active and UNRESOLVED attempts of these orders, in id order, read
+    // in a few statements (one per provider and batch of keys). Empty with
+    // *error set when they cannot be read.
+    QList<CancelAttempt> openAttemptsOf(const QList<Domain::OrderKey> &orders,
+                                        QString *error = nullptr) const;
 
     std::optional<CancelAttempt> find(qint64 attemptId) const;
     std::optional<CancelAttempt> activeFor(Domain::Provider provider,

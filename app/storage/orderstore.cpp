@@ -1,8 +1,10 @@
 #include "orderstore.h"
 
 #include "database.h"
+#include "keybatch.h"
 
 #include <QCoreApplication>
+#include <QHash>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -644,6 +646,31 @@ std::optional<Order> OrderStore::find(Provider provider, const QString &paymentI
     if (!stored)
         return std::nullopt;
     return stored->order;
+}
+
+QList<std::optional<Order>> OrderStore::findMany(const QList<Domain::OrderKey> &keys,
+                                                 QString *error) const
+{
+    const auto keyOf = [](Provider provider, const QString &paymentId) -> QString {
+        return Domain::providerKey(provider) + QChar(0) + paymentId;
+    };
+    QHash<QString, Order> read;
+    const bool ok = selectByKeys(
+        m_db.connection(), u"SELECT "_s + kOrderColumns + u" FROM orders"_s, {}, keys,
+        [&](const QSqlQuery &q) {
+            Order o = orderFromRow(q);
+            read.insert(keyOf(o.provider, o.paymentId), std::move(o));
+        },
+        error);
+    if (!ok)
+        return {};
+    QList<std::optional<Order>> found(keys.size());
+    for (qsizetype i = 0; i < keys.size(); ++i) {
+        if (const auto o = read.constFind(keyOf(keys.at(i).provider, keys.at(i).paymentId));
+            o != read.cend())
+            found[i] = *o;
+    }
+    return found;
 }
 
 QList<Order> OrderStore::query(const OrderQuery &query, QString *error) const

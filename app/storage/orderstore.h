@@ -104,6 +104,11 @@ public:
     bool upsertMany(const QList<Domain::Order> &orders, StatusSource source, QString *error);
 
     std::optional<Domain::Order> find(Domain::Provider provider, const QString &paymentId) const;
+    // find() for many orders in a few statements (one per provider and batch
+    // of keys): one entry per key, nullopt when not stored. Empty with *error
+    // set when they cannot be read.
+    QList<std::optional<Domain::Order>> findMany(const QList<Domain::OrderKey> &keys,
+                                                 QString *error = nullptr) const;
     QList<Domain::Order> query(const OrderQuery &query, QString *error = nullptr) const;
     // Streams the matching orders in the query's order without holding them
     // (the console's 1,000,000-row list); stop by returning false.

@@ -21,6 +21,7 @@ using namespace Qt::Literals::StringLiterals;
 using namespace CancelDesk;
 using namespace CancelDesk::Storage;
 using Domain::CancelReason;
+using Domain::OrderKey;
 using Domain::Provider;
 
 Q_DECLARE_METATYPE(CancelDesk::Storage::AttemptState)
@@ -240,6 +241,7 @@ private slots:
     void reconcileRefusesEverythingElse();
     void triggerLetsUnresolvedOnlySettle();
     void unfinishedAndActiveFor();
+    void openAttemptsOfManyOrders();
     void listFilters_data();
     void listFilters();
     void forEachCanStop();
@@ -816,6 +818,49 @@ void TestCancelJournal::unfinishedAndActiveFor()
     QCOMPARE(m_journal->activeFor(Provider::Antom, u"2026X"_s)->id, 2);
     QVERIFY(!m_journal->activeFor(Provider::Uqpay, u"PI_A"_s));  // final
     QVERIFY(!m_journal->activeFor(Provider::Uqpay, u"2026X"_s)); // other provider
+}
+
+// The order list reads the open attempts of a thousand orders at once: the
+// same attempts activeFor() and unresolvedFor() give one order at a time,
+// oldest first, across providers and more keys than one statement takes.
+void TestCancelJournal::openAttemptsOfManyOrders()
+{
+    buildJournal(); // 1 PI_A succeeded, 2 2026X confirming, 3 LQ-1 rejected
+    QList<OrderKey> keys{{Provider::Uqpay, u"PI_A"_s},
+                         {Provider::Antom, u"2026X"_s},
+                         {Provider::Liquido, u"LQ-1"_s},
+                         {Provider::Uqpay, u"2026X"_s}}; // other provider: none
+    for (int i = 0; i < 1100; ++i) {
+        const CancelAttempt a = draft(Provider::Uqpay, u"PI%1"_s.arg(i));
+        const JournalResult r = m_journal->prepare(a);
+        QVERIFY(r.ok());
+        if (i % 100 == 0) { // left UNRESOLVED: no answer came
+            QVERIFY(recordState(r.attempt.id, AttemptState::Sent).ok());
+            QVERIFY(recordState(r.attempt.id, AttemptState::Unresolved).ok());
+        }
+        keys.append({Provider::Uqpay, u"PI%1"_s.arg(i)});
+    }
+    keys.append({Provider::Uqpay, u"NOPE"_s});
+
+    QList<qint64> expected;
+    for (const OrderKey &k : std::as_const(keys)) {
+        if (const auto a = m_journal->activeFor(k.provider, k.paymentId))
+            expected.append(a->id);
+        if (const auto u = m_journal->unresolvedFor(k.provider, k.paymentId))
+            expected.append(u->id);
+    }
+    std::sort(expected.begin(), expected.end());
+    QCOMPARE(expected.size(), 1101); // 2026X, and the 1100 new ones
+    QString error;
+    const QList<CancelAttempt> open = m_journal->openAttemptsOf(keys, &error);
+    QVERIFY2(error.isEmpty(), qPrintable(error));
+    QList<qint64> ids;
+    for (const CancelAttempt &a : open)
+        ids.append(a.id);
+    QCOMPARE(ids, expected);
+    QCOMPARE(open.at(1).state, AttemptState::Unresolved); // PI0, after 2026X
+    QCOMPARE(open.at(1).paymentId, u"PI0"_s);
+    QVERIFY(m_journal->openAttemptsOf({}).isEmpty());
 }
 
 void TestCancelJournal::listFilters_data()

@@ -18,6 +18,7 @@ using namespace CancelDesk;
 using namespace CancelDesk::Storage;
 using Domain::NormStatus;
 using Domain::Order;
+using Domain::OrderKey;
 using Domain::Provider;
 using Domain::StatusFlag;
 using Domain::StatusFlags;
@@ -175,6 +176,7 @@ private slots:
     void referenceCountPerProvider();
     void upsertManyIsAllOrNothing();
     void upsertManyWritesEveryRow();
+    void findManyReadsLikeFind();
     void queriesUseIndexes_data();
     void queriesUseIndexes();
     void planCheckCanFail();
@@ -720,6 +722,42 @@ void TestOrderStore::upsertManyWritesEveryRow()
     QCOMPARE(m_store->find(Provider::Liquido, u"LQ5"_s)->status, NormStatus::Succeeded);
     QCOMPARE(m_store->history(Provider::Liquido, u"LQ5"_s).size(), 2);
     QVERIFY(m_store->upsertMany({}, StatusSource::Import, &error));
+}
+
+// The list's in-place update reads a batch of orders at once: the answer is
+// the one find() gives per key, in the keys' order, across providers and
+// across more keys than one statement takes.
+void TestOrderStore::findManyReadsLikeFind()
+{
+    QList<Order> batch;
+    for (int i = 0; i < 1200; ++i)
+        batch.append(makeOrder(i % 3 == 0 ? Provider::Antom : Provider::Liquido, u"P%1"_s.arg(i)));
+    QString error;
+    QVERIFY2(m_store->upsertMany(batch, StatusSource::Import, &error), qPrintable(error));
+
+    QList<OrderKey> keys;
+    for (int i = 1199; i >= 0; --i) // not in storage order
+        keys.append({i % 3 == 0 ? Provider::Antom : Provider::Liquido, u"P%1"_s.arg(i)});
+    keys.append({Provider::Uqpay, u"P3"_s});     // stored, but at another provider
+    keys.append({Provider::Liquido, u"NOPE"_s}); // not stored
+    keys.insert(7, {Provider::Antom, u"P9"_s});  // asked twice
+    const QList<std::optional<Order>> found = m_store->findMany(keys, &error);
+    QVERIFY2(error.isEmpty(), qPrintable(error));
+    QCOMPARE(found.size(), keys.size());
+    for (qsizetype i = 0; i < keys.size(); ++i) {
+        const std::optional<Order> one = m_store->find(keys.at(i).provider, keys.at(i).paymentId);
+        QCOMPARE(found.at(i).has_value(), one.has_value());
+        if (one) {
+            QCOMPARE(found.at(i)->paymentId, keys.at(i).paymentId);
+            QCOMPARE(found.at(i)->provider, keys.at(i).provider);
+            QCOMPARE(found.at(i)->status, one->status);
+            QCOMPARE(found.at(i)->amount, one->amount);
+        }
+    }
+    QVERIFY(!found.constLast());
+    QVERIFY(!found.at(found.size() - 2));
+    QVERIFY(found.at(7));
+    QVERIFY(m_store->findMany({}, &error).isEmpty());
 }
 
 void TestOrderStore::queriesUseIndexes_data()
