@@ -250,18 +250,29 @@ Services::CancelCheck OrderFacts::checkAt(const QDateTime &nowUtc, bool provider
 
 namespace {
 
-OrderSnapshot::Attempts readAttempts(const Storage::CancelJournal &journal,
-                                     const Domain::OrderKey &key)
+// What the rows keep of these orders' open attempts: the active one, and the
+// newest UNRESOLVED one (with its reason and note, for a retry). One entry per
+// key, read in a few statements however many keys there are.
+QList<OrderSnapshot::Attempts> readAttempts(const Storage::CancelJournal &journal,
+                                            const QList<Domain::OrderKey> &keys)
 {
-    OrderSnapshot::Attempts a;
-    if (const auto active = journal.activeFor(key.provider, key.paymentId))
-        a.flags.activeAttemptId = active->id;
-    if (const auto unresolved = journal.unresolvedFor(key.provider, key.paymentId)) {
-        a.flags.unresolvedAttemptId = unresolved->id;
-        a.unresolvedReason = unresolved->reason;
-        a.unresolvedNote = unresolved->note;
+    QHash<QString, OrderSnapshot::Attempts> read;
+    // Oldest first: a newer UNRESOLVED attempt replaces an older one.
+    for (const Storage::CancelAttempt &a : journal.openAttemptsOf(keys)) {
+        OrderSnapshot::Attempts &to = read[OrderSnapshot::keyOf(a.provider, a.paymentId)];
+        if (a.state == Storage::AttemptState::Unresolved) {
+            to.flags.unresolvedAttemptId = a.id;
+            to.unresolvedReason = a.reason;
+            to.unresolvedNote = a.note;
+        } else {
+            to.flags.activeAttemptId = a.id;
+        }
     }
-    return a;
+    QList<OrderSnapshot::Attempts> attempts;
+    attempts.reserve(keys.size());
+    for (const Domain::OrderKey &key : keys)
+        attempts.append(read.value(OrderSnapshot::keyOf(key.provider, key.paymentId)));
+    return attempts;
 }
 
 } // namespace
@@ -280,7 +291,7 @@ std::optional<OrderFacts> OrderFacts::read(const Storage::OrderStore &orders,
     s.fill(row, *order, decision);
     s.setDecision(row, *order, decision, policy, nowUtc);
     s.setSyncError(0, *order);
-    s.setAttempts(0, row, readAttempts(journal, key));
+    s.setAttempts(0, row, readAttempts(journal, {key}).constFirst());
     row.duplicateReference = orders.referenceCount(key.provider, order->merchantReference) > 1
                              && !order->merchantReference.isEmpty();
     s.rows.push_back(row);
@@ -828,7 +839,6 @@ void OrderTableModel::moveRows(ViewResult &result, bool newSnapshot)
     if (newSnapshot)
         m_snapshot = std::exchange(m_incoming, nullptr);
     m_matchesInAll = result.matchesInAll;
-    m_viewPos.clear();
     m_viewPosValid = false;
     const std::vector<int> rows = viewRowsOf(targets);
     QModelIndexList to;
@@ -862,31 +872,29 @@ std::vector<qint64> OrderTableModel::snapshotRowsOf(const QModelIndexList &index
     return rows;
 }
 
-// Where the current view shows these snapshot rows (-1: hidden). A few are
-// looked up directly; many (a large selection) through one inverse pass.
+// Where the current view shows these snapshot rows (-1: hidden).
 std::vector<int> OrderTableModel::viewRowsOf(const std::vector<qint64> &snapshotRows) const
 {
     std::vector<int> rows(snapshotRows.size(), -1);
-    if (snapshotRows.empty())
-        return rows;
-    if (snapshotRows.size() <= 16) {
-        for (size_t i = 0; i < snapshotRows.size(); ++i) {
-            if (snapshotRows[i] < 0)
-                continue;
-            const auto at = std::find(m_view.begin(), m_view.end(), quint32(snapshotRows[i]));
-            if (at != m_view.end())
-                rows[i] = int(at - m_view.begin());
-        }
-        return rows;
-    }
-    std::vector<int> inverse(m_snapshot->rows.size(), -1);
-    for (size_t v = 0; v < m_view.size(); ++v)
-        inverse[m_view[v]] = int(v);
-    for (size_t i = 0; i < snapshotRows.size(); ++i) {
-        if (snapshotRows[i] >= 0 && size_t(snapshotRows[i]) < inverse.size())
-            rows[i] = inverse[size_t(snapshotRows[i])];
-    }
+    for (size_t i = 0; i < snapshotRows.size(); ++i)
+        rows[i] = viewRowOf(snapshotRows[i]);
     return rows;
+}
+
+// One inverse of the view, shared by the selection mapping, the in-place
+// updates and rowOf(): built in one pass the first time it is needed after
+// the view changed, then each look-up is constant time.
+int OrderTableModel::viewRowOf(qint64 snapshotRow) const
+{
+    if (snapshotRow < 0)
+        return -1;
+    if (!m_viewPosValid) {
+        m_viewPos.assign(m_snapshot->rows.size(), -1);
+        for (size_t v = 0; v < m_view.size(); ++v)
+            m_viewPos[m_view[v]] = int(v);
+        m_viewPosValid = true;
+    }
+    return size_t(snapshotRow) < m_viewPos.size() ? m_viewPos[size_t(snapshotRow)] : -1;
 }
 
 void OrderTableModel::queueKeys(const QList<Domain::OrderKey> &keys)
@@ -942,13 +950,11 @@ void OrderTableModel::startPendingUpdates()
     m_updateWatcher.setFuture(QtConcurrent::run([store, journal, keys] {
         UpdateResult result;
         result.keys = keys;
-        result.orders.reserve(keys.size());
-        result.attempts.reserve(keys.size());
-        for (const Domain::OrderKey &key : keys) {
-            result.orders.append(store->find(key.provider, key.paymentId));
-            result.attempts.append(result.orders.constLast() ? readAttempts(*journal, key)
-                                                             : OrderSnapshot::Attempts{});
-        }
+        // A few statements for all the keys, not a few per key.
+        result.orders = store->findMany(keys);
+        result.attempts = readAttempts(*journal, keys);
+        if (result.orders.size() != keys.size()) // the read failed: nothing to apply
+            result.orders = QList<std::optional<Domain::Order>>(keys.size());
         return result;
     }));
 }
@@ -1003,17 +1009,9 @@ void OrderTableModel::applyUpdates(const UpdateResult &result)
         rebuildView();
         return;
     }
-    if (!m_viewPosValid) {
-        m_viewPos.clear();
-        m_viewPos.reserve(qsizetype(m_view.size()));
-        for (size_t i = 0; i < m_view.size(); ++i)
-            m_viewPos.insert(m_view[i], int(i));
-        m_viewPosValid = true;
-    }
     for (const quint32 i : changed) {
-        const auto pos = m_viewPos.constFind(i);
-        if (pos != m_viewPos.cend())
-            Q_EMIT dataChanged(index(*pos, 0), index(*pos, ColumnCount - 1));
+        if (const int row = viewRowOf(i); row >= 0)
+            Q_EMIT dataChanged(index(row, 0), index(row, ColumnCount - 1));
     }
 }
 
@@ -1036,10 +1034,7 @@ std::optional<Domain::OrderKey> OrderTableModel::keyAt(int row) const
 int OrderTableModel::rowOf(const Domain::OrderKey &key) const
 {
     const std::optional<quint32> at = m_snapshot->find(key.provider, key.paymentId);
-    if (!at)
-        return -1;
-    const auto pos = std::find(m_view.begin(), m_view.end(), *at);
-    return pos == m_view.end() ? -1 : int(pos - m_view.begin());
+    return at ? viewRowOf(*at) : -1;
 }
 
 QList<Domain::OrderKey> OrderTableModel::visibleKeys() const

@@ -269,6 +269,8 @@ private:
     void moveRows(ViewResult &result, bool newSnapshot);
     std::vector<qint64> snapshotRowsOf(const QModelIndexList &indexes, bool newSnapshot) const;
     std::vector<int> viewRowsOf(const std::vector<qint64> &snapshotRows) const;
+    // Where the view shows a snapshot row; -1 when hidden or unknown.
+    int viewRowOf(qint64 snapshotRow) const;
     void applyLoad();
     void finishLoad();
     void applyPendingUpdates();
@@ -290,7 +292,9 @@ private:
     std::shared_ptr<OrderSnapshot> m_incoming;
     std::vector<quint32> m_view; // snapshot row indices in display order
     int m_matchesInAll = -1;
-    QHash<quint32, int> m_viewPos; // snapshot row -> view row, built lazily
+    // Snapshot row -> view row (-1: hidden), built on first use after the
+    // view changes (one pass, 4 bytes a row); see viewPositions().
+    mutable std::vector<int> m_viewPos;
     mutable bool m_viewPosValid = false;
     OrderFilter m_filter;
     int m_sortColumn = CreatedColumn;
