@@ -85,6 +85,12 @@ int expectedHead(Session &s, const QString &command, std::optional<Storage::Jour
     return -1;
 }
 
+QString verifyStoppedText()
+{
+    return QCoreApplication::translate(
+        "Cli", "The cancel log check was stopped before it finished: nothing was verified.");
+}
+
 } // namespace
 
 int logExport(Session &s, const QStringList &args)
@@ -155,6 +161,12 @@ int logVerify(Session &s, const QStringList &args)
     QJsonObject json{{u"entries_checked"_s, result.entriesChecked}, {u"intact"_s, result.ok}};
     if (expected)
         json.insert(u"expected_head"_s, expected->toJson());
+    if (result.stopped) {
+        // Nothing stops this walk today; should something, a stopped walk is
+        // neither intact nor altered.
+        json.insert(u"stopped"_s, true);
+        return s.out().finish(command, ExitFailure, json, verifyStoppedText());
+    }
     if (result.ok) {
         s.out().line(QCoreApplication::translate("Cli",
                                                  "The cancel log is intact: %n entry(ies) checked.",

@@ -13,6 +13,8 @@
 #include <QStandardPaths>
 #include <QTemporaryFile>
 
+#include <algorithm>
+#include <iterator>
 #include <pwd.h>
 #include <unistd.h>
 
@@ -174,6 +176,40 @@ private:
     SecretLookup m_secrets;
 };
 
+void readGeneral(Reader &r, AppConfig &config)
+{
+    config.environment = r.string(u"general/environment"_s, u"sandbox"_s).toLower();
+    if (config.environment != u"sandbox" && config.environment != u"test"
+        && config.environment != u"production")
+        r.fail(QCoreApplication::translate(
+                   "Config", "%1: [general] environment must be sandbox, test or production.")
+                   .arg(QDir::toNativeSeparators(config.path)));
+    config.operatorName = r.string(u"general/operator"_s);
+    config.cancelRulesOverrideFile = r.filePath(u"general/cancel_rules"_s);
+    config.sandboxAnnouncementFile = r.filePath(u"general/sandbox_announcement"_s);
+    config.typedConfirmationAbove =
+        r.number<qint64>(u"general/typed_confirmation_above"_s, config.typedConfirmationAbove, 0,
+                         AppConfig::kTypedConfirmationMax);
+}
+
+void readNetwork(Reader &r, AppConfig &config)
+{
+    using std::chrono::milliseconds;
+    using std::chrono::seconds;
+    Services::WorkflowSettings &n = config.network;
+    n.timeout =
+        milliseconds(r.number<qint64>(u"network/timeout_ms"_s, n.timeout.count(), 100, 600000));
+    n.maxRetries = r.number<int>(u"network/max_retries"_s, n.maxRetries, 0, 20);
+    n.retryBase =
+        milliseconds(r.number<qint64>(u"network/retry_base_ms"_s, n.retryBase.count(), 1, 600000));
+    n.confirmTimeout = seconds(
+        r.number<qint64>(u"network/confirm_timeout_s"_s, n.confirmTimeout.count(), 1, 86400));
+    n.pollInterval = milliseconds(
+        r.number<qint64>(u"network/poll_interval_ms"_s, n.pollInterval.count(), 10, 3600000));
+    n.concurrency = r.number<int>(u"network/concurrency"_s, n.concurrency, 1, 64);
+    config.providers.http.timeout = n.timeout;
+}
+
 // The provider sections count as configured once they name a client id.
 void readUqpay(Reader &r, AppConfig &config)
 {
@@ -287,6 +323,43 @@ void readLiquido(Reader &r, AppConfig &config)
     config.providers.liquido = std::move(l);
 }
 
+QString unreadableText(const QString &path)
+{
+    return QCoreApplication::translate("Config", "The configuration file %1 cannot be read.")
+        .arg(QDir::toNativeSeparators(path));
+}
+
+// The file decides where keys are sent: it is judged on the opened file, and
+// QSettings parses a private copy of exactly the bytes judged, not whatever the
+// path points at a moment later. False with *error set when it cannot be.
+bool copyJudgedFile(const QString &path, const TrustedFileRead &file, QTemporaryFile &copy,
+                    QString *error)
+{
+    if (file.status == TrustedFileRead::Status::CannotOpen) {
+        *error = unreadableText(path);
+        return false;
+    }
+    if (!file.ok()) {
+        *error = file.error;
+        return false;
+    }
+    if (!copy.open() || copy.write(file.data) != file.data.size() || !copy.flush()) {
+        *error = unreadableText(path);
+        return false;
+    }
+    copy.close();
+    return true;
+}
+
+// Whether the file itself holds a secret (rather than naming a file or leaving
+// it to the keychain).
+bool holdsInlineSecret(const Reader &r)
+{
+    const QString keys[] = {u"uqpay/api_key"_s, u"liquido/client_secret"_s, u"liquido/api_key"_s};
+    return std::any_of(std::cbegin(keys), std::cend(keys),
+                       [&r](const QString &key) { return !r.string(key).isEmpty(); });
+}
+
 } // namespace
 
 ConfigLoad loadConfig(const QString &path, const SecretLookup &secrets)
@@ -297,77 +370,27 @@ ConfigLoad loadConfig(const QString &path, const SecretLookup &secrets)
     if (path.isEmpty() || !info.exists())
         return load; // defaults: the sandbox
     config.path = info.absoluteFilePath();
-    const QString shown = QDir::toNativeSeparators(config.path);
-    // The file decides where keys are sent: it is judged on the opened file,
-    // and QSettings parses a private copy of exactly the bytes judged, not
-    // whatever the path points at a moment later.
     const TrustedFileRead file = readTrustedFile(config.path, FileTrust::Unwritable);
-    if (file.status == TrustedFileRead::Status::CannotOpen) {
-        load.error =
-            QCoreApplication::translate("Config", "The configuration file %1 cannot be read.")
-                .arg(shown);
-        return load;
-    }
-    if (!file.ok()) {
-        load.error = file.error;
-        return load;
-    }
     QTemporaryFile copy;
-    if (!copy.open() || copy.write(file.data) != file.data.size() || !copy.flush()) {
-        load.error =
-            QCoreApplication::translate("Config", "The configuration file %1 cannot be read.")
-                .arg(shown);
+    if (!copyJudgedFile(config.path, file, copy, &load.error))
         return load;
-    }
-    copy.close();
-
     QSettings settings(copy.fileName(), QSettings::IniFormat);
     if (settings.status() != QSettings::NoError) {
         load.error = QCoreApplication::translate(
                          "Config", "The configuration file %1 is not a valid INI file.")
-                         .arg(shown);
+                         .arg(QDir::toNativeSeparators(config.path));
         return load;
     }
     Reader r(settings, config.path, secrets);
-
     // Checked before anything else is read, so that the refusal does not
     // depend on other mistakes in the file.
-    for (const QString &key :
-         {u"uqpay/api_key"_s, u"liquido/client_secret"_s, u"liquido/api_key"_s}) {
-        if (!r.string(key).isEmpty() && file.readableByOthers) {
-            load.error = Platform::secretReadableError(config.path);
-            return load;
-        }
+    if (file.readableByOthers && holdsInlineSecret(r)) {
+        load.error = Platform::secretReadableError(config.path);
+        return load;
     }
 
-    config.environment = r.string(u"general/environment"_s, u"sandbox"_s).toLower();
-    if (config.environment != u"sandbox" && config.environment != u"test"
-        && config.environment != u"production")
-        r.fail(QCoreApplication::translate(
-                   "Config", "%1: [general] environment must be sandbox, test or production.")
-                   .arg(shown));
-    config.operatorName = r.string(u"general/operator"_s);
-    config.cancelRulesOverrideFile = r.filePath(u"general/cancel_rules"_s);
-    config.sandboxAnnouncementFile = r.filePath(u"general/sandbox_announcement"_s);
-    config.typedConfirmationAbove =
-        r.number<qint64>(u"general/typed_confirmation_above"_s, config.typedConfirmationAbove, 0,
-                         AppConfig::kTypedConfirmationMax);
-
-    using std::chrono::milliseconds;
-    using std::chrono::seconds;
-    Services::WorkflowSettings &n = config.network;
-    n.timeout =
-        milliseconds(r.number<qint64>(u"network/timeout_ms"_s, n.timeout.count(), 100, 600000));
-    n.maxRetries = r.number<int>(u"network/max_retries"_s, n.maxRetries, 0, 20);
-    n.retryBase =
-        milliseconds(r.number<qint64>(u"network/retry_base_ms"_s, n.retryBase.count(), 1, 600000));
-    n.confirmTimeout = seconds(
-        r.number<qint64>(u"network/confirm_timeout_s"_s, n.confirmTimeout.count(), 1, 86400));
-    n.pollInterval = milliseconds(
-        r.number<qint64>(u"network/poll_interval_ms"_s, n.pollInterval.count(), 10, 3600000));
-    n.concurrency = r.number<int>(u"network/concurrency"_s, n.concurrency, 1, 64);
-    config.providers.http.timeout = n.timeout;
-
+    readGeneral(r, config);
+    readNetwork(r, config);
     readUqpay(r, config);
     readAntom(r, config);
     readLiquido(r, config);

@@ -20,8 +20,10 @@
 
 #include <array>
 #include <cstring>
+#include <memory>
 #include <optional>
 #include <unordered_map>
+#include <utility>
 
 using namespace Qt::Literals::StringLiterals;
 
@@ -510,10 +512,10 @@ private:
     QString m_error;
 };
 
-// Whether writing o would change nothing of what the store holds.
 // How often a run asks whether to stop, in rows.
 constexpr int kStopCheckRows = 256;
 
+// Whether writing o would change nothing of what the store holds.
 bool sameAsStored(const Order &o, const Order &stored)
 {
     const auto sameText = [](const QString &in, const QString &old) {
@@ -527,6 +529,121 @@ bool sameAsStored(const Order &o, const Order &stored)
            && sameText(o.rawStatus, stored.rawStatus) && sameTime(o.createdAt, stored.createdAt)
            && sameTime(o.paidAt, stored.paidAt);
 }
+
+QString nothingImportedText(const QString &why)
+{
+    return QCoreApplication::translate("Importer", "Nothing was imported: %1").arg(why);
+}
+
+// The rows of the file at path, read by its extension (.csv or .json); null
+// with *error set when the file cannot be read as one.
+std::unique_ptr<RowSource> openSource(const QString &path, QFile &file, QString *error)
+{
+    const QString suffix = QFileInfo(path).suffix().toLower();
+    if (suffix != u"csv"_s && suffix != u"json"_s) {
+        *error = QCoreApplication::translate("Importer",
+                                             "%1: only .csv and .json files can be imported.")
+                     .arg(QFileInfo(path).fileName());
+        return nullptr;
+    }
+    if (!file.open(QIODevice::ReadOnly)) {
+        *error = QCoreApplication::translate("Importer", "%1 cannot be opened: %2")
+                     .arg(QFileInfo(path).fileName(), file.errorString());
+        return nullptr;
+    }
+    if (suffix == u"csv"_s) {
+        auto csv = std::make_unique<CsvSource>(file);
+        if (!csv->readHeader()) {
+            *error = csv->error();
+            return nullptr;
+        }
+        return csv;
+    }
+    auto json = std::make_unique<JsonSource>();
+    if (!json->load(file)) {
+        *error = json->error();
+        return nullptr;
+    }
+    return json;
+}
+
+// The rows of one run, one at a time: counted, validated, checked against the
+// rows before them and the store, and (when writing) upserted into the batch.
+class RowImporter
+{
+public:
+    RowImporter(Storage::OrderStore &store, const Domain::CancelPolicy *policy,
+                Storage::OrderBatch *batch, ImportResult &result)
+        : m_store(store)
+        , m_policy(policy)
+        , m_batch(batch)
+        , m_result(result)
+    {}
+
+    // False when the store refused the row (m_result says why): the run ends.
+    bool add(const Row &row, int line, const QString &issue)
+    {
+        ++m_result.rows;
+        if (!issue.isEmpty()) {
+            m_result.issues.append({line, issue});
+            return true;
+        }
+        Validated v = validateRow(row);
+        if (!v.order) {
+            m_result.issues.append({line, v.reason});
+            return true;
+        }
+        Order &o = *v.order;
+        if (isRepeated(o, line))
+            return true;
+        const std::optional<Order> stored = m_store.find(o.provider, o.paymentId);
+        if (stored && sameAsStored(o, *stored)) {
+            ++m_result.unchanged;
+            return true;
+        }
+        if (m_policy)
+            o.cancelDeadline = m_policy->deadline(o);
+        if (m_batch) {
+            const Storage::UpsertResult r = m_batch->upsert(o);
+            if (!r.ok) {
+                m_result.error =
+                    QCoreApplication::translate("Importer", "Nothing was imported: line %1: %2")
+                        .arg(line)
+                        .arg(r.error);
+                m_result.storageFailed = true;
+                return false;
+            }
+        }
+        ++m_good;
+        return true;
+    }
+
+    // The good rows: written, or for a preview, to be written.
+    int good() const { return m_good; }
+
+private:
+    // Whether an earlier line had the same payment (noted as an issue).
+    bool isRepeated(const Order &o, int line)
+    {
+        const auto [it, inserted] = m_seen.try_emplace(rowDigest(o.provider, o.paymentId), line);
+        if (inserted)
+            return false;
+        m_result.issues.append({line, QCoreApplication::translate(
+                                          "Importer", "Payment %1 of %2 is already on line %3.")
+                                          .arg(o.paymentId, Domain::providerDisplayName(o.provider))
+                                          .arg(it->second)});
+        return true;
+    }
+
+    Storage::OrderStore &m_store;
+    const Domain::CancelPolicy *m_policy;
+    Storage::OrderBatch *m_batch; // null for a preview
+    ImportResult &m_result;
+    // Each (provider, payment id) seen so far -> its first line, as a 128-bit
+    // digest: 1,000,000 rows cost tens of megabytes, not the whole file.
+    std::unordered_map<RowDigest, int, RowDigestHash> m_seen;
+    int m_good = 0;
+};
 
 } // namespace
 
@@ -552,36 +669,10 @@ ImportResult Importer::importFile(const QString &path, const ShouldStop &stop)
 ImportResult Importer::run(const QString &path, bool write, const ShouldStop &stop) const
 {
     ImportResult result;
-    const QString suffix = QFileInfo(path).suffix().toLower();
-    if (suffix != u"csv"_s && suffix != u"json"_s) {
-        result.error = QCoreApplication::translate("Importer",
-                                                   "%1: only .csv and .json files can be imported.")
-                           .arg(QFileInfo(path).fileName());
-        return result;
-    }
     QFile file(path);
-    if (!file.open(QIODevice::ReadOnly)) {
-        result.error = QCoreApplication::translate("Importer", "%1 cannot be opened: %2")
-                           .arg(QFileInfo(path).fileName(), file.errorString());
+    const std::unique_ptr<RowSource> source = openSource(path, file, &result.error);
+    if (!source)
         return result;
-    }
-
-    CsvSource csv(file);
-    JsonSource json;
-    RowSource *source = nullptr;
-    if (suffix == u"csv"_s) {
-        if (!csv.readHeader()) {
-            result.error = csv.error();
-            return result;
-        }
-        source = &csv;
-    } else {
-        if (!json.load(file)) {
-            result.error = json.error();
-            return result;
-        }
-        source = &json;
-    }
 
     // Written as it is read, inside one transaction: a 100 MB file is never
     // held in memory, and an error anywhere rolls everything back.
@@ -590,65 +681,23 @@ ImportResult Importer::run(const QString &path, bool write, const ShouldStop &st
         batch.emplace(m_store, Storage::StatusSource::Import);
         QString error;
         if (!batch->begin(&error)) {
-            result.error =
-                QCoreApplication::translate("Importer", "Nothing was imported: %1").arg(error);
+            result.error = nothingImportedText(error);
             result.storageFailed = true;
             return result;
         }
     }
-    // Each (provider, payment id) seen so far -> its first line, as a 128-bit
-    // digest: 1,000,000 rows cost tens of megabytes, not the whole file.
-    std::unordered_map<RowDigest, int, RowDigestHash> seen;
+    RowImporter rows(m_store, m_policy, batch ? &*batch : nullptr, result);
     Row row;
     int line = 0;
     QString issue;
-    int good = 0;
     while (source->next(&row, &line, &issue)) {
         // The open transaction (if any) rolls back with the batch.
         if (stop && result.rows % kStopCheckRows == 0 && stop()) {
             result.stopped = true;
             return result;
         }
-        ++result.rows;
-        if (!issue.isEmpty()) {
-            result.issues.append({line, issue});
-            issue.clear();
-            continue;
-        }
-        Validated v = validateRow(row);
-        if (!v.order) {
-            result.issues.append({line, v.reason});
-            continue;
-        }
-        Order &o = *v.order;
-        const auto [it, inserted] = seen.try_emplace(rowDigest(o.provider, o.paymentId), line);
-        if (!inserted) {
-            result.issues.append(
-                {line,
-                 QCoreApplication::translate("Importer", "Payment %1 of %2 is already on line %3.")
-                     .arg(o.paymentId, Domain::providerDisplayName(o.provider))
-                     .arg(it->second)});
-            continue;
-        }
-        const std::optional<Order> stored = m_store.find(o.provider, o.paymentId);
-        if (stored && sameAsStored(o, *stored)) {
-            ++result.unchanged;
-            continue;
-        }
-        if (m_policy)
-            o.cancelDeadline = m_policy->deadline(o);
-        if (batch) {
-            const Storage::UpsertResult r = batch->upsert(o);
-            if (!r.ok) {
-                result.error =
-                    QCoreApplication::translate("Importer", "Nothing was imported: line %1: %2")
-                        .arg(line)
-                        .arg(r.error);
-                result.storageFailed = true;
-                return result;
-            }
-        }
-        ++good;
+        if (!rows.add(row, line, std::exchange(issue, QString())))
+            return result;
     }
     if (!source->error().isEmpty()) {
         result.error = source->error();
@@ -657,13 +706,12 @@ ImportResult Importer::run(const QString &path, bool write, const ShouldStop &st
     if (batch) {
         QString error;
         if (!batch->commit(&error)) {
-            result.error =
-                QCoreApplication::translate("Importer", "Nothing was imported: %1").arg(error);
+            result.error = nothingImportedText(error);
             result.storageFailed = true;
             return result;
         }
     }
-    result.imported = good;
+    result.imported = rows.good();
     result.committed = write;
     return result;
 }

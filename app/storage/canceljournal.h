@@ -95,11 +95,27 @@ struct AttemptFilter
 
 struct VerifyResult
 {
+    // The whole walk finished and found nothing wrong.
     bool ok = true;
+    // VerifyHooks::shouldStop ended the walk before it finished: nothing was
+    // verified and nothing found wrong (ok is false, problem empty). Neither
+    // intact nor altered; a caller says "stopped".
+    bool stopped = false;
     qint64 entriesChecked = 0;
     qint64 firstBadEntry = 0;   // journal entry sequence number, 0 when ok
     qint64 firstBadAttempt = 0; // attempt id of that entry
     QString problem;            // translated
+};
+
+// Optional hooks into verify(), which reads every entry and attempt: a
+// background job's stop request and progress.
+struct VerifyHooks
+{
+    // Asked every few hundred rows; true ends the walk, stopped.
+    std::function<bool()> shouldStop = {};
+    // Told every few hundred rows: rows checked, rows to check (entries and
+    // attempts).
+    std::function<void(qint64 done, qint64 total)> progress = {};
 };
 
 // The head of the journal's hash chain (PRODUCT.md F16a): the newest entry's
@@ -203,14 +219,15 @@ public:
     qint64 count(const AttemptFilter &filter) const;
 
     // Walks the whole journal (F16); see journalverify.cpp for what is checked.
-    VerifyResult verify() const;
+    VerifyResult verify(const VerifyHooks &hooks = {}) const;
     // The chain head now; nullopt with *error set when the journal cannot be read.
     std::optional<JournalHead> head(QString *error = nullptr) const;
     // verify(), and also fails unless the entry expected.seq still exists with
     // exactly expected.hash (F16a): a head kept outside the database reveals
     // entries cut off the end, or a chain rewritten from some entry on. Entries
     // after the expected head are allowed and verified like the rest.
-    VerifyResult verifyAgainst(const JournalHead &expected) const;
+    // A stopped walk is returned as it is: the head is not looked at.
+    VerifyResult verifyAgainst(const JournalHead &expected, const VerifyHooks &hooks = {}) const;
 
     // The database file behind the journal, as an absolute path: what
     // identifies the journal across the objects of one process.

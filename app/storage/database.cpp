@@ -119,6 +119,20 @@ bool execute(QSqlDatabase &db, const QString &sql, QSqlError *error)
     return false;
 }
 
+// The schema version the file is at (PRAGMA user_version); false with *error
+// set when it cannot be read.
+bool readUserVersion(const QSqlDatabase &db, const QString &path, int *version, QString *error)
+{
+    QSqlQuery q(db);
+    if (!q.exec(u"PRAGMA user_version"_s) || !q.next()) {
+        *error = QCoreApplication::translate("Database", "Cannot read the database %1: %2")
+                     .arg(QDir::toNativeSeparators(path), Database::errorText(q.lastError()));
+        return false;
+    }
+    *version = q.value(0).toInt();
+    return true;
+}
+
 int nativeCode(const QSqlError &error)
 {
     bool ok = false;
@@ -144,101 +158,126 @@ bool isWordChar(QChar c)
     return c.isLetterOrNumber() || c == u'_' || c == u'$';
 }
 
+// Past the comment that starts at i (-- to the end of the line, or /* */),
+// or i itself when none starts there.
+qsizetype skipComment(QStringView script, qsizetype i)
+{
+    const qsizetype n = script.size();
+    const QStringView rest = script.sliced(i);
+    if (rest.startsWith(u"--")) {
+        while (i < n && script.at(i) != u'\n')
+            ++i;
+        return i;
+    }
+    if (rest.startsWith(u"/*")) {
+        i += 2;
+        while (i < n && !(script.at(i) == u'*' && i + 1 < n && script.at(i + 1) == u'/'))
+            ++i;
+        return std::min(n, i + 2);
+    }
+    return i;
+}
+
+bool isQuote(QChar c)
+{
+    return c == u'\'' || c == u'"' || c == u'`' || c == u'[';
+}
+
+// Past the string or quoted name that opens at i. A doubled quote inside
+// quotes stands for the quote itself; the splitter reads it as a close
+// immediately followed by an open.
+qsizetype skipQuoted(QStringView script, qsizetype i)
+{
+    const QChar close = script.at(i) == u'[' ? QChar(u']') : script.at(i);
+    ++i;
+    while (i < script.size() && script.at(i) != close)
+        ++i;
+    return i + 1;
+}
+
+qsizetype skipWord(QStringView script, qsizetype i)
+{
+    while (i < script.size() && isWordChar(script.at(i)))
+        ++i;
+    return i;
+}
+
+// What the splitter knows of the statement it is in: whether it holds a token
+// other than whitespace and comments, and for CREATE [TEMP] TRIGGER whether
+// the BEGIN … END body (whose semicolons do not end it) has closed.
+struct StatementState
+{
+    bool hasContent = false;
+    QStringList leadingWords; // the first three words
+    bool isTrigger = false;
+    int bodyDepth = 0; // BEGIN and CASE open, END closes
+    bool bodyClosed = false;
+
+    bool endsAtSemicolon() const { return !isTrigger || bodyClosed; }
+
+    void addWord(const QString &upperWord)
+    {
+        hasContent = true;
+        if (leadingWords.size() < 3) {
+            leadingWords.append(upperWord);
+            if (leadingWords.size() >= 2 && leadingWords.at(0) == u"CREATE") {
+                const QString &second = leadingWords.at(1);
+                isTrigger =
+                    second == u"TRIGGER"
+                    || (leadingWords.size() == 3 && (second == u"TEMP" || second == u"TEMPORARY")
+                        && leadingWords.at(2) == u"TRIGGER");
+            }
+        }
+        if (!isTrigger || bodyClosed)
+            return;
+        if (upperWord == u"BEGIN" || (bodyDepth > 0 && upperWord == u"CASE")) {
+            ++bodyDepth;
+        } else if (bodyDepth > 0 && upperWord == u"END") {
+            --bodyDepth;
+            bodyClosed = bodyDepth == 0;
+        }
+    }
+};
+
 } // namespace
 
 QStringList splitSqlScript(QStringView script)
 {
     QStringList statements;
     const qsizetype n = script.size();
-
     qsizetype start = 0;
-    bool hasContent = false;  // a token other than whitespace and comments
-    QStringList leadingWords; // the first three words, to recognise CREATE [TEMP] TRIGGER
-    bool isTrigger = false;
-    int bodyDepth = 0; // BEGIN and CASE open, END closes
-    bool bodyClosed = false;
-
+    StatementState statement;
     const auto finish = [&](qsizetype end) {
-        if (hasContent)
+        if (statement.hasContent)
             statements.append(script.sliced(start, end - start).trimmed().toString());
-        hasContent = false;
-        leadingWords.clear();
-        isTrigger = false;
-        bodyDepth = 0;
-        bodyClosed = false;
+        statement = {};
     };
 
     qsizetype i = 0;
     while (i < n) {
         const QChar c = script.at(i);
-        const QChar next = i + 1 < n ? script.at(i + 1) : QChar();
-        if (c == u'-' && next == u'-') {
-            while (i < n && script.at(i) != u'\n')
-                ++i;
-            continue;
-        }
-        if (c == u'/' && next == u'*') {
-            i += 2;
-            while (i < n && !(script.at(i) == u'*' && i + 1 < n && script.at(i + 1) == u'/'))
-                ++i;
-            i = std::min(n, i + 2);
-            continue;
-        }
-        if (c == u'\'' || c == u'"' || c == u'`' || c == u'[') {
-            // A doubled quote inside quotes stands for the quote itself; the
-            // loop handles it as a close immediately followed by an open.
-            const QChar close = c == u'[' ? QChar(u']') : c;
-            ++i;
-            while (i < n && script.at(i) != close)
-                ++i;
-            ++i;
-            hasContent = true;
-            continue;
-        }
-        if (isWordStart(c)) {
+        if (const qsizetype past = skipComment(script, i); past != i) {
+            i = past;
+        } else if (isQuote(c)) {
+            i = skipQuoted(script, i);
+            statement.hasContent = true;
+        } else if (isWordStart(c)) {
             const qsizetype wordStart = i;
-            while (i < n && isWordChar(script.at(i)))
-                ++i;
-            const QString word = script.sliced(wordStart, i - wordStart).toString().toUpper();
-            hasContent = true;
-            if (leadingWords.size() < 3) {
-                leadingWords.append(word);
-                if (leadingWords.size() >= 2 && leadingWords.at(0) == u"CREATE") {
-                    const QString &second = leadingWords.at(1);
-                    isTrigger = second == u"TRIGGER"
-                                || (leadingWords.size() == 3
-                                    && (second == u"TEMP" || second == u"TEMPORARY")
-                                    && leadingWords.at(2) == u"TRIGGER");
-                }
-            }
-            if (isTrigger && !bodyClosed) {
-                if (word == u"BEGIN" || (bodyDepth > 0 && word == u"CASE")) {
-                    ++bodyDepth;
-                } else if (bodyDepth > 0 && word == u"END") {
-                    --bodyDepth;
-                    bodyClosed = bodyDepth == 0;
-                }
-            }
-            continue;
-        }
-        if (c.isDigit()) {
+            i = skipWord(script, i);
+            statement.addWord(script.sliced(wordStart, i - wordStart).toString().toUpper());
+        } else if (c.isDigit()) {
             // Numbers such as 1e5 must not be read as the word "e5".
-            while (i < n && isWordChar(script.at(i)))
-                ++i;
-            hasContent = true;
-            continue;
-        }
-        if (c == u';') {
-            if (!isTrigger || bodyClosed) {
+            i = skipWord(script, i);
+            statement.hasContent = true;
+        } else {
+            if (c == u';' && statement.endsAtSemicolon()) {
                 finish(i);
                 start = i + 1;
+            } else if (c != u';' && !c.isSpace()) {
+                statement.hasContent = true;
             }
             ++i;
-            continue;
         }
-        if (!c.isSpace())
-            hasContent = true;
-        ++i;
     }
     finish(n);
     return statements;
@@ -295,12 +334,11 @@ int Database::latestSchemaVersion()
 int Database::schemaVersion() const
 {
     const QSqlDatabase db = connection();
-    if (!db.isOpen())
+    int version = -1;
+    QString ignored;
+    if (!db.isOpen() || !readUserVersion(db, m_path, &version, &ignored))
         return -1;
-    QSqlQuery q(db);
-    if (!q.exec(u"PRAGMA user_version"_s) || !q.next())
-        return -1;
-    return q.value(0).toInt();
+    return version;
 }
 
 QSqlDatabase Database::connection() const
@@ -446,6 +484,95 @@ void Database::dropConnection(QThread *thread) const
     QSqlDatabase::removeDatabase(name);
 }
 
+namespace {
+
+QString brokenMigrationsText(const QString &detail)
+{
+    return QCoreApplication::translate("Database",
+                                       "The program's database migrations are broken (%1).")
+        .arg(detail);
+}
+
+// The database's folder (0700) and file (0600), unless they exist.
+bool createPrivateStore(const QString &path, QString *error)
+{
+    const QFileInfo info(path);
+    if (!makePrivateFolder(info.absolutePath())) {
+        *error = QCoreApplication::translate("Database", "Cannot create the folder %1.")
+                     .arg(QDir::toNativeSeparators(info.absolutePath()));
+        return false;
+    }
+    if (!createPrivateFile(path)) {
+        *error = QCoreApplication::translate("Database", "Cannot open the database %1: %2")
+                     .arg(QDir::toNativeSeparators(path), QString::fromLocal8Bit(strerror(errno)));
+        return false;
+    }
+    return true;
+}
+
+// Whether a file at schema version `current` can be taken to `target`: not
+// one written by a newer program, nor one already past the target.
+bool canMigrate(const QString &path, int current, int target, QString *error)
+{
+    if (current > Database::latestSchemaVersion()) {
+        *error = QCoreApplication::translate(
+                     "Database",
+                     "The database %1 was written by a newer CancelDesk (schema version %2; this "
+                     "program knows up to %3). Use a newer CancelDesk, or another database file.")
+                     .arg(QDir::toNativeSeparators(path))
+                     .arg(current)
+                     .arg(Database::latestSchemaVersion());
+        return false;
+    }
+    if (current > target) {
+        *error = QCoreApplication::translate(
+                     "Database", "The database %1 is already at schema version %2, past %3.")
+                     .arg(QDir::toNativeSeparators(path))
+                     .arg(current)
+                     .arg(target);
+        return false;
+    }
+    return true;
+}
+
+// One migration in one transaction, user_version included: a crash leaves the
+// file at the previous version, never half-migrated. The version is read again
+// inside the write transaction: another process opening the same fresh file at
+// the same moment may have migrated it meanwhile.
+bool applyMigration(QSqlDatabase &db, const QString &path, const Migration &migration,
+                    QString *error)
+{
+    QFile file(migration.resource);
+    if (!file.open(QIODevice::ReadOnly)) {
+        *error = brokenMigrationsText(migration.resource);
+        return false;
+    }
+    const QString script = QString::fromUtf8(file.readAll());
+
+    WriteTransaction tx(db);
+    int current = 0;
+    if (!tx.begin(error) || !readUserVersion(db, path, &current, error))
+        return false;
+    if (current >= migration.version)
+        return true; // done by the other process; tx rolls back nothing
+    QStringList statements = splitSqlScript(script);
+    statements.append(u"PRAGMA user_version = %1"_s.arg(migration.version));
+    for (const QString &statement : std::as_const(statements)) {
+        QSqlError sqlError;
+        if (!execute(db, statement, &sqlError)) {
+            *error = QCoreApplication::translate(
+                         "Database", "Cannot upgrade the database %1 to schema version %2: %3")
+                         .arg(QDir::toNativeSeparators(path))
+                         .arg(migration.version)
+                         .arg(Database::errorText(sqlError));
+            return false;
+        }
+    }
+    return tx.commit(error);
+}
+
+} // namespace
+
 bool Database::migrate(int targetVersion, QString *error)
 {
     QString ignored;
@@ -454,100 +581,21 @@ bool Database::migrate(int targetVersion, QString *error)
     const MigrationSet &set = migrationSet();
     if (!set.error.isEmpty()) {
         // A build problem, not the operator's: say it plainly but do not go on.
-        *err = QCoreApplication::translate("Database",
-                                           "The program's database migrations are broken (%1).")
-                   .arg(set.error);
+        *err = brokenMigrationsText(set.error);
         return false;
     }
-
-    const QFileInfo info(m_path);
-    if (!makePrivateFolder(info.absolutePath())) {
-        *err = QCoreApplication::translate("Database", "Cannot create the folder %1.")
-                   .arg(QDir::toNativeSeparators(info.absolutePath()));
+    if (!createPrivateStore(m_path, err))
         return false;
-    }
-    if (!createPrivateFile(m_path)) {
-        *err = QCoreApplication::translate("Database", "Cannot open the database %1: %2")
-                   .arg(QDir::toNativeSeparators(m_path), QString::fromLocal8Bit(strerror(errno)));
-        return false;
-    }
-
     QSqlDatabase db = openConnection(err);
     if (!db.isOpen())
         return false;
-
     int current = 0;
-    {
-        QSqlQuery q(db);
-        if (!q.exec(u"PRAGMA user_version"_s) || !q.next()) {
-            *err = QCoreApplication::translate("Database", "Cannot read the database %1: %2")
-                       .arg(QDir::toNativeSeparators(m_path), errorText(q.lastError()));
-            return false;
-        }
-        current = q.value(0).toInt();
-    }
-    if (current > latestSchemaVersion()) {
-        *err = QCoreApplication::translate(
-                   "Database",
-                   "The database %1 was written by a newer CancelDesk (schema version %2; this "
-                   "program knows up to %3). Use a newer CancelDesk, or another database file.")
-                   .arg(QDir::toNativeSeparators(m_path))
-                   .arg(current)
-                   .arg(latestSchemaVersion());
+    if (!readUserVersion(db, m_path, &current, err)
+        || !canMigrate(m_path, current, targetVersion, err))
         return false;
-    }
-    if (current > targetVersion) {
-        *err = QCoreApplication::translate(
-                   "Database", "The database %1 is already at schema version %2, past %3.")
-                   .arg(QDir::toNativeSeparators(m_path))
-                   .arg(current)
-                   .arg(targetVersion);
-        return false;
-    }
-
     for (const Migration &migration : set.migrations) {
-        if (migration.version <= current || migration.version > targetVersion)
-            continue;
-        QFile file(migration.resource);
-        if (!file.open(QIODevice::ReadOnly)) {
-            *err = QCoreApplication::translate("Database",
-                                               "The program's database migrations are broken (%1).")
-                       .arg(migration.resource);
-            return false;
-        }
-        const QString script = QString::fromUtf8(file.readAll());
-
-        // One transaction per migration, user_version included: a crash leaves
-        // the file at the previous version, never half-migrated. The version is
-        // read again inside the write transaction: another process opening the
-        // same fresh file at the same moment may have migrated it meanwhile.
-        WriteTransaction tx(db);
-        if (!tx.begin(err))
-            return false;
-        {
-            QSqlQuery q(db);
-            if (!q.exec(u"PRAGMA user_version"_s) || !q.next()) {
-                *err = QCoreApplication::translate("Database", "Cannot read the database %1: %2")
-                           .arg(QDir::toNativeSeparators(m_path), errorText(q.lastError()));
-                return false;
-            }
-            if (q.value(0).toInt() >= migration.version)
-                continue; // done by the other process; tx rolls back nothing
-        }
-        QStringList statements = splitSqlScript(script);
-        statements.append(u"PRAGMA user_version = %1"_s.arg(migration.version));
-        for (const QString &statement : std::as_const(statements)) {
-            QSqlError sqlError;
-            if (!execute(db, statement, &sqlError)) {
-                *err = QCoreApplication::translate(
-                           "Database", "Cannot upgrade the database %1 to schema version %2: %3")
-                           .arg(QDir::toNativeSeparators(m_path))
-                           .arg(migration.version)
-                           .arg(errorText(sqlError));
-                return false;
-            }
-        }
-        if (!tx.commit(err))
+        if (migration.version > current && migration.version <= targetVersion
+            && !applyMigration(db, m_path, migration, err))
             return false;
     }
     return true;

@@ -44,22 +44,27 @@ QVariant columnDefault(const Column &column)
 }
 
 // One run of verify(): the checks in order, keeping the problem with the
-// lowest entry seq.
+// lowest entry seq. The hooks are called between rows, every kRowsPerCheck.
 class JournalVerifier
 {
 public:
-    explicit JournalVerifier(const QSqlDatabase &db)
+    JournalVerifier(const QSqlDatabase &db, const VerifyHooks &hooks)
         : m_db(db)
         , m_entry(db)
+        , m_hooks(hooks)
     {}
 
     VerifyResult run()
     {
-        if (std::optional<VerifyResult> failure = checkChain())
-            return *failure;
-        if (std::optional<VerifyResult> failure = checkAttempts())
-            return *failure;
+        countRows();
+        // A read failure, or the walk stopped.
+        if (std::optional<VerifyResult> ended = checkChain())
+            return *ended;
+        if (std::optional<VerifyResult> ended = checkAttempts())
+            return *ended;
         checkOrphanEntries();
+        if (m_hooks.progress && m_total > 0)
+            m_hooks.progress(m_rowsDone, m_total);
         return m_result;
     }
 
@@ -70,6 +75,42 @@ private:
         qint64 latest = 0;
     };
     static constexpr qint64 kNoSeq = std::numeric_limits<qint64>::max();
+    static constexpr qint64 kRowsPerCheck = 256;
+
+    // The rows the walk reads, for progress; only when progress is wanted. A
+    // count that cannot be read leaves progress unreported (the walk itself
+    // then reports the read failure).
+    void countRows()
+    {
+        if (!m_hooks.progress)
+            return;
+        QSqlQuery q(m_db);
+        if (q.exec(u"SELECT (SELECT COUNT(*) FROM journal_entries) "
+                   "+ (SELECT COUNT(*) FROM cancel_attempts)"_s)
+            && q.next())
+            m_total = q.value(0).toLongLong();
+    }
+
+    // Before each row: every kRowsPerCheck rows, reports progress and asks
+    // whether to stop. True when the walk is to stop here.
+    bool stopHere()
+    {
+        const qint64 done = m_rowsDone++;
+        if (done % kRowsPerCheck != 0)
+            return false;
+        if (m_hooks.progress && m_total > 0)
+            m_hooks.progress(done, m_total);
+        return m_hooks.shouldStop && m_hooks.shouldStop();
+    }
+
+    VerifyResult stopped() const
+    {
+        VerifyResult r;
+        r.ok = false;
+        r.stopped = true;
+        r.entriesChecked = m_result.entriesChecked;
+        return r;
+    }
 
     void report(qint64 seq, qint64 attemptId, const QString &problem)
     {
@@ -96,6 +137,8 @@ private:
         QString prevHash = genesisHash();
         bool chainBroken = false;
         while (q.next()) {
+            if (stopHere())
+                return stopped();
             ++m_result.entriesChecked;
             const qint64 seq = q.value(0).toLongLong();
             const qint64 attemptId = q.value(1).toLongLong();
@@ -164,6 +207,8 @@ private:
         if (!q.exec())
             return readFailure(q);
         while (q.next()) {
+            if (stopHere())
+                return stopped();
             if (!checkAttemptRow(q))
                 return readFailure(m_entry);
         }
@@ -275,6 +320,9 @@ private:
 
     const QSqlDatabase &m_db;
     QSqlQuery m_entry; // one journal entry by seq
+    const VerifyHooks &m_hooks;
+    qint64 m_total = 0;    // rows to check; 0 when unknown
+    qint64 m_rowsDone = 0; // rows read so far, entries and attempts
     VerifyResult m_result;
     qint64 m_bestSeq = kNoSeq;
     QHash<qint64, Span> m_spans; // attempt id -> its entries
@@ -292,7 +340,9 @@ private:
 // Of all problems found it reports the one with the lowest entry seq, so an
 // edited attempt row is named by its latest entry. Ownership changes are
 // journaled too, so there is no attempt column verify() cannot vouch for.
-VerifyResult CancelJournal::verify() const
+// hooks.shouldStop can end the walk between rows: the result is then
+// "stopped", which vouches for nothing and accuses nothing.
+VerifyResult CancelJournal::verify(const VerifyHooks &hooks) const
 {
     const QSqlDatabase db = m_db.connection();
     // A read transaction: the chain and the attempts are checked as one snapshot
@@ -302,13 +352,15 @@ VerifyResult CancelJournal::verify() const
         if (reading)
             QSqlQuery(db).exec(u"COMMIT"_s);
     });
-    return JournalVerifier(db).run();
+    return JournalVerifier(db, hooks).run();
 }
 
-VerifyResult CancelJournal::verifyAgainst(const JournalHead &expected) const
+VerifyResult CancelJournal::verifyAgainst(const JournalHead &expected,
+                                          const VerifyHooks &hooks) const
 {
-    // The chain first: a change before the head is named by its own entry.
-    VerifyResult result = verify();
+    // The chain first: a change before the head is named by its own entry. A
+    // failed or stopped walk is returned as it is.
+    VerifyResult result = verify(hooks);
     if (!result.ok || expected.seq == 0)
         return result;
     QSqlQuery q(m_db.connection());

@@ -297,6 +297,98 @@ QString conflictNote(const Order &incoming)
         incoming.rawStatus, Domain::statusKey(incoming.status));
 }
 
+// A new order, with its first history row when it comes with a status.
+UpsertResult insertOrder(const QSqlDatabase &db, Order o, StatusSource source,
+                         const Domain::CancelPolicy *policy, const QDateTime &now)
+{
+    UpsertResult r;
+    if (policy)
+        o.cancelDeadline = policy->deadline(o);
+    QSqlQuery q(db);
+    q.prepare(u"INSERT INTO orders (provider, payment_id, merchant_reference, payment_method, "
+              "amount_minor, currency, raw_status, status, flags, created_at, paid_at, "
+              "auth_expires_at, method_deadline, cancel_deadline, last_payload, "
+              "last_synced_at, last_sync_error) "
+              "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"_s);
+    q.addBindValue(Domain::providerKey(o.provider));
+    q.addBindValue(o.paymentId);
+    bindOrderValues(q, o);
+    if (!q.exec()) {
+        r.error = failure(q);
+        return r;
+    }
+    const qint64 id = q.lastInsertId().toLongLong();
+    if (!o.rawStatus.isEmpty()
+        && !addHistory(db, id, {now, {}, o.rawStatus, o.status, source, {}}, &r.error))
+        return r;
+    r.ok = true;
+    r.inserted = true;
+    r.statusChanged = !o.rawStatus.isEmpty();
+    return r;
+}
+
+// Settles the status of o, the stored order merged with the incoming record,
+// and returns the history row that records the change, if any. F7: a confirmed
+// cancel is not overwritten by a later contradicting status; a person reviews
+// the flagged order. Sets r.conflict and r.statusChanged.
+std::optional<StatusChange> settleStatus(const QSqlDatabase &db, const StoredOrder &stored,
+                                         const Order &incoming, Order &o, StatusSource source,
+                                         const QDateTime &now, UpsertResult &r)
+{
+    const Order &old = stored.order;
+    const bool reported = !incoming.rawStatus.isEmpty() || incoming.status != NormStatus::Unknown;
+    if (reported && old.status == NormStatus::Cancelled && o.status != NormStatus::Cancelled) {
+        r.conflict = true;
+        o.rawStatus = old.rawStatus;
+        o.status = NormStatus::Cancelled;
+        o.flags = old.flags | StatusFlag::Conflict;
+        const bool alreadyNoted = old.flags.testFlag(StatusFlag::Conflict)
+                                  && lastHistoryRaw(db, stored.id) == incoming.rawStatus;
+        if (alreadyNoted)
+            return std::nullopt;
+        return StatusChange{
+            now,    old.rawStatus,         incoming.rawStatus, NormStatus::Cancelled,
+            source, conflictNote(incoming)};
+    }
+    if (o.rawStatus != old.rawStatus || o.status != old.status) {
+        r.statusChanged = true;
+        return StatusChange{now, old.rawStatus, o.rawStatus, o.status, source, {}};
+    }
+    return std::nullopt;
+}
+
+// A known order: merged with what is stored (merge()), its status settled.
+UpsertResult updateOrder(const QSqlDatabase &db, const StoredOrder &stored, const Order &incoming,
+                         StatusSource source, const Domain::CancelPolicy *policy,
+                         const QDateTime &now)
+{
+    UpsertResult r;
+    Order o = merge(stored.order, incoming);
+    const std::optional<StatusChange> change =
+        settleStatus(db, stored, incoming, o, source, now, r);
+    if (policy)
+        o.cancelDeadline = policy->deadline(o);
+
+    QSqlQuery q(db);
+    q.prepare(u"UPDATE orders SET merchant_reference = ?, payment_method = ?, amount_minor = ?, "
+              "currency = ?, raw_status = ?, status = ?, flags = ?, created_at = ?, paid_at = ?, "
+              "auth_expires_at = ?, method_deadline = ?, cancel_deadline = ?, last_payload = ?, "
+              "last_synced_at = ?, last_sync_error = ?, "
+              "last_sync_error_at = CASE WHEN ? = '' THEN NULL ELSE last_sync_error_at END "
+              "WHERE id = ?"_s);
+    bindOrderValues(q, o);
+    q.addBindValue(text(o.lastSyncError));
+    q.addBindValue(stored.id);
+    if (!q.exec()) {
+        r.error = failure(q);
+        return r;
+    }
+    if (change && !addHistory(db, stored.id, *change, &r.error))
+        return r;
+    r.ok = true;
+    return r;
+}
+
 UpsertResult upsertIn(const QSqlDatabase &db, const Order &incoming, StatusSource source,
                       const Domain::CancelPolicy *policy)
 {
@@ -310,84 +402,12 @@ UpsertResult upsertIn(const QSqlDatabase &db, const Order &incoming, StatusSourc
     // (the status view tells a refresh that confirmed from one that changed).
     const QDateTime now =
         incoming.lastSyncedAt.isValid() ? incoming.lastSyncedAt : QDateTime::currentDateTimeUtc();
-    QString error;
     const std::optional<StoredOrder> stored =
-        loadOrder(db, incoming.provider, incoming.paymentId, &error);
-    if (!error.isEmpty()) {
-        r.error = error;
+        loadOrder(db, incoming.provider, incoming.paymentId, &r.error);
+    if (!r.error.isEmpty())
         return r;
-    }
-
-    if (!stored) {
-        Order o = incoming;
-        if (policy)
-            o.cancelDeadline = policy->deadline(o);
-        QSqlQuery q(db);
-        q.prepare(u"INSERT INTO orders (provider, payment_id, merchant_reference, payment_method, "
-                  "amount_minor, currency, raw_status, status, flags, created_at, paid_at, "
-                  "auth_expires_at, method_deadline, cancel_deadline, last_payload, "
-                  "last_synced_at, last_sync_error) "
-                  "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"_s);
-        q.addBindValue(Domain::providerKey(o.provider));
-        q.addBindValue(o.paymentId);
-        bindOrderValues(q, o);
-        if (!q.exec()) {
-            r.error = failure(q);
-            return r;
-        }
-        const qint64 id = q.lastInsertId().toLongLong();
-        if (!o.rawStatus.isEmpty()
-            && !addHistory(db, id, {now, {}, o.rawStatus, o.status, source, {}}, &r.error))
-            return r;
-        r.ok = true;
-        r.inserted = true;
-        r.statusChanged = !o.rawStatus.isEmpty();
-        return r;
-    }
-
-    const Order &old = stored->order;
-    Order o = merge(old, incoming);
-    std::optional<StatusChange> change;
-    const bool reported = !incoming.rawStatus.isEmpty() || incoming.status != NormStatus::Unknown;
-    if (reported && old.status == NormStatus::Cancelled && o.status != NormStatus::Cancelled) {
-        // F7: a confirmed cancel is not overwritten by a later contradicting
-        // status; a person reviews the flagged order.
-        r.conflict = true;
-        o.rawStatus = old.rawStatus;
-        o.status = NormStatus::Cancelled;
-        o.flags = old.flags | StatusFlag::Conflict;
-        const bool alreadyNoted = old.flags.testFlag(StatusFlag::Conflict)
-                                  && lastHistoryRaw(db, stored->id) == incoming.rawStatus;
-        if (!alreadyNoted) {
-            change = StatusChange{
-                now,    old.rawStatus,         incoming.rawStatus, NormStatus::Cancelled,
-                source, conflictNote(incoming)};
-        }
-    } else if (o.rawStatus != old.rawStatus || o.status != old.status) {
-        r.statusChanged = true;
-        change = StatusChange{now, old.rawStatus, o.rawStatus, o.status, source, {}};
-    }
-    if (policy)
-        o.cancelDeadline = policy->deadline(o);
-
-    QSqlQuery q(db);
-    q.prepare(u"UPDATE orders SET merchant_reference = ?, payment_method = ?, amount_minor = ?, "
-              "currency = ?, raw_status = ?, status = ?, flags = ?, created_at = ?, paid_at = ?, "
-              "auth_expires_at = ?, method_deadline = ?, cancel_deadline = ?, last_payload = ?, "
-              "last_synced_at = ?, last_sync_error = ?, "
-              "last_sync_error_at = CASE WHEN ? = '' THEN NULL ELSE last_sync_error_at END "
-              "WHERE id = ?"_s);
-    bindOrderValues(q, o);
-    q.addBindValue(text(o.lastSyncError));
-    q.addBindValue(stored->id);
-    if (!q.exec()) {
-        r.error = failure(q);
-        return r;
-    }
-    if (change && !addHistory(db, stored->id, *change, &r.error))
-        return r;
-    r.ok = true;
-    return r;
+    return stored ? updateOrder(db, *stored, incoming, source, policy, now)
+                  : insertOrder(db, incoming, source, policy, now);
 }
 
 // The smallest string above every string that starts with prefix, in SQLite's
@@ -417,6 +437,70 @@ struct BuiltQuery
     QVariantList binds;
 };
 
+// The id/reference prefix search. Two index ranges joined by OR: SQLite
+// answers it with both indexes (MULTI-INDEX OR) instead of scanning.
+void addPrefixTerm(const QString &prefix, QStringList &terms, QVariantList &binds)
+{
+    const QString upper = prefixUpperBound(prefix);
+    if (upper.isEmpty()) {
+        terms.append(u"(payment_id >= ? OR merchant_reference >= ?)"_s);
+        binds << prefix << prefix;
+    } else {
+        terms.append(u"((payment_id >= ? AND payment_id < ?) "
+                     "OR (merchant_reference >= ? AND merchant_reference < ?))"_s);
+        binds << prefix << upper << prefix << upper;
+    }
+}
+
+// The cancel deadline window. "(cancel_deadline IS NULL) = 0" names the first
+// column of the orders_deadline index, so the window is a range of that index.
+// With a prefix search it is left out: the comparisons alone exclude NULLs and
+// are then only filters.
+void addDeadlineTerms(const OrderQuery &query, bool prefixSearch, QStringList &terms,
+                      QVariantList &binds)
+{
+    if (!prefixSearch)
+        terms.append(u"(cancel_deadline IS NULL) = 0"_s);
+    if (query.deadlineFrom.isValid()) {
+        terms.append(u"cancel_deadline >= ?"_s);
+        binds.append(query.deadlineFrom.toMSecsSinceEpoch());
+    }
+    if (query.deadlineTo.isValid()) {
+        terms.append(u"cancel_deadline < ?"_s);
+        binds.append(query.deadlineTo.toMSecsSinceEpoch());
+    }
+}
+
+// What ORDER BY sorts on for query.sort (dir: ASC or DESC).
+QString sortColumn(OrderQuery::Sort sort, bool deadlineWindow, const QString &dir)
+{
+    switch (sort) {
+    case OrderQuery::Sort::Provider:
+        return u"provider"_s;
+    case OrderQuery::Sort::PaymentId:
+        return u"payment_id"_s;
+    case OrderQuery::Sort::MerchantReference:
+        return u"merchant_reference"_s;
+    case OrderQuery::Sort::Method:
+        return u"payment_method"_s;
+    case OrderQuery::Sort::Amount:
+        return u"amount_minor"_s;
+    case OrderQuery::Sort::Status:
+        return u"status"_s;
+    case OrderQuery::Sort::Created:
+        return u"created_at"_s;
+    case OrderQuery::Sort::Deadline:
+        // Without a window the IS NULL term puts "no deadline" last (ascending)
+        // and matches the index's first column; inside a window there are no
+        // NULLs and the index is already in deadline order.
+        return deadlineWindow ? u"cancel_deadline"_s
+                              : u"cancel_deadline IS NULL %1, cancel_deadline"_s.arg(dir);
+    case OrderQuery::Sort::LastSynced:
+        return u"last_synced_at"_s;
+    }
+    return {};
+}
+
 BuiltQuery buildQuery(const OrderQuery &query)
 {
     BuiltQuery b;
@@ -438,36 +522,11 @@ BuiltQuery buildQuery(const OrderQuery &query)
         terms.append(u"payment_method = ? COLLATE NOCASE"_s);
         b.binds.append(query.method.trimmed());
     }
-    if (!prefix.isEmpty()) {
-        // Two index ranges joined by OR: SQLite answers it with both indexes
-        // (MULTI-INDEX OR) instead of scanning.
-        const QString upper = prefixUpperBound(prefix);
-        if (upper.isEmpty()) {
-            terms.append(u"(payment_id >= ? OR merchant_reference >= ?)"_s);
-            b.binds << prefix << prefix;
-        } else {
-            terms.append(u"((payment_id >= ? AND payment_id < ?) "
-                         "OR (merchant_reference >= ? AND merchant_reference < ?))"_s);
-            b.binds << prefix << upper << prefix << upper;
-        }
-    }
+    if (!prefix.isEmpty())
+        addPrefixTerm(prefix, terms, b.binds);
     const bool deadlineWindow = query.deadlineFrom.isValid() || query.deadlineTo.isValid();
-    if (deadlineWindow) {
-        // "(cancel_deadline IS NULL) = 0" names the first column of the
-        // orders_deadline index, so the window is a range of that index. With a
-        // prefix search it is left out: the comparisons alone exclude NULLs and
-        // are then only filters.
-        if (prefix.isEmpty())
-            terms.append(u"(cancel_deadline IS NULL) = 0"_s);
-        if (query.deadlineFrom.isValid()) {
-            terms.append(u"cancel_deadline >= ?"_s);
-            b.binds.append(query.deadlineFrom.toMSecsSinceEpoch());
-        }
-        if (query.deadlineTo.isValid()) {
-            terms.append(u"cancel_deadline < ?"_s);
-            b.binds.append(query.deadlineTo.toMSecsSinceEpoch());
-        }
-    }
+    if (deadlineWindow)
+        addDeadlineTerms(query, !prefix.isEmpty(), terms, b.binds);
     if (query.requiredFlags.toInt() != 0) {
         terms.append(u"(flags & ?) = ?"_s);
         b.binds << query.requiredFlags.toInt() << query.requiredFlags.toInt();
@@ -476,41 +535,7 @@ BuiltQuery buildQuery(const OrderQuery &query)
         b.where = u" WHERE "_s + terms.join(u" AND "_s);
 
     const QString dir = query.order == Qt::AscendingOrder ? u"ASC"_s : u"DESC"_s;
-    QString column;
-    switch (query.sort) {
-    case OrderQuery::Sort::Provider:
-        column = u"provider"_s;
-        break;
-    case OrderQuery::Sort::PaymentId:
-        column = u"payment_id"_s;
-        break;
-    case OrderQuery::Sort::MerchantReference:
-        column = u"merchant_reference"_s;
-        break;
-    case OrderQuery::Sort::Method:
-        column = u"payment_method"_s;
-        break;
-    case OrderQuery::Sort::Amount:
-        column = u"amount_minor"_s;
-        break;
-    case OrderQuery::Sort::Status:
-        column = u"status"_s;
-        break;
-    case OrderQuery::Sort::Created:
-        column = u"created_at"_s;
-        break;
-    case OrderQuery::Sort::Deadline:
-        // Without a window the IS NULL term puts "no deadline" last (ascending)
-        // and matches the index's first column; inside a window there are no
-        // NULLs and the index is already in deadline order.
-        column = deadlineWindow ? u"cancel_deadline"_s
-                                : u"cancel_deadline IS NULL %1, cancel_deadline"_s.arg(dir);
-        break;
-    case OrderQuery::Sort::LastSynced:
-        column = u"last_synced_at"_s;
-        break;
-    }
-    b.orderBy = u" ORDER BY %1 %2, id %2"_s.arg(column, dir);
+    b.orderBy = u" ORDER BY %1 %2, id %2"_s.arg(sortColumn(query.sort, deadlineWindow, dir), dir);
     return b;
 }
 

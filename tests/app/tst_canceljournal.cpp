@@ -265,6 +265,9 @@ private slots:
     void verifyAgainstHeadAfterEditBeforeIt();
     void verifyAgainstHeadAfterTailRewrite();
     void verifyAgainstHeadWithLaterEntries();
+    void verifyCanBeStopped();
+    void verifyAgainstCanBeStopped();
+    void verifyReportsProgress();
 
 private:
     // Attempts 1 (final, entries 1-3), 2 (active, entries 4, 5, 8) and
@@ -273,6 +276,8 @@ private:
     // buildJournal(), keeps its head, then disarms the database as an attacker would.
     JournalHead buildKeepHeadAndDisarm();
     JournalResult recordState(qint64 id, AttemptState state);
+    // `attempts` attempts of three entries each (PREPARED, SENT, SUCCEEDED).
+    void buildLongJournal(int attempts);
 
     std::unique_ptr<QTemporaryDir> m_dir;
     std::unique_ptr<Database> m_db;
@@ -322,6 +327,17 @@ void TestCancelJournal::buildJournal()
     const VerifyResult v = m_journal->verify();
     QVERIFY2(v.ok, qPrintable(v.problem));
     QCOMPARE(v.entriesChecked, 8);
+}
+
+void TestCancelJournal::buildLongJournal(int attempts)
+{
+    // Thousands of commits: the walk is under test here, not their durability.
+    QVERIFY(exec(m_db->connection(), u"PRAGMA synchronous = OFF"_s));
+    for (int i = 1; i <= attempts; ++i) {
+        QVERIFY(m_journal->prepare(draft(Provider::Uqpay, u"PI_%1"_s.arg(i))).ok());
+        QVERIFY(recordState(i, AttemptState::Sent).ok());
+        QVERIFY(recordState(i, AttemptState::Succeeded).ok());
+    }
 }
 
 JournalHead TestCancelJournal::buildKeepHeadAndDisarm()
@@ -1469,6 +1485,87 @@ void TestCancelJournal::verifyAgainstHeadWithLaterEntries()
     const VerifyResult after = m_journal->verifyAgainst(kept);
     QVERIFY(!after.ok);
     QCOMPARE(after.firstBadEntry, 9);
+}
+
+void TestCancelJournal::verifyCanBeStopped()
+{
+    buildLongJournal(1000); // 3000 entries, 1000 attempt rows
+    int asked = 0;
+    const VerifyResult whole = m_journal->verify({.shouldStop = [&asked] {
+        ++asked;
+        return false;
+    }});
+    QVERIFY2(whole.ok, qPrintable(whole.problem));
+    QVERIFY(!whole.stopped);
+    QCOMPARE(whole.entriesChecked, 3000);
+    // Asked every few hundred of the 4000 rows: neither per row nor never.
+    QVERIFY2(asked >= 4 && asked <= 40, qPrintable(QString::number(asked)));
+    // Stopping at any of those checks, early in the chain or late among the
+    // attempts, ends the walk there: stopped, neither intact nor altered.
+    for (int stopAt = 1; stopAt <= asked; ++stopAt) {
+        int n = 0;
+        const VerifyResult r =
+            m_journal->verify({.shouldStop = [&n, stopAt] { return ++n >= stopAt; }});
+        QVERIFY2(r.stopped, qPrintable(QString::number(stopAt)));
+        QVERIFY(!r.ok);
+        QCOMPARE(n, stopAt);
+        QCOMPARE(r.firstBadEntry, 0);
+        QCOMPARE(r.firstBadAttempt, 0);
+        QVERIFY(r.problem.isEmpty());
+        QVERIFY(r.entriesChecked <= 3000);
+        // The first check comes before any entry, the last among the attempts.
+        if (stopAt == 1)
+            QCOMPARE(r.entriesChecked, 0);
+        if (stopAt == asked)
+            QCOMPARE(r.entriesChecked, 3000);
+    }
+    // Without a stop function the same journal verifies.
+    const VerifyResult plain = m_journal->verify();
+    QVERIFY2(plain.ok, qPrintable(plain.problem));
+    QVERIFY(!plain.stopped);
+    QCOMPARE(plain.entriesChecked, 3000);
+}
+
+void TestCancelJournal::verifyAgainstCanBeStopped()
+{
+    buildLongJournal(700);
+    const JournalHead head = *m_journal->head();
+    // A stopped walk never gets to the head: it vouches for nothing.
+    int n = 0;
+    const VerifyResult r =
+        m_journal->verifyAgainst(head, {.shouldStop = [&n] { return ++n >= 3; }});
+    QVERIFY(r.stopped);
+    QVERIFY(!r.ok);
+    QCOMPARE(r.firstBadEntry, 0);
+    QVERIFY(r.problem.isEmpty());
+    // Even against a head that is not there: stopped is not "altered".
+    const VerifyResult missing =
+        m_journal->verifyAgainst({head.seq + 5, head.hash}, {.shouldStop = [] { return true; }});
+    QVERIFY(missing.stopped);
+    QVERIFY(missing.problem.isEmpty());
+    const VerifyResult whole = m_journal->verifyAgainst(head, {.shouldStop = [] { return false; }});
+    QVERIFY2(whole.ok, qPrintable(whole.problem));
+    QVERIFY(!whole.stopped);
+    QCOMPARE(whole.entriesChecked, 2100);
+}
+
+void TestCancelJournal::verifyReportsProgress()
+{
+    buildLongJournal(700); // 2100 entries + 700 attempt rows
+    QList<std::pair<qint64, qint64>> reports;
+    const VerifyResult r = m_journal->verify({.progress = [&reports](qint64 done, qint64 total) {
+        reports.append({done, total});
+    }});
+    QVERIFY2(r.ok, qPrintable(r.problem));
+    QVERIFY(reports.size() >= 3);
+    qint64 last = -1;
+    for (const auto &[done, total] : std::as_const(reports)) {
+        QCOMPARE(total, 2800);
+        QVERIFY(done >= last);
+        QVERIFY(done <= total);
+        last = done;
+    }
+    QCOMPARE(reports.constLast().first, 2800);
 }
 
 QTEST_GUILESS_MAIN(TestCancelJournal)

@@ -495,12 +495,25 @@ void CancelLogView::startVerify(const std::optional<Storage::JournalHead> &expec
     m_verifyLabel->setText(tr("Checking the cancel log…"));
     const Storage::CancelJournal *journal = &m_journal;
     // verify() reads the whole journal: off the GUI thread (its own connection).
+    // It stops between rows once the job is cancelled (the view closes), so
+    // the runner's destructor does not wait for the whole walk.
     m_jobs->start(
         u"verify"_s, this,
-        [journal, expected](Services::JobControl &) {
-            return expected ? journal->verifyAgainst(*expected) : journal->verify();
+        [journal, expected](Services::JobControl &control) {
+            const Storage::VerifyHooks hooks{
+                [&control] { return control.isCancelled(); },
+                [&control](qint64 done, qint64 total) { control.reportProgress(done, total); }};
+            return expected ? journal->verifyAgainst(*expected, hooks) : journal->verify(hooks);
         },
-        [this, expected](const Storage::VerifyResult &result) { onVerified(result, expected); });
+        [this, expected](const Storage::VerifyResult &result) { onVerified(result, expected); },
+        [this](qint64 done, qint64 total) { showVerifyProgress(done, total); });
+}
+
+void CancelLogView::showVerifyProgress(qint64 done, qint64 total)
+{
+    if (!m_verifying || total <= 0)
+        return;
+    m_verifyLabel->setText(tr("Checking the cancel log… %1%").arg(done * 100 / total));
 }
 
 void CancelLogView::onVerified(const Storage::VerifyResult &result,
@@ -517,7 +530,11 @@ void CancelLogView::showVerifyResult(const Storage::VerifyResult &result)
 {
     m_lastVerify = result;
     m_verified = true;
-    if (result.ok) {
+    if (result.stopped) {
+        // Neither intact nor altered: nothing was checked to the end.
+        m_verifyLabel->setStyleSheet(QString());
+        m_verifyLabel->setText(tr("Verification stopped before the end: nothing was verified."));
+    } else if (result.ok) {
         const int checked = int(result.entriesChecked);
         m_verifyLabel->setStyleSheet(u"color: #1b7f3b;"_s);
         // Entries, not attempts: the chain has one per state change, and it is

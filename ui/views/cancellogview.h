@@ -83,6 +83,7 @@ private:
     void startVerify(const std::optional<Storage::JournalHead> &expected);
     void onVerified(const Storage::VerifyResult &result,
                     const std::optional<Storage::JournalHead> &expected);
+    void showVerifyProgress(qint64 done, qint64 total);
     void showVerifyResult(const Storage::VerifyResult &result);
 
     const Storage::CancelJournal &m_journal;

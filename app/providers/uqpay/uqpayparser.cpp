@@ -249,87 +249,111 @@ TimeResult parseTime(const QJsonValue &value)
     return r;
 }
 
-OrderResult parsePaymentIntent(const QJsonObject &intent, const QByteArray &raw)
-{
-    OrderResult r;
-    Domain::Order &order = r.order;
-    order.provider = Domain::Provider::Uqpay;
-    order.lastPayload = raw;
+namespace {
 
+// The readers of parsePaymentIntent(): each fills its fields of the order and
+// answers why the intent is refused, or an empty string.
+
+QString readIds(const QJsonObject &intent, Domain::Order &order)
+{
     const QJsonValue id = intent.value(u"payment_intent_id");
-    if (!id.isString() || id.toString().trimmed().isEmpty()) {
-        r.error = u"payment_intent_id missing or not a string"_s;
-        return r;
-    }
+    if (!id.isString() || id.toString().trimmed().isEmpty())
+        return u"payment_intent_id missing or not a string"_s;
     order.paymentId = id.toString().trimmed();
 
     const QJsonValue merchantRef = intent.value(u"merchant_order_id");
     if (merchantRef.isString())
         order.merchantReference = merchantRef.toString();
-    else if (!merchantRef.isNull() && !merchantRef.isUndefined()) {
-        r.error = u"merchant_order_id is not a string"_s;
-        return r;
-    }
+    else if (!merchantRef.isNull() && !merchantRef.isUndefined())
+        return u"merchant_order_id is not a string"_s;
+    return {};
+}
 
+QString readAmount(const QJsonObject &intent, Domain::Order &order)
+{
     const QJsonValue amount = intent.value(u"amount");
     const QJsonValue currency = intent.value(u"currency");
     // Amounts are decimal strings; a JSON number may already have lost
     // precision, so it is refused rather than guessed.
-    if (!amount.isString() || !currency.isString()) {
-        r.error = u"amount or currency missing or not a string"_s;
-        return r;
-    }
+    if (!amount.isString() || !currency.isString())
+        return u"amount or currency missing or not a string"_s;
     const QString currencyCode = currency.toString().trimmed().toUpper();
     const Domain::MoneyResult money = Domain::parseDecimalAmount(amount.toString(), currencyCode);
-    if (!money.ok()) {
-        r.error = u"amount \"%1\" %2: %3"_s.arg(clip(amount.toString()), clip(currencyCode),
-                                                Domain::moneyErrorText(money.error, currencyCode));
-        return r;
-    }
+    if (!money.ok())
+        return u"amount \"%1\" %2: %3"_s.arg(clip(amount.toString()), clip(currencyCode),
+                                             Domain::moneyErrorText(money.error, currencyCode));
     order.amount = money.value;
+    return {};
+}
 
+QString readStatus(const QJsonObject &intent, Domain::Order &order)
+{
     const QJsonValue status = intent.value(u"intent_status");
-    if (!status.isString() || status.toString().trimmed().isEmpty()) {
-        r.error = u"intent_status missing or not a string"_s;
-        return r;
-    }
+    if (!status.isString() || status.toString().trimmed().isEmpty())
+        return u"intent_status missing or not a string"_s;
     order.rawStatus = status.toString().trimmed();
     const Domain::MappedStatus mapped =
         Domain::mapProviderStatus(Domain::Provider::Uqpay, order.rawStatus);
     order.status = mapped.status;
     order.flags = mapped.flags;
+    return {};
+}
 
+QString readTimes(const QJsonObject &intent, OrderResult &r)
+{
     const struct
     {
         const char16_t *key;
         QDateTime *target;
-    } times[] = {{u"create_time", &order.createdAt},
-                 {u"complete_time", &order.paidAt},
+    } times[] = {{u"create_time", &r.order.createdAt},
+                 {u"complete_time", &r.order.paidAt},
                  {u"cancel_time", &r.cancelTime}};
     for (const auto &t : times) {
         const TimeResult parsed = parseTime(intent.value(QStringView(t.key)));
-        if (!parsed.valid) {
-            r.error = u"%1 is not an ISO-8601 time with offset"_s.arg(QStringView(t.key));
-            return r;
-        }
+        if (!parsed.valid)
+            return u"%1 is not an ISO-8601 time with offset"_s.arg(QStringView(t.key));
         *t.target = parsed.utc;
     }
+    return {};
+}
 
+// The method, from the intent or else its latest attempt, and a refund on
+// that attempt, which is worth a flag (PRODUCT.md §4). Never refuses.
+void readMethodAndRefund(const QJsonObject &intent, Domain::Order &order)
+{
     order.paymentMethod = methodCode(intent);
     const QJsonValue attemptValue = intent.value(u"latest_payment_attempt");
-    if (attemptValue.isObject()) {
-        const QJsonObject attempt = attemptValue.toObject();
-        if (order.paymentMethod.isEmpty())
-            order.paymentMethod = methodCode(attempt);
-        // A refund on the latest attempt is worth a flag (PRODUCT.md §4).
-        const QJsonValue refunded = attempt.value(u"refunded_amount");
-        if (refunded.isString()) {
-            const Domain::MoneyResult refund =
-                Domain::parseDecimalAmount(refunded.toString(), currencyCode);
-            if (refund.ok() && refund.value.minor > 0)
-                order.flags |= Domain::StatusFlag::Refunded;
-        }
+    if (!attemptValue.isObject())
+        return;
+    const QJsonObject attempt = attemptValue.toObject();
+    if (order.paymentMethod.isEmpty())
+        order.paymentMethod = methodCode(attempt);
+    const QJsonValue refunded = attempt.value(u"refunded_amount");
+    if (refunded.isString()) {
+        const Domain::MoneyResult refund =
+            Domain::parseDecimalAmount(refunded.toString(), order.amount.currency);
+        if (refund.ok() && refund.value.minor > 0)
+            order.flags |= Domain::StatusFlag::Refunded;
     }
+}
+
+} // namespace
+
+OrderResult parsePaymentIntent(const QJsonObject &intent, const QByteArray &raw)
+{
+    OrderResult r;
+    r.order.provider = Domain::Provider::Uqpay;
+    r.order.lastPayload = raw;
+    // The first problem refuses the intent; the fields after it stay unread.
+    r.error = readIds(intent, r.order);
+    if (r.error.isEmpty())
+        r.error = readAmount(intent, r.order);
+    if (r.error.isEmpty())
+        r.error = readStatus(intent, r.order);
+    if (r.error.isEmpty())
+        r.error = readTimes(intent, r);
+    if (r.error.isEmpty())
+        readMethodAndRefund(intent, r.order);
     return r;
 }
 

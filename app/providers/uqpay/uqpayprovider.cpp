@@ -218,82 +218,85 @@ void UqpayProvider::onApiResult(const OpPtr &op, const HttpResult &result)
         return;
     op->call->setCurrent(nullptr);
 
-    if (!result.ok()) {
+    if (!result.ok())
         fail(op, transportFailure(result));
-        return;
-    }
-    if (result.response.status == 401 && op->retriesAfter401 < kRetriesAfter401) {
-        // UQPAY keeps one active token per client: another CancelDesk (the
-        // console and a CLI, two operators' machines) fetching one revokes
-        // ours, and ours theirs. A 401 with a token the token endpoint just
-        // gave us is that, not bad credentials: fetch a new one and send the
-        // identical request again, a few times, after a short random pause so
-        // that two processes stop revoking each other in lock step.
-        ++op->retriesAfter401;
-        // Only drop the token this call used; if another call has already
-        // replaced it, the new one is simply used.
-        if (op->tokenGeneration == m_tokenGeneration)
-            m_token.clear();
-        if (op->retriesAfter401 == 1) {
-            dispatch(op);
-        } else {
-            const auto pause = std::chrono::milliseconds(
-                QRandomGenerator::global()->bounded(50, 250) * op->retriesAfter401);
-            QTimer::singleShot(pause, this, [this, op] {
-                if (op->call && !op->call->isFinished())
-                    dispatch(op);
-            });
-        }
-        return;
-    }
-    if (result.response.status == 401) {
-        // Still refused after several fresh tokens: most likely another
-        // process keeps taking the token. The request was not carried out,
-        // but that is no verdict on the cancel: unknown, retry later.
-        ProviderFailure failure = classifyError(result.response, m_http.correctedNowUtc());
-        failure.kind = FailureKind::Authentication;
-        failure.message = tokenContentionText(op->retriesAfter401 + 1);
-        ProviderResult answer;
-        if (op->kind == OpKind::Cancel) {
-            answer = cancelFailure(failure);
-            answer.outcome = CancelOutcome::Unknown;
-            answer.guidance = Guidance::RetryLater;
-        } else {
-            answer.httpStatus = failure.httpStatus;
-            answer.providerCode = failure.code;
-            answer.providerMessage = failure.message;
-            answer.failure = std::move(failure);
-        }
-        answer.httpStatus = 401;
-        finish(op, std::move(answer));
-        return;
-    }
+    else if (result.response.status == 401 && op->retriesAfter401 < kRetriesAfter401)
+        retryWithNewToken(op);
+    else if (result.response.status == 401)
+        giveUpAfter401(op, result.response);
+    else
+        deliverAnswer(op, result.response);
+}
 
+void UqpayProvider::retryWithNewToken(const OpPtr &op)
+{
+    // UQPAY keeps one active token per client: another CancelDesk (the console
+    // and a CLI, two operators' machines) fetching one revokes ours, and ours
+    // theirs. A 401 with a token the token endpoint just gave us is that, not
+    // bad credentials: fetch a new one and send the identical request again, a
+    // few times, after a short random pause so that two processes stop
+    // revoking each other in lock step.
+    ++op->retriesAfter401;
+    // Only drop the token this call used; if another call has already
+    // replaced it, the new one is simply used.
+    if (op->tokenGeneration == m_tokenGeneration)
+        m_token.clear();
+    if (op->retriesAfter401 == 1) {
+        dispatch(op);
+        return;
+    }
+    const auto pause = std::chrono::milliseconds(QRandomGenerator::global()->bounded(50, 250)
+                                                 * op->retriesAfter401);
+    QTimer::singleShot(pause, this, [this, op] {
+        if (op->call && !op->call->isFinished())
+            dispatch(op);
+    });
+}
+
+void UqpayProvider::giveUpAfter401(const OpPtr &op, const HttpResponse &response)
+{
+    // Still refused after several fresh tokens: most likely another process
+    // keeps taking the token. The request was not carried out, but that is no
+    // verdict on the cancel: unknown, retry later.
+    ProviderFailure failure = classifyError(response, m_http.correctedNowUtc());
+    failure.kind = FailureKind::Authentication;
+    failure.message = tokenContentionText(op->retriesAfter401 + 1);
+    ProviderResult answer = failureResult(op, std::move(failure));
+    if (op->kind == OpKind::Cancel) {
+        answer.outcome = CancelOutcome::Unknown;
+        answer.guidance = Guidance::RetryLater;
+    }
+    answer.httpStatus = 401;
+    finish(op, std::move(answer));
+}
+
+void UqpayProvider::deliverAnswer(const OpPtr &op, const HttpResponse &response)
+{
     const QDateTime now = m_http.correctedNowUtc();
     ProviderResult answer;
     switch (op->kind) {
     case OpKind::Retrieve:
-        answer = parseRetrieveResponse(result.response, now);
+        answer = parseRetrieveResponse(response, now);
         break;
     case OpKind::List:
-        answer = parseListResponse(result.response, now);
+        answer = parseListResponse(response, now);
         answer.page = op->page;
         break;
     case OpKind::Cancel:
-        answer = parseCancelResponse(result.response, now);
+        answer = parseCancelResponse(response, now);
         break;
     }
     if (answer.order && answer.order->paymentId != op->paymentId) {
         // An answer about another payment is not an answer about this one.
         ProviderFailure failure;
         failure.kind = FailureKind::Protocol;
-        failure.httpStatus = result.response.status;
+        failure.httpStatus = response.status;
         failure.message =
             u"the answer is about payment %1, not %2"_s.arg(answer.order->paymentId, op->paymentId);
         fail(op, std::move(failure));
         return;
     }
-    answer.httpStatus = result.response.status;
+    answer.httpStatus = response.status;
     finish(op, std::move(answer));
 }
 
@@ -305,18 +308,21 @@ void UqpayProvider::finish(const OpPtr &op, ProviderResult result)
     op->call->deliver(std::move(result));
 }
 
+ProviderResult UqpayProvider::failureResult(const OpPtr &op, ProviderFailure failure)
+{
+    if (op->kind == OpKind::Cancel)
+        return cancelFailure(std::move(failure));
+    ProviderResult result;
+    result.httpStatus = failure.httpStatus;
+    result.providerCode = failure.code;
+    result.providerMessage = failure.message;
+    result.failure = std::move(failure);
+    return result;
+}
+
 void UqpayProvider::fail(const OpPtr &op, ProviderFailure failure)
 {
-    ProviderResult result;
-    if (op->kind == OpKind::Cancel) {
-        result = cancelFailure(std::move(failure));
-    } else {
-        result.httpStatus = failure.httpStatus;
-        result.providerCode = failure.code;
-        result.providerMessage = failure.message;
-        result.failure = std::move(failure);
-    }
-    finish(op, std::move(result));
+    finish(op, failureResult(op, std::move(failure)));
 }
 
 } // namespace CancelDesk::Providers::Uqpay

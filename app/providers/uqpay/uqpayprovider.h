@@ -58,8 +58,14 @@ private:
     void sendWithToken(const OpPtr &op);
     void fetchToken();
     void onApiResult(const OpPtr &op, const HttpResult &result);
+    // A 401: another process may have taken the token; fetch one and resend.
+    void retryWithNewToken(const OpPtr &op);
+    void giveUpAfter401(const OpPtr &op, const HttpResponse &response);
+    // Any answer but a 401, parsed for the op's kind.
+    void deliverAnswer(const OpPtr &op, const HttpResponse &response);
     void finish(const OpPtr &op, ProviderResult result);
     void fail(const OpPtr &op, ProviderFailure failure);
+    static ProviderResult failureResult(const OpPtr &op, ProviderFailure failure);
     QString configurationProblem() const;
     HeaderList apiHeaders() const;
 
