@@ -639,15 +639,16 @@ void OrderTableModel::reload()
                 OrderSnapshot::keyOf(Provider(row.provider), snapshot->merchantReference(row));
             row.duplicateReference = references.value(key) > 1;
         }
-        result.snapshot = std::move(snapshot);
+        result.snapshot = SnapshotHandoff(std::move(snapshot));
         return result;
     }));
 }
 
 void OrderTableModel::applyLoad()
 {
-    LoadResult result = m_loadWatcher.result();
-    if (!result.snapshot) {
+    const LoadResult result = m_loadWatcher.result();
+    std::shared_ptr<OrderSnapshot> snapshot = result.snapshot.take();
+    if (!snapshot) {
         m_loading = false;
         Q_EMIT loadFailed(result.error);
         finishLoad();
@@ -655,7 +656,7 @@ void OrderTableModel::applyLoad()
     }
     // Still loading until the new snapshot is shown (applyView swaps it in);
     // updates meanwhile wait and are applied to it.
-    m_incoming = std::move(result.snapshot);
+    m_incoming = std::move(snapshot);
     rebuildView();
 }
 
@@ -816,7 +817,7 @@ void OrderTableModel::applyView()
         rebuildView();
         return;
     }
-    const bool newSnapshot = m_incoming && result.snapshot == m_incoming;
+    const bool newSnapshot = m_incoming && result.snapshot.lock() == m_incoming;
     moveRows(result, newSnapshot);
     Q_EMIT viewChanged();
     if (newSnapshot) {

@@ -248,13 +248,35 @@ private:
     struct ViewResult
     {
         quint64 generation = 0;
-        std::shared_ptr<const OrderSnapshot> snapshot; // what rows index into
+        // What rows index into; weak, so that the result the finished future
+        // keeps is not a second owner of the snapshot (writableSnapshot()
+        // would then copy every row at the next in-place update).
+        std::weak_ptr<const OrderSnapshot> snapshot;
         std::vector<quint32> rows;
         int matchesInAll = -1; // see matchesInAllOrders()
     };
+    // Hands the loaded snapshot from the worker to the model once. A
+    // finished QFuture keeps its result, so a plain shared_ptr there would
+    // stay a second owner (see ViewResult); take() empties the one box that
+    // the future's copy shares.
+    class SnapshotHandoff
+    {
+    public:
+        SnapshotHandoff() = default;
+        explicit SnapshotHandoff(std::shared_ptr<OrderSnapshot> snapshot)
+            : m_box(std::make_shared<std::shared_ptr<OrderSnapshot>>(std::move(snapshot)))
+        {}
+        std::shared_ptr<OrderSnapshot> take() const
+        {
+            return m_box ? std::exchange(*m_box, nullptr) : nullptr;
+        }
+
+    private:
+        std::shared_ptr<std::shared_ptr<OrderSnapshot>> m_box;
+    };
     struct LoadResult
     {
-        std::shared_ptr<OrderSnapshot> snapshot;
+        SnapshotHandoff snapshot;
         QString error;
     };
     struct UpdateResult
