@@ -123,7 +123,6 @@ private:
     void updateTotals();
     void updateResultSummary();
     bool willSend(const Row &row) const;
-    bool typedConfirmationOk() const;
     void start();
     void retryUnresolved();
     void runJob(const QList<int> &rows);
@@ -155,9 +154,7 @@ private:
     QLabel *m_totalsLabel = nullptr;
     QTableWidget *m_table = nullptr;
     ReasonFields m_reason;
-    QLabel *m_confirmRuleLabel = nullptr;
-    QLabel *m_confirmLabel = nullptr;
-    QLineEdit *m_confirmEdit = nullptr;
+    TypedConfirmationFields m_confirm;
     QProgressBar *m_progress = nullptr;
     QLabel *m_resultLabel = nullptr;
     QLabel *m_reportNoteLabel = nullptr; // copied / saved, or why not

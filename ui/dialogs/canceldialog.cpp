@@ -95,10 +95,8 @@ CancelDialog::CancelDialog(CancelSources sources, const Domain::OrderKey &order,
         connect(m_orders, &OrderTableModel::ordersUpdated, this, &CancelDialog::onOrdersChanged);
         connect(m_orders, &OrderTableModel::loaded, this, [this] { onOrdersChanged({m_key}); });
     } else {
-        const auto changed = [this](const Domain::OrderKey &key) { onOrdersChanged({key}); };
-        connect(&m_sources.cancels, &Services::CancelService::attemptChanged, this, changed);
-        connect(&m_sources.cancels, &Services::CancelService::orderWritten, this, changed);
-        connect(&m_sources.refresh, &Services::RefreshService::orderUpdated, this, changed);
+        followServiceChanges(m_sources, this,
+                             [this](const Domain::OrderKey &key) { onOrdersChanged({key}); });
     }
     readFacts();
     checkOrder();
@@ -162,19 +160,7 @@ void CancelDialog::buildUi()
     auto *input = new QFormLayout;
     input->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
     m_reason = ReasonFields::addTo(input);
-    m_confirmRuleLabel = new QLabel;
-    m_confirmRuleLabel->setObjectName(QStringLiteral("confirmRuleLabel"));
-    m_confirmRuleLabel->setWordWrap(true);
-    input->addRow(m_confirmRuleLabel);
-    m_confirmLabel = new QLabel;
-    m_confirmLabel->setObjectName(QStringLiteral("confirmLabel"));
-    m_confirmLabel->setWordWrap(true);
-    m_confirmEdit = new QLineEdit;
-    m_confirmEdit->setObjectName(QStringLiteral("confirmEdit"));
-    m_confirmEdit->setMaxLength(4);
-    m_confirmEdit->setMaximumWidth(120);
-    m_confirmLabel->setBuddy(m_confirmEdit);
-    input->addRow(m_confirmLabel, m_confirmEdit);
+    m_confirm = TypedConfirmationFields::addTo(input, 4);
     layout->addLayout(input);
 
     m_progress = new QProgressBar;
@@ -224,7 +210,7 @@ void CancelDialog::buildUi()
     });
     connect(m_reason.reason, &QComboBox::currentIndexChanged, this, &CancelDialog::updateButtons);
     connect(m_reason.note, &QLineEdit::textChanged, this, &CancelDialog::updateButtons);
-    connect(m_confirmEdit, &QLineEdit::textChanged, this, &CancelDialog::updateButtons);
+    connect(m_confirm.edit(), &QLineEdit::textChanged, this, &CancelDialog::updateButtons);
     // Start on the reason, never on a button that Space would press.
     setFocusProxy(m_reason.reason);
     m_reason.reason->setFocus();
@@ -249,7 +235,6 @@ void CancelDialog::retranslateUi()
         tr("The full amount is cancelled. Partial cancels are not possible; use a refund for "
            "part of the amount."));
     m_reason.retranslate(tr("Cancel &reason:"));
-    m_confirmLabel->setText(tr("Type the last 4 characters of the payment ID to confirm:"));
     m_keepButton->setText(tr("&Keep payment"));
     m_cancelButton->setText(tr("&Cancel payment"));
     m_closeButton->setText(tr("Close"));
@@ -316,10 +301,7 @@ void CancelDialog::updateSummary()
 
 void CancelDialog::readFacts()
 {
-    std::optional<OrderFacts> facts =
-        m_orders ? m_orders->facts(m_key)
-                 : OrderFacts::read(m_sources.reads.orders, m_sources.reads.journal,
-                                    m_sources.reads.policy, m_key, m_sources.reads.clock());
+    std::optional<OrderFacts> facts = readOrderFacts(m_sources, m_orders, m_key);
     m_facts = facts ? std::make_unique<OrderFacts>(std::move(*facts)) : nullptr;
     if (m_facts)
         m_order = m_facts->order;
@@ -445,29 +427,18 @@ void CancelDialog::updateButtons()
     m_reason.problem->setVisible(editing && !reasonOk);
     setLabelColor(m_reason.problem, countdownColor(Countdown::Level::Red));
 
-    const bool typed = needsTypedConfirmation();
-    m_confirmRuleLabel->setText(typedConfirmationRuleText(
-        m_threshold, m_order ? QStringList{m_order->amount.currency} : QStringList()));
-    m_confirmRuleLabel->setVisible(editing && typed);
-    m_confirmLabel->setVisible(editing && typed);
-    m_confirmEdit->setVisible(editing && typed);
-    bool confirmed = true;
-    if (typed) {
-        const QString id = m_key.paymentId.trimmed();
-        const QString expected = id.right(4);
-        confirmed = !expected.isEmpty()
-                    && m_confirmEdit->text().trimmed().compare(expected, Qt::CaseInsensitive) == 0;
-    }
+    m_confirm.expectIdEnding(m_key.paymentId);
+    m_confirm.update(needsTypedConfirmation(), editing, m_threshold,
+                     m_order ? QStringList{m_order->amount.currency} : QStringList());
 
     for (QWidget *w :
          {static_cast<QWidget *>(m_reason.reason), static_cast<QWidget *>(m_reason.note)})
         w->setEnabled(editing && !retry);
-    m_confirmEdit->setEnabled(editing);
     m_keepButton->setVisible(m_phase != Phase::Done);
     m_keepButton->setEnabled(editing);
     m_cancelButton->setVisible(m_phase != Phase::Done);
     m_cancelButton->setEnabled(editing && m_order && m_decision.isEligible() && m_blocker.isEmpty()
-                               && reasonOk && confirmed);
+                               && reasonOk && m_confirm.isConfirmed());
     m_closeButton->setVisible(m_phase == Phase::Done);
 }
 

@@ -123,9 +123,7 @@ private:
     QLabel *m_fullAmountLabel = nullptr;
     QLabel *m_eligibilityLabel = nullptr;
     ReasonFields m_reason;
-    QLabel *m_confirmRuleLabel = nullptr; // which amount needs it, in this currency
-    QLabel *m_confirmLabel = nullptr;
-    QLineEdit *m_confirmEdit = nullptr;
+    TypedConfirmationFields m_confirm;
     QProgressBar *m_progress = nullptr;
     QLabel *m_stateLabel = nullptr;
     QLabel *m_outcomeTitle = nullptr;
