@@ -142,7 +142,18 @@ void BulkCancelDialog::buildUi()
 {
     resize(980, 540);
     auto *layout = new QVBoxLayout(this);
+    buildSummary(layout);
+    buildTable(layout);
+    buildInput(layout);
+    buildProgress(layout);
+    buildButtons(layout);
+    setFocusProxy(m_reason.reason);
+    m_reason.reason->setFocus();
+}
 
+// What is selected, in which environment, and the totals per currency.
+void BulkCancelDialog::buildSummary(QVBoxLayout *layout)
+{
     m_summaryLabel = new QLabel;
     m_summaryLabel->setObjectName(QStringLiteral("summaryLabel"));
     m_summaryLabel->setWordWrap(true);
@@ -162,7 +173,11 @@ void BulkCancelDialog::buildUi()
     m_totalsLabel->setWordWrap(true);
     m_totalsLabel->setTextInteractionFlags(Qt::TextSelectableByMouse);
     layout->addWidget(m_totalsLabel);
+}
 
+// One row per order: what will (not) be sent, then each outcome.
+void BulkCancelDialog::buildTable(QVBoxLayout *layout)
+{
     m_table = new QTableWidget(int(m_rows.size()), ColumnCount);
     m_table->setObjectName(QStringLiteral("ordersTable"));
     m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
@@ -176,13 +191,25 @@ void BulkCancelDialog::buildUi()
         for (int c = 0; c < ColumnCount; ++c)
             m_table->setItem(r, c, cell(QString()));
     layout->addWidget(m_table, 1);
+}
 
+// The reason and note for all, then the typed confirmation.
+void BulkCancelDialog::buildInput(QVBoxLayout *layout)
+{
     auto *input = new QFormLayout;
     input->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
     m_reason = ReasonFields::addTo(input);
     m_confirm = TypedConfirmationFields::addTo(input, 9);
     layout->addLayout(input);
+    connect(m_reason.reason, &QComboBox::currentIndexChanged, this,
+            &BulkCancelDialog::updateControls);
+    connect(m_reason.note, &QLineEdit::textChanged, this, &BulkCancelDialog::updateControls);
+    connect(m_confirm.edit(), &QLineEdit::textChanged, this, &BulkCancelDialog::updateControls);
+}
 
+// The progress of the run, its result and what became of the report.
+void BulkCancelDialog::buildProgress(QVBoxLayout *layout)
+{
     m_progress = new QProgressBar;
     m_progress->setObjectName(QStringLiteral("progressBar"));
     m_progress->setRange(0, 1);
@@ -200,7 +227,10 @@ void BulkCancelDialog::buildUi()
     m_reportNoteLabel->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_reportNoteLabel->hide();
     layout->addWidget(m_reportNoteLabel);
+}
 
+void BulkCancelDialog::buildButtons(QVBoxLayout *layout)
+{
     auto *buttons = new QHBoxLayout;
     m_copyButton = addNonDefaultButton(buttons, QStringLiteral("copyReportButton"));
     m_exportButton = addNonDefaultButton(buttons, QStringLiteral("exportReportButton"));
@@ -224,12 +254,6 @@ void BulkCancelDialog::buildUi()
     connect(m_copyButton, &QPushButton::clicked, this, &BulkCancelDialog::copyReport);
     connect(m_exportButton, &QPushButton::clicked, this, &BulkCancelDialog::exportReport);
     connect(m_closeButton, &QPushButton::clicked, this, &BulkCancelDialog::accept);
-    connect(m_reason.reason, &QComboBox::currentIndexChanged, this,
-            &BulkCancelDialog::updateControls);
-    connect(m_reason.note, &QLineEdit::textChanged, this, &BulkCancelDialog::updateControls);
-    connect(m_confirm.edit(), &QLineEdit::textChanged, this, &BulkCancelDialog::updateControls);
-    setFocusProxy(m_reason.reason);
-    m_reason.reason->setFocus();
 }
 
 void BulkCancelDialog::retranslateUi()

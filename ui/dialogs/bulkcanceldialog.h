@@ -23,6 +23,7 @@ class QProgressBar;
 class QPushButton;
 class QTableWidget;
 class QTimer;
+class QVBoxLayout;
 
 namespace CancelDesk::Ui {
 
@@ -113,6 +114,11 @@ private:
     BulkCancelDialog(CancelSources sources, const QList<Domain::OrderKey> &orders, QWidget *parent,
                      const OrderTableModel *list);
     void buildUi();
+    void buildSummary(QVBoxLayout *layout);
+    void buildTable(QVBoxLayout *layout);
+    void buildInput(QVBoxLayout *layout);
+    void buildProgress(QVBoxLayout *layout);
+    void buildButtons(QVBoxLayout *layout);
     void retranslateUi();
     void readFacts(Row &row);
     void onOrdersChanged(const QList<Domain::OrderKey> &keys);
