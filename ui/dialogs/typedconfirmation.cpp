@@ -106,8 +106,10 @@ void TypedConfirmationFields::expectIdEnding(const QString &paymentId)
 {
     m_expect = Expect::IdEnding;
     m_expected = paymentId.trimmed().right(4);
+    // The prompts keep the contexts of the dialogs that first worded them, and
+    // with them their translations.
     m_prompt->setText(
-        QCoreApplication::translate("CancelDesk::Ui::TypedConfirmation",
+        QCoreApplication::translate("CancelDesk::Ui::CancelDialog",
                                     "Type the last 4 characters of the payment ID to confirm:"));
 }
 
@@ -116,7 +118,7 @@ void TypedConfirmationFields::expectCount(int payments)
     m_expect = Expect::Count;
     m_count = payments;
     m_prompt->setText(
-        QCoreApplication::translate("CancelDesk::Ui::TypedConfirmation",
+        QCoreApplication::translate("CancelDesk::Ui::BulkCancelDialog",
                                     "Type the number of payments to cancel (%1) to confirm:")
             .arg(payments));
 }
