@@ -53,6 +53,7 @@ private Q_SLOTS:
     void newOperatorCancelsAcrossSaveAndRestart();
     void productionWithNothingConfiguredShowsNoSandboxOrder();
     void firstRunPanelSavesTheNameAndTheLanguage();
+    void firstRunLanguageFollowsTheLanguageMenu();
     void resetSandboxStartsAfreshOnPurpose();
 
 private:
@@ -132,20 +133,8 @@ Domain::OrderKey TestFirstRun::eligibleOrder(Ui::AppSession &session, Provider p
 void TestFirstRun::cancelFromTheList(Ui::MainWindow *window, const Domain::OrderKey &key)
 {
     QVERIFY2(!key.paymentId.isEmpty(), "no eligible demo order");
-    window->selectOrder(key);
-    auto *cancel = window->findChild<QAction *>(u"cancelAction"_s);
-    QTRY_VERIFY2(cancel->isEnabled(), qPrintable(cancel->toolTip()));
-    window->orderView().setFocus();
-    QTest::keyClick(&window->orderView(), Qt::Key_Delete);
-    QDialog *dialog = nullptr;
-    QTRY_VERIFY((dialog = window->findChild<QDialog *>(u"cancelDialog"_s)) != nullptr);
-    QTRY_VERIFY(dialog->isVisible());
-    auto *reason = dialog->findChild<QComboBox *>(u"reasonCombo"_s);
-    reason->setCurrentIndex(reason->findData(int(Domain::CancelReason::Duplicate)));
-    auto *send = dialog->findChild<QPushButton *>(u"cancelButton"_s);
-    QTRY_VERIFY(send->isEnabled());
-    QTest::mouseClick(send, Qt::LeftButton);
-    QTRY_VERIFY_WITH_TIMEOUT(dialog->property("outcome").toString() != QString(), 30000);
+    QDialog *dialog = CancelDesk::Test::cancelFromTheList(*window, key);
+    QVERIFY(dialog);
     const QString outcome = dialog->property("outcome").toString();
     if (outcome != u"succeeded"_s) {
         auto *details = dialog->findChild<QLabel *>(u"outcomeLabel"_s);
@@ -339,6 +328,32 @@ void TestFirstRun::firstRunPanelSavesTheNameAndTheLanguage()
     QVERIFY(console->window()->findChild<QWidget *>(u"firstRunPanel"_s) == nullptr);
     QCOMPARE(console->session()->operatorName(), u"Li Lei"_s);
     QVERIFY(m_translations.apply(u"en"_s));
+}
+
+void TestFirstRun::firstRunLanguageFollowsTheLanguageMenu()
+{
+    std::unique_ptr<Ui::Console> console = startConsole();
+    QVERIFY(console);
+    Ui::MainWindow *window = console->window();
+    QVERIFY(QTest::qWaitForWindowExposed(window));
+    auto *panel = window->findChild<QWidget *>(u"firstRunPanel"_s);
+    QVERIFY(panel && panel->isVisible());
+    auto *language = panel->findChild<QComboBox *>(u"firstRunLanguage"_s);
+    QCOMPARE(language->currentData().toString(), u"en"_s);
+
+    // Language > 中文 in the main window's menu: the panel's combo says so too,
+    // and does not offer English as the language in use.
+    window->findChild<QAction *>(u"chineseAction"_s)->trigger();
+    QCOMPARE(m_translations.current(), u"zh_CN"_s);
+    QTRY_COMPARE(language->currentData().toString(), u"zh_CN"_s);
+    QCOMPARE(language->currentText(), u"中文"_s);
+
+    // And back to English.
+    window->findChild<QAction *>(u"englishAction"_s)->trigger();
+    QCOMPARE(m_translations.current(), u"en"_s);
+    QTRY_COMPARE(language->currentData().toString(), u"en"_s);
+    QCOMPARE(language->currentText(), u"English"_s);
+    QVERIFY(window->findChild<QAction *>(u"englishAction"_s)->isChecked());
 }
 
 void TestFirstRun::resetSandboxStartsAfreshOnPurpose()

@@ -145,20 +145,10 @@ void TestMainWindow::cancelFromTheListUpdatesEverything()
     // there updates the list, the status view and the action.
     const QString id = m_test->session().demoIds().value(Provider::Antom).at(4);
     const Domain::OrderKey key{Provider::Antom, id};
-    m_window->selectOrder(key);
     QAction *cancel = action("cancelAction");
-    QTRY_VERIFY(cancel->isEnabled());
-    m_window->orderView().setFocus();
-    QTest::keyClick(&m_window->orderView(), Qt::Key_Delete);
-    QDialog *dialog = nullptr;
-    QTRY_VERIFY((dialog = m_window->findChild<QDialog *>(u"cancelDialog"_s)) != nullptr);
-    QTRY_VERIFY(dialog->isVisible());
-    auto *reason = dialog->findChild<QComboBox *>(u"reasonCombo"_s);
-    reason->setCurrentIndex(reason->findData(int(Domain::CancelReason::Duplicate)));
-    auto *send = dialog->findChild<QPushButton *>(u"cancelButton"_s);
-    QTRY_VERIFY(send->isEnabled());
-    QTest::mouseClick(send, Qt::LeftButton);
-    QTRY_COMPARE_WITH_TIMEOUT(dialog->property("outcome").toString(), u"succeeded"_s, 30000);
+    QDialog *dialog = Test::cancelFromTheList(*m_window, key);
+    QVERIFY(dialog);
+    QCOMPARE(dialog->property("outcome").toString(), u"succeeded"_s);
 
     // The journal has the one attempt; the list and the status view show it.
     Storage::AttemptFilter filter;

@@ -1,8 +1,15 @@
 #include "uitestsession.h"
 
+#include "domain/cancelreason.h"
+#include "mainwindow.h"
 #include "services/refreshservice.h"
 
+#include <QAction>
+#include <QComboBox>
+#include <QDialog>
+#include <QPushButton>
 #include <QSignalSpy>
+#include <QTableView>
 #include <QtTest>
 
 namespace CancelDesk::Test {
@@ -90,6 +97,37 @@ std::unique_ptr<Ui::Console> startConsoleIn(const QTemporaryDir &home, Ui::Secre
     if (!startConsole(*console))
         return nullptr;
     return console;
+}
+
+QDialog *cancelFromTheList(Ui::MainWindow &window, const Domain::OrderKey &key)
+{
+    const auto failed = [](const QString &step) {
+        qWarning("cancelFromTheList: %s", qPrintable(step));
+        return nullptr;
+    };
+    window.selectOrder(key);
+    auto *cancel = window.findChild<QAction *>(QStringLiteral("cancelAction"));
+    if (!cancel || !QTest::qWaitFor([cancel] { return cancel->isEnabled(); }))
+        return failed(QStringLiteral("the Cancel action stays disabled: ")
+                      + (cancel ? cancel->toolTip() : QString()));
+    window.orderView().setFocus();
+    QTest::keyClick(&window.orderView(), Qt::Key_Delete);
+    QDialog *dialog = nullptr;
+    if (!QTest::qWaitFor([&] {
+            dialog = window.findChild<QDialog *>(QStringLiteral("cancelDialog"));
+            return dialog && dialog->isVisible();
+        }))
+        return failed(QStringLiteral("Del opened no cancel dialog"));
+    auto *reason = dialog->findChild<QComboBox *>(QStringLiteral("reasonCombo"));
+    reason->setCurrentIndex(reason->findData(int(Domain::CancelReason::Duplicate)));
+    auto *send = dialog->findChild<QPushButton *>(QStringLiteral("cancelButton"));
+    if (!QTest::qWaitFor([send] { return send->isEnabled(); }))
+        return failed(QStringLiteral("the dialog's Cancel button stays disabled"));
+    QTest::mouseClick(send, Qt::LeftButton);
+    if (!QTest::qWaitFor([dialog] { return !dialog->property("outcome").toString().isEmpty(); },
+                         30000))
+        return failed(QStringLiteral("no outcome within 30 s"));
+    return dialog;
 }
 
 } // namespace CancelDesk::Test

@@ -9,6 +9,8 @@
 
 #include <memory>
 
+class QDialog;
+
 namespace CancelDesk::Test {
 
 // A console session for widget tests: a fresh database in a temporary
@@ -51,5 +53,12 @@ bool startConsole(Ui::Console &console);
 // these secrets and translations, started; null when it did not start.
 std::unique_ptr<Ui::Console> startConsoleIn(const QTemporaryDir &home, Ui::SecretStore *secrets,
                                             I18n::Translations *translations);
+
+// What an operator does to cancel one order from the main window's list:
+// selects it, presses Del, picks the reason "duplicate" in the cancel dialog
+// and presses its Cancel button, then waits (30 s) for the outcome. Returns
+// the dialog, still open with its outcome shown (property "outcome"), or null,
+// with a warning naming the step, when a step did not happen.
+QDialog *cancelFromTheList(Ui::MainWindow &window, const Domain::OrderKey &key);
 
 } // namespace CancelDesk::Test

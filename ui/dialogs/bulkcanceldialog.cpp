@@ -117,10 +117,8 @@ BulkCancelDialog::BulkCancelDialog(CancelSources sources, const QList<Domain::Or
     if (m_list) {
         connect(m_list, &OrderTableModel::ordersUpdated, this, &BulkCancelDialog::onOrdersChanged);
     } else {
-        const auto changed = [this](const Domain::OrderKey &key) { onOrdersChanged({key}); };
-        connect(&m_sources.cancels, &Services::CancelService::attemptChanged, this, changed);
-        connect(&m_sources.cancels, &Services::CancelService::orderWritten, this, changed);
-        connect(&m_sources.refresh, &Services::RefreshService::orderUpdated, this, changed);
+        followServiceChanges(m_sources, this,
+                             [this](const Domain::OrderKey &key) { onOrdersChanged({key}); });
     }
     buildUi();
     decideAll();
@@ -144,7 +142,18 @@ void BulkCancelDialog::buildUi()
 {
     resize(980, 540);
     auto *layout = new QVBoxLayout(this);
+    buildSummary(layout);
+    buildTable(layout);
+    buildInput(layout);
+    buildProgress(layout);
+    buildButtons(layout);
+    setFocusProxy(m_reason.reason);
+    m_reason.reason->setFocus();
+}
 
+// What is selected, in which environment, and the totals per currency.
+void BulkCancelDialog::buildSummary(QVBoxLayout *layout)
+{
     m_summaryLabel = new QLabel;
     m_summaryLabel->setObjectName(QStringLiteral("summaryLabel"));
     m_summaryLabel->setWordWrap(true);
@@ -164,7 +173,11 @@ void BulkCancelDialog::buildUi()
     m_totalsLabel->setWordWrap(true);
     m_totalsLabel->setTextInteractionFlags(Qt::TextSelectableByMouse);
     layout->addWidget(m_totalsLabel);
+}
 
+// One row per order: what will (not) be sent, then each outcome.
+void BulkCancelDialog::buildTable(QVBoxLayout *layout)
+{
     m_table = new QTableWidget(int(m_rows.size()), ColumnCount);
     m_table->setObjectName(QStringLiteral("ordersTable"));
     m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
@@ -178,25 +191,25 @@ void BulkCancelDialog::buildUi()
         for (int c = 0; c < ColumnCount; ++c)
             m_table->setItem(r, c, cell(QString()));
     layout->addWidget(m_table, 1);
+}
 
+// The reason and note for all, then the typed confirmation.
+void BulkCancelDialog::buildInput(QVBoxLayout *layout)
+{
     auto *input = new QFormLayout;
     input->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
     m_reason = ReasonFields::addTo(input);
-    m_confirmRuleLabel = new QLabel;
-    m_confirmRuleLabel->setObjectName(QStringLiteral("confirmRuleLabel"));
-    m_confirmRuleLabel->setWordWrap(true);
-    input->addRow(m_confirmRuleLabel);
-    m_confirmLabel = new QLabel;
-    m_confirmLabel->setObjectName(QStringLiteral("confirmLabel"));
-    m_confirmLabel->setWordWrap(true);
-    m_confirmEdit = new QLineEdit;
-    m_confirmEdit->setObjectName(QStringLiteral("confirmEdit"));
-    m_confirmEdit->setMaxLength(9);
-    m_confirmEdit->setMaximumWidth(120);
-    m_confirmLabel->setBuddy(m_confirmEdit);
-    input->addRow(m_confirmLabel, m_confirmEdit);
+    m_confirm = TypedConfirmationFields::addTo(input, 9);
     layout->addLayout(input);
+    connect(m_reason.reason, &QComboBox::currentIndexChanged, this,
+            &BulkCancelDialog::updateControls);
+    connect(m_reason.note, &QLineEdit::textChanged, this, &BulkCancelDialog::updateControls);
+    connect(m_confirm.edit(), &QLineEdit::textChanged, this, &BulkCancelDialog::updateControls);
+}
 
+// The progress of the run, its result and what became of the report.
+void BulkCancelDialog::buildProgress(QVBoxLayout *layout)
+{
     m_progress = new QProgressBar;
     m_progress->setObjectName(QStringLiteral("progressBar"));
     m_progress->setRange(0, 1);
@@ -214,7 +227,10 @@ void BulkCancelDialog::buildUi()
     m_reportNoteLabel->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_reportNoteLabel->hide();
     layout->addWidget(m_reportNoteLabel);
+}
 
+void BulkCancelDialog::buildButtons(QVBoxLayout *layout)
+{
     auto *buttons = new QHBoxLayout;
     m_copyButton = addNonDefaultButton(buttons, QStringLiteral("copyReportButton"));
     m_exportButton = addNonDefaultButton(buttons, QStringLiteral("exportReportButton"));
@@ -238,12 +254,6 @@ void BulkCancelDialog::buildUi()
     connect(m_copyButton, &QPushButton::clicked, this, &BulkCancelDialog::copyReport);
     connect(m_exportButton, &QPushButton::clicked, this, &BulkCancelDialog::exportReport);
     connect(m_closeButton, &QPushButton::clicked, this, &BulkCancelDialog::accept);
-    connect(m_reason.reason, &QComboBox::currentIndexChanged, this,
-            &BulkCancelDialog::updateControls);
-    connect(m_reason.note, &QLineEdit::textChanged, this, &BulkCancelDialog::updateControls);
-    connect(m_confirmEdit, &QLineEdit::textChanged, this, &BulkCancelDialog::updateControls);
-    setFocusProxy(m_reason.reason);
-    m_reason.reason->setFocus();
 }
 
 void BulkCancelDialog::retranslateUi()
@@ -286,10 +296,7 @@ void BulkCancelDialog::setTypedConfirmationThreshold(qint64 majorUnits)
 
 void BulkCancelDialog::readFacts(Row &row)
 {
-    std::optional<OrderFacts> facts =
-        m_list ? m_list->facts(row.key)
-               : OrderFacts::read(m_sources.reads.orders, m_sources.reads.journal,
-                                  m_sources.reads.policy, row.key, m_sources.reads.clock());
+    std::optional<OrderFacts> facts = readOrderFacts(m_sources, m_list, row.key);
     row.facts = facts ? std::make_shared<const OrderFacts>(std::move(*facts)) : nullptr;
     if (row.facts)
         row.order = row.facts->order;
@@ -343,15 +350,6 @@ bool BulkCancelDialog::needsTypedConfirmation() const
     return std::any_of(m_rows.cbegin(), m_rows.cend(), [this](const Row &r) {
         return willSend(r) && r.order && Ui::needsTypedConfirmation(r.order->amount, m_threshold);
     });
-}
-
-bool BulkCancelDialog::typedConfirmationOk() const
-{
-    if (!needsTypedConfirmation())
-        return true;
-    bool ok = false;
-    const int typed = m_confirmEdit->text().trimmed().toInt(&ok);
-    return ok && typed == sendableCount();
 }
 
 QList<Domain::Money> BulkCancelDialog::totals() const
@@ -524,25 +522,19 @@ void BulkCancelDialog::updateControls()
     m_reason.note->setEnabled(reviewing);
 
     // The same rule as the cancel dialog, for any order that will be sent.
-    const bool typed = reviewing && needsTypedConfirmation();
     QStringList currencies;
     for (const Row &row : std::as_const(m_rows)) {
         if (willSend(row) && row.order
             && Ui::needsTypedConfirmation(row.order->amount, m_threshold))
             currencies.append(row.order->amount.currency);
     }
-    m_confirmRuleLabel->setText(typedConfirmationRuleText(m_threshold, currencies, true));
-    m_confirmLabel->setText(
-        tr("Type the number of payments to cancel (%1) to confirm:").arg(sendable));
-    m_confirmRuleLabel->setVisible(typed);
-    m_confirmLabel->setVisible(typed);
-    m_confirmEdit->setVisible(typed);
-    m_confirmEdit->setEnabled(reviewing);
+    m_confirm.expectCount(sendable);
+    m_confirm.update(needsTypedConfirmation(), reviewing, m_threshold, currencies);
 
     m_cancelButton->setText(tr("&Cancel %n payment(s)", nullptr, sendable));
     m_cancelButton->setVisible(reviewing);
     m_cancelButton->setEnabled(reviewing && sendable > 0 && problem.isEmpty()
-                               && typedConfirmationOk());
+                               && m_confirm.isConfirmed());
     m_keepButton->setVisible(reviewing);
     m_stopButton->setVisible(m_phase == Phase::Running);
     const int unresolved = int(unresolvedRows().size());

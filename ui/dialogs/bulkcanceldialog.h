@@ -23,6 +23,7 @@ class QProgressBar;
 class QPushButton;
 class QTableWidget;
 class QTimer;
+class QVBoxLayout;
 
 namespace CancelDesk::Ui {
 
@@ -113,6 +114,11 @@ private:
     BulkCancelDialog(CancelSources sources, const QList<Domain::OrderKey> &orders, QWidget *parent,
                      const OrderTableModel *list);
     void buildUi();
+    void buildSummary(QVBoxLayout *layout);
+    void buildTable(QVBoxLayout *layout);
+    void buildInput(QVBoxLayout *layout);
+    void buildProgress(QVBoxLayout *layout);
+    void buildButtons(QVBoxLayout *layout);
     void retranslateUi();
     void readFacts(Row &row);
     void onOrdersChanged(const QList<Domain::OrderKey> &keys);
@@ -123,7 +129,6 @@ private:
     void updateTotals();
     void updateResultSummary();
     bool willSend(const Row &row) const;
-    bool typedConfirmationOk() const;
     void start();
     void retryUnresolved();
     void runJob(const QList<int> &rows);
@@ -155,9 +160,7 @@ private:
     QLabel *m_totalsLabel = nullptr;
     QTableWidget *m_table = nullptr;
     ReasonFields m_reason;
-    QLabel *m_confirmRuleLabel = nullptr;
-    QLabel *m_confirmLabel = nullptr;
-    QLineEdit *m_confirmEdit = nullptr;
+    TypedConfirmationFields m_confirm;
     QProgressBar *m_progress = nullptr;
     QLabel *m_resultLabel = nullptr;
     QLabel *m_reportNoteLabel = nullptr; // copied / saved, or why not

@@ -95,10 +95,8 @@ CancelDialog::CancelDialog(CancelSources sources, const Domain::OrderKey &order,
         connect(m_orders, &OrderTableModel::ordersUpdated, this, &CancelDialog::onOrdersChanged);
         connect(m_orders, &OrderTableModel::loaded, this, [this] { onOrdersChanged({m_key}); });
     } else {
-        const auto changed = [this](const Domain::OrderKey &key) { onOrdersChanged({key}); };
-        connect(&m_sources.cancels, &Services::CancelService::attemptChanged, this, changed);
-        connect(&m_sources.cancels, &Services::CancelService::orderWritten, this, changed);
-        connect(&m_sources.refresh, &Services::RefreshService::orderUpdated, this, changed);
+        followServiceChanges(m_sources, this,
+                             [this](const Domain::OrderKey &key) { onOrdersChanged({key}); });
     }
     readFacts();
     checkOrder();
@@ -117,7 +115,20 @@ void CancelDialog::buildUi()
 {
     setMinimumWidth(560);
     auto *layout = new QVBoxLayout(this);
+    buildSummary(layout);
+    buildInput(layout);
+    buildProgress(layout);
+    layout->addStretch(1);
+    buildButtons(layout);
+    // Start on the reason, never on a button that Space would press.
+    setFocusProxy(m_reason.reason);
+    m_reason.reason->setFocus();
+}
 
+// The headline, the order (one row per fact), the full-amount note and the
+// eligibility line.
+void CancelDialog::buildSummary(QVBoxLayout *layout)
+{
     m_headline = new QLabel;
     m_headline->setObjectName(QStringLiteral("headlineLabel"));
     setBold(m_headline, 1.3);
@@ -158,25 +169,24 @@ void CancelDialog::buildUi()
     m_eligibilityLabel->setFrameShape(QFrame::StyledPanel);
     m_eligibilityLabel->setMargin(6);
     layout->addWidget(m_eligibilityLabel);
+}
 
+// The reason and note, then the typed confirmation.
+void CancelDialog::buildInput(QVBoxLayout *layout)
+{
     auto *input = new QFormLayout;
     input->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
     m_reason = ReasonFields::addTo(input);
-    m_confirmRuleLabel = new QLabel;
-    m_confirmRuleLabel->setObjectName(QStringLiteral("confirmRuleLabel"));
-    m_confirmRuleLabel->setWordWrap(true);
-    input->addRow(m_confirmRuleLabel);
-    m_confirmLabel = new QLabel;
-    m_confirmLabel->setObjectName(QStringLiteral("confirmLabel"));
-    m_confirmLabel->setWordWrap(true);
-    m_confirmEdit = new QLineEdit;
-    m_confirmEdit->setObjectName(QStringLiteral("confirmEdit"));
-    m_confirmEdit->setMaxLength(4);
-    m_confirmEdit->setMaximumWidth(120);
-    m_confirmLabel->setBuddy(m_confirmEdit);
-    input->addRow(m_confirmLabel, m_confirmEdit);
+    m_confirm = TypedConfirmationFields::addTo(input, 4);
     layout->addLayout(input);
+    connect(m_reason.reason, &QComboBox::currentIndexChanged, this, &CancelDialog::updateButtons);
+    connect(m_reason.note, &QLineEdit::textChanged, this, &CancelDialog::updateButtons);
+    connect(m_confirm.edit(), &QLineEdit::textChanged, this, &CancelDialog::updateButtons);
+}
 
+// The progress while the cancel runs, then its outcome.
+void CancelDialog::buildProgress(QVBoxLayout *layout)
+{
     m_progress = new QProgressBar;
     m_progress->setObjectName(QStringLiteral("progressBar"));
     m_progress->setRange(0, 0); // busy: the provider decides how long it takes
@@ -203,9 +213,10 @@ void CancelDialog::buildUi()
     m_outcomeLabel->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_outcomeLabel->hide();
     layout->addWidget(m_outcomeLabel);
+}
 
-    layout->addStretch(1);
-
+void CancelDialog::buildButtons(QVBoxLayout *layout)
+{
     auto *buttons = new QHBoxLayout;
     buttons->addStretch(1);
     m_keepButton = addNonDefaultButton(buttons, QStringLiteral("keepButton"));
@@ -222,12 +233,6 @@ void CancelDialog::buildUi()
         else
             reject();
     });
-    connect(m_reason.reason, &QComboBox::currentIndexChanged, this, &CancelDialog::updateButtons);
-    connect(m_reason.note, &QLineEdit::textChanged, this, &CancelDialog::updateButtons);
-    connect(m_confirmEdit, &QLineEdit::textChanged, this, &CancelDialog::updateButtons);
-    // Start on the reason, never on a button that Space would press.
-    setFocusProxy(m_reason.reason);
-    m_reason.reason->setFocus();
 }
 
 void CancelDialog::retranslateUi()
@@ -249,7 +254,6 @@ void CancelDialog::retranslateUi()
         tr("The full amount is cancelled. Partial cancels are not possible; use a refund for "
            "part of the amount."));
     m_reason.retranslate(tr("Cancel &reason:"));
-    m_confirmLabel->setText(tr("Type the last 4 characters of the payment ID to confirm:"));
     m_keepButton->setText(tr("&Keep payment"));
     m_cancelButton->setText(tr("&Cancel payment"));
     m_closeButton->setText(tr("Close"));
@@ -316,10 +320,7 @@ void CancelDialog::updateSummary()
 
 void CancelDialog::readFacts()
 {
-    std::optional<OrderFacts> facts =
-        m_orders ? m_orders->facts(m_key)
-                 : OrderFacts::read(m_sources.reads.orders, m_sources.reads.journal,
-                                    m_sources.reads.policy, m_key, m_sources.reads.clock());
+    std::optional<OrderFacts> facts = readOrderFacts(m_sources, m_orders, m_key);
     m_facts = facts ? std::make_unique<OrderFacts>(std::move(*facts)) : nullptr;
     if (m_facts)
         m_order = m_facts->order;
@@ -445,29 +446,18 @@ void CancelDialog::updateButtons()
     m_reason.problem->setVisible(editing && !reasonOk);
     setLabelColor(m_reason.problem, countdownColor(Countdown::Level::Red));
 
-    const bool typed = needsTypedConfirmation();
-    m_confirmRuleLabel->setText(typedConfirmationRuleText(
-        m_threshold, m_order ? QStringList{m_order->amount.currency} : QStringList()));
-    m_confirmRuleLabel->setVisible(editing && typed);
-    m_confirmLabel->setVisible(editing && typed);
-    m_confirmEdit->setVisible(editing && typed);
-    bool confirmed = true;
-    if (typed) {
-        const QString id = m_key.paymentId.trimmed();
-        const QString expected = id.right(4);
-        confirmed = !expected.isEmpty()
-                    && m_confirmEdit->text().trimmed().compare(expected, Qt::CaseInsensitive) == 0;
-    }
+    m_confirm.expectIdEnding(m_key.paymentId);
+    m_confirm.update(needsTypedConfirmation(), editing, m_threshold,
+                     m_order ? QStringList{m_order->amount.currency} : QStringList());
 
     for (QWidget *w :
          {static_cast<QWidget *>(m_reason.reason), static_cast<QWidget *>(m_reason.note)})
         w->setEnabled(editing && !retry);
-    m_confirmEdit->setEnabled(editing);
     m_keepButton->setVisible(m_phase != Phase::Done);
     m_keepButton->setEnabled(editing);
     m_cancelButton->setVisible(m_phase != Phase::Done);
     m_cancelButton->setEnabled(editing && m_order && m_decision.isEligible() && m_blocker.isEmpty()
-                               && reasonOk && confirmed);
+                               && reasonOk && m_confirm.isConfirmed());
     m_closeButton->setVisible(m_phase == Phase::Done);
 }
 
@@ -548,96 +538,105 @@ void CancelDialog::onFinished(const Services::CancelReport &report)
 void CancelDialog::showOutcome()
 {
     const CancelReport &r = *m_report;
-    const QString provider = Domain::providerDisplayName(r.order.provider);
-    QString title;
-    QStringList details;
-    QString key;
-    QColor color = countdownColor(Countdown::Level::Red);
-
-    if (r.refusal != Refusal::None && r.refusal != Refusal::Configuration) {
-        key = QStringLiteral("refused");
-        title = tr("Not sent");
-        switch (r.refusal) {
-        case Refusal::ActiveAttempt:
-            details << tr("Another cancel of this payment is in progress. Do not cancel it "
-                          "again.");
-            color = countdownColor(Countdown::Level::Amber);
-            break;
-        case Refusal::Ineligible:
-            details << explainDecision(r.decision);
-            break;
-        case Refusal::None:
-        case Refusal::NotFound:
-        case Refusal::InvalidInput:
-        case Refusal::Configuration:
-        case Refusal::Storage:
-            details << r.message;
-            break;
-        }
-    } else if (!r.state) {
-        key = QStringLiteral("refused");
-        title = tr("Not sent");
-        details << r.message;
-    } else {
-        color = outcomeColor(*r.state);
-        switch (*r.state) {
-        case AttemptState::Succeeded:
-            key = QStringLiteral("succeeded");
-            title = tr("Cancelled — %1 confirms the payment is cancelled").arg(provider);
-            details << r.message;
-            break;
-        case AttemptState::Rejected:
-            key = r.sent ? QStringLiteral("rejected") : QStringLiteral("refused");
-            // Only the provider's own "no" is a rejection by it; our backend
-            // refusing before anything left (an unreadable key) is not.
-            title = r.sent ? tr("Rejected by %1").arg(provider)
-                           : tr("Not sent — %1 was not contacted").arg(provider);
-            if (r.refusal == Refusal::Configuration) {
-                details << r.message;
-            } else {
-                if (!r.providerCode.isEmpty())
-                    details << tr("Provider code: %1").arg(r.providerCode);
-                if (!r.providerMessage.isEmpty())
-                    details << tr("Provider message: %1").arg(r.providerMessage);
-                if (r.httpStatus > 0)
-                    details << tr("HTTP status: %1").arg(r.httpStatus);
-            }
-            if (const QString guidance = Providers::guidanceText(r.guidance); !guidance.isEmpty())
-                details << guidance;
-            break;
-        case AttemptState::Unresolved:
-            key = QStringLiteral("unresolved");
-            title = tr("Outcome unknown (unresolved)");
-            details << tr("Outcome unknown — do not make a new cancel of this payment. A status "
-                          "refresh reconciles it; pressing Cancel again retries this same attempt "
-                          "with the same key, never a second cancel.");
-            if (r.tries > 0)
-                details << tr("Requests sent with the same idempotency key: %1").arg(r.tries);
-            if (!r.providerCode.isEmpty())
-                details << tr("Last answer: %1").arg(r.providerCode);
-            break;
-        case AttemptState::Prepared:
-        case AttemptState::Sent:
-        case AttemptState::Confirming:
-            key = QStringLiteral("interrupted");
-            title = tr("Outcome not known yet — do not cancel this payment again");
-            details << r.message;
-            break;
-        }
-    }
+    const bool notSent =
+        (r.refusal != Refusal::None && r.refusal != Refusal::Configuration) || !r.state;
+    Outcome outcome = notSent ? notSentOutcome(r) : attemptOutcome(r);
     if (r.attemptId > 0)
-        details << tr("Cancel attempt #%1 is in the cancel log.").arg(r.attemptId);
-    details << tr("Environment: %1")
-                   .arg(environmentText(m_sources.context.environment,
-                                        m_sources.context.builtInSandbox));
+        outcome.details << tr("Cancel attempt #%1 is in the cancel log.").arg(r.attemptId);
+    outcome.details << tr("Environment: %1")
+                           .arg(environmentText(m_sources.context.environment,
+                                                m_sources.context.builtInSandbox));
 
-    setProperty("outcome", key);
-    m_outcomeTitle->setText(title);
-    m_outcomeLabel->setText(details.join(QLatin1Char('\n')));
-    setLabelColor(m_outcomeTitle, color);
+    setProperty("outcome", outcome.key);
+    m_outcomeTitle->setText(outcome.title);
+    m_outcomeLabel->setText(outcome.details.join(QLatin1Char('\n')));
+    setLabelColor(m_outcomeTitle, outcome.color);
     m_outcomeTitle->show();
     m_outcomeLabel->show();
     fitHeight();
+}
+
+// Refused before anything was sent, or stopped before it started.
+CancelDialog::Outcome CancelDialog::notSentOutcome(const CancelReport &r) const
+{
+    Outcome o{QStringLiteral("refused"), tr("Not sent"), {}, countdownColor(Countdown::Level::Red)};
+    switch (r.refusal) {
+    case Refusal::ActiveAttempt:
+        o.details << tr("Another cancel of this payment is in progress. Do not cancel it "
+                        "again.");
+        o.color = countdownColor(Countdown::Level::Amber);
+        break;
+    case Refusal::Ineligible:
+        o.details << explainDecision(r.decision);
+        break;
+    case Refusal::None:
+    case Refusal::NotFound:
+    case Refusal::InvalidInput:
+    case Refusal::Configuration:
+    case Refusal::Storage:
+        o.details << r.message;
+        break;
+    }
+    return o;
+}
+
+// The attempt's state as the provider (or the lack of an answer) left it.
+CancelDialog::Outcome CancelDialog::attemptOutcome(const CancelReport &r) const
+{
+    const QString provider = Domain::providerDisplayName(r.order.provider);
+    Outcome o{{}, {}, {}, outcomeColor(*r.state)};
+    switch (*r.state) {
+    case AttemptState::Succeeded:
+        o.key = QStringLiteral("succeeded");
+        o.title = tr("Cancelled — %1 confirms the payment is cancelled").arg(provider);
+        o.details << r.message;
+        break;
+    case AttemptState::Rejected:
+        o.key = r.sent ? QStringLiteral("rejected") : QStringLiteral("refused");
+        // Only the provider's own "no" is a rejection by it; our backend
+        // refusing before anything left (an unreadable key) is not.
+        o.title = r.sent ? tr("Rejected by %1").arg(provider)
+                         : tr("Not sent — %1 was not contacted").arg(provider);
+        o.details = rejectionDetails(r);
+        break;
+    case AttemptState::Unresolved:
+        o.key = QStringLiteral("unresolved");
+        o.title = tr("Outcome unknown (unresolved)");
+        o.details << tr("Outcome unknown — do not make a new cancel of this payment. A status "
+                        "refresh reconciles it; pressing Cancel again retries this same attempt "
+                        "with the same key, never a second cancel.");
+        if (r.tries > 0)
+            o.details << tr("Requests sent with the same idempotency key: %1").arg(r.tries);
+        if (!r.providerCode.isEmpty())
+            o.details << tr("Last answer: %1").arg(r.providerCode);
+        break;
+    case AttemptState::Prepared:
+    case AttemptState::Sent:
+    case AttemptState::Confirming:
+        o.key = QStringLiteral("interrupted");
+        o.title = tr("Outcome not known yet — do not cancel this payment again");
+        o.details << r.message;
+        break;
+    }
+    return o;
+}
+
+QStringList CancelDialog::rejectionDetails(const CancelReport &r) const
+{
+    QStringList details;
+    if (r.refusal == Refusal::Configuration) {
+        details << r.message;
+    } else {
+        if (!r.providerCode.isEmpty())
+            details << tr("Provider code: %1").arg(r.providerCode);
+        if (!r.providerMessage.isEmpty())
+            details << tr("Provider message: %1").arg(r.providerMessage);
+        if (r.httpStatus > 0)
+            details << tr("HTTP status: %1").arg(r.httpStatus);
+    }
+    if (const QString guidance = Providers::guidanceText(r.guidance); !guidance.isEmpty())
+        details << guidance;
+    return details;
 }
 
 void CancelDialog::fitHeight()

@@ -7,6 +7,7 @@
 #include "services/cancelservice.h"
 #include "typedconfirmation.h"
 
+#include <QColor>
 #include <QDialog>
 #include <QPointer>
 
@@ -20,6 +21,7 @@ class QLineEdit;
 class QProgressBar;
 class QPushButton;
 class QTimer;
+class QVBoxLayout;
 
 namespace CancelDesk::Ui {
 
@@ -68,10 +70,23 @@ protected:
 private:
     enum class Phase { Editing, Sending, Done };
 
+    // What the dialog shows when the cancel has finished.
+    struct Outcome
+    {
+        QString key; // the dialog's "outcome" property: succeeded, rejected, refused, …
+        QString title;
+        QStringList details;
+        QColor color;
+    };
+
     CancelDialog(CancelSources sources, const Domain::OrderKey &order, QWidget *parent,
                  const OrderTableModel *orders);
 
     void buildUi();
+    void buildSummary(QVBoxLayout *layout);
+    void buildInput(QVBoxLayout *layout);
+    void buildProgress(QVBoxLayout *layout);
+    void buildButtons(QVBoxLayout *layout);
     void retranslateUi();
     void tick();
     void updateSummary();
@@ -81,6 +96,9 @@ private:
     void onStateChanged(Storage::AttemptState state);
     void onFinished(const Services::CancelReport &report);
     void showOutcome();
+    Outcome notSentOutcome(const Services::CancelReport &report) const;
+    Outcome attemptOutcome(const Services::CancelReport &report) const;
+    QStringList rejectionDetails(const Services::CancelReport &report) const;
     void fitHeight();
     void setLabelColor(QLabel *label, const QColor &color);
     Domain::CancelReason currentReason() const;
@@ -123,9 +141,7 @@ private:
     QLabel *m_fullAmountLabel = nullptr;
     QLabel *m_eligibilityLabel = nullptr;
     ReasonFields m_reason;
-    QLabel *m_confirmRuleLabel = nullptr; // which amount needs it, in this currency
-    QLabel *m_confirmLabel = nullptr;
-    QLineEdit *m_confirmEdit = nullptr;
+    TypedConfirmationFields m_confirm;
     QProgressBar *m_progress = nullptr;
     QLabel *m_stateLabel = nullptr;
     QLabel *m_outcomeTitle = nullptr;

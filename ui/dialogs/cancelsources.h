@@ -1,8 +1,14 @@
 #pragma once
 
+#include "domain/order.h"
 #include "models/orderreads.h"
 
 #include <QString>
+
+#include <functional>
+#include <optional>
+
+class QObject;
 
 namespace CancelDesk::Providers {
 class ProviderRegistry;
@@ -40,5 +46,17 @@ struct CancelSources
     const Providers::ProviderRegistry &providers;
     OperatorContext context;
 };
+
+class OrderTableModel;
+struct OrderFacts;
+
+// What the cancel dialogs know of an order: the list's row when there is a
+// list, else what the store says now (never called on the tick).
+std::optional<OrderFacts> readOrderFacts(const CancelSources &sources, const OrderTableModel *list,
+                                         const Domain::OrderKey &key);
+// Without an order list: calls changed(key) for every order the cancel and the
+// refresh services say they wrote, while context lives.
+void followServiceChanges(const CancelSources &sources, const QObject *context,
+                          const std::function<void(const Domain::OrderKey &)> &changed);
 
 } // namespace CancelDesk::Ui

@@ -109,6 +109,18 @@ ImportDialog::ImportDialog(Services::Importer &importer, QWidget *parent)
     m_jobs->setMaxThreadCount(2);
 
     auto *layout = new QVBoxLayout(this);
+    buildPathRow(layout);
+    buildPreview(layout);
+    buildButtons(layout);
+
+    retranslateUi();
+    updateState();
+    resize(720, 480);
+}
+
+// What the dialog does, and the file to import.
+void ImportDialog::buildPathRow(QVBoxLayout *layout)
+{
     m_intro = new QLabel(this);
     m_intro->setWordWrap(true);
     layout->addWidget(m_intro);
@@ -126,7 +138,11 @@ ImportDialog::ImportDialog(Services::Importer &importer, QWidget *parent)
     pathRow->addWidget(m_pathEdit, 1);
     pathRow->addWidget(m_browseButton);
     layout->addLayout(pathRow);
+}
 
+// The preview (or import) at work, its summary, the bad rows and the result.
+void ImportDialog::buildPreview(QVBoxLayout *layout)
+{
     m_progress = new QProgressBar(this);
     m_progress->setObjectName(QStringLiteral("progressBar"));
     // The importer reports no progress; this says "working", the GUI stays live.
@@ -167,7 +183,10 @@ ImportDialog::ImportDialog(Services::Importer &importer, QWidget *parent)
     m_resultLabel->setTextFormat(Qt::PlainText);
     m_resultLabel->setTextInteractionFlags(Qt::TextSelectableByMouse);
     layout->addWidget(m_resultLabel);
+}
 
+void ImportDialog::buildButtons(QVBoxLayout *layout)
+{
     m_buttons = new QDialogButtonBox(this);
     m_importButton = m_buttons->addButton(QString(), QDialogButtonBox::ActionRole);
     m_importButton->setObjectName(QStringLiteral("importButton"));
@@ -187,10 +206,6 @@ ImportDialog::ImportDialog(Services::Importer &importer, QWidget *parent)
     // A path edited by hand no longer matches the preview: no import until it
     // is previewed (Return).
     connect(m_pathEdit, &QLineEdit::textChanged, this, &ImportDialog::updateState);
-
-    retranslateUi();
-    updateState();
-    resize(720, 480);
 }
 
 ImportDialog::~ImportDialog()

@@ -16,6 +16,7 @@ class QLineEdit;
 class QProgressBar;
 class QPushButton;
 class QTableView;
+class QVBoxLayout;
 
 namespace CancelDesk::Ui {
 
@@ -79,6 +80,9 @@ protected:
 private:
     enum class State { Empty, Previewing, Previewed, Importing, Imported };
 
+    void buildPathRow(QVBoxLayout *layout);
+    void buildPreview(QVBoxLayout *layout);
+    void buildButtons(QVBoxLayout *layout);
     void retranslateUi();
     void updateState();
     void updateTexts();

@@ -51,6 +51,23 @@ SyncDialog::SyncDialog(Services::RefreshService &refresh,
     setObjectName(QStringLiteral("syncDialog"));
 
     auto *layout = new QVBoxLayout(this);
+    buildRange(layout);
+    buildProgress(layout);
+    buildButtons(layout);
+
+    // The last day up to the next whole minute: the upper bound is exclusive,
+    // so "now" has to be inside it.
+    const QDateTime to = toMinute(now.toLocalTime()).addSecs(60);
+    setRange(to.addDays(-1), to);
+
+    retranslateUi();
+    updateState();
+    resize(560, sizeHint().height());
+}
+
+// What is synced (UQPAY only) and the time range, in local time and in UTC.
+void SyncDialog::buildRange(QVBoxLayout *layout)
+{
     m_intro = new QLabel(this);
     m_intro->setWordWrap(true);
     layout->addWidget(m_intro);
@@ -62,23 +79,11 @@ SyncDialog::SyncDialog(Services::RefreshService &refresh,
     layout->addWidget(m_notConfiguredLabel);
 
     auto *form = new QFormLayout();
-    const auto makeEdit = [this](const QString &name) {
-        auto *edit = new QDateTimeEdit(this);
-        edit->setObjectName(name);
-        edit->setTimeSpec(Qt::LocalTime);
-        edit->setDisplayFormat(kEditFormat);
-        edit->setCalendarPopup(true);
-        connect(edit, &QDateTimeEdit::dateTimeChanged, this, [this] {
-            updateState();
-            updateTexts();
-        });
-        return edit;
-    };
     m_fromLabel = new QLabel(this);
-    m_fromEdit = makeEdit(QStringLiteral("fromEdit"));
+    m_fromEdit = makeRangeEdit(QStringLiteral("fromEdit"));
     m_fromLabel->setBuddy(m_fromEdit);
     m_toLabel = new QLabel(this);
-    m_toEdit = makeEdit(QStringLiteral("toEdit"));
+    m_toEdit = makeRangeEdit(QStringLiteral("toEdit"));
     m_toLabel->setBuddy(m_toEdit);
     form->addRow(m_fromLabel, m_fromEdit);
     form->addRow(m_toLabel, m_toEdit);
@@ -92,7 +97,25 @@ SyncDialog::SyncDialog(Services::RefreshService &refresh,
     m_utcRangeLabel->setObjectName(QStringLiteral("utcRangeLabel"));
     m_utcRangeLabel->setTextInteractionFlags(Qt::TextSelectableByMouse);
     layout->addWidget(m_utcRangeLabel);
+}
 
+QDateTimeEdit *SyncDialog::makeRangeEdit(const QString &name)
+{
+    auto *edit = new QDateTimeEdit(this);
+    edit->setObjectName(name);
+    edit->setTimeSpec(Qt::LocalTime);
+    edit->setDisplayFormat(kEditFormat);
+    edit->setCalendarPopup(true);
+    connect(edit, &QDateTimeEdit::dateTimeChanged, this, [this] {
+        updateState();
+        updateTexts();
+    });
+    return edit;
+}
+
+// The progress of a sync, its result and the orders that failed.
+void SyncDialog::buildProgress(QVBoxLayout *layout)
+{
     m_progress = new QProgressBar(this);
     m_progress->setObjectName(QStringLiteral("progressBar"));
     m_progress->setRange(0, 1);
@@ -116,7 +139,10 @@ SyncDialog::SyncDialog(Services::RefreshService &refresh,
     m_errorsText->setVisible(false);
     layout->addWidget(m_errorsText, 1);
     layout->addStretch();
+}
 
+void SyncDialog::buildButtons(QVBoxLayout *layout)
+{
     m_buttons = new QDialogButtonBox(this);
     m_syncButton = m_buttons->addButton(QString(), QDialogButtonBox::ActionRole);
     m_syncButton->setObjectName(QStringLiteral("syncButton"));
@@ -132,15 +158,6 @@ SyncDialog::SyncDialog(Services::RefreshService &refresh,
     connect(m_syncButton, &QPushButton::clicked, this, &SyncDialog::sync);
     connect(m_stopButton, &QPushButton::clicked, this, &SyncDialog::stop);
     connect(m_closeButton, &QPushButton::clicked, this, &SyncDialog::reject);
-
-    // The last day up to the next whole minute: the upper bound is exclusive,
-    // so "now" has to be inside it.
-    const QDateTime to = toMinute(now.toLocalTime()).addSecs(60);
-    setRange(to.addDays(-1), to);
-
-    retranslateUi();
-    updateState();
-    resize(560, sizeHint().height());
 }
 
 SyncDialog::~SyncDialog()

@@ -14,6 +14,7 @@ class QLabel;
 class QPlainTextEdit;
 class QProgressBar;
 class QPushButton;
+class QVBoxLayout;
 
 namespace CancelDesk::Providers {
 class ProviderRegistry;
@@ -53,6 +54,10 @@ protected:
     void reject() override;
 
 private:
+    void buildRange(QVBoxLayout *layout);
+    QDateTimeEdit *makeRangeEdit(const QString &name);
+    void buildProgress(QVBoxLayout *layout);
+    void buildButtons(QVBoxLayout *layout);
     void retranslateUi();
     void updateState();
     void updateTexts();

@@ -4,6 +4,9 @@
 #include "format.h"
 
 #include <QCoreApplication>
+#include <QFormLayout>
+#include <QLabel>
+#include <QLineEdit>
 #include <QLocale>
 
 #include <limits>
@@ -78,6 +81,71 @@ QString typedConfirmationRuleText(qint64 thresholdMajorUnits, const QStringList 
                                  "Typed confirmation is required for amounts of %1 or more in the "
                                  "payment's currency (here: %2).")
                                  .arg(number, list);
+}
+
+TypedConfirmationFields TypedConfirmationFields::addTo(QFormLayout *form, int maxLength)
+{
+    TypedConfirmationFields f;
+    f.m_rule = new QLabel;
+    f.m_rule->setObjectName(QStringLiteral("confirmRuleLabel"));
+    f.m_rule->setWordWrap(true);
+    form->addRow(f.m_rule);
+    f.m_prompt = new QLabel;
+    f.m_prompt->setObjectName(QStringLiteral("confirmLabel"));
+    f.m_prompt->setWordWrap(true);
+    f.m_edit = new QLineEdit;
+    f.m_edit->setObjectName(QStringLiteral("confirmEdit"));
+    f.m_edit->setMaxLength(maxLength);
+    f.m_edit->setMaximumWidth(120);
+    f.m_prompt->setBuddy(f.m_edit);
+    form->addRow(f.m_prompt, f.m_edit);
+    return f;
+}
+
+void TypedConfirmationFields::expectIdEnding(const QString &paymentId)
+{
+    m_expect = Expect::IdEnding;
+    m_expected = paymentId.trimmed().right(4);
+    // The prompts keep the contexts of the dialogs that first worded them, and
+    // with them their translations.
+    m_prompt->setText(
+        QCoreApplication::translate("CancelDesk::Ui::CancelDialog",
+                                    "Type the last 4 characters of the payment ID to confirm:"));
+}
+
+void TypedConfirmationFields::expectCount(int payments)
+{
+    m_expect = Expect::Count;
+    m_count = payments;
+    m_prompt->setText(
+        QCoreApplication::translate("CancelDesk::Ui::BulkCancelDialog",
+                                    "Type the number of payments to cancel (%1) to confirm:")
+            .arg(payments));
+}
+
+void TypedConfirmationFields::update(bool required, bool editing, qint64 thresholdMajorUnits,
+                                     const QStringList &currencies)
+{
+    m_required = required;
+    m_rule->setText(
+        typedConfirmationRuleText(thresholdMajorUnits, currencies, m_expect == Expect::Count));
+    for (QWidget *w : {static_cast<QWidget *>(m_rule), static_cast<QWidget *>(m_prompt),
+                       static_cast<QWidget *>(m_edit)})
+        w->setVisible(editing && required);
+    m_edit->setEnabled(editing);
+}
+
+bool TypedConfirmationFields::isConfirmed() const
+{
+    if (!m_required)
+        return true;
+    const QString typed = m_edit->text().trimmed();
+    if (m_expect == Expect::Count) {
+        bool ok = false;
+        const int number = typed.toInt(&ok);
+        return ok && number == m_count;
+    }
+    return !m_expected.isEmpty() && typed.compare(m_expected, Qt::CaseInsensitive) == 0;
 }
 
 } // namespace CancelDesk::Ui

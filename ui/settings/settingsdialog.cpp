@@ -256,8 +256,36 @@ void SettingsDialog::buildUi()
     m_tabs = new QTabWidget(this);
     m_tabs->setObjectName(u"settingsTabs"_s);
     layout->addWidget(m_tabs, 1);
+    m_tabs->addTab(buildGeneralPage(), QString());
+    m_tabs->addTab(buildNetworkPage(), QString());
+    QWidget *uqpay = buildUqpayPage();
+    m_tabs->addTab(uqpay, QString());
+    QWidget *antom = buildAntomPage();
+    m_tabs->addTab(antom, QString());
+    QWidget *liquido = buildLiquidoPage();
+    m_tabs->addTab(liquido, QString());
 
-    // General
+    m_error = new QLabel(this);
+    m_error->setObjectName(u"settingsError"_s);
+    m_error->setWordWrap(true);
+    m_error->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_error->setStyleSheet(u"color: #b00020;"_s);
+    m_error->hide();
+    layout->addWidget(m_error);
+
+    m_connectionResult = new QLabel(this);
+    m_connectionResult->setObjectName(u"connectionResult"_s);
+    m_connectionResult->setWordWrap(true);
+    m_connectionResult->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_connectionResult->hide();
+    layout->addWidget(m_connectionResult);
+
+    addRequiredNotes({uqpay, antom, liquido});
+    buildButtons(layout);
+}
+
+QWidget *SettingsDialog::buildGeneralPage()
+{
     auto *general = new QWidget(this);
     general->setObjectName(u"generalPage"_s);
     auto *generalForm = new QFormLayout(general);
@@ -284,9 +312,12 @@ void SettingsDialog::buildUi()
     });
     connect(m_environment, &QComboBox::currentIndexChanged, this,
             &SettingsDialog::environmentChosen);
-    m_tabs->addTab(general, QString());
+    return general;
+}
 
-    // Network (§10 ranges, as the loader checks them)
+// §10 ranges, as the loader checks them.
+QWidget *SettingsDialog::buildNetworkPage()
+{
     auto *network = new QWidget(this);
     network->setObjectName(u"networkPage"_s);
     auto *networkForm = new QFormLayout(network);
@@ -299,9 +330,11 @@ void SettingsDialog::buildUi()
     for (QSpinBox *spin :
          {m_timeout, m_maxRetries, m_retryBase, m_confirmTimeout, m_pollInterval, m_concurrency})
         addRow(networkForm, spin);
-    m_tabs->addTab(network, QString());
+    return network;
+}
 
-    // UQPAY
+QWidget *SettingsDialog::buildUqpayPage()
+{
     auto *uqpay = new QWidget(this);
     uqpay->setObjectName(u"uqpayPage"_s);
     auto *uqpayForm = new QFormLayout(uqpay);
@@ -316,9 +349,11 @@ void SettingsDialog::buildUi()
     addSecret(uqpayForm, u"uqpay/api_key"_s, u"uqpayApiKey"_s);
     for (QWidget *w : {m_uqpayOnBehalfOf, m_uqpayTimezone})
         addRow(uqpayForm, w);
-    m_tabs->addTab(uqpay, QString());
+    return uqpay;
+}
 
-    // Antom
+QWidget *SettingsDialog::buildAntomPage()
+{
     auto *antom = new QWidget(this);
     antom->setObjectName(u"antomPage"_s);
     auto *antomForm = new QFormLayout(antom);
@@ -337,9 +372,11 @@ void SettingsDialog::buildUi()
     addRow(antomForm, fileChooser(m_antomPrivateKey, u"antomPrivateKeyBrowse"_s),
            m_antomPrivateKey);
     addRow(antomForm, fileChooser(m_antomPublicKey, u"antomPublicKeyBrowse"_s), m_antomPublicKey);
-    m_tabs->addTab(antom, QString());
+    return antom;
+}
 
-    // Liquido
+QWidget *SettingsDialog::buildLiquidoPage()
+{
     auto *liquido = new QWidget(this);
     liquido->setObjectName(u"liquidoPage"_s);
     auto *liquidoForm = new QFormLayout(liquido);
@@ -352,36 +389,27 @@ void SettingsDialog::buildUi()
         addRow(liquidoForm, w);
     addSecret(liquidoForm, u"liquido/client_secret"_s, u"liquidoClientSecret"_s);
     addSecret(liquidoForm, u"liquido/api_key"_s, u"liquidoApiKey"_s);
-    m_tabs->addTab(liquido, QString());
+    return liquido;
+}
 
-    m_error = new QLabel(this);
-    m_error->setObjectName(u"settingsError"_s);
-    m_error->setWordWrap(true);
-    m_error->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    m_error->setStyleSheet(u"color: #b00020;"_s);
-    m_error->hide();
-    layout->addWidget(m_error);
-
-    m_connectionResult = new QLabel(this);
-    m_connectionResult->setObjectName(u"connectionResult"_s);
-    m_connectionResult->setWordWrap(true);
-    m_connectionResult->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    m_connectionResult->hide();
-    layout->addWidget(m_connectionResult);
-
+void SettingsDialog::addRequiredNotes(const QList<QWidget *> &providerPages)
+{
     // What a provider cannot do without (PRODUCT.md §10); marked with * and a
     // note on each provider page.
     m_required = {m_uqpayClientId, m_antomClientId, m_antomPrivateKey, m_liquidoClientId};
     for (const SecretField &field : std::as_const(m_secretFields))
         m_required.append(field.edit);
-    for (QWidget *page : {uqpay, antom, liquido}) {
+    for (QWidget *page : providerPages) {
         auto *note = new QLabel(page);
         note->setObjectName(page->objectName() + u"RequiredNote"_s);
         note->setWordWrap(true);
         static_cast<QFormLayout *>(page->layout())->addRow(note);
         m_requiredNotes.append(note);
     }
+}
 
+void SettingsDialog::buildButtons(QVBoxLayout *layout)
+{
     m_buttons = new QDialogButtonBox(QDialogButtonBox::Save | QDialogButtonBox::Cancel, this);
     m_testButton = m_buttons->addButton(QString(), QDialogButtonBox::ActionRole);
     m_testButton->setObjectName(u"testConnectionButton"_s);
@@ -412,66 +440,10 @@ void SettingsDialog::retranslateUi()
     m_tabs->setTabText(2, tr("UQPAY"));
     m_tabs->setTabText(3, tr("Antom"));
     m_tabs->setTabText(4, tr("Liquido"));
-
-    const auto label = [this](QWidget *field, const QString &text) {
-        if (QLabel *l = m_labels.value(field))
-            l->setText(text);
-    };
-    m_environment->setItemText(0, tr("Sandbox"));
-    m_environment->setItemText(1, tr("Provider test"));
-    m_environment->setItemText(2, tr("Production"));
-    label(m_environment, tr("&Environment:"));
-    label(m_operator, tr("&Operator name:"));
-    label(m_typedConfirmation, tr("Typed confirmation from this &amount, in each payment's own "
-                                  "currency:"));
-    m_typedConfirmation->setToolTip(
-        tr("1000 means 1,000.00 USD, 1,000 JPY, 1,000.000 KWD; amounts are never converted. 0 "
-           "asks for every cancel."));
-    label(m_cancelRules, tr("Cancel &window overrides:"));
-    m_cancelRules->setPlaceholderText(tr("none (the built-in cancel windows)"));
-
-    label(m_timeout, tr("Request &timeout (ms):"));
-    label(m_maxRetries, tr("Maximum &retries:"));
-    label(m_retryBase, tr("Retry &backoff base (ms):"));
-    label(m_confirmTimeout, tr("&Confirmation timeout (s):"));
-    m_confirmTimeout->setToolTip(
-        tr("How long a sent cancel is polled before it is marked unresolved."));
-    label(m_pollInterval, tr("&Poll interval (ms):"));
-    label(m_concurrency, tr("Requests at once per provider:"));
-
-    label(m_uqpayBaseUrl, tr("Base URL:"));
-    label(m_uqpayClientId, tr("Client ID:"));
-    label(m_uqpayOnBehalfOf, tr("On behalf of (account ID):"));
-    label(m_uqpayTimezone, tr("Merchant time zone:"));
-    m_uqpayTimezone->setToolTip(
-        tr("UTC, an offset like +08:00, or a zone name like Asia/Shanghai."));
-
-    label(m_antomBaseUrl, tr("Base URL:"));
-    label(m_antomClientId, tr("Client ID:"));
-    m_antomSandbox->setText(tr("Use Antom's sandbox paths (/ams/sandbox/api)"));
-    label(m_antomSandbox, tr("Sandbox:"));
-    label(m_antomKeyVersion, tr("Key version:"));
-    label(m_antomPrivateKey, tr("Merchant private key (PEM):"));
-    label(m_antomPublicKey, tr("Antom public key (PEM):"));
-    m_antomPrivateKey->setToolTip(tr("The file must be readable only by you (chmod 600)."));
-    m_antomPublicKey->setPlaceholderText(tr("optional: verifies response signatures"));
-
-    label(m_liquidoBaseUrl, tr("Base URL:"));
-    label(m_liquidoAuthUrl, tr("Token URL:"));
-    label(m_liquidoClientId, tr("Client ID:"));
-
-    for (SecretField &field : m_secretFields) {
-        if (field.key == u"uqpay/api_key")
-            label(field.edit, tr("API key:"));
-        else if (field.key == u"liquido/client_secret")
-            label(field.edit, tr("Client secret:"));
-        else
-            label(field.edit, tr("API key:"));
-        field.clear->setText(tr("Clear"));
-        updateSecretStatus(field);
-    }
-    for (QPushButton *browse : std::as_const(m_browseButtons))
-        browse->setText(tr("Browse…"));
+    retranslateGeneralPage();
+    retranslateNetworkPage();
+    retranslateProviderPages();
+    retranslateSecrets();
     markRequired();
     m_operator->setPlaceholderText(tr("%1 (from your computer account)").arg(Config::osUserName()));
     m_operator->setToolTip(tr("Recorded with every cancel. Empty: the name of your computer "
@@ -484,6 +456,81 @@ void SettingsDialog::retranslateUi()
     m_buttons->button(QDialogButtonBox::Cancel)->setText(tr("Cancel"));
     QString ignored;
     checkCancelRules(&ignored);
+}
+
+void SettingsDialog::setFieldLabel(QWidget *field, const QString &text)
+{
+    if (QLabel *l = m_labels.value(field))
+        l->setText(text);
+}
+
+void SettingsDialog::retranslateGeneralPage()
+{
+    m_environment->setItemText(0, tr("Sandbox"));
+    m_environment->setItemText(1, tr("Provider test"));
+    m_environment->setItemText(2, tr("Production"));
+    setFieldLabel(m_environment, tr("&Environment:"));
+    setFieldLabel(m_operator, tr("&Operator name:"));
+    setFieldLabel(m_typedConfirmation,
+                  tr("Typed confirmation from this &amount, in each payment's own "
+                     "currency:"));
+    m_typedConfirmation->setToolTip(
+        tr("1000 means 1,000.00 USD, 1,000 JPY, 1,000.000 KWD; amounts are never converted. 0 "
+           "asks for every cancel."));
+    setFieldLabel(m_cancelRules, tr("Cancel &window overrides:"));
+    m_cancelRules->setPlaceholderText(tr("none (the built-in cancel windows)"));
+}
+
+void SettingsDialog::retranslateNetworkPage()
+{
+    setFieldLabel(m_timeout, tr("Request &timeout (ms):"));
+    setFieldLabel(m_maxRetries, tr("Maximum &retries:"));
+    setFieldLabel(m_retryBase, tr("Retry &backoff base (ms):"));
+    setFieldLabel(m_confirmTimeout, tr("&Confirmation timeout (s):"));
+    m_confirmTimeout->setToolTip(
+        tr("How long a sent cancel is polled before it is marked unresolved."));
+    setFieldLabel(m_pollInterval, tr("&Poll interval (ms):"));
+    setFieldLabel(m_concurrency, tr("Requests at once per provider:"));
+}
+
+void SettingsDialog::retranslateProviderPages()
+{
+    setFieldLabel(m_uqpayBaseUrl, tr("Base URL:"));
+    setFieldLabel(m_uqpayClientId, tr("Client ID:"));
+    setFieldLabel(m_uqpayOnBehalfOf, tr("On behalf of (account ID):"));
+    setFieldLabel(m_uqpayTimezone, tr("Merchant time zone:"));
+    m_uqpayTimezone->setToolTip(
+        tr("UTC, an offset like +08:00, or a zone name like Asia/Shanghai."));
+
+    setFieldLabel(m_antomBaseUrl, tr("Base URL:"));
+    setFieldLabel(m_antomClientId, tr("Client ID:"));
+    m_antomSandbox->setText(tr("Use Antom's sandbox paths (/ams/sandbox/api)"));
+    setFieldLabel(m_antomSandbox, tr("Sandbox:"));
+    setFieldLabel(m_antomKeyVersion, tr("Key version:"));
+    setFieldLabel(m_antomPrivateKey, tr("Merchant private key (PEM):"));
+    setFieldLabel(m_antomPublicKey, tr("Antom public key (PEM):"));
+    m_antomPrivateKey->setToolTip(tr("The file must be readable only by you (chmod 600)."));
+    m_antomPublicKey->setPlaceholderText(tr("optional: verifies response signatures"));
+
+    setFieldLabel(m_liquidoBaseUrl, tr("Base URL:"));
+    setFieldLabel(m_liquidoAuthUrl, tr("Token URL:"));
+    setFieldLabel(m_liquidoClientId, tr("Client ID:"));
+}
+
+void SettingsDialog::retranslateSecrets()
+{
+    for (SecretField &field : m_secretFields) {
+        if (field.key == u"uqpay/api_key")
+            setFieldLabel(field.edit, tr("API key:"));
+        else if (field.key == u"liquido/client_secret")
+            setFieldLabel(field.edit, tr("Client secret:"));
+        else
+            setFieldLabel(field.edit, tr("API key:"));
+        field.clear->setText(tr("Clear"));
+        updateSecretStatus(field);
+    }
+    for (QPushButton *browse : std::as_const(m_browseButtons))
+        browse->setText(tr("Browse…"));
 }
 
 void SettingsDialog::updateSecretStatus(SecretField &field)

@@ -20,6 +20,7 @@ class QSettings;
 class QSpinBox;
 class QTabWidget;
 class QTemporaryFile;
+class QVBoxLayout;
 
 namespace CancelDesk::Config {
 struct ConfigLoad;
@@ -73,7 +74,21 @@ private:
     };
 
     void buildUi();
+    QWidget *buildGeneralPage();
+    QWidget *buildNetworkPage();
+    QWidget *buildUqpayPage();
+    QWidget *buildAntomPage();
+    QWidget *buildLiquidoPage();
+    // Marks the required fields and adds the note that explains the mark.
+    void addRequiredNotes(const QList<QWidget *> &providerPages);
+    void buildButtons(QVBoxLayout *layout);
     void retranslateUi();
+    void retranslateGeneralPage();
+    void retranslateNetworkPage();
+    void retranslateProviderPages();
+    void retranslateSecrets();
+    // The label of the field's form row, if it has one.
+    void setFieldLabel(QWidget *field, const QString &text);
     void load();
     void save();
     // Writes the form to a candidate file beside the real one (false, with the

@@ -68,7 +68,22 @@ CancelLogView::CancelLogView(const Storage::CancelJournal &journal, Services::Ex
     m_reloadTimer->setInterval(0);
     connect(m_reloadTimer, &QTimer::timeout, this, &CancelLogView::applyFilter);
 
-    // Filters.
+    // Created in the order Tab visits them; laid out apart.
+    createDateFilters();
+    createFieldFilters();
+    createTable();
+    createDetails();
+    createActions();
+    layOut();
+    connectControls();
+
+    retranslateUi();
+    applyFilter();
+    fitColumns();
+}
+
+void CancelLogView::createDateFilters()
+{
     m_dateCheck = new QCheckBox(this);
     m_dateCheck->setObjectName(u"dateFilterCheck"_s);
     const QDate today = m_clock().toLocalTime().date();
@@ -94,7 +109,10 @@ CancelLogView::CancelLogView(const Storage::CancelJournal &journal, Services::Ex
     m_last7Button->setObjectName(u"last7DaysButton"_s);
     m_monthButton = new QPushButton(this);
     m_monthButton->setObjectName(u"thisMonthButton"_s);
+}
 
+void CancelLogView::createFieldFilters()
+{
     m_providerCombo = new QComboBox(this);
     m_providerCombo->setObjectName(u"providerCombo"_s);
     m_operatorEdit = new QLineEdit(this);
@@ -109,7 +127,62 @@ CancelLogView::CancelLogView(const Storage::CancelJournal &journal, Services::Ex
     m_outcomeLabel = buddyLabel(this, m_outcomeCombo, u"outcomeLabel"_s);
     m_reasonLabel = buddyLabel(this, m_reasonCombo, u"reasonLabel"_s);
     fillCombos();
+}
 
+void CancelLogView::createTable()
+{
+    m_table = new QTableView(this);
+    m_table->setObjectName(u"cancelLogTable"_s);
+    m_table->setModel(m_model);
+    m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_table->setAlternatingRowColors(true);
+    m_table->setWordWrap(false);
+    m_table->verticalHeader()->hide();
+    m_table->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
+    m_table->horizontalHeader()->setStretchLastSection(true);
+}
+
+void CancelLogView::createDetails()
+{
+    // The selected attempt in full: a note or an answer is often longer than
+    // its column.
+    m_details = new QLabel(this);
+    m_details->setObjectName(u"attemptDetails"_s);
+    m_details->setTextFormat(Qt::PlainText); // notes are the operator's text
+    m_details->setWordWrap(true);
+    m_details->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_details->setAlignment(Qt::AlignLeft | Qt::AlignTop);
+    m_details->setFrameShape(QFrame::StyledPanel);
+    m_details->setMargin(6);
+    // Room for its usual five lines, so that the table does not jump when
+    // another row is selected.
+    m_details->setMinimumHeight(5 * m_details->fontMetrics().lineSpacing() + 2 * 6 + 4);
+}
+
+void CancelLogView::createActions()
+{
+    m_countLabel = new QLabel(this);
+    m_countLabel->setObjectName(u"countLabel"_s);
+    m_exportButton = new QPushButton(this);
+    m_exportButton->setObjectName(u"exportButton"_s);
+    m_verifyButton = new QPushButton(this);
+    m_verifyButton->setObjectName(u"verifyButton"_s);
+    m_verifyLabel = new QLabel(this);
+    m_verifyLabel->setObjectName(u"verifyResult"_s);
+    m_verifyLabel->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_verifyLabel->setWordWrap(true);
+
+    m_headLabel = new QLabel(this);
+    m_headLabel->setObjectName(u"headLabel"_s);
+    m_headLabel->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_copyHeadButton = new QPushButton(this);
+    m_copyHeadButton->setObjectName(u"copyHeadButton"_s);
+    m_verifyAgainstButton = new QPushButton(this);
+    m_verifyAgainstButton->setObjectName(u"verifyAgainstButton"_s);
+}
+
+void CancelLogView::layOut()
+{
     auto *filters = new QGridLayout;
     filters->addWidget(m_dateCheck, 0, 0);
     filters->addWidget(m_fromLabel, 0, 1);
@@ -132,51 +205,6 @@ CancelLogView::CancelLogView(const Storage::CancelJournal &journal, Services::Ex
     filters->addWidget(m_reasonCombo, 1, 8);
     filters->setColumnStretch(9, 1);
 
-    // The log.
-    m_table = new QTableView(this);
-    m_table->setObjectName(u"cancelLogTable"_s);
-    m_table->setModel(m_model);
-    m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
-    m_table->setAlternatingRowColors(true);
-    m_table->setWordWrap(false);
-    m_table->verticalHeader()->hide();
-    m_table->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
-    m_table->horizontalHeader()->setStretchLastSection(true);
-
-    // The selected attempt in full: a note or an answer is often longer than
-    // its column.
-    m_details = new QLabel(this);
-    m_details->setObjectName(u"attemptDetails"_s);
-    m_details->setTextFormat(Qt::PlainText); // notes are the operator's text
-    m_details->setWordWrap(true);
-    m_details->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    m_details->setAlignment(Qt::AlignLeft | Qt::AlignTop);
-    m_details->setFrameShape(QFrame::StyledPanel);
-    m_details->setMargin(6);
-    // Room for its usual five lines, so that the table does not jump when
-    // another row is selected.
-    m_details->setMinimumHeight(5 * m_details->fontMetrics().lineSpacing() + 2 * 6 + 4);
-
-    // Actions.
-    m_countLabel = new QLabel(this);
-    m_countLabel->setObjectName(u"countLabel"_s);
-    m_exportButton = new QPushButton(this);
-    m_exportButton->setObjectName(u"exportButton"_s);
-    m_verifyButton = new QPushButton(this);
-    m_verifyButton->setObjectName(u"verifyButton"_s);
-    m_verifyLabel = new QLabel(this);
-    m_verifyLabel->setObjectName(u"verifyResult"_s);
-    m_verifyLabel->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    m_verifyLabel->setWordWrap(true);
-
-    m_headLabel = new QLabel(this);
-    m_headLabel->setObjectName(u"headLabel"_s);
-    m_headLabel->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    m_copyHeadButton = new QPushButton(this);
-    m_copyHeadButton->setObjectName(u"copyHeadButton"_s);
-    m_verifyAgainstButton = new QPushButton(this);
-    m_verifyAgainstButton->setObjectName(u"verifyAgainstButton"_s);
-
     auto *headRow = new QHBoxLayout;
     headRow->addWidget(m_headLabel);
     headRow->addWidget(m_copyHeadButton);
@@ -196,7 +224,10 @@ CancelLogView::CancelLogView(const Storage::CancelJournal &journal, Services::Ex
     layout->addWidget(m_details);
     layout->addLayout(actions);
     layout->addLayout(headRow);
+}
 
+void CancelLogView::connectControls()
+{
     connect(m_dateCheck, &QCheckBox::toggled, this, [this](bool on) {
         m_fromDate->setEnabled(on);
         m_toDate->setEnabled(on);
@@ -224,10 +255,6 @@ CancelLogView::CancelLogView(const Storage::CancelJournal &journal, Services::Ex
     connect(m_model, &QAbstractItemModel::modelReset, this, &CancelLogView::updateDetails);
     connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
             &CancelLogView::updateDetails);
-
-    retranslateUi();
-    applyFilter();
-    fitColumns();
 }
 
 void CancelLogView::fitColumns()

@@ -68,6 +68,13 @@ protected:
     void changeEvent(QEvent *event) override;
 
 private:
+    void createDateFilters();
+    void createFieldFilters();
+    void createTable();
+    void createDetails();
+    void createActions();
+    void layOut();
+    void connectControls();
     void retranslateUi();
     void fillCombos();
     // Columns to their contents, the free-text ones (message, note) capped so

@@ -1,5 +1,7 @@
 #include "firstrunpanel.h"
 
+#include "i18n/language.h"
+
 #include <QComboBox>
 #include <QEvent>
 #include <QGridLayout>
@@ -44,7 +46,7 @@ FirstRunPanel::FirstRunPanel(const QString &operatorName, const QString &languag
     // Each language in its own words, so that either reader finds theirs.
     m_language->addItem(u"English"_s, u"en"_s);
     m_language->addItem(u"中文"_s, u"zh_CN"_s);
-    m_language->setCurrentIndex(qMax(0, m_language->findData(language)));
+    setLanguage(language);
     m_languageLabel->setBuddy(m_language);
     m_start = new QPushButton(this);
     m_start->setObjectName(u"firstRunStart"_s);
@@ -91,6 +93,12 @@ QString FirstRunPanel::operatorName() const
     return m_name->text().trimmed();
 }
 
+void FirstRunPanel::setLanguage(const QString &language)
+{
+    // setCurrentIndex does not emit activated(): no languageChosen back.
+    m_language->setCurrentIndex(qMax(0, m_language->findData(language)));
+}
+
 void FirstRunPanel::showError(const QString &message)
 {
     m_error->setText(message);
@@ -106,8 +114,12 @@ void FirstRunPanel::start()
 
 void FirstRunPanel::changeEvent(QEvent *event)
 {
-    if (event->type() == QEvent::LanguageChange)
+    if (event->type() == QEvent::LanguageChange) {
+        // Whoever switched (this combo, the Language menu), the translations
+        // set the default locale with the catalogue: it names the language in use.
+        setLanguage(I18n::languageForLocale(QLocale()));
         retranslateUi();
+    }
     QFrame::changeEvent(event);
 }
 

@@ -26,6 +26,9 @@ public:
     static void markDone();
 
     QString operatorName() const;
+    // Shows the language in use ("en", "zh_CN") in the combo; it follows a
+    // switch made elsewhere (the Language menu) by itself, on LanguageChange.
+    void setLanguage(const QString &language);
     // Shows a problem under the fields (e.g. the settings file is not writable).
     void showError(const QString &message);
 
