@@ -882,6 +882,14 @@
             <numerusform>Chain verified: %n log entries (every state change of every attempt, whole log) intact.</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Checking the cancel log… %1%</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Verification stopped before the end: nothing was verified.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>CancelDesk::Ui::Eligibility</name>
@@ -3226,6 +3234,10 @@ Sandbox: in the sandbox environment with no provider configured, the CLI talks t
     </message>
     <message>
         <source>Order and cancel log database (default: %1, one per environment).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The cancel log check was stopped before it finished: nothing was verified.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -874,6 +874,14 @@
             <numerusform>哈希链已验证：%n 条日志记录（整个日志中每次取消尝试的每次状态变化）完好。</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Checking the cancel log… %1%</source>
+        <translation>正在校验取消日志…%1%</translation>
+    </message>
+    <message>
+        <source>Verification stopped before the end: nothing was verified.</source>
+        <translation>校验在完成前已停止：未校验任何内容。</translation>
+    </message>
 </context>
 <context>
     <name>CancelDesk::Ui::Eligibility</name>
@@ -3210,6 +3218,10 @@ log head 以 SEQ:HASH 的形式输出取消日志的链头（使用 --json 时�
     <message>
         <source>Order and cancel log database (default: %1, one per environment).</source>
         <translation>订单与取消日志数据库（默认：%1，每个环境一个）。</translation>
+    </message>
+    <message>
+        <source>The cancel log check was stopped before it finished: nothing was verified.</source>
+        <translation>取消日志校验在完成前已停止：未校验任何内容。</translation>
     </message>
 </context>
 <context>
