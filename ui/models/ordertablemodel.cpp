@@ -58,6 +58,106 @@ bool openAt(const Row &r, qint64 nowMs)
     return r.eligible && (r.deadlineMs == OrderSnapshot::kNoTime || r.deadlineMs > nowMs);
 }
 
+// The text search: in the payment id or the merchant reference.
+bool textMatches(const OrderSnapshot &s, const Row &r, const QByteArray &lowerNeedle)
+{
+    return containsCaseless(bytes(s.arena, r.idOffset, r.idLength), lowerNeedle)
+           || containsCaseless(bytes(s.arena, r.refOffset, r.refLength), lowerNeedle);
+}
+
+bool passesPreset(const Row &r, OrderFilter::Preset preset, qint64 nowMs)
+{
+    using Preset = OrderFilter::Preset;
+    switch (preset) {
+    case Preset::All:
+        return true;
+    case Preset::CancellableNow:
+        return openAt(r, nowMs);
+    case Preset::ExpiringWithinHour:
+        return openAt(r, nowMs) && r.deadlineMs != OrderSnapshot::kNoTime
+               && r.deadlineMs - nowMs <= 3600 * 1000;
+    case Preset::Unresolved:
+        return r.unresolved;
+    case Preset::Conflicts:
+        return (r.flags & quint8(Domain::StatusFlag::Conflict)) != 0;
+    }
+    return true;
+}
+
+// The snapshot's index of a payment method name (nullopt: no filter); false
+// when a name is given and no order has it.
+bool methodIndex(const OrderSnapshot &s, const QString &name, std::optional<quint32> *index)
+{
+    *index = std::nullopt;
+    if (name.isEmpty())
+        return true;
+    for (qsizetype i = 0; i < s.strings.size(); ++i) {
+        if (s.strings.at(i).compare(name, Qt::CaseInsensitive) == 0)
+            *index = quint32(i);
+    }
+    return index->has_value();
+}
+
+template<typename T> int compareValues(T x, T y)
+{
+    return x < y ? -1 : x > y ? 1 : 0;
+}
+
+// Raw values, by column (0: equal). Byte order (memcmp) on the UTF-8 text:
+// fast, and the same order as the store's index for ASCII ids.
+int compareRows(const OrderSnapshot &s, const Row &x, const Row &y, int column)
+{
+    const auto text = [&s](quint32 offset, quint16 length) {
+        return std::string_view(s.arena.constData() + offset, length);
+    };
+    switch (column) {
+    case OrderTableModel::ProviderColumn:
+        return int(x.provider) - int(y.provider);
+    case OrderTableModel::PaymentIdColumn:
+        return text(x.idOffset, x.idLength).compare(text(y.idOffset, y.idLength));
+    case OrderTableModel::ReferenceColumn:
+        return text(x.refOffset, x.refLength).compare(text(y.refOffset, y.refLength));
+    case OrderTableModel::MethodColumn:
+        return s.string(x.method).compare(s.string(y.method));
+    case OrderTableModel::AmountColumn:
+        return compareValues(x.amountMinor, y.amountMinor);
+    case OrderTableModel::StatusColumn:
+        return int(x.status) - int(y.status);
+    case OrderTableModel::CreatedColumn:
+        return compareValues(x.createdMs, y.createdMs);
+    case OrderTableModel::DeadlineColumn:
+    case OrderTableModel::CountdownColumn:
+        return compareValues(x.deadlineMs, y.deadlineMs);
+    case OrderTableModel::SyncedColumn:
+        return compareValues(x.syncedMs, y.syncedMs);
+    default:
+        return 0;
+    }
+}
+
+// Ties by row (newest created first in the snapshot) keep the order stable.
+// An unknown deadline sorts last in both directions.
+void sortRows(const OrderSnapshot &s, std::vector<quint32> &rows, int column, Qt::SortOrder order)
+{
+    const bool asc = order == Qt::AscendingOrder;
+    const bool byDeadline =
+        column == OrderTableModel::DeadlineColumn || column == OrderTableModel::CountdownColumn;
+    std::sort(rows.begin(), rows.end(), [&](quint32 a, quint32 b) {
+        const Row &x = s.rows[a];
+        const Row &y = s.rows[b];
+        if (byDeadline) {
+            const bool xNone = x.deadlineMs == OrderSnapshot::kNoTime;
+            const bool yNone = y.deadlineMs == OrderSnapshot::kNoTime;
+            if (xNone != yNone)
+                return yNone; // known deadlines first, whatever the direction
+        }
+        const int c = compareRows(s, x, y, column);
+        if (c != 0)
+            return asc ? c < 0 : c > 0;
+        return a < b;
+    });
+}
+
 } // namespace
 
 QString OrderSnapshot::paymentId(const Row &r) const
@@ -691,14 +791,8 @@ OrderTableModel::computeView(std::shared_ptr<const OrderSnapshot> snapshot, Orde
     const qint64 nowMs = now.toMSecsSinceEpoch();
     const QByteArray needle = filter.text.trimmed().toLower().toUtf8();
     std::optional<quint32> method;
-    if (!filter.method.isEmpty()) {
-        for (qsizetype i = 0; i < s.strings.size(); ++i) {
-            if (s.strings.at(i).compare(filter.method, Qt::CaseInsensitive) == 0)
-                method = quint32(i);
-        }
-        if (!method)
-            return result; // no order has it
-    }
+    if (!methodIndex(s, filter.method, &method))
+        return result; // no order has it
     using Preset = OrderFilter::Preset;
     if (filter.preset == Preset::CancellableNow) {
         sortColumn = DeadlineColumn;
@@ -707,35 +801,10 @@ OrderTableModel::computeView(std::shared_ptr<const OrderSnapshot> snapshot, Orde
     result.rows.reserve(s.rows.size());
     for (size_t i = 0; i < s.rows.size(); ++i) {
         const Row &r = s.rows[i];
-        if (filter.provider && r.provider != quint8(*filter.provider))
-            continue;
-        if (filter.status && r.status != quint8(*filter.status))
-            continue;
-        if (method && r.method != *method)
-            continue;
-        switch (filter.preset) {
-        case Preset::All:
-            break;
-        case Preset::CancellableNow:
-            if (!openAt(r, nowMs))
-                continue;
-            break;
-        case Preset::ExpiringWithinHour:
-            if (!openAt(r, nowMs) || r.deadlineMs == OrderSnapshot::kNoTime
-                || r.deadlineMs - nowMs > 3600 * 1000)
-                continue;
-            break;
-        case Preset::Unresolved:
-            if (!r.unresolved)
-                continue;
-            break;
-        case Preset::Conflicts:
-            if (!(r.flags & quint8(Domain::StatusFlag::Conflict)))
-                continue;
-            break;
-        }
-        if (!needle.isEmpty() && !containsCaseless(bytes(s.arena, r.idOffset, r.idLength), needle)
-            && !containsCaseless(bytes(s.arena, r.refOffset, r.refLength), needle))
+        if ((filter.provider && r.provider != quint8(*filter.provider))
+            || (filter.status && r.status != quint8(*filter.status))
+            || (method && r.method != *method) || !passesPreset(r, filter.preset, nowMs)
+            || (!needle.isEmpty() && !textMatches(s, r, needle)))
             continue;
         result.rows.push_back(quint32(i));
     }
@@ -743,68 +812,10 @@ OrderTableModel::computeView(std::shared_ptr<const OrderSnapshot> snapshot, Orde
     const bool restricted = filter.preset != Preset::All || filter.provider || filter.status
                             || !filter.method.isEmpty();
     if (result.rows.empty() && !needle.isEmpty() && restricted) {
-        result.matchesInAll = 0;
-        for (const Row &r : s.rows) {
-            if (containsCaseless(bytes(s.arena, r.idOffset, r.idLength), needle)
-                || containsCaseless(bytes(s.arena, r.refOffset, r.refLength), needle))
-                ++result.matchesInAll;
-        }
+        result.matchesInAll = int(std::count_if(
+            s.rows.begin(), s.rows.end(), [&](const Row &r) { return textMatches(s, r, needle); }));
     }
-
-    // Raw values; ties by row (newest created first in the snapshot) keep the
-    // order stable. An unknown deadline sorts last in both directions.
-    // Byte order (memcmp) on the UTF-8 text: fast, and the same order as the
-    // store's index for ASCII ids.
-    const auto text = [&s](quint32 offset, quint16 length) {
-        return std::string_view(s.arena.constData() + offset, length);
-    };
-    const bool asc = order == Qt::AscendingOrder;
-    const auto less = [&](quint32 a, quint32 b) -> bool {
-        const Row &x = s.rows[a];
-        const Row &y = s.rows[b];
-        int c = 0;
-        switch (sortColumn) {
-        case ProviderColumn:
-            c = int(x.provider) - int(y.provider);
-            break;
-        case PaymentIdColumn:
-            c = text(x.idOffset, x.idLength).compare(text(y.idOffset, y.idLength));
-            break;
-        case ReferenceColumn:
-            c = text(x.refOffset, x.refLength).compare(text(y.refOffset, y.refLength));
-            break;
-        case MethodColumn:
-            c = s.string(x.method).compare(s.string(y.method));
-            break;
-        case AmountColumn:
-            c = x.amountMinor < y.amountMinor ? -1 : x.amountMinor > y.amountMinor ? 1 : 0;
-            break;
-        case StatusColumn:
-            c = int(x.status) - int(y.status);
-            break;
-        case CreatedColumn:
-            c = x.createdMs < y.createdMs ? -1 : x.createdMs > y.createdMs ? 1 : 0;
-            break;
-        case DeadlineColumn:
-        case CountdownColumn: {
-            const bool xNone = x.deadlineMs == OrderSnapshot::kNoTime;
-            const bool yNone = y.deadlineMs == OrderSnapshot::kNoTime;
-            if (xNone != yNone)
-                return yNone; // known deadlines first, whatever the direction
-            c = x.deadlineMs < y.deadlineMs ? -1 : x.deadlineMs > y.deadlineMs ? 1 : 0;
-            break;
-        }
-        case SyncedColumn:
-            c = x.syncedMs < y.syncedMs ? -1 : x.syncedMs > y.syncedMs ? 1 : 0;
-            break;
-        default:
-            break;
-        }
-        if (c != 0)
-            return asc ? c < 0 : c > 0;
-        return a < b;
-    };
-    std::sort(result.rows.begin(), result.rows.end(), less);
+    sortRows(s, result.rows, sortColumn, order);
     return result;
 }
 
