@@ -9,11 +9,23 @@
 
 #include <QJsonArray>
 
+#include <algorithm>
+
 using namespace Qt::Literals::StringLiterals;
 
 namespace CancelDesk::Sandbox {
 
 namespace {
+
+// A hash's keys in order: the saved file (and a state compared after a
+// restart) must not depend on the hash's seed or on the order the entries
+// were added in, which a restart changes.
+template<typename Hash> auto sortedKeys(const Hash &hash)
+{
+    auto keys = hash.keys();
+    std::sort(keys.begin(), keys.end());
+    return keys;
+}
 
 QJsonValue time(const QDateTime &utc)
 {
@@ -79,7 +91,8 @@ SimResponse response(const QJsonObject &o)
 QJsonObject UqpaySim::saveState() const
 {
     QJsonArray intents;
-    for (const UqpayIntent &i : m_intents) {
+    for (const QString &id : sortedKeys(m_intents)) {
+        const UqpayIntent &i = *m_intents.constFind(id);
         intents.append(QJsonObject{
             {"id"_L1, i.id},
             {"merchant_order_id"_L1, i.merchantOrderId},
@@ -100,7 +113,8 @@ QJsonObject UqpaySim::saveState() const
         });
     }
     QJsonArray replays;
-    for (auto it = m_idempotency.cbegin(); it != m_idempotency.cend(); ++it) {
+    for (const QByteArray &key : sortedKeys(m_idempotency)) {
+        const auto it = m_idempotency.constFind(key);
         replays.append(
             QJsonObject{{"key"_L1, QString::fromLatin1(it.key().toBase64())},
                         {"fingerprint"_L1, QString::fromLatin1(it->fingerprint.toBase64())},
@@ -155,7 +169,8 @@ void UqpaySim::restoreState(const QJsonObject &state)
 QJsonObject AntomSim::saveState() const
 {
     QJsonArray payments;
-    for (const AntomPayment &p : m_payments) {
+    for (const QString &id : sortedKeys(m_payments)) {
+        const AntomPayment &p = *m_payments.constFind(id);
         payments.append(QJsonObject{
             {"payment_id"_L1, p.paymentId},
             {"payment_request_id"_L1, p.paymentRequestId},
@@ -202,7 +217,8 @@ void AntomSim::restoreState(const QJsonObject &state)
 QJsonObject LiquidoSim::saveState() const
 {
     QJsonArray charges;
-    for (const LiquidoCharge &c : m_charges) {
+    for (const QString &id : sortedKeys(m_charges)) {
+        const LiquidoCharge &c = *m_charges.constFind(id);
         charges.append(QJsonObject{
             {"idempotency_key"_L1, c.idempotencyKey},
             {"method"_L1, c.method},
