@@ -15,7 +15,8 @@
 -- The rules SQLite enforces with RAISE(ABORT, …) triggers are trigger
 -- functions here. They raise SQLSTATE 23000 (integrity_constraint_violation,
 -- the class SQLite's trigger aborts belong to too: SQLITE_CONSTRAINT) with the
--- same message text.
+-- same message text. A trigger here has no BEGIN … END body: the statement
+-- ends at the ';' after EXECUTE FUNCTION (the runner's splitter knows that).
 
 CREATE TABLE cancel_attempts (
     id                 bigint  PRIMARY KEY,
