@@ -86,7 +86,7 @@ bool Console::build(const SecretValues &secrets, QString *error)
     if (options.config.path.isEmpty()) // no file yet: Settings creates this one
         options.config.path = m_options.configPath;
     options.configWarnings = load.warnings;
-    options.databasePath = databasePath(load.config.environment);
+    options.databasePath = Config::chooseDatabase(load.config, {}, m_options.dataDir);
     options.sandbox = m_sandbox;
     options.sandboxStateDir = sandboxStateDir();
     auto session = std::make_unique<AppSession>(options);

@@ -4,6 +4,7 @@
 #include "output.h"
 #include "services/cancelservice.h"
 #include "services/refreshservice.h"
+#include "storage/databaselocation.h"
 #include "storage/orderstore.h"
 
 #include <QCommandLineParser>
@@ -36,6 +37,14 @@ int Session::open(const QString &command)
             command, ExitUsage, {},
             QCoreApplication::translate("Cli", "The configuration file %1 does not exist.")
                 .arg(QDir::toNativeSeparators(configPath)));
+    // --db is checked first: a URL holding a password is a usage error (2).
+    const QString db = m_parser.isSet(u"db"_s) ? m_parser.value(u"db"_s) : QString();
+    if (m_parser.isSet(u"db"_s)) {
+        const Storage::DatabaseLocationParse given = Storage::DatabaseLocation::parse(db);
+        if (!given.ok())
+            return m_out.finish(command, ExitUsage, {},
+                                QCoreApplication::translate("Cli", "--db: %1").arg(given.error));
+    }
     Config::ConfigLoad load = Config::loadConfig(configPath);
     if (!load.ok())
         return m_out.finish(command, ExitFailure, {}, load.error);
@@ -45,9 +54,7 @@ int Session::open(const QString &command)
         m_out.note(warning);
 
     Core::AppCoreOptions options;
-    options.databasePath = m_parser.isSet(u"db"_s)
-                               ? m_parser.value(u"db"_s)
-                               : Config::defaultDatabasePath(load.config.environment);
+    options.databasePath = Config::chooseDatabase(load.config, db);
     options.config = std::move(load.config);
     options.operatorName = m_parser.value(u"operator"_s);
     m_core = std::make_unique<Core::AppCore>(std::move(options));

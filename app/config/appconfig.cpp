@@ -4,6 +4,7 @@
 #include "platform/trustedfile.h"
 #include "providers/antom/antomsignature.h"
 #include "providers/httpclient.h"
+#include "storage/databaselocation.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -323,6 +324,33 @@ void readLiquido(Reader &r, AppConfig &config)
     config.providers.liquido = std::move(l);
 }
 
+// F20: a database password never comes from the file (whatever its mode) nor
+// from the URL; libpq reads PGPASSWORD and ~/.pgpass, the console the keychain.
+void readDatabase(Reader &r, AppConfig &config)
+{
+    for (const QString &key : {u"password"_s, u"password_file"_s}) {
+        if (r.has(u"database/"_s + key)) {
+            r.fail(QCoreApplication::translate(
+                       "Config",
+                       "%1: [database] %2 is not allowed: a database password is never read "
+                       "from the settings file. Give it in the PGPASSWORD environment "
+                       "variable, in ~/.pgpass (mode 0600) or in the OS keychain.")
+                       .arg(QDir::toNativeSeparators(config.path), key));
+            return;
+        }
+    }
+    const QString url = r.string(u"database/url"_s);
+    if (url.isEmpty())
+        return;
+    const Storage::DatabaseLocationParse parsed = Storage::DatabaseLocation::parse(url);
+    if (!parsed.ok()) {
+        r.fail(QCoreApplication::translate("Config", "%1: [database] url: %2")
+                   .arg(QDir::toNativeSeparators(config.path), parsed.error));
+        return;
+    }
+    config.databaseUrl = url;
+}
+
 QString unreadableText(const QString &path)
 {
     return QCoreApplication::translate("Config", "The configuration file %1 cannot be read.")
@@ -394,11 +422,14 @@ ConfigLoad loadConfig(const QString &path, const SecretLookup &secrets)
     readUqpay(r, config);
     readAntom(r, config);
     readLiquido(r, config);
+    readDatabase(r, config);
 
     load.error = r.error();
     load.warnings = r.warnings();
-    if (!load.ok())
-        load.config.providers = {}; // never half a configuration
+    if (!load.ok()) { // never half a configuration
+        load.config.providers = {};
+        load.config.databaseUrl.clear();
+    }
     return load;
 }
 
@@ -441,6 +472,17 @@ QString defaultDatabasePath(const QString &environment)
 {
     return databasePathIn(QStandardPaths::writableLocation(QStandardPaths::AppDataLocation),
                           environment);
+}
+
+QString chooseDatabase(const AppConfig &config, const QString &commandLine, const QString &dataDir)
+{
+    if (!commandLine.isEmpty())
+        return commandLine;
+    if (!config.databaseUrl.isEmpty())
+        return config.databaseUrl;
+    // Only now: finding the environment's file may adopt an old single store.
+    return dataDir.isEmpty() ? defaultDatabasePath(config.environment)
+                             : databasePathIn(dataDir, config.environment);
 }
 
 QString applySandboxAnnouncement(AppConfig &config, const QString &announcementFile)

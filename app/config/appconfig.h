@@ -33,6 +33,11 @@ struct AppConfig
     static constexpr qint64 kTypedConfirmationDefault = 1000;
     // The settings dialog's spin box goes no higher.
     static constexpr qint64 kTypedConfirmationMax = 1000000000;
+    // [database] url: where the store is, a postgresql:// URL (team mode) or a
+    // SQLite file; empty: the environment's own SQLite file. Checked with
+    // Storage::DatabaseLocation::parse, so it never holds a password. Which
+    // store is used: see chooseDatabase().
+    QString databaseUrl;
     // The file that was read; empty when none existed (defaults).
     QString path;
 
@@ -54,7 +59,9 @@ struct ConfigLoad
 // writable by group or others (they decide where keys are sent); a file that
 // holds a secret (api_key, client_secret) or a secret file it names
 // (api_key_file, private_key_file) must not be accessible by group or others.
-// In production, Antom needs antom_public_key_file.
+// In production, Antom needs antom_public_key_file. [database] url must parse
+// (Storage::DatabaseLocation) and [database] password or password_file is
+// refused: a database password never comes from this file.
 // secrets, when given, supplies a secret the file does not hold (the GUI keeps
 // them in the OS keychain): called with "uqpay/api_key", "liquido/client_secret"
 // or "liquido/api_key"; an empty answer means it has none.
@@ -66,6 +73,14 @@ QString defaultConfigPath();
 // cancel log, so production never shows a sandbox order.
 // QStandardPaths::AppDataLocation + "/canceldesk-<environment>.sqlite".
 QString defaultDatabasePath(const QString &environment);
+// Where the store is, the first one given wins (PRODUCT.md F20):
+//   1. commandLine, the CLI's --db (a SQLite file or a postgresql:// URL),
+//   2. [database] url (config.databaseUrl),
+//   3. the environment's own SQLite file in dataDir (databasePathIn; an empty
+//      dataDir is the standard one, as in defaultDatabasePath).
+// The text goes to Storage::DatabaseLocation::parse.
+QString chooseDatabase(const AppConfig &config, const QString &commandLine = {},
+                       const QString &dataDir = {});
 // The same inside dataDir. A store of the single-file layout before 0.3
 // ("canceldesk.sqlite") is adopted by the first environment that opens it: it
 // is renamed to that environment's file, unless SQLite's side files show it

@@ -68,6 +68,7 @@ private Q_SLOTS:
         QCOMPARE(load.config.network.pollInterval, std::chrono::milliseconds(1000));
         QCOMPARE(load.config.network.concurrency, 6);
         QCOMPARE(load.config.typedConfirmationAbove, qint64(1000));
+        QVERIFY(load.config.databaseUrl.isEmpty());
         QVERIFY(load.config.path.isEmpty());
     }
 
@@ -516,6 +517,114 @@ private Q_SLOTS:
         const auto load = Config::loadConfig(path);
         QVERIFY2(load.ok(), qPrintable(load.error));
         QVERIFY(load.config.providers.antom);
+    }
+
+    void databaseUrlRead_data()
+    {
+        QTest::addColumn<QByteArray>("value");
+        QTest::addColumn<QString>("url");
+        QTest::addRow("postgresql") << QByteArray("postgresql://alice@db.example.com:6543/cd")
+                                    << u"postgresql://alice@db.example.com:6543/cd"_s;
+        QTest::addRow("encoded, parameters")
+            << QByteArray("postgresql://o%27brien@db.example.com/my%20orders?sslmode=verify-full"
+                          "&application_name=CancelDesk%20desk")
+            << u"postgresql://o%27brien@db.example.com/my%20orders?sslmode=verify-full"
+               "&application_name=CancelDesk%20desk"_s;
+        QTest::addRow("socket") << QByteArray("postgres://postgres@/cd?host=/tmp/pg/sock&port=5433")
+                                << u"postgres://postgres@/cd?host=/tmp/pg/sock&port=5433"_s;
+        QTest::addRow("sqlite file")
+            << QByteArray("/srv/canceldesk/shared.sqlite") << u"/srv/canceldesk/shared.sqlite"_s;
+        QTest::addRow("empty") << QByteArray() << QString();
+    }
+
+    void databaseUrlRead()
+    {
+        QFETCH(QByteArray, value);
+        QFETCH(QString, url);
+        const QString path = write(
+            u"db-%1.ini"_s.arg(QString::fromLatin1(QTest::currentDataTag())).replace(u' ', u'_'),
+            "[general]\nenvironment=production\n[database]\nurl=" + value + "\n", k0644);
+        const auto load = Config::loadConfig(path);
+        QVERIFY2(load.ok(), qPrintable(load.error));
+        QCOMPARE(load.config.databaseUrl, url);
+    }
+
+    void databaseRefusals_data()
+    {
+        QTest::addColumn<QByteArray>("ini");
+        QTest::addColumn<QString>("named");  // the key the message must name
+        QTest::addColumn<QString>("says");   // and what it must say
+        QTest::addColumn<QString>("secret"); // never in the message
+
+        QTest::addRow("password in the url")
+            << QByteArray("[database]\nurl=postgresql://alice:Hunter2Secret@db.example.com/cd\n")
+            << u"url"_s << u"PGPASSWORD"_s << u"Hunter2Secret"_s;
+        QTest::addRow("password parameter")
+            << QByteArray("[database]\nurl=postgresql://db.example.com/cd?password=Hunter2Secret\n")
+            << u"url"_s << u"PGPASSWORD"_s << u"Hunter2Secret"_s;
+        QTest::addRow("unknown parameter")
+            << QByteArray("[database]\nurl=postgresql://db.example.com/cd?sslcompression=1\n")
+            << u"url"_s << u"sslcompression"_s << u"db.example.com"_s;
+        QTest::addRow("no database") << QByteArray("[database]\nurl=postgresql://db.example.com\n")
+                                     << u"url"_s << u"dbname"_s << u"postgresql://db.example.com"_s;
+        QTest::addRow("password key")
+            << QByteArray("[database]\nurl=postgresql://alice@db.example.com/cd\n"
+                          "password=Hunter2Secret\n")
+            << u"password"_s << u"PGPASSWORD"_s << u"Hunter2Secret"_s;
+        QTest::addRow("password_file key")
+            << QByteArray("[database]\nurl=postgresql://alice@db.example.com/cd\n"
+                          "password_file=/home/a/Hunter2Secret.txt\n")
+            << u"password_file"_s << u"~/.pgpass"_s << u"Hunter2Secret"_s;
+        QTest::addRow("empty password key")
+            << QByteArray("[database]\npassword=\n") << u"password"_s << u"PGPASSWORD"_s
+            << u"Hunter2Secret"_s;
+    }
+
+    void databaseRefusals()
+    {
+        QFETCH(QByteArray, ini);
+        QFETCH(QString, named);
+        QFETCH(QString, says);
+        QFETCH(QString, secret);
+        // Private (0600) or not, a database password is never read from the file.
+        const QString path = write(
+            u"dbbad-%1.ini"_s.arg(QString::fromLatin1(QTest::currentDataTag())).replace(u' ', u'_'),
+            ini);
+        const auto load = Config::loadConfig(path);
+        QVERIFY(!load.ok());
+        QVERIFY2(load.error.contains(path), qPrintable(load.error));
+        QVERIFY2(load.error.contains(u"[database] "_s + named), qPrintable(load.error));
+        QVERIFY2(load.error.contains(says), qPrintable(load.error));
+        QVERIFY2(!load.error.contains(secret), qPrintable(load.error));
+        QVERIFY(load.config.databaseUrl.isEmpty());
+    }
+
+    void databasePrecedence()
+    {
+        QTemporaryDir data;
+        Config::AppConfig config;
+        config.environment = u"test"_s;
+        // Nothing given: the environment's own SQLite file.
+        QCOMPARE(Config::chooseDatabase(config, {}, data.path()),
+                 Config::databasePathIn(data.path(), u"test"_s));
+        QVERIFY(Config::chooseDatabase(config).endsWith(u"/canceldesk-test.sqlite"_s));
+        // [database] url over the per-environment file.
+        config.databaseUrl = u"postgresql://team@db.example.com/cd"_s;
+        QCOMPARE(Config::chooseDatabase(config, {}, data.path()), config.databaseUrl);
+        // --db over both.
+        QCOMPARE(Config::chooseDatabase(config, u"/tmp/mine.sqlite"_s, data.path()),
+                 u"/tmp/mine.sqlite"_s);
+        QCOMPARE(Config::chooseDatabase(config, u"postgres:///other"_s, data.path()),
+                 u"postgres:///other"_s);
+        // Read from a file, the same order.
+        const QString path =
+            write(u"precedence.ini"_s, "[general]\nenvironment=production\n[database]\n"
+                                       "url=postgresql://team@db.example.com/cd\n");
+        const auto load = Config::loadConfig(path);
+        QVERIFY2(load.ok(), qPrintable(load.error));
+        QCOMPARE(Config::chooseDatabase(load.config, {}, data.path()),
+                 u"postgresql://team@db.example.com/cd"_s);
+        QCOMPARE(Config::chooseDatabase(load.config, u"x.sqlite"_s, data.path()), u"x.sqlite"_s);
     }
 
     void sandboxAnnouncement()

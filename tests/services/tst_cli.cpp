@@ -286,6 +286,67 @@ private Q_SLOTS:
         QVERIFY(!err.contains(u"VERY-SECRET-KEY"_s));
     }
 
+    // F20: a --db URL holding a password is a usage error, and no output
+    // repeats it.
+    void dbUrlWithPasswordRefused_data()
+    {
+        QTest::addColumn<QString>("url");
+        QTest::addRow("in the user part") << u"postgresql://alice:Hunter2Secret@127.0.0.1/cd"_s;
+        QTest::addRow("as a parameter") << u"postgresql://127.0.0.1/cd?password=Hunter2Secret"_s;
+    }
+
+    void dbUrlWithPasswordRefused()
+    {
+        QFETCH(QString, url);
+        QProcess p;
+        p.start(QStringLiteral(CANCELDESK_CLI_EXE), {u"--config"_s, m_config, u"--db"_s, url,
+                                                     u"--lang"_s, u"en"_s, u"log"_s, u"verify"_s});
+        QVERIFY(p.waitForFinished(60000));
+        QCOMPARE(p.exitCode(), 2);
+        const QString err = QString::fromUtf8(p.readAllStandardError());
+        const QString out = QString::fromUtf8(p.readAllStandardOutput());
+        QVERIFY2(err.contains(u"PGPASSWORD"_s), qPrintable(err));
+        QVERIFY2(!err.contains(u"Hunter2Secret"_s) && !out.contains(u"Hunter2Secret"_s),
+                 qPrintable(err));
+    }
+
+    // Where the store is: --db, else [database] url, else the environment's
+    // own file (that last one is tst_appconfig's: here it would be the home).
+    void databasePrecedence()
+    {
+        const QString dir = m_dir.filePath(u"precedence"_s);
+        QVERIFY(QDir().mkpath(dir));
+        const QString fromConfig = QDir(dir).filePath(u"from-config.sqlite"_s);
+        const QString fromOption = QDir(dir).filePath(u"from-option.sqlite"_s);
+        const QString config = QDir(dir).filePath(u"canceldesk.ini"_s);
+        QFile ini(config);
+        QVERIFY(ini.open(QIODevice::WriteOnly));
+        ini.write("[general]\nenvironment=sandbox\n[database]\nurl=" + fromConfig.toUtf8() + "\n");
+        ini.close();
+
+        // Should the default win by mistake, it lands here, not in the home.
+        const QString defaultData = QDir(dir).filePath(u"data"_s);
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(u"XDG_DATA_HOME"_s, defaultData);
+        QProcess p;
+        p.setProcessEnvironment(env);
+        p.start(QStringLiteral(CANCELDESK_CLI_EXE),
+                {u"--config"_s, config, u"--lang"_s, u"en"_s, u"log"_s, u"verify"_s});
+        QVERIFY(p.waitForFinished(60000));
+        QVERIFY2(p.exitCode() == 0, p.readAllStandardError().constData());
+        QVERIFY(QFileInfo::exists(fromConfig));
+        QVERIFY(!QFileInfo::exists(fromOption));
+
+        QVERIFY(QFile::remove(fromConfig));
+        p.start(QStringLiteral(CANCELDESK_CLI_EXE), {u"--config"_s, config, u"--db"_s, fromOption,
+                                                     u"--lang"_s, u"en"_s, u"log"_s, u"verify"_s});
+        QVERIFY(p.waitForFinished(60000));
+        QVERIFY2(p.exitCode() == 0, p.readAllStandardError().constData());
+        QVERIFY(QFileInfo::exists(fromOption));
+        QVERIFY(!QFileInfo::exists(fromConfig));
+        QVERIFY(!QFileInfo::exists(defaultData));
+    }
+
     void ordersAdd_data()
     {
         QTest::addColumn<QString>("provider");
