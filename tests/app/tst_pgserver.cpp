@@ -20,6 +20,7 @@
 
 #include <csignal>
 #include <cstdio>
+#include <sys/shm.h>
 #include <sys/types.h>
 
 using namespace Qt::Literals::StringLiterals;
@@ -122,6 +123,26 @@ class TestPgServer final : public QObject
 
 private:
     PgServer *m_server = nullptr;
+
+    // Runs this program as a test that starts its server and waits.
+    static void startServingChild(QProcess *child, qint64 *postmaster, QString *root)
+    {
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(QString::fromLatin1(kChildVariable), u"serve"_s);
+        child->setProcessEnvironment(env);
+        child->start(QCoreApplication::applicationFilePath(), {});
+        QVERIFY(child->waitForStarted());
+        QString line;
+        while (!line.contains(u'\n') && child->waitForReadyRead(60000))
+            line += QString::fromUtf8(child->readAllStandardOutput());
+        const QStringList ready = line.trimmed().split(u' ');
+        QVERIFY2(ready.size() == 3 && ready.at(0) == u"READY"_s,
+                 qPrintable(line + QString::fromUtf8(child->readAllStandardError())));
+        *postmaster = ready.at(1).toLongLong();
+        *root = ready.at(2);
+        QVERIFY(processAlive(*postmaster));
+        QVERIFY(QFile::exists(*root));
+    }
 
 private Q_SLOTS:
     void initTestCase()
@@ -326,21 +347,11 @@ private Q_SLOTS:
     void theServerDiesWithAKilledTest()
     {
         QProcess child;
-        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-        env.insert(QString::fromLatin1(kChildVariable), u"serve"_s);
-        child.setProcessEnvironment(env);
-        child.start(QCoreApplication::applicationFilePath(), {});
-        QVERIFY(child.waitForStarted());
-        QString line;
-        while (!line.contains(u'\n') && child.waitForReadyRead(60000))
-            line += QString::fromUtf8(child.readAllStandardOutput());
-        const QStringList ready = line.trimmed().split(u' ');
-        QVERIFY2(ready.size() == 3 && ready.at(0) == u"READY"_s,
-                 qPrintable(line + QString::fromUtf8(child.readAllStandardError())));
-        const qint64 postmaster = ready.at(1).toLongLong();
-        const QString root = ready.at(2);
-        QVERIFY(processAlive(postmaster));
-        QVERIFY(QFile::exists(root));
+        qint64 postmaster = 0;
+        QString root;
+        startServingChild(&child, &postmaster, &root);
+        if (QTest::currentTestFailed())
+            return;
 
         ::kill(pid_t(child.processId()), SIGKILL);
         QVERIFY(child.waitForFinished(10000));
@@ -350,6 +361,36 @@ private Q_SLOTS:
         QVERIFY(QFile::exists(root));
         QVERIFY(PgServer::sweepStale() >= 1);
         QVERIFY(!QFile::exists(root));
+    }
+
+    // ctest's timeout kills the test and every process under it with SIGKILL:
+    // then postmaster.pid and the server's System V segment stay behind
+    // until the next start's sweep.
+    void aServerKilledOutrightIsSweptWithItsSharedMemory()
+    {
+        QProcess child;
+        qint64 postmaster = 0;
+        QString root;
+        startServingChild(&child, &postmaster, &root);
+        if (QTest::currentTestFailed())
+            return;
+        QFile pidFile(root + u"/data/postmaster.pid"_s);
+        QVERIFY(pidFile.open(QIODevice::ReadOnly));
+        const QList<QByteArray> lines = pidFile.readAll().split('\n');
+        const QList<QByteArray> keyAndId = lines.value(6).simplified().split(' ');
+        QCOMPARE(keyAndId.size(), 2);
+        const int segment = keyAndId.at(1).toInt();
+        shmid_ds info{};
+        QCOMPARE(::shmctl(segment, IPC_STAT, &info), 0);
+
+        ::kill(pid_t(postmaster), SIGKILL);
+        ::kill(pid_t(child.processId()), SIGKILL);
+        QVERIFY(child.waitForFinished(10000));
+        QTRY_VERIFY_WITH_TIMEOUT(!processAlive(postmaster), 30000);
+        QVERIFY(QFile::exists(pidFile.fileName()));
+        QVERIFY(PgServer::sweepStale() >= 1);
+        QVERIFY(!QFile::exists(root));
+        QCOMPARE(::shmctl(segment, IPC_STAT, &info), -1);
     }
 
     // Last: it stops the shared server (and starts a new one).

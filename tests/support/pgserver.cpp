@@ -23,6 +23,7 @@
 #include <cstdlib>
 #include <cstring>
 #include <pwd.h>
+#include <sys/shm.h>
 #include <sys/types.h>
 #include <unistd.h>
 
@@ -81,6 +82,20 @@ QString processStartTime(qint64 pid)
 bool processAlive(qint64 pid)
 {
     return pid > 0 && !processStartTime(pid).isEmpty();
+}
+
+void removeSharedMemory(const QByteArray &keyAndId)
+{
+    const QList<QByteArray> fields = keyAndId.simplified().split(' ');
+    bool keyOk = false;
+    bool idOk = false;
+    const qint64 key = fields.value(0).toLongLong(&keyOk);
+    const int id = fields.value(1).toInt(&idOk);
+    if (fields.size() != 2 || !keyOk || !idOk || key == 0)
+        return;
+    shmid_ds info{};
+    if (::shmctl(id, IPC_STAT, &info) == 0 && qint64(info.shm_perm.__key) == key)
+        ::shmctl(id, IPC_RMID, nullptr);
 }
 
 int freePort()
@@ -592,6 +607,11 @@ int PgServer::sweepStale()
                 while (processAlive(pid) && !deadline.hasExpired())
                     QThread::msleep(20);
             }
+            // A postmaster killed outright (ctest's timeout sends SIGKILL to
+            // the whole tree) leaves its postmaster.pid and its small System V
+            // segment (line 7: key and id); remove that segment too.
+            if (!processAlive(pid))
+                removeSharedMemory(lines.value(6));
         }
         if (QDir(root).removeRecursively())
             ++removed;
