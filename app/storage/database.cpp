@@ -86,7 +86,7 @@ const MigrationSet &migrationSet()
     static const MigrationSet set = [] {
         MigrationSet s;
         static const QRegularExpression name(u"^(\\d{4})_[a-z0-9_]+\\.sql$"_s);
-        const QDir dir(u":/migrations"_s);
+        const QDir dir(u":/migrations/sqlite"_s);
         const QStringList files = dir.entryList({u"*.sql"_s}, QDir::Files, QDir::Name);
         for (const QString &file : files) {
             const QRegularExpressionMatch m = name.match(file);
