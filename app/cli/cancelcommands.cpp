@@ -237,6 +237,12 @@ int exitCodeFor(const Services::CancelReport &report)
     case Storage::AttemptState::Confirming:
         // Stopped while still active: recovery will finish it.
         return ExitUnresolved;
+    case Storage::AttemptState::Declined:
+    case Storage::AttemptState::Expired:
+    // Nothing was sent. (The four-eyes flow gives a waiting request its own
+    // exit code, 7; until then it reads as "not cancelled, nothing sent".)
+    case Storage::AttemptState::AwaitingApproval:
+        return ExitRefused;
     }
     return ExitFailure;
 }

@@ -115,6 +115,20 @@ QString finalMessage(const CancelReport &report)
                                            "The outcome of cancelling payment %1 is unknown. Do "
                                            "not cancel it again; it will be reconciled.")
             .arg(id);
+    case AttemptState::AwaitingApproval:
+        return QCoreApplication::translate("CancelService",
+                                           "The cancel of payment %1 waits for a second person "
+                                           "to approve it. Nothing was sent.")
+            .arg(id);
+    case AttemptState::Declined:
+        return QCoreApplication::translate(
+                   "CancelService", "The cancel of payment %1 was declined. Nothing was sent.")
+            .arg(id);
+    case AttemptState::Expired:
+        return QCoreApplication::translate("CancelService",
+                                           "The cancel of payment %1 was not approved in time. "
+                                           "Nothing was sent.")
+            .arg(id);
     case AttemptState::Prepared:
     case AttemptState::Sent:
     case AttemptState::Confirming:
@@ -367,6 +381,10 @@ void CancelJob::resume()
     case AttemptState::Succeeded:
     case AttemptState::Rejected:
     case AttemptState::Unresolved:
+    // Not in flight: recovery never hands these over (unfinished()).
+    case AttemptState::AwaitingApproval:
+    case AttemptState::Declined:
+    case AttemptState::Expired:
         break;
     }
     deliver();

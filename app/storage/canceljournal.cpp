@@ -34,7 +34,7 @@ struct StateName
     const char *label;
 };
 
-constexpr std::array<StateName, 6> kStateNames{{
+constexpr std::array<StateName, 9> kStateNames{{
     {AttemptState::Prepared, u"PREPARED", QT_TRANSLATE_NOOP("CancelJournal", "Prepared")},
     {AttemptState::Sent, u"SENT", QT_TRANSLATE_NOOP("CancelJournal", "Sent")},
     {AttemptState::Confirming, u"CONFIRMING", QT_TRANSLATE_NOOP("CancelJournal", "Confirming")},
@@ -42,9 +42,18 @@ constexpr std::array<StateName, 6> kStateNames{{
     {AttemptState::Rejected, u"REJECTED", QT_TRANSLATE_NOOP("CancelJournal", "Rejected")},
     {AttemptState::Unresolved, u"UNRESOLVED",
      QT_TRANSLATE_NOOP("CancelJournal", "Unresolved (outcome unknown)")},
+    {AttemptState::AwaitingApproval, u"AWAITING_APPROVAL",
+     QT_TRANSLATE_NOOP("CancelJournal", "Awaiting approval")},
+    {AttemptState::Declined, u"DECLINED", QT_TRANSLATE_NOOP("CancelJournal", "Declined")},
+    {AttemptState::Expired, u"EXPIRED",
+     QT_TRANSLATE_NOOP("CancelJournal", "Expired (not approved in time)")},
 }};
 
-const QString kActiveStates = u"('PREPARED', 'SENT', 'CONFIRMING')"_s;
+// holdsOrder(), spelled like the WHERE of the partial unique index
+// cancel_attempts_one_active so that SQLite can use it.
+const QString kHoldingStates = u"('PREPARED', 'SENT', 'CONFIRMING', 'AWAITING_APPROVAL')"_s;
+// inFlight()
+const QString kInFlightStates = u"('PREPARED', 'SENT', 'CONFIRMING')"_s;
 
 // Qt binds a null QString as SQL NULL; text columns are NOT NULL.
 QString text(const QString &s)
@@ -90,6 +99,9 @@ QVariantList snapshotValues(const CancelAttempt &a)
         a.ownerPid,
         msOrNull(a.leaseUntil),
         text(a.ownerInstance),
+        text(a.approver),
+        text(a.decisionNote),
+        msOrNull(a.approvalDeadline),
     };
 }
 
@@ -121,6 +133,9 @@ CancelAttempt attemptFrom(qint64 id, const QVariantList &v, const QString &entry
     a.ownerPid = v.at(22).toLongLong();
     a.leaseUntil = timeFrom(v.at(23));
     a.ownerInstance = v.at(24).toString();
+    a.approver = v.at(25).toString();
+    a.decisionNote = v.at(26).toString();
+    a.approvalDeadline = timeFrom(v.at(27));
     a.entryHash = entryHash;
     return a;
 }
@@ -170,7 +185,7 @@ std::optional<CancelAttempt> loadActive(const QSqlDatabase &db, Provider provide
     QSqlQuery q(db);
     // Spelled like the partial index's WHERE so SQLite can use it.
     q.prepare(selectAttemptSql() + u" WHERE provider = ? AND payment_id = ? AND state IN "_s
-              + kActiveStates);
+              + kHoldingStates);
     q.addBindValue(Domain::providerKey(provider));
     q.addBindValue(text(paymentId));
     if (!q.exec() || !q.next())
@@ -271,6 +286,9 @@ JournalResult appendAndStore(const QSqlDatabase &db, CancelAttempt a, bool isNew
     entry.seq = head->seq + 1;
     entry.attemptId = a.id;
     entry.recordedAt = QDateTime::currentMSecsSinceEpoch();
+    // The login who writes it, in team mode (F21); until the store knows its
+    // login, the operator the attempt names.
+    entry.recordedBy = a.operatorName;
     entry.prevHash = head->seq == 0 ? genesisHash() : head->hash;
     entry.values = snapshotValues(a);
     hashEntry(entry);
@@ -291,6 +309,23 @@ JournalResult finalAttempt(const CancelAttempt &stored)
                                               "Cancel attempt %1 is final (%2) and cannot change.")
                       .arg(stored.id)
                       .arg(attemptStateKey(stored.state)));
+}
+
+JournalResult awaitingApproval(const CancelAttempt &stored)
+{
+    return failed(JournalError::InvalidTransition,
+                  QCoreApplication::translate("CancelJournal",
+                                              "Cancel attempt %1 is awaiting approval: nothing "
+                                              "was sent, and it can only be approved, declined "
+                                              "or lapse.")
+                      .arg(stored.id));
+}
+
+// Why an attempt that is not in flight cannot be sent, owned or leased.
+JournalResult notInFlight(const CancelAttempt &stored)
+{
+    return stored.state == AttemptState::AwaitingApproval ? awaitingApproval(stored)
+                                                          : finalAttempt(stored);
 }
 
 JournalResult ownedElsewhere(const CancelAttempt &stored)
@@ -415,10 +450,15 @@ QString attemptStateLabel(AttemptState state)
     return {};
 }
 
-bool isActive(AttemptState state)
+bool inFlight(AttemptState state)
 {
     return state == AttemptState::Prepared || state == AttemptState::Sent
            || state == AttemptState::Confirming;
+}
+
+bool holdsOrder(AttemptState state)
+{
+    return inFlight(state) || state == AttemptState::AwaitingApproval;
 }
 
 CancelJournal::CancelJournal(Database &db)
@@ -466,6 +506,10 @@ JournalResult CancelJournal::prepare(CancelAttempt draft)
     if (!draft.leaseUntil.isValid())
         draft.leaseUntil = now.addSecs(kLeaseSeconds);
     draft.finishedAt = {};
+    // Nobody has approved a new attempt (the approval flow sets these).
+    draft.approver.clear();
+    draft.decisionNote.clear();
+    draft.approvalDeadline = {};
     draft.entryHash.clear();
 
     const QSqlDatabase db = m_db.connection();
@@ -492,8 +536,8 @@ JournalResult CancelJournal::record(const CancelAttempt &attempt,
     const std::optional<CancelAttempt> stored = beginAndLoad(tx, db, attempt.id, &failure);
     if (!stored)
         return failure;
-    if (!isActive(stored->state))
-        return finalAttempt(*stored);
+    if (!inFlight(stored->state))
+        return notInFlight(*stored);
     if (stored->owner() != attempt.owner())
         return ownedElsewhere(*stored);
 
@@ -514,6 +558,16 @@ JournalResult CancelJournal::record(const CancelAttempt &attempt,
                                                   "go back to PREPARED.")
                           .arg(attempt.id));
 
+    // record() writes what sending brought; approving, declining and lapsing
+    // are not its business.
+    if (!inFlight(attempt.state) && attempt.state != AttemptState::Succeeded
+        && attempt.state != AttemptState::Rejected && attempt.state != AttemptState::Unresolved)
+        return failed(JournalError::InvalidTransition,
+                      QCoreApplication::translate("CancelJournal",
+                                                  "Cancel attempt %1 cannot be recorded as %2.")
+                          .arg(attempt.id)
+                          .arg(attemptStateKey(attempt.state)));
+
     CancelAttempt next = *stored;
     next.state = attempt.state;
     next.providerCode = attempt.providerCode;
@@ -523,7 +577,7 @@ JournalResult CancelJournal::record(const CancelAttempt &attempt,
     next.latencyMs = attempt.latencyMs;
     next.statusBefore = attempt.statusBefore;
     next.statusAfter = attempt.statusAfter;
-    if (isActive(next.state))
+    if (inFlight(next.state))
         next.finishedAt = {};
     else
         next.finishedAt = attempt.finishedAt.isValid() ? attempt.finishedAt.toUTC()
@@ -552,8 +606,8 @@ JournalResult CancelJournal::setOwner(qint64 attemptId, const ProcessOwner &expe
     const std::optional<CancelAttempt> stored = beginAndLoad(tx, db, attemptId, &failure);
     if (!stored)
         return failure;
-    if (!isActive(stored->state))
-        return finalAttempt(*stored);
+    if (!inFlight(stored->state))
+        return notInFlight(*stored);
     if (stored->owner() != expected)
         return ownedElsewhere(*stored);
     if (expectedLease && stored->leaseUntil != expectedLease->toUTC())
@@ -618,7 +672,7 @@ QList<CancelAttempt> CancelJournal::openAttemptsOf(const QList<Domain::OrderKey>
     QList<CancelAttempt> attempts;
     const bool ok = selectByKeys(
         m_db.connection(), selectAttemptSql(),
-        u" AND (state IN "_s + kActiveStates + u" OR state = 'UNRESOLVED')"_s, orders,
+        u" AND (state IN "_s + kHoldingStates + u" OR state = 'UNRESOLVED')"_s, orders,
         [&attempts](const QSqlQuery &q) { attempts.append(attemptFromRow(q)); }, error);
     if (!ok)
         return {};
@@ -690,7 +744,7 @@ std::optional<CancelAttempt> CancelJournal::activeFor(Provider provider,
 QList<CancelAttempt> CancelJournal::unfinished(QString *error) const
 {
     QSqlQuery q(m_db.connection());
-    q.prepare(selectAttemptSql() + u" WHERE state IN "_s + kActiveStates + u" ORDER BY id"_s);
+    q.prepare(selectAttemptSql() + u" WHERE state IN "_s + kInFlightStates + u" ORDER BY id"_s);
     QList<CancelAttempt> attempts;
     if (q.exec()) {
         while (q.next())

@@ -18,13 +18,31 @@ namespace CancelDesk::Storage {
 
 class Database;
 
-// The states of a cancel attempt (PRODUCT.md F11). PREPARED, SENT and CONFIRMING
-// are active; SUCCEEDED, REJECTED and UNRESOLVED are final.
-enum class AttemptState { Prepared, Sent, Confirming, Succeeded, Rejected, Unresolved };
+// The states of a cancel attempt (PRODUCT.md F11, F23). PREPARED, SENT and
+// CONFIRMING are in flight; AWAITING_APPROVAL waits for a second person
+// (nothing sent, no owner); SUCCEEDED, REJECTED, UNRESOLVED, DECLINED and
+// EXPIRED are final (UNRESOLVED may still be retried or reconciled).
+enum class AttemptState {
+    Prepared,
+    Sent,
+    Confirming,
+    Succeeded,
+    Rejected,
+    Unresolved,
+    AwaitingApproval,
+    Declined,
+    Expired
+};
 QString attemptStateKey(AttemptState state);
 std::optional<AttemptState> attemptStateFromKey(QStringView key);
 QString attemptStateLabel(AttemptState state); // translated
-bool isActive(AttemptState state);
+// The attempt holds its order: no second attempt for the order may start
+// (the in-flight states and AWAITING_APPROVAL; the partial unique index
+// cancel_attempts_one_active).
+bool holdsOrder(AttemptState state);
+// A request may be on its way or being confirmed: PREPARED, SENT, CONFIRMING,
+// what recovery resumes and what an owner and a lease belong to.
+bool inFlight(AttemptState state);
 
 struct CancelAttempt
 {
@@ -56,6 +74,12 @@ struct CancelAttempt
     qint64 ownerPid = 0;
     QString ownerInstance; // see ProcessOwner
     QDateTime leaseUntil;  // UTC
+    // Four-eyes approval (F23, journal format 4): who approved or declined
+    // (empty until then), their note, and when the request lapses (UTC;
+    // invalid when the attempt never awaited approval).
+    QString approver;
+    QString decisionNote;
+    QDateTime approvalDeadline;
     // Hash of this attempt's latest journal entry (export column entry_hash).
     QString entryHash;
 
@@ -150,8 +174,9 @@ public:
     Q_DISABLE_COPY_MOVE(CancelJournal)
 
     // Writes and commits a PREPARED attempt (journal first: before any network
-    // I/O). Refused with ActiveAttemptExists while another attempt for the same
-    // order is PREPARED, SENT or CONFIRMING, whichever process wrote it.
+    // I/O). Refused with ActiveAttemptExists while another attempt holds the
+    // same order (PREPARED, SENT, CONFIRMING or AWAITING_APPROVAL), whichever
+    // process wrote it.
     JournalResult prepare(CancelAttempt draft);
     // Stores a new state/outcome of an existing attempt and appends an entry.
     // A final attempt cannot change any more (InvalidTransition); the
@@ -176,16 +201,18 @@ public:
     std::optional<CancelAttempt> unresolvedFor(Domain::Provider provider,
                                                const QString &paymentId) const;
 
-    // The active and UNRESOLVED attempts of these orders, in id order, read
+    // The attempts holding these orders and the UNRESOLVED ones, in id order, read
     // in a few statements (one per provider and batch of keys). Empty with
     // *error set when they cannot be read.
     QList<CancelAttempt> openAttemptsOf(const QList<Domain::OrderKey> &orders,
                                         QString *error = nullptr) const;
 
     std::optional<CancelAttempt> find(qint64 attemptId) const;
+    // The attempt holding the order (holdsOrder()), if any.
     std::optional<CancelAttempt> activeFor(Domain::Provider provider,
                                            const QString &paymentId) const;
-    // The active attempts; empty with *error set when they cannot be read.
+    // The attempts in flight (inFlight(): what recovery resumes; never one
+    // AWAITING_APPROVAL); empty with *error set when they cannot be read.
     QList<CancelAttempt> unfinished(QString *error = nullptr) const;
     QList<CancelAttempt> list(const AttemptFilter &filter) const;
     // Streams attempts in id order without loading them all (exports); stop by

@@ -24,7 +24,8 @@ using namespace Qt::Literals::StringLiterals;
 // no spaces) of one object whose keys are the column names, in sorted order
 // (QJsonObject keeps its keys sorted):
 //   - "seq", "attempt_id", "recorded_at": the entry's own columns, so moving an
-//     entry or giving it to another attempt breaks its hash;
+//     entry or giving it to another attempt breaks its hash; from format 4 on
+//     also "recorded_by" (who wrote the entry);
 //   - every snapshot column of kColumns (journalchain.h) that the entry's format has;
 //   - "format" for format 2 and later (format 1 entries have no such key).
 // Every value is a JSON string (integers and times as decimal text, times in
@@ -33,8 +34,9 @@ using namespace Qt::Literals::StringLiterals;
 // amount of 16 digits would lose its last digit.
 //
 // Format 1 entries were written by schema version 2; format 2 (schema 3) adds
-// the owner columns, format 3 (schema 5) the owner's process instance. All stay
-// verifiable.
+// the owner columns, format 3 (schema 5) the owner's process instance, format 4
+// (schema 6, team mode) the approver, the approver's note, the approval
+// deadline and recorded_by. All stay verifiable.
 
 namespace CancelDesk::Storage {
 
@@ -80,12 +82,15 @@ QJsonValue canonicalValue(const QVariant &v)
 }
 
 QByteArray canonicalContent(const QVariant &seq, const QVariant &attemptId,
-                            const QVariant &recordedAt, int format, const QVariantList &values)
+                            const QVariant &recordedAt, const QVariant &recordedBy, int format,
+                            const QVariantList &values)
 {
     QJsonObject o;
     o.insert(u"seq"_s, canonicalValue(seq));
     o.insert(u"attempt_id"_s, canonicalValue(attemptId));
     o.insert(u"recorded_at"_s, canonicalValue(recordedAt));
+    if (format >= kRecordedBySince)
+        o.insert(u"recorded_by"_s, canonicalValue(recordedBy));
     if (format >= 2)
         o.insert(u"format"_s, QString::number(format));
     for (qsizetype i = 0; i < qsizetype(kColumns.size()); ++i) {
@@ -125,18 +130,19 @@ void hashEntry(NewEntry &entry)
 {
     entry.hash =
         chainHash(entry.prevHash, canonicalContent(entry.seq, entry.attemptId, entry.recordedAt,
-                                                   kCurrentFormat, entry.values));
+                                                   entry.recordedBy, kCurrentFormat, entry.values));
 }
 
 bool insertEntry(const QSqlDatabase &db, const NewEntry &entry, QString *error)
 {
     QSqlQuery q(db);
-    q.prepare(u"INSERT INTO journal_entries (seq, attempt_id, recorded_at, format, "_s
+    q.prepare(u"INSERT INTO journal_entries (seq, attempt_id, recorded_at, recorded_by, format, "_s
               + columnList() + u", prev_hash, entry_hash) VALUES ("_s
-              + placeholders(qsizetype(kColumns.size()) + 6) + u")"_s);
+              + placeholders(qsizetype(kColumns.size()) + 7) + u")"_s);
     q.addBindValue(entry.seq);
     q.addBindValue(entry.attemptId);
     q.addBindValue(entry.recordedAt);
+    q.addBindValue(entry.recordedBy.isNull() ? u""_s : entry.recordedBy);
     q.addBindValue(kCurrentFormat);
     for (const QVariant &v : entry.values)
         q.addBindValue(v);

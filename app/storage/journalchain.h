@@ -31,7 +31,7 @@ struct Column
 
 // The snapshot: every column an attempt row and its journal entries share, in
 // this order (snapshotValues() and attemptFrom() in canceljournal.cpp follow it).
-inline constexpr std::array<Column, 25> kColumns{{
+inline constexpr std::array<Column, 28> kColumns{{
     {u"provider", Kind::Text, 1},
     {u"payment_id", Kind::Text, 1},
     {u"merchant_reference", Kind::Text, 1},
@@ -57,10 +57,16 @@ inline constexpr std::array<Column, 25> kColumns{{
     {u"owner_pid", Kind::Int, 2},
     {u"lease_until", Kind::Time, 2},
     {u"owner_instance", Kind::Text, 3},
+    {u"approver", Kind::Text, 4},
+    {u"decision_note", Kind::Text, 4},
+    {u"approval_deadline", Kind::Time, 4},
 }};
 
 // The format new entries are written in.
-inline constexpr int kCurrentFormat = 3;
+inline constexpr int kCurrentFormat = 4;
+// From this format on, an entry's content also names who recorded it
+// (recorded_by, an entry-own column like recorded_at, not in the snapshot).
+inline constexpr int kRecordedBySince = 4;
 
 // The prev_hash of the first entry: 64 '0'.
 QString genesisHash();
@@ -75,9 +81,11 @@ QVariant valueAt(const QSqlQuery &q, int index);
 QVariantList snapshotAt(const QSqlQuery &q, int first);
 
 QJsonValue canonicalValue(const QVariant &v);
-// The compact JSON an entry's hash covers (see journalchain.cpp).
+// The compact JSON an entry's hash covers (see journalchain.cpp); recordedBy
+// counts only from kRecordedBySince on.
 QByteArray canonicalContent(const QVariant &seq, const QVariant &attemptId,
-                            const QVariant &recordedAt, int format, const QVariantList &values);
+                            const QVariant &recordedAt, const QVariant &recordedBy, int format,
+                            const QVariantList &values);
 // lower-case hex SHA-256(prevHash + "\n" + content)
 QString chainHash(const QString &prevHash, const QByteArray &content);
 
@@ -91,6 +99,7 @@ struct NewEntry
     qint64 seq = 0;
     qint64 attemptId = 0;
     qint64 recordedAt = 0; // epoch ms
+    QString recordedBy;    // who wrote it: the login in team mode
     QString prevHash;
     QVariantList values; // the snapshot, as kColumns
     QString hash;        // filled by hashEntry()

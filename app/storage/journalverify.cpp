@@ -130,7 +130,7 @@ private:
         QSqlQuery q(m_db);
         q.setForwardOnly(true);
         q.prepare(u"SELECT seq, attempt_id, recorded_at, format, prev_hash, entry_hash, "_s
-                  + columnList() + u" FROM journal_entries ORDER BY seq"_s);
+                  + columnList() + u", recorded_by FROM journal_entries ORDER BY seq"_s);
         if (!q.exec())
             return readFailure(q);
         qint64 expectedSeq = 1;
@@ -182,8 +182,10 @@ private:
                        .arg(seq));
             return false;
         }
-        const QByteArray content = canonicalContent(valueAt(q, 0), valueAt(q, 1), valueAt(q, 2),
-                                                    q.value(3).toInt(), snapshotAt(q, 6));
+        const int recordedBy = 6 + int(kColumns.size());
+        const QByteArray content =
+            canonicalContent(valueAt(q, 0), valueAt(q, 1), valueAt(q, 2), valueAt(q, recordedBy),
+                             q.value(3).toInt(), snapshotAt(q, 6));
         if (chainHash(storedPrev, content) != storedHash) {
             report(seq, attemptId,
                    QCoreApplication::translate("CancelJournal",
@@ -192,7 +194,34 @@ private:
                        .arg(seq));
             return false;
         }
+        if (const QString column = newerColumnSet(q); !column.isEmpty()) {
+            report(seq, attemptId,
+                   QCoreApplication::translate("CancelJournal",
+                                               "Entry %1 was altered: it is older than its "
+                                               "column %2, which holds a value.")
+                       .arg(seq)
+                       .arg(column));
+            return false;
+        }
         return true;
+    }
+
+    // The hash of an entry covers only the columns of its format; the newer
+    // ones must hold their defaults (an approver written into a format-1
+    // entry would otherwise go unnoticed). The first that does not, or empty.
+    static QString newerColumnSet(const QSqlQuery &q)
+    {
+        const int format = q.value(3).toInt();
+        for (int i = 0; i < int(kColumns.size()); ++i) {
+            const Column &column = kColumns[size_t(i)];
+            if (column.sinceFormat > format
+                && canonicalValue(valueAt(q, 6 + i)) != canonicalValue(columnDefault(column)))
+                return QString::fromUtf16(column.name);
+        }
+        const int recordedBy = 6 + int(kColumns.size());
+        if (format < kRecordedBySince && !q.value(recordedBy).toString().isEmpty())
+            return u"recorded_by"_s;
+        return {};
     }
 
     // 2. Each attempt row against its latest entry.

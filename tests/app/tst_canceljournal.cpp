@@ -136,6 +136,79 @@ QStringList format3Keys()
     return format2Keys() + QStringList{u"owner_instance"_s};
 }
 
+// Format 4 (schema 6, team mode) adds the approval columns and who recorded
+// the entry.
+QStringList format4Keys()
+{
+    return format3Keys()
+           + QStringList{u"approver"_s, u"decision_note"_s, u"approval_deadline"_s,
+                         u"recorded_by"_s};
+}
+
+QStringList formatKeys(int format)
+{
+    switch (format) {
+    case 1:
+        return kFormat1Keys;
+    case 2:
+        return format2Keys();
+    case 3:
+        return format3Keys();
+    default:
+        return format4Keys();
+    }
+}
+
+// Attempt `id` and its one entry `seq` (SENT), written by hand the way a
+// release writing journal format `format` (1: schema 2, 2: schema 3-4,
+// 3: schema 5) left them; returns the entry's hash.
+QString writeOldEntry(const QSqlDatabase &c, int seq, int id, int format, const QString &prevHash)
+{
+    const auto run = [&c](const QString &sql) {
+        QString error;
+        if (!exec(c, sql, &error))
+            qWarning("%s: %s", qPrintable(sql), qPrintable(error));
+        return error.isEmpty();
+    };
+    const QString values = u"'uqpay', 'PI_OLD%1', 'M-%1', 1234, 'USD', 'CARD', 'li.na', "
+                           "'production', 'duplicate', '', 'key-old-%1', 'SENT', '', '', 0, 1, "
+                           "1700000000000, NULL, -1, 'PENDING', ''"_s.arg(id);
+    const QString columns = u"provider, payment_id, merchant_reference, amount_minor, currency, "
+                            "payment_method, operator, environment, reason, note, "
+                            "idempotency_key, state, provider_code, provider_message, "
+                            "http_status, tries, requested_at, finished_at, latency_ms, "
+                            "status_before, status_after"_s;
+    if (!run(
+            u"INSERT INTO cancel_attempts (id, %1, entry_seq, entry_hash) VALUES (%2, %3, %4, '')"_s
+                .arg(columns)
+                .arg(id)
+                .arg(values)
+                .arg(seq)))
+        return {};
+    const QString formatColumn = format >= 2 ? u", format"_s : QString();
+    const QString formatValue = format >= 2 ? u", %1"_s.arg(format) : QString();
+    if (!run(u"INSERT INTO journal_entries (seq, attempt_id, %1, recorded_at, prev_hash, "
+             "entry_hash%2) VALUES (%3, %4, %5, %6, '%7', ''%8)"_s.arg(columns, formatColumn)
+                 .arg(seq)
+                 .arg(id)
+                 .arg(values)
+                 .arg(1700000000100LL + seq)
+                 .arg(prevHash, formatValue)))
+        return {};
+    QSqlQuery q(c);
+    if (!q.exec(u"SELECT * FROM journal_entries WHERE seq = %1"_s.arg(seq)) || !q.next())
+        return {};
+    const QString hash = sha256Hex(prevHash, handCanonical(q.record(), formatKeys(format)));
+    q.finish();
+    // The hash is filled in afterwards only because this test computes it
+    // from the stored row.
+    if (!run(u"DROP TRIGGER IF EXISTS journal_entries_no_update"_s)
+        || !run(u"UPDATE journal_entries SET entry_hash = '%1' WHERE seq = %2"_s.arg(hash).arg(seq))
+        || !run(u"UPDATE cancel_attempts SET entry_hash = '%1' WHERE id = %2"_s.arg(hash).arg(id)))
+        return {};
+    return hash;
+}
+
 // Every column of the two tables, each edited by one row of the tamper tests.
 QStringList entryColumns()
 {
@@ -169,7 +242,11 @@ QStringList entryColumns()
                        u"owner_host"_s,
                        u"owner_pid"_s,
                        u"lease_until"_s,
-                       u"owner_instance"_s};
+                       u"owner_instance"_s,
+                       u"approver"_s,
+                       u"decision_note"_s,
+                       u"approval_deadline"_s,
+                       u"recorded_by"_s};
 }
 
 QStringList attemptColumns()
@@ -201,7 +278,10 @@ QStringList attemptColumns()
                        u"owner_host"_s,
                        u"owner_pid"_s,
                        u"lease_until"_s,
-                       u"owner_instance"_s};
+                       u"owner_instance"_s,
+                       u"approver"_s,
+                       u"decision_note"_s,
+                       u"approval_deadline"_s};
 }
 
 } // namespace
@@ -248,6 +328,14 @@ private slots:
     void verifyCleanChain();
     void entryHashFollowsTheDocumentedForm();
     void schema2JournalStaysVerifiable();
+    void schema5StoreWithOldFormatsUpgrades();
+    void oldEntryCannotGainNewerColumns_data();
+    void oldEntryCannotGainNewerColumns();
+    void tamperedFormat4Approver();
+    void awaitingApprovalHoldsTheOrder();
+    void awaitingApprovalIsNotInFlight();
+    void declinedAndExpiredNeverChange();
+    void orderRowVersionGrows();
     void triggersRefuseEdits();
     void tamperColumnListsAreComplete();
     void tamperedEntryColumn_data();
@@ -351,17 +439,30 @@ JournalHead TestCancelJournal::buildKeepHeadAndDisarm()
 void TestCancelJournal::stateKeys()
 {
     const QList<std::pair<AttemptState, QString>> keys{
-        {AttemptState::Prepared, u"PREPARED"_s},     {AttemptState::Sent, u"SENT"_s},
-        {AttemptState::Confirming, u"CONFIRMING"_s}, {AttemptState::Succeeded, u"SUCCEEDED"_s},
-        {AttemptState::Rejected, u"REJECTED"_s},     {AttemptState::Unresolved, u"UNRESOLVED"_s}};
+        {AttemptState::Prepared, u"PREPARED"_s},
+        {AttemptState::Sent, u"SENT"_s},
+        {AttemptState::Confirming, u"CONFIRMING"_s},
+        {AttemptState::Succeeded, u"SUCCEEDED"_s},
+        {AttemptState::Rejected, u"REJECTED"_s},
+        {AttemptState::Unresolved, u"UNRESOLVED"_s},
+        {AttemptState::AwaitingApproval, u"AWAITING_APPROVAL"_s},
+        {AttemptState::Declined, u"DECLINED"_s},
+        {AttemptState::Expired, u"EXPIRED"_s}};
+    QStringList labels;
     for (const auto &[state, key] : keys) {
         QCOMPARE(attemptStateKey(state), key);
         QCOMPARE(attemptStateFromKey(key), std::optional<AttemptState>(state));
         QVERIFY(!attemptStateLabel(state).isEmpty());
-        QCOMPARE(isActive(state), state == AttemptState::Prepared || state == AttemptState::Sent
-                                      || state == AttemptState::Confirming);
+        labels.append(attemptStateLabel(state));
+        const bool sending = state == AttemptState::Prepared || state == AttemptState::Sent
+                             || state == AttemptState::Confirming;
+        QCOMPARE(inFlight(state), sending);
+        QCOMPARE(holdsOrder(state), sending || state == AttemptState::AwaitingApproval);
     }
+    labels.removeDuplicates();
+    QCOMPARE(labels.size(), keys.size());
     QVERIFY(!attemptStateFromKey(u"prepared"));
+    QVERIFY(!attemptStateFromKey(u"AWAITING"));
 }
 
 void TestCancelJournal::prepareFillsTheDefaults()
@@ -1011,9 +1112,11 @@ void TestCancelJournal::entryHashFollowsTheDocumentedForm()
     while (q.next()) {
         ++rows;
         const QSqlRecord row = q.record();
-        QCOMPARE(row.value(u"format"_s).toInt(), 3);
+        QCOMPARE(row.value(u"format"_s).toInt(), 4);
+        // Until the store knows its login: the attempt's operator.
+        QCOMPARE(row.value(u"recorded_by"_s).toString(), u"li.na"_s);
         QCOMPARE(row.value(u"prev_hash"_s).toString(), prev);
-        const QString canonical = handCanonical(row, format3Keys());
+        const QString canonical = handCanonical(row, format4Keys());
         QCOMPARE(row.value(u"entry_hash"_s).toString(), sha256Hex(prev, canonical));
         prev = row.value(u"entry_hash"_s).toString();
     }
@@ -1077,7 +1180,7 @@ void TestCancelJournal::schema2JournalStaysVerifiable()
     QVERIFY2(v.ok, qPrintable(v.problem));
     QCOMPARE(v.entriesChecked, 2);
     QCOMPARE(scalar(db.connection(), u"SELECT format FROM journal_entries WHERE seq = 2"_s).toInt(),
-             3);
+             4);
 
     // And the old entry is still protected.
     disarm(db.connection());
@@ -1085,6 +1188,261 @@ void TestCancelJournal::schema2JournalStaysVerifiable()
     v = journal.verify();
     QVERIFY(!v.ok);
     QCOMPARE(v.firstBadEntry, 1);
+}
+
+// A store an earlier release left at schema 5, holding entries of formats 1,
+// 2 and 3 (each written when its schema was current), is rebuilt by
+// migration 6 without touching a hash: it verifies, new entries are format 4,
+// and the mixed chain verifies as a whole.
+void TestCancelJournal::schema5StoreWithOldFormatsUpgrades()
+{
+    const QString path = m_dir->filePath(u"old5.sqlite"_s);
+    QString error;
+    QString prev = QString(64, u'0');
+    for (const auto &[version, format] : {std::pair{2, 1}, std::pair{3, 2}, std::pair{5, 3}}) {
+        Database old(path);
+        QVERIFY2(old.openAtVersion(version, &error), qPrintable(error));
+        prev = writeOldEntry(old.connection(), format, format, format, prev);
+        QVERIFY(!prev.isEmpty());
+    }
+    {
+        Database old(path);
+        QVERIFY2(old.openAtVersion(5, &error), qPrintable(error));
+        QCOMPARE(scalar(old.connection(), u"PRAGMA user_version"_s).toInt(), 5);
+        QCOMPARE(scalar(old.connection(), u"SELECT COUNT(*) FROM journal_entries"_s).toInt(), 3);
+    }
+
+    Database db(path);
+    QVERIFY2(db.open(&error), qPrintable(error));
+    const QSqlDatabase c = db.connection();
+    QCOMPARE(scalar(c, u"PRAGMA user_version"_s).toInt(), 6);
+    // The rebuilt tables keep every foreign key and every row.
+    QSqlQuery fk(c);
+    QVERIFY(fk.exec(u"PRAGMA foreign_key_check"_s));
+    QVERIFY(!fk.next());
+    fk.finish();
+    QCOMPARE(scalar(c, u"PRAGMA foreign_keys"_s).toInt(), 1);
+    QCOMPARE(scalar(c, u"SELECT group_concat(format) FROM journal_entries"_s).toString(),
+             u"1,2,3"_s);
+    CancelJournal journal(db);
+    VerifyResult v = journal.verify();
+    QVERIFY2(v.ok, qPrintable(v.problem));
+    QCOMPARE(v.entriesChecked, 3);
+    const CancelAttempt migrated = *journal.find(2);
+    QVERIFY(migrated.approver.isEmpty());
+    QVERIFY(!migrated.approvalDeadline.isValid());
+
+    // The old attempts are finished by the new release (format 4), a new
+    // attempt starts beside them; the chain of formats 1-4 verifies.
+    for (qint64 id : {1, 3}) {
+        CancelAttempt a = *journal.find(id);
+        a.state = AttemptState::Succeeded;
+        const JournalResult r = journal.record(a);
+        QVERIFY2(r.ok(), qPrintable(r.message));
+    }
+    QVERIFY(journal.prepare(draft(Provider::Antom, u"2026NEW"_s)).ok());
+    v = journal.verify();
+    QVERIFY2(v.ok, qPrintable(v.problem));
+    QCOMPARE(v.entriesChecked, 6);
+    QCOMPARE(scalar(c, u"SELECT group_concat(format) FROM journal_entries"_s).toString(),
+             u"1,2,3,4,4,4"_s);
+    QCOMPARE(scalar(c, u"SELECT group_concat(recorded_by) FROM journal_entries WHERE format = 4"_s)
+                 .toString(),
+             u"li.na,li.na,li.na"_s);
+    // The triggers came back with the rebuilt tables.
+    QVERIFY(!exec(c, u"UPDATE journal_entries SET note = 'x' WHERE seq = 1"_s, &error));
+    QVERIFY2(error.contains(u"append-only"_s), qPrintable(error));
+    QVERIFY(!exec(c, u"DELETE FROM cancel_attempts WHERE id = 2"_s, &error));
+    QVERIFY(!exec(c, u"UPDATE cancel_attempts SET provider_message = 'x' WHERE id = 1"_s, &error));
+    QVERIFY2(error.contains(u"final"_s), qPrintable(error));
+    QVERIFY(!exec(c, u"UPDATE cancel_attempts SET amount_minor = 1 WHERE id = 2"_s, &error));
+    QVERIFY2(error.contains(u"identity"_s), qPrintable(error));
+    QVERIFY(!exec(c, u"INSERT INTO journal_entries (seq, attempt_id) VALUES (99, 77)"_s, &error));
+
+    // The old entries are still protected by their hashes.
+    disarm(c);
+    QVERIFY(exec(c, u"UPDATE journal_entries SET tries = 2 WHERE seq = 2"_s));
+    v = journal.verify();
+    QVERIFY(!v.ok);
+    QCOMPARE(v.firstBadEntry, 2);
+}
+
+void TestCancelJournal::oldEntryCannotGainNewerColumns_data()
+{
+    QTest::addColumn<QString>("column");
+    QTest::addColumn<QString>("value");
+    // Columns a format-1 entry's hash does not cover: an entry older than a
+    // column vouches for its default, like an attempt row does.
+    QTest::addRow("approver") << u"approver"_s << u"'mallory'"_s;
+    QTest::addRow("decision_note") << u"decision_note"_s << u"'ok'"_s;
+    QTest::addRow("approval_deadline") << u"approval_deadline"_s << u"1"_s;
+    QTest::addRow("recorded_by") << u"recorded_by"_s << u"'mallory'"_s;
+    QTest::addRow("owner_instance") << u"owner_instance"_s << u"'x'"_s;
+    QTest::addRow("owner_host") << u"owner_host"_s << u"'x'"_s;
+}
+
+void TestCancelJournal::oldEntryCannotGainNewerColumns()
+{
+    QFETCH(QString, column);
+    QFETCH(QString, value);
+    const QString path = m_dir->filePath(u"old1.sqlite"_s);
+    QString error;
+    {
+        Database old(path);
+        QVERIFY2(old.openAtVersion(2, &error), qPrintable(error));
+        QVERIFY(!writeOldEntry(old.connection(), 1, 1, 1, QString(64, u'0')).isEmpty());
+    }
+    Database db(path);
+    QVERIFY2(db.open(&error), qPrintable(error));
+    CancelJournal journal(db);
+    QVERIFY(journal.verify().ok);
+    disarm(db.connection());
+    QVERIFY(exec(db.connection(),
+                 u"UPDATE journal_entries SET %1 = %2 WHERE seq = 1"_s.arg(column, value)));
+    const VerifyResult v = journal.verify();
+    QVERIFY(!v.ok);
+    QCOMPARE(v.firstBadEntry, 1);
+    QCOMPARE(v.firstBadAttempt, 1);
+}
+
+void TestCancelJournal::tamperedFormat4Approver()
+{
+    buildJournal();
+    const QSqlDatabase c = m_db->connection();
+    QCOMPARE(scalar(c, u"SELECT format FROM journal_entries WHERE seq = 5"_s).toInt(), 4);
+    disarm(c);
+    // Someone names an approver the attempt never had: in the entry ...
+    QVERIFY(exec(c, u"UPDATE journal_entries SET approver = 'mallory' WHERE seq = 5"_s));
+    VerifyResult v = m_journal->verify();
+    QVERIFY(!v.ok);
+    QCOMPARE(v.firstBadEntry, 5);
+    QCOMPARE(v.firstBadAttempt, 2);
+    QVERIFY(exec(c, u"UPDATE journal_entries SET approver = '' WHERE seq = 5"_s));
+    QVERIFY(m_journal->verify().ok);
+    // ... or in the attempt row.
+    QVERIFY(exec(c, u"UPDATE cancel_attempts SET approver = 'mallory' WHERE id = 2"_s));
+    v = m_journal->verify();
+    QVERIFY(!v.ok);
+    QCOMPARE(v.firstBadEntry, 8);
+    QCOMPARE(v.firstBadAttempt, 2);
+    QVERIFY2(v.problem.contains(u"approver"_s), qPrintable(v.problem));
+}
+
+// An attempt awaiting approval holds its order like an active one (the
+// unique index), so no second cancel of the order can start meanwhile.
+void TestCancelJournal::awaitingApprovalHoldsTheOrder()
+{
+    const QSqlDatabase c = m_db->connection();
+    QString error;
+    const QString insert = u"INSERT INTO cancel_attempts (id, provider, payment_id, amount_minor, "
+                           "currency, operator, environment, reason, idempotency_key, state, "
+                           "requested_at, entry_seq, entry_hash) VALUES (%1, 'uqpay', 'PI_1', 1, "
+                           "'USD', 'x', 'sandbox', 'duplicate', 'k%1', '%2', 0, 0, '')"_s;
+    QVERIFY2(exec(c, insert.arg(1).arg(u"AWAITING_APPROVAL"_s), &error), qPrintable(error));
+    QVERIFY(!exec(c, insert.arg(2).arg(u"PREPARED"_s), &error));
+    QVERIFY2(error.contains(u"UNIQUE"_s), qPrintable(error));
+    QVERIFY(!exec(c, insert.arg(3).arg(u"AWAITING_APPROVAL"_s), &error));
+    QVERIFY2(error.contains(u"UNIQUE"_s), qPrintable(error));
+    // Final ones beside it are fine for the index.
+    int id = 4;
+    for (const QString &state : {u"DECLINED"_s, u"EXPIRED"_s, u"REJECTED"_s})
+        QVERIFY2(exec(c, insert.arg(id++).arg(state), &error), qPrintable(error));
+
+    const JournalResult second = m_journal->prepare(draft(Provider::Uqpay, u"PI_1"_s));
+    QCOMPARE(second.error, JournalError::ActiveAttemptExists);
+    QVERIFY2(second.message.contains(u"AWAITING_APPROVAL"_s), qPrintable(second.message));
+    QCOMPARE(m_journal->activeFor(Provider::Uqpay, u"PI_1"_s)->id, 1);
+    const QList<CancelAttempt> open = m_journal->openAttemptsOf({{Provider::Uqpay, u"PI_1"_s}});
+    QCOMPARE(open.size(), 1);
+    QCOMPARE(open.at(0).state, AttemptState::AwaitingApproval);
+}
+
+// Nothing was sent for an attempt awaiting approval and nobody owns it:
+// recovery does not resume it, and sending, owning and leasing refuse it.
+void TestCancelJournal::awaitingApprovalIsNotInFlight()
+{
+    QVERIFY(m_journal->prepare(draft(Provider::Uqpay, u"PI_SENT"_s)).ok()); // 1
+    const QSqlDatabase c = m_db->connection();
+    QVERIFY(exec(c, u"INSERT INTO cancel_attempts (id, provider, payment_id, amount_minor, "
+                    "currency, operator, environment, reason, idempotency_key, state, "
+                    "requested_at, entry_seq, entry_hash, approval_deadline) VALUES (2, 'uqpay', "
+                    "'PI_WAIT', 1, 'USD', 'x', 'sandbox', 'duplicate', 'k2', "
+                    "'AWAITING_APPROVAL', 0, 0, '', 1767229200000)"_s));
+    QString error;
+    const QList<CancelAttempt> unfinished = m_journal->unfinished(&error);
+    QVERIFY2(error.isEmpty(), qPrintable(error));
+    QCOMPARE(unfinished.size(), 1);
+    QCOMPARE(unfinished.at(0).id, 1);
+
+    const CancelAttempt waiting = *m_journal->find(2);
+    QCOMPARE(waiting.state, AttemptState::AwaitingApproval);
+    QCOMPARE(waiting.approvalDeadline, QDateTime::fromMSecsSinceEpoch(1767229200000, Qt::UTC));
+    CancelAttempt sent = waiting;
+    sent.state = AttemptState::Sent;
+    JournalResult r = m_journal->record(sent);
+    QCOMPARE(r.error, JournalError::InvalidTransition);
+    QVERIFY2(r.message.contains(u"awaiting approval"_s), qPrintable(r.message));
+    r = m_journal->setOwner(2, {}, std::nullopt, ProcessOwner::self(), kT0);
+    QCOMPARE(r.error, JournalError::InvalidTransition);
+    // record() writes what sending brought, never a decision.
+    CancelAttempt declined = *m_journal->find(1);
+    declined.state = AttemptState::Declined;
+    r = m_journal->record(declined);
+    QCOMPARE(r.error, JournalError::InvalidTransition);
+    QCOMPARE(m_journal->find(1)->state, AttemptState::Prepared);
+}
+
+void TestCancelJournal::declinedAndExpiredNeverChange()
+{
+    const QSqlDatabase c = m_db->connection();
+    const QString insert = u"INSERT INTO cancel_attempts (id, provider, payment_id, amount_minor, "
+                           "currency, operator, environment, reason, idempotency_key, state, "
+                           "requested_at, entry_seq, entry_hash, approver) VALUES (%1, 'uqpay', "
+                           "'PI_%1', 1, 'USD', 'x', 'sandbox', 'duplicate', 'k%1', '%2', 0, 0, "
+                           "'', '%3')"_s;
+    QVERIFY(exec(c, insert.arg(1).arg(u"DECLINED"_s, u"bob"_s)));
+    QVERIFY(exec(c, insert.arg(2).arg(u"EXPIRED"_s, QString())));
+    QVERIFY(exec(c, insert.arg(3).arg(u"AWAITING_APPROVAL"_s, QString())));
+    QString error;
+    for (const QString &change : {u"state = 'PREPARED'"_s, u"decision_note = 'x'"_s}) {
+        for (int id : {1, 2}) {
+            QVERIFY(!exec(c, u"UPDATE cancel_attempts SET %1 WHERE id = %2"_s.arg(change).arg(id),
+                          &error));
+            QVERIFY2(error.contains(u"final"_s), qPrintable(error));
+        }
+    }
+    // The approver, once named, is part of the attempt's identity; so is the
+    // deadline.
+    QVERIFY(exec(c, u"UPDATE cancel_attempts SET approver = 'bob' WHERE id = 3"_s, &error));
+    QVERIFY(!exec(c, u"UPDATE cancel_attempts SET approver = 'eve' WHERE id = 3"_s, &error));
+    QVERIFY2(error.contains(u"identity"_s), qPrintable(error));
+    QVERIFY(!exec(c, u"UPDATE cancel_attempts SET approval_deadline = 5 WHERE id = 3"_s, &error));
+    QVERIFY2(error.contains(u"identity"_s), qPrintable(error));
+}
+
+// orders.row_version grows with every insert and update (the live view's
+// polling fallback reads "row_version > the last seen").
+void TestCancelJournal::orderRowVersionGrows()
+{
+    const QSqlDatabase c = m_db->connection();
+    const QString insert = u"INSERT INTO orders (provider, payment_id, amount_minor, currency, "
+                           "status, created_at) VALUES ('uqpay', '%1', 1, 'USD', 'PENDING', 0)"_s;
+    QVERIFY(exec(c, insert.arg(u"A"_s)));
+    QVERIFY(exec(c, insert.arg(u"B"_s)));
+    const auto version = [&c](const QString &id) {
+        return scalar(c, u"SELECT row_version FROM orders WHERE payment_id = '%1'"_s.arg(id))
+            .toLongLong();
+    };
+    const qint64 a = version(u"A"_s);
+    const qint64 b = version(u"B"_s);
+    QVERIFY(a > 0);
+    QVERIFY(b > a);
+    QVERIFY(exec(c, u"UPDATE orders SET status = 'CANCELLED' WHERE payment_id = 'A'"_s));
+    QVERIFY(version(u"A"_s) > b);
+    QCOMPARE(version(u"B"_s), b);
+    QVERIFY(
+        scalar(c, u"SELECT COUNT(*) FROM sqlite_master WHERE name = 'orders_row_version'"_s).toInt()
+        == 1);
 }
 
 void TestCancelJournal::reconcileSettlesUnresolvedOnce_data()
@@ -1449,7 +1807,7 @@ void TestCancelJournal::verifyAgainstHeadAfterTailRewrite()
     QVERIFY(q.next());
     const QSqlRecord row = q.record();
     const QString hash =
-        sha256Hex(row.value(u"prev_hash"_s).toString(), handCanonical(row, format3Keys()));
+        sha256Hex(row.value(u"prev_hash"_s).toString(), handCanonical(row, format4Keys()));
     q.finish();
     QVERIFY(exec(c, u"UPDATE journal_entries SET entry_hash = '%1' WHERE seq = 8"_s.arg(hash)));
     QVERIFY(exec(c, u"UPDATE cancel_attempts SET note = 'rewritten', entry_hash = '%1' "

@@ -178,10 +178,11 @@ void TestDatabase::init()
 
 void TestDatabase::migrationsAreDiscovered()
 {
-    const QStringList files = QDir(u":/migrations"_s).entryList({u"*.sql"_s}, QDir::Files);
+    const QStringList files =
+        QDir(u":/migrations/sqlite"_s).entryList({u"*.sql"_s}, QDir::Files);
     QVERIFY(!files.isEmpty());
     QCOMPARE(Database::latestSchemaVersion(), files.size());
-    QCOMPARE(Database::latestSchemaVersion(), 5);
+    QCOMPARE(Database::latestSchemaVersion(), 6);
     for (qsizetype i = 0; i < files.size(); ++i)
         QVERIFY2(files.at(i).startsWith(u"%1_"_s.arg(i + 1, 4, 10, QChar(u'0'))),
                  qPrintable(files.at(i)));
@@ -194,13 +195,14 @@ void TestDatabase::freshDatabaseReachesLatestVersion()
     QVERIFY2(db.open(&error), qPrintable(error));
     QCOMPARE(db.schemaVersion(), Database::latestSchemaVersion());
     const QSqlDatabase c = db.connection();
-    QCOMPARE(objects(c, u"table"_s), QStringList({u"cancel_attempts"_s, u"journal_entries"_s,
-                                                  u"orders"_s, u"status_history"_s}));
+    QCOMPARE(objects(c, u"table"_s),
+             QStringList({u"approval_thresholds"_s, u"cancel_attempts"_s, u"journal_entries"_s,
+                          u"orders"_s, u"status_history"_s}));
     const QStringList indexes = objects(c, u"index"_s);
     for (const QString &index :
          {u"orders_created"_s, u"orders_provider_status"_s, u"orders_reference"_s,
           u"orders_deadline"_s, u"orders_payment_id"_s, u"cancel_attempts_one_active"_s,
-          u"journal_entries_attempt"_s})
+          u"journal_entries_attempt"_s, u"orders_row_version"_s})
         QVERIFY2(indexes.contains(index), qPrintable(index));
     const QStringList triggers = objects(c, u"trigger"_s);
     QVERIFY(triggers.contains(u"journal_entries_no_update"_s));

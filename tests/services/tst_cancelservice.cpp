@@ -952,7 +952,7 @@ void TestCancelService::recoveryWithWrongCredentialsKeepsTheAttemptOpen()
                                       Services::systemClock());
         const QList<CancelReport> reports = awaitList(wrong.recover(), "recovery, wrong key");
         QCOMPARE(reports.size(), 1);
-        QVERIFY2(reports.first().state && Storage::isActive(*reports.first().state),
+        QVERIFY2(reports.first().state && Storage::inFlight(*reports.first().state),
                  qPrintable(reports.first().message));
         QVERIFY(!reports.first().message.contains(u"nothing was sent"_s, Qt::CaseInsensitive));
         const auto kept = m_journal->find(sent.attempt.id);
@@ -987,7 +987,7 @@ void TestCancelService::laterTryConfigurationFailureKeepsTheAttemptOpen()
                                     Services::systemClock());
     const QList<CancelReport> reports = awaitList(service.recover(), "recovery");
     QCOMPARE(reports.size(), 1);
-    QVERIFY(reports.first().state && Storage::isActive(*reports.first().state));
+    QVERIFY(reports.first().state && Storage::inFlight(*reports.first().state));
     QCOMPARE(m_journal->find(sent.attempt.id)->state, AttemptState::Sent);
     QCOMPARE(cancelRequests(), 0);
 }
@@ -1091,7 +1091,7 @@ void TestCancelService::finalStateAndOrderCommitTogether()
     const CancelReport report = await(service().cancel(request(Provider::Antom, id)));
     QCOMPARE(report.refusal, Refusal::Storage);
     const auto attempt = m_journal->find(report.attemptId);
-    QVERIFY(Storage::isActive(attempt->state));
+    QVERIFY(Storage::inFlight(attempt->state));
     QCOMPARE(m_orders->find(Provider::Antom, id)->status, NormStatus::Pending);
     QVERIFY(m_journal->verify().ok);
 
@@ -1133,7 +1133,7 @@ void TestCancelService::staleOwnerCannotWriteTheAttempt()
     const Storage::ProcessOwner rescuer{u"rescuer.invalid"_s, 4242, u"boot:1"_s};
     qint64 attemptId = 0;
     const CancelReport report = cancelTakenOverOnceSent(600, rescuer, &attemptId);
-    QVERIFY(report.state && Storage::isActive(*report.state));
+    QVERIFY(report.state && Storage::inFlight(*report.state));
     const auto attempt = m_journal->find(attemptId);
     QCOMPARE(attempt->state, AttemptState::Sent);
     QCOMPARE(attempt->owner(), rescuer);
@@ -1151,7 +1151,7 @@ void TestCancelService::failedLeaseRenewalStopsTheJob()
     const CancelReport report = cancelTakenOverOnceSent(3000, rescuer, &attemptId);
     // Delivered before the provider answered: it stopped, it did not wait.
     QCOMPARE(cancelRequests(), 0);
-    QVERIFY(report.state && Storage::isActive(*report.state));
+    QVERIFY(report.state && Storage::inFlight(*report.state));
     QVERIFY2(report.message.contains(u"stopped handling"_s), qPrintable(report.message));
     // Nothing more was sent (the one request in flight was aborted), nothing
     // written after the takeover.

@@ -426,6 +426,10 @@ QString BulkCancelDialog::outcomeText(int index) const
         // The summary under the table says the rest; the tooltip has the details.
         return tr("%1 — retry it here, never as a new cancel.")
             .arg(Storage::attemptStateLabel(*r.state));
+    case AttemptState::AwaitingApproval:
+    case AttemptState::Declined:
+    case AttemptState::Expired:
+        return Storage::attemptStateLabel(*r.state);
     case AttemptState::Prepared:
     case AttemptState::Sent:
     case AttemptState::Confirming:
@@ -447,7 +451,11 @@ QColor BulkCancelDialog::outcomeColor(const Row &row) const
         return countdownColor(Countdown::Level::Normal);
     case AttemptState::Rejected:
         return countdownColor(Countdown::Level::Red);
+    case AttemptState::Declined:
+    case AttemptState::Expired:
+        return countdownColor(Countdown::Level::Closed);
     case AttemptState::Unresolved:
+    case AttemptState::AwaitingApproval:
     case AttemptState::Prepared:
     case AttemptState::Sent:
     case AttemptState::Confirming:

@@ -57,7 +57,11 @@ QColor outcomeColor(AttemptState state)
         return countdownColor(Countdown::Level::Normal);
     case AttemptState::Rejected:
         return countdownColor(Countdown::Level::Red);
+    case AttemptState::Declined:
+    case AttemptState::Expired:
+        return countdownColor(Countdown::Level::Closed);
     case AttemptState::Unresolved:
+    case AttemptState::AwaitingApproval:
     case AttemptState::Prepared:
     case AttemptState::Sent:
     case AttemptState::Confirming:
@@ -512,6 +516,9 @@ void CancelDialog::onStateChanged(Storage::AttemptState state)
     case AttemptState::Succeeded:
     case AttemptState::Rejected:
     case AttemptState::Unresolved:
+    case AttemptState::AwaitingApproval:
+    case AttemptState::Declined:
+    case AttemptState::Expired:
         text = Storage::attemptStateLabel(state);
         break;
     }
@@ -609,6 +616,21 @@ CancelDialog::Outcome CancelDialog::attemptOutcome(const CancelReport &r) const
             o.details << tr("Requests sent with the same idempotency key: %1").arg(r.tries);
         if (!r.providerCode.isEmpty())
             o.details << tr("Last answer: %1").arg(r.providerCode);
+        break;
+    case AttemptState::AwaitingApproval:
+        o.key = QStringLiteral("awaiting");
+        o.title = tr("Waiting for approval — nothing was sent");
+        o.details << r.message;
+        break;
+    case AttemptState::Declined:
+        o.key = QStringLiteral("declined");
+        o.title = tr("Declined — nothing was sent");
+        o.details << r.message;
+        break;
+    case AttemptState::Expired:
+        o.key = QStringLiteral("expired");
+        o.title = tr("Not approved in time — nothing was sent");
+        o.details << r.message;
         break;
     case AttemptState::Prepared:
     case AttemptState::Sent:

@@ -122,6 +122,10 @@ QColor CancelLogModel::outcomeColor(AttemptState state)
         return QColor(0xb3, 0x26, 0x1e); // red
     case AttemptState::Unresolved:
         return QColor(0xa3, 0x5a, 0x00); // amber, dark enough to read
+    case AttemptState::Declined:
+    case AttemptState::Expired:
+        return QColor(0x5f, 0x63, 0x68); // grey: never sent, over
+    case AttemptState::AwaitingApproval:
     case AttemptState::Prepared:
     case AttemptState::Sent:
     case AttemptState::Confirming:

@@ -699,6 +699,14 @@ void OrderTableModel::reload()
         });
         for (const Storage::CancelAttempt &a : journal->unfinished())
             attempts[OrderSnapshot::keyOf(a.provider, a.paymentId)].flags.activeAttemptId = a.id;
+        // A request awaiting approval holds its order too (not in flight, so
+        // not among unfinished()).
+        Storage::AttemptFilter awaiting;
+        awaiting.state = Storage::AttemptState::AwaitingApproval;
+        journal->forEach(awaiting, [&attempts](const Storage::CancelAttempt &a) {
+            attempts[OrderSnapshot::keyOf(a.provider, a.paymentId)].flags.activeAttemptId = a.id;
+            return true;
+        });
         QHash<QString, int> references; // provider + reference -> orders
         Storage::OrderQuery query;
         query.sort = Storage::OrderQuery::Sort::Created;

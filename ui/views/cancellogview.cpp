@@ -37,9 +37,10 @@ namespace {
 
 constexpr int kAll = -1;
 
-const AttemptState kStates[] = {AttemptState::Prepared,   AttemptState::Sent,
-                                AttemptState::Confirming, AttemptState::Succeeded,
-                                AttemptState::Rejected,   AttemptState::Unresolved};
+const AttemptState kStates[] = {
+    AttemptState::Prepared,         AttemptState::Sent,     AttemptState::Confirming,
+    AttemptState::Succeeded,        AttemptState::Rejected, AttemptState::Unresolved,
+    AttemptState::AwaitingApproval, AttemptState::Declined, AttemptState::Expired};
 
 QLabel *buddyLabel(QWidget *parent, QWidget *buddy, const QString &name)
 {

@@ -337,7 +337,7 @@ void StatusView::fill()
     m_attemptFlags = {};
     for (const Storage::CancelAttempt &a : m_reads.journal.list(filter)) {
         // The list is in id order: the newest unresolved one wins.
-        if (Storage::isActive(a.state))
+        if (Storage::holdsOrder(a.state))
             m_attemptFlags.activeAttemptId = a.id;
         else if (a.state == Storage::AttemptState::Unresolved)
             m_attemptFlags.unresolvedAttemptId = a.id;
