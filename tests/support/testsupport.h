@@ -4,6 +4,8 @@
 #include <QDateTime>
 #include <QString>
 
+class QTemporaryDir;
+
 namespace CancelDesk::Test {
 
 // UTC instant from "2026-03-01T23:59:00+08:00"-style text; fails the test on bad text.
@@ -16,5 +18,17 @@ QByteArray fixture(const QString &relativePath);
 // Where tests save review screenshots: $CANCELDESK_SHOTS_DIR, else
 // <temp>/canceldesk-shots (created). Never a fixed path outside the temp folder.
 QString shotPath(const QString &fileName);
+
+// The storage engine under test: "sqlite" or "postgresql", from
+// $CANCELDESK_TEST_ENGINE (empty: sqlite; anything else aborts). CMake sets it
+// for tests registered with ENGINES (tests/CMakeLists.txt).
+QString engine();
+bool enginePostgres();
+
+// Where a test's store lives: dir.filePath(fileName) on sqlite, else a fresh
+// empty database on this process's PgServer (its postgresql:// URL). When the
+// server cannot start the test program aborts with the reason and the log
+// tail: it never skips (a QSKIP counts as passed).
+QString storeLocation(const QTemporaryDir &dir, const QString &fileName);
 
 } // namespace CancelDesk::Test
