@@ -664,12 +664,7 @@ ExportResult runExport(Storage::Database &db, const QString &path, const ExportO
     const QSqlDatabase connection = db.connection();
     // One read transaction: the total and the rows come from the same snapshot
     // even while another process appends to the log.
-    // Ended only if begun here: a caller's open transaction is not ours to end.
-    const bool reading = QSqlQuery(connection).exec(u"BEGIN"_s);
-    const auto endRead = qScopeGuard([&connection, reading] {
-        if (reading)
-            QSqlQuery(connection).exec(u"ROLLBACK"_s);
-    });
+    const Storage::ReadSnapshot snapshot(connection);
 
     Storage::CancelJournal journal(db);
     const qint64 total = journal.count(filter);

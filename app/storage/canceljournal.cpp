@@ -267,8 +267,13 @@ JournalResult storeAttemptRow(const QSqlDatabase &db, const CancelAttempt &a, bo
     q.addBindValue(entry.hash);
     if (!isNew)
         q.addBindValue(a.id);
-    if (!q.exec())
+    // A refused write (the one-active-attempt index) is explained by reads in
+    // the same transaction, which must go on after the failed statement.
+    Savepoint step(db);
+    if (!q.exec()) {
+        step.rollback();
         return isNew ? insertRefusal(db, a, q) : dbFailure(q);
+    }
     return {};
 }
 

@@ -1,5 +1,7 @@
 #include "database.h"
 
+#include "enginesql.h"
+
 #include <QAtomicInteger>
 #include <QCoreApplication>
 #include <QDeadlineTimer>
@@ -55,8 +57,8 @@ bool createPrivateFile(const QString &path)
     return ok;
 }
 
-// A writer holding the lock makes others wait this long before SQLITE_BUSY;
-// long enough for any single transaction of ours, short enough to report.
+// How long opening a fresh SQLite file waits for another process switching it
+// to WAL (the same patience as busy_timeout, EngineSql).
 constexpr int kBusyTimeoutMs = 5000;
 
 // SQLite primary result codes (Qt reports them as the native error code).
@@ -80,34 +82,39 @@ struct MigrationSet
     QString error;               // untranslated programming error, empty when fine
 };
 
-// The scripts are compiled into the program, so they are read once.
-const MigrationSet &migrationSet()
+// The scripts are compiled into the program, one folder per engine with the
+// same versions (tst_schemaparity compares them); they are read once.
+MigrationSet readMigrationSet(const QString &folder)
 {
-    static const MigrationSet set = [] {
-        MigrationSet s;
-        static const QRegularExpression name(u"^(\\d{4})_[a-z0-9_]+\\.sql$"_s);
-        const QDir dir(u":/migrations/sqlite"_s);
-        const QStringList files = dir.entryList({u"*.sql"_s}, QDir::Files, QDir::Name);
-        for (const QString &file : files) {
-            const QRegularExpressionMatch m = name.match(file);
-            if (!m.hasMatch()) {
-                s.error = u"migration file with a malformed name: "_s + file;
-                continue;
-            }
-            s.migrations.append({m.captured(1).toInt(), dir.filePath(file)});
+    MigrationSet s;
+    static const QRegularExpression name(u"^(\\d{4})_[a-z0-9_]+\\.sql$"_s);
+    const QDir dir(folder);
+    const QStringList files = dir.entryList({u"*.sql"_s}, QDir::Files, QDir::Name);
+    for (const QString &file : files) {
+        const QRegularExpressionMatch m = name.match(file);
+        if (!m.hasMatch()) {
+            s.error = u"migration file with a malformed name: "_s + file;
+            continue;
         }
-        std::sort(s.migrations.begin(), s.migrations.end(),
-                  [](const Migration &a, const Migration &b) { return a.version < b.version; });
-        for (qsizetype i = 0; i < s.migrations.size(); ++i) {
-            if (s.migrations.at(i).version != i + 1) {
-                s.error = u"migrations are not numbered 1..N without gaps"_s;
-                s.migrations.resize(i);
-                break;
-            }
+        s.migrations.append({m.captured(1).toInt(), dir.filePath(file)});
+    }
+    std::sort(s.migrations.begin(), s.migrations.end(),
+              [](const Migration &a, const Migration &b) { return a.version < b.version; });
+    for (qsizetype i = 0; i < s.migrations.size(); ++i) {
+        if (s.migrations.at(i).version != i + 1) {
+            s.error = u"migrations are not numbered 1..N without gaps"_s;
+            s.migrations.resize(i);
+            break;
         }
-        return s;
-    }();
-    return set;
+    }
+    return s;
+}
+
+const MigrationSet &migrationSet(Engine engine)
+{
+    static const MigrationSet sqlite = readMigrationSet(u":/migrations/sqlite"_s);
+    static const MigrationSet postgres = readMigrationSet(u":/migrations/postgresql"_s);
+    return engine == Engine::Sqlite ? sqlite : postgres;
 }
 
 bool execute(QSqlDatabase &db, const QString &sql, QSqlError *error)
@@ -119,18 +126,35 @@ bool execute(QSqlDatabase &db, const QString &sql, QSqlError *error)
     return false;
 }
 
-// The schema version the file is at (PRAGMA user_version); false with *error
-// set when it cannot be read.
-bool readUserVersion(const QSqlDatabase &db, const QString &path, int *version, QString *error)
+// The schema version the store is at; false with *error set when it cannot
+// be read.
+bool readSchemaVersion(const QSqlDatabase &db, const QString &name, int *version, QString *error)
 {
-    QSqlQuery q(db);
-    if (!q.exec(u"PRAGMA user_version"_s) || !q.next()) {
-        *error = QCoreApplication::translate("Database", "Cannot read the database %1: %2")
-                     .arg(QDir::toNativeSeparators(path), Database::errorText(q.lastError()));
-        return false;
-    }
-    *version = q.value(0).toInt();
-    return true;
+    QSqlError sqlError;
+    if (EngineSql::readVersion(db, version, &sqlError))
+        return true;
+    *error = QCoreApplication::translate("Database", "Cannot read the database %1: %2")
+                 .arg(QDir::toNativeSeparators(name), Database::errorText(sqlError));
+    return false;
+}
+
+// libpq only warns about a password file that others can read, and then
+// ignores it; CancelDesk refuses to go on with one (PRODUCT.md F20). Empty
+// when there is no such file or it is private.
+QString unsafePasswordFileText()
+{
+    QString file = qEnvironmentVariable("PGPASSFILE");
+    if (file.isEmpty())
+        file = QDir::home().filePath(u".pgpass"_s);
+    struct stat st = {};
+    if (::stat(QFile::encodeName(file).constData(), &st) != 0)
+        return {};
+    if (S_ISREG(st.st_mode) && (st.st_mode & (S_IRWXG | S_IRWXO)) == 0)
+        return {};
+    return QCoreApplication::translate(
+               "Database", "The password file %1 is not a private file (it must have mode 0600): "
+                           "CancelDesk does not use it. Run: chmod 600 %1")
+        .arg(QDir::toNativeSeparators(file));
 }
 
 int nativeCode(const QSqlError &error)
@@ -195,6 +219,24 @@ qsizetype skipQuoted(QStringView script, qsizetype i)
     return i + 1;
 }
 
+// Past the PostgreSQL dollar-quoted string ($$ … $$ or $tag$ … $tag$, a
+// function body) that opens at i, or i itself when none opens there ($1 is a
+// parameter, not a quote).
+qsizetype skipDollarQuoted(QStringView script, qsizetype i)
+{
+    const qsizetype n = script.size();
+    qsizetype tagEnd = i + 1;
+    if (tagEnd < n && isWordStart(script.at(tagEnd))) {
+        while (tagEnd < n && script.at(tagEnd) != u'$' && isWordChar(script.at(tagEnd)))
+            ++tagEnd;
+    }
+    if (tagEnd >= n || script.at(tagEnd) != u'$')
+        return i;
+    const QStringView tag = script.sliced(i, tagEnd - i + 1);
+    const qsizetype close = script.indexOf(tag, tagEnd + 1);
+    return close < 0 ? n : close + tag.size();
+}
+
 qsizetype skipWord(QStringView script, qsizetype i)
 {
     while (i < script.size() && isWordChar(script.at(i)))
@@ -230,6 +272,11 @@ struct StatementState
         }
         if (!isTrigger || bodyClosed)
             return;
+        if (bodyDepth == 0 && upperWord == u"EXECUTE") {
+            // PostgreSQL: CREATE TRIGGER … EXECUTE FUNCTION f(); has no body.
+            bodyClosed = true;
+            return;
+        }
         if (upperWord == u"BEGIN" || (bodyDepth > 0 && upperWord == u"CASE")) {
             ++bodyDepth;
         } else if (bodyDepth > 0 && upperWord == u"END") {
@@ -261,6 +308,9 @@ QStringList splitSqlScript(QStringView script)
         } else if (isQuote(c)) {
             i = skipQuoted(script, i);
             statement.hasContent = true;
+        } else if (const qsizetype body = c == u'$' ? skipDollarQuoted(script, i) : i; body != i) {
+            i = body;
+            statement.hasContent = true;
         } else if (isWordStart(c)) {
             const qsizetype wordStart = i;
             i = skipWord(script, i);
@@ -283,8 +333,18 @@ QStringList splitSqlScript(QStringView script)
     return statements;
 }
 
-Database::Database(const QString &path)
-    : m_path(path)
+Database::Database(const QString &location)
+    : Database(DatabaseLocation::sqlite(location))
+{
+    const DatabaseLocationParse parsed = DatabaseLocation::parse(location);
+    if (parsed.ok())
+        m_location = parsed.location;
+    else
+        m_locationError = parsed.error;
+}
+
+Database::Database(const DatabaseLocation &location)
+    : m_location(location)
 {
     // Connection names must be unique per Database object: two objects on the
     // same file (tests, or a CLI command beside the GUI's store) must not share one.
@@ -328,7 +388,7 @@ bool Database::openAtVersion(int targetVersion, QString *error)
 
 int Database::latestSchemaVersion()
 {
-    return int(migrationSet().migrations.size());
+    return int(migrationSet(Engine::Sqlite).migrations.size());
 }
 
 int Database::schemaVersion() const
@@ -336,7 +396,7 @@ int Database::schemaVersion() const
     const QSqlDatabase db = connection();
     int version = -1;
     QString ignored;
-    if (!db.isOpen() || !readUserVersion(db, m_path, &version, &ignored))
+    if (!db.isOpen() || !readSchemaVersion(db, path(), &version, &ignored))
         return -1;
     return version;
 }
@@ -351,6 +411,12 @@ QSqlDatabase Database::connection() const
 
 QString Database::errorText(const QSqlError &error)
 {
+    if (!EngineSql::sqlState(error).isEmpty()) {
+        if (QString text = EngineSql::postgresErrorText(error); !text.isEmpty())
+            return text;
+        return QCoreApplication::translate("Database", "Database error: %1")
+            .arg(error.databaseText().trimmed());
+    }
     switch (nativeCode(error)) {
     case kSqliteBusy:
     case kSqliteLocked:
@@ -399,8 +465,9 @@ QSqlDatabase Database::openConnection(QString *error) const
 
     const QString name =
         m_connectionPrefix + QString::number(reinterpret_cast<quintptr>(thread), 16);
-    QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, name);
-    db.setDatabaseName(m_path);
+    QSqlDatabase db = addConnection(name, error);
+    if (!db.isValid())
+        return db;
     m_connections.insert(thread, name);
     if (!m_threadWatches.contains(thread)) {
         // finished is emitted in the finishing thread itself, the one place
@@ -414,7 +481,7 @@ QSqlDatabase Database::openConnection(QString *error) const
     if (!db.open()) {
         if (error)
             *error = QCoreApplication::translate("Database", "Cannot open the database %1: %2")
-                         .arg(QDir::toNativeSeparators(m_path), errorText(db.lastError()));
+                         .arg(QDir::toNativeSeparators(path()), errorText(db.lastError()));
         return db;
     }
     QString configureError;
@@ -426,38 +493,59 @@ QSqlDatabase Database::openConnection(QString *error) const
     return db;
 }
 
+QSqlDatabase Database::addConnection(const QString &name, QString *error) const
+{
+    if (m_location.engine == Engine::Sqlite) {
+        QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, name);
+        db.setDatabaseName(m_location.path);
+        return db;
+    }
+    if (!QSqlDatabase::isDriverAvailable(u"QPSQL"_s)) {
+        if (error)
+            *error = QCoreApplication::translate(
+                "Database", "Team mode needs Qt's PostgreSQL driver, which is not installed "
+                            "(Debian: libqt6sql6-psql).");
+        return {};
+    }
+    if (QString unsafe = unsafePasswordFileText(); !unsafe.isEmpty()) {
+        if (error)
+            *error = unsafe;
+        return {};
+    }
+    // No password here: libpq reads PGPASSWORD or the password file itself.
+    QSqlDatabase db = QSqlDatabase::addDatabase(u"QPSQL"_s, name);
+    db.setHostName(m_location.connectHost());
+    db.setPort(m_location.port);
+    db.setDatabaseName(m_location.databaseName);
+    db.setUserName(m_location.userName);
+    db.setConnectOptions(m_location.libpqConnectOptions());
+    return db;
+}
+
 bool Database::configure(QSqlDatabase &db, QString *error) const
 {
-    // PRAGMA values cannot be bound; these are constants of ours.
-    //   journal_mode=WAL   readers do not block the writer (list refresh while cancelling)
-    //   busy_timeout       wait for another process's write instead of failing at once
-    //   foreign_keys=ON    off by default in SQLite, per connection
-    //   synchronous=FULL   a committed PREPARED attempt survives a power cut (F11)
-    const QString pragmas[] = {
-        u"PRAGMA busy_timeout = %1"_s.arg(kBusyTimeoutMs),
-        u"PRAGMA journal_mode = WAL"_s,
-        u"PRAGMA foreign_keys = ON"_s,
-        u"PRAGMA synchronous = FULL"_s,
-    };
-    for (const QString &pragma : pragmas) {
+    // Settings are constants of ours, never bound values.
+    const QStringList settings = EngineSql::connectionSettings(m_location.engine);
+    for (const QString &setting : settings) {
         QSqlQuery q(db);
-        // Switching a fresh file to WAL takes an exclusive lock, and SQLite
-        // does not wait for it through busy_timeout: another process opening
-        // the same new file at this moment makes it BUSY. Wait as a write
-        // would.
+        // Switching a fresh SQLite file to WAL takes an exclusive lock, and
+        // SQLite does not wait for it through busy_timeout: another process
+        // opening the same new file at this moment makes it BUSY. Wait as a
+        // write would.
         QDeadlineTimer patience{std::chrono::milliseconds(kBusyTimeoutMs)};
-        bool done = q.exec(pragma);
-        while (!done && isBusy(q.lastError()) && !patience.hasExpired()) {
+        bool done = q.exec(setting);
+        while (!done && m_location.engine == Engine::Sqlite && isBusy(q.lastError())
+               && !patience.hasExpired()) {
             QThread::msleep(20);
-            done = q.exec(pragma);
+            done = q.exec(setting);
         }
         if (!done) {
             if (error)
                 *error = QCoreApplication::translate("Database", "Cannot open the database %1: %2")
-                             .arg(QDir::toNativeSeparators(m_path), errorText(q.lastError()));
+                             .arg(QDir::toNativeSeparators(path()), errorText(q.lastError()));
             return false;
         }
-        if (pragma.contains(u"journal_mode") && q.next()
+        if (setting.contains(u"journal_mode") && q.next()
             && q.value(0).toString().compare(u"wal", Qt::CaseInsensitive) != 0) {
             // Some file systems (network shares) cannot do WAL; SQLite then keeps
             // its rollback journal, which is slower but still safe.
@@ -549,14 +637,30 @@ bool applyMigration(QSqlDatabase &db, const QString &path, const Migration &migr
     }
     const QString script = QString::fromUtf8(file.readAll());
 
+    const Engine engine = engineOf(db);
     WriteTransaction tx(db);
+    if (!tx.begin(error))
+        return false;
     int current = 0;
-    if (!tx.begin(error) || !readUserVersion(db, path, &current, error))
+    if (migration.version == 1) {
+        // A fresh PostgreSQL database gets its schema and version table first.
+        const QStringList bootstrap = EngineSql::versionBootstrap(engine);
+        for (const QString &statement : bootstrap) {
+            QSqlError sqlError;
+            if (!execute(db, statement, &sqlError)) {
+                *error =
+                    QCoreApplication::translate("Database", "Cannot create the schema in %1: %2")
+                        .arg(QDir::toNativeSeparators(path), Database::errorText(sqlError));
+                return false;
+            }
+        }
+    }
+    if (!readSchemaVersion(db, path, &current, error))
         return false;
     if (current >= migration.version)
         return true; // done by the other process; tx rolls back nothing
     QStringList statements = splitSqlScript(script);
-    statements.append(u"PRAGMA user_version = %1"_s.arg(migration.version));
+    statements.append(EngineSql::writeVersion(engine, migration.version));
     for (const QString &statement : std::as_const(statements)) {
         QSqlError sqlError;
         if (!execute(db, statement, &sqlError)) {
@@ -578,28 +682,53 @@ bool Database::migrate(int targetVersion, QString *error)
     QString ignored;
     QString *const err = error ? error : &ignored;
 
-    const MigrationSet &set = migrationSet();
-    if (!set.error.isEmpty()) {
-        // A build problem, not the operator's: say it plainly but do not go on.
-        *err = brokenMigrationsText(set.error);
+    if (!m_locationError.isEmpty()) {
+        *err = m_locationError;
         return false;
     }
-    if (!createPrivateStore(m_path, err))
+    const MigrationSet &set = migrationSet(m_location.engine);
+    if (!set.error.isEmpty() || set.migrations.size() != latestSchemaVersion()) {
+        // A build problem, not the operator's: say it plainly but do not go on.
+        *err = brokenMigrationsText(
+            set.error.isEmpty() ? u"the engines' migrations differ in number"_s : set.error);
+        return false;
+    }
+    if (m_location.engine == Engine::Sqlite && !createPrivateStore(m_location.path, err))
         return false;
     QSqlDatabase db = openConnection(err);
     if (!db.isOpen())
         return false;
     int current = 0;
-    if (!readUserVersion(db, m_path, &current, err)
-        || !canMigrate(m_path, current, targetVersion, err))
+    if (!readSchemaVersion(db, path(), &current, err)
+        || !canMigrate(path(), current, targetVersion, err))
         return false;
     for (const Migration &migration : set.migrations) {
         if (migration.version > current && migration.version <= targetVersion
-            && !applyMigration(db, m_path, migration, err))
+            && !applyMigration(db, path(), migration, err))
             return false;
     }
     return true;
 }
+
+Engine engineOf(const QSqlDatabase &db)
+{
+    return db.driverName() == u"QPSQL" ? Engine::PostgreSql : Engine::Sqlite;
+}
+
+namespace {
+
+// The advisory lock every CancelDesk writer of a PostgreSQL database takes
+// first ("CDWL"). Advisory locks belong to one database, so two team
+// databases on one server do not share it.
+constexpr qint64 kWriteLockKey = 0x4344574C;
+
+void run(const QSqlDatabase &db, const QString &sql)
+{
+    QSqlQuery q(db);
+    q.exec(sql);
+}
+
+} // namespace
 
 WriteTransaction::WriteTransaction(const QSqlDatabase &db)
     : m_db(db)
@@ -607,22 +736,28 @@ WriteTransaction::WriteTransaction(const QSqlDatabase &db)
 
 WriteTransaction::~WriteTransaction()
 {
-    if (m_active) {
-        QSqlQuery q(m_db);
-        q.exec(u"ROLLBACK"_s);
-    }
+    if (m_active)
+        run(m_db, u"ROLLBACK"_s);
 }
 
 bool WriteTransaction::begin(QString *error)
 {
     Q_ASSERT(!m_active);
+    const bool postgres = engineOf(m_db) == Engine::PostgreSql;
     QSqlQuery q(m_db);
-    if (!q.exec(u"BEGIN IMMEDIATE"_s)) {
+    if (!q.exec(postgres ? u"BEGIN"_s : u"BEGIN IMMEDIATE"_s)) {
         if (error)
             *error = Database::errorText(q.lastError());
         return false;
     }
     m_active = true;
+    if (postgres && !q.exec(u"SELECT pg_advisory_xact_lock(%1)"_s.arg(kWriteLockKey))) {
+        if (error)
+            *error = Database::errorText(q.lastError());
+        run(m_db, u"ROLLBACK"_s);
+        m_active = false;
+        return false;
+    }
     return true;
 }
 
@@ -638,6 +773,40 @@ bool WriteTransaction::commit(QString *error)
     }
     m_active = false;
     return true;
+}
+
+ReadSnapshot::ReadSnapshot(const QSqlDatabase &db)
+    : m_db(db)
+{
+    QSqlQuery q(m_db);
+    m_active = q.exec(engineOf(m_db) == Engine::PostgreSql
+                          ? u"BEGIN ISOLATION LEVEL REPEATABLE READ, READ ONLY"_s
+                          : u"BEGIN"_s);
+}
+
+ReadSnapshot::~ReadSnapshot()
+{
+    if (m_active)
+        run(m_db, u"COMMIT"_s);
+}
+
+Savepoint::Savepoint(const QSqlDatabase &db)
+    : m_db(db)
+{
+    QSqlQuery q(m_db);
+    m_active = q.exec(u"SAVEPOINT canceldesk_step"_s);
+}
+
+Savepoint::~Savepoint()
+{
+    if (m_active)
+        run(m_db, u"RELEASE SAVEPOINT canceldesk_step"_s);
+}
+
+void Savepoint::rollback()
+{
+    if (m_active)
+        run(m_db, u"ROLLBACK TO SAVEPOINT canceldesk_step"_s);
 }
 
 } // namespace CancelDesk::Storage

@@ -133,16 +133,21 @@ template<size_t N> bool oneOf(const QString &value, const std::array<const char1
     return false;
 }
 
-// 1..65535, digits only (toInt would take "+5" and " 5").
-std::optional<int> portNumber(const QString &text)
+// Digits only, from min to max (toInt would take "+5" and " 5").
+std::optional<int> wholeNumber(const QString &text, int min, int max)
 {
-    static const QRegularExpression digits(u"^[0-9]{1,5}$"_s);
+    static const QRegularExpression digits(u"^[0-9]{1,9}$"_s);
     if (!digits.match(text).hasMatch())
         return std::nullopt;
-    const int port = text.toInt();
-    if (port < 1 || port > 65535)
+    const int number = text.toInt();
+    if (number < min || number > max)
         return std::nullopt;
-    return port;
+    return number;
+}
+
+std::optional<int> portNumber(const QString &text)
+{
+    return wholeNumber(text, 1, 65535);
 }
 
 // The display form: only the characters that would change how it parses
@@ -305,11 +310,10 @@ private:
                 return sessionAttrsText();
             m_l.targetSessionAttrs = value;
         } else if (name == u"connect_timeout") {
-            bool ok = false;
-            const int seconds = value.toInt(&ok);
-            if (!ok || !value.at(0).isDigit() || seconds < 1 || seconds > kMaxConnectTimeoutSeconds)
+            const auto seconds = wholeNumber(value, 1, kMaxConnectTimeoutSeconds);
+            if (!seconds)
                 return connectTimeoutText();
-            m_l.connectTimeoutSeconds = seconds;
+            m_l.connectTimeoutSeconds = *seconds;
         } else if (name == u"sslrootcert" || name == u"application_name") {
             // QPSQL turns every ';' of the options into a space.
             if (value.contains(u';'))

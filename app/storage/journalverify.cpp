@@ -6,7 +6,6 @@
 
 #include <QCoreApplication>
 #include <QHash>
-#include <QScopeGuard>
 #include <QSqlError>
 #include <QSqlQuery>
 
@@ -50,7 +49,6 @@ class JournalVerifier
 public:
     JournalVerifier(const QSqlDatabase &db, const VerifyHooks &hooks)
         : m_db(db)
-        , m_entry(db)
         , m_hooks(hooks)
     {}
 
@@ -224,45 +222,50 @@ private:
         return {};
     }
 
-    // 2. Each attempt row against its latest entry.
+    // 2. Each attempt row against its latest entry. One query joins each row
+    // to the entry it points at: no statement may run while a forward-only
+    // query still has rows (PostgreSQL's driver would drop them).
     std::optional<VerifyResult> checkAttempts()
     {
-        m_entry.prepare(u"SELECT format, entry_hash, "_s + columnList()
-                        + u" FROM journal_entries WHERE seq = ?"_s);
         QSqlQuery q(m_db);
         q.setForwardOnly(true);
-        q.prepare(u"SELECT id, "_s + columnList()
-                  + u", entry_seq, entry_hash FROM cancel_attempts ORDER BY id"_s);
+        q.prepare(u"SELECT a.id, "_s + columnList(u"a."_s)
+                  + u", a.entry_seq, a.entry_hash, e.seq, e.format, e.entry_hash, "_s
+                  + columnList(u"e."_s)
+                  + u" FROM cancel_attempts a LEFT JOIN journal_entries e ON e.seq = a.entry_seq"
+                    " ORDER BY a.id"_s);
         if (!q.exec())
             return readFailure(q);
         while (q.next()) {
             if (stopHere())
                 return stopped();
-            if (!checkAttemptRow(q))
-                return readFailure(m_entry);
+            checkAttemptRow(q);
         }
         if (q.lastError().isValid())
             return readFailure(q);
         return std::nullopt;
     }
 
-    // False only when the journal cannot be read (m_entry says why).
-    bool checkAttemptRow(const QSqlQuery &q)
+    // One row of checkAttempts()'s query: the attempt's columns, then those of
+    // the entry its entry_seq names (NULL when there is none).
+    void checkAttemptRow(const QSqlQuery &q)
     {
         const int seqColumn = int(kColumns.size()) + 1;
+        const int entryColumn = seqColumn + 2;
         const qint64 id = q.value(0).toLongLong();
         const qint64 entrySeq = q.value(seqColumn).toLongLong();
+        const bool entryExists = !q.value(entryColumn).isNull();
         const auto span = m_spans.constFind(id);
         if (span == m_spans.cend()) {
             report(entrySeq, id,
                    QCoreApplication::translate("CancelJournal",
                                                "Cancel attempt %1 has no journal entry.")
                        .arg(id));
-            return true;
+            return;
         }
         m_seen.insert(id, true);
         const qint64 latest = span->latest;
-        if (entrySeq > latest && !entryExists(entrySeq)) {
+        if (entrySeq > latest && !entryExists) {
             // The row is ahead of the journal: its latest entry may have been
             // deleted. Name that entry when it is gone.
             report(entrySeq, id,
@@ -271,7 +274,7 @@ private:
                                                "attempt %2, is missing.")
                        .arg(entrySeq)
                        .arg(id));
-            return true;
+            return;
         }
         if (entrySeq != latest) {
             report(latest, id,
@@ -281,15 +284,11 @@ private:
                        .arg(id)
                        .arg(entrySeq)
                        .arg(latest));
-            return true;
+            return;
         }
-        m_entry.addBindValue(latest);
-        if (!m_entry.exec() || !m_entry.next())
-            return false;
-        const QString journaledHash = m_entry.value(1).toString();
-        const int format = m_entry.value(0).toInt();
-        const QVariantList journaled = snapshotAt(m_entry, 2);
-        m_entry.finish();
+        // entry_seq is the latest entry, which the chain walk read: it exists.
+        const int format = q.value(entryColumn + 1).toInt();
+        const QString journaledHash = q.value(entryColumn + 2).toString();
         if (q.value(seqColumn + 1).toString() != journaledHash) {
             report(latest, id,
                    QCoreApplication::translate("CancelJournal",
@@ -297,18 +296,9 @@ private:
                                                "of its latest journal entry %2.")
                        .arg(id)
                        .arg(latest));
-            return true;
+            return;
         }
-        compareSnapshot(id, latest, snapshotAt(q, 1), journaled, format);
-        return true;
-    }
-
-    bool entryExists(qint64 seq)
-    {
-        m_entry.addBindValue(seq);
-        const bool exists = m_entry.exec() && m_entry.next();
-        m_entry.finish();
-        return exists;
+        compareSnapshot(id, latest, snapshotAt(q, 1), snapshotAt(q, entryColumn + 3), format);
     }
 
     void compareSnapshot(qint64 id, qint64 latest, const QVariantList &row,
@@ -348,7 +338,6 @@ private:
     }
 
     const QSqlDatabase &m_db;
-    QSqlQuery m_entry; // one journal entry by seq
     const VerifyHooks &m_hooks;
     qint64 m_total = 0;    // rows to check; 0 when unknown
     qint64 m_rowsDone = 0; // rows read so far, entries and attempts
@@ -376,11 +365,7 @@ VerifyResult CancelJournal::verify(const VerifyHooks &hooks) const
     const QSqlDatabase db = m_db.connection();
     // A read transaction: the chain and the attempts are checked as one snapshot
     // even if another process appends meanwhile.
-    const bool reading = QSqlQuery(db).exec(u"BEGIN"_s);
-    const auto endRead = qScopeGuard([&db, reading] {
-        if (reading)
-            QSqlQuery(db).exec(u"COMMIT"_s);
-    });
+    const ReadSnapshot snapshot(db);
     return JournalVerifier(db, hooks).run();
 }
 

@@ -309,15 +309,17 @@ UpsertResult insertOrder(const QSqlDatabase &db, Order o, StatusSource source,
               "amount_minor, currency, raw_status, status, flags, created_at, paid_at, "
               "auth_expires_at, method_deadline, cancel_deadline, last_payload, "
               "last_synced_at, last_sync_error) "
-              "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"_s);
+              "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id"_s);
     q.addBindValue(Domain::providerKey(o.provider));
     q.addBindValue(o.paymentId);
     bindOrderValues(q, o);
-    if (!q.exec()) {
+    // RETURNING, not lastInsertId(): PostgreSQL's driver would ask again.
+    if (!q.exec() || !q.next()) {
         r.error = failure(q);
         return r;
     }
-    const qint64 id = q.lastInsertId().toLongLong();
+    const qint64 id = q.value(0).toLongLong();
+    q.finish();
     if (!o.rawStatus.isEmpty()
         && !addHistory(db, id, {now, {}, o.rawStatus, o.status, source, {}}, &r.error))
         return r;
@@ -452,15 +454,19 @@ void addPrefixTerm(const QString &prefix, QStringList &terms, QVariantList &bind
     }
 }
 
-// The cancel deadline window. "(cancel_deadline IS NULL) = 0" names the first
-// column of the orders_deadline index, so the window is a range of that index.
-// With a prefix search it is left out: the comparisons alone exclude NULLs and
-// are then only filters.
-void addDeadlineTerms(const OrderQuery &query, bool prefixSearch, QStringList &terms,
+// The cancel deadline window. "(cancel_deadline IS NULL) = 0" names the
+// first column of the orders_deadline index, so the window is a range of that
+// index (PostgreSQL: "IS FALSE"; its planner turns "= false" into IS NOT
+// NULL, which the expression index does not serve). With a prefix search it is left out: the
+// comparisons alone exclude NULLs and are then only filters.
+void addDeadlineTerms(const OrderQuery &query, Engine engine, bool prefixSearch, QStringList &terms,
                       QVariantList &binds)
 {
-    if (!prefixSearch)
-        terms.append(u"(cancel_deadline IS NULL) = 0"_s);
+    if (!prefixSearch) {
+        // SQLite's booleans are integers; PostgreSQL's are not.
+        terms.append(engine == Engine::Sqlite ? u"(cancel_deadline IS NULL) = 0"_s
+                                              : u"(cancel_deadline IS NULL) IS FALSE"_s);
+    }
     if (query.deadlineFrom.isValid()) {
         terms.append(u"cancel_deadline >= ?"_s);
         binds.append(query.deadlineFrom.toMSecsSinceEpoch());
@@ -501,15 +507,40 @@ QString sortColumn(OrderQuery::Sort sort, bool deadlineWindow, const QString &di
     return {};
 }
 
-BuiltQuery buildQuery(const OrderQuery &query)
+// The method filter: case-insensitive in ASCII, as the methods are.
+QString methodTerm(Engine engine)
+{
+    return engine == Engine::Sqlite ? u"payment_method = ? COLLATE NOCASE"_s
+                                    : u"lower(payment_method) = lower(?)"_s;
+}
+
+// SQLite sorts NULL before every value; PostgreSQL after, unless told. Said
+// for the nullable sort columns, so both engines list alike and PostgreSQL
+// walks the indexes (declared NULLS FIRST).
+QString nullsOrder(const OrderQuery &query, Engine engine)
+{
+    if (engine == Engine::Sqlite)
+        return {};
+    switch (query.sort) {
+    case OrderQuery::Sort::Created:
+    case OrderQuery::Sort::Deadline:
+    case OrderQuery::Sort::LastSynced:
+        return query.order == Qt::AscendingOrder ? u" NULLS FIRST"_s : u" NULLS LAST"_s;
+    default:
+        return {};
+    }
+}
+
+BuiltQuery buildQuery(const OrderQuery &query, Engine engine)
 {
     BuiltQuery b;
     QStringList terms;
     const QString prefix = query.text.trimmed();
     // A pasted id is far more selective than any other filter, but without
     // statistics SQLite would rather walk the provider/status index (a third of
-    // a million rows). A unary + keeps a term out of index selection.
-    const QString noIndex = prefix.isEmpty() ? QString() : u"+"_s;
+    // a million rows). A unary + keeps a term out of index selection (SQLite
+    // only: PostgreSQL has statistics, and no unary + on text).
+    const QString noIndex = prefix.isEmpty() || engine != Engine::Sqlite ? QString() : u"+"_s;
     if (query.provider) {
         terms.append(noIndex + u"provider = ?"_s);
         b.binds.append(Domain::providerKey(*query.provider));
@@ -519,14 +550,14 @@ BuiltQuery buildQuery(const OrderQuery &query)
         b.binds.append(Domain::statusKey(*query.status));
     }
     if (!query.method.trimmed().isEmpty()) {
-        terms.append(u"payment_method = ? COLLATE NOCASE"_s);
+        terms.append(methodTerm(engine));
         b.binds.append(query.method.trimmed());
     }
     if (!prefix.isEmpty())
         addPrefixTerm(prefix, terms, b.binds);
     const bool deadlineWindow = query.deadlineFrom.isValid() || query.deadlineTo.isValid();
     if (deadlineWindow)
-        addDeadlineTerms(query, !prefix.isEmpty(), terms, b.binds);
+        addDeadlineTerms(query, engine, !prefix.isEmpty(), terms, b.binds);
     if (query.requiredFlags.toInt() != 0) {
         terms.append(u"(flags & ?) = ?"_s);
         b.binds << query.requiredFlags.toInt() << query.requiredFlags.toInt();
@@ -535,25 +566,34 @@ BuiltQuery buildQuery(const OrderQuery &query)
         b.where = u" WHERE "_s + terms.join(u" AND "_s);
 
     const QString dir = query.order == Qt::AscendingOrder ? u"ASC"_s : u"DESC"_s;
-    b.orderBy = u" ORDER BY %1 %2, id %2"_s.arg(sortColumn(query.sort, deadlineWindow, dir), dir);
+    b.orderBy = u" ORDER BY %1 %2%3, id %2"_s.arg(sortColumn(query.sort, deadlineWindow, dir), dir,
+                                                  nullsOrder(query, engine));
     return b;
 }
 
-QString selectSql(const BuiltQuery &b, bool withPayload)
+// The page: LIMIT only with a limit (PostgreSQL refuses SQLite's -1 for
+// "none"), OFFSET only past the first row.
+QString selectSql(const BuiltQuery &b, const OrderQuery &query)
 {
     QString columns = kOrderColumns;
-    if (!withPayload)
+    if (!query.withPayload)
         columns.replace(u"last_payload"_s, u"NULL"_s);
-    return u"SELECT "_s + columns + u" FROM orders"_s + b.where + b.orderBy
-           + u" LIMIT ? OFFSET ?"_s;
+    QString sql = u"SELECT "_s + columns + u" FROM orders"_s + b.where + b.orderBy;
+    if (query.limit > 0)
+        sql += u" LIMIT ?"_s;
+    if (query.offset > 0)
+        sql += u" OFFSET ?"_s;
+    return sql;
 }
 
 void bindAll(QSqlQuery &q, const OrderQuery &query, const BuiltQuery &b)
 {
     for (const QVariant &v : b.binds)
         q.addBindValue(v);
-    q.addBindValue(query.limit > 0 ? query.limit : -1);
-    q.addBindValue(std::max(0, query.offset));
+    if (query.limit > 0)
+        q.addBindValue(query.limit);
+    if (query.offset > 0)
+        q.addBindValue(query.offset);
 }
 
 } // namespace
@@ -716,10 +756,11 @@ QList<Order> OrderStore::query(const OrderQuery &query, QString *error) const
 bool OrderStore::forEach(const OrderQuery &query, const std::function<bool(const Order &)> &visit,
                          QString *error) const
 {
-    const BuiltQuery b = buildQuery(query);
-    QSqlQuery q(m_db.connection());
+    const QSqlDatabase db = m_db.connection();
+    const BuiltQuery b = buildQuery(query, engineOf(db));
+    QSqlQuery q(db);
     q.setForwardOnly(true);
-    q.prepare(selectSql(b, query.withPayload));
+    q.prepare(selectSql(b, query));
     bindAll(q, query, b);
     if (!q.exec()) {
         if (error)
@@ -742,8 +783,9 @@ bool OrderStore::forEach(const OrderQuery &query, const std::function<bool(const
 
 qint64 OrderStore::count(const OrderQuery &query, QString *error) const
 {
-    const BuiltQuery b = buildQuery(query);
-    QSqlQuery q(m_db.connection());
+    const QSqlDatabase db = m_db.connection();
+    const BuiltQuery b = buildQuery(query, engineOf(db));
+    QSqlQuery q(db);
     q.prepare(u"SELECT COUNT(*) FROM orders"_s + b.where);
     for (const QVariant &v : b.binds)
         q.addBindValue(v);
@@ -757,9 +799,12 @@ qint64 OrderStore::count(const OrderQuery &query, QString *error) const
 
 QStringList OrderStore::queryPlan(const OrderQuery &query, QString *error) const
 {
-    const BuiltQuery b = buildQuery(query);
-    QSqlQuery q(m_db.connection());
-    q.prepare(u"EXPLAIN QUERY PLAN "_s + selectSql(b, query.withPayload));
+    const QSqlDatabase db = m_db.connection();
+    const Engine engine = engineOf(db);
+    const BuiltQuery b = buildQuery(query, engine);
+    QSqlQuery q(db);
+    q.prepare((engine == Engine::Sqlite ? u"EXPLAIN QUERY PLAN "_s : u"EXPLAIN "_s)
+              + selectSql(b, query));
     bindAll(q, query, b);
     QStringList plan;
     if (!q.exec()) {
@@ -767,9 +812,10 @@ QStringList OrderStore::queryPlan(const OrderQuery &query, QString *error) const
             *error = failure(q);
         return plan;
     }
-    // Columns: id, parent, notused, detail.
+    // SQLite's columns: id, parent, notused, detail; PostgreSQL's: one line.
+    const int detail = engine == Engine::Sqlite ? 3 : 0;
     while (q.next())
-        plan.append(q.value(3).toString());
+        plan.append(q.value(detail).toString());
     return plan;
 }
 

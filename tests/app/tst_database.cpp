@@ -178,9 +178,12 @@ void TestDatabase::init()
 
 void TestDatabase::migrationsAreDiscovered()
 {
+    // The same versions, under the same names, for both engines.
     const QStringList files =
-        QDir(u":/migrations/sqlite"_s).entryList({u"*.sql"_s}, QDir::Files);
+        QDir(u":/migrations/sqlite"_s).entryList({u"*.sql"_s}, QDir::Files, QDir::Name);
     QVERIFY(!files.isEmpty());
+    QCOMPARE(QDir(u":/migrations/postgresql"_s).entryList({u"*.sql"_s}, QDir::Files, QDir::Name),
+             files);
     QCOMPARE(Database::latestSchemaVersion(), files.size());
     QCOMPARE(Database::latestSchemaVersion(), 6);
     for (qsizetype i = 0; i < files.size(); ++i)
@@ -551,6 +554,21 @@ void TestDatabase::splitSqlScript_data()
         << u"BEGIN; SELECT CASE WHEN 1 THEN 2 END; COMMIT;"_s
         << QStringList{u"BEGIN"_s, u"SELECT CASE WHEN 1 THEN 2 END"_s, u"COMMIT"_s};
     QTest::addRow("empty") << u"  \n ;; \n"_s << QStringList{};
+    const QString function = u"CREATE FUNCTION f() RETURNS trigger LANGUAGE plpgsql AS $$\n"
+                             "BEGIN\n  IF NEW.x > 1 THEN RAISE EXCEPTION 'big; no'; END IF;\n"
+                             "  RETURN NEW;\nEND\n$$"_s;
+    QTest::addRow("dollar-quoted function body")
+        << function + u";\nSELECT 1;"_s << QStringList{function, u"SELECT 1"_s};
+    const QString tagged = u"DO $body$ BEGIN PERFORM 1; PERFORM '$$'; END $body$"_s;
+    QTest::addRow("tagged dollar quote holding $$")
+        << tagged + u"; SELECT 2"_s << QStringList{tagged, u"SELECT 2"_s};
+    QTest::addRow("$1 is not a quote") << u"PREPARE p AS SELECT $1; SELECT 2"_s
+                                       << QStringList{u"PREPARE p AS SELECT $1"_s, u"SELECT 2"_s};
+    QTest::addRow("PostgreSQL trigger without a body")
+        << u"CREATE TRIGGER t BEFORE UPDATE ON a FOR EACH ROW EXECUTE FUNCTION f();\n"
+           "CREATE TABLE b (y);"_s
+        << QStringList{u"CREATE TRIGGER t BEFORE UPDATE ON a FOR EACH ROW EXECUTE FUNCTION f()"_s,
+                       u"CREATE TABLE b (y)"_s};
 }
 
 void TestDatabase::splitSqlScript()

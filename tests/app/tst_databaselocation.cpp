@@ -222,6 +222,12 @@ private Q_SLOTS:
                                       << u"db.example.com"_s << u"verify-full"_s;
         QTest::addRow("connect_timeout") << u"postgresql://db.example.com/cd?connect_timeout=soon"_s
                                          << u"db.example.com"_s << u"connect_timeout"_s;
+        QTest::addRow("connect_timeout signed")
+            << u"postgresql://db.example.com/cd?connect_timeout=%2B5"_s << u"db.example.com"_s
+            << u"connect_timeout"_s;
+        QTest::addRow("connect_timeout too long")
+            << u"postgresql://db.example.com/cd?connect_timeout=3601"_s << u"db.example.com"_s
+            << u"connect_timeout"_s;
         QTest::addRow("connect_timeout zero")
             << u"postgresql://db.example.com/cd?connect_timeout=0"_s << u"db.example.com"_s
             << u"connect_timeout"_s;

@@ -5,6 +5,8 @@
 // fails, never skips, when it cannot start one.
 
 #include "pgserver.h"
+#include "storage/canceljournal.h"
+#include "storage/database.h"
 
 #include <QDir>
 #include <QFile>
@@ -127,6 +129,7 @@ private slots:
     void lapsedRequestExpires();
     void leasesByTheDatabaseClock();
     void onlyTheOwnerMovesTheClock();
+    void cancelJournalWritesThroughTheRules();
     void psqlAuditorInsertIsRefused();
     void psqlOperatorTruncateIsRefused();
 
@@ -211,29 +214,19 @@ QString TestTeamRules::migratedDatabase()
         qWarning("%s", qPrintable(error));
         return {};
     }
-    const QString name = QUrl(url).path().mid(1);
-    // As the migration runner does it: the schema, search_path, one
-    // transaction per file. (Storage::Database runs them once its PostgreSQL
-    // engine lands; until then this test applies the same files itself.)
-    if (!m_server->exec(name, u"CREATE SCHEMA canceldesk"_s, &error)) {
-        qWarning("%s", qPrintable(error));
-        return {};
-    }
-    const QDir dir(u":/migrations/postgresql"_s);
-    const QStringList files = dir.entryList({u"*.sql"_s}, QDir::Files, QDir::Name);
-    if (files.size() != 6 || !files.last().startsWith(u"0006_"_s)) {
-        qWarning("migrations: %s", qPrintable(files.join(u' ')));
-        return {};
-    }
-    for (const QString &file : files) {
-        const QString sql = resourceText(dir.filePath(file));
-        if (sql.isEmpty()
-            || !m_server->exec(name, u"SET search_path = canceldesk;\n"_s + sql, &error)) {
-            qWarning("%s: %s", qPrintable(file), qPrintable(error));
+    // The owner migrates through CancelDesk's own runner (as `team init` will).
+    {
+        CancelDesk::Storage::Database db(url);
+        if (!db.open(&error)) {
+            qWarning("%s: %s", qPrintable(url), qPrintable(error));
+            return {};
+        }
+        if (db.schemaVersion() != 6) {
+            qWarning("schema version %d", db.schemaVersion());
             return {};
         }
     }
-    return name;
+    return QUrl(url).path().mid(1);
 }
 
 QSqlDatabase TestTeamRules::connect(const QString &login, const QString &database)
@@ -583,6 +576,63 @@ void TestTeamRules::onlyTheOwnerMovesTheClock()
         number(alice, u"SELECT canceldesk.now_ms() - (extract(epoch FROM clock_timestamp()) * "
                       "1000)::bigint"_s);
     QVERIFY2(qAbs(skew) < 60000, qPrintable(QString::number(skew)));
+}
+
+// CancelDesk's own writes (attempt row first, then its entry, under the
+// journal lock) pass the rules: in a single-login store for any operator
+// name, in a team store for the login's own.
+void TestTeamRules::cancelJournalWritesThroughTheRules()
+{
+    using namespace CancelDesk;
+    const auto draft = [](const QString &paymentId, const QString &operatorName) {
+        Storage::CancelAttempt a;
+        a.provider = Domain::Provider::Uqpay;
+        a.paymentId = paymentId;
+        a.merchantReference = u"REF-"_s + paymentId;
+        a.amount = {1999, u"USD"_s};
+        a.paymentMethod = u"CARD"_s;
+        a.operatorName = operatorName;
+        a.environment = u"sandbox"_s;
+        a.reason = Domain::CancelReason::Duplicate;
+        a.note = u"customer paid twice"_s;
+        return a;
+    };
+    const auto write = [&draft](const QString &url, const QString &paymentId,
+                                const QString &operatorName) -> QString {
+        Storage::Database db(url);
+        QString error;
+        if (!db.open(&error))
+            return error;
+        Storage::CancelJournal journal(db);
+        const Storage::JournalResult prepared = journal.prepare(draft(paymentId, operatorName));
+        if (!prepared.ok())
+            return prepared.message;
+        Storage::CancelAttempt sent = prepared.attempt;
+        sent.state = Storage::AttemptState::Sent;
+        sent.tries = 1;
+        if (const Storage::JournalResult r = journal.record(sent); !r.ok())
+            return r.message;
+        const Storage::VerifyResult v = journal.verify();
+        return v.ok ? u"ok"_s : v.problem;
+    };
+    // Fresh stores: the hand-written entries of the other tests carry no
+    // CancelDesk hashes, so `log verify` would stop at them.
+    const QString single = migratedDatabase();
+    const QString team = migratedDatabase();
+    QVERIFY(!single.isEmpty() && !team.isEmpty());
+    QString error;
+    QVERIFY2(m_server->exec(team, resourceText(u":/team/postgresql/roles.sql"_s), &error),
+             qPrintable(error));
+    QCOMPARE(write(m_server->urlFor(single), u"J1"_s, u"li.na"_s), u"ok"_s);
+    QCOMPARE(number(connect(u"postgres"_s, single),
+                    u"SELECT count(*) FROM journal_entries WHERE payment_id = 'J1' AND "
+                    "format = 4 AND recorded_by = 'li.na'"_s),
+             2);
+    const QString asAlice = m_server->urlFor(team).replace(u"postgres@"_s, u"alice@"_s);
+    QVERIFY2(asAlice.contains(u"alice@"_s), qPrintable(asAlice));
+    QCOMPARE(write(asAlice, u"J2"_s, u"alice"_s), u"ok"_s);
+    const QString forged = write(asAlice, u"J3"_s, u"li.na"_s);
+    QVERIFY2(forged.contains(u"must be the login"_s), qPrintable(forged));
 }
 
 void TestTeamRules::psqlAuditorInsertIsRefused()

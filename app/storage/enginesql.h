@@ -1,0 +1,45 @@
+#pragma once
+
+// What differs between SQLite and PostgreSQL below Database: the settings a
+// connection starts with, where the schema version is kept, how an error is
+// told. Internal to app/storage.
+
+#include "database.h"
+
+#include <QSqlDatabase>
+#include <QString>
+#include <QStringList>
+
+class QSqlError;
+
+namespace CancelDesk::Storage::EngineSql {
+
+// The statements a fresh connection runs first. SQLite: WAL, busy_timeout,
+// foreign keys, synchronous=FULL. PostgreSQL: the canceldesk schema first on
+// the search path, UTC, the lock wait, synchronous commits.
+QStringList connectionSettings(Engine engine);
+
+// Reads the schema version: SQLite's PRAGMA user_version, or PostgreSQL's
+// canceldesk.schema_version (0 while that table does not exist). False with
+// *sqlError when it cannot be read.
+bool readVersion(const QSqlDatabase &db, int *version, QSqlError *sqlError);
+
+// The statements that make a fresh PostgreSQL database ready for its first
+// migration (the schema and its version table); none on SQLite.
+QStringList versionBootstrap(Engine engine);
+
+// The statement that records the version a migration reached, in the
+// migration's own transaction.
+QString writeVersion(Engine engine, int version);
+
+// The migrations' resource folder for the engine.
+QString migrationFolder(Engine engine);
+
+// A PostgreSQL error's SQLSTATE ("42501"), empty for SQLite's numeric codes.
+QString sqlState(const QSqlError &error);
+
+// errorText() for a PostgreSQL error, by its SQLSTATE class; empty when the
+// state has no sentence of its own.
+QString postgresErrorText(const QSqlError &error);
+
+} // namespace CancelDesk::Storage::EngineSql
