@@ -119,8 +119,7 @@ QString postgresErrorText(const QSqlError &error)
     }
     if (state == u"42501") {
         return QCoreApplication::translate(
-                   "Database",
-                   "Not permitted: your database login lacks the right for this (%1).")
+                   "Database", "Not permitted: your database login lacks the right for this (%1).")
             .arg(error.databaseText().trimmed());
     }
     if (state.startsWith(u"08") || state == u"57P01" || state == u"57P02" || state == u"57P03") {
