@@ -7,14 +7,6 @@
 using namespace Qt::Literals::StringLiterals;
 
 namespace CancelDesk::Storage::EngineSql {
-namespace {
-
-// A writer holding the lock makes others wait this long before "busy"; long
-// enough for any single transaction of ours, short enough to report.
-constexpr int kLockWaitMs = 5000;
-
-} // namespace
-
 QStringList connectionSettings(Engine engine)
 {
     if (engine == Engine::PostgreSql) {

@@ -101,19 +101,8 @@ QString changed(const QSqlDatabase &db, const QString &table, const QString &col
 // triggers, foreign keys' included.
 void disarm(const QSqlDatabase &db)
 {
-    if (onPostgres(db)) {
-        QVERIFY(exec(db, u"SET session_replication_role = replica"_s));
-        return;
-    }
-    QVERIFY(exec(db, u"PRAGMA foreign_keys = OFF"_s));
-    QSqlQuery q(db);
-    QVERIFY(q.exec(u"SELECT name FROM sqlite_master WHERE type = 'trigger'"_s));
-    QStringList triggers;
-    while (q.next())
-        triggers.append(q.value(0).toString());
-    QVERIFY(!triggers.isEmpty());
-    for (const QString &t : std::as_const(triggers))
-        QVERIFY(exec(db, u"DROP TRIGGER %1"_s.arg(t)));
+    QString error;
+    QVERIFY2(Test::disarmStore(db, &error), qPrintable(error));
 }
 
 // The canonical content as documented in journalchain.cpp, written out by hand

@@ -120,29 +120,15 @@ private:
     {
         int changed = 0;
         {
-            // The store as the program opens it, then disarmed: SQLite's
-            // triggers dropped, or a PostgreSQL session that fires none (what
-            // a superuser can do).
+            // The store as the program opens it, then disarmed.
             CancelDesk::Storage::Database store(path);
             QString error;
             if (!store.open(&error))
                 return -1;
             QSqlDatabase db = store.connection();
+            if (!CancelDesk::Test::disarmStore(db))
+                return -1;
             QSqlQuery q(db);
-            if (CancelDesk::Storage::engineOf(db) == CancelDesk::Storage::Engine::PostgreSql) {
-                if (!q.exec(u"SET session_replication_role = replica"_s))
-                    return -1;
-            } else {
-                QStringList triggers;
-                if (!q.exec(u"SELECT name FROM sqlite_master WHERE type = 'trigger'"_s))
-                    return -1;
-                while (q.next())
-                    triggers << q.value(0).toString();
-                for (const QString &t : std::as_const(triggers)) {
-                    if (!q.exec(u"DROP TRIGGER \"%1\""_s.arg(t)))
-                        return -1;
-                }
-            }
             for (const QString &statement : statements) {
                 if (!q.exec(statement)) {
                     qWarning("%s", qPrintable(q.lastError().text()));

@@ -1,6 +1,7 @@
 #include "testsupport.h"
 
 #include "pgserver.h"
+#include "storage/database.h"
 
 #include <QDir>
 #include <QSqlDatabase>
@@ -78,7 +79,7 @@ bool run(const QSqlDatabase &db, const QString &sql, QString *error)
 
 bool isPostgres(const QSqlDatabase &db)
 {
-    return db.driverName() == u"QPSQL"_s;
+    return Storage::engineOf(db) == Storage::Engine::PostgreSql;
 }
 
 } // namespace
@@ -108,6 +109,33 @@ bool addRefusingTrigger(const QSqlDatabase &db, const QString &name, const QStri
                u"CREATE TRIGGER %1 BEFORE %2 ON %3 FOR EACH ROW %4EXECUTE FUNCTION %1_fn()"_s.arg(
                    name, event, table, when),
                error);
+}
+
+bool disarmStore(const QSqlDatabase &db, QString *error)
+{
+    if (isPostgres(db))
+        return run(db, u"SET session_replication_role = replica"_s, error);
+    if (!run(db, u"PRAGMA foreign_keys = OFF"_s, error))
+        return false;
+    QSqlQuery q(db);
+    if (!q.exec(u"SELECT name FROM sqlite_master WHERE type = 'trigger'"_s)) {
+        if (error)
+            *error = q.lastError().text();
+        return false;
+    }
+    QStringList triggers;
+    while (q.next())
+        triggers.append(q.value(0).toString());
+    if (triggers.isEmpty()) {
+        if (error)
+            *error = u"the store has no triggers"_s;
+        return false;
+    }
+    for (const QString &t : std::as_const(triggers)) {
+        if (!run(db, u"DROP TRIGGER \"%1\""_s.arg(t), error))
+            return false;
+    }
+    return true;
 }
 
 bool dropRefusingTrigger(const QSqlDatabase &db, const QString &name, const QString &table)

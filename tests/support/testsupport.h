@@ -43,4 +43,10 @@ bool addRefusingTrigger(const QSqlDatabase &db, const QString &name, const QStri
                         QString *error = nullptr);
 bool dropRefusingTrigger(const QSqlDatabase &db, const QString &name, const QString &table);
 
+// What someone with the file, or a superuser's login, does before editing a
+// store by hand: SQLite's triggers dropped and its foreign keys off; a
+// PostgreSQL session that fires no triggers (foreign keys' included). False
+// with *error when that fails (or a SQLite store has no triggers to drop).
+bool disarmStore(const QSqlDatabase &db, QString *error = nullptr);
+
 } // namespace CancelDesk::Test
