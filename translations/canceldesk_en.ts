@@ -3233,11 +3233,19 @@ Sandbox: in the sandbox environment with no provider configured, the CLI talks t
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Order and cancel log database (default: %1, one per environment).</source>
+        <source>The cancel log check was stopped before it finished: nothing was verified.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>The cancel log check was stopped before it finished: nothing was verified.</source>
+        <source>--db: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Order and cancel log store: a SQLite file (default: %1, one per environment) or a team&apos;s postgresql://[user@]host[:port]/dbname URL.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>FILE|URL</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3331,6 +3339,14 @@ Sandbox: in the sandbox environment with no provider configured, the CLI talks t
         <source>The file %1 may be changed by other users, and it decides what CancelDesk does (such as where keys are sent). Run: chmod go-w %1</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>%1: [database] %2 is not allowed: a database password is never read from the settings file. Give it in the PGPASSWORD environment variable, in ~/.pgpass (mode 0600) or in the OS keychain.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: [database] url: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>ConnectionCheck</name>
@@ -3419,6 +3435,105 @@ Sandbox: in the sandbox environment with no provider configured, the CLI talks t
     </message>
     <message>
         <source>The database file cannot be opened. Check that it and its folder exist and are writable (a read-only folder cannot hold the database&apos;s -wal and -shm files).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The password file %1 is not a private file (it must have mode 0600): CancelDesk does not use it. Run: chmod 600 %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Team mode needs Qt&apos;s PostgreSQL driver, which is not installed (Debian: libqt6sql6-psql).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot create the schema in %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The team database is busy: another CancelDesk is writing to it. Try again in a moment.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not permitted: your database login lacks the right for this (%1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The connection to the team database was lost, so nothing was written. CancelDesk connects again at the next step.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The team database refused the login. Check the user name and the password (PGPASSWORD, ~/.pgpass or the keychain).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The team database does not exist.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The team database&apos;s disk is full, so nothing was written. Ask its administrator to free some space.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The team database is read-only (a standby server?): nothing can be written to it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>DatabaseLocation</name>
+    <message>
+        <source>A database URL must not hold a password. Give it in the PGPASSWORD environment variable, in ~/.pgpass (mode 0600) or in the OS keychain.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No database is given.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A database URL starts with postgresql:// or postgres://.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The database URL names no database: write postgresql://[user@]host[:port]/dbname.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The host in the database URL is not valid: give one host name, IPv4 address or [IPv6] address.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The port in the database URL must be a number from 1 to 65535.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>host= in the database URL must be a socket folder (an absolute path); write a host name as postgresql://host/dbname instead.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Each parameter of the database URL must be written name=value.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The database URL has an unknown parameter %1. Known parameters: sslmode, sslrootcert, host, port, connect_timeout, application_name, target_session_attrs.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The database URL gives %1 twice.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>sslmode in the database URL must be one of disable, allow, prefer, require, verify-ca, verify-full.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>target_session_attrs in the database URL must be one of any, read-write, read-only, primary, standby, prefer-standby.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>connect_timeout in the database URL must be a whole number of seconds from 1 to %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 in the database URL must not contain a semicolon.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -3216,12 +3216,20 @@ log head 以 SEQ:HASH 的形式输出取消日志的链头（使用 --json 时�
         <translation>一份导出清单，log verify 必须仍能找到其中的链头。</translation>
     </message>
     <message>
-        <source>Order and cancel log database (default: %1, one per environment).</source>
-        <translation>订单与取消日志数据库（默认：%1，每个环境一个）。</translation>
-    </message>
-    <message>
         <source>The cancel log check was stopped before it finished: nothing was verified.</source>
         <translation>取消日志校验在完成前已停止：未校验任何内容。</translation>
+    </message>
+    <message>
+        <source>--db: %1</source>
+        <translation>--db：%1</translation>
+    </message>
+    <message>
+        <source>Order and cancel log store: a SQLite file (default: %1, one per environment) or a team&apos;s postgresql://[user@]host[:port]/dbname URL.</source>
+        <translation>订单与取消日志的存储：SQLite 文件（默认：%1，每个环境一个），或团队的 postgresql://[user@]host[:port]/dbname URL。</translation>
+    </message>
+    <message>
+        <source>FILE|URL</source>
+        <translation>FILE|URL</translation>
     </message>
 </context>
 <context>
@@ -3314,6 +3322,14 @@ log head 以 SEQ:HASH 的形式输出取消日志的链头（使用 --json 时�
         <source>The file %1 may be changed by other users, and it decides what CancelDesk does (such as where keys are sent). Run: chmod go-w %1</source>
         <translation>其他用户可能修改文件 %1，而它决定取消台的行为（例如密钥发往何处）。请运行：chmod go-w %1</translation>
     </message>
+    <message>
+        <source>%1: [database] %2 is not allowed: a database password is never read from the settings file. Give it in the PGPASSWORD environment variable, in ~/.pgpass (mode 0600) or in the OS keychain.</source>
+        <translation>%1：不允许使用 [database] %2：数据库密码从不从配置文件读取。请通过环境变量 PGPASSWORD、~/.pgpass（权限 0600）或系统钥匙串提供密码。</translation>
+    </message>
+    <message>
+        <source>%1: [database] url: %2</source>
+        <translation>%1：[database] url：%2</translation>
+    </message>
 </context>
 <context>
     <name>ConnectionCheck</name>
@@ -3403,6 +3419,105 @@ log head 以 SEQ:HASH 的形式输出取消日志的链头（使用 --json 时�
     <message>
         <source>The database file cannot be opened. Check that it and its folder exist and are writable (a read-only folder cannot hold the database&apos;s -wal and -shm files).</source>
         <translation>无法打开数据库文件。请检查该文件及其所在文件夹是否存在且可写（只读文件夹无法存放数据库的 -wal 和 -shm 文件）。</translation>
+    </message>
+    <message>
+        <source>The password file %1 is not a private file (it must have mode 0600): CancelDesk does not use it. Run: chmod 600 %1</source>
+        <translation>密码文件 %1 不是私有文件（权限必须为 0600）：取消台不会使用它。请运行：chmod 600 %1</translation>
+    </message>
+    <message>
+        <source>Team mode needs Qt&apos;s PostgreSQL driver, which is not installed (Debian: libqt6sql6-psql).</source>
+        <translation>团队模式需要 Qt 的 PostgreSQL 驱动，但尚未安装（Debian：libqt6sql6-psql）。</translation>
+    </message>
+    <message>
+        <source>Cannot create the schema in %1: %2</source>
+        <translation>无法在 %1 中创建数据库结构：%2</translation>
+    </message>
+    <message>
+        <source>The team database is busy: another CancelDesk is writing to it. Try again in a moment.</source>
+        <translation>团队数据库正忙：另一个取消台正在写入。请稍后再试。</translation>
+    </message>
+    <message>
+        <source>Not permitted: your database login lacks the right for this (%1).</source>
+        <translation>不允许：您的数据库登录账号没有执行此操作的权限（%1）。</translation>
+    </message>
+    <message>
+        <source>The connection to the team database was lost, so nothing was written. CancelDesk connects again at the next step.</source>
+        <translation>与团队数据库的连接已断开，因此未写入任何内容。取消台会在下一步重新连接。</translation>
+    </message>
+    <message>
+        <source>The team database refused the login. Check the user name and the password (PGPASSWORD, ~/.pgpass or the keychain).</source>
+        <translation>团队数据库拒绝了登录。请检查用户名和密码（PGPASSWORD、~/.pgpass 或钥匙串）。</translation>
+    </message>
+    <message>
+        <source>The team database does not exist.</source>
+        <translation>团队数据库不存在。</translation>
+    </message>
+    <message>
+        <source>The team database&apos;s disk is full, so nothing was written. Ask its administrator to free some space.</source>
+        <translation>团队数据库的磁盘已满，因此未写入任何内容。请联系其管理员释放空间。</translation>
+    </message>
+    <message>
+        <source>The team database is read-only (a standby server?): nothing can be written to it.</source>
+        <translation>团队数据库为只读（可能是备用服务器？）：无法写入任何内容。</translation>
+    </message>
+</context>
+<context>
+    <name>DatabaseLocation</name>
+    <message>
+        <source>A database URL must not hold a password. Give it in the PGPASSWORD environment variable, in ~/.pgpass (mode 0600) or in the OS keychain.</source>
+        <translation>数据库 URL 中不能包含密码。请通过环境变量 PGPASSWORD、~/.pgpass（权限 0600）或系统钥匙串提供密码。</translation>
+    </message>
+    <message>
+        <source>No database is given.</source>
+        <translation>未指定数据库。</translation>
+    </message>
+    <message>
+        <source>A database URL starts with postgresql:// or postgres://.</source>
+        <translation>数据库 URL 应以 postgresql:// 或 postgres:// 开头。</translation>
+    </message>
+    <message>
+        <source>The database URL names no database: write postgresql://[user@]host[:port]/dbname.</source>
+        <translation>数据库 URL 中没有数据库名：请写成 postgresql://[user@]host[:port]/dbname。</translation>
+    </message>
+    <message>
+        <source>The host in the database URL is not valid: give one host name, IPv4 address or [IPv6] address.</source>
+        <translation>数据库 URL 中的主机无效：请填写一个主机名、IPv4 地址或 [IPv6] 地址。</translation>
+    </message>
+    <message>
+        <source>The port in the database URL must be a number from 1 to 65535.</source>
+        <translation>数据库 URL 中的端口必须是 1 到 65535 之间的数字。</translation>
+    </message>
+    <message>
+        <source>host= in the database URL must be a socket folder (an absolute path); write a host name as postgresql://host/dbname instead.</source>
+        <translation>数据库 URL 中的 host= 必须是套接字所在的文件夹（绝对路径）；主机名请写成 postgresql://host/dbname。</translation>
+    </message>
+    <message>
+        <source>Each parameter of the database URL must be written name=value.</source>
+        <translation>数据库 URL 的每个参数都必须写成 name=value。</translation>
+    </message>
+    <message>
+        <source>The database URL has an unknown parameter %1. Known parameters: sslmode, sslrootcert, host, port, connect_timeout, application_name, target_session_attrs.</source>
+        <translation>数据库 URL 含有未知参数 %1。可用参数：sslmode、sslrootcert、host、port、connect_timeout、application_name、target_session_attrs。</translation>
+    </message>
+    <message>
+        <source>The database URL gives %1 twice.</source>
+        <translation>数据库 URL 中 %1 出现了两次。</translation>
+    </message>
+    <message>
+        <source>sslmode in the database URL must be one of disable, allow, prefer, require, verify-ca, verify-full.</source>
+        <translation>数据库 URL 中的 sslmode 必须是 disable、allow、prefer、require、verify-ca、verify-full 之一。</translation>
+    </message>
+    <message>
+        <source>target_session_attrs in the database URL must be one of any, read-write, read-only, primary, standby, prefer-standby.</source>
+        <translation>数据库 URL 中的 target_session_attrs 必须是 any、read-write、read-only、primary、standby、prefer-standby 之一。</translation>
+    </message>
+    <message>
+        <source>connect_timeout in the database URL must be a whole number of seconds from 1 to %1.</source>
+        <translation>数据库 URL 中的 connect_timeout 必须是 1 到 %1 之间的整数秒数。</translation>
+    </message>
+    <message>
+        <source>%1 in the database URL must not contain a semicolon.</source>
+        <translation>数据库 URL 中的 %1 不能包含分号。</translation>
     </message>
 </context>
 <context>

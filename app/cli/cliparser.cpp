@@ -59,10 +59,11 @@ QList<QCommandLineOption> generalOptions()
          QCoreApplication::translate("Cli", "FILE")},
         {u"db"_s,
          QCoreApplication::translate(
-             "Cli", "Order and cancel log database (default: %1, one per environment).")
+             "Cli", "Order and cancel log store: a SQLite file (default: %1, one per "
+                    "environment) or a team's postgresql://[user@]host[:port]/dbname URL.")
              .arg(QDir(QStandardPaths::writableLocation(QStandardPaths::AppDataLocation))
                       .filePath(u"canceldesk-ENVIRONMENT.sqlite"_s)),
-         QCoreApplication::translate("Cli", "FILE")},
+         QCoreApplication::translate("Cli", "FILE|URL")},
         {u"operator"_s,
          QCoreApplication::translate("Cli", "Operator name recorded in the cancel log."),
          QCoreApplication::translate("Cli", "NAME")},

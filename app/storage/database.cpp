@@ -57,10 +57,6 @@ bool createPrivateFile(const QString &path)
     return ok;
 }
 
-// How long opening a fresh SQLite file waits for another process switching it
-// to WAL (the same patience as busy_timeout, EngineSql).
-constexpr int kBusyTimeoutMs = 5000;
-
 // SQLite primary result codes (Qt reports them as the native error code).
 constexpr int kSqliteBusy = 5;
 constexpr int kSqliteLocked = 6;
@@ -532,7 +528,7 @@ bool Database::configure(QSqlDatabase &db, QString *error) const
         // SQLite does not wait for it through busy_timeout: another process
         // opening the same new file at this moment makes it BUSY. Wait as a
         // write would.
-        QDeadlineTimer patience{std::chrono::milliseconds(kBusyTimeoutMs)};
+        QDeadlineTimer patience{std::chrono::milliseconds(EngineSql::kLockWaitMs)};
         bool done = q.exec(setting);
         while (!done && m_location.engine == Engine::Sqlite && isBusy(q.lastError())
                && !patience.hasExpired()) {

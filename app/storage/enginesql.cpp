@@ -7,14 +7,6 @@
 using namespace Qt::Literals::StringLiterals;
 
 namespace CancelDesk::Storage::EngineSql {
-namespace {
-
-// A writer holding the lock makes others wait this long before "busy"; long
-// enough for any single transaction of ours, short enough to report.
-constexpr int kLockWaitMs = 5000;
-
-} // namespace
-
 QStringList connectionSettings(Engine engine)
 {
     if (engine == Engine::PostgreSql) {
@@ -119,8 +111,7 @@ QString postgresErrorText(const QSqlError &error)
     }
     if (state == u"42501") {
         return QCoreApplication::translate(
-                   "Database",
-                   "Not permitted: your database login lacks the right for this (%1).")
+                   "Database", "Not permitted: your database login lacks the right for this (%1).")
             .arg(error.databaseText().trimmed());
     }
     if (state.startsWith(u"08") || state == u"57P01" || state == u"57P02" || state == u"57P03") {

@@ -14,6 +14,11 @@ class QSqlError;
 
 namespace CancelDesk::Storage::EngineSql {
 
+// A writer holding the lock makes others wait this long before "busy" (SQLite's
+// busy_timeout, PostgreSQL's lock_timeout); long enough for any single
+// transaction of ours, short enough to report.
+constexpr int kLockWaitMs = 5000;
+
 // The statements a fresh connection runs first. SQLite: WAL, busy_timeout,
 // foreign keys, synchronous=FULL. PostgreSQL: the canceldesk schema first on
 // the search path, UTC, the lock wait, synchronous commits.

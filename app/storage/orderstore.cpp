@@ -8,7 +8,9 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QSqlDriver>
 #include <QSqlError>
+#include <QSqlField>
 #include <QSqlQuery>
 #include <QVariant>
 
@@ -538,15 +540,23 @@ BuiltQuery buildQuery(const OrderQuery &query, Engine engine)
     const QString prefix = query.text.trimmed();
     // A pasted id is far more selective than any other filter, but without
     // statistics SQLite would rather walk the provider/status index (a third of
-    // a million rows). A unary + keeps a term out of index selection (SQLite
-    // only: PostgreSQL has statistics, and no unary + on text).
-    const QString noIndex = prefix.isEmpty() || engine != Engine::Sqlite ? QString() : u"+"_s;
+    // a million rows), and so would PostgreSQL before its first ANALYZE. An
+    // expression (SQLite's unary +, PostgreSQL's || '') keeps a term out of
+    // index selection.
+    const bool keepOutOfIndex = !prefix.isEmpty();
+    const auto equals = [engine, keepOutOfIndex](const QString &column) -> QString {
+        if (!keepOutOfIndex)
+            return column + u" = ?"_s;
+        if (engine == Engine::Sqlite)
+            return u"+"_s + column + u" = ?"_s;
+        return column + u" || '' = ?"_s;
+    };
     if (query.provider) {
-        terms.append(noIndex + u"provider = ?"_s);
+        terms.append(equals(u"provider"_s));
         b.binds.append(Domain::providerKey(*query.provider));
     }
     if (query.status) {
-        terms.append(noIndex + u"status = ?"_s);
+        terms.append(equals(u"status"_s));
         b.binds.append(Domain::statusKey(*query.status));
     }
     if (!query.method.trimmed().isEmpty()) {
@@ -586,14 +596,42 @@ QString selectSql(const BuiltQuery &b, const OrderQuery &query)
     return sql;
 }
 
+// The values for selectSql()'s placeholders, in order.
+QVariantList selectBinds(const OrderQuery &query, const BuiltQuery &b)
+{
+    QVariantList values = b.binds;
+    if (query.limit > 0)
+        values.append(query.limit);
+    if (query.offset > 0)
+        values.append(query.offset);
+    return values;
+}
+
 void bindAll(QSqlQuery &q, const OrderQuery &query, const BuiltQuery &b)
 {
-    for (const QVariant &v : b.binds)
+    const QVariantList values = selectBinds(query, b);
+    for (const QVariant &v : values)
         q.addBindValue(v);
-    if (query.limit > 0)
-        q.addBindValue(query.limit);
-    if (query.offset > 0)
-        q.addBindValue(query.offset);
+}
+
+// The statement with its values written in as literals, the way the driver
+// quotes them. PostgreSQL cannot prepare an EXPLAIN; our statements hold no
+// '?' but their placeholders.
+QString withLiterals(const QSqlDatabase &db, const QString &sql, const QVariantList &values)
+{
+    QString out;
+    qsizetype next = 0;
+    for (const QChar c : sql) {
+        if (c != u'?' || next >= values.size()) {
+            out.append(c);
+            continue;
+        }
+        const QVariant &value = values.at(next++);
+        QSqlField field(QString(), value.metaType());
+        field.setValue(value);
+        out.append(db.driver()->formatValue(field));
+    }
+    return out;
 }
 
 } // namespace
@@ -803,11 +841,16 @@ QStringList OrderStore::queryPlan(const OrderQuery &query, QString *error) const
     const Engine engine = engineOf(db);
     const BuiltQuery b = buildQuery(query, engine);
     QSqlQuery q(db);
-    q.prepare((engine == Engine::Sqlite ? u"EXPLAIN QUERY PLAN "_s : u"EXPLAIN "_s)
-              + selectSql(b, query));
-    bindAll(q, query, b);
+    bool ran = false;
+    if (engine == Engine::Sqlite) {
+        q.prepare(u"EXPLAIN QUERY PLAN "_s + selectSql(b, query));
+        bindAll(q, query, b);
+        ran = q.exec();
+    } else {
+        ran = q.exec(u"EXPLAIN "_s + withLiterals(db, selectSql(b, query), selectBinds(query, b)));
+    }
     QStringList plan;
-    if (!q.exec()) {
+    if (!ran) {
         if (error)
             *error = failure(q);
         return plan;

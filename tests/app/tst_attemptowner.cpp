@@ -9,6 +9,7 @@
 #include "storage/database.h"
 #include "storage/orderstore.h"
 #include "storage/processowner.h"
+#include "testsupport.h"
 
 #include <QCoreApplication>
 #include <QProcess>
@@ -55,7 +56,7 @@ private Q_SLOTS:
     void init()
     {
         m_dir = std::make_unique<QTemporaryDir>();
-        m_db = std::make_unique<Storage::Database>(m_dir->filePath(u"owner.sqlite"_s));
+        m_db = std::make_unique<Storage::Database>(Test::storeLocation(*m_dir, u"owner.sqlite"_s));
         QString error;
         QVERIFY2(m_db->open(&error), qPrintable(error));
         m_orders = std::make_unique<Storage::OrderStore>(*m_db);

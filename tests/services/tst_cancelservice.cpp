@@ -13,6 +13,7 @@
 #include "storage/canceljournal.h"
 #include "storage/database.h"
 #include "storage/orderstore.h"
+#include "testsupport.h"
 #include "uqpaysim.h"
 
 #include <QJsonDocument>
@@ -197,7 +198,7 @@ void TestCancelService::init()
     settings.http.timeout = 5000ms;
     m_registry = std::make_unique<Providers::ProviderRegistry>(settings);
 
-    m_db = std::make_unique<Storage::Database>(m_dir->filePath(u"canceldesk.sqlite"_s));
+    m_db = std::make_unique<Storage::Database>(Test::storeLocation(*m_dir, u"canceldesk.sqlite"_s));
     QString error;
     QVERIFY2(m_db->open(&error), qPrintable(error));
     m_orders = std::make_unique<Storage::OrderStore>(*m_db, &m_policy);
@@ -1084,10 +1085,10 @@ void TestCancelService::acceptedAsyncCancelIsNotRejectedWhenLate()
 void TestCancelService::finalStateAndOrderCommitTogether()
 {
     const QString id = findOrder(Provider::Antom, u"ALIPAY_HK"_s, NormStatus::Pending);
-    QSqlQuery trigger(m_db->connection());
-    QVERIFY2(trigger.exec(u"CREATE TEMP TRIGGER orders_refuse BEFORE UPDATE ON orders "
-                          "BEGIN SELECT RAISE(ABORT, 'disk trouble'); END"_s),
-             qPrintable(trigger.lastError().text()));
+    QString error;
+    QVERIFY2(Test::addRefusingTrigger(m_db->connection(), u"orders_refuse"_s, u"UPDATE"_s,
+                                      u"orders"_s, {}, u"disk trouble"_s, &error),
+             qPrintable(error));
     const CancelReport report = await(service().cancel(request(Provider::Antom, id)));
     QCOMPARE(report.refusal, Refusal::Storage);
     const auto attempt = m_journal->find(report.attemptId);
@@ -1095,7 +1096,7 @@ void TestCancelService::finalStateAndOrderCommitTogether()
     QCOMPARE(m_orders->find(Provider::Antom, id)->status, NormStatus::Pending);
     QVERIFY(m_journal->verify().ok);
 
-    QVERIFY(trigger.exec(u"DROP TRIGGER orders_refuse"_s));
+    QVERIFY(Test::dropRefusingTrigger(m_db->connection(), u"orders_refuse"_s, u"orders"_s));
     const QList<CancelReport> recovered = awaitList(service().recover(), "recovery");
     QCOMPARE(recovered.size(), 1);
     QCOMPARE(recovered.first().state, AttemptState::Succeeded);

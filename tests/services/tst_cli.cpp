@@ -11,6 +11,7 @@
 #include "storage/canceljournal.h"
 #include "storage/database.h"
 #include "storage/orderstore.h"
+#include "testsupport.h"
 #include "uqpaysim.h"
 
 #include <QDir>
@@ -94,24 +95,40 @@ private:
     // What someone with the database file does: drops the append-only
     // triggers, then runs the statements. Returns the rows they changed, -1
     // when one failed.
+    // Every row of a PostgreSQL store as text, each table's after its name.
+    static QByteArray databaseText(const QString &url)
+    {
+        CancelDesk::Storage::Database store(url);
+        QString error;
+        if (!store.open(&error))
+            return {};
+        QByteArray text;
+        QSqlQuery q(store.connection());
+        const QStringList tables{u"orders"_s, u"status_history"_s, u"cancel_attempts"_s,
+                                 u"journal_entries"_s};
+        for (const QString &table : tables) {
+            text += table.toUtf8() + '\n';
+            if (!q.exec(u"SELECT t::text FROM %1 t"_s.arg(table)))
+                return {};
+            while (q.next())
+                text += q.value(0).toString().toUtf8() + '\n';
+        }
+        return text;
+    }
+
     static int tamper(const QString &path, const QStringList &statements)
     {
         int changed = 0;
         {
-            QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, u"tamper"_s);
-            db.setDatabaseName(path);
-            if (!db.open())
+            // The store as the program opens it, then disarmed.
+            CancelDesk::Storage::Database store(path);
+            QString error;
+            if (!store.open(&error))
+                return -1;
+            QSqlDatabase db = store.connection();
+            if (!CancelDesk::Test::disarmStore(db))
                 return -1;
             QSqlQuery q(db);
-            QStringList triggers;
-            if (!q.exec(u"SELECT name FROM sqlite_master WHERE type = 'trigger'"_s))
-                return -1;
-            while (q.next())
-                triggers << q.value(0).toString();
-            for (const QString &t : std::as_const(triggers)) {
-                if (!q.exec(u"DROP TRIGGER \"%1\""_s.arg(t)))
-                    return -1;
-            }
             for (const QString &statement : statements) {
                 if (!q.exec(statement)) {
                     qWarning("%s", qPrintable(q.lastError().text()));
@@ -120,9 +137,7 @@ private:
                 changed += q.numRowsAffected();
             }
             q.finish();
-            db.close();
         }
-        QSqlDatabase::removeDatabase(u"tamper"_s);
         return changed;
     }
 
@@ -161,7 +176,7 @@ private Q_SLOTS:
                   "[network]\ntimeout_ms=5000\nmax_retries=2\nretry_base_ms=20\n"
                   "confirm_timeout_s=3\npoll_interval_ms=50\nconcurrency=2\n");
         ini.close();
-        m_db = m_dir.filePath(u"cli.sqlite"_s);
+        m_db = CancelDesk::Test::storeLocation(m_dir, u"cli.sqlite"_s);
     }
 
     void cleanupTestCase()
@@ -1533,6 +1548,10 @@ private Q_SLOTS:
         const QString unzip = QStandardPaths::findExecutable(u"unzip"_s);
         for (const QString &name : std::as_const(files)) {
             QList<QByteArray> contents;
+            if (name == m_db && CancelDesk::Test::enginePostgres()) {
+                contents << databaseText(m_db);
+                QVERIFY2(contents.first().contains("journal_entries"), qPrintable(name));
+            }
             for (const QString &path : QStringList{name, name + u"-wal"_s, name + u"-journal"_s}) {
                 QFile f(path);
                 if (f.open(QIODevice::ReadOnly))

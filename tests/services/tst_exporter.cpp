@@ -313,7 +313,7 @@ void TestExporter::init()
 {
     m_dir = std::make_unique<QTemporaryDir>();
     QVERIFY(m_dir->isValid());
-    m_db = std::make_unique<Storage::Database>(m_dir->filePath(u"canceldesk.db"_s));
+    m_db = std::make_unique<Storage::Database>(Test::storeLocation(*m_dir, u"canceldesk.db"_s));
     QString error;
     QVERIFY2(m_db->open(&error), qPrintable(error));
     m_journal = std::make_unique<Storage::CancelJournal>(*m_db);

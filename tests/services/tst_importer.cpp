@@ -78,7 +78,7 @@ void TestImporter::init()
 {
     m_dir = std::make_unique<QTemporaryDir>();
     QVERIFY(m_dir->isValid());
-    m_db = std::make_unique<Storage::Database>(m_dir->filePath(u"orders.sqlite"_s));
+    m_db = std::make_unique<Storage::Database>(Test::storeLocation(*m_dir, u"orders.sqlite"_s));
     QString error;
     QVERIFY2(m_db->open(&error), qPrintable(error));
     m_store = std::make_unique<Storage::OrderStore>(*m_db);
@@ -444,9 +444,10 @@ void TestImporter::failedTransactionImportsNothing()
 {
     // A write that fails inside the transaction (here a trigger on this
     // thread's connection) must leave none of the batch behind.
-    QSqlQuery q(m_db->connection());
-    QVERIFY(q.exec(u"CREATE TEMP TRIGGER boom BEFORE INSERT ON orders "
-                   "WHEN NEW.payment_id = 'PI101' BEGIN SELECT RAISE(ABORT, 'boom'); END"_s));
+    QString error;
+    QVERIFY2(Test::addRefusingTrigger(m_db->connection(), u"boom"_s, u"INSERT"_s, u"orders"_s,
+                                      u"PI101"_s, u"boom"_s, &error),
+             qPrintable(error));
     Importer importer(*m_store);
     const ImportResult r =
         importer.importFile(write(u"g.csv"_s, Test::fixture(u"import/good.csv"_s)));
@@ -505,10 +506,10 @@ void TestImporter::hugeFileRefusedAtTheEndImportsNothing()
 {
     // The last good row cannot be written (a trigger on this connection): the
     // transaction is refused after a hundred thousand rows, and none stays.
-    QSqlQuery q(m_db->connection());
-    QVERIFY(q.exec(u"CREATE TEMP TRIGGER boom BEFORE INSERT ON orders "
-                   "WHEN NEW.payment_id = '%1' "
-                   "BEGIN SELECT RAISE(ABORT, 'boom'); END"_s.arg(lastHugeId())));
+    QString error;
+    QVERIFY2(Test::addRefusingTrigger(m_db->connection(), u"boom"_s, u"INSERT"_s, u"orders"_s,
+                                      lastHugeId(), u"boom"_s, &error),
+             qPrintable(error));
     Importer importer(*m_store);
     const ImportResult r = importer.importFile(writeHuge(u"refused.csv"_s));
     QVERIFY(!r.ok());

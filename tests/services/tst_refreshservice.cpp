@@ -136,7 +136,7 @@ void TestRefreshService::init()
     settings.http.timeout = std::chrono::milliseconds(5000);
     m_registry = std::make_unique<Providers::ProviderRegistry>(settings);
 
-    m_db = std::make_unique<Storage::Database>(m_dir->filePath(u"orders.sqlite"_s));
+    m_db = std::make_unique<Storage::Database>(Test::storeLocation(*m_dir, u"orders.sqlite"_s));
     QString error;
     QVERIFY2(m_db->open(&error), qPrintable(error));
     m_store = std::make_unique<Storage::OrderStore>(*m_db);

@@ -1,8 +1,12 @@
 #include "testsupport.h"
 
 #include "pgserver.h"
+#include "storage/database.h"
 
 #include <QDir>
+#include <QSqlDatabase>
+#include <QSqlError>
+#include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QtTest>
 
@@ -57,6 +61,89 @@ QString storeLocation(const QTemporaryDir &dir, const QString &fileName)
     if (url.isEmpty())
         qFatal("CANCELDESK_TEST_ENGINE=postgresql, but no test database: %s", qPrintable(error));
     return url;
+}
+
+using namespace Qt::Literals::StringLiterals;
+
+namespace {
+
+bool run(const QSqlDatabase &db, const QString &sql, QString *error)
+{
+    QSqlQuery q(db);
+    if (q.exec(sql))
+        return true;
+    if (error)
+        *error = q.lastError().text();
+    return false;
+}
+
+bool isPostgres(const QSqlDatabase &db)
+{
+    return Storage::engineOf(db) == Storage::Engine::PostgreSql;
+}
+
+} // namespace
+
+bool addRefusingTrigger(const QSqlDatabase &db, const QString &name, const QString &event,
+                        const QString &table, const QString &onlyPaymentId, const QString &message,
+                        QString *error)
+{
+    if (!isPostgres(db)) {
+        const QString when = onlyPaymentId.isEmpty()
+                                 ? QString()
+                                 : u"WHEN NEW.payment_id = '%1' "_s.arg(onlyPaymentId);
+        return run(
+            db,
+            u"CREATE TEMP TRIGGER %1 BEFORE %2 ON %3 %4BEGIN SELECT RAISE(ABORT, '%5'); END"_s.arg(
+                name, event, table, when, message),
+            error);
+    }
+    const QString when =
+        onlyPaymentId.isEmpty() ? QString() : u"WHEN (NEW.payment_id = '%1') "_s.arg(onlyPaymentId);
+    return run(db,
+               u"CREATE FUNCTION %1_fn() RETURNS trigger LANGUAGE plpgsql AS "
+               "$$ BEGIN RAISE EXCEPTION '%2'; END $$"_s.arg(name, message),
+               error)
+           && run(
+               db,
+               u"CREATE TRIGGER %1 BEFORE %2 ON %3 FOR EACH ROW %4EXECUTE FUNCTION %1_fn()"_s.arg(
+                   name, event, table, when),
+               error);
+}
+
+bool disarmStore(const QSqlDatabase &db, QString *error)
+{
+    if (isPostgres(db))
+        return run(db, u"SET session_replication_role = replica"_s, error);
+    if (!run(db, u"PRAGMA foreign_keys = OFF"_s, error))
+        return false;
+    QSqlQuery q(db);
+    if (!q.exec(u"SELECT name FROM sqlite_master WHERE type = 'trigger'"_s)) {
+        if (error)
+            *error = q.lastError().text();
+        return false;
+    }
+    QStringList triggers;
+    while (q.next())
+        triggers.append(q.value(0).toString());
+    if (triggers.isEmpty()) {
+        if (error)
+            *error = u"the store has no triggers"_s;
+        return false;
+    }
+    for (const QString &t : std::as_const(triggers)) {
+        if (!run(db, u"DROP TRIGGER \"%1\""_s.arg(t), error))
+            return false;
+    }
+    return true;
+}
+
+bool dropRefusingTrigger(const QSqlDatabase &db, const QString &name, const QString &table)
+{
+    if (!isPostgres(db))
+        return run(db, u"DROP TRIGGER %1"_s.arg(name), nullptr);
+    return run(db, u"DROP TRIGGER %1 ON %2"_s.arg(name, table), nullptr)
+           && run(db, u"DROP FUNCTION %1_fn()"_s.arg(name), nullptr);
 }
 
 } // namespace CancelDesk::Test

@@ -6,6 +6,8 @@
 
 class QTemporaryDir;
 
+class QSqlDatabase;
+
 namespace CancelDesk::Test {
 
 // UTC instant from "2026-03-01T23:59:00+08:00"-style text; fails the test on bad text.
@@ -30,5 +32,21 @@ bool enginePostgres();
 // server cannot start the test program aborts with the reason and the log
 // tail: it never skips (a QSKIP counts as passed).
 QString storeLocation(const QTemporaryDir &dir, const QString &fileName);
+
+// A trigger that makes every INSERT or UPDATE (event) on table fail with
+// message, or only those of the row whose payment_id is onlyPaymentId: a
+// write that fails inside a transaction, on either engine. SQLite: a TEMP
+// trigger of this connection; PostgreSQL: a trigger on the table (the test's
+// own database). False with *error when it cannot be made.
+bool addRefusingTrigger(const QSqlDatabase &db, const QString &name, const QString &event,
+                        const QString &table, const QString &onlyPaymentId, const QString &message,
+                        QString *error = nullptr);
+bool dropRefusingTrigger(const QSqlDatabase &db, const QString &name, const QString &table);
+
+// What someone with the file, or a superuser's login, does before editing a
+// store by hand: SQLite's triggers dropped and its foreign keys off; a
+// PostgreSQL session that fires no triggers (foreign keys' included). False
+// with *error when that fails (or a SQLite store has no triggers to drop).
+bool disarmStore(const QSqlDatabase &db, QString *error = nullptr);
 
 } // namespace CancelDesk::Test
