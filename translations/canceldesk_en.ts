@@ -630,6 +630,18 @@
         <source>Environment: %1</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Waiting for approval — nothing was sent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Declined — nothing was sent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not approved in time — nothing was sent</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>CancelDesk::Ui::CancelLogModel</name>
@@ -2458,6 +2470,30 @@
         <source>Entry %1&apos;s hash differs from the expected head: the cancel log was rewritten up to or at this entry.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Awaiting approval</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Declined</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Expired (not approved in time)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel attempt %1 is awaiting approval: nothing was sent, and it can only be approved, declined or lapse.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel attempt %1 cannot be recorded as %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Entry %1 was altered: it is older than its column %2, which holds a value.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>CancelPolicy</name>
@@ -2817,6 +2853,18 @@
     </message>
     <message>
         <source>This process stopped handling the cancel of payment %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The cancel of payment %1 waits for a second person to approve it. Nothing was sent.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The cancel of payment %1 was declined. Nothing was sent.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The cancel of payment %1 was not approved in time. Nothing was sent.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3454,10 +3502,6 @@ Sandbox: in the sandbox environment with no provider configured, the CLI talks t
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Not permitted: your database login lacks the right for this (%1).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>The connection to the team database was lost, so nothing was written. CancelDesk connects again at the next step.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3475,6 +3519,14 @@ Sandbox: in the sandbox environment with no provider configured, the CLI talks t
     </message>
     <message>
         <source>The team database is read-only (a standby server?): nothing can be written to it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot read who this team database&apos;s login is: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not permitted by the team database: %1.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -624,6 +624,18 @@
         <source>Environment: %1</source>
         <translation>环境：%1</translation>
     </message>
+    <message>
+        <source>Waiting for approval — nothing was sent</source>
+        <translation>等待审批——尚未发送任何请求</translation>
+    </message>
+    <message>
+        <source>Declined — nothing was sent</source>
+        <translation>审批未通过——未发送任何请求</translation>
+    </message>
+    <message>
+        <source>Not approved in time — nothing was sent</source>
+        <translation>未及时审批——未发送任何请求</translation>
+    </message>
 </context>
 <context>
     <name>CancelDesk::Ui::CancelLogModel</name>
@@ -2431,6 +2443,30 @@
         <source>Entry %1&apos;s hash differs from the expected head: the cancel log was rewritten up to or at this entry.</source>
         <translation>条目 %1 的哈希与预期链头不符：取消日志在此条目或其之前已被改写。</translation>
     </message>
+    <message>
+        <source>Awaiting approval</source>
+        <translation>待审批</translation>
+    </message>
+    <message>
+        <source>Declined</source>
+        <translation>审批未通过</translation>
+    </message>
+    <message>
+        <source>Expired (not approved in time)</source>
+        <translation>已过期（未及时审批）</translation>
+    </message>
+    <message>
+        <source>Cancel attempt %1 is awaiting approval: nothing was sent, and it can only be approved, declined or lapse.</source>
+        <translation>取消尝试 %1 正在等待审批：尚未发送任何请求，只能被批准、拒绝或过期。</translation>
+    </message>
+    <message>
+        <source>Cancel attempt %1 cannot be recorded as %2.</source>
+        <translation>取消尝试 %1 不能记录为 %2。</translation>
+    </message>
+    <message>
+        <source>Entry %1 was altered: it is older than its column %2, which holds a value.</source>
+        <translation>条目 %1 已被篡改：它早于列 %2 出现，该列却有值。</translation>
+    </message>
 </context>
 <context>
     <name>CancelPolicy</name>
@@ -2791,6 +2827,18 @@
     <message>
         <source>This process stopped handling the cancel of payment %1: %2</source>
         <translation>本进程已停止处理支付 %1 的取消：%2</translation>
+    </message>
+    <message>
+        <source>The cancel of payment %1 waits for a second person to approve it. Nothing was sent.</source>
+        <translation>支付 %1 的取消正在等待另一人审批。尚未发送任何请求。</translation>
+    </message>
+    <message>
+        <source>The cancel of payment %1 was declined. Nothing was sent.</source>
+        <translation>支付 %1 的取消审批未通过。未发送任何请求。</translation>
+    </message>
+    <message>
+        <source>The cancel of payment %1 was not approved in time. Nothing was sent.</source>
+        <translation>支付 %1 的取消未在期限内获得审批。未发送任何请求。</translation>
     </message>
 </context>
 <context>
@@ -3437,10 +3485,6 @@ log head 以 SEQ:HASH 的形式输出取消日志的链头（使用 --json 时�
         <translation>团队数据库正忙：另一个取消台正在写入。请稍后再试。</translation>
     </message>
     <message>
-        <source>Not permitted: your database login lacks the right for this (%1).</source>
-        <translation>不允许：您的数据库登录账号没有执行此操作的权限（%1）。</translation>
-    </message>
-    <message>
         <source>The connection to the team database was lost, so nothing was written. CancelDesk connects again at the next step.</source>
         <translation>与团队数据库的连接已断开，因此未写入任何内容。取消台会在下一步重新连接。</translation>
     </message>
@@ -3459,6 +3503,14 @@ log head 以 SEQ:HASH 的形式输出取消日志的链头（使用 --json 时�
     <message>
         <source>The team database is read-only (a standby server?): nothing can be written to it.</source>
         <translation>团队数据库为只读（可能是备用服务器？）：无法写入任何内容。</translation>
+    </message>
+    <message>
+        <source>Cannot read who this team database&apos;s login is: %1</source>
+        <translation>无法读取此团队数据库的登录名：%1</translation>
+    </message>
+    <message>
+        <source>Not permitted by the team database: %1.</source>
+        <translation>团队数据库不允许此操作：%1。</translation>
     </message>
 </context>
 <context>

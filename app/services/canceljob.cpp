@@ -319,8 +319,8 @@ void CancelJob::retryUnresolved(qint64 attemptId)
                                         "%1 is not configured, so the earlier cancel of "
                                         "payment %2 cannot be retried. Nothing was sent.")
                 .arg(Domain::providerDisplayName(m_input.order.provider), m_input.order.paymentId));
-    const Storage::JournalResult reopened =
-        m_service.m_journal.reopen(attemptId, ProcessOwner::self(), leaseFromNow());
+    const Storage::JournalResult reopened = m_service.m_journal.reopen(
+        attemptId, ProcessOwner::self(), leaseFromNow(m_service.m_journal));
     if (!reopened.ok()) {
         switch (reopened.error) {
         case Storage::JournalError::ActiveAttemptExists:
@@ -543,7 +543,7 @@ void CancelJob::renewLease()
     if (m_report.attemptId == 0 || m_done)
         return;
     const Storage::JournalResult renewed =
-        m_service.m_journal.renewLease(m_attempt.id, leaseFromNow());
+        m_service.m_journal.renewLease(m_attempt.id, leaseFromNow(m_service.m_journal));
     if (renewed.ok())
         return;
     // Without a lease another process may take the attempt over: stop here,

@@ -53,7 +53,7 @@ RecoveryJob::RecoveryJob(CancelService &service, QObject *parent)
     : QObject(parent)
     , m_service(service)
 {
-    const QDateTime now = QDateTime::currentDateTimeUtc();
+    const QDateTime now = m_service.m_journal.clockNow();
     const QString database = m_service.m_journal.databasePath();
     for (const Storage::CancelAttempt &a : m_service.m_journal.unfinished()) {
         const bool givenUpHere =
@@ -74,7 +74,7 @@ void RecoveryJob::next()
         // only one gets it.
         // The lease too: an owner that renewed it meanwhile is alive.
         const Storage::JournalResult taken = m_service.m_journal.setOwner(
-            a.id, a.owner(), a.leaseUntil, ProcessOwner::self(), leaseFromNow());
+            a.id, a.owner(), a.leaseUntil, ProcessOwner::self(), leaseFromNow(m_service.m_journal));
         if (!taken.ok())
             continue;
         auto *job = new CancelJob(m_service, &m_service);

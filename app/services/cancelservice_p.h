@@ -22,11 +22,12 @@ public:
     static bool contains(const QString &database, qint64 id);
 };
 
-inline QDateTime leaseFromNow()
+inline QDateTime leaseFromNow(const Storage::CancelJournal &journal)
 {
     // Leases are about real elapsed time between processes, not the
-    // skew-corrected provider clock.
-    return QDateTime::currentDateTimeUtc().addSecs(Storage::CancelJournal::kLeaseSeconds);
+    // skew-corrected provider clock; by the database's clock, which all the
+    // machines sharing a team store judge them by.
+    return journal.clockNow().addSecs(Storage::CancelJournal::kLeaseSeconds);
 }
 
 } // namespace CancelDesk::Services

@@ -281,7 +281,8 @@ JournalResult storeAttemptRow(const QSqlDatabase &db, const CancelAttempt &a, bo
 // to match it: inserted when isNew, updated otherwise. The caller holds a write
 // transaction, which makes reading the chain head and appending atomic even
 // across processes.
-JournalResult appendAndStore(const QSqlDatabase &db, CancelAttempt a, bool isNew)
+JournalResult appendAndStore(const QSqlDatabase &db, CancelAttempt a, bool isNew,
+                             const QString &teamLogin)
 {
     QString error;
     const std::optional<JournalHead> head = readHead(db, &error);
@@ -291,9 +292,9 @@ JournalResult appendAndStore(const QSqlDatabase &db, CancelAttempt a, bool isNew
     entry.seq = head->seq + 1;
     entry.attemptId = a.id;
     entry.recordedAt = QDateTime::currentMSecsSinceEpoch();
-    // The login who writes it, in team mode (F21); until the store knows its
-    // login, the operator the attempt names.
-    entry.recordedBy = a.operatorName;
+    // Who writes it: the login in a team store (F21), else the operator the
+    // attempt names.
+    entry.recordedBy = teamLogin.isEmpty() ? a.operatorName : teamLogin;
     entry.prevHash = head->seq == 0 ? genesisHash() : head->hash;
     entry.values = snapshotValues(a);
     hashEntry(entry);
@@ -472,7 +473,14 @@ CancelJournal::CancelJournal(Database &db)
 
 QString CancelJournal::databasePath() const
 {
+    if (m_db.engine() != Engine::Sqlite)
+        return m_db.path();
     return QFileInfo(m_db.path()).absoluteFilePath();
+}
+
+QDateTime CancelJournal::clockNow() const
+{
+    return m_db.clockNow();
 }
 
 JournalResult CancelJournal::prepare(CancelAttempt draft)
@@ -480,6 +488,10 @@ JournalResult CancelJournal::prepare(CancelAttempt draft)
     if (draft.paymentId.trimmed().isEmpty())
         return failed(JournalError::InvalidInput,
                       QCoreApplication::translate("CancelJournal", "The payment ID is missing."));
+    // In a team store the requester is the login (F21); the database refuses
+    // any other name.
+    if (const QString login = m_db.teamLogin(); !login.isEmpty())
+        draft.operatorName = login;
     if (draft.operatorName.trimmed().isEmpty())
         return failed(
             JournalError::InvalidInput,
@@ -500,7 +512,8 @@ JournalResult CancelJournal::prepare(CancelAttempt draft)
                       QCoreApplication::translate("CancelJournal",
                                                   "A new cancel attempt must start as PREPARED."));
 
-    const QDateTime now = QDateTime::currentDateTimeUtc();
+    // The database's clock: another machine of the team judges the lease by it.
+    const QDateTime now = m_db.clockNow();
     if (draft.idempotencyKey.isEmpty())
         draft.idempotencyKey = QUuid::createUuid().toString(QUuid::WithoutBraces);
     if (!draft.requestedAt.isValid())
@@ -529,7 +542,7 @@ JournalResult CancelJournal::prepare(CancelAttempt draft)
             return dbFailure(q);
         draft.id = q.value(0).toLongLong();
     }
-    return commitOrFail(tx, appendAndStore(db, draft, true));
+    return commitOrFail(tx, appendAndStore(db, draft, true, m_db.teamLogin()));
 }
 
 JournalResult CancelJournal::record(const CancelAttempt &attempt,
@@ -587,7 +600,7 @@ JournalResult CancelJournal::record(const CancelAttempt &attempt,
     else
         next.finishedAt = attempt.finishedAt.isValid() ? attempt.finishedAt.toUTC()
                                                        : QDateTime::currentDateTimeUtc();
-    JournalResult r = appendAndStore(db, next, false);
+    JournalResult r = appendAndStore(db, next, false, m_db.teamLogin());
     if (r.ok() && alsoWrite) {
         if (const QString problem = alsoWrite(); !problem.isEmpty())
             return failed(JournalError::Database, problem); // tx rolls back
@@ -624,7 +637,7 @@ JournalResult CancelJournal::setOwner(qint64 attemptId, const ProcessOwner &expe
     CancelAttempt changed = *stored;
     changed.setOwner(next);
     changed.leaseUntil = leaseUntil.toUTC();
-    return commitOrFail(tx, appendAndStore(db, changed, false));
+    return commitOrFail(tx, appendAndStore(db, changed, false, m_db.teamLogin()));
 }
 
 JournalResult CancelJournal::reopen(qint64 attemptId, const ProcessOwner &owner,
@@ -649,7 +662,7 @@ JournalResult CancelJournal::reopen(qint64 attemptId, const ProcessOwner &owner,
     next.finishedAt = {};
     next.setOwner(owner);
     next.leaseUntil = leaseUntil.toUTC();
-    JournalResult r = appendAndStore(db, next, false);
+    JournalResult r = appendAndStore(db, next, false, m_db.teamLogin());
     if (!r.ok()) {
         if (const auto active = loadActive(db, stored->provider, stored->paymentId))
             return activeAttemptExists(*active);
@@ -732,7 +745,7 @@ JournalResult CancelJournal::reconcile(qint64 attemptId, AttemptState outcome,
     next.providerMessage = u"provider status "_s + providerStatus;
     next.statusAfter = statusAfter;
     next.finishedAt = at.isValid() ? at.toUTC() : QDateTime::currentDateTimeUtc();
-    return commitOrFail(tx, appendAndStore(db, next, false));
+    return commitOrFail(tx, appendAndStore(db, next, false, m_db.teamLogin()));
 }
 
 std::optional<CancelAttempt> CancelJournal::find(qint64 attemptId) const

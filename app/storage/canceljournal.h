@@ -260,6 +260,9 @@ public:
     // identifies the journal across the objects of one process.
     QString databasePath() const;
 
+    // The clock leases are judged by: the database's (Database::clockNow()).
+    QDateTime clockNow() const;
+
     // How long prepare() leases a new attempt to this process.
     static constexpr int kLeaseSeconds = 120;
 

@@ -703,7 +703,44 @@ bool Database::migrate(int targetVersion, QString *error)
             && !applyMigration(db, path(), migration, err))
             return false;
     }
+    m_serverClock.store(m_location.engine == Engine::PostgreSql
+                            && targetVersion >= kServerClockVersion,
+                        std::memory_order_relaxed);
+    return refreshTeamLogin(err);
+}
+
+QString Database::teamLogin() const
+{
+    QMutexLocker lock(&m_mutex);
+    return m_teamLogin;
+}
+
+bool Database::refreshTeamLogin(QString *error)
+{
+    QString login;
+    if (m_serverClock.load(std::memory_order_relaxed)) {
+        QSqlError sqlError;
+        if (!EngineSql::readTeamLogin(connection(), &login, &sqlError)) {
+            if (error)
+                *error = QCoreApplication::translate("Database",
+                                                     "Cannot read who this team database's login "
+                                                     "is: %1")
+                             .arg(errorText(sqlError));
+            return false;
+        }
+    }
+    QMutexLocker lock(&m_mutex);
+    m_teamLogin = login;
     return true;
+}
+
+QDateTime Database::clockNow() const
+{
+    qint64 ms = 0;
+    if (m_serverClock.load(std::memory_order_relaxed)
+        && EngineSql::serverClockMs(connection(), &ms))
+        return QDateTime::fromMSecsSinceEpoch(ms, Qt::UTC);
+    return QDateTime::currentDateTimeUtc();
 }
 
 Engine engineOf(const QSqlDatabase &db)

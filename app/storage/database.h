@@ -2,6 +2,7 @@
 
 #include "databaselocation.h"
 
+#include <QDateTime>
 #include <QHash>
 #include <QMetaObject>
 #include <QMutex>
@@ -78,6 +79,21 @@ public:
     // password. Neither carries a secret.
     static QString errorText(const QSqlError &error);
 
+    // The time by which leases and approval deadlines are judged: the
+    // PostgreSQL server's clock (canceldesk.now_ms()), which every machine of
+    // a team shares; the local clock for SQLite, or when the server's cannot
+    // be read (the database then refuses a write anyway). UTC.
+    QDateTime clockNow() const;
+
+    // The login this store is written as when it is a team store (F21:
+    // PostgreSQL, and `team init` has made its roles): every attempt it
+    // writes names that login as its operator, every journal entry as its
+    // writer. Empty for SQLite and single-login stores, where the operator is
+    // the name the operator gave. Read when the store opens; refreshTeamLogin()
+    // reads it again (after `team init`).
+    QString teamLogin() const;
+    bool refreshTeamLogin(QString *error);
+
 private:
     bool migrate(int targetVersion, QString *error);
     // connection(), reporting why it could not be opened.
@@ -93,6 +109,10 @@ private:
     mutable QHash<QThread *, QString> m_connections;
     mutable QHash<QThread *, QMetaObject::Connection> m_threadWatches;
     mutable std::atomic<quint64> m_mainThreadUses{0};
+    // canceldesk.now_ms() exists (PostgreSQL, schema 6 on).
+    static constexpr int kServerClockVersion = 6;
+    std::atomic<bool> m_serverClock{false};
+    QString m_teamLogin; // guarded by m_mutex
 };
 
 // Splits a migration script into statements at the semicolons that end them:

@@ -78,6 +78,31 @@ QString writeVersion(Engine engine, int version)
                : u"UPDATE canceldesk.schema_version SET version = %1"_s.arg(version);
 }
 
+bool serverClockMs(const QSqlDatabase &db, qint64 *ms)
+{
+    if (engineOf(db) != Engine::PostgreSql)
+        return false;
+    QSqlQuery q(db);
+    q.setForwardOnly(true);
+    if (!q.exec(u"SELECT canceldesk.now_ms()"_s) || !q.next())
+        return false;
+    bool ok = false;
+    *ms = q.value(0).toLongLong(&ok);
+    return ok;
+}
+
+bool readTeamLogin(const QSqlDatabase &db, QString *login, QSqlError *sqlError)
+{
+    QSqlQuery q(db);
+    q.setForwardOnly(true);
+    if (!q.exec(u"SELECT session_user, canceldesk.team_mode()"_s) || !q.next()) {
+        *sqlError = q.lastError();
+        return false;
+    }
+    *login = q.value(1).toBool() ? q.value(0).toString() : QString();
+    return true;
+}
+
 QString migrationFolder(Engine engine)
 {
     return engine == Engine::Sqlite ? u":/migrations/sqlite"_s : u":/migrations/postgresql"_s;
@@ -97,6 +122,23 @@ QString sqlState(const QSqlError &error)
     return code;
 }
 
+namespace {
+
+// The server's own sentence, without libpq's "ERROR:" and the CONTEXT lines
+// (which name our trigger functions, nothing an operator can act on).
+QString primaryMessage(const QSqlError &error)
+{
+    QString text = error.databaseText().trimmed();
+    text = text.section(u'\n', 0, 0).trimmed();
+    for (const QString &prefix : {u"ERROR:"_s, u"FATAL:"_s}) {
+        if (text.startsWith(prefix))
+            text = text.mid(prefix.size()).trimmed();
+    }
+    return text;
+}
+
+} // namespace
+
 QString postgresErrorText(const QSqlError &error)
 {
     const QString state = sqlState(error);
@@ -110,9 +152,10 @@ QString postgresErrorText(const QSqlError &error)
                         "again in a moment.");
     }
     if (state == u"42501") {
-        return QCoreApplication::translate(
-                   "Database", "Not permitted: your database login lacks the right for this (%1).")
-            .arg(error.databaseText().trimmed());
+        // Our team rules say why in the server's words (the login's role, four
+        // eyes, a lease); a missing grant names the table.
+        return QCoreApplication::translate("Database", "Not permitted by the team database: %1.")
+            .arg(primaryMessage(error));
     }
     if (state.startsWith(u"08") || state == u"57P01" || state == u"57P02" || state == u"57P03") {
         return QCoreApplication::translate(

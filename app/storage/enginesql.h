@@ -37,6 +37,14 @@ QStringList versionBootstrap(Engine engine);
 // migration's own transaction.
 QString writeVersion(Engine engine, int version);
 
+// The database clock in epoch ms (PostgreSQL: canceldesk.now_ms(), from
+// schema 6 on). False on SQLite, before schema 6, or when the query fails.
+bool serverClockMs(const QSqlDatabase &db, qint64 *ms);
+
+// The session's login when the store is a team store (canceldesk.team_mode(),
+// schema 6), else empty. False with *sqlError when the query fails.
+bool readTeamLogin(const QSqlDatabase &db, QString *login, QSqlError *sqlError);
+
 // The migrations' resource folder for the engine.
 QString migrationFolder(Engine engine);
 

@@ -129,6 +129,8 @@ private Q_SLOTS:
             m_journal->setOwner(p.attempt.id, seen.owner(), seen.leaseUntil, rescuer, later);
         QCOMPARE(stale.error, JournalError::InvalidTransition);
         const Storage::CancelAttempt now = *m_journal->find(p.attempt.id);
+        // Once the renewed lease has lapsed by the database's clock.
+        QVERIFY(Test::moveDatabaseClock(m_db->connection(), 601'000));
         QVERIFY(
             m_journal->setOwner(p.attempt.id, now.owner(), now.leaseUntil, rescuer, later).ok());
         QCOMPARE(m_journal->find(p.attempt.id)->owner(), rescuer);
@@ -144,6 +146,9 @@ private Q_SLOTS:
         QVERIFY(p.ok());
         const Storage::CancelAttempt mine = p.attempt;
         const ProcessOwner rescuer{u"rescuer.invalid"_s, 77, u"b:1"_s};
+        // The rescuer saw the lease lapse (by the database's clock).
+        QVERIFY(Test::moveDatabaseClock(m_db->connection(),
+                                        (Storage::CancelJournal::kLeaseSeconds + 1) * 1000));
         QVERIFY(m_journal
                     ->setOwner(mine.id, mine.owner(), mine.leaseUntil, rescuer,
                                QDateTime::currentDateTimeUtc().addSecs(60))

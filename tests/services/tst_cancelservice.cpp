@@ -821,6 +821,9 @@ CancelReport TestCancelService::cancelTakenOverOnceSent(int answerMs,
             return;
         const auto a = m_journal->activeFor(Provider::Antom, id);
         *attemptId = a->id;
+        // As if this process had stalled past its lease (by the database's clock).
+        QVERIFY(Test::moveDatabaseClock(m_db->connection(),
+                                        (Storage::CancelJournal::kLeaseSeconds + 1) * 1000));
         QVERIFY(m_journal
                     ->setOwner(a->id, a->owner(), a->leaseUntil, rescuer,
                                QDateTime::currentDateTimeUtc().addSecs(120))

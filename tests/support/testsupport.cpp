@@ -146,4 +146,42 @@ bool dropRefusingTrigger(const QSqlDatabase &db, const QString &name, const QStr
            && run(db, u"DROP FUNCTION %1_fn()"_s.arg(name), nullptr);
 }
 
+bool letRawSqlWriteAttempts(const QSqlDatabase &db, QString *error)
+{
+    if (!isPostgres(db))
+        return true;
+    return run(db, u"ALTER TABLE cancel_attempts DISABLE TRIGGER cancel_attempts_journaled"_s,
+               error)
+           && run(db,
+                  u"ALTER TABLE journal_entries DISABLE TRIGGER journal_entries_attempt_matches"_s,
+                  error)
+           && run(db, u"ALTER TABLE cancel_attempts DISABLE TRIGGER cancel_attempts_four_eyes"_s,
+                  error)
+           && run(db, u"ALTER TABLE cancel_attempts DISABLE TRIGGER cancel_attempts_lease"_s,
+                  error);
+}
+
+bool moveDatabaseClock(const QSqlDatabase &db, qint64 offsetMs, QString *error)
+{
+    if (!isPostgres(db))
+        return true;
+    // Only the owner may replace it (see 0006_team.sql); a GUC any login
+    // could set would not do.
+    return run(db,
+               u"CREATE OR REPLACE FUNCTION canceldesk.test_clock_offset_ms() RETURNS bigint "
+               "LANGUAGE sql STABLE SET search_path = canceldesk, pg_temp "
+               "AS $$ SELECT %1::bigint $$"_s.arg(offsetMs),
+               error);
+}
+
+bool hasIndex(const QSqlDatabase &db, const QString &name)
+{
+    QSqlQuery q(db);
+    q.prepare(isPostgres(db)
+                  ? u"SELECT count(*) FROM pg_indexes WHERE indexname = ?"_s
+                  : u"SELECT count(*) FROM sqlite_master WHERE type = 'index' AND name = ?"_s);
+    q.addBindValue(name);
+    return q.exec() && q.next() && q.value(0).toInt() == 1;
+}
+
 } // namespace CancelDesk::Test

@@ -49,4 +49,21 @@ bool dropRefusingTrigger(const QSqlDatabase &db, const QString &name, const QStr
 // with *error when that fails (or a SQLite store has no triggers to drop).
 bool disarmStore(const QSqlDatabase &db, QString *error = nullptr);
 
+// Lets plain SQL write cancel_attempts rows the rules of schema 0002–0005 and
+// the approval states' identity rules allow, so those rules can be tried by
+// hand on both engines. PostgreSQL also checks what SQLite cannot: that an
+// attempt equals its newest journal entry, the four-eyes transitions and
+// leases by the database clock; those triggers are disabled here (as the
+// owner) and tried in tst_teamrules. Nothing to do on SQLite.
+bool letRawSqlWriteAttempts(const QSqlDatabase &db, QString *error = nullptr);
+
+// Moves the database's clock (canceldesk.now_ms(), schema 6) offsetMs ahead of
+// the real one, so that a lease or an approval deadline lapses without a
+// wait. PostgreSQL only: SQLite has no clock of its own (Database::clockNow()
+// is the local one) and judges no lease in the database; true there.
+bool moveDatabaseClock(const QSqlDatabase &db, qint64 offsetMs, QString *error = nullptr);
+
+// Whether the store has an index of that name.
+bool hasIndex(const QSqlDatabase &db, const QString &name);
+
 } // namespace CancelDesk::Test
