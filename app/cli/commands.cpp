@@ -30,6 +30,7 @@ constexpr Command kCommands[] = {
     {u"orders add", ordersAdd},   {u"orders import", ordersImport}, {u"orders list", ordersList},
     {u"refresh", refreshCommand}, {u"cancel", cancelCommand},       {u"recover", recoverCommand},
     {u"log export", logExport},   {u"log verify", logVerify},       {u"log head", logHead},
+    {u"db copy", dbCopy},
 };
 
 const Command *findCommand(const QString &name)
@@ -44,7 +45,7 @@ const Command *findCommand(const QString &name)
 QString commandName(const QStringList &args)
 {
     const QString group = args.value(0);
-    if (group == u"orders" || group == u"log")
+    if (group == u"orders" || group == u"log" || group == u"db")
         return group + u' ' + args.value(1);
     return group;
 }

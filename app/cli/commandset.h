@@ -23,5 +23,7 @@ int recoverCommand(Session &s, const QStringList &args);
 int logExport(Session &s, const QStringList &args);
 int logVerify(Session &s, const QStringList &args);
 int logHead(Session &s, const QStringList &args);
+// dbcommands.cpp
+int dbCopy(Session &s, const QStringList &args);
 
 } // namespace CancelDesk::Cli

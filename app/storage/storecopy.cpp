@@ -183,6 +183,20 @@ StoreCopy::StoreCopy(Database &source, Database &target)
     , m_target(target)
 {}
 
+QString StoreCopy::ownerProblem(const Database &target)
+{
+    if (target.engine() != Engine::PostgreSql)
+        return {};
+    const QSqlDatabase db = target.connection();
+    QString login;
+    QString owner;
+    QString ignored;
+    if (!db.isOpen() || !readOwner(db, &login, &owner, &ignored) || owner.isEmpty()
+        || login == owner)
+        return {};
+    return notOwnerText(login, owner);
+}
+
 CopyResult StoreCopy::run()
 {
     CopyResult result;

@@ -66,6 +66,13 @@ public:
     void setProgress(Progress progress) { m_progress = std::move(progress); }
     CopyResult run();
 
+    // PostgreSQL: the sentence run() refuses with when the target's login
+    // does not own the schema canceldesk; empty for SQLite, for the owner,
+    // and when it cannot be told. Also for a target whose open() failed for
+    // lack of rights (its connection is then still open), so that the
+    // refusal says who may copy.
+    static QString ownerProblem(const Database &target);
+
 private:
     Database &m_source;
     Database &m_target;

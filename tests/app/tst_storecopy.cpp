@@ -599,6 +599,11 @@ void TestStoreCopy::refusesALoginThatDoesNotOwnTheSchema()
         QVERIFY(!mover.open(&error));
         QVERIFY2(error.contains(u"Not permitted"_s) || error.contains(u"permission"_s),
                  qPrintable(error));
+        // What db copy says instead: who may copy.
+        const QString problem = StoreCopy::ownerProblem(mover);
+        QVERIFY2(problem.contains(u"owner of the team database (postgres)"_s)
+                     && problem.contains(u"mover"_s),
+                 qPrintable(problem));
     }
     // A login that may read and write (an operator's rights) is still not
     // the owner: the copy is refused before anything is written.
@@ -614,9 +619,11 @@ void TestStoreCopy::refusesALoginThatDoesNotOwnTheSchema()
     QVERIFY2(mover.open(&error), qPrintable(error));
     const CopyResult r = StoreCopy(source, mover).run();
     QCOMPARE(r.status, CopyResult::Status::NotOwner);
+    QCOMPARE(r.error, StoreCopy::ownerProblem(mover));
     QVERIFY2(r.error.contains(u"owner"_s) && r.error.contains(u"mover"_s), qPrintable(r.error));
     Database owner(ownerUrl);
     QVERIFY2(owner.open(&error), qPrintable(error));
+    QVERIFY(StoreCopy::ownerProblem(owner).isEmpty());
     for (const QString &table : kTables)
         QCOMPARE(count(owner.connection(), table), 0);
 }

@@ -5,6 +5,7 @@
 #include "clirunner.h"
 #include "domain/cancelpolicy.h"
 #include "liquidosim.h"
+#include "pgserver.h"
 #include "providers/providerregistry.h"
 #include "sandboxserver.h"
 #include "services/cancelservice.h"
@@ -1576,6 +1577,57 @@ private Q_SLOTS:
                              qPrintable(u"a secret appeared in %1"_s.arg(name)));
             }
         }
+    }
+
+    // F26: db copy moves the store into an empty team database, where the
+    // cancel log has the same head.
+    void dbCopyToTeamDatabase()
+    {
+        QString error;
+        const QString target = CancelDesk::Test::PgServer::instance()->createDatabase(&error);
+        QVERIFY2(!target.isEmpty(), qPrintable(error));
+        const Run copy = cli({u"--json"_s, u"db"_s, u"copy"_s, u"--to"_s, target});
+        QVERIFY2(copy.code == 0, copy.err.constData());
+        const QJsonObject result = json(copy);
+        QVERIFY(result.value(u"intact"_s).toBool());
+        QVERIFY(result.value(u"journal_entries"_s).toInteger() > 0);
+        QVERIFY(result.value(u"orders"_s).toInteger() > 0);
+        const auto copied = CancelDesk::Storage::JournalHead::fromJson(
+            result.value(u"head"_s).toObject());
+        QVERIFY(copied);
+
+        const Run sourceHead = cli({u"log"_s, u"head"_s});
+        QCOMPARE(sourceHead.code, 0);
+        const Run targetHead = cli({u"log"_s, u"head"_s}, nullptr, target);
+        QVERIFY2(targetHead.code == 0, targetHead.err.constData());
+        QCOMPARE(targetHead.out, sourceHead.out);
+        QCOMPARE(QString::fromUtf8(targetHead.out).trimmed(), copied->toString());
+
+        // The text form names the head, and a second copy into the same
+        // (now full) database is refused without writing.
+        const Run again = cli({u"db"_s, u"copy"_s, u"--to"_s, target});
+        QCOMPARE(again.code, 5);
+        QVERIFY2(again.err.contains("not empty"), again.err.constData());
+        QCOMPARE(cli({u"log"_s, u"head"_s}, nullptr, target).out, targetHead.out);
+    }
+
+    void dbCopyWithoutAUsableTarget_data()
+    {
+        QTest::addColumn<QStringList>("args");
+        QTest::addRow("password in the user part")
+            << QStringList{u"--to"_s, u"postgresql://alice:Hunter2Secret@127.0.0.1/cd"_s};
+        QTest::addRow("password as a parameter")
+            << QStringList{u"--to"_s, u"postgresql://127.0.0.1/cd?password=Hunter2Secret"_s};
+        QTest::addRow("no --to") << QStringList{};
+    }
+
+    void dbCopyWithoutAUsableTarget()
+    {
+        QFETCH(QStringList, args);
+        const Run run = cli(QStringList{u"db"_s, u"copy"_s} + args);
+        QCOMPARE(run.code, 2);
+        QVERIFY(!run.out.contains("Hunter2Secret") && !run.err.contains("Hunter2Secret"));
+        QVERIFY(!run.err.isEmpty());
     }
 };
 
