@@ -9,6 +9,7 @@
 #include <QSqlRecord>
 #include <QStringList>
 
+#include <algorithm>
 #include <list>
 
 using namespace Qt::Literals::StringLiterals;
@@ -45,7 +46,9 @@ QList<Table> tables()
 const QStringList kMustBeEmpty{u"orders"_s, u"status_history"_s, u"cancel_attempts"_s,
                                u"journal_entries"_s};
 
-constexpr qint64 kProgressEvery = 256;
+// Rows go in several to a statement (one round trip each on PostgreSQL),
+// with at most this many values bound: below SQLite's old limit of 999.
+constexpr int kMaxBoundValues = 900;
 
 // The target's columns that the source has too, in the target's order.
 QStringList sharedColumns(const QSqlRecord &target, const QSqlRecord &source)
@@ -88,6 +91,88 @@ QVariant bindable(const QVariant &value, QMetaType targetType)
         return value;
     }
 }
+
+// Inserts the rows of one table into the target, as many per statement as
+// kMaxBoundValues allows. The statements live in *statements, which the
+// caller keeps until its transaction has ended.
+class RowBatch final
+{
+public:
+    RowBatch(const QSqlDatabase &db, const Table &table, const QStringList &columns,
+             const QList<QMetaType> &types, std::list<QSqlQuery> *statements)
+        : m_db(db)
+        , m_table(table)
+        , m_columns(columns)
+        , m_types(types)
+        , m_statements(statements)
+        , m_perStatement(std::max(1, kMaxBoundValues / int(std::max<qsizetype>(1, columns.size()))))
+    {}
+
+    // Takes the current row of `read`. Returns how many rows it wrote now
+    // (0 while the batch fills), or -1 with *error.
+    qint64 add(const QSqlQuery &read, QString *error)
+    {
+        for (int i = 0; i < m_columns.size(); ++i)
+            m_values.append(bindable(read.value(i), m_types.at(i)));
+        ++m_rows;
+        return m_rows == m_perStatement ? flush(error) : 0;
+    }
+
+    // Writes the rows taken and not yet written; how many, or -1 with *error.
+    qint64 flush(QString *error)
+    {
+        if (m_rows == 0)
+            return 0;
+        QSqlQuery *insert = statementFor(m_rows, error);
+        if (!insert)
+            return -1;
+        for (int i = 0; i < m_values.size(); ++i)
+            insert->bindValue(i, m_values.at(i));
+        if (!insert->exec()) {
+            *error = Database::errorText(insert->lastError());
+            return -1;
+        }
+        // Fewer than m_rows when a kept row (ON CONFLICT DO NOTHING) won.
+        m_inserted += std::max(0, insert->numRowsAffected());
+        const qint64 written = m_rows;
+        m_rows = 0;
+        m_values.clear();
+        return written;
+    }
+
+    qint64 inserted() const { return m_inserted; }
+
+private:
+    // The statement for a full batch is prepared once; a shorter one is
+    // needed only for a table's last rows.
+    QSqlQuery *statementFor(int rows, QString *error)
+    {
+        if (rows == m_perStatement && m_full)
+            return m_full;
+        const QString row = u"("_s + QStringList(m_columns.size(), u"?"_s).join(u", "_s) + u")"_s;
+        QSqlQuery &q = m_statements->emplace_back(m_db);
+        if (!q.prepare(u"INSERT INTO %1 (%2) VALUES %3%4"_s.arg(
+                m_table.name, m_columns.join(u", "_s), QStringList(rows, row).join(u", "_s),
+                m_table.onConflict))) {
+            *error = Database::errorText(q.lastError());
+            return nullptr;
+        }
+        if (rows == m_perStatement)
+            m_full = &q;
+        return &q;
+    }
+
+    QSqlDatabase m_db;
+    Table m_table;
+    QStringList m_columns;
+    QList<QMetaType> m_types;
+    std::list<QSqlQuery> *m_statements;
+    int m_perStatement;
+    QSqlQuery *m_full = nullptr;
+    QVariantList m_values;
+    int m_rows = 0;
+    qint64 m_inserted = 0;
+};
 
 QString failedText(const QString &detail)
 {
@@ -279,13 +364,7 @@ CopyResult StoreCopy::run()
             for (const QString &c : columns)
                 types.append(targetRecord.field(c).metaType());
 
-            QSqlQuery &insert = inserts.emplace_back(dst);
-            const QString placeholders = QStringList(columns.size(), u"?"_s).join(u", "_s);
-            if (!insert.prepare(u"INSERT INTO %1 (%2) VALUES (%3)%4"_s.arg(
-                    t.name, columns.join(u", "_s), placeholders, t.onConflict))) {
-                result.error = failedText(Database::errorText(insert.lastError()));
-                return result;
-            }
+            RowBatch batch(dst, t, columns, types, &inserts);
             QSqlQuery read(src);
             read.setForwardOnly(true);
             if (!exec(read,
@@ -296,21 +375,25 @@ CopyResult StoreCopy::run()
                 return result;
             }
             while (read.next()) {
-                for (int i = 0; i < columns.size(); ++i)
-                    insert.bindValue(i, bindable(read.value(i), types.at(i)));
-                if (!insert.exec()) {
-                    result.error = failedText(Database::errorText(insert.lastError()));
+                const qint64 flushed = batch.add(read, &error);
+                if (flushed < 0) {
+                    result.error = failedText(error);
                     return result;
                 }
-                if (insert.numRowsAffected() != 0)
-                    ++(result.counts.*t.count);
-                ++done;
-                if (m_progress && done % kProgressEvery == 0 && !m_progress(done, total)) {
+                done += flushed;
+                if (flushed > 0 && m_progress && !m_progress(done, total)) {
                     result.status = CopyResult::Status::Stopped;
                     result.error = stoppedText();
                     return result;
                 }
             }
+            const qint64 flushed = batch.flush(&error);
+            if (flushed < 0) {
+                result.error = failedText(error);
+                return result;
+            }
+            done += flushed;
+            result.counts.*t.count = batch.inserted();
             if (read.lastError().isValid()) {
                 result.error = failedText(Database::errorText(read.lastError()));
                 return result;

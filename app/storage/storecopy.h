@@ -56,8 +56,8 @@ struct CopyResult
 class StoreCopy final
 {
 public:
-    // Told after every few hundred rows: rows copied, rows to copy. Returning
-    // false stops the copy (rolled back).
+    // Told after every statement (a few dozen to a few hundred rows): rows
+    // copied, rows to copy. Returning false stops the copy (rolled back).
     using Progress = std::function<bool(qint64 done, qint64 total)>;
 
     StoreCopy(Database &source, Database &target);

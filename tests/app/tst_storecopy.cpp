@@ -229,6 +229,7 @@ private slots:
 
     void copiesEverything();
     void copiesFromTheEngineUnderTest();
+    void copiesManyRowsInBatches();
     void newIdsFollowTheCopiedOnes();
     void refusesAStoreThatIsNotEmpty();
     void failureMidwayLeavesTargetEmpty();
@@ -243,7 +244,7 @@ private:
     // Orders and cancels in several states, written by this release.
     void fill(Database &db);
     JournalResult moveTo(CancelJournal &journal, qint64 id, AttemptState state);
-    void compareStores(Database &source, Database &target);
+    void compareStores(Database &source, Database &target, const QString &paymentId = u"PI_A"_s);
 
     std::unique_ptr<QTemporaryDir> m_dir;
 };
@@ -345,7 +346,7 @@ void TestStoreCopy::buildOldSource(const QString &path)
     QCOMPARE(q.value(0).toInt(), 4);
 }
 
-void TestStoreCopy::compareStores(Database &source, Database &target)
+void TestStoreCopy::compareStores(Database &source, Database &target, const QString &paymentId)
 {
     const QSqlDatabase s = source.connection();
     const QSqlDatabase t = target.connection();
@@ -360,13 +361,13 @@ void TestStoreCopy::compareStores(Database &source, Database &target)
     // The domain's view agrees too (types, not only text).
     OrderStore so(source);
     OrderStore to(target);
-    const auto sourceOrder = so.find(Provider::Uqpay, u"PI_A"_s);
-    const auto targetOrder = to.find(Provider::Uqpay, u"PI_A"_s);
+    const auto sourceOrder = so.find(Provider::Uqpay, paymentId);
+    const auto targetOrder = to.find(Provider::Uqpay, paymentId);
     QVERIFY(sourceOrder && targetOrder);
     QCOMPARE(*targetOrder, *sourceOrder);
     QCOMPARE(targetOrder->lastPayload.size(), 15);
-    QCOMPARE(to.history(Provider::Uqpay, u"PI_A"_s).size(),
-             so.history(Provider::Uqpay, u"PI_A"_s).size());
+    QCOMPARE(to.history(Provider::Uqpay, paymentId).size(),
+             so.history(Provider::Uqpay, paymentId).size());
 }
 
 void TestStoreCopy::copiesEverything()
@@ -451,6 +452,43 @@ void TestStoreCopy::copiesFromTheEngineUnderTest()
     QCOMPARE(r.counts.attempts, 5);
     QCOMPARE(r.targetHead, *CancelJournal(source).head());
     compareStores(source, target);
+}
+
+// More rows than one statement takes: full batches and a shorter last one,
+// the journal's link checked row by row within each statement.
+void TestStoreCopy::copiesManyRowsInBatches()
+{
+    QString error;
+    Database source(m_dir->filePath(u"source.sqlite"_s));
+    QVERIFY2(source.open(&error), qPrintable(error));
+    QList<Domain::Order> many;
+    for (int i = 0; i < 250; ++i)
+        many.append(order(Provider::Uqpay, u"PI_%1"_s.arg(i, 4, 10, QChar(u'0')),
+                          Domain::NormStatus::Pending, u"PENDING"_s));
+    QVERIFY2(OrderStore(source).upsertMany(many, StatusSource::Import, &error), qPrintable(error));
+    CancelJournal journal(source);
+    for (int i = 0; i < 60; ++i) {
+        const JournalResult r = journal.prepare(draft(Provider::Uqpay, many.at(i).paymentId));
+        QVERIFY2(r.ok(), qPrintable(r.message));
+        QVERIFY(moveTo(journal, r.attempt.id, AttemptState::Succeeded).ok());
+    }
+    Database target(Test::storeLocation(*m_dir, u"target.sqlite"_s));
+    QVERIFY2(target.open(&error), qPrintable(error));
+    StoreCopy copy(source, target);
+    int calls = 0;
+    copy.setProgress([&calls](qint64, qint64) {
+        ++calls;
+        return true;
+    });
+    const CopyResult r = copy.run();
+    QVERIFY2(r.ok(), qPrintable(r.error));
+    QCOMPARE(r.counts.orders, 250);
+    QCOMPARE(r.counts.history, count(source.connection(), u"status_history"_s));
+    QCOMPARE(r.counts.attempts, 60);
+    QCOMPARE(r.counts.entries, 120);
+    QVERIFY(calls > 10); // told along the way, not only at the end
+    QCOMPARE(r.verify.entriesChecked, 120);
+    compareStores(source, target, u"PI_0249"_s);
 }
 
 // After the copy the target is an ordinary store: new orders, history and
