@@ -50,6 +50,9 @@ struct CopyResult
 // fails is rolled back, so the target stays empty. Afterwards the target's
 // chain is verified and its head compared with the source's.
 //
+// The target's approval thresholds need not be empty (`team threshold` may
+// come first): a currency it already has keeps its threshold.
+//
 // Columns are those the target's table has and the source's has too: an
 // older source leaves the newer columns at their defaults, as the migrations
 // did for rows they found.

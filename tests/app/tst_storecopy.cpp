@@ -232,6 +232,7 @@ private slots:
     void copiesManyRowsInBatches();
     void newIdsFollowTheCopiedOnes();
     void refusesAStoreThatIsNotEmpty();
+    void keepsTheTargetsThresholds();
     void failureMidwayLeavesTargetEmpty();
     void progressCanStop();
     void refusesALoginThatDoesNotOwnTheSchema();
@@ -562,6 +563,28 @@ void TestStoreCopy::refusesAStoreThatIsNotEmpty()
                                                       : u"id"_s);
     QCOMPARE(after, before);
     QCOMPARE(r.counts.orders, 0);
+}
+
+// `team threshold` may come before the copy: the target's threshold for a
+// currency stays, the source's others are copied.
+void TestStoreCopy::keepsTheTargetsThresholds()
+{
+    QString error;
+    Database source(m_dir->filePath(u"source.sqlite"_s));
+    QVERIFY2(source.open(&error), qPrintable(error));
+    QVERIFY(exec(source.connection(), u"INSERT INTO approval_thresholds (currency, amount_minor) "
+                                      "VALUES ('USD', 100000), ('EUR', 50000)"_s));
+    Database target(Test::storeLocation(*m_dir, u"target.sqlite"_s));
+    QVERIFY2(target.open(&error), qPrintable(error));
+    QVERIFY(
+        exec(target.connection(),
+             u"INSERT INTO approval_thresholds (currency, amount_minor) VALUES ('USD', 5000)"_s));
+    const CopyResult r = StoreCopy(source, target).run();
+    QVERIFY2(r.ok(), qPrintable(r.error));
+    QCOMPARE(r.counts.thresholds, 1);
+    QCOMPARE(
+        rows(target.connection(), u"approval_thresholds"_s, u"currency"_s),
+        (QStringList{u"amount_minor=50000|currency=EUR"_s, u"amount_minor=5000|currency=USD"_s}));
 }
 
 void TestStoreCopy::failureMidwayLeavesTargetEmpty()
