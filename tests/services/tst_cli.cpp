@@ -1587,13 +1587,13 @@ private Q_SLOTS:
         const QString target = CancelDesk::Test::PgServer::instance()->createDatabase(&error);
         QVERIFY2(!target.isEmpty(), qPrintable(error));
         const Run copy = cli({u"--json"_s, u"db"_s, u"copy"_s, u"--to"_s, target});
-        QVERIFY2(copy.code == 0, copy.err.constData());
+        QVERIFY2(copy.code == 0, QByteArray(copy.out + copy.err).constData());
         const QJsonObject result = json(copy);
         QVERIFY(result.value(u"intact"_s).toBool());
         QVERIFY(result.value(u"journal_entries"_s).toInteger() > 0);
         QVERIFY(result.value(u"orders"_s).toInteger() > 0);
-        const auto copied = CancelDesk::Storage::JournalHead::fromJson(
-            result.value(u"head"_s).toObject());
+        const auto copied =
+            CancelDesk::Storage::JournalHead::fromJson(result.value(u"head"_s).toObject());
         QVERIFY(copied);
 
         const Run sourceHead = cli({u"log"_s, u"head"_s});
