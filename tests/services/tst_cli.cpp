@@ -1586,7 +1586,19 @@ private Q_SLOTS:
         QString error;
         const QString target = CancelDesk::Test::PgServer::instance()->createDatabase(&error);
         QVERIFY2(!target.isEmpty(), qPrintable(error));
-        const Run copy = cli({u"--json"_s, u"db"_s, u"copy"_s, u"--to"_s, target});
+        // A local store with a confirmed cancel (this suite's own store had its
+        // log tampered with by verifyThenTamper; see dbCopyKeepsATamperedLogBroken).
+        const QString source = m_dir.filePath(u"copy-source.sqlite"_s);
+        const QString id = m_sandbox.demo(u"uqpay"_s, 2);
+        QCOMPARE(cli({u"orders"_s, u"add"_s, u"--provider"_s, u"uqpay"_s, u"--id"_s, id}, nullptr,
+                     source)
+                     .code,
+                 0);
+        QCOMPARE(cli({u"cancel"_s, id, u"--reason"_s, u"duplicate"_s, u"--yes"_s}, nullptr, source)
+                     .code,
+                 0);
+        const Run copy =
+            cli({u"--json"_s, u"db"_s, u"copy"_s, u"--to"_s, target}, nullptr, source);
         QVERIFY2(copy.code == 0, QByteArray(copy.out + copy.err).constData());
         const QJsonObject result = json(copy);
         QVERIFY(result.value(u"intact"_s).toBool());
@@ -1596,7 +1608,7 @@ private Q_SLOTS:
             CancelDesk::Storage::JournalHead::fromJson(result.value(u"head"_s).toObject());
         QVERIFY(copied);
 
-        const Run sourceHead = cli({u"log"_s, u"head"_s});
+        const Run sourceHead = cli({u"log"_s, u"head"_s}, nullptr, source);
         QCOMPARE(sourceHead.code, 0);
         const Run targetHead = cli({u"log"_s, u"head"_s}, nullptr, target);
         QVERIFY2(targetHead.code == 0, targetHead.err.constData());
@@ -1605,10 +1617,24 @@ private Q_SLOTS:
 
         // The text form names the head, and a second copy into the same
         // (now full) database is refused without writing.
-        const Run again = cli({u"db"_s, u"copy"_s, u"--to"_s, target});
+        const Run again = cli({u"db"_s, u"copy"_s, u"--to"_s, target}, nullptr, source);
         QCOMPARE(again.code, 5);
         QVERIFY2(again.err.contains("not empty"), again.err.constData());
         QCOMPARE(cli({u"log"_s, u"head"_s}, nullptr, target).out, targetHead.out);
+    }
+
+    // A log whose chain is broken stays broken where it is copied to: the copy
+    // keeps the evidence and says so (exit 6), it never re-hashes.
+    void dbCopyKeepsATamperedLogBroken()
+    {
+        QString error;
+        const QString target = CancelDesk::Test::PgServer::instance()->createDatabase(&error);
+        QVERIFY2(!target.isEmpty(), qPrintable(error));
+        QCOMPARE(cli({u"log"_s, u"verify"_s}).code, 6); // verifyThenTamper ran before
+        const Run copy = cli({u"--json"_s, u"db"_s, u"copy"_s, u"--to"_s, target});
+        QCOMPARE(copy.code, 6);
+        QCOMPARE(json(copy).value(u"intact"_s).toBool(), false);
+        QCOMPARE(cli({u"log"_s, u"verify"_s}, nullptr, target).code, 6);
     }
 
     void dbCopyWithoutAUsableTarget_data()
