@@ -2494,6 +2494,30 @@
         <source>Entry %1 was altered: it is older than its column %2, which holds a value.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Declining a cancel needs a note for the requester.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The approver&apos;s name is missing.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel attempt %1 is not awaiting approval (it is %2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 requested this cancel and cannot approve or decline it: another person must.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The approval request for cancel attempt %1 has lapsed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel attempt %1 has not lapsed.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>CancelPolicy</name>
@@ -3294,6 +3318,61 @@ Sandbox: in the sandbox environment with no provider configured, the CLI talks t
     </message>
     <message>
         <source>FILE|URL</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Approve cancel attempt %1: payment %2 (%3) at %4, requested by %5? Type yes to confirm: </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Usage: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This database is now a team store. Give each person&apos;s login one role with: team grant LOGIN operator|approver|auditor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is now a CancelDesk %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No approval thresholds: no cancel waits for a second person.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancels of %1 or more now need a second person&apos;s approval.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancels in %1 no longer need approval.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>#%1  %2 %3  %4  requested by %5 at %6, lapses at %7</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n cancel(s) awaiting approval.</source>
+        <translation>
+            <numerusform>%n cancel awaiting approval.</numerusform>
+            <numerusform>%n cancels awaiting approval.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>There is no cancel attempt %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not approved: there is no terminal to confirm on. Pass --yes to approve without asking.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not approved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Declined cancel attempt %1 (payment %2). Nothing was sent.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -4270,6 +4349,21 @@ Sandbox: in the sandbox environment with no provider configured, the CLI talks t
     </message>
     <message>
         <source>The sandbox could not start: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>TeamSetup</name>
+    <message>
+        <source>Team mode needs a PostgreSQL store: pass --db postgresql://… or set [database] url.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no login named %1 on this server. Create it first (CREATE ROLE … LOGIN PASSWORD …).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This store is not a team store yet: run canceldesk-cli team init first.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
