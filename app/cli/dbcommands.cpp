@@ -69,8 +69,9 @@ int exitCodeOf(Storage::CopyResult::Status status)
         return ExitSuccess;
     case Storage::CopyResult::Status::VerifyFailed:
         return ExitVerifyFailed;
-    case Storage::CopyResult::Status::TargetNotReady:
     case Storage::CopyResult::Status::NotOwner:
+        return ExitNotPermitted;
+    case Storage::CopyResult::Status::TargetNotReady:
     case Storage::CopyResult::Status::Stopped:
     case Storage::CopyResult::Status::Failed:
         break;
@@ -101,7 +102,8 @@ int dbCopy(Session &s, const QStringList &args)
         // A login without rights on the schema fails here already: say who
         // may copy rather than which table it may not read.
         const QString notOwner = Storage::StoreCopy::ownerProblem(target);
-        return s.out().finish(command, ExitFailure, {{u"target"_s, targetName}},
+        return s.out().finish(command, notOwner.isEmpty() ? ExitFailure : ExitNotPermitted,
+                              {{u"target"_s, targetName}},
                               notOwner.isEmpty() ? targetOpenText(targetName, error) : notOwner);
     }
     Storage::StoreCopy copy(source, target);

@@ -349,6 +349,11 @@ private slots:
     void awaitingApprovalIsNotInFlight();
     void declinedAndExpiredNeverChange();
     void orderRowVersionGrows();
+    void thresholdMakesTheCancelWait();
+    void approvalPreparesTheSameAttempt();
+    void requesterCannotDecide();
+    void declineNeedsANoteAndIsFinal();
+    void lapsedRequestExpires();
     void triggersRefuseEdits();
     void tamperColumnListsAreComplete();
     void tamperedEntryColumn_data();
@@ -1948,3 +1953,126 @@ void TestCancelJournal::verifyReportsProgress()
 
 QTEST_GUILESS_MAIN(TestCancelJournal)
 #include "tst_canceljournal.moc"
+
+// ------------------------------------------------------------ four eyes (F23)
+
+void TestCancelJournal::thresholdMakesTheCancelWait()
+{
+    QVERIFY(m_journal->setThreshold(u"USD"_s, 1999).ok());
+    QCOMPARE(m_journal->threshold(u"USD"_s), std::optional<qint64>(1999));
+    QCOMPARE(m_journal->threshold(u"EUR"_s), std::nullopt);
+    CancelAttempt atLimit = draft(Provider::Uqpay, u"PI_BIG"_s);
+    const QDateTime deadline = QDateTime::currentDateTimeUtc().addSecs(3600);
+    atLimit.approvalDeadline = deadline;
+    const JournalResult waiting = m_journal->prepare(atLimit);
+    QVERIFY2(waiting.ok(), qPrintable(waiting.message));
+    QCOMPARE(waiting.attempt.state, AttemptState::AwaitingApproval);
+    QCOMPARE(waiting.attempt.owner(), ProcessOwner{});
+    QVERIFY(!waiting.attempt.leaseUntil.isValid());
+    QCOMPARE(waiting.attempt.approvalDeadline.toMSecsSinceEpoch(), deadline.toMSecsSinceEpoch());
+    // It holds the order, and recovery leaves it alone.
+    QCOMPARE(m_journal->prepare(draft(Provider::Uqpay, u"PI_BIG"_s)).error,
+             JournalError::ActiveAttemptExists);
+    QVERIFY(m_journal->unfinished().isEmpty());
+    QCOMPARE(m_journal->approvalQueue().size(), 1);
+
+    CancelAttempt below = draft(Provider::Uqpay, u"PI_SMALL"_s);
+    below.amount = {1998, u"USD"_s};
+    QCOMPARE(m_journal->prepare(below).attempt.state, AttemptState::Prepared);
+    CancelAttempt otherCurrency = draft(Provider::Uqpay, u"PI_EUR"_s);
+    otherCurrency.amount = {999999, u"EUR"_s};
+    QCOMPARE(m_journal->prepare(otherCurrency).attempt.state, AttemptState::Prepared);
+    // Removed: no more waiting.
+    QVERIFY(m_journal->setThreshold(u"USD"_s, std::nullopt).ok());
+    QCOMPARE(m_journal->prepare(draft(Provider::Uqpay, u"PI_NEXT"_s)).attempt.state,
+             AttemptState::Prepared);
+    const VerifyResult v = m_journal->verify();
+    QVERIFY2(v.ok, qPrintable(v.problem));
+}
+
+void TestCancelJournal::approvalPreparesTheSameAttempt()
+{
+    QVERIFY(m_journal->setThreshold(u"USD"_s, 1000).ok());
+    const JournalResult waiting = m_journal->prepare(draft(Provider::Antom, u"2026A"_s));
+    QCOMPARE(waiting.attempt.state, AttemptState::AwaitingApproval);
+    const ProcessOwner me = ProcessOwner::self();
+    const JournalResult approved = m_journal->approve(waiting.attempt.id, u"wang.fang"_s, me);
+    QVERIFY2(approved.ok(), qPrintable(approved.message));
+    QCOMPARE(approved.attempt.id, waiting.attempt.id);
+    QCOMPARE(approved.attempt.state, AttemptState::Prepared);
+    QCOMPARE(approved.attempt.idempotencyKey, waiting.attempt.idempotencyKey);
+    QCOMPARE(approved.attempt.operatorName, u"li.na"_s);
+    QCOMPARE(approved.attempt.approver, u"wang.fang"_s);
+    QCOMPARE(approved.attempt.owner(), me);
+    QVERIFY(approved.attempt.leaseUntil > QDateTime::currentDateTimeUtc());
+    // Now it is an attempt like any other: its owner sends it.
+    CancelAttempt sent = approved.attempt;
+    sent.state = AttemptState::Sent;
+    sent.tries = 1;
+    QVERIFY(m_journal->record(sent).ok());
+    QCOMPARE(m_journal->find(waiting.attempt.id)->approver, u"wang.fang"_s);
+    QCOMPARE(m_journal->approve(waiting.attempt.id, u"zhao.lei"_s, me).error,
+             JournalError::InvalidTransition);
+    QVERIFY(m_journal->approvalQueue().isEmpty());
+    const VerifyResult v = m_journal->verify();
+    QVERIFY2(v.ok, qPrintable(v.problem));
+}
+
+void TestCancelJournal::requesterCannotDecide()
+{
+    QVERIFY(m_journal->setThreshold(u"USD"_s, 1000).ok());
+    const qint64 id = m_journal->prepare(draft(Provider::Uqpay, u"PI_OWN"_s)).attempt.id;
+    JournalResult r = m_journal->approve(id, u"li.na"_s, ProcessOwner::self());
+    QCOMPARE(r.error, JournalError::NotPermitted);
+    r = m_journal->decline(id, u"li.na"_s, u"changed my mind"_s);
+    QCOMPARE(r.error, JournalError::NotPermitted);
+    QCOMPARE(m_journal->approve(id, u"  "_s, ProcessOwner::self()).error,
+             JournalError::InvalidInput);
+    QCOMPARE(m_journal->find(id)->state, AttemptState::AwaitingApproval);
+}
+
+void TestCancelJournal::declineNeedsANoteAndIsFinal()
+{
+    QVERIFY(m_journal->setThreshold(u"USD"_s, 1000).ok());
+    const qint64 id = m_journal->prepare(draft(Provider::Liquido, u"LQ_D"_s)).attempt.id;
+    QCOMPARE(m_journal->decline(id, u"wang.fang"_s, u"  "_s).error, JournalError::InvalidInput);
+    const JournalResult declined = m_journal->decline(id, u"wang.fang"_s, u"refund it instead"_s);
+    QVERIFY2(declined.ok(), qPrintable(declined.message));
+    QCOMPARE(declined.attempt.state, AttemptState::Declined);
+    QCOMPARE(declined.attempt.decisionNote, u"refund it instead"_s);
+    QVERIFY(declined.attempt.finishedAt.isValid());
+    QCOMPARE(m_journal->approve(id, u"zhao.lei"_s, ProcessOwner::self()).error,
+             JournalError::InvalidTransition);
+    // The order is free again.
+    QVERIFY(m_journal->prepare(draft(Provider::Liquido, u"LQ_D"_s)).ok());
+    const VerifyResult v = m_journal->verify();
+    QVERIFY2(v.ok, qPrintable(v.problem));
+}
+
+void TestCancelJournal::lapsedRequestExpires()
+{
+    QVERIFY(m_journal->setThreshold(u"USD"_s, 1000).ok());
+    CancelAttempt d = draft(Provider::Uqpay, u"PI_LATE"_s);
+    d.approvalDeadline = QDateTime::currentDateTimeUtc().addSecs(60);
+    const qint64 late = m_journal->prepare(d).attempt.id;
+    QCOMPARE(m_journal->expire(late).error, JournalError::InvalidTransition); // not yet
+    // A request whose cancel window has already closed.
+    d = draft(Provider::Uqpay, u"PI_GONE"_s);
+    d.approvalDeadline = QDateTime::currentDateTimeUtc().addSecs(-1);
+    const qint64 gone = m_journal->prepare(d).attempt.id;
+    JournalResult r = m_journal->approve(gone, u"wang.fang"_s, ProcessOwner::self());
+    QCOMPARE(r.error, JournalError::InvalidTransition);
+    QVERIFY2(r.message.contains(u"lapsed"_s), qPrintable(r.message));
+    r = m_journal->expire(gone);
+    QVERIFY2(r.ok(), qPrintable(r.message));
+    QCOMPARE(r.attempt.state, AttemptState::Expired);
+    QCOMPARE(r.attempt.approver, QString());
+    QCOMPARE(m_journal->expire(gone).error, JournalError::InvalidTransition);
+    if (Test::enginePostgres()) {
+        // A minute later by the database's clock, whatever this machine's says.
+        QVERIFY(Test::moveDatabaseClock(m_db->connection(), 61'000));
+        QVERIFY(m_journal->expire(late).ok());
+    }
+    const VerifyResult v = m_journal->verify();
+    QVERIFY2(v.ok, qPrintable(v.problem));
+}

@@ -1581,24 +1581,32 @@ private Q_SLOTS:
 
     // F26: db copy moves the store into an empty team database, where the
     // cancel log has the same head.
+    // A local store of its own with a journaled cancel: the provider refuses
+    // it (this suite's sandbox whose cancel window has closed), so it goes
+    // PREPARED → REJECTED whatever earlier tests did to the shared sandbox.
+    QString journaledStore(const QString &name)
+    {
+        const QString source = m_dir.filePath(name);
+        const QString id = m_lateSandbox.demo(u"uqpay"_s, 0);
+        const Run add = cli({u"orders"_s, u"add"_s, u"--provider"_s, u"uqpay"_s, u"--id"_s, id},
+                            &m_lateSandbox, source);
+        const Run cancel = cli({u"cancel"_s, id, u"--reason"_s, u"duplicate"_s, u"--yes"_s},
+                               &m_lateSandbox, source);
+        if (add.code != 0 || cancel.code != 3) {
+            qWarning("%s %s", add.err.constData(), cancel.out.constData());
+            return {};
+        }
+        return source;
+    }
+
     void dbCopyToTeamDatabase()
     {
         QString error;
         const QString target = CancelDesk::Test::PgServer::instance()->createDatabase(&error);
         QVERIFY2(!target.isEmpty(), qPrintable(error));
-        // A local store with a confirmed cancel (this suite's own store had its
-        // log tampered with by verifyThenTamper; see dbCopyKeepsATamperedLogBroken).
-        const QString source = m_dir.filePath(u"copy-source.sqlite"_s);
-        const QString id = m_sandbox.demo(u"uqpay"_s, 2);
-        QCOMPARE(cli({u"orders"_s, u"add"_s, u"--provider"_s, u"uqpay"_s, u"--id"_s, id}, nullptr,
-                     source)
-                     .code,
-                 0);
-        QCOMPARE(cli({u"cancel"_s, id, u"--reason"_s, u"duplicate"_s, u"--yes"_s}, nullptr, source)
-                     .code,
-                 0);
-        const Run copy =
-            cli({u"--json"_s, u"db"_s, u"copy"_s, u"--to"_s, target}, nullptr, source);
+        const QString source = journaledStore(u"copy-source.sqlite"_s);
+        QVERIFY(!source.isEmpty());
+        const Run copy = cli({u"--json"_s, u"db"_s, u"copy"_s, u"--to"_s, target}, nullptr, source);
         QVERIFY2(copy.code == 0, QByteArray(copy.out + copy.err).constData());
         const QJsonObject result = json(copy);
         QVERIFY(result.value(u"intact"_s).toBool());
@@ -1630,8 +1638,12 @@ private Q_SLOTS:
         QString error;
         const QString target = CancelDesk::Test::PgServer::instance()->createDatabase(&error);
         QVERIFY2(!target.isEmpty(), qPrintable(error));
-        QCOMPARE(cli({u"log"_s, u"verify"_s}).code, 6); // verifyThenTamper ran before
-        const Run copy = cli({u"--json"_s, u"db"_s, u"copy"_s, u"--to"_s, target});
+        const QString source = journaledStore(u"tampered-source.sqlite"_s);
+        QVERIFY(!source.isEmpty());
+        QCOMPARE(tamper(source, {u"UPDATE journal_entries SET note = 'edited' WHERE seq = 1"_s}),
+                 1);
+        QCOMPARE(cli({u"log"_s, u"verify"_s}, nullptr, source).code, 6);
+        const Run copy = cli({u"--json"_s, u"db"_s, u"copy"_s, u"--to"_s, target}, nullptr, source);
         QCOMPARE(copy.code, 6);
         QCOMPARE(json(copy).value(u"intact"_s).toBool(), false);
         QCOMPARE(cli({u"log"_s, u"verify"_s}, nullptr, target).code, 6);
