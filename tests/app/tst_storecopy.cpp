@@ -3,6 +3,7 @@
 // a target that is not empty, a copy that fails midway and (PostgreSQL) a
 // login that does not own the schema leave the target as it was.
 
+#include "handjournal.h"
 #include "pgserver.h"
 #include "storage/canceljournal.h"
 #include "storage/database.h"
@@ -10,7 +11,6 @@
 #include "storage/storecopy.h"
 #include "testsupport.h"
 
-#include <QCryptographicHash>
 #include <QFile>
 #include <QSqlError>
 #include <QSqlField>
@@ -48,93 +48,6 @@ qint64 count(const QSqlDatabase &db, const QString &table)
     if (!q.exec(u"SELECT COUNT(*) FROM %1"_s.arg(table)) || !q.next())
         return -1;
     return q.value(0).toLongLong();
-}
-
-// The canonical content and hash of journalchain.cpp, written out by hand
-// (as in tst_canceljournal) to build entries of the old formats.
-QString handCanonical(const QSqlRecord &row, const QStringList &keys)
-{
-    QStringList sorted = keys;
-    std::sort(sorted.begin(), sorted.end());
-    QStringList members;
-    for (const QString &key : std::as_const(sorted)) {
-        const QString value =
-            row.isNull(key) ? u"null"_s : u"\""_s + row.value(key).toString() + u"\""_s;
-        members.append(u"\""_s + key + u"\":"_s + value);
-    }
-    return u"{"_s + members.join(u","_s) + u"}"_s;
-}
-
-QString sha256Hex(const QString &prevHash, const QString &canonical)
-{
-    return QString::fromLatin1(QCryptographicHash::hash((prevHash + u"\n"_s + canonical).toUtf8(),
-                                                        QCryptographicHash::Sha256)
-                                   .toHex());
-}
-
-QStringList formatKeys(int format)
-{
-    QStringList keys{u"seq"_s,           u"attempt_id"_s,       u"recorded_at"_s,
-                     u"provider"_s,      u"payment_id"_s,       u"merchant_reference"_s,
-                     u"amount_minor"_s,  u"currency"_s,         u"payment_method"_s,
-                     u"operator"_s,      u"environment"_s,      u"reason"_s,
-                     u"note"_s,          u"idempotency_key"_s,  u"state"_s,
-                     u"provider_code"_s, u"provider_message"_s, u"http_status"_s,
-                     u"tries"_s,         u"requested_at"_s,     u"finished_at"_s,
-                     u"latency_ms"_s,    u"status_before"_s,    u"status_after"_s};
-    if (format >= 2)
-        keys << u"format"_s << u"owner_host"_s << u"owner_pid"_s << u"lease_until"_s;
-    if (format >= 3)
-        keys << u"owner_instance"_s;
-    return keys;
-}
-
-// Attempt `id` and its one entry `seq` (SENT) in a SQLite store, as a release
-// writing journal format `format` (1: schema 2, 2: schema 3-4, 3: schema 5)
-// left them; returns the entry's hash.
-QString writeOldEntry(const QSqlDatabase &c, int seq, int id, int format, const QString &prevHash)
-{
-    const auto run = [&c](const QString &sql) {
-        QString error;
-        if (!exec(c, sql, &error))
-            qWarning("%s: %s", qPrintable(sql), qPrintable(error));
-        return error.isEmpty();
-    };
-    const QString values = u"'uqpay', 'PI_OLD%1', 'M-%1', 1234, 'USD', 'CARD', 'li.na', "
-                           "'production', 'duplicate', '', 'key-old-%1', 'SENT', '', '', 0, 1, "
-                           "1700000000000, NULL, -1, 'PENDING', ''"_s.arg(id);
-    const QString columns = u"provider, payment_id, merchant_reference, amount_minor, currency, "
-                            "payment_method, operator, environment, reason, note, "
-                            "idempotency_key, state, provider_code, provider_message, "
-                            "http_status, tries, requested_at, finished_at, latency_ms, "
-                            "status_before, status_after"_s;
-    if (!run(
-            u"INSERT INTO cancel_attempts (id, %1, entry_seq, entry_hash) VALUES (%2, %3, %4, '')"_s
-                .arg(columns)
-                .arg(id)
-                .arg(values)
-                .arg(seq)))
-        return {};
-    const QString formatColumn = format >= 2 ? u", format"_s : QString();
-    const QString formatValue = format >= 2 ? u", %1"_s.arg(format) : QString();
-    if (!run(u"INSERT INTO journal_entries (seq, attempt_id, %1, recorded_at, prev_hash, "
-             "entry_hash%2) VALUES (%3, %4, %5, %6, '%7', ''%8)"_s.arg(columns, formatColumn)
-                 .arg(seq)
-                 .arg(id)
-                 .arg(values)
-                 .arg(1700000000100LL + seq)
-                 .arg(prevHash, formatValue)))
-        return {};
-    QSqlQuery q(c);
-    if (!q.exec(u"SELECT * FROM journal_entries WHERE seq = %1"_s.arg(seq)) || !q.next())
-        return {};
-    const QString hash = sha256Hex(prevHash, handCanonical(q.record(), formatKeys(format)));
-    q.finish();
-    if (!run(u"DROP TRIGGER IF EXISTS journal_entries_no_update"_s)
-        || !run(u"UPDATE journal_entries SET entry_hash = '%1' WHERE seq = %2"_s.arg(hash).arg(seq))
-        || !run(u"UPDATE cancel_attempts SET entry_hash = '%1' WHERE id = %2"_s.arg(hash).arg(id)))
-        return {};
-    return hash;
 }
 
 CancelAttempt draft(Provider provider, const QString &paymentId, qint64 amount = 1999)
@@ -323,7 +236,7 @@ void TestStoreCopy::buildOldSource(const QString &path)
     for (const auto &[version, format] : {std::pair{2, 1}, std::pair{3, 2}, std::pair{5, 3}}) {
         Database old(path);
         QVERIFY2(old.openAtVersion(version, &error), qPrintable(error));
-        prev = writeOldEntry(old.connection(), format, format, format, prev);
+        prev = Test::writeOldEntry(old.connection(), format, format, format, prev);
         QVERIFY(!prev.isEmpty());
     }
     Database db(path);
