@@ -4355,7 +4355,7 @@ log head 以 SEQ:HASH 的形式输出取消日志的链头（使用 --json 时�
     <name>StoreCopy</name>
     <message>
         <source>The copy failed and was undone: the store copied into is as it was. %1</source>
-        <translation>复制失败，已全部撤回：目标存储保持原样。%1</translation>
+        <translation>复制失败，所写内容已全部回滚：目标存储保持原样。%1</translation>
     </message>
     <message>
         <source>The store to copy into is not empty (it holds orders, status history, cancel attempts or journal entries): a store is only copied into an empty one. Nothing was written.</source>
@@ -4371,7 +4371,7 @@ log head 以 SEQ:HASH 的形式输出取消日志的链头（使用 --json 时�
     </message>
     <message>
         <source>The copy was stopped and undone: the store copied into is as it was.</source>
-        <translation>复制已停止并全部撤回：目标存储保持原样。</translation>
+        <translation>复制已停止，所写内容已全部回滚：目标存储保持原样。</translation>
     </message>
     <message>
         <source>The copied cancel log ends at %1, but the source&apos;s ends at %2.</source>
