@@ -139,5 +139,4 @@ QString writeOldEntry(const QSqlDatabase &c, int seq, int id, int format, const 
     return hash;
 }
 
-
 } // namespace CancelDesk::Test
