@@ -2494,6 +2494,30 @@
         <source>Entry %1 was altered: it is older than its column %2, which holds a value.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Declining a cancel needs a note for the requester.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The approver&apos;s name is missing.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel attempt %1 is not awaiting approval (it is %2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 requested this cancel and cannot approve or decline it: another person must.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The approval request for cancel attempt %1 has lapsed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel attempt %1 has not lapsed.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>CancelPolicy</name>
@@ -3170,10 +3194,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Last day of the export, inclusive, in your time zone.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Write the CSV export without a UTF-8 byte order mark.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3294,6 +3314,85 @@ Sandbox: in the sandbox environment with no provider configured, the CLI talks t
     </message>
     <message>
         <source>FILE|URL</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Approve cancel attempt %1: payment %2 (%3) at %4, requested by %5? Type yes to confirm: </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Usage: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This database is now a team store. Give each person&apos;s login one role with: team grant LOGIN operator|approver|auditor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is now a CancelDesk %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No approval thresholds: no cancel waits for a second person.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancels of %1 or more now need a second person&apos;s approval.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancels in %1 no longer need approval.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>#%1  %2 %3  %4  requested by %5 at %6, lapses at %7</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n cancel(s) awaiting approval.</source>
+        <translation>
+            <numerusform>%n cancel awaiting approval.</numerusform>
+            <numerusform>%n cancels awaiting approval.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>There is no cancel attempt %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not approved: there is no terminal to confirm on. Pass --yes to approve without asking.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not approved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Declined cancel attempt %1 (payment %2). Nothing was sent.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last day of the export, inclusive, in your time zone (log export); the empty store to copy into, a postgresql:// URL or a SQLite file (db copy).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>YYYY-MM-DD|URL</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Usage: db copy --to URL (a postgresql:// URL of an empty team database, or a SQLite file)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--to names the store being copied: give another one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The store to copy into (%1) cannot be opened: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copied %1 orders, %2 status changes, %3 cancel attempts, %4 journal entries and %5 approval thresholds; the copied cancel log verifies and its head %6 matches the source&apos;s.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -4270,6 +4369,48 @@ Sandbox: in the sandbox environment with no provider configured, the CLI talks t
     </message>
     <message>
         <source>The sandbox could not start: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>StoreCopy</name>
+    <message>
+        <source>The copy failed and was undone: the store copied into is as it was. %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The store to copy into is not empty (it holds orders, status history, cancel attempts or journal entries): a store is only copied into an empty one. Nothing was written.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The store to copy into has schema version %1 and needs version %2: run canceldesk-cli team init on it as its owner first. Nothing was written.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only the owner of the team database (%1) can copy a store into it: the copy writes other people&apos;s cancels and journal entries. This login is %2. Nothing was written.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The copy was stopped and undone: the store copied into is as it was.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The copied cancel log ends at %1, but the source&apos;s ends at %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>TeamSetup</name>
+    <message>
+        <source>Team mode needs a PostgreSQL store: pass --db postgresql://… or set [database] url.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no login named %1 on this server. Create it first (CREATE ROLE … LOGIN PASSWORD …).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This store is not a team store yet: run canceldesk-cli team init first.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -2467,6 +2467,30 @@
         <source>Entry %1 was altered: it is older than its column %2, which holds a value.</source>
         <translation>条目 %1 已被篡改：它早于列 %2 出现，该列却有值。</translation>
     </message>
+    <message>
+        <source>Declining a cancel needs a note for the requester.</source>
+        <translation>拒绝取消时需要给申请人写一条备注。</translation>
+    </message>
+    <message>
+        <source>The approver&apos;s name is missing.</source>
+        <translation>缺少审批人姓名。</translation>
+    </message>
+    <message>
+        <source>Cancel attempt %1 is not awaiting approval (it is %2).</source>
+        <translation>取消尝试 %1 不在等待审批（当前为 %2）。</translation>
+    </message>
+    <message>
+        <source>%1 requested this cancel and cannot approve or decline it: another person must.</source>
+        <translation>%1 是此取消的申请人，不能自行批准或拒绝：须由另一人处理。</translation>
+    </message>
+    <message>
+        <source>The approval request for cancel attempt %1 has lapsed.</source>
+        <translation>取消尝试 %1 的审批请求已过期。</translation>
+    </message>
+    <message>
+        <source>Cancel attempt %1 has not lapsed.</source>
+        <translation>取消尝试 %1 尚未过期。</translation>
+    </message>
 </context>
 <context>
     <name>CancelPolicy</name>
@@ -3138,10 +3162,6 @@
         <translation>YYYY-MM-DD</translation>
     </message>
     <message>
-        <source>Last day of the export, inclusive, in your time zone.</source>
-        <translation>导出的结束日期（含当天），按您所在的时区计算。</translation>
-    </message>
-    <message>
         <source>Write the CSV export without a UTF-8 byte order mark.</source>
         <translation>导出 CSV 时不写入 UTF-8 字节顺序标记（BOM）。</translation>
     </message>
@@ -3278,6 +3298,84 @@ log head 以 SEQ:HASH 的形式输出取消日志的链头（使用 --json 时�
     <message>
         <source>FILE|URL</source>
         <translation>FILE|URL</translation>
+    </message>
+    <message>
+        <source>Approve cancel attempt %1: payment %2 (%3) at %4, requested by %5? Type yes to confirm: </source>
+        <translation>批准取消尝试 %1：%4 的支付 %2（%3），申请人 %5？输入 yes 确认：</translation>
+    </message>
+    <message>
+        <source>Usage: %1</source>
+        <translation>用法：%1</translation>
+    </message>
+    <message>
+        <source>This database is now a team store. Give each person&apos;s login one role with: team grant LOGIN operator|approver|auditor</source>
+        <translation>此数据库现已成为团队存储。请用以下命令为每个人的登录名分配一个角色：team grant LOGIN operator|approver|auditor</translation>
+    </message>
+    <message>
+        <source>%1 is now a CancelDesk %2.</source>
+        <translation>%1 现在是 CancelDesk 的 %2。</translation>
+    </message>
+    <message>
+        <source>No approval thresholds: no cancel waits for a second person.</source>
+        <translation>未设置审批阈值：所有取消都无需第二人审批。</translation>
+    </message>
+    <message>
+        <source>Cancels of %1 or more now need a second person&apos;s approval.</source>
+        <translation>金额达到 %1 及以上的取消现在需要第二人审批。</translation>
+    </message>
+    <message>
+        <source>Cancels in %1 no longer need approval.</source>
+        <translation>%1 币种的取消不再需要审批。</translation>
+    </message>
+    <message>
+        <source>#%1  %2 %3  %4  requested by %5 at %6, lapses at %7</source>
+        <translation>#%1  %2 %3  %4  由 %5 于 %6 申请，%7 过期</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n cancel(s) awaiting approval.</source>
+        <translation>
+            <numerusform>%n 笔取消等待审批。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>There is no cancel attempt %1.</source>
+        <translation>不存在取消尝试 %1。</translation>
+    </message>
+    <message>
+        <source>Not approved: there is no terminal to confirm on. Pass --yes to approve without asking.</source>
+        <translation>未批准：没有可供确认的终端。传入 --yes 可不经询问直接批准。</translation>
+    </message>
+    <message>
+        <source>Not approved.</source>
+        <translation>未批准。</translation>
+    </message>
+    <message>
+        <source>Declined cancel attempt %1 (payment %2). Nothing was sent.</source>
+        <translation>已拒绝取消尝试 %1（支付 %2）。未发送任何请求。</translation>
+    </message>
+    <message>
+        <source>Last day of the export, inclusive, in your time zone (log export); the empty store to copy into, a postgresql:// URL or a SQLite file (db copy).</source>
+        <translation>导出的结束日期（含当天），按您所在的时区计算（log export）；要复制到的空存储：postgresql:// URL 或 SQLite 文件（db copy）。</translation>
+    </message>
+    <message>
+        <source>YYYY-MM-DD|URL</source>
+        <translation>YYYY-MM-DD|URL</translation>
+    </message>
+    <message>
+        <source>Usage: db copy --to URL (a postgresql:// URL of an empty team database, or a SQLite file)</source>
+        <translation>用法：db copy --to URL（空的团队数据库的 postgresql:// URL，或一个 SQLite 文件）</translation>
+    </message>
+    <message>
+        <source>--to names the store being copied: give another one.</source>
+        <translation>--to 指定的正是要复制的存储：请指定另一个。</translation>
+    </message>
+    <message>
+        <source>The store to copy into (%1) cannot be opened: %2</source>
+        <translation>无法打开目标存储（%1）：%2</translation>
+    </message>
+    <message>
+        <source>Copied %1 orders, %2 status changes, %3 cancel attempts, %4 journal entries and %5 approval thresholds; the copied cancel log verifies and its head %6 matches the source&apos;s.</source>
+        <translation>已复制 %1 个订单、%2 条状态变更、%3 次取消尝试、%4 个日志条目和 %5 个审批阈值；复制后的取消日志校验通过，其链头 %6 与源一致。</translation>
     </message>
 </context>
 <context>
@@ -4251,6 +4349,48 @@ log head 以 SEQ:HASH 的形式输出取消日志的链头（使用 --json 时�
     <message>
         <source>The sandbox could not start: %1</source>
         <translation>沙箱无法启动：%1</translation>
+    </message>
+</context>
+<context>
+    <name>StoreCopy</name>
+    <message>
+        <source>The copy failed and was undone: the store copied into is as it was. %1</source>
+        <translation>复制失败，所写内容已全部回滚：目标存储保持原样。%1</translation>
+    </message>
+    <message>
+        <source>The store to copy into is not empty (it holds orders, status history, cancel attempts or journal entries): a store is only copied into an empty one. Nothing was written.</source>
+        <translation>目标存储不是空的（其中已有订单、状态历史、取消尝试或日志条目）：只能复制到空的存储中。未写入任何内容。</translation>
+    </message>
+    <message>
+        <source>The store to copy into has schema version %1 and needs version %2: run canceldesk-cli team init on it as its owner first. Nothing was written.</source>
+        <translation>目标存储的结构版本为 %1，需要版本 %2：请先以其所有者身份对它运行 canceldesk-cli team init。未写入任何内容。</translation>
+    </message>
+    <message>
+        <source>Only the owner of the team database (%1) can copy a store into it: the copy writes other people&apos;s cancels and journal entries. This login is %2. Nothing was written.</source>
+        <translation>只有团队数据库的所有者（%1）才能向其中复制存储：复制会写入其他人的取消和日志条目。当前登录账号是 %2。未写入任何内容。</translation>
+    </message>
+    <message>
+        <source>The copy was stopped and undone: the store copied into is as it was.</source>
+        <translation>复制已停止，所写内容已全部回滚：目标存储保持原样。</translation>
+    </message>
+    <message>
+        <source>The copied cancel log ends at %1, but the source&apos;s ends at %2.</source>
+        <translation>复制后的取消日志止于 %1，但源取消日志止于 %2。</translation>
+    </message>
+</context>
+<context>
+    <name>TeamSetup</name>
+    <message>
+        <source>Team mode needs a PostgreSQL store: pass --db postgresql://… or set [database] url.</source>
+        <translation>团队模式需要 PostgreSQL 存储：请传入 --db postgresql://… 或设置 [database] url。</translation>
+    </message>
+    <message>
+        <source>There is no login named %1 on this server. Create it first (CREATE ROLE … LOGIN PASSWORD …).</source>
+        <translation>此服务器上没有名为 %1 的登录名。请先创建（CREATE ROLE … LOGIN PASSWORD …）。</translation>
+    </message>
+    <message>
+        <source>This store is not a team store yet: run canceldesk-cli team init first.</source>
+        <translation>此存储尚不是团队存储：请先运行 canceldesk-cli team init。</translation>
     </message>
 </context>
 <context>

@@ -30,11 +30,7 @@ bool confirmOnTerminal(const Domain::Order &order)
                .arg(order.paymentId, order.amount.toDecimalString(), order.amount.currency,
                     Domain::providerDisplayName(order.provider))
         << Qt::flush;
-    QTextStream in(stdin);
-    const QString answer = in.readLine().trimmed().toLower();
-    // Both languages: the prompt says "yes"; a Chinese operator may type 是.
-    return answer == u"yes" || answer == QCoreApplication::translate("Cli", "yes").toLower()
-           || answer == u"是";
+    return answeredYes();
 }
 
 // --reason and --note as a request; an exit code in *code when they are
@@ -217,6 +213,8 @@ int exitCodeFor(const Services::CancelReport &report)
     case R::Configuration:
     case R::Storage:
         return ExitFailure;
+    case R::NotPermitted:
+        return ExitNotPermitted;
     }
     const bool brokenSetup = report.lastFailure == FailureKind::Configuration
                              || report.lastFailure == FailureKind::Authentication
@@ -237,11 +235,12 @@ int exitCodeFor(const Services::CancelReport &report)
     case Storage::AttemptState::Confirming:
         // Stopped while still active: recovery will finish it.
         return ExitUnresolved;
+    case Storage::AttemptState::AwaitingApproval:
+        // Journaled, nothing sent: a second person decides (F23).
+        return ExitAwaitingApproval;
     case Storage::AttemptState::Declined:
     case Storage::AttemptState::Expired:
-    // Nothing was sent. (The four-eyes flow gives a waiting request its own
-    // exit code, 7; until then it reads as "not cancelled, nothing sent".)
-    case Storage::AttemptState::AwaitingApproval:
+        // Nothing was sent.
         return ExitRefused;
     }
     return ExitFailure;

@@ -9,6 +9,7 @@
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QJsonArray>
+#include <QTextStream>
 
 using namespace Qt::Literals::StringLiterals;
 
@@ -38,6 +39,8 @@ QString refusalKey(Services::CancelReport::Refusal refusal)
         return u"configuration"_s;
     case R::Storage:
         return u"storage"_s;
+    case R::NotPermitted:
+        return u"not_permitted"_s;
     }
     return {};
 }
@@ -153,6 +156,15 @@ QString notInStoreText(const QString &paymentId)
     return QCoreApplication::translate(
                "Cli", "Payment %1 is not in the local store; add it first with \"orders add\".")
         .arg(paymentId);
+}
+
+bool answeredYes()
+{
+    QTextStream in(stdin);
+    const QString answer = in.readLine().trimmed().toLower();
+    // Both languages: the prompt says "yes"; a Chinese operator may type 是.
+    return answer == u"yes" || answer == QCoreApplication::translate("Cli", "yes").toLower()
+           || answer == u"是";
 }
 
 } // namespace CancelDesk::Cli

@@ -40,4 +40,8 @@ QString badProviderText();
 // The error for a payment id that is not in the local store.
 QString notInStoreText(const QString &paymentId);
 
+// Reads the operator's answer to a confirmation prompt from stdin: yes, or the
+// translated word, or 是.
+bool answeredYes();
+
 } // namespace CancelDesk::Cli

@@ -104,9 +104,10 @@ QList<QCommandLineOption> commandOptions()
                                      "First day of the export, inclusive, in your time zone."),
          QCoreApplication::translate("Cli", "YYYY-MM-DD")},
         {u"to"_s,
-         QCoreApplication::translate("Cli",
-                                     "Last day of the export, inclusive, in your time zone."),
-         QCoreApplication::translate("Cli", "YYYY-MM-DD")},
+         QCoreApplication::translate(
+             "Cli", "Last day of the export, inclusive, in your time zone (log export); the "
+                    "empty store to copy into, a postgresql:// URL or a SQLite file (db copy)."),
+         QCoreApplication::translate("Cli", "YYYY-MM-DD|URL")},
         {u"no-bom"_s, QCoreApplication::translate(
                           "Cli", "Write the CSV export without a UTF-8 byte order mark.")},
         {u"expect-head"_s,

@@ -4,6 +4,7 @@
 #include "output.h"
 #include "services/cancelservice.h"
 #include "services/refreshservice.h"
+#include "storage/canceljournal.h"
 #include "storage/databaselocation.h"
 #include "storage/orderstore.h"
 
@@ -94,6 +95,10 @@ void Session::recover()
 {
     m_recovered.clear();
     m_recoveryError.clear();
+    // Approval requests that lapsed (F23): no provider is asked.
+    m_core->journal().expireLapsed(&m_recoveryError);
+    if (!m_recoveryError.isEmpty())
+        return;
     if (!m_core->hasUnfinishedAttempts(&m_recoveryError))
         return;
     if (const QString problem = connect(); !problem.isEmpty()) {

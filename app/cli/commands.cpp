@@ -27,9 +27,24 @@ struct Command
 };
 
 constexpr Command kCommands[] = {
-    {u"orders add", ordersAdd},   {u"orders import", ordersImport}, {u"orders list", ordersList},
-    {u"refresh", refreshCommand}, {u"cancel", cancelCommand},       {u"recover", recoverCommand},
-    {u"log export", logExport},   {u"log verify", logVerify},       {u"log head", logHead},
+    {u"orders add", ordersAdd},
+    {u"orders import", ordersImport},
+    {u"orders list", ordersList},
+    {u"refresh", refreshCommand},
+    {u"cancel", cancelCommand},
+    {u"recover", recoverCommand},
+    {u"log export", logExport},
+    {u"log verify", logVerify},
+    {u"log head", logHead},
+    {u"team init", teamInit},
+    {u"team grant", teamGrant},
+    {u"team threshold", teamThreshold},
+    {u"approvals list", approvalsList},
+    {u"approvals approve", approveCommand},
+    {u"approve", approveCommand},
+    {u"approvals decline", declineCommand},
+    {u"decline", declineCommand},
+    {u"db copy", dbCopy},
 };
 
 const Command *findCommand(const QString &name)
@@ -44,7 +59,8 @@ const Command *findCommand(const QString &name)
 QString commandName(const QStringList &args)
 {
     const QString group = args.value(0);
-    if (group == u"orders" || group == u"log")
+    if (group == u"orders" || group == u"log" || group == u"team" || group == u"approvals"
+        || group == u"db")
         return group + u' ' + args.value(1);
     return group;
 }

@@ -23,5 +23,14 @@ int recoverCommand(Session &s, const QStringList &args);
 int logExport(Session &s, const QStringList &args);
 int logVerify(Session &s, const QStringList &args);
 int logHead(Session &s, const QStringList &args);
+// teamcommands.cpp
+int teamInit(Session &s, const QStringList &args);
+int teamGrant(Session &s, const QStringList &args);
+int teamThreshold(Session &s, const QStringList &args);
+int approvalsList(Session &s, const QStringList &args);
+int approveCommand(Session &s, const QStringList &args);
+int declineCommand(Session &s, const QStringList &args);
+// dbcommands.cpp
+int dbCopy(Session &s, const QStringList &args);
 
 } // namespace CancelDesk::Cli

@@ -142,6 +142,12 @@ bool AppCore::providerConfigured(Domain::Provider provider) const
 
 QString AppCore::operatorName() const
 {
+    // F21: in a team store the operator is the database login, whatever
+    // --operator or [general] operator say.
+    if (m_database) {
+        if (const QString login = m_database->teamLogin(); !login.isEmpty())
+            return login;
+    }
     if (!m_operatorName.isEmpty())
         return m_operatorName;
     const QString configured = m_config.operatorName.trimmed();

@@ -166,7 +166,31 @@ Storage::CancelAttempt draftAttempt(const Domain::Order &order, const CancelOrde
     draft.note = input.note;
     draft.requestedAt = requestedAt;
     draft.statusBefore = Domain::statusKey(order.status);
+    // Should it need a second person (F23), the request lapses when the
+    // cancel window closes.
+    draft.approvalDeadline = order.cancelDeadline;
     return draft;
+}
+
+// Why an approval was not given: the team's rules (NotPermitted), the
+// journal, a request no longer waiting (decided or lapsed), or bad input.
+CancelReport::Refusal approvalRefusal(Storage::JournalError error)
+{
+    using Refusal = CancelReport::Refusal;
+    switch (error) {
+    case Storage::JournalError::NotPermitted:
+        return Refusal::NotPermitted;
+    case Storage::JournalError::Database:
+        return Refusal::Storage;
+    case Storage::JournalError::InvalidTransition:
+    case Storage::JournalError::ActiveAttemptExists:
+        return Refusal::Ineligible;
+    case Storage::JournalError::None:
+    case Storage::JournalError::NotFound:
+    case Storage::JournalError::InvalidInput:
+        break;
+    }
+    return Refusal::InvalidInput;
 }
 
 // The request as journaled: every try of an attempt sends the same key and body.
@@ -241,6 +265,36 @@ void CancelJob::startRecovered(const Storage::CancelAttempt &attempt)
     QMetaObject::invokeMethod(this, &CancelJob::resume, Qt::QueuedConnection);
 }
 
+void CancelJob::startApproved(qint64 attemptId, const QString &approver)
+{
+    m_report.attemptId = attemptId;
+    // On a later turn, like every start: finished() never comes before the
+    // caller has connected to it.
+    QMetaObject::invokeMethod(
+        this,
+        [this, attemptId, approver] {
+            const Storage::JournalResult approved =
+                m_service.m_journal.approve(attemptId, approver, ProcessOwner::self());
+            if (!approved.ok()) {
+                if (const auto stored = m_service.m_journal.find(attemptId)) {
+                    m_attempt = *stored;
+                    m_report.order = {stored->provider, stored->paymentId};
+                } else {
+                    m_report.attemptId = 0;
+                }
+                return refuse(approvalRefusal(approved.error), approved.message);
+            }
+            Q_EMIT m_service.attemptChanged(
+                {approved.attempt.provider, approved.attempt.paymentId});
+            // From here on it is the approved attempt, sent like a recovered one.
+            m_attempt = approved.attempt;
+            m_report.order = {m_attempt.provider, m_attempt.paymentId};
+            GivenUpAttempts::set(m_databasePath, attemptId, false);
+            resume();
+        },
+        Qt::QueuedConnection);
+}
+
 void CancelJob::begin()
 {
     if (m_done)
@@ -283,12 +337,21 @@ void CancelJob::begin()
             return refuse(Refusal::ActiveAttempt, prepared.message);
         case Storage::JournalError::InvalidInput:
             return refuse(Refusal::InvalidInput, prepared.message);
+        case Storage::JournalError::NotPermitted:
+            return refuse(Refusal::NotPermitted, notWrittenMessage(prepared.message));
         default:
             return refuse(Refusal::Storage, notWrittenMessage(prepared.message));
         }
     }
     m_attempt = prepared.attempt;
     m_report.attemptId = m_attempt.id;
+    if (m_attempt.state == AttemptState::AwaitingApproval) {
+        // Four eyes: journaled, nothing sent; another person approves it.
+        Q_EMIT m_service.attemptChanged({m_attempt.provider, m_attempt.paymentId});
+        m_report.state = m_attempt.state;
+        m_report.message = finalMessage(fillReport());
+        return deliver();
+    }
     Q_EMIT stateChanged(AttemptState::Prepared);
     Q_EMIT m_service.attemptChanged({m_attempt.provider, m_attempt.paymentId});
     testStopPoint(AttemptState::Prepared);

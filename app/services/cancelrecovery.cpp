@@ -55,6 +55,9 @@ RecoveryJob::RecoveryJob(CancelService &service, QObject *parent)
 {
     const QDateTime now = m_service.m_journal.clockNow();
     const QString database = m_service.m_journal.databasePath();
+    // Approval requests whose cancel window has closed lapse (F23).
+    for (const Storage::CancelAttempt &a : m_service.m_journal.expireLapsed())
+        Q_EMIT m_service.attemptChanged({a.provider, a.paymentId});
     for (const Storage::CancelAttempt &a : m_service.m_journal.unfinished()) {
         const bool givenUpHere =
             a.owner() == ProcessOwner::self() && GivenUpAttempts::contains(database, a.id);

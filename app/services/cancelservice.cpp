@@ -28,6 +28,22 @@ CancelJob *CancelService::cancel(const CancelOrderRequest &request)
     return job;
 }
 
+CancelJob *CancelService::approve(qint64 attemptId, const QString &approver)
+{
+    auto *job = new CancelJob(*this, this);
+    job->startApproved(attemptId, approver);
+    return job;
+}
+
+Storage::JournalResult CancelService::decline(qint64 attemptId, const QString &approver,
+                                              const QString &note)
+{
+    Storage::JournalResult r = m_journal.decline(attemptId, approver, note);
+    if (r.ok())
+        Q_EMIT attemptChanged({r.attempt.provider, r.attempt.paymentId});
+    return r;
+}
+
 AttemptFlags CancelService::attemptFlags(Domain::Provider provider, const QString &paymentId) const
 {
     AttemptFlags flags;

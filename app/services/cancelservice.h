@@ -56,6 +56,7 @@ struct CancelReport
         InvalidInput,  // reason/note/operator/environment
         Configuration, // provider not configured: attempt REJECTED as LOCAL_CONFIGURATION
         Storage,       // the journal could not be written; nothing was sent after that
+        NotPermitted,  // the team database's rules: a role, or four eyes (F22, F23)
     };
     Refusal refusal = Refusal::None;
     Domain::PolicyDecision decision; // for Ineligible
@@ -104,6 +105,7 @@ private:
     // Stops waiting and aborts the request in flight, delivering nothing.
     void haltNetwork();
     void startRecovered(const Storage::CancelAttempt &attempt);
+    void startApproved(qint64 attemptId, const QString &approver);
 
     void begin();
     void resume();
@@ -232,6 +234,14 @@ public:
                               const QString &note, const QString &operatorName,
                               const QString &environment);
     RecoveryJob *recover();
+    // Four eyes (F23). A cancel at or above its currency's threshold ends
+    // AWAITING_APPROVAL with nothing sent. approve() makes another person's
+    // approval the go-ahead: this process then sends that same attempt, with
+    // its key, like any other (the job's report is the cancel's outcome).
+    // decline() ends it with a note; nothing is sent. In a team store the
+    // approver is the database login; the requester is refused (NotPermitted).
+    CancelJob *approve(qint64 attemptId, const QString &approver);
+    Storage::JournalResult decline(qint64 attemptId, const QString &approver, const QString &note);
     // Runs recover() every interval while no recovery is running (the console:
     // an attempt given up after a busy database, or left by a process that died
     // meanwhile, does not wait for a restart). recovered() reports what it did.

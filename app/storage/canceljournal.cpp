@@ -1,6 +1,7 @@
 #include "canceljournal.h"
 
 #include "database.h"
+#include "enginesql.h"
 #include "journalchain.h"
 #include "keybatch.h"
 
@@ -150,7 +151,26 @@ JournalResult failed(JournalError error, const QString &message)
 
 JournalResult dbFailure(const QSqlQuery &q)
 {
-    return failed(JournalError::Database, Database::errorText(q.lastError()));
+    // A team store's rules (a role, four eyes, a lease) refuse with 42501.
+    const bool refused = EngineSql::sqlState(q.lastError()) == u"42501";
+    return failed(refused ? JournalError::NotPermitted : JournalError::Database,
+                  Database::errorText(q.lastError()));
+}
+
+// The approval threshold of a currency (F23), when it has one.
+std::optional<qint64> thresholdIn(const QSqlDatabase &db, const QString &currency, QString *error)
+{
+    error->clear();
+    QSqlQuery q(db);
+    q.prepare(u"SELECT amount_minor FROM approval_thresholds WHERE currency = ?"_s);
+    q.addBindValue(currency);
+    if (!q.exec()) {
+        *error = Database::errorText(q.lastError());
+        return std::nullopt;
+    }
+    if (!q.next())
+        return std::nullopt;
+    return q.value(0).toLongLong();
 }
 
 QString selectAttemptSql()
@@ -524,9 +544,13 @@ JournalResult CancelJournal::prepare(CancelAttempt draft)
     if (!draft.leaseUntil.isValid())
         draft.leaseUntil = now.addSecs(kLeaseSeconds);
     draft.finishedAt = {};
-    // Nobody has approved a new attempt (the approval flow sets these).
+    // Nobody has approved a new attempt (approve() and decline() set these).
     draft.approver.clear();
     draft.decisionNote.clear();
+    const QDateTime approvalDeadline =
+        draft.approvalDeadline.isValid() && draft.approvalDeadline.toUTC() < now.addDays(1)
+            ? draft.approvalDeadline.toUTC()
+            : now.addDays(1);
     draft.approvalDeadline = {};
     draft.entryHash.clear();
 
@@ -542,7 +566,191 @@ JournalResult CancelJournal::prepare(CancelAttempt draft)
             return dbFailure(q);
         draft.id = q.value(0).toLongLong();
     }
+    // Four eyes (F23), decided in the same transaction as the write: at or
+    // above its currency's threshold the attempt waits for a second person,
+    // with nothing sent and nobody owning it.
+    const std::optional<qint64> limit = thresholdIn(db, draft.amount.currency, &error);
+    if (!error.isEmpty())
+        return failed(JournalError::Database, error);
+    if (limit && draft.amount.minor >= *limit) {
+        draft.state = AttemptState::AwaitingApproval;
+        draft.setOwner({});
+        draft.leaseUntil = {};
+        draft.approvalDeadline = approvalDeadline;
+    }
     return commitOrFail(tx, appendAndStore(db, draft, true, m_db.teamLogin()));
+}
+
+std::optional<qint64> CancelJournal::threshold(const QString &currency, QString *error) const
+{
+    QString problem;
+    const std::optional<qint64> limit = thresholdIn(m_db.connection(), currency, &problem);
+    if (error)
+        *error = problem;
+    return limit;
+}
+
+QList<Threshold> CancelJournal::thresholds(QString *error) const
+{
+    QSqlQuery q(m_db.connection());
+    q.setForwardOnly(true);
+    QList<Threshold> all;
+    if (!q.exec(u"SELECT currency, amount_minor FROM approval_thresholds ORDER BY currency"_s)) {
+        if (error)
+            *error = Database::errorText(q.lastError());
+        return {};
+    }
+    while (q.next())
+        all.append({q.value(0).toString(), q.value(1).toLongLong()});
+    return all;
+}
+
+JournalResult CancelJournal::setThreshold(const QString &currency,
+                                          const std::optional<qint64> &amountMinor)
+{
+    const QSqlDatabase db = m_db.connection();
+    WriteTransaction tx(db);
+    QString error;
+    if (!tx.begin(&error))
+        return failed(JournalError::Database, error);
+    QSqlQuery q(db);
+    q.prepare(u"DELETE FROM approval_thresholds WHERE currency = ?"_s);
+    q.addBindValue(currency);
+    if (!q.exec())
+        return dbFailure(q);
+    if (amountMinor) {
+        q.prepare(u"INSERT INTO approval_thresholds (currency, amount_minor) VALUES (?, ?)"_s);
+        q.addBindValue(currency);
+        q.addBindValue(*amountMinor);
+        if (!q.exec())
+            return dbFailure(q);
+    }
+    return commitOrFail(tx, {});
+}
+
+JournalResult CancelJournal::approve(qint64 attemptId, const QString &approver,
+                                     const ProcessOwner &owner)
+{
+    return decide(attemptId, AttemptState::Prepared, approver, {}, owner);
+}
+
+JournalResult CancelJournal::decline(qint64 attemptId, const QString &approver, const QString &note)
+{
+    if (note.trimmed().isEmpty())
+        return failed(JournalError::InvalidInput,
+                      QCoreApplication::translate("CancelJournal",
+                                                  "Declining a cancel needs a note for the "
+                                                  "requester."));
+    return decide(attemptId, AttemptState::Declined, approver, note.trimmed(), {});
+}
+
+JournalResult CancelJournal::decide(qint64 attemptId, AttemptState outcome,
+                                    const QString &approverName, const QString &note,
+                                    const ProcessOwner &owner)
+{
+    // In a team store the approver is the login, whatever name was given.
+    const QString login = m_db.teamLogin();
+    const QString approver = login.isEmpty() ? approverName.trimmed() : login;
+    if (approver.isEmpty())
+        return failed(
+            JournalError::InvalidInput,
+            QCoreApplication::translate("CancelJournal", "The approver's name is missing."));
+    const QSqlDatabase db = m_db.connection();
+    WriteTransaction tx(db);
+    JournalResult failure;
+    const std::optional<CancelAttempt> stored = beginAndLoad(tx, db, attemptId, &failure);
+    if (!stored)
+        return failure;
+    if (stored->state != AttemptState::AwaitingApproval)
+        return failed(JournalError::InvalidTransition,
+                      QCoreApplication::translate("CancelJournal",
+                                                  "Cancel attempt %1 is not awaiting approval "
+                                                  "(it is %2).")
+                          .arg(attemptId)
+                          .arg(attemptStateLabel(stored->state)));
+    // Four eyes: never the requester. The team database refuses it as well.
+    if (approver == stored->operatorName)
+        return failed(JournalError::NotPermitted,
+                      QCoreApplication::translate("CancelJournal",
+                                                  "%1 requested this cancel and cannot approve or "
+                                                  "decline it: another person must.")
+                          .arg(approver));
+    const QDateTime now = m_db.clockNow();
+    if (stored->approvalDeadline.isValid() && now >= stored->approvalDeadline)
+        return failed(JournalError::InvalidTransition,
+                      QCoreApplication::translate("CancelJournal",
+                                                  "The approval request for cancel attempt %1 "
+                                                  "has lapsed.")
+                          .arg(attemptId));
+    CancelAttempt next = *stored;
+    next.state = outcome;
+    next.approver = approver;
+    next.decisionNote = note;
+    if (outcome == AttemptState::Prepared) {
+        // The approver's process sends it, under a lease like any new attempt.
+        next.setOwner(owner);
+        next.leaseUntil = now.addSecs(kLeaseSeconds);
+    } else {
+        next.finishedAt = now;
+    }
+    return commitOrFail(tx, appendAndStore(db, next, false, login));
+}
+
+JournalResult CancelJournal::expire(qint64 attemptId)
+{
+    const QSqlDatabase db = m_db.connection();
+    WriteTransaction tx(db);
+    JournalResult failure;
+    const std::optional<CancelAttempt> stored = beginAndLoad(tx, db, attemptId, &failure);
+    if (!stored)
+        return failure;
+    const QDateTime now = m_db.clockNow();
+    if (stored->state != AttemptState::AwaitingApproval || !stored->approvalDeadline.isValid()
+        || now < stored->approvalDeadline)
+        return failed(
+            JournalError::InvalidTransition,
+            QCoreApplication::translate("CancelJournal", "Cancel attempt %1 has not lapsed.")
+                .arg(attemptId));
+    CancelAttempt next = *stored;
+    next.state = AttemptState::Expired;
+    next.finishedAt = now;
+    return commitOrFail(tx, appendAndStore(db, next, false, m_db.teamLogin()));
+}
+
+QList<CancelAttempt> CancelJournal::expireLapsed(QString *error)
+{
+    QString problem;
+    const QList<CancelAttempt> queue = approvalQueue(&problem);
+    const QDateTime now = m_db.clockNow();
+    QList<CancelAttempt> expired;
+    for (const CancelAttempt &a : queue) {
+        if (!a.approvalDeadline.isValid() || a.approvalDeadline > now)
+            break; // the queue is in deadline order
+        // Someone else may have decided or expired it meanwhile: not an error.
+        if (JournalResult r = expire(a.id); r.ok())
+            expired.append(r.attempt);
+        else if (r.error == JournalError::Database && problem.isEmpty())
+            problem = r.message;
+    }
+    if (error)
+        *error = problem;
+    return expired;
+}
+
+QList<CancelAttempt> CancelJournal::approvalQueue(QString *error) const
+{
+    QSqlQuery q(m_db.connection());
+    q.setForwardOnly(true);
+    QList<CancelAttempt> all;
+    if (!q.exec(selectAttemptSql()
+                + u" WHERE state = 'AWAITING_APPROVAL' ORDER BY approval_deadline, id"_s)) {
+        if (error)
+            *error = Database::errorText(q.lastError());
+        return {};
+    }
+    while (q.next())
+        all.append(attemptFromRow(q));
+    return all;
 }
 
 JournalResult CancelJournal::record(const CancelAttempt &attempt,

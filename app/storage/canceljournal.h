@@ -93,7 +93,16 @@ enum class JournalError {
     NotFound,
     InvalidTransition,
     InvalidInput,
+    NotPermitted, // the team database's rules (role, four eyes, lease) refused it
     Database
+};
+
+// A currency's approval threshold (F23): cancels of at least amountMinor wait
+// for a second person.
+struct Threshold
+{
+    QString currency;
+    qint64 amountMinor = 0;
 };
 
 struct JournalResult
@@ -256,6 +265,27 @@ public:
     // A stopped walk is returned as it is: the head is not looked at.
     VerifyResult verifyAgainst(const JournalHead &expected, const VerifyHooks &hooks = {}) const;
 
+    // Four eyes (F23). prepare() writes a cancel at or above its currency's
+    // threshold as AWAITING_APPROVAL: nothing is sent, nobody owns it, and it
+    // lapses at the draft's approvalDeadline (the order's cancel deadline;
+    // at most a day from now). Another person approves it, which makes it
+    // PREPARED and owned by `owner` (who then sends it with its key), or
+    // declines it with a note (DECLINED); once its deadline has passed by the
+    // database's clock expire() records that it lapsed (EXPIRED). In a team
+    // store the approver is the login; the requester never approves or
+    // declines (NotPermitted). Thresholds: setThreshold(currency, nullopt)
+    // removes one; only the owner of a team store may change them.
+    JournalResult approve(qint64 attemptId, const QString &approver, const ProcessOwner &owner);
+    JournalResult decline(qint64 attemptId, const QString &approver, const QString &note);
+    JournalResult expire(qint64 attemptId);
+    // Expires every request whose deadline has passed (recovery does, on
+    // start-up and with every CLI command); the attempts it expired.
+    QList<CancelAttempt> expireLapsed(QString *error = nullptr);
+    QList<CancelAttempt> approvalQueue(QString *error = nullptr) const; // by deadline
+    std::optional<qint64> threshold(const QString &currency, QString *error = nullptr) const;
+    QList<Threshold> thresholds(QString *error = nullptr) const;
+    JournalResult setThreshold(const QString &currency, const std::optional<qint64> &amountMinor);
+
     // The database file behind the journal, as an absolute path: what
     // identifies the journal across the objects of one process.
     QString databasePath() const;
@@ -267,6 +297,9 @@ public:
     static constexpr int kLeaseSeconds = 120;
 
 private:
+    JournalResult decide(qint64 attemptId, AttemptState outcome, const QString &approver,
+                         const QString &note, const ProcessOwner &owner);
+
     Database &m_db;
 };
 

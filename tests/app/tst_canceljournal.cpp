@@ -1,8 +1,8 @@
+#include "handjournal.h"
 #include "storage/canceljournal.h"
 #include "storage/database.h"
 #include "testsupport.h"
 
-#include <QCryptographicHash>
 #include <QSqlError>
 #include <QSqlField>
 #include <QSqlQuery>
@@ -103,123 +103,6 @@ void disarm(const QSqlDatabase &db)
 {
     QString error;
     QVERIFY2(Test::disarmStore(db, &error), qPrintable(error));
-}
-
-// The canonical content as documented in journalchain.cpp, written out by hand
-// here (keys sorted by this test, values quoted by this test) so that the
-// documented form, not just the implementation, is what the tests pin.
-QString handCanonical(const QSqlRecord &row, const QStringList &keys)
-{
-    QStringList sorted = keys;
-    std::sort(sorted.begin(), sorted.end());
-    QStringList members;
-    for (const QString &key : std::as_const(sorted)) {
-        const QVariant v = row.value(key);
-        const QString value = row.isNull(key) ? u"null"_s : u"\""_s + v.toString() + u"\""_s;
-        members.append(u"\""_s + key + u"\":"_s + value);
-    }
-    return u"{"_s + members.join(u","_s) + u"}"_s;
-}
-
-QString sha256Hex(const QString &prevHash, const QString &canonical)
-{
-    return QString::fromLatin1(QCryptographicHash::hash((prevHash + u"\n"_s + canonical).toUtf8(),
-                                                        QCryptographicHash::Sha256)
-                                   .toHex());
-}
-
-const QStringList kFormat1Keys{u"seq"_s,           u"attempt_id"_s,       u"recorded_at"_s,
-                               u"provider"_s,      u"payment_id"_s,       u"merchant_reference"_s,
-                               u"amount_minor"_s,  u"currency"_s,         u"payment_method"_s,
-                               u"operator"_s,      u"environment"_s,      u"reason"_s,
-                               u"note"_s,          u"idempotency_key"_s,  u"state"_s,
-                               u"provider_code"_s, u"provider_message"_s, u"http_status"_s,
-                               u"tries"_s,         u"requested_at"_s,     u"finished_at"_s,
-                               u"latency_ms"_s,    u"status_before"_s,    u"status_after"_s};
-
-QStringList format2Keys()
-{
-    return kFormat1Keys
-           + QStringList{u"format"_s, u"owner_host"_s, u"owner_pid"_s, u"lease_until"_s};
-}
-
-// Format 3 (schema 5) adds the owner's process instance.
-QStringList format3Keys()
-{
-    return format2Keys() + QStringList{u"owner_instance"_s};
-}
-
-// Format 4 (schema 6, team mode) adds the approval columns and who recorded
-// the entry.
-QStringList format4Keys()
-{
-    return format3Keys()
-           + QStringList{u"approver"_s, u"decision_note"_s, u"approval_deadline"_s,
-                         u"recorded_by"_s};
-}
-
-QStringList formatKeys(int format)
-{
-    switch (format) {
-    case 1:
-        return kFormat1Keys;
-    case 2:
-        return format2Keys();
-    case 3:
-        return format3Keys();
-    default:
-        return format4Keys();
-    }
-}
-
-// Attempt `id` and its one entry `seq` (SENT), written by hand the way a
-// release writing journal format `format` (1: schema 2, 2: schema 3-4,
-// 3: schema 5) left them; returns the entry's hash.
-QString writeOldEntry(const QSqlDatabase &c, int seq, int id, int format, const QString &prevHash)
-{
-    const auto run = [&c](const QString &sql) {
-        QString error;
-        if (!exec(c, sql, &error))
-            qWarning("%s: %s", qPrintable(sql), qPrintable(error));
-        return error.isEmpty();
-    };
-    const QString values = u"'uqpay', 'PI_OLD%1', 'M-%1', 1234, 'USD', 'CARD', 'li.na', "
-                           "'production', 'duplicate', '', 'key-old-%1', 'SENT', '', '', 0, 1, "
-                           "1700000000000, NULL, -1, 'PENDING', ''"_s.arg(id);
-    const QString columns = u"provider, payment_id, merchant_reference, amount_minor, currency, "
-                            "payment_method, operator, environment, reason, note, "
-                            "idempotency_key, state, provider_code, provider_message, "
-                            "http_status, tries, requested_at, finished_at, latency_ms, "
-                            "status_before, status_after"_s;
-    if (!run(
-            u"INSERT INTO cancel_attempts (id, %1, entry_seq, entry_hash) VALUES (%2, %3, %4, '')"_s
-                .arg(columns)
-                .arg(id)
-                .arg(values)
-                .arg(seq)))
-        return {};
-    const QString formatColumn = format >= 2 ? u", format"_s : QString();
-    const QString formatValue = format >= 2 ? u", %1"_s.arg(format) : QString();
-    if (!run(u"INSERT INTO journal_entries (seq, attempt_id, %1, recorded_at, prev_hash, "
-             "entry_hash%2) VALUES (%3, %4, %5, %6, '%7', ''%8)"_s.arg(columns, formatColumn)
-                 .arg(seq)
-                 .arg(id)
-                 .arg(values)
-                 .arg(1700000000100LL + seq)
-                 .arg(prevHash, formatValue)))
-        return {};
-    QSqlQuery q(c);
-    if (!q.exec(u"SELECT * FROM journal_entries WHERE seq = %1"_s.arg(seq)) || !q.next())
-        return {};
-    const QString hash = sha256Hex(prevHash, handCanonical(q.record(), formatKeys(format)));
-    q.finish();
-    // The hash is filled in afterwards only because this test computes it
-    // from the stored row.
-    if (!run(u"DROP TRIGGER IF EXISTS journal_entries_no_update"_s)
-        || !run(u"UPDATE journal_entries SET entry_hash = '%1' WHERE seq = %2"_s.arg(hash).arg(seq))
-        || !run(u"UPDATE cancel_attempts SET entry_hash = '%1' WHERE id = %2"_s.arg(hash).arg(id)))
-        return {};
-    return hash;
 }
 
 // Every column of the two tables, each edited by one row of the tamper tests.
@@ -349,6 +232,11 @@ private slots:
     void awaitingApprovalIsNotInFlight();
     void declinedAndExpiredNeverChange();
     void orderRowVersionGrows();
+    void thresholdMakesTheCancelWait();
+    void approvalPreparesTheSameAttempt();
+    void requesterCannotDecide();
+    void declineNeedsANoteAndIsFinal();
+    void lapsedRequestExpires();
     void triggersRefuseEdits();
     void tamperColumnListsAreComplete();
     void tamperedEntryColumn_data();
@@ -1134,8 +1022,8 @@ void TestCancelJournal::entryHashFollowsTheDocumentedForm()
         // Until the store knows its login: the attempt's operator.
         QCOMPARE(row.value(u"recorded_by"_s).toString(), u"li.na"_s);
         QCOMPARE(row.value(u"prev_hash"_s).toString(), prev);
-        const QString canonical = handCanonical(row, format4Keys());
-        QCOMPARE(row.value(u"entry_hash"_s).toString(), sha256Hex(prev, canonical));
+        const QString canonical = Test::handCanonical(row, Test::journalFormatKeys(4));
+        QCOMPARE(row.value(u"entry_hash"_s).toString(), Test::chainHash(prev, canonical));
         prev = row.value(u"entry_hash"_s).toString();
     }
     QCOMPARE(rows, 2);
@@ -1173,7 +1061,8 @@ void TestCancelJournal::schema2JournalStaysVerifiable()
                  qPrintable(error));
         QSqlQuery q(c);
         QVERIFY(q.exec(u"SELECT * FROM journal_entries"_s) && q.next());
-        const QString hash = sha256Hex(QString(64, u'0'), handCanonical(q.record(), kFormat1Keys));
+        const QString hash = Test::chainHash(
+            QString(64, u'0'), Test::handCanonical(q.record(), Test::journalFormatKeys(1)));
         q.finish();
         // The hash is filled in afterwards only because this test computes it
         // from the stored row.
@@ -1220,7 +1109,7 @@ void TestCancelJournal::schema5StoreWithOldFormatsUpgrades()
     for (const auto &[version, format] : {std::pair{2, 1}, std::pair{3, 2}, std::pair{5, 3}}) {
         Database old(path);
         QVERIFY2(old.openAtVersion(version, &error), qPrintable(error));
-        prev = writeOldEntry(old.connection(), format, format, format, prev);
+        prev = Test::writeOldEntry(old.connection(), format, format, format, prev);
         QVERIFY(!prev.isEmpty());
     }
     {
@@ -1308,7 +1197,7 @@ void TestCancelJournal::oldEntryCannotGainNewerColumns()
     {
         Database old(path);
         QVERIFY2(old.openAtVersion(2, &error), qPrintable(error));
-        QVERIFY(!writeOldEntry(old.connection(), 1, 1, 1, QString(64, u'0')).isEmpty());
+        QVERIFY(!Test::writeOldEntry(old.connection(), 1, 1, 1, QString(64, u'0')).isEmpty());
     }
     Database db(path);
     QVERIFY2(db.open(&error), qPrintable(error));
@@ -1826,8 +1715,8 @@ void TestCancelJournal::verifyAgainstHeadAfterTailRewrite()
     QVERIFY(q.exec(u"SELECT * FROM journal_entries WHERE seq = 8"_s));
     QVERIFY(q.next());
     const QSqlRecord row = q.record();
-    const QString hash =
-        sha256Hex(row.value(u"prev_hash"_s).toString(), handCanonical(row, format4Keys()));
+    const QString hash = Test::chainHash(row.value(u"prev_hash"_s).toString(),
+                                         Test::handCanonical(row, Test::journalFormatKeys(4)));
     q.finish();
     QVERIFY(exec(c, u"UPDATE journal_entries SET entry_hash = '%1' WHERE seq = 8"_s.arg(hash)));
     QVERIFY(exec(c, u"UPDATE cancel_attempts SET note = 'rewritten', entry_hash = '%1' "
@@ -1948,3 +1837,126 @@ void TestCancelJournal::verifyReportsProgress()
 
 QTEST_GUILESS_MAIN(TestCancelJournal)
 #include "tst_canceljournal.moc"
+
+// ------------------------------------------------------------ four eyes (F23)
+
+void TestCancelJournal::thresholdMakesTheCancelWait()
+{
+    QVERIFY(m_journal->setThreshold(u"USD"_s, 1999).ok());
+    QCOMPARE(m_journal->threshold(u"USD"_s), std::optional<qint64>(1999));
+    QCOMPARE(m_journal->threshold(u"EUR"_s), std::nullopt);
+    CancelAttempt atLimit = draft(Provider::Uqpay, u"PI_BIG"_s);
+    const QDateTime deadline = QDateTime::currentDateTimeUtc().addSecs(3600);
+    atLimit.approvalDeadline = deadline;
+    const JournalResult waiting = m_journal->prepare(atLimit);
+    QVERIFY2(waiting.ok(), qPrintable(waiting.message));
+    QCOMPARE(waiting.attempt.state, AttemptState::AwaitingApproval);
+    QCOMPARE(waiting.attempt.owner(), ProcessOwner{});
+    QVERIFY(!waiting.attempt.leaseUntil.isValid());
+    QCOMPARE(waiting.attempt.approvalDeadline.toMSecsSinceEpoch(), deadline.toMSecsSinceEpoch());
+    // It holds the order, and recovery leaves it alone.
+    QCOMPARE(m_journal->prepare(draft(Provider::Uqpay, u"PI_BIG"_s)).error,
+             JournalError::ActiveAttemptExists);
+    QVERIFY(m_journal->unfinished().isEmpty());
+    QCOMPARE(m_journal->approvalQueue().size(), 1);
+
+    CancelAttempt below = draft(Provider::Uqpay, u"PI_SMALL"_s);
+    below.amount = {1998, u"USD"_s};
+    QCOMPARE(m_journal->prepare(below).attempt.state, AttemptState::Prepared);
+    CancelAttempt otherCurrency = draft(Provider::Uqpay, u"PI_EUR"_s);
+    otherCurrency.amount = {999999, u"EUR"_s};
+    QCOMPARE(m_journal->prepare(otherCurrency).attempt.state, AttemptState::Prepared);
+    // Removed: no more waiting.
+    QVERIFY(m_journal->setThreshold(u"USD"_s, std::nullopt).ok());
+    QCOMPARE(m_journal->prepare(draft(Provider::Uqpay, u"PI_NEXT"_s)).attempt.state,
+             AttemptState::Prepared);
+    const VerifyResult v = m_journal->verify();
+    QVERIFY2(v.ok, qPrintable(v.problem));
+}
+
+void TestCancelJournal::approvalPreparesTheSameAttempt()
+{
+    QVERIFY(m_journal->setThreshold(u"USD"_s, 1000).ok());
+    const JournalResult waiting = m_journal->prepare(draft(Provider::Antom, u"2026A"_s));
+    QCOMPARE(waiting.attempt.state, AttemptState::AwaitingApproval);
+    const ProcessOwner me = ProcessOwner::self();
+    const JournalResult approved = m_journal->approve(waiting.attempt.id, u"wang.fang"_s, me);
+    QVERIFY2(approved.ok(), qPrintable(approved.message));
+    QCOMPARE(approved.attempt.id, waiting.attempt.id);
+    QCOMPARE(approved.attempt.state, AttemptState::Prepared);
+    QCOMPARE(approved.attempt.idempotencyKey, waiting.attempt.idempotencyKey);
+    QCOMPARE(approved.attempt.operatorName, u"li.na"_s);
+    QCOMPARE(approved.attempt.approver, u"wang.fang"_s);
+    QCOMPARE(approved.attempt.owner(), me);
+    QVERIFY(approved.attempt.leaseUntil > QDateTime::currentDateTimeUtc());
+    // Now it is an attempt like any other: its owner sends it.
+    CancelAttempt sent = approved.attempt;
+    sent.state = AttemptState::Sent;
+    sent.tries = 1;
+    QVERIFY(m_journal->record(sent).ok());
+    QCOMPARE(m_journal->find(waiting.attempt.id)->approver, u"wang.fang"_s);
+    QCOMPARE(m_journal->approve(waiting.attempt.id, u"zhao.lei"_s, me).error,
+             JournalError::InvalidTransition);
+    QVERIFY(m_journal->approvalQueue().isEmpty());
+    const VerifyResult v = m_journal->verify();
+    QVERIFY2(v.ok, qPrintable(v.problem));
+}
+
+void TestCancelJournal::requesterCannotDecide()
+{
+    QVERIFY(m_journal->setThreshold(u"USD"_s, 1000).ok());
+    const qint64 id = m_journal->prepare(draft(Provider::Uqpay, u"PI_OWN"_s)).attempt.id;
+    JournalResult r = m_journal->approve(id, u"li.na"_s, ProcessOwner::self());
+    QCOMPARE(r.error, JournalError::NotPermitted);
+    r = m_journal->decline(id, u"li.na"_s, u"changed my mind"_s);
+    QCOMPARE(r.error, JournalError::NotPermitted);
+    QCOMPARE(m_journal->approve(id, u"  "_s, ProcessOwner::self()).error,
+             JournalError::InvalidInput);
+    QCOMPARE(m_journal->find(id)->state, AttemptState::AwaitingApproval);
+}
+
+void TestCancelJournal::declineNeedsANoteAndIsFinal()
+{
+    QVERIFY(m_journal->setThreshold(u"USD"_s, 1000).ok());
+    const qint64 id = m_journal->prepare(draft(Provider::Liquido, u"LQ_D"_s)).attempt.id;
+    QCOMPARE(m_journal->decline(id, u"wang.fang"_s, u"  "_s).error, JournalError::InvalidInput);
+    const JournalResult declined = m_journal->decline(id, u"wang.fang"_s, u"refund it instead"_s);
+    QVERIFY2(declined.ok(), qPrintable(declined.message));
+    QCOMPARE(declined.attempt.state, AttemptState::Declined);
+    QCOMPARE(declined.attempt.decisionNote, u"refund it instead"_s);
+    QVERIFY(declined.attempt.finishedAt.isValid());
+    QCOMPARE(m_journal->approve(id, u"zhao.lei"_s, ProcessOwner::self()).error,
+             JournalError::InvalidTransition);
+    // The order is free again.
+    QVERIFY(m_journal->prepare(draft(Provider::Liquido, u"LQ_D"_s)).ok());
+    const VerifyResult v = m_journal->verify();
+    QVERIFY2(v.ok, qPrintable(v.problem));
+}
+
+void TestCancelJournal::lapsedRequestExpires()
+{
+    QVERIFY(m_journal->setThreshold(u"USD"_s, 1000).ok());
+    CancelAttempt d = draft(Provider::Uqpay, u"PI_LATE"_s);
+    d.approvalDeadline = QDateTime::currentDateTimeUtc().addSecs(60);
+    const qint64 late = m_journal->prepare(d).attempt.id;
+    QCOMPARE(m_journal->expire(late).error, JournalError::InvalidTransition); // not yet
+    // A request whose cancel window has already closed.
+    d = draft(Provider::Uqpay, u"PI_GONE"_s);
+    d.approvalDeadline = QDateTime::currentDateTimeUtc().addSecs(-1);
+    const qint64 gone = m_journal->prepare(d).attempt.id;
+    JournalResult r = m_journal->approve(gone, u"wang.fang"_s, ProcessOwner::self());
+    QCOMPARE(r.error, JournalError::InvalidTransition);
+    QVERIFY2(r.message.contains(u"lapsed"_s), qPrintable(r.message));
+    r = m_journal->expire(gone);
+    QVERIFY2(r.ok(), qPrintable(r.message));
+    QCOMPARE(r.attempt.state, AttemptState::Expired);
+    QCOMPARE(r.attempt.approver, QString());
+    QCOMPARE(m_journal->expire(gone).error, JournalError::InvalidTransition);
+    if (Test::enginePostgres()) {
+        // A minute later by the database's clock, whatever this machine's says.
+        QVERIFY(Test::moveDatabaseClock(m_db->connection(), 61'000));
+        QVERIFY(m_journal->expire(late).ok());
+    }
+    const VerifyResult v = m_journal->verify();
+    QVERIFY2(v.ok, qPrintable(v.problem));
+}

@@ -5,6 +5,7 @@
 #include "clirunner.h"
 #include "domain/cancelpolicy.h"
 #include "liquidosim.h"
+#include "pgserver.h"
 #include "providers/providerregistry.h"
 #include "sandboxserver.h"
 #include "services/cancelservice.h"
@@ -1576,6 +1577,95 @@ private Q_SLOTS:
                              qPrintable(u"a secret appeared in %1"_s.arg(name)));
             }
         }
+    }
+
+    // F26: db copy moves the store into an empty team database, where the
+    // cancel log has the same head.
+    // A local store of its own with a journaled cancel: the provider refuses
+    // it (this suite's sandbox whose cancel window has closed), so it goes
+    // PREPARED → REJECTED whatever earlier tests did to the shared sandbox.
+    QString journaledStore(const QString &name)
+    {
+        const QString source = m_dir.filePath(name);
+        const QString id = m_lateSandbox.demo(u"uqpay"_s, 0);
+        const Run add = cli({u"orders"_s, u"add"_s, u"--provider"_s, u"uqpay"_s, u"--id"_s, id},
+                            &m_lateSandbox, source);
+        const Run cancel = cli({u"cancel"_s, id, u"--reason"_s, u"duplicate"_s, u"--yes"_s},
+                               &m_lateSandbox, source);
+        if (add.code != 0 || cancel.code != 3) {
+            qWarning("%s %s", add.err.constData(), cancel.out.constData());
+            return {};
+        }
+        return source;
+    }
+
+    void dbCopyToTeamDatabase()
+    {
+        QString error;
+        const QString target = CancelDesk::Test::PgServer::instance()->createDatabase(&error);
+        QVERIFY2(!target.isEmpty(), qPrintable(error));
+        const QString source = journaledStore(u"copy-source.sqlite"_s);
+        QVERIFY(!source.isEmpty());
+        const Run copy = cli({u"--json"_s, u"db"_s, u"copy"_s, u"--to"_s, target}, nullptr, source);
+        QVERIFY2(copy.code == 0, QByteArray(copy.out + copy.err).constData());
+        const QJsonObject result = json(copy);
+        QVERIFY(result.value(u"intact"_s).toBool());
+        QVERIFY(result.value(u"journal_entries"_s).toInteger() > 0);
+        QVERIFY(result.value(u"orders"_s).toInteger() > 0);
+        const auto copied =
+            CancelDesk::Storage::JournalHead::fromJson(result.value(u"head"_s).toObject());
+        QVERIFY(copied);
+
+        const Run sourceHead = cli({u"log"_s, u"head"_s}, nullptr, source);
+        QCOMPARE(sourceHead.code, 0);
+        const Run targetHead = cli({u"log"_s, u"head"_s}, nullptr, target);
+        QVERIFY2(targetHead.code == 0, targetHead.err.constData());
+        QCOMPARE(targetHead.out, sourceHead.out);
+        QCOMPARE(QString::fromUtf8(targetHead.out).trimmed(), copied->toString());
+
+        // The text form names the head, and a second copy into the same
+        // (now full) database is refused without writing.
+        const Run again = cli({u"db"_s, u"copy"_s, u"--to"_s, target}, nullptr, source);
+        QCOMPARE(again.code, 5);
+        QVERIFY2(again.err.contains("not empty"), again.err.constData());
+        QCOMPARE(cli({u"log"_s, u"head"_s}, nullptr, target).out, targetHead.out);
+    }
+
+    // A log whose chain is broken stays broken where it is copied to: the copy
+    // keeps the evidence and says so (exit 6), it never re-hashes.
+    void dbCopyKeepsATamperedLogBroken()
+    {
+        QString error;
+        const QString target = CancelDesk::Test::PgServer::instance()->createDatabase(&error);
+        QVERIFY2(!target.isEmpty(), qPrintable(error));
+        const QString source = journaledStore(u"tampered-source.sqlite"_s);
+        QVERIFY(!source.isEmpty());
+        QCOMPARE(tamper(source, {u"UPDATE journal_entries SET note = 'edited' WHERE seq = 1"_s}),
+                 1);
+        QCOMPARE(cli({u"log"_s, u"verify"_s}, nullptr, source).code, 6);
+        const Run copy = cli({u"--json"_s, u"db"_s, u"copy"_s, u"--to"_s, target}, nullptr, source);
+        QCOMPARE(copy.code, 6);
+        QCOMPARE(json(copy).value(u"intact"_s).toBool(), false);
+        QCOMPARE(cli({u"log"_s, u"verify"_s}, nullptr, target).code, 6);
+    }
+
+    void dbCopyWithoutAUsableTarget_data()
+    {
+        QTest::addColumn<QStringList>("args");
+        QTest::addRow("password in the user part")
+            << QStringList{u"--to"_s, u"postgresql://alice:Hunter2Secret@127.0.0.1/cd"_s};
+        QTest::addRow("password as a parameter")
+            << QStringList{u"--to"_s, u"postgresql://127.0.0.1/cd?password=Hunter2Secret"_s};
+        QTest::addRow("no --to") << QStringList{};
+    }
+
+    void dbCopyWithoutAUsableTarget()
+    {
+        QFETCH(QStringList, args);
+        const Run run = cli(QStringList{u"db"_s, u"copy"_s} + args);
+        QCOMPARE(run.code, 2);
+        QVERIFY(!run.out.contains("Hunter2Secret") && !run.err.contains("Hunter2Secret"));
+        QVERIFY(!run.err.isEmpty());
     }
 };
 

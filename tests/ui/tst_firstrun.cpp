@@ -195,8 +195,7 @@ void TestFirstRun::newOperatorCancelsAcrossSaveAndRestart()
     QTRY_VERIFY((settings = window->findChild<Ui::SettingsDialog *>()) != nullptr);
     QTest::mouseClick(settings->findChild<QPushButton *>(u"saveButton"_s), Qt::LeftButton);
     // Rebuilding the session restarts the sandbox: slow on a loaded machine.
-    QTRY_VERIFY_WITH_TIMEOUT(console->window() != nullptr && console->window() != window, 20000);
-    window = console->window();
+    QVERIFY((window = Test::waitForNewWindow(*console, window)) != nullptr);
     QCOMPARE(console->session()->sandbox(), sandbox);
     QCOMPARE(console->session()->sandbox()->port(), port);
     QTRY_COMPARE_WITH_TIMEOUT(window->orderModel().rowCount(), orders, 30000);
@@ -380,7 +379,7 @@ void TestFirstRun::resetSandboxStartsAfreshOnPurpose()
     });
     reset->trigger();
     // Rebuilding the session restarts the sandbox: slow on a loaded machine.
-    QTRY_VERIFY_WITH_TIMEOUT(console->window() != nullptr && console->window() != window, 20000);
+    QVERIFY(Test::waitForNewWindow(*console, window) != nullptr);
     waitForOrders(*console);
     QVERIFY(console->session()->demoIds().value(Provider::Uqpay) != before);
     QVERIFY(console->session()->journal().list({}).isEmpty());

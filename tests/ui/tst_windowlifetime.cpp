@@ -136,8 +136,7 @@ void TestWindowLifetime::cancelLogSurvivesSettingsSave()
     Ui::SettingsDialog *settings = nullptr;
     QTRY_VERIFY((settings = window->findChild<Ui::SettingsDialog *>()) != nullptr);
     QTest::mouseClick(settings->findChild<QPushButton *>(u"saveButton"_s), Qt::LeftButton);
-    QTRY_VERIFY(console->window() != nullptr && console->window() != window);
-    window = console->window();
+    QVERIFY((window = Test::waitForNewWindow(*console, window)) != nullptr);
     QVERIFY(QTest::qWaitForWindowExposed(window));
 
     // Whatever cancel log window is open now is used as before: one that

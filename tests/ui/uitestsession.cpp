@@ -7,6 +7,7 @@
 #include <QAction>
 #include <QComboBox>
 #include <QDialog>
+#include <QPointer>
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QTableView>
@@ -97,6 +98,18 @@ std::unique_ptr<Ui::Console> startConsoleIn(const QTemporaryDir &home, Ui::Secre
     if (!startConsole(*console))
         return nullptr;
     return console;
+}
+
+Ui::MainWindow *waitForNewWindow(const Ui::Console &console, Ui::MainWindow *old, int timeoutMs)
+{
+    const QPointer<Ui::MainWindow> watched(old);
+    const bool replaced =
+        QTest::qWaitFor([&] { return watched.isNull() && console.window() != nullptr; }, timeoutMs);
+    if (!replaced) {
+        qWarning("the console did not replace its window within %d ms", timeoutMs);
+        return nullptr;
+    }
+    return console.window();
 }
 
 QDialog *cancelFromTheList(Ui::MainWindow &window, const Domain::OrderKey &key)

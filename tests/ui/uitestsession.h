@@ -53,6 +53,12 @@ bool startConsole(Ui::Console &console);
 // these secrets and translations, started; null when it did not start.
 std::unique_ptr<Ui::Console> startConsoleIn(const QTemporaryDir &home, Ui::SecretStore *secrets,
                                             I18n::Translations *translations);
+// Waits (up to timeoutMs) until the console has replaced `old` (Settings
+// saved, sandbox reset) and returns the new window, or null with a warning.
+// Watches the old window's destruction rather than comparing addresses: the
+// new window is often allocated where the old one was.
+Ui::MainWindow *waitForNewWindow(const Ui::Console &console, Ui::MainWindow *old,
+                                 int timeoutMs = 20000);
 
 // What an operator does to cancel one order from the main window's list:
 // selects it, presses Del, picks the reason "duplicate" in the cancel dialog

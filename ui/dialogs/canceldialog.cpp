@@ -581,6 +581,7 @@ CancelDialog::Outcome CancelDialog::notSentOutcome(const CancelReport &r) const
     case Refusal::InvalidInput:
     case Refusal::Configuration:
     case Refusal::Storage:
+    case Refusal::NotPermitted:
         o.details << r.message;
         break;
     }
