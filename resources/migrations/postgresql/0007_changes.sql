@@ -33,6 +33,13 @@ DECLARE
     txn_from text := coalesce(current_setting('canceldesk.feed_from', true), '');
     payload  text;
 BEGIN
+    IF sent < 0 THEN
+        -- This transaction already announced {"k":"o","from":V} with its
+        -- lowest version: nothing later in it can widen that. Returning here
+        -- keeps a large import (one upsert per row) from paying for a count,
+        -- two settings and a NOTIFY on every row.
+        RETURN NULL;
+    END IF;
     SELECT count(*), min(row_version) INTO n, low FROM changed_orders;
     IF n = 0 THEN
         RETURN NULL;
