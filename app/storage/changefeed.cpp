@@ -30,6 +30,9 @@ constexpr qint64 kPostgresVersionMargin = 1000;
 // While listening, the highest version is read again every this many
 // watchdog ticks.
 constexpr int kBaselineTicks = 10;
+// Up to this many orders changed since a version are named one by one;
+// beyond it the feed says "reload from" (ChangeFeed::ordersChangedSince).
+constexpr int kMostNamedOrders = 200;
 
 qint64 scalar(const QSqlDatabase &db, const QString &sql, bool *ok)
 {
@@ -136,7 +139,7 @@ private:
         const bool again = m_everConnected;
         if (again) {
             // Whatever happened while the feed was away.
-            Q_EMIT ordersChangedSince(reloadFrom());
+            reportOrdersSince(reloadFrom(), {});
             Q_EMIT journalChanged(seq);
             if (thresholds != m_thresholds)
                 Q_EMIT thresholdsChanged();
@@ -226,7 +229,7 @@ private:
         if (!ok)
             return; // tried again on the next tick
         if (version > m_lastVersion) {
-            Q_EMIT ordersChangedSince(reloadFrom());
+            reportOrdersSince(reloadFrom(), {});
             m_lastVersion = version;
         }
         if (seq > m_lastSeq) {
@@ -234,7 +237,8 @@ private:
             // that an entry committed meanwhile is not skipped next time.
             QSqlQuery q(db);
             q.setForwardOnly(true);
-            q.prepare(u"SELECT id, state, operator, approver FROM cancel_attempts "
+            q.prepare(u"SELECT id, state, operator, approver, provider, payment_id "
+                      "FROM cancel_attempts "
                       "WHERE entry_seq > ? AND entry_seq <= ? ORDER BY entry_seq"_s);
             q.addBindValue(m_lastSeq);
             q.addBindValue(seq);
@@ -247,12 +251,18 @@ private:
                 QString by;
             };
             QList<Change> changes;
-            while (q.next())
+            QList<Domain::OrderKey> orders; // whose rows now say who cancels them
+            while (q.next()) {
                 changes.append({q.value(0).toLongLong(), q.value(1).toString(),
                                 byLoginOf(q.value(2).toString(), q.value(3).toString())});
+                if (const auto provider = Domain::providerFromKey(q.value(4).toString()))
+                    orders.append({*provider, q.value(5).toString()});
+            }
             q.finish();
             for (const Change &c : std::as_const(changes))
                 Q_EMIT attemptChanged(c.id, c.state, c.by);
+            if (!orders.isEmpty())
+                Q_EMIT ordersChanged(orders);
             Q_EMIT journalChanged(seq);
             m_lastSeq = seq;
         }
@@ -282,6 +292,10 @@ private:
                 }
             }
         } else if (kind == u"a") {
+            // The order's row says who is cancelling it (or, now, nobody).
+            const auto provider = Domain::providerFromKey(o.value(u"p"_s).toString());
+            if (provider && o.contains(u"pay"_s))
+                addKey({*provider, o.value(u"pay"_s).toString()});
             Q_EMIT attemptChanged(
                 o.value(u"id"_s).toInteger(), o.value(u"s"_s).toString(),
                 byLoginOf(o.value(u"op"_s).toString(), o.value(u"ap"_s).toString()));
@@ -296,6 +310,36 @@ private:
             m_flush->start();
     }
 
+    // The orders written at or after `from`, with `alsoChanged`: named when
+    // they are few, else "reload from" the lower of `from` and the versions
+    // of `alsoChanged` (which are not known here: from 0 then).
+    void reportOrdersSince(qint64 from, QList<Domain::OrderKey> alsoChanged)
+    {
+        const qint64 reloadFrom = alsoChanged.isEmpty() ? from : 0;
+        QSqlQuery q(m_db.connection());
+        q.setForwardOnly(true);
+        // orders_row_version serves the range and the order.
+        q.prepare(u"SELECT provider, payment_id FROM orders WHERE row_version >= ? "
+                  "ORDER BY row_version LIMIT ?"_s);
+        q.addBindValue(from);
+        q.addBindValue(kMostNamedOrders + 1);
+        bool few = q.exec();
+        QSet<QString> seen;
+        for (const Domain::OrderKey &key : std::as_const(alsoChanged))
+            seen.insert(Domain::providerKey(key.provider) + u'\n' + key.paymentId);
+        while (few && q.next()) {
+            const auto provider = Domain::providerFromKey(q.value(0).toString());
+            const QString paymentId = q.value(1).toString();
+            if (provider && !seen.contains(q.value(0).toString() + u'\n' + paymentId))
+                alsoChanged.append({*provider, paymentId});
+            few = alsoChanged.size() <= kMostNamedOrders;
+        }
+        if (!few)
+            Q_EMIT ordersChangedSince(reloadFrom);
+        else if (!alsoChanged.isEmpty())
+            Q_EMIT ordersChanged(alsoChanged);
+    }
+
     void addKey(const Domain::OrderKey &key)
     {
         const QString id = Domain::providerKey(key.provider) + u'\n' + key.paymentId;
@@ -308,8 +352,7 @@ private:
     void flush()
     {
         if (m_pendingFrom >= 0) {
-            // Covers the keys of the same transactions as well.
-            Q_EMIT ordersChangedSince(m_pendingFrom);
+            reportOrdersSince(m_pendingFrom, m_pendingKeys);
         } else if (!m_pendingKeys.isEmpty()) {
             Q_EMIT ordersChanged(m_pendingKeys);
         }

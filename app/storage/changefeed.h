@@ -76,10 +76,13 @@ public:
     int reconnects() const { return m_reconnects.load(); }
 
 Q_SIGNALS:
-    // These orders were inserted or updated (at most 100 per transaction).
+    // These orders were inserted or updated, or an attempt to cancel one of
+    // them was made or changed (its row says who is cancelling it). A few
+    // hundred at most: beyond that, ordersChangedSince.
     void ordersChanged(const QList<CancelDesk::Domain::OrderKey> &keys);
-    // Every order whose row_version >= rowVersion may have changed (a large
-    // transaction, a poll, or a reconnect): re-read them.
+    // More orders than ordersChanged names changed (a large transaction, or
+    // many while the feed polled or was away): every order whose
+    // row_version >= rowVersion may have changed, re-read them.
     void ordersChangedSince(qint64 rowVersion);
     // An attempt was created or changed; byLogin is its approver when it has
     // one, else its operator (who is cancelling the order).
