@@ -39,6 +39,7 @@ bool UiTestSession::open(QString *error)
     options.sandboxStateDir = m_dir.filePath(QStringLiteral("sandbox"));
     const std::shared_ptr<QDateTime> now = m_now;
     options.clock = [now] { return *now; };
+    options.liveFeed = m_liveFeed;
     m_session = std::make_unique<Ui::AppSession>(std::move(options));
     return m_session->open(error);
 }

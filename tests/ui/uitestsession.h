@@ -26,6 +26,11 @@ public:
     ~UiTestSession();
 
     bool open(QString *error);
+    // Whether the session follows changes made elsewhere (F24), set before
+    // open(): off by default, because the feed also echoes the test's own
+    // writes a second later, and the tests that count the GUI thread's reads
+    // or a view's reloads would count those too. The live tests turn it on.
+    void setLiveFeed(bool on) { m_liveFeed = on; }
     // Loads the sandbox's demo orders into the store (waits for it).
     bool loadDemo();
 
@@ -43,6 +48,7 @@ private:
     QTemporaryDir m_dir;
     std::shared_ptr<QDateTime> m_now;
     std::unique_ptr<Ui::AppSession> m_session;
+    bool m_liveFeed = false;
 };
 
 // Starts (or, after a settings change, restarts) a console and waits until it
