@@ -7,6 +7,7 @@
 #include "services/importer.h"
 #include "services/refreshservice.h"
 #include "storage/changefeed.h"
+#include "storage/database.h"
 
 #include <QCoreApplication>
 #include <QJsonDocument>
@@ -54,6 +55,10 @@ bool AppSession::open(QString *error)
             });
     connect(&m_core->cancels(), &Services::CancelService::orderWritten, this,
             [this](const Domain::OrderKey &key) { Q_EMIT ordersChanged({key}); });
+    if (!teamLogin().isEmpty()) {
+        QString ignored; // no roles shown is the answer when they cannot be read
+        m_teamRoles = Storage::teamRolesOfLogin(m_core->database(), &ignored);
+    }
     if (m_options.liveFeed)
         followChanges();
     return true;
@@ -184,6 +189,11 @@ QString AppSession::operatorName() const
         return m_core->operatorName();
     const QString configured = m_options.config.operatorName.trimmed();
     return configured.isEmpty() ? Config::osUserName() : configured;
+}
+
+QString AppSession::teamLogin() const
+{
+    return m_core ? m_core->database().teamLogin() : QString();
 }
 
 QDateTime AppSession::now() const

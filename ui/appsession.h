@@ -4,6 +4,7 @@
 #include "core/appcore.h" // declares the parts this session hands out
 #include "dialogs/cancelsources.h"
 #include "domain/order.h"
+#include "storage/teamsetup.h"
 
 #include <QHash>
 #include <QObject>
@@ -92,6 +93,12 @@ public:
     QString environment() const { return config().environment; }
     QStringList configWarnings() const { return m_options.configWarnings; }
     QString operatorName() const;
+    // Team mode (PRODUCT.md §12): the database login this session works as,
+    // and its CancelDesk roles, read when the session opened. Empty when the
+    // store is not a team store (SQLite, or a PostgreSQL store before
+    // `team init`).
+    QString teamLogin() const;
+    QList<Storage::TeamRole> teamRoles() const { return m_teamRoles; }
     bool usesBuiltInSandbox() const { return m_sandbox != nullptr; }
     // Whether the current environment has this provider configured (the
     // built-in sandbox configures all three).
@@ -131,6 +138,7 @@ private:
     QHash<Domain::Provider, QStringList> m_demoIds;
     // After the sandbox: its services talk to it, so they go first.
     std::unique_ptr<Core::AppCore> m_core;
+    QList<Storage::TeamRole> m_teamRoles;
     // Reads the core's database: goes before it.
     std::unique_ptr<Storage::ChangeFeed> m_feed;
 };

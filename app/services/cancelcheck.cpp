@@ -70,8 +70,8 @@ QString cancelCheckNote(const CancelCheck &check)
         if (!check.attemptBy.isEmpty()) {
             return QCoreApplication::translate(
                        "CancelCheck",
-                       "This payment is being cancelled by %2 (attempt %1). Do not cancel it "
-                       "again.")
+                       "A cancel of this payment by %2 is in progress (attempt %1). Do not "
+                       "cancel it again.")
                 .arg(QString::number(check.attemptId), check.attemptBy);
         }
         return QCoreApplication::translate(
