@@ -266,6 +266,7 @@ void MainWindow::buildStatusBar()
     connect(m_providerStrip, &ProviderStrip::settingsRequested, this,
             &MainWindow::openSettingsPage);
     statusBar()->addPermanentWidget(m_providerStrip);
+    buildLiveStatus();
 }
 
 void MainWindow::retranslateUi()
@@ -279,6 +280,7 @@ void MainWindow::retranslateUi()
     updateBanner();
     updateCounts();
     updateActions();
+    updateLiveStatus();
     // Headers and cell texts are read again when painted.
     Q_EMIT m_model->headerDataChanged(Qt::Horizontal, 0, OrderTableModel::ColumnCount - 1);
     m_view->viewport()->update();
@@ -331,6 +333,7 @@ void MainWindow::tick()
                                          m_view->viewport()->height()));
     m_statusView->tick();
     updateActions();
+    updateLiveStatus();
 }
 
 void MainWindow::showColumnMenu(const QPoint &pos)

@@ -120,6 +120,9 @@ private:
     // panel and resetting the sandbox.
     QLabel *buildBanner(QWidget *parent);
     void updateBanner();
+    QString teamBannerLine() const;
+    void buildLiveStatus();
+    void updateLiveStatus();
     void buildFirstRunPanel(QBoxLayout *layout);
     void finishFirstRun(const QString &operatorName);
     void confirmSandboxReset();
@@ -177,6 +180,8 @@ private:
     QToolBar *m_toolBar = nullptr;
 
     QLabel *m_counts = nullptr;
+    QLabel *m_live = nullptr; // F24: following other consoles, or reconnecting
+    bool m_liveWasUp = false; // the feed was connected once (a loss is a loss)
     QProgressBar *m_progress = nullptr;
     QPushButton *m_stop = nullptr;
     QSpinBox *m_autoInterval = nullptr;
