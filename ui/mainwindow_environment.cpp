@@ -80,8 +80,7 @@ QString MainWindow::teamBannerLine() const
                     "store's owner for one (canceldesk-cli team grant).")
                      .arg(m_session.database().path(), login)
                : tr("Team store %1 — signed in as %2 (%3)")
-                     .arg(m_session.database().path(), login,
-                          QLocale().createSeparatedList(roles));
+                     .arg(m_session.database().path(), login, QLocale().createSeparatedList(roles));
 }
 
 // The status bar says whether this console follows what others change

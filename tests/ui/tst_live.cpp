@@ -99,8 +99,7 @@ QString TestLive::statusText(const Domain::OrderKey &key) const
 {
     const OrderTableModel &model = m_window->orderModel();
     const int row = model.rowOf(key);
-    return row < 0 ? QString()
-                   : model.index(row, OrderTableModel::StatusColumn).data().toString();
+    return row < 0 ? QString() : model.index(row, OrderTableModel::StatusColumn).data().toString();
 }
 
 QString TestLive::verdictText() const
