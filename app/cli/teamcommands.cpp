@@ -48,12 +48,12 @@ int exitFor(Storage::JournalError error)
 
 // A setup step the database refused: 8 when its rules said no (not the owner,
 // no CREATEROLE), else 5.
-int setupFailure(Session &s, const QString &command, const QString &error)
+int setupFailure(Session &s, const QString &command, Storage::TeamSetupResult result,
+                 const QString &error)
 {
-    const bool refused = error.startsWith(
-        QCoreApplication::translate("Database", "Not permitted by the team database: %1.")
-            .section(u'%', 0, 0));
-    return s.out().finish(command, refused ? ExitNotPermitted : ExitFailure, {}, error);
+    return s.out().finish(
+        command, result == Storage::TeamSetupResult::NotPermitted ? ExitNotPermitted : ExitFailure,
+        {}, error);
 }
 
 QString moneyText(qint64 minor, const QString &currency)
@@ -122,8 +122,9 @@ int teamInit(Session &s, const QStringList &args)
     if (args.size() != 2)
         return s.out().finish(command, ExitUsage, {}, usageText(u"team init"_s));
     QString error;
-    if (!Storage::initTeam(s.core().database(), &error))
-        return setupFailure(s, command, error);
+    if (const auto r = Storage::initTeam(s.core().database(), &error);
+        r != Storage::TeamSetupResult::Done)
+        return setupFailure(s, command, r, error);
     s.out().line(QCoreApplication::translate(
         "Cli", "This database is now a team store. Give each person's login one role with: "
                "team grant LOGIN operator|approver|auditor"));
@@ -138,8 +139,9 @@ int teamGrant(Session &s, const QStringList &args)
         return s.out().finish(command, ExitUsage, {},
                               usageText(u"team grant LOGIN operator|approver|auditor"_s));
     QString error;
-    if (!Storage::grantTeamRole(s.core().database(), args.at(2), *role, &error))
-        return setupFailure(s, command, error);
+    if (const auto r = Storage::grantTeamRole(s.core().database(), args.at(2), *role, &error);
+        r != Storage::TeamSetupResult::Done)
+        return setupFailure(s, command, r, error);
     s.out().line(QCoreApplication::translate("Cli", "%1 is now a CancelDesk %2.")
                      .arg(args.at(2), Storage::teamRoleKey(*role)));
     return s.out().finish(command, ExitSuccess,

@@ -1,6 +1,7 @@
 #include "teamsetup.h"
 
 #include "database.h"
+#include "enginesql.h"
 
 #include <QCoreApplication>
 #include <QFile>
@@ -41,6 +42,20 @@ bool fail(QString *error, const QSqlQuery &q)
     return false;
 }
 
+// A statement of a set-up step failed: refused by the database's rules (not
+// the owner, no CREATEROLE: SQLSTATE 42501) or failed.
+TeamSetupResult stepFailed(QString *error, const QSqlQuery &q)
+{
+    fail(error, q);
+    return EngineSql::sqlState(q.lastError()) == u"42501" ? TeamSetupResult::NotPermitted
+                                                          : TeamSetupResult::Failed;
+}
+
+TeamSetupResult committed(bool ok)
+{
+    return ok ? TeamSetupResult::Done : TeamSetupResult::Failed;
+}
+
 } // namespace
 
 QString teamRoleKey(TeamRole role)
@@ -61,66 +76,66 @@ std::optional<TeamRole> teamRoleFromKey(QStringView key)
     return std::nullopt;
 }
 
-bool initTeam(Database &db, QString *error)
+TeamSetupResult initTeam(Database &db, QString *error)
 {
     if (db.engine() != Engine::PostgreSql) {
         *error = notTeamEngineText();
-        return false;
+        return TeamSetupResult::Refused;
     }
     QFile file(u":/team/postgresql/roles.sql"_s);
     if (!file.open(QIODevice::ReadOnly)) {
         *error = file.errorString();
-        return false;
+        return TeamSetupResult::Failed;
     }
     const QString script = QString::fromUtf8(file.readAll());
     const QSqlDatabase c = db.connection();
     WriteTransaction tx(c);
     if (!tx.begin(error))
-        return false;
+        return TeamSetupResult::Failed;
     QSqlQuery q(c);
     for (const QString &statement : splitSqlScript(script)) {
         if (!q.exec(statement))
-            return fail(error, q);
+            return stepFailed(error, q);
     }
-    return tx.commit(error) && db.refreshTeamLogin(error);
+    return committed(tx.commit(error) && db.refreshTeamLogin(error));
 }
 
-bool grantTeamRole(Database &db, const QString &login, TeamRole role, QString *error)
+TeamSetupResult grantTeamRole(Database &db, const QString &login, TeamRole role, QString *error)
 {
     if (db.engine() != Engine::PostgreSql) {
         *error = notTeamEngineText();
-        return false;
+        return TeamSetupResult::Refused;
     }
     const QSqlDatabase c = db.connection();
     WriteTransaction tx(c);
     if (!tx.begin(error))
-        return false;
+        return TeamSetupResult::Failed;
     QSqlQuery q(c);
     q.prepare(u"SELECT rolcanlogin FROM pg_roles WHERE rolname = ?"_s);
     q.addBindValue(login);
     if (!q.exec())
-        return fail(error, q);
+        return stepFailed(error, q);
     if (!q.next() || !q.value(0).toBool()) {
         *error = QCoreApplication::translate("TeamSetup",
                                              "There is no login named %1 on this server. Create "
                                              "it first (CREATE ROLE … LOGIN PASSWORD …).")
                      .arg(login);
-        return false;
+        return TeamSetupResult::Refused;
     }
     if (!q.exec(u"SELECT canceldesk.team_mode()"_s) || !q.next())
-        return fail(error, q);
+        return stepFailed(error, q);
     if (!q.value(0).toBool()) {
         *error = QCoreApplication::translate(
             "TeamSetup", "This store is not a team store yet: run canceldesk-cli team init first.");
-        return false;
+        return TeamSetupResult::Refused;
     }
     const QString who = c.driver()->escapeIdentifier(login, QSqlDriver::FieldName);
     for (const RoleName &r : kRoles) {
         const QString sql = r.role == role ? u"GRANT %1 TO %2"_s : u"REVOKE %1 FROM %2"_s;
         if (!q.exec(sql.arg(QString::fromUtf16(r.dbRole), who)))
-            return fail(error, q);
+            return stepFailed(error, q);
     }
-    return tx.commit(error);
+    return committed(tx.commit(error));
 }
 
 QList<TeamRole> teamRolesOfLogin(Database &db, QString *error)

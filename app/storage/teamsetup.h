@@ -19,17 +19,25 @@ enum class TeamRole { Operator, Approver, Auditor };
 QString teamRoleKey(TeamRole role); // "operator", …
 std::optional<TeamRole> teamRoleFromKey(QStringView key);
 
+// How a set-up step ended; when not Done, *error says why (translated).
+enum class TeamSetupResult {
+    Done,
+    Refused,      // not possible here: SQLite, no such login, not a team store yet
+    NotPermitted, // the database refused this login (not the owner, no CREATEROLE)
+    Failed,       // the database could not do it (connection lost, …)
+};
+
 // Runs resources/team/postgresql/roles.sql in one transaction: the three
 // roles (once per server; needs CREATEROLE), the schema closed to everyone
 // else, the grants. Run by the schema's owner after the migrations; safe to
 // run again. Afterwards the store is a team store (Database::teamLogin()).
-// False with *error (translated) on SQLite or when the database refuses.
-bool initTeam(Database &db, QString *error);
+// Refused on SQLite.
+TeamSetupResult initTeam(Database &db, QString *error);
 
 // Gives an existing login exactly one CancelDesk role: grants it and revokes
-// the other two. False with *error when the login does not exist, the store
-// is not a team store, or the database refuses (only the owner may).
-bool grantTeamRole(Database &db, const QString &login, TeamRole role, QString *error);
+// the other two. Refused when the login does not exist or the store is not
+// a team store; NotPermitted unless run by the owner.
+TeamSetupResult grantTeamRole(Database &db, const QString &login, TeamRole role, QString *error);
 
 // The CancelDesk roles this connection's login holds (directly or through
 // another role; a superuser holds all three), in the order operator,
