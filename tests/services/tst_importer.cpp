@@ -529,8 +529,10 @@ void TestImporter::hugeFileThroughTheCli()
     const QString path = writeHuge(u"cli.csv"_s, "uqpay,PI-OPEN,\"1.00,USD\n");
     const QString config = write(u"canceldesk.ini"_s, "[general]\nenvironment=sandbox\n");
     const QString db = m_dir->filePath(u"cli.sqlite"_s);
+    // 100 MB take a minute or two on a loaded machine: the default 2 min is
+    // too short (the test's own timeout still catches a hang).
     const Test::Run run = Test::runCli({u"--json"_s, u"orders"_s, u"import"_s, path}, QString(),
-                                       m_dir->path(), config, db);
+                                       m_dir->path(), config, db, Test::Wait::Blocking, 600000);
     QCOMPARE(run.code, 2);
     const QJsonObject result = Test::json(run);
     QVERIFY(result.value(u"committed"_s).toBool());

@@ -89,7 +89,7 @@ QList<QByteArray> Sandbox::secrets() const
 }
 
 Run runCli(const QStringList &args, const QString &announcementFile, const QString &home,
-           const QString &config, const QString &db, Wait wait)
+           const QString &config, const QString &db, Wait wait, int timeoutMs)
 {
     QProcess p;
     QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
@@ -105,11 +105,11 @@ Run runCli(const QStringList &args, const QString &announcementFile, const QStri
     Run run;
     bool finished = false;
     if (wait == Wait::Blocking) {
-        finished = p.waitForFinished(120000);
+        finished = p.waitForFinished(timeoutMs);
     } else if (p.waitForStarted()) {
         // This process's event loop keeps serving (an in-process sandbox).
         QEventLoop loop;
-        QTimer::singleShot(120000, &loop, &QEventLoop::quit);
+        QTimer::singleShot(timeoutMs, &loop, &QEventLoop::quit);
         QObject::connect(&p, &QProcess::finished, &loop, &QEventLoop::quit);
         loop.exec();
         finished = p.state() == QProcess::NotRunning;

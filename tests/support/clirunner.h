@@ -53,8 +53,10 @@ enum class Wait { Blocking, ServingEvents };
 
 // Runs canceldesk-cli once with --config config --db db before args, the
 // sandbox's announcement, a private XDG home under home, and no terminal.
+// A run still going after timeoutMs is killed (Run::code -1).
 Run runCli(const QStringList &args, const QString &announcementFile, const QString &home,
-           const QString &config, const QString &db, Wait wait = Wait::Blocking);
+           const QString &config, const QString &db, Wait wait = Wait::Blocking,
+           int timeoutMs = 120000);
 
 // Runs canceldesk-cli with a config, a database and a private XDG home, and
 // keeps every output for the secret checks.
