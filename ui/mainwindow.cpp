@@ -65,6 +65,7 @@ MainWindow::MainWindow(I18n::Translations &translations, AppSession &session, QW
     buildToolBar();
     buildCentralWidget();
     buildStatusBar();
+    buildApprovals();
     retranslateUi();
     syncLanguageActions();
     // A first start fits the screen (1680 x 900 where there is room).
@@ -278,6 +279,7 @@ void MainWindow::retranslateUi()
     m_stop->setText(tr("Stop"));
     updateBanner();
     updateCounts();
+    updateApprovalsCount();
     updateActions();
     // Headers and cell texts are read again when painted.
     Q_EMIT m_model->headerDataChanged(Qt::Horizontal, 0, OrderTableModel::ColumnCount - 1);

@@ -38,6 +38,7 @@ struct RefreshSummary;
 namespace CancelDesk::Ui {
 
 class AppSession;
+class ApprovalsDock;
 class FirstRunPanel;
 class OrderListView;
 class OrderTableModel;
@@ -124,6 +125,12 @@ private:
     void finishFirstRun(const QString &operatorName);
     void confirmSandboxReset();
 
+    // mainwindow_approvals.cpp: the approvals queue of four eyes (F23) and
+    // its count in the status bar.
+    void buildApprovals();
+    void updateApprovalsCount();
+    void showApprovals();
+
     // mainwindow.cpp: the rest of the window.
     void buildCentralWidget();
     void buildStatusBar();
@@ -177,6 +184,8 @@ private:
     QToolBar *m_toolBar = nullptr;
 
     QLabel *m_counts = nullptr;
+    ApprovalsDock *m_approvalsDock = nullptr;
+    QLabel *m_approvalsCount = nullptr;
     QProgressBar *m_progress = nullptr;
     QPushButton *m_stop = nullptr;
     QSpinBox *m_autoInterval = nullptr;
