@@ -22,6 +22,7 @@ ApprovalsDock::ApprovalsDock(AppSession &session, QWidget *parent)
     , m_model(new ApprovalsModel(session.journal(), session.clock(), this))
     , m_proxy(new QSortFilterProxyModel(this))
     , m_ticker(new QTimer(this))
+    , m_reloadSoon(new QTimer(this))
 {
     setObjectName(QStringLiteral("approvalsDock"));
     setFeatures(QDockWidget::DockWidgetMovable | QDockWidget::DockWidgetClosable);
@@ -67,7 +68,10 @@ ApprovalsDock::ApprovalsDock(AppSession &session, QWidget *parent)
     connect(m_table->selectionModel(), &QItemSelectionModel::selectionChanged, this,
             &ApprovalsDock::updateButtons);
     // Every change of an attempt, here or (in team mode) on another console.
-    connect(&session, &AppSession::journalChanged, this, &ApprovalsDock::reload);
+    m_reloadSoon->setSingleShot(true);
+    m_reloadSoon->setInterval(0);
+    connect(m_reloadSoon, &QTimer::timeout, this, &ApprovalsDock::reload);
+    connect(&session, &AppSession::journalChanged, m_reloadSoon, qOverload<>(&QTimer::start));
 
     retranslateUi();
     reload();

@@ -71,6 +71,9 @@ private:
     QPushButton *m_approveButton = nullptr;
     QPushButton *m_declineButton = nullptr;
     QTimer *m_ticker = nullptr;
+    // A burst of journal changes (a cancel moving through its states) is
+    // read once.
+    QTimer *m_reloadSoon = nullptr;
     QPointer<ApproveDialog> m_dialog;
 };
 
