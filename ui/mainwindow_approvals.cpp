@@ -36,8 +36,10 @@ void MainWindow::buildApprovals()
 void MainWindow::updateApprovalsCount()
 {
     const int waiting = m_approvalsDock->waitingCount();
+    // Bold while someone waits for a second person.
+    const QString text = tr("Approvals waiting: %n", nullptr, waiting).toHtmlEscaped();
     m_approvalsCount->setText(QStringLiteral("<a href=\"#approvals\">%1</a>")
-                                  .arg(tr("Approvals waiting: %n", nullptr, waiting)));
+                                  .arg(waiting > 0 ? QStringLiteral("<b>%1</b>").arg(text) : text));
     m_approvalsCount->setToolTip(tr("Show the approvals queue"));
 }
 
