@@ -92,6 +92,7 @@ private Q_SLOTS:
     void declineNeedsANote();
     void requesterCannotDecideInTheDialog();
     void lapsedRequestCannotBeApproved();
+    void requestDecidedMeanwhileIsRefusedInWords();
 
 private:
     // The console over a fresh store with the sandbox's demo, a threshold of
@@ -384,6 +385,38 @@ void TestApprovals::lapsedRequestCannotBeApproved()
     QTest::mouseClick(child<QPushButton>(dialog, "approveButton"), Qt::LeftButton);
     QVERIFY(!dialog.findChild<QMessageBox *>(u"approveConfirmation"_s));
     QCOMPARE(session().journal().find(a->id)->state, AttemptState::AwaitingApproval);
+}
+
+void TestApprovals::requestDecidedMeanwhileIsRefusedInWords()
+{
+    QVERIFY(m_test->loadDemo());
+    const Domain::OrderKey key = demo();
+    const Services::CancelReport report = requestCancel(session(), key, u"alice"_s);
+    const std::optional<Storage::CancelAttempt> a = session().journal().find(report.attemptId);
+    QVERIFY(a);
+    session().setOperatorName(u"bob"_s);
+    Ui::ApproveDialog dialog(session().cancelSources(), *a);
+    dialog.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+    // carol declines it on another console while bob looks at it.
+    QVERIFY(session().cancels().decline(a->id, u"carol"_s, u"duplicate request"_s).ok());
+
+    auto *send = child<QPushButton>(dialog, "approveButton");
+    QVERIFY(send->isEnabled());
+    QTest::mouseClick(send, Qt::LeftButton);
+    QMessageBox *confirm = nullptr;
+    QTRY_VERIFY((confirm = dialog.findChild<QMessageBox *>(u"approveConfirmation"_s))
+                && confirm->isVisible());
+    QTest::mouseClick(child<QPushButton>(*confirm, "confirmApproveButton"), Qt::LeftButton);
+    QTRY_COMPARE_WITH_TIMEOUT(dialog.property("outcome").toString(), u"refused"_s,
+                              kOutcomeTimeoutMs);
+    QCOMPARE(child<QLabel>(dialog, "outcomeTitle")->text(), u"Not approved — nothing was sent"_s);
+    const QString words = child<QLabel>(dialog, "outcomeLabel")->text();
+    QVERIFY2(words.contains(u"is not awaiting approval"_s), qPrintable(words));
+    const std::optional<Storage::CancelAttempt> after = session().journal().find(a->id);
+    QCOMPARE(after->state, AttemptState::Declined);
+    QCOMPARE(after->approver, u"carol"_s);
+    QCOMPARE(after->tries, 0);
 }
 
 QTEST_MAIN(TestApprovals)
