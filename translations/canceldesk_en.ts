@@ -29,6 +29,14 @@
         <source>%1 is not configured in this environment, so nothing can be sent to it. Add its credentials in Settings.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>%2 asked to cancel this payment; the cancel awaits a second person&apos;s approval (attempt %1). Do not cancel it again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A cancel of this payment by %2 is in progress (attempt %1). Do not cancel it again.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>CancelDesk::Providers</name>
@@ -1553,6 +1561,46 @@
         <source>The sandbox&apos;s payments, the sandbox&apos;s order list and its cancel log are deleted and new demo payments are created. The provider test and production stores are not touched.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Team store %1 — signed in as %2, who holds no CancelDesk role: ask the store&apos;s owner for one (canceldesk-cli team grant).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Team store %1 — signed in as %2 (%3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Live</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Changes made at other consoles show here within 2 seconds.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Live (polling)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Changes made at other consoles and by the CLI are checked for every second.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connection lost — reconnecting…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connecting…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The store cannot be reached: the list may be out of date, and nothing you do now can be saved until the connection is back. CancelDesk keeps trying.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not following other consoles</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>CancelDesk::Ui::MemorySecretStore</name>
@@ -1648,6 +1696,22 @@
     </message>
     <message>
         <source>Last sync failed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 · awaiting approval</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 · awaiting approval (asked by %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 · being cancelled by %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 · being cancelled</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -4411,6 +4475,18 @@ Sandbox: in the sandbox environment with no provider configured, the CLI talks t
     </message>
     <message>
         <source>This store is not a team store yet: run canceldesk-cli team init first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>operator</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>approver</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>auditor</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

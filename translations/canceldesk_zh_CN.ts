@@ -29,6 +29,14 @@
         <source>%1 is not configured in this environment, so nothing can be sent to it. Add its credentials in Settings.</source>
         <translation>当前环境未配置 %1，因此无法向其发送任何请求。请在设置中添加其凭据。</translation>
     </message>
+    <message>
+        <source>%2 asked to cancel this payment; the cancel awaits a second person&apos;s approval (attempt %1). Do not cancel it again.</source>
+        <translation>%2 已申请取消此支付，该取消正在等待另一人审批（尝试 %1）。请勿再次取消。</translation>
+    </message>
+    <message>
+        <source>A cancel of this payment by %2 is in progress (attempt %1). Do not cancel it again.</source>
+        <translation>%2 对此支付的取消正在进行中（尝试 %1）。请勿再次取消。</translation>
+    </message>
 </context>
 <context>
     <name>CancelDesk::Providers</name>
@@ -1532,6 +1540,46 @@
         <source>The sandbox&apos;s payments, the sandbox&apos;s order list and its cancel log are deleted and new demo payments are created. The provider test and production stores are not touched.</source>
         <translation>沙箱的支付、沙箱订单列表及其取消日志将被删除，并生成新的演示支付。服务商测试环境和生产环境的数据不受影响。</translation>
     </message>
+    <message>
+        <source>Team store %1 — signed in as %2, who holds no CancelDesk role: ask the store&apos;s owner for one (canceldesk-cli team grant).</source>
+        <translation>团队存储 %1 — 当前登录为 %2，该登录没有任何取消台角色：请向存储的所有者申请一个（canceldesk-cli team grant）。</translation>
+    </message>
+    <message>
+        <source>Team store %1 — signed in as %2 (%3)</source>
+        <translation>团队存储 %1 — 当前登录为 %2（%3）</translation>
+    </message>
+    <message>
+        <source>Live</source>
+        <translation>实时</translation>
+    </message>
+    <message>
+        <source>Changes made at other consoles show here within 2 seconds.</source>
+        <translation>其他控制台所做的更改会在 2 秒内显示在这里。</translation>
+    </message>
+    <message>
+        <source>Live (polling)</source>
+        <translation>实时（轮询）</translation>
+    </message>
+    <message>
+        <source>Changes made at other consoles and by the CLI are checked for every second.</source>
+        <translation>每秒检查一次其他控制台和命令行所做的更改。</translation>
+    </message>
+    <message>
+        <source>Connection lost — reconnecting…</source>
+        <translation>连接已断开——正在重新连接…</translation>
+    </message>
+    <message>
+        <source>Connecting…</source>
+        <translation>正在连接…</translation>
+    </message>
+    <message>
+        <source>The store cannot be reached: the list may be out of date, and nothing you do now can be saved until the connection is back. CancelDesk keeps trying.</source>
+        <translation>无法连接存储：列表可能已过时，连接恢复之前您所做的任何操作都无法保存。取消台会持续重试。</translation>
+    </message>
+    <message>
+        <source>Not following other consoles</source>
+        <translation>未跟随其他控制台的更改</translation>
+    </message>
 </context>
 <context>
     <name>CancelDesk::Ui::MemorySecretStore</name>
@@ -1628,6 +1676,22 @@
     <message>
         <source>Last sync failed: %1</source>
         <translation>上次同步失败：%1</translation>
+    </message>
+    <message>
+        <source>%1 · awaiting approval</source>
+        <translation>%1 · 待审批</translation>
+    </message>
+    <message>
+        <source>%1 · awaiting approval (asked by %2)</source>
+        <translation>%1 · 待审批（%2 申请）</translation>
+    </message>
+    <message>
+        <source>%1 · being cancelled by %2</source>
+        <translation>%1 · %2 正在取消</translation>
+    </message>
+    <message>
+        <source>%1 · being cancelled</source>
+        <translation>%1 · 正在取消</translation>
     </message>
 </context>
 <context>
@@ -4391,6 +4455,18 @@ log head 以 SEQ:HASH 的形式输出取消日志的链头（使用 --json 时�
     <message>
         <source>This store is not a team store yet: run canceldesk-cli team init first.</source>
         <translation>此存储尚不是团队存储：请先运行 canceldesk-cli team init。</translation>
+    </message>
+    <message>
+        <source>operator</source>
+        <translation>操作员</translation>
+    </message>
+    <message>
+        <source>approver</source>
+        <translation>审批人</translation>
+    </message>
+    <message>
+        <source>auditor</source>
+        <translation>审计员</translation>
     </message>
 </context>
 <context>

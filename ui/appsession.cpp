@@ -6,6 +6,8 @@
 #include "services/cancelservice.h"
 #include "services/importer.h"
 #include "services/refreshservice.h"
+#include "storage/changefeed.h"
+#include "storage/database.h"
 
 #include <QCoreApplication>
 #include <QJsonDocument>
@@ -19,7 +21,9 @@ AppSession::AppSession(SessionOptions options, QObject *parent)
 
 AppSession::~AppSession()
 {
-    // The services and their jobs first: they talk to the sandbox.
+    // The feed reads the core's database; the services and their jobs go
+    // before the sandbox they talk to.
+    m_feed.reset();
     m_core.reset();
     m_sandbox.reset();
 }
@@ -51,7 +55,32 @@ bool AppSession::open(QString *error)
             });
     connect(&m_core->cancels(), &Services::CancelService::orderWritten, this,
             [this](const Domain::OrderKey &key) { Q_EMIT ordersChanged({key}); });
+    if (!teamLogin().isEmpty()) {
+        QString ignored; // no roles shown is the answer when they cannot be read
+        m_teamRoles = Storage::teamRolesOfLogin(m_core->database(), &ignored);
+    }
+    if (m_options.liveFeed)
+        followChanges();
     return true;
+}
+
+// F24: what other consoles and the CLI write reaches the views through the
+// same signals as this session's own writes. The feed reads on its own thread
+// and names the orders (those an attempt holds too), so nothing here touches
+// the store on the GUI thread. It reports this session's own writes as well:
+// the views take a second reload of the same rows in stride.
+void AppSession::followChanges()
+{
+    m_feed = std::make_unique<Storage::ChangeFeed>(m_core->database());
+    connect(m_feed.get(), &Storage::ChangeFeed::ordersChanged, this, &AppSession::ordersChanged);
+    // Too many to name: the list reloads.
+    connect(m_feed.get(), &Storage::ChangeFeed::ordersChangedSince, this,
+            [this] { Q_EMIT ordersReset(); });
+    connect(m_feed.get(), &Storage::ChangeFeed::journalChanged, this,
+            [this] { Q_EMIT journalChanged(); });
+    connect(m_feed.get(), &Storage::ChangeFeed::thresholdsChanged, this,
+            &AppSession::journalChanged);
+    m_feed->start();
 }
 
 // The in-process sandbox (the console's, else one started here) as the
@@ -160,6 +189,11 @@ QString AppSession::operatorName() const
         return m_core->operatorName();
     const QString configured = m_options.config.operatorName.trimmed();
     return configured.isEmpty() ? Config::osUserName() : configured;
+}
+
+QString AppSession::teamLogin() const
+{
+    return m_core ? m_core->database().teamLogin() : QString();
 }
 
 QDateTime AppSession::now() const

@@ -4,6 +4,7 @@
 #include "core/appcore.h" // declares the parts this session hands out
 #include "dialogs/cancelsources.h"
 #include "domain/order.h"
+#include "storage/teamsetup.h"
 
 #include <QHash>
 #include <QObject>
@@ -17,6 +18,9 @@ class RefreshJob;
 }
 namespace CancelDesk::Sandbox {
 class SandboxServer;
+}
+namespace CancelDesk::Storage {
+class ChangeFeed;
 }
 
 namespace CancelDesk::Ui {
@@ -37,6 +41,9 @@ struct SessionOptions
     // Translated warnings of the configuration load (Config::ConfigLoad), shown
     // in the main window's environment banner.
     QStringList configWarnings;
+    // Whether the session follows what other consoles and the CLI change in
+    // the store (PRODUCT.md F24, Storage::ChangeFeed): on by default.
+    bool liveFeed = true;
 };
 
 // Everything one console window works with, built from the settings: the
@@ -78,11 +85,20 @@ public:
     Services::Importer &importer() const;
     // The in-process sandbox, or null.
     Sandbox::SandboxServer *sandbox() const { return m_sandbox.get(); }
+    // What tells this session of changes made elsewhere (F24), or null when
+    // the session does not follow them.
+    Storage::ChangeFeed *changeFeed() const { return m_feed.get(); }
 
     const Config::AppConfig &config() const;
     QString environment() const { return config().environment; }
     QStringList configWarnings() const { return m_options.configWarnings; }
     QString operatorName() const;
+    // Team mode (PRODUCT.md §12): the database login this session works as,
+    // and its CancelDesk roles, read when the session opened. Empty when the
+    // store is not a team store (SQLite, or a PostgreSQL store before
+    // `team init`).
+    QString teamLogin() const;
+    QList<Storage::TeamRole> teamRoles() const { return m_teamRoles; }
     bool usesBuiltInSandbox() const { return m_sandbox != nullptr; }
     // Whether the current environment has this provider configured (the
     // built-in sandbox configures all three).
@@ -115,12 +131,16 @@ Q_SIGNALS:
 
 private:
     bool useBuiltInSandbox(QString *error);
+    void followChanges();
 
     SessionOptions m_options;
     std::shared_ptr<Sandbox::SandboxServer> m_sandbox;
     QHash<Domain::Provider, QStringList> m_demoIds;
     // After the sandbox: its services talk to it, so they go first.
     std::unique_ptr<Core::AppCore> m_core;
+    QList<Storage::TeamRole> m_teamRoles;
+    // Reads the core's database: goes before it.
+    std::unique_ptr<Storage::ChangeFeed> m_feed;
 };
 
 } // namespace CancelDesk::Ui

@@ -267,6 +267,7 @@ void MainWindow::buildStatusBar()
     connect(m_providerStrip, &ProviderStrip::settingsRequested, this,
             &MainWindow::openSettingsPage);
     statusBar()->addPermanentWidget(m_providerStrip);
+    buildLiveStatus();
 }
 
 void MainWindow::retranslateUi()
@@ -281,6 +282,7 @@ void MainWindow::retranslateUi()
     updateCounts();
     updateApprovalsCount();
     updateActions();
+    updateLiveStatus();
     // Headers and cell texts are read again when painted.
     Q_EMIT m_model->headerDataChanged(Qt::Horizontal, 0, OrderTableModel::ColumnCount - 1);
     m_view->viewport()->update();
@@ -333,6 +335,7 @@ void MainWindow::tick()
                                          m_view->viewport()->height()));
     m_statusView->tick();
     updateActions();
+    updateLiveStatus();
 }
 
 void MainWindow::showColumnMenu(const QPoint &pos)

@@ -121,6 +121,9 @@ private:
     // panel and resetting the sandbox.
     QLabel *buildBanner(QWidget *parent);
     void updateBanner();
+    QString teamBannerLine() const;
+    void buildLiveStatus();
+    void updateLiveStatus();
     void buildFirstRunPanel(QBoxLayout *layout);
     void finishFirstRun(const QString &operatorName);
     void confirmSandboxReset();
@@ -186,6 +189,8 @@ private:
     QLabel *m_counts = nullptr;
     ApprovalsDock *m_approvalsDock = nullptr;
     QLabel *m_approvalsCount = nullptr;
+    QLabel *m_live = nullptr; // F24: following other consoles, or reconnecting
+    bool m_liveWasUp = false; // the feed was connected once (a loss is a loss)
     QProgressBar *m_progress = nullptr;
     QPushButton *m_stop = nullptr;
     QSpinBox *m_autoInterval = nullptr;

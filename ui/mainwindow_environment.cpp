@@ -6,10 +6,14 @@
 #include "mainwindow.h"
 #include "sandboxserver.h"
 #include "settings/settingsdialog.h"
+#include "storage/changefeed.h"
+#include "storage/database.h"
+#include "storage/teamsetup.h"
 #include "views/firstrunpanel.h"
 
 #include <QBoxLayout>
 #include <QLabel>
+#include <QLocale>
 #include <QMessageBox>
 #include <QPushButton>
 #include <QStatusBar>
@@ -50,6 +54,8 @@ void MainWindow::updateBanner()
         text = tr("SANDBOX — no real money");
         style = QStringLiteral("background: #1565C0; color: white;");
     }
+    if (const QString team = teamBannerLine(); !team.isEmpty())
+        text += u'\n' + team;
     if (m_session.providers().configured().isEmpty())
         text += u'\n'
                 + tr("No provider is configured in this environment: nothing can be refreshed or "
@@ -59,6 +65,76 @@ void MainWindow::updateBanner()
         text += u'\n' + tr("Warning: %1").arg(warning);
     m_banner->setText(text);
     m_banner->setStyleSheet(style);
+}
+
+QString MainWindow::teamBannerLine() const
+{
+    const QString login = m_session.teamLogin();
+    if (login.isEmpty())
+        return {};
+    QStringList roles;
+    for (const Storage::TeamRole role : m_session.teamRoles())
+        roles.append(Storage::teamRoleLabel(role));
+    return roles.isEmpty()
+               ? tr("Team store %1 — signed in as %2, who holds no CancelDesk role: ask the "
+                    "store's owner for one (canceldesk-cli team grant).")
+                     .arg(m_session.database().path(), login)
+               : tr("Team store %1 — signed in as %2 (%3)")
+                     .arg(m_session.database().path(), login, QLocale().createSeparatedList(roles));
+}
+
+// The status bar says whether this console follows what others change
+// (F24), and says it loudly when the feed lost its connection: the list may
+// be out of date until it is back. Read from the feed's state every tick (an
+// atomic, no store read).
+void MainWindow::buildLiveStatus()
+{
+    m_live = new QLabel(this);
+    m_live->setObjectName(u"liveStatus"_s);
+    statusBar()->addPermanentWidget(m_live);
+    updateLiveStatus();
+}
+
+void MainWindow::updateLiveStatus()
+{
+    if (!m_live)
+        return;
+    const Storage::ChangeFeed *feed = m_session.changeFeed();
+    if (!feed) {
+        m_live->hide();
+        return;
+    }
+    QString text;
+    QString tip;
+    QString style;
+    switch (feed->mode()) {
+    case Storage::ChangeFeed::Mode::Listening:
+        text = tr("Live");
+        tip = tr("Changes made at other consoles show here within 2 seconds.");
+        break;
+    case Storage::ChangeFeed::Mode::Polling:
+        text = tr("Live (polling)");
+        tip = tr("Changes made at other consoles and by the CLI are checked for every second.");
+        break;
+    case Storage::ChangeFeed::Mode::Starting:
+        text = feed->reconnects() > 0 || m_liveWasUp ? tr("Connection lost — reconnecting…")
+                                                     : tr("Connecting…");
+        tip = tr("The store cannot be reached: the list may be out of date, and nothing you do "
+                 "now can be saved until the connection is back. CancelDesk keeps trying.");
+        style = u"color: white; background: #C62828; padding: 0 6px; font-weight: bold;"_s;
+        break;
+    case Storage::ChangeFeed::Mode::Stopped:
+        text = tr("Not following other consoles");
+        break;
+    }
+    const auto mode = feed->mode();
+    m_liveWasUp = mode == Storage::ChangeFeed::Mode::Listening
+                  || mode == Storage::ChangeFeed::Mode::Polling
+                  || (m_liveWasUp && mode == Storage::ChangeFeed::Mode::Starting);
+    m_live->setText(text);
+    m_live->setToolTip(tip);
+    m_live->setStyleSheet(style);
+    m_live->show();
 }
 
 void MainWindow::buildFirstRunPanel(QBoxLayout *layout)

@@ -1,8 +1,17 @@
 #include "cancelcheck.h"
 
+#include "storage/canceljournal.h"
+
 #include <QCoreApplication>
 
 namespace CancelDesk::Services {
+
+void AttemptFlags::setActive(const Storage::CancelAttempt &attempt)
+{
+    activeAttemptId = attempt.id;
+    activeBy = attempt.operatorName;
+    activeAwaitingApproval = attempt.state == Storage::AttemptState::AwaitingApproval;
+}
 
 CancelCheck checkCancel(const Domain::Order &order, const Domain::CancelPolicy &policy,
                         const QDateTime &nowUtc, const AttemptFlags &attempts)
@@ -20,6 +29,8 @@ CancelCheck checkCancel(const Domain::PolicyDecision &decision, Domain::Provider
         // F12: whatever the rules say, never a second cancel while one is out.
         check.verdict = CancelCheck::Verdict::ActiveAttempt;
         check.attemptId = attempts.activeAttemptId;
+        check.attemptBy = attempts.activeBy;
+        check.awaitingApproval = attempts.activeAwaitingApproval;
         return check;
     }
     if (!check.decision.isEligible()) {
@@ -49,6 +60,20 @@ QString cancelCheckNote(const CancelCheck &check)
                    "is made.")
             .arg(check.attemptId);
     case CancelCheck::Verdict::ActiveAttempt:
+        if (check.awaitingApproval && !check.attemptBy.isEmpty()) {
+            return QCoreApplication::translate(
+                       "CancelCheck",
+                       "%2 asked to cancel this payment; the cancel awaits a second person's "
+                       "approval (attempt %1). Do not cancel it again.")
+                .arg(QString::number(check.attemptId), check.attemptBy);
+        }
+        if (!check.attemptBy.isEmpty()) {
+            return QCoreApplication::translate(
+                       "CancelCheck",
+                       "A cancel of this payment by %2 is in progress (attempt %1). Do not "
+                       "cancel it again.")
+                .arg(QString::number(check.attemptId), check.attemptBy);
+        }
         return QCoreApplication::translate(
                    "CancelCheck",
                    "A cancel of this payment is in progress (attempt %1). Do not cancel it again.")

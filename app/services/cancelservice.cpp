@@ -48,7 +48,7 @@ AttemptFlags CancelService::attemptFlags(Domain::Provider provider, const QStrin
 {
     AttemptFlags flags;
     if (const auto active = m_journal.activeFor(provider, paymentId))
-        flags.activeAttemptId = active->id;
+        flags.setActive(*active);
     if (const auto unresolved = m_journal.unresolvedFor(provider, paymentId))
         flags.unresolvedAttemptId = unresolved->id;
     return flags;

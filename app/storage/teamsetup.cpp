@@ -123,4 +123,37 @@ bool grantTeamRole(Database &db, const QString &login, TeamRole role, QString *e
     return tx.commit(error);
 }
 
+QList<TeamRole> teamRolesOfLogin(Database &db, QString *error)
+{
+    if (db.engine() != Engine::PostgreSql)
+        return {};
+    QSqlQuery q(db.connection());
+    QList<TeamRole> roles;
+    for (const RoleName &r : kRoles) {
+        q.prepare(u"SELECT pg_has_role(session_user, oid, 'MEMBER') FROM pg_roles "
+                  "WHERE rolname = ?"_s);
+        q.addBindValue(QString::fromUtf16(r.dbRole));
+        if (!q.exec()) {
+            fail(error, q);
+            return {};
+        }
+        if (q.next() && q.value(0).toBool())
+            roles.append(r.role);
+    }
+    return roles;
+}
+
+QString teamRoleLabel(TeamRole role)
+{
+    switch (role) {
+    case TeamRole::Operator:
+        return QCoreApplication::translate("TeamSetup", "operator");
+    case TeamRole::Approver:
+        return QCoreApplication::translate("TeamSetup", "approver");
+    case TeamRole::Auditor:
+        return QCoreApplication::translate("TeamSetup", "auditor");
+    }
+    return {};
+}
+
 } // namespace CancelDesk::Storage

@@ -5,6 +5,7 @@
 // roles stand for are the triggers of migration 0006; these only hand the
 // roles out.
 
+#include <QList>
 #include <QString>
 #include <QStringView>
 
@@ -29,5 +30,13 @@ bool initTeam(Database &db, QString *error);
 // the other two. False with *error when the login does not exist, the store
 // is not a team store, or the database refuses (only the owner may).
 bool grantTeamRole(Database &db, const QString &login, TeamRole role, QString *error);
+
+// The CancelDesk roles this connection's login holds (directly or through
+// another role; a superuser holds all three), in the order operator,
+// approver, auditor. Empty on SQLite and for a login without a role; *error
+// set when they cannot be read.
+QList<TeamRole> teamRolesOfLogin(Database &db, QString *error);
+// The role as an operator reads it, translated ("approver" → 审批人).
+QString teamRoleLabel(TeamRole role);
 
 } // namespace CancelDesk::Storage

@@ -221,7 +221,7 @@ QString TestTeamRules::migratedDatabase()
             qWarning("%s: %s", qPrintable(url), qPrintable(error));
             return {};
         }
-        if (db.schemaVersion() != 6) {
+        if (db.schemaVersion() != CancelDesk::Storage::Database::latestSchemaVersion()) {
             qWarning("schema version %d", db.schemaVersion());
             return {};
         }

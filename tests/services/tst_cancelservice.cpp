@@ -127,6 +127,7 @@ private Q_SLOTS:
     void unresolvedOrderIsRetriedNeverCancelledAnew();
     void bulkCancelRetriesTheUnresolvedAttempt();
     void checkIsTheOneRule();
+    void checkNamesWhoAwaitsApproval();
     void recoveryWithWrongCredentialsKeepsTheAttemptOpen();
     void laterTryConfigurationFailureKeepsTheAttemptOpen();
     void reconcileUsesTheFreshAnswerNotTheStoredStatus();
@@ -906,23 +907,57 @@ void TestCancelService::checkIsTheOneRule()
     const Domain::Order order = *m_orders->find(Provider::Uqpay, id);
     const QDateTime now = QDateTime::currentDateTimeUtc();
     using V = Services::CancelCheck::Verdict;
+    Services::AttemptFlags unresolved; // attempt 7's outcome is unknown
+    unresolved.unresolvedAttemptId = 7;
+    Services::AttemptFlags busy = unresolved; // and attempt 5 is out
+    busy.activeAttemptId = 5;
     QCOMPARE(Services::checkCancel(order, m_policy, now, {}).verdict, V::NewAttempt);
-    QCOMPARE(Services::checkCancel(order, m_policy, now, {0, 7}).verdict, V::RetryUnresolved);
-    QCOMPARE(Services::checkCancel(order, m_policy, now, {0, 7}).attemptId, 7);
-    QCOMPARE(Services::checkCancel(order, m_policy, now, {5, 7}).verdict, V::ActiveAttempt);
-    QVERIFY(
-        !Services::cancelCheckNote(Services::checkCancel(order, m_policy, now, {0, 7})).isEmpty());
+    QCOMPARE(Services::checkCancel(order, m_policy, now, unresolved).verdict, V::RetryUnresolved);
+    QCOMPARE(Services::checkCancel(order, m_policy, now, unresolved).attemptId, 7);
+    QCOMPARE(Services::checkCancel(order, m_policy, now, busy).verdict, V::ActiveAttempt);
+    QVERIFY(!Services::cancelCheckNote(Services::checkCancel(order, m_policy, now, unresolved))
+                 .isEmpty());
     Domain::Order paid = order;
     paid.status = NormStatus::Failed;
     paid.rawStatus = u"FAILED"_s;
-    QCOMPARE(Services::checkCancel(paid, m_policy, now, {0, 7}).verdict, V::Ineligible);
+    QCOMPARE(Services::checkCancel(paid, m_policy, now, unresolved).verdict, V::Ineligible);
 
     // The service answers from the journal.
     QCOMPARE(service().check(order).verdict, V::NewAttempt);
     const Storage::JournalResult p = m_journal->prepare(draftFor(Provider::Uqpay, id));
     QVERIFY(p.ok());
-    QCOMPARE(service().check(order).verdict, V::ActiveAttempt);
-    QCOMPARE(service().check(order).attemptId, p.attempt.id);
+    const Services::CancelCheck active = service().check(order);
+    QCOMPARE(active.verdict, V::ActiveAttempt);
+    QCOMPARE(active.attemptId, p.attempt.id);
+    // Who is cancelling it (F24: possibly at another console), in the note
+    // every view shows.
+    QCOMPARE(active.attemptBy, p.attempt.operatorName);
+    QVERIFY(!active.attemptBy.isEmpty());
+    QVERIFY(!active.awaitingApproval);
+    QVERIFY2(Services::cancelCheckNote(active).contains(active.attemptBy),
+             qPrintable(Services::cancelCheckNote(active)));
+}
+
+// A request awaiting approval holds its order; the note says it waits for a
+// second person and who asked.
+void TestCancelService::checkNamesWhoAwaitsApproval()
+{
+    const QString id = findOrder(Provider::Uqpay, u"CARD"_s, NormStatus::Pending);
+    const Domain::Order order = *m_orders->find(Provider::Uqpay, id);
+    QVERIFY(m_journal->setThreshold(order.amount.currency, order.amount.minor).ok());
+    Storage::CancelAttempt draft = draftFor(Provider::Uqpay, id);
+    draft.operatorName = u"alice"_s;
+    draft.approvalDeadline = m_journal->clockNow().addSecs(3600);
+    const Storage::JournalResult p = m_journal->prepare(draft);
+    QVERIFY2(p.ok(), qPrintable(p.message));
+    QCOMPARE(p.attempt.state, Storage::AttemptState::AwaitingApproval);
+    const Services::CancelCheck check = service().check(order);
+    QCOMPARE(check.verdict, Services::CancelCheck::Verdict::ActiveAttempt);
+    QCOMPARE(check.attemptId, p.attempt.id);
+    QVERIFY(check.awaitingApproval);
+    QCOMPARE(check.attemptBy, u"alice"_s);
+    const QString note = Services::cancelCheckNote(check);
+    QVERIFY2(note.contains(u"alice"_s) && note.contains(u"approval"_s), qPrintable(note));
 }
 
 // The example of the review: killed after the UQPAY cancel arrived, the

@@ -3,6 +3,7 @@
 #include "domain/cancelreason.h"
 #include "mainwindow.h"
 #include "services/refreshservice.h"
+#include "testsupport.h"
 
 #include <QAction>
 #include <QComboBox>
@@ -35,10 +36,12 @@ bool UiTestSession::open(QString *error)
     options.config.network.retryBase = std::chrono::milliseconds(20);
     options.config.network.confirmTimeout = std::chrono::seconds(5);
     options.config.network.pollInterval = std::chrono::milliseconds(50);
-    options.databasePath = m_dir.filePath(QStringLiteral("canceldesk.sqlite"));
+    m_location = Test::storeLocation(m_dir, QStringLiteral("canceldesk.sqlite"));
+    options.databasePath = m_location;
     options.sandboxStateDir = m_dir.filePath(QStringLiteral("sandbox"));
     const std::shared_ptr<QDateTime> now = m_now;
     options.clock = [now] { return *now; };
+    options.liveFeed = m_liveFeed;
     m_session = std::make_unique<Ui::AppSession>(std::move(options));
     return m_session->open(error);
 }

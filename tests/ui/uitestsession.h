@@ -26,6 +26,11 @@ public:
     ~UiTestSession();
 
     bool open(QString *error);
+    // Whether the session follows changes made elsewhere (F24), set before
+    // open(): off by default, because the feed also echoes the test's own
+    // writes a second later, and the tests that count the GUI thread's reads
+    // or a view's reloads would count those too. The live tests turn it on.
+    void setLiveFeed(bool on) { m_liveFeed = on; }
     // Loads the sandbox's demo orders into the store (waits for it).
     bool loadDemo();
 
@@ -34,6 +39,10 @@ public:
     QDateTime now() const { return *m_now; }
     void advance(qint64 seconds); // moves the test clock and the sandbox's
     QString path(const QString &name) const { return m_dir.filePath(name); }
+    // Where the session's store is (set by open()): a file in the temporary
+    // directory, or a fresh PostgreSQL database when the test runs on that
+    // engine (Test::storeLocation; tests registered with ENGINES).
+    QString storeLocation() const { return m_location; }
     // The sandbox's demo payment number index of a provider (empty id when none).
     Domain::OrderKey demo(Domain::Provider provider, int index) const;
     // Every cancel attempt of the order in the journal, oldest first.
@@ -43,6 +52,8 @@ private:
     QTemporaryDir m_dir;
     std::shared_ptr<QDateTime> m_now;
     std::unique_ptr<Ui::AppSession> m_session;
+    bool m_liveFeed = false;
+    QString m_location;
 };
 
 // Starts (or, after a settings change, restarts) a console and waits until it

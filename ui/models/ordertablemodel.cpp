@@ -365,7 +365,7 @@ QList<OrderSnapshot::Attempts> readAttempts(const Storage::CancelJournal &journa
             to.unresolvedReason = a.reason;
             to.unresolvedNote = a.note;
         } else {
-            to.flags.activeAttemptId = a.id;
+            to.flags.setActive(a);
         }
     }
     QList<OrderSnapshot::Attempts> attempts;
@@ -449,6 +449,20 @@ QString OrderTableModel::syncErrorOf(int row) const
     return Providers::storedFailureText(m_snapshot->syncErrors.value(m_view[size_t(row)]));
 }
 
+QString OrderTableModel::activeAttemptText(const QString &status,
+                                           const OrderSnapshot::Attempts &attempts)
+{
+    const Services::AttemptFlags &a = attempts.flags;
+    if (a.activeAwaitingApproval) {
+        return a.activeBy.isEmpty()
+                   ? tr("%1 · awaiting approval").arg(status)
+                   : tr("%1 · awaiting approval (asked by %2)").arg(status, a.activeBy);
+    }
+    if (!a.activeBy.isEmpty())
+        return tr("%1 · being cancelled by %2").arg(status, a.activeBy);
+    return tr("%1 · being cancelled").arg(status);
+}
+
 QString OrderTableModel::syncFailedText(const QString &error)
 {
     return tr("Last sync failed: %1").arg(error);
@@ -497,6 +511,8 @@ QVariant OrderTableModel::data(const QModelIndex &index, int role) const
                 text = tr("%1 · refunded").arg(text);
             if (r->unresolved)
                 text = tr("%1 · cancel unresolved").arg(text);
+            if (r->activeAttempt)
+                text = activeAttemptText(text, s.attempts.value(m_view[size_t(index.row())]));
             return text;
         }
         case CreatedColumn:
@@ -698,13 +714,13 @@ void OrderTableModel::reload()
             return true;
         });
         for (const Storage::CancelAttempt &a : journal->unfinished())
-            attempts[OrderSnapshot::keyOf(a.provider, a.paymentId)].flags.activeAttemptId = a.id;
+            attempts[OrderSnapshot::keyOf(a.provider, a.paymentId)].flags.setActive(a);
         // A request awaiting approval holds its order too (not in flight, so
         // not among unfinished()).
         Storage::AttemptFilter awaiting;
         awaiting.state = Storage::AttemptState::AwaitingApproval;
         journal->forEach(awaiting, [&attempts](const Storage::CancelAttempt &a) {
-            attempts[OrderSnapshot::keyOf(a.provider, a.paymentId)].flags.activeAttemptId = a.id;
+            attempts[OrderSnapshot::keyOf(a.provider, a.paymentId)].flags.setActive(a);
             return true;
         });
         QHash<QString, int> references; // provider + reference -> orders
@@ -1016,7 +1032,7 @@ void OrderTableModel::applyUpdates(const UpdateResult &result)
         s.setSyncError(*at, *order);
         if (before.status != row.status || before.flags != row.flags
             || before.eligible != row.eligible || before.unresolved != row.unresolved
-            || before.deadlineMs != row.deadlineMs)
+            || before.activeAttempt != row.activeAttempt || before.deadlineMs != row.deadlineMs)
             membershipMayChange = true;
         changed.append(*at);
     }

@@ -303,6 +303,10 @@ private:
     const OrderSnapshot::Row *rowAt(int row) const;
     QString syncErrorOf(int row) const;
     static QString syncFailedText(const QString &error);
+    // The status badge of an order with an active cancel (F12, F24): by whom,
+    // or that it awaits approval (F23).
+    static QString activeAttemptText(const QString &status,
+                                     const OrderSnapshot::Attempts &attempts);
     static ViewResult computeView(std::shared_ptr<const OrderSnapshot> snapshot, OrderFilter filter,
                                   int sortColumn, Qt::SortOrder order, QDateTime now,
                                   quint64 generation);

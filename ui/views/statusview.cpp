@@ -338,7 +338,7 @@ void StatusView::fill()
     for (const Storage::CancelAttempt &a : m_reads.journal.list(filter)) {
         // The list is in id order: the newest unresolved one wins.
         if (Storage::holdsOrder(a.state))
-            m_attemptFlags.activeAttemptId = a.id;
+            m_attemptFlags.setActive(a);
         else if (a.state == Storage::AttemptState::Unresolved)
             m_attemptFlags.unresolvedAttemptId = a.id;
         auto *item = new QTreeWidgetItem(

@@ -1,0 +1,9 @@
+-- Schema version 7: the change feed (PRODUCT.md F24).
+--
+-- On PostgreSQL this version adds the NOTIFY triggers that tell every console
+-- of the others' changes (../postgresql/0007_changes.sql). SQLite has no
+-- notifications: Storage::ChangeFeed polls orders.row_version (schema 6),
+-- journal_entries.seq and cancel_attempts.entry_seq instead, which need
+-- nothing new. The file exists because both engines have the same number of
+-- versions; the runner applies no statement from it and only records the
+-- version.
