@@ -219,6 +219,207 @@
     </message>
 </context>
 <context>
+    <name>CancelDesk::Ui::ApprovalsDock</name>
+    <message>
+        <source>Approvals queue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Approve…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Decline…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No cancel is waiting for approval.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The approvals queue could not be read: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Select a cancel waiting for approval.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This request has lapsed: it can no longer be approved or declined.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CancelDesk::Ui::ApprovalsModel</name>
+    <message>
+        <source>lapsed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The request lapses at %1 (your time).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Requested</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Provider</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Payment ID</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Requester</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel reason</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Time left to approve</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Attempt</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CancelDesk::Ui::ApproveDialog</name>
+    <message>
+        <source>You asked for this cancel: another person must approve it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Approve cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Requested by:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel reason:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Requested at:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Approval deadline:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Note for the requester:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Required to decline: why not</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Decline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Approve and send…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Approve this cancel?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sending the approved cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Approval result</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 — “%2”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (your time) · lapsed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (your time) · lapses in %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This request has lapsed: it waited past its approval deadline and can no longer be approved. Nothing was sent.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Payment %1 is not in the order list. Add or refresh it first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This payment can no longer be cancelled; nothing was sent. %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Approve and send the cancel of payment %1 (%2, %3), requested by %4? It is sent at once, with the requester&apos;s idempotency key.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Approve and send</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Back</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Approving and writing the cancel log…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not approved — nothing was sent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Declining needs a note for the requester: say why not.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not declined</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Declined — nothing was sent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 asked for this cancel; your note tells them why not: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel attempt #%1 is in the cancel log.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>CancelDesk::Ui::BulkCancelDialog</name>
     <message>
         <source>Stopping…</source>
@@ -475,42 +676,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Provider:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Payment ID:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Merchant reference:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Amount:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Payment method:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Status:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Cancel deadline:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Time left:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The full amount is cancelled. Partial cancels are not possible; use a refund for part of the amount.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Cancel &amp;reason:</source>
         <translation type="unfinished"></translation>
     </message>
@@ -531,26 +696,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>%1 (provider: %2)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Another cancel of this payment is in progress. Do not cancel it again.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 (your time)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 (your time) · %2 (provider&apos;s time)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>none known</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Payment %1 is not in the order list. Add or refresh it first.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -560,94 +705,6 @@
     </message>
     <message>
         <source>Checking the payment and writing the cancel log…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Written to the cancel log; sending to %1…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Sent to %1; waiting for its answer…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 accepted the cancel; waiting for it to become final…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>State: %1. %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Not sent</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Cancelled — %1 confirms the payment is cancelled</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Rejected by %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Provider code: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Provider message: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>HTTP status: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Outcome unknown (unresolved)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Requests sent with the same idempotency key: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Last answer: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Outcome not known yet — do not cancel this payment again</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Cancel attempt #%1 is in the cancel log.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Outcome unknown — do not make a new cancel of this payment. A status refresh reconciles it; pressing Cancel again retries this same attempt with the same key, never a second cancel.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Environment:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Not sent — %1 was not contacted</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Environment: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Waiting for approval — nothing was sent</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Declined — nothing was sent</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Not approved in time — nothing was sent</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1601,6 +1658,17 @@
         <source>Not following other consoles</source>
         <translation type="unfinished"></translation>
     </message>
+    <message numerus="yes">
+        <source>Approvals waiting: %n</source>
+        <translation>
+            <numerusform>Approvals waiting: %n</numerusform>
+            <numerusform>Approvals waiting: %n</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Show the approvals queue</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>CancelDesk::Ui::MemorySecretStore</name>
@@ -1617,6 +1685,65 @@
     </message>
     <message>
         <source>Copy the payment IDs of the selected orders (Ctrl+C)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CancelDesk::Ui::OrderSummaryWidget</name>
+    <message>
+        <source>Environment:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Provider:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Payment ID:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Merchant reference:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Amount:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Payment method:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel deadline:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Time left:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The full amount is cancelled. Partial cancels are not possible; use a refund for part of the amount.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (provider: %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (your time)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (your time) · %2 (provider&apos;s time)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>none known</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2580,6 +2707,97 @@
     </message>
     <message>
         <source>Cancel attempt %1 has not lapsed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CancelOutcome</name>
+    <message>
+        <source>Cancel attempt #%1 is in the cancel log.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Environment: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Written to the cancel log; sending to %1…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sent to %1; waiting for its answer…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 accepted the cancel; waiting for it to become final…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>State: %1. %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not sent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Another cancel of this payment is in progress. Do not cancel it again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancelled — %1 confirms the payment is cancelled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rejected by %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not sent — %1 was not contacted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Outcome unknown (unresolved)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Outcome unknown — do not make a new cancel of this payment. A status refresh reconciles it; pressing Cancel again retries this same attempt with the same key, never a second cancel.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Requests sent with the same idempotency key: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last answer: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Waiting for approval — nothing was sent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Declined — nothing was sent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not approved in time — nothing was sent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Outcome not known yet — do not cancel this payment again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Provider code: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Provider message: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>HTTP status: %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -219,6 +219,207 @@
     </message>
 </context>
 <context>
+    <name>CancelDesk::Ui::ApprovalsDock</name>
+    <message>
+        <source>Approvals queue</source>
+        <translation>审批队列</translation>
+    </message>
+    <message>
+        <source>&amp;Approve…</source>
+        <translation>批准(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>&amp;Decline…</source>
+        <translation>拒绝(&amp;D)…</translation>
+    </message>
+    <message>
+        <source>No cancel is waiting for approval.</source>
+        <translation>没有等待审批的取消。</translation>
+    </message>
+    <message>
+        <source>The approvals queue could not be read: %1</source>
+        <translation>无法读取审批队列：%1</translation>
+    </message>
+    <message>
+        <source>Select a cancel waiting for approval.</source>
+        <translation>请选择一个等待审批的取消。</translation>
+    </message>
+    <message>
+        <source>This request has lapsed: it can no longer be approved or declined.</source>
+        <translation>此请求已过期：不能再批准或拒绝。</translation>
+    </message>
+</context>
+<context>
+    <name>CancelDesk::Ui::ApprovalsModel</name>
+    <message>
+        <source>lapsed</source>
+        <translation>已过期</translation>
+    </message>
+    <message>
+        <source>The request lapses at %1 (your time).</source>
+        <translation>此请求于 %1（您的时间）过期。</translation>
+    </message>
+    <message>
+        <source>Requested</source>
+        <translation>请求时间</translation>
+    </message>
+    <message>
+        <source>Provider</source>
+        <translation>服务商</translation>
+    </message>
+    <message>
+        <source>Payment ID</source>
+        <translation>支付 ID</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <source>Requester</source>
+        <translation>申请人</translation>
+    </message>
+    <message>
+        <source>Cancel reason</source>
+        <translation>取消原因</translation>
+    </message>
+    <message>
+        <source>Time left to approve</source>
+        <translation>剩余审批时间</translation>
+    </message>
+    <message>
+        <source>Attempt</source>
+        <translation>取消尝试</translation>
+    </message>
+</context>
+<context>
+    <name>CancelDesk::Ui::ApproveDialog</name>
+    <message>
+        <source>You asked for this cancel: another person must approve it.</source>
+        <translation>此取消由您申请：须由另一人批准。</translation>
+    </message>
+    <message>
+        <source>Approve cancel</source>
+        <translation>批准取消</translation>
+    </message>
+    <message>
+        <source>Requested by:</source>
+        <translation>申请人：</translation>
+    </message>
+    <message>
+        <source>Cancel reason:</source>
+        <translation>取消原因：</translation>
+    </message>
+    <message>
+        <source>Requested at:</source>
+        <translation>申请时间：</translation>
+    </message>
+    <message>
+        <source>Approval deadline:</source>
+        <translation>审批期限：</translation>
+    </message>
+    <message>
+        <source>&amp;Note for the requester:</source>
+        <translation>给申请人的备注(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>Required to decline: why not</source>
+        <translation>拒绝时必填：说明原因</translation>
+    </message>
+    <message>
+        <source>&amp;Decline</source>
+        <translation>拒绝(&amp;D)</translation>
+    </message>
+    <message>
+        <source>&amp;Approve and send…</source>
+        <translation>批准并发送(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>Approve this cancel?</source>
+        <translation>批准此取消？</translation>
+    </message>
+    <message>
+        <source>Sending the approved cancel</source>
+        <translation>正在发送已批准的取消</translation>
+    </message>
+    <message>
+        <source>Approval result</source>
+        <translation>审批结果</translation>
+    </message>
+    <message>
+        <source>%1 — “%2”</source>
+        <translation>%1——“%2”</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>%1 (your time) · lapsed</source>
+        <translation>%1（您的时间）· 已过期</translation>
+    </message>
+    <message>
+        <source>%1 (your time) · lapses in %2</source>
+        <translation>%1（您的时间）· %2 后过期</translation>
+    </message>
+    <message>
+        <source>This request has lapsed: it waited past its approval deadline and can no longer be approved. Nothing was sent.</source>
+        <translation>此请求已过期：已超过审批期限，不能再批准。未发送任何请求。</translation>
+    </message>
+    <message>
+        <source>Payment %1 is not in the order list. Add or refresh it first.</source>
+        <translation>支付 %1 不在订单列表中。请先添加或刷新。</translation>
+    </message>
+    <message>
+        <source>This payment can no longer be cancelled; nothing was sent. %1</source>
+        <translation>此支付已无法取消；未发送任何请求。%1</translation>
+    </message>
+    <message>
+        <source>Approve and send the cancel of payment %1 (%2, %3), requested by %4? It is sent at once, with the requester&apos;s idempotency key.</source>
+        <translation>批准并发送支付 %1（%2，%3）的取消吗？申请人：%4。取消将立即发送，并使用申请人的幂等键。</translation>
+    </message>
+    <message>
+        <source>Approve and send</source>
+        <translation>批准并发送</translation>
+    </message>
+    <message>
+        <source>Back</source>
+        <translation>返回</translation>
+    </message>
+    <message>
+        <source>Approving and writing the cancel log…</source>
+        <translation>正在批准并写入取消日志…</translation>
+    </message>
+    <message>
+        <source>Not approved — nothing was sent</source>
+        <translation>未批准——未发送任何请求</translation>
+    </message>
+    <message>
+        <source>Declining needs a note for the requester: say why not.</source>
+        <translation>拒绝时需要给申请人写一条备注：说明原因。</translation>
+    </message>
+    <message>
+        <source>Not declined</source>
+        <translation>未拒绝</translation>
+    </message>
+    <message>
+        <source>Declined — nothing was sent</source>
+        <translation>审批未通过——未发送任何请求</translation>
+    </message>
+    <message>
+        <source>%1 asked for this cancel; your note tells them why not: %2</source>
+        <translation>%1 申请了此取消；您的备注向其说明了原因：%2</translation>
+    </message>
+    <message>
+        <source>Cancel attempt #%1 is in the cancel log.</source>
+        <translation>取消尝试 #%1 已记入取消日志。</translation>
+    </message>
+</context>
+<context>
     <name>CancelDesk::Ui::BulkCancelDialog</name>
     <message>
         <source>Stopping…</source>
@@ -469,42 +670,6 @@
         <translation>取消此支付？</translation>
     </message>
     <message>
-        <source>Provider:</source>
-        <translation>服务商：</translation>
-    </message>
-    <message>
-        <source>Payment ID:</source>
-        <translation>支付 ID：</translation>
-    </message>
-    <message>
-        <source>Merchant reference:</source>
-        <translation>商户订单号：</translation>
-    </message>
-    <message>
-        <source>Amount:</source>
-        <translation>金额：</translation>
-    </message>
-    <message>
-        <source>Payment method:</source>
-        <translation>支付方式：</translation>
-    </message>
-    <message>
-        <source>Status:</source>
-        <translation>状态：</translation>
-    </message>
-    <message>
-        <source>Cancel deadline:</source>
-        <translation>取消期限：</translation>
-    </message>
-    <message>
-        <source>Time left:</source>
-        <translation>剩余时间：</translation>
-    </message>
-    <message>
-        <source>The full amount is cancelled. Partial cancels are not possible; use a refund for part of the amount.</source>
-        <translation>仅支持全额取消，无法部分取消；如只需退回部分金额，请使用退款。</translation>
-    </message>
-    <message>
         <source>Cancel &amp;reason:</source>
         <translation>取消原因(&amp;R)：</translation>
     </message>
@@ -525,26 +690,6 @@
         <translation>关闭</translation>
     </message>
     <message>
-        <source>%1 (provider: %2)</source>
-        <translation>%1（服务商：%2）</translation>
-    </message>
-    <message>
-        <source>Another cancel of this payment is in progress. Do not cancel it again.</source>
-        <translation>此支付的另一次取消正在进行中。请勿再次取消。</translation>
-    </message>
-    <message>
-        <source>%1 (your time)</source>
-        <translation>%1（您的时间）</translation>
-    </message>
-    <message>
-        <source>%1 (your time) · %2 (provider&apos;s time)</source>
-        <translation>%1（您的时间）· %2（服务商时间）</translation>
-    </message>
-    <message>
-        <source>none known</source>
-        <translation>未知</translation>
-    </message>
-    <message>
         <source>Payment %1 is not in the order list. Add or refresh it first.</source>
         <translation>支付 %1 不在订单列表中。请先添加或刷新。</translation>
     </message>
@@ -555,94 +700,6 @@
     <message>
         <source>Checking the payment and writing the cancel log…</source>
         <translation>正在检查支付并写入取消日志…</translation>
-    </message>
-    <message>
-        <source>Written to the cancel log; sending to %1…</source>
-        <translation>已写入取消日志；正在发送至 %1…</translation>
-    </message>
-    <message>
-        <source>Sent to %1; waiting for its answer…</source>
-        <translation>已发送至 %1；正在等待答复…</translation>
-    </message>
-    <message>
-        <source>%1 accepted the cancel; waiting for it to become final…</source>
-        <translation>%1 已受理取消；正在等待终态…</translation>
-    </message>
-    <message>
-        <source>State: %1. %2</source>
-        <translation>状态：%1。%2</translation>
-    </message>
-    <message>
-        <source>Not sent</source>
-        <translation>未发送</translation>
-    </message>
-    <message>
-        <source>Cancelled — %1 confirms the payment is cancelled</source>
-        <translation>已取消 — %1 确认该支付已取消</translation>
-    </message>
-    <message>
-        <source>Rejected by %1</source>
-        <translation>被 %1 拒绝</translation>
-    </message>
-    <message>
-        <source>Provider code: %1</source>
-        <translation>服务商代码：%1</translation>
-    </message>
-    <message>
-        <source>Provider message: %1</source>
-        <translation>服务商消息：%1</translation>
-    </message>
-    <message>
-        <source>HTTP status: %1</source>
-        <translation>HTTP 状态：%1</translation>
-    </message>
-    <message>
-        <source>Outcome unknown (unresolved)</source>
-        <translation>未决（结果未知）</translation>
-    </message>
-    <message>
-        <source>Requests sent with the same idempotency key: %1</source>
-        <translation>使用同一幂等键发送的请求次数：%1</translation>
-    </message>
-    <message>
-        <source>Last answer: %1</source>
-        <translation>最后答复：%1</translation>
-    </message>
-    <message>
-        <source>Outcome not known yet — do not cancel this payment again</source>
-        <translation>结果尚未确定 — 请勿再次取消此支付</translation>
-    </message>
-    <message>
-        <source>Cancel attempt #%1 is in the cancel log.</source>
-        <translation>取消尝试 #%1 已记入取消日志。</translation>
-    </message>
-    <message>
-        <source>Outcome unknown — do not make a new cancel of this payment. A status refresh reconciles it; pressing Cancel again retries this same attempt with the same key, never a second cancel.</source>
-        <translation>结果未知——请勿对此支付发起新的取消。刷新状态即可核对结果；再次点击取消将以相同的幂等键重试这同一次尝试，绝不会发起第二次取消。</translation>
-    </message>
-    <message>
-        <source>Environment:</source>
-        <translation>环境：</translation>
-    </message>
-    <message>
-        <source>Not sent — %1 was not contacted</source>
-        <translation>未发送 — 未联系 %1</translation>
-    </message>
-    <message>
-        <source>Environment: %1</source>
-        <translation>环境：%1</translation>
-    </message>
-    <message>
-        <source>Waiting for approval — nothing was sent</source>
-        <translation>等待审批——尚未发送任何请求</translation>
-    </message>
-    <message>
-        <source>Declined — nothing was sent</source>
-        <translation>审批未通过——未发送任何请求</translation>
-    </message>
-    <message>
-        <source>Not approved in time — nothing was sent</source>
-        <translation>未及时审批——未发送任何请求</translation>
     </message>
 </context>
 <context>
@@ -1580,6 +1637,16 @@
         <source>Not following other consoles</source>
         <translation>未跟随其他控制台的更改</translation>
     </message>
+    <message numerus="yes">
+        <source>Approvals waiting: %n</source>
+        <translation>
+            <numerusform>待审批：%n</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Show the approvals queue</source>
+        <translation>显示审批队列</translation>
+    </message>
 </context>
 <context>
     <name>CancelDesk::Ui::MemorySecretStore</name>
@@ -1597,6 +1664,65 @@
     <message>
         <source>Copy the payment IDs of the selected orders (Ctrl+C)</source>
         <translation>复制所选订单的支付 ID（Ctrl+C）</translation>
+    </message>
+</context>
+<context>
+    <name>CancelDesk::Ui::OrderSummaryWidget</name>
+    <message>
+        <source>Environment:</source>
+        <translation>环境：</translation>
+    </message>
+    <message>
+        <source>Provider:</source>
+        <translation>服务商：</translation>
+    </message>
+    <message>
+        <source>Payment ID:</source>
+        <translation>支付 ID：</translation>
+    </message>
+    <message>
+        <source>Merchant reference:</source>
+        <translation>商户订单号：</translation>
+    </message>
+    <message>
+        <source>Amount:</source>
+        <translation>金额：</translation>
+    </message>
+    <message>
+        <source>Payment method:</source>
+        <translation>支付方式：</translation>
+    </message>
+    <message>
+        <source>Status:</source>
+        <translation>状态：</translation>
+    </message>
+    <message>
+        <source>Cancel deadline:</source>
+        <translation>取消期限：</translation>
+    </message>
+    <message>
+        <source>Time left:</source>
+        <translation>剩余时间：</translation>
+    </message>
+    <message>
+        <source>The full amount is cancelled. Partial cancels are not possible; use a refund for part of the amount.</source>
+        <translation>仅支持全额取消，无法部分取消；如只需退回部分金额，请使用退款。</translation>
+    </message>
+    <message>
+        <source>%1 (provider: %2)</source>
+        <translation>%1（服务商：%2）</translation>
+    </message>
+    <message>
+        <source>%1 (your time)</source>
+        <translation>%1（您的时间）</translation>
+    </message>
+    <message>
+        <source>%1 (your time) · %2 (provider&apos;s time)</source>
+        <translation>%1（您的时间）· %2（服务商时间）</translation>
+    </message>
+    <message>
+        <source>none known</source>
+        <translation>未知</translation>
     </message>
 </context>
 <context>
@@ -2554,6 +2680,97 @@
     <message>
         <source>Cancel attempt %1 has not lapsed.</source>
         <translation>取消尝试 %1 尚未过期。</translation>
+    </message>
+</context>
+<context>
+    <name>CancelOutcome</name>
+    <message>
+        <source>Cancel attempt #%1 is in the cancel log.</source>
+        <translation>取消尝试 #%1 已记入取消日志。</translation>
+    </message>
+    <message>
+        <source>Environment: %1</source>
+        <translation>环境：%1</translation>
+    </message>
+    <message>
+        <source>Written to the cancel log; sending to %1…</source>
+        <translation>已写入取消日志；正在发送至 %1…</translation>
+    </message>
+    <message>
+        <source>Sent to %1; waiting for its answer…</source>
+        <translation>已发送至 %1；正在等待答复…</translation>
+    </message>
+    <message>
+        <source>%1 accepted the cancel; waiting for it to become final…</source>
+        <translation>%1 已受理取消；正在等待终态…</translation>
+    </message>
+    <message>
+        <source>State: %1. %2</source>
+        <translation>状态：%1。%2</translation>
+    </message>
+    <message>
+        <source>Not sent</source>
+        <translation>未发送</translation>
+    </message>
+    <message>
+        <source>Another cancel of this payment is in progress. Do not cancel it again.</source>
+        <translation>此支付的另一次取消正在进行中。请勿再次取消。</translation>
+    </message>
+    <message>
+        <source>Cancelled — %1 confirms the payment is cancelled</source>
+        <translation>已取消 — %1 确认该支付已取消</translation>
+    </message>
+    <message>
+        <source>Rejected by %1</source>
+        <translation>被 %1 拒绝</translation>
+    </message>
+    <message>
+        <source>Not sent — %1 was not contacted</source>
+        <translation>未发送 — 未联系 %1</translation>
+    </message>
+    <message>
+        <source>Outcome unknown (unresolved)</source>
+        <translation>未决（结果未知）</translation>
+    </message>
+    <message>
+        <source>Outcome unknown — do not make a new cancel of this payment. A status refresh reconciles it; pressing Cancel again retries this same attempt with the same key, never a second cancel.</source>
+        <translation>结果未知——请勿对此支付发起新的取消。刷新状态即可核对结果；再次点击取消将以相同的幂等键重试这同一次尝试，绝不会发起第二次取消。</translation>
+    </message>
+    <message>
+        <source>Requests sent with the same idempotency key: %1</source>
+        <translation>使用同一幂等键发送的请求次数：%1</translation>
+    </message>
+    <message>
+        <source>Last answer: %1</source>
+        <translation>最后答复：%1</translation>
+    </message>
+    <message>
+        <source>Waiting for approval — nothing was sent</source>
+        <translation>等待审批——尚未发送任何请求</translation>
+    </message>
+    <message>
+        <source>Declined — nothing was sent</source>
+        <translation>审批未通过——未发送任何请求</translation>
+    </message>
+    <message>
+        <source>Not approved in time — nothing was sent</source>
+        <translation>未及时审批——未发送任何请求</translation>
+    </message>
+    <message>
+        <source>Outcome not known yet — do not cancel this payment again</source>
+        <translation>结果尚未确定 — 请勿再次取消此支付</translation>
+    </message>
+    <message>
+        <source>Provider code: %1</source>
+        <translation>服务商代码：%1</translation>
+    </message>
+    <message>
+        <source>Provider message: %1</source>
+        <translation>服务商消息：%1</translation>
+    </message>
+    <message>
+        <source>HTTP status: %1</source>
+        <translation>HTTP 状态：%1</translation>
     </message>
 </context>
 <context>

@@ -65,6 +65,7 @@ MainWindow::MainWindow(I18n::Translations &translations, AppSession &session, QW
     buildToolBar();
     buildCentralWidget();
     buildStatusBar();
+    buildApprovals();
     retranslateUi();
     syncLanguageActions();
     // A first start fits the screen (1680 x 900 where there is room).
@@ -279,6 +280,7 @@ void MainWindow::retranslateUi()
     m_stop->setText(tr("Stop"));
     updateBanner();
     updateCounts();
+    updateApprovalsCount();
     updateActions();
     updateLiveStatus();
     // Headers and cell texts are read again when painted.

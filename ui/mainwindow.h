@@ -38,6 +38,7 @@ struct RefreshSummary;
 namespace CancelDesk::Ui {
 
 class AppSession;
+class ApprovalsDock;
 class FirstRunPanel;
 class OrderListView;
 class OrderTableModel;
@@ -127,6 +128,12 @@ private:
     void finishFirstRun(const QString &operatorName);
     void confirmSandboxReset();
 
+    // mainwindow_approvals.cpp: the approvals queue of four eyes (F23) and
+    // its count in the status bar.
+    void buildApprovals();
+    void updateApprovalsCount();
+    void showApprovals();
+
     // mainwindow.cpp: the rest of the window.
     void buildCentralWidget();
     void buildStatusBar();
@@ -180,6 +187,8 @@ private:
     QToolBar *m_toolBar = nullptr;
 
     QLabel *m_counts = nullptr;
+    ApprovalsDock *m_approvalsDock = nullptr;
+    QLabel *m_approvalsCount = nullptr;
     QLabel *m_live = nullptr; // F24: following other consoles, or reconnecting
     bool m_liveWasUp = false; // the feed was connected once (a loss is a loss)
     QProgressBar *m_progress = nullptr;

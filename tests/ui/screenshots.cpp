@@ -1,11 +1,13 @@
 // Takes the README screenshots (scripts/screenshots.sh runs it): the main
-// window with an order selected, and the cancel dialog, in English and in
+// window with an order selected, the cancel dialog, the approvals queue and
+// the approve dialog, in English and in
 // Chinese, against the in-process sandbox. Usage: canceldesk_screenshots OUTDIR [--all]
 // --all adds every other dialog and view (for reviewing both languages for
 // clipped labels; not used in the README).
 
 #include "appsession.h"
 #include "dialogs/addorderdialog.h"
+#include "dialogs/approvedialog.h"
 #include "dialogs/bulkcanceldialog.h"
 #include "dialogs/canceldialog.h"
 #include "dialogs/exportdialog.h"
@@ -20,12 +22,14 @@
 #include "settings/settingsdialog.h"
 #include "storage/orderstore.h"
 #include "uitestsession.h"
+#include "views/approvalsdock.h"
 #include "views/cancellogview.h"
 
 #include <QAction>
 #include <QApplication>
 #include <QComboBox>
 #include <QDir>
+#include <QEventLoop>
 #include <QLineEdit>
 #include <QPushButton>
 #include <QSettings>
@@ -197,6 +201,55 @@ bool shootAll(Test::UiTestSession &test, Ui::MainWindow &window, const QString &
     return true;
 }
 
+// Four eyes (F23): "alice" asks to cancel UQPAY demo 1 (99.00 USD) over a
+// threshold of 50.00 USD; the window's operator sees it in the approvals
+// queue, with the count in the status bar, and opens the approve dialog.
+// The threshold is removed again so that the other shots are as before.
+bool shootApprovals(Test::UiTestSession &test, Ui::MainWindow &window, const QString &language,
+                    const QString &outDir)
+{
+    Ui::AppSession &session = test.session();
+    const QString currency = QStringLiteral("USD");
+    if (!session.journal().setThreshold(currency, 5000).ok())
+        return false;
+    Services::CancelOrderRequest request;
+    request.order = test.demo(Domain::Provider::Uqpay, 1);
+    request.reason = Domain::CancelReason::RequestedByCustomer;
+    request.operatorName = QStringLiteral("alice");
+    request.environment = session.environment();
+    Services::CancelReport report;
+    QEventLoop loop;
+    Services::CancelJob *job = session.cancels().cancel(request);
+    QObject::connect(job, &Services::CancelJob::finished, &loop,
+                     [&](const Services::CancelReport &r) {
+                         report = r;
+                         loop.quit();
+                     });
+    loop.exec();
+    session.journal().setThreshold(currency, std::nullopt);
+    const std::optional<Storage::CancelAttempt> attempt = session.journal().find(report.attemptId);
+    if (!attempt || attempt->state != Storage::AttemptState::AwaitingApproval) {
+        std::fprintf(stderr, "the approval request was not made: %s\n", qPrintable(report.message));
+        return false;
+    }
+    auto *dock = window.findChild<Ui::ApprovalsDock *>(QStringLiteral("approvalsDock"));
+    if (!dock || !QTest::qWaitFor([dock] { return dock->waitingCount() == 1; }))
+        return false;
+    dock->show();
+    dock->selectAttempt(attempt->id);
+    QTest::qWait(1200); // a countdown tick
+    if (!save(&window, QDir(outDir).filePath(QStringLiteral("approvals-%1.png").arg(language))))
+        return false;
+    Ui::ApproveDialog dialog(session.cancelSources(), *attempt, &window);
+    dialog.show();
+    QTest::qWait(1200);
+    if (!save(&dialog, QDir(outDir).filePath(QStringLiteral("approve-%1.png").arg(language))))
+        return false;
+    dialog.hide();
+    dock->hide();
+    return true;
+}
+
 bool shoot(const QString &language, const QString &outDir, bool all)
 {
     I18n::Translations translations;
@@ -237,6 +290,8 @@ bool shoot(const QString &language, const QString &outDir, bool all)
     if (!save(&dialog, QDir(outDir).filePath(QStringLiteral("cancel-%1.png").arg(language))))
         return false;
     dialog.hide();
+    if (!shootApprovals(test, window, language, outDir))
+        return false;
     return !all || shootAll(test, window, language, outDir);
 }
 

@@ -4,7 +4,7 @@
 #include "eligibility.h"
 #include "format.h"
 #include "models/ordertablemodel.h"
-#include "providers/paymentprovider.h"
+#include "ordersummary.h"
 #include "providers/providerregistry.h"
 #include "services/refreshservice.h"
 #include "storage/canceljournal.h"
@@ -14,7 +14,6 @@
 #include <QComboBox>
 #include <QEvent>
 #include <QFormLayout>
-#include <QFrame>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
@@ -25,19 +24,9 @@
 
 namespace CancelDesk::Ui {
 
-using Services::CancelReport;
 using Storage::AttemptState;
-using Refusal = CancelReport::Refusal;
 
 namespace {
-
-QLabel *valueLabel(const QString &objectName)
-{
-    auto *label = new QLabel;
-    label->setObjectName(objectName);
-    label->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    return label;
-}
 
 void setBold(QLabel *label, qreal scale = 1.0)
 {
@@ -46,28 +35,6 @@ void setBold(QLabel *label, qreal scale = 1.0)
     if (scale != 1.0)
         f.setPointSizeF(f.pointSizeF() * scale);
     label->setFont(f);
-}
-
-// The colours format.h uses for the countdown, reused so the dialog reads the
-// same as the list: green done, red refused, amber unknown.
-QColor outcomeColor(AttemptState state)
-{
-    switch (state) {
-    case AttemptState::Succeeded:
-        return countdownColor(Countdown::Level::Normal);
-    case AttemptState::Rejected:
-        return countdownColor(Countdown::Level::Red);
-    case AttemptState::Declined:
-    case AttemptState::Expired:
-        return countdownColor(Countdown::Level::Closed);
-    case AttemptState::Unresolved:
-    case AttemptState::AwaitingApproval:
-    case AttemptState::Prepared:
-    case AttemptState::Sent:
-    case AttemptState::Confirming:
-        break;
-    }
-    return countdownColor(Countdown::Level::Amber);
 }
 
 } // namespace
@@ -129,50 +96,15 @@ void CancelDialog::buildUi()
     m_reason.reason->setFocus();
 }
 
-// The headline, the order (one row per fact), the full-amount note and the
-// eligibility line.
+// The headline, then the order, its countdown and eligibility.
 void CancelDialog::buildSummary(QVBoxLayout *layout)
 {
     m_headline = new QLabel;
     m_headline->setObjectName(QStringLiteral("headlineLabel"));
     setBold(m_headline, 1.3);
     layout->addWidget(m_headline);
-
-    m_form = new QFormLayout;
-    m_form->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
-    // Named inside the dialog, not only on the main window's banner.
-    m_environmentValue = valueLabel(QStringLiteral("environmentValue"));
-    setBold(m_environmentValue, 1.0);
-    setLabelColor(m_environmentValue, environmentColor(m_sources.context.environment));
-    m_providerValue = valueLabel(QStringLiteral("providerValue"));
-    m_paymentIdValue = valueLabel(QStringLiteral("paymentIdValue"));
-    m_referenceValue = valueLabel(QStringLiteral("referenceValue"));
-    m_amountValue = valueLabel(QStringLiteral("amountValue"));
-    setBold(m_amountValue, 1.15);
-    m_methodValue = valueLabel(QStringLiteral("methodValue"));
-    m_statusValue = valueLabel(QStringLiteral("statusValue"));
-    m_deadlineValue = valueLabel(QStringLiteral("deadlineValue"));
-    m_deadlineValue->setWordWrap(true);
-    m_countdownLabel = valueLabel(QStringLiteral("countdownLabel"));
-    setBold(m_countdownLabel, 1.15);
-    for (QLabel *value :
-         {m_environmentValue, m_providerValue, m_paymentIdValue, m_referenceValue, m_amountValue,
-          m_methodValue, m_statusValue, m_deadlineValue, m_countdownLabel})
-        m_form->addRow(new QLabel, value);
-    layout->addLayout(m_form);
-
-    m_fullAmountLabel = new QLabel;
-    m_fullAmountLabel->setObjectName(QStringLiteral("fullAmountLabel"));
-    m_fullAmountLabel->setWordWrap(true);
-    layout->addWidget(m_fullAmountLabel);
-
-    m_eligibilityLabel = new QLabel;
-    m_eligibilityLabel->setObjectName(QStringLiteral("eligibilityLabel"));
-    m_eligibilityLabel->setWordWrap(true);
-    m_eligibilityLabel->setTextFormat(Qt::PlainText);
-    m_eligibilityLabel->setFrameShape(QFrame::StyledPanel);
-    m_eligibilityLabel->setMargin(6);
-    layout->addWidget(m_eligibilityLabel);
+    m_summary = new OrderSummaryWidget(m_sources.context, m_key);
+    layout->addWidget(m_summary);
 }
 
 // The reason and note, then the typed confirmation.
@@ -243,20 +175,6 @@ void CancelDialog::retranslateUi()
 {
     setWindowTitle(tr("Cancel payment"));
     m_headline->setText(m_phase == Phase::Done ? tr("Cancel result") : tr("Cancel this payment?"));
-    const QStringList rows = {
-        tr("Environment:"), tr("Provider:"),       tr("Payment ID:"), tr("Merchant reference:"),
-        tr("Amount:"),      tr("Payment method:"), tr("Status:"),     tr("Cancel deadline:"),
-        tr("Time left:")};
-    m_environmentValue->setText(
-        environmentText(m_sources.context.environment, m_sources.context.builtInSandbox));
-    for (int i = 0; i < rows.size() && i < m_form->rowCount(); ++i) {
-        if (auto *label =
-                qobject_cast<QLabel *>(m_form->itemAt(i, QFormLayout::LabelRole)->widget()))
-            label->setText(rows.at(i));
-    }
-    m_fullAmountLabel->setText(
-        tr("The full amount is cancelled. Partial cancels are not possible; use a refund for "
-           "part of the amount."));
     m_reason.retranslate(tr("Cancel &reason:"));
     m_keepButton->setText(tr("&Keep payment"));
     m_cancelButton->setText(tr("&Cancel payment"));
@@ -294,32 +212,9 @@ Domain::CancelReason CancelDialog::currentReason() const
     return m_reason.current();
 }
 
-void CancelDialog::setLabelColor(QLabel *label, const QColor &color)
-{
-    QPalette p = label->palette();
-    p.setColor(QPalette::WindowText, color);
-    label->setPalette(p);
-}
-
 void CancelDialog::updateSummary()
 {
-    if (!m_order) {
-        for (QLabel *l : {m_providerValue, m_referenceValue, m_amountValue, m_methodValue,
-                          m_statusValue, m_deadlineValue})
-            l->setText(QStringLiteral("—"));
-        m_providerValue->setText(Domain::providerDisplayName(m_key.provider));
-        m_paymentIdValue->setText(m_key.paymentId);
-        return;
-    }
-    const Domain::Order &o = *m_order;
-    m_providerValue->setText(Domain::providerDisplayName(o.provider));
-    m_paymentIdValue->setText(o.paymentId);
-    m_referenceValue->setText(o.merchantReference.isEmpty() ? QStringLiteral("—")
-                                                            : o.merchantReference);
-    m_amountValue->setText(formatMoneyFull(o.amount));
-    m_methodValue->setText(o.paymentMethod.isEmpty() ? QStringLiteral("—") : o.paymentMethod);
-    m_statusValue->setText(tr("%1 (provider: %2)").arg(Domain::statusLabel(o.status), o.rawStatus));
-    setLabelColor(m_statusValue, statusColor(o.status));
+    m_summary->setOrder(m_order);
 }
 
 void CancelDialog::readFacts()
@@ -375,22 +270,8 @@ void CancelDialog::tick()
         if (m_order)
             updateSummary();
     }
-    const Countdown c =
-        countdown(m_decision.deadlineUtc, m_decision.providerZone, m_sources.reads.clock());
-    m_countdownLabel->setText(c.text);
-    m_countdownLabel->setToolTip(c.tooltip);
-    m_countdownLabel->setProperty("countdownLevel", static_cast<int>(c.level));
-    setLabelColor(m_countdownLabel, countdownColor(c.level));
-    if (m_decision.deadlineUtc.isValid()) {
-        const QString provider =
-            formatProviderTime(m_decision.deadlineUtc, m_decision.providerZone);
-        const QString local = formatLocalTime(m_decision.deadlineUtc);
-        m_deadlineValue->setText(
-            provider.isEmpty() ? tr("%1 (your time)").arg(local)
-                               : tr("%1 (your time) · %2 (provider's time)").arg(local, provider));
-    } else {
-        m_deadlineValue->setText(tr("none known"));
-    }
+    m_summary->setDecision(m_decision);
+    m_summary->setNow(m_sources.reads.clock());
     updateEligibility();
     updateButtons();
 }
@@ -398,7 +279,7 @@ void CancelDialog::tick()
 void CancelDialog::updateEligibility()
 {
     if (m_phase != Phase::Editing) {
-        m_eligibilityLabel->hide();
+        m_summary->setEligibility({}, {}, false);
         return;
     }
     QString text;
@@ -427,12 +308,7 @@ void CancelDialog::updateEligibility()
         text = explainDecision(m_decision); // the warning, if any
         color = countdownColor(Countdown::Level::Amber);
     }
-    m_eligibilityLabel->setText(text);
-    m_eligibilityLabel->setVisible(!text.isEmpty());
-    setLabelColor(m_eligibilityLabel, color);
-    QFont f = m_eligibilityLabel->font();
-    f.setBold(prominent);
-    m_eligibilityLabel->setFont(f);
+    m_summary->setEligibility(text, color, prominent);
     if (isVisible())
         fitHeight();
 }
@@ -499,30 +375,7 @@ void CancelDialog::onStateChanged(Storage::AttemptState state)
     m_liveState = state;
     if (m_phase != Phase::Sending)
         return;
-    QString text;
-    switch (state) {
-    case AttemptState::Prepared:
-        text = tr("Written to the cancel log; sending to %1…")
-                   .arg(Domain::providerDisplayName(m_key.provider));
-        break;
-    case AttemptState::Sent:
-        text = tr("Sent to %1; waiting for its answer…")
-                   .arg(Domain::providerDisplayName(m_key.provider));
-        break;
-    case AttemptState::Confirming:
-        text = tr("%1 accepted the cancel; waiting for it to become final…")
-                   .arg(Domain::providerDisplayName(m_key.provider));
-        break;
-    case AttemptState::Succeeded:
-    case AttemptState::Rejected:
-    case AttemptState::Unresolved:
-    case AttemptState::AwaitingApproval:
-    case AttemptState::Declined:
-    case AttemptState::Expired:
-        text = Storage::attemptStateLabel(state);
-        break;
-    }
-    m_stateLabel->setText(tr("State: %1. %2").arg(Storage::attemptStateLabel(state), text));
+    m_stateLabel->setText(CancelOutcome::progressText(state, m_key.provider));
 }
 
 void CancelDialog::onFinished(const Services::CancelReport &report)
@@ -532,7 +385,7 @@ void CancelDialog::onFinished(const Services::CancelReport &report)
     m_ticker->stop();
     // The service stored the order's new status (it arrives by signal,
     // onOrdersChanged); the countdown no longer applies.
-    m_form->setRowVisible(m_countdownLabel, false);
+    m_summary->setCountdownVisible(false);
     m_headline->setText(tr("Cancel result"));
     m_progress->hide();
     m_stateLabel->hide();
@@ -544,16 +397,7 @@ void CancelDialog::onFinished(const Services::CancelReport &report)
 
 void CancelDialog::showOutcome()
 {
-    const CancelReport &r = *m_report;
-    const bool notSent =
-        (r.refusal != Refusal::None && r.refusal != Refusal::Configuration) || !r.state;
-    Outcome outcome = notSent ? notSentOutcome(r) : attemptOutcome(r);
-    if (r.attemptId > 0)
-        outcome.details << tr("Cancel attempt #%1 is in the cancel log.").arg(r.attemptId);
-    outcome.details << tr("Environment: %1")
-                           .arg(environmentText(m_sources.context.environment,
-                                                m_sources.context.builtInSandbox));
-
+    const CancelOutcome outcome = CancelOutcome::of(*m_report, m_sources.context);
     setProperty("outcome", outcome.key);
     m_outcomeTitle->setText(outcome.title);
     m_outcomeLabel->setText(outcome.details.join(QLatin1Char('\n')));
@@ -561,105 +405,6 @@ void CancelDialog::showOutcome()
     m_outcomeTitle->show();
     m_outcomeLabel->show();
     fitHeight();
-}
-
-// Refused before anything was sent, or stopped before it started.
-CancelDialog::Outcome CancelDialog::notSentOutcome(const CancelReport &r) const
-{
-    Outcome o{QStringLiteral("refused"), tr("Not sent"), {}, countdownColor(Countdown::Level::Red)};
-    switch (r.refusal) {
-    case Refusal::ActiveAttempt:
-        o.details << tr("Another cancel of this payment is in progress. Do not cancel it "
-                        "again.");
-        o.color = countdownColor(Countdown::Level::Amber);
-        break;
-    case Refusal::Ineligible:
-        o.details << explainDecision(r.decision);
-        break;
-    case Refusal::None:
-    case Refusal::NotFound:
-    case Refusal::InvalidInput:
-    case Refusal::Configuration:
-    case Refusal::Storage:
-    case Refusal::NotPermitted:
-        o.details << r.message;
-        break;
-    }
-    return o;
-}
-
-// The attempt's state as the provider (or the lack of an answer) left it.
-CancelDialog::Outcome CancelDialog::attemptOutcome(const CancelReport &r) const
-{
-    const QString provider = Domain::providerDisplayName(r.order.provider);
-    Outcome o{{}, {}, {}, outcomeColor(*r.state)};
-    switch (*r.state) {
-    case AttemptState::Succeeded:
-        o.key = QStringLiteral("succeeded");
-        o.title = tr("Cancelled — %1 confirms the payment is cancelled").arg(provider);
-        o.details << r.message;
-        break;
-    case AttemptState::Rejected:
-        o.key = r.sent ? QStringLiteral("rejected") : QStringLiteral("refused");
-        // Only the provider's own "no" is a rejection by it; our backend
-        // refusing before anything left (an unreadable key) is not.
-        o.title = r.sent ? tr("Rejected by %1").arg(provider)
-                         : tr("Not sent — %1 was not contacted").arg(provider);
-        o.details = rejectionDetails(r);
-        break;
-    case AttemptState::Unresolved:
-        o.key = QStringLiteral("unresolved");
-        o.title = tr("Outcome unknown (unresolved)");
-        o.details << tr("Outcome unknown — do not make a new cancel of this payment. A status "
-                        "refresh reconciles it; pressing Cancel again retries this same attempt "
-                        "with the same key, never a second cancel.");
-        if (r.tries > 0)
-            o.details << tr("Requests sent with the same idempotency key: %1").arg(r.tries);
-        if (!r.providerCode.isEmpty())
-            o.details << tr("Last answer: %1").arg(r.providerCode);
-        break;
-    case AttemptState::AwaitingApproval:
-        o.key = QStringLiteral("awaiting");
-        o.title = tr("Waiting for approval — nothing was sent");
-        o.details << r.message;
-        break;
-    case AttemptState::Declined:
-        o.key = QStringLiteral("declined");
-        o.title = tr("Declined — nothing was sent");
-        o.details << r.message;
-        break;
-    case AttemptState::Expired:
-        o.key = QStringLiteral("expired");
-        o.title = tr("Not approved in time — nothing was sent");
-        o.details << r.message;
-        break;
-    case AttemptState::Prepared:
-    case AttemptState::Sent:
-    case AttemptState::Confirming:
-        o.key = QStringLiteral("interrupted");
-        o.title = tr("Outcome not known yet — do not cancel this payment again");
-        o.details << r.message;
-        break;
-    }
-    return o;
-}
-
-QStringList CancelDialog::rejectionDetails(const CancelReport &r) const
-{
-    QStringList details;
-    if (r.refusal == Refusal::Configuration) {
-        details << r.message;
-    } else {
-        if (!r.providerCode.isEmpty())
-            details << tr("Provider code: %1").arg(r.providerCode);
-        if (!r.providerMessage.isEmpty())
-            details << tr("Provider message: %1").arg(r.providerMessage);
-        if (r.httpStatus > 0)
-            details << tr("HTTP status: %1").arg(r.httpStatus);
-    }
-    if (const QString guidance = Providers::guidanceText(r.guidance); !guidance.isEmpty())
-        details << guidance;
-    return details;
 }
 
 void CancelDialog::fitHeight()

@@ -7,7 +7,6 @@
 #include "services/cancelservice.h"
 #include "typedconfirmation.h"
 
-#include <QColor>
 #include <QDialog>
 #include <QPointer>
 
@@ -15,7 +14,6 @@
 #include <optional>
 
 class QComboBox;
-class QFormLayout;
 class QLabel;
 class QLineEdit;
 class QProgressBar;
@@ -25,6 +23,7 @@ class QVBoxLayout;
 
 namespace CancelDesk::Ui {
 
+class OrderSummaryWidget;
 class OrderTableModel;
 struct OrderFacts;
 
@@ -70,15 +69,6 @@ protected:
 private:
     enum class Phase { Editing, Sending, Done };
 
-    // What the dialog shows when the cancel has finished.
-    struct Outcome
-    {
-        QString key; // the dialog's "outcome" property: succeeded, rejected, refused, …
-        QString title;
-        QStringList details;
-        QColor color;
-    };
-
     CancelDialog(CancelSources sources, const Domain::OrderKey &order, QWidget *parent,
                  const OrderTableModel *orders);
 
@@ -96,11 +86,7 @@ private:
     void onStateChanged(Storage::AttemptState state);
     void onFinished(const Services::CancelReport &report);
     void showOutcome();
-    Outcome notSentOutcome(const Services::CancelReport &report) const;
-    Outcome attemptOutcome(const Services::CancelReport &report) const;
-    QStringList rejectionDetails(const Services::CancelReport &report) const;
     void fitHeight();
-    void setLabelColor(QLabel *label, const QColor &color);
     Domain::CancelReason currentReason() const;
     // The core's CancelCheck on the facts at hand, now (no store read).
     void checkOrder();
@@ -127,19 +113,9 @@ private:
     std::optional<Services::CancelReport> m_report;
 
     QTimer *m_ticker = nullptr;
-    QFormLayout *m_form = nullptr;
     QLabel *m_headline = nullptr;
-    QLabel *m_environmentValue = nullptr;
-    QLabel *m_providerValue = nullptr;
-    QLabel *m_paymentIdValue = nullptr;
-    QLabel *m_referenceValue = nullptr;
-    QLabel *m_amountValue = nullptr;
-    QLabel *m_methodValue = nullptr;
-    QLabel *m_statusValue = nullptr;
-    QLabel *m_deadlineValue = nullptr;
-    QLabel *m_countdownLabel = nullptr;
-    QLabel *m_fullAmountLabel = nullptr;
-    QLabel *m_eligibilityLabel = nullptr;
+    // The order, its countdown and eligibility (shared with ApproveDialog).
+    OrderSummaryWidget *m_summary = nullptr;
     ReasonFields m_reason;
     TypedConfirmationFields m_confirm;
     QProgressBar *m_progress = nullptr;
