@@ -79,7 +79,7 @@ void ApproveDialog::buildUi()
     m_summary = new OrderSummaryWidget(m_sources.context, m_key);
     layout->addWidget(m_summary);
     buildRequest(layout);
-    buildProgress(layout);
+    m_outcome = OutcomeViews::addTo(layout); // the progress, then the outcome
     layout->addStretch(1);
     buildButtons(layout);
     // Start on the note, never on a button that Space would press.
@@ -119,12 +119,6 @@ void ApproveDialog::buildRequest(QVBoxLayout *layout)
         if (!m_noteEdit->text().trimmed().isEmpty())
             m_noteProblem->hide();
     });
-}
-
-// The progress while the approved cancel runs, then the outcome.
-void ApproveDialog::buildProgress(QVBoxLayout *layout)
-{
-    m_outcome = OutcomeViews::addTo(layout);
 }
 
 void ApproveDialog::buildButtons(QVBoxLayout *layout)

@@ -67,7 +67,6 @@ private:
 
     void buildUi();
     void buildRequest(QVBoxLayout *layout);
-    void buildProgress(QVBoxLayout *layout);
     void buildButtons(QVBoxLayout *layout);
     void retranslateUi();
     void updateHeadline();

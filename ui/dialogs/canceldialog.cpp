@@ -73,7 +73,7 @@ void CancelDialog::buildUi()
     auto *layout = new QVBoxLayout(this);
     buildSummary(layout);
     buildInput(layout);
-    buildProgress(layout);
+    m_outcome = OutcomeViews::addTo(layout); // the progress, then the outcome
     layout->addStretch(1);
     buildButtons(layout);
     // Start on the reason, never on a button that Space would press.
@@ -103,12 +103,6 @@ void CancelDialog::buildInput(QVBoxLayout *layout)
     connect(m_reason.reason, &QComboBox::currentIndexChanged, this, &CancelDialog::updateButtons);
     connect(m_reason.note, &QLineEdit::textChanged, this, &CancelDialog::updateButtons);
     connect(m_confirm.edit(), &QLineEdit::textChanged, this, &CancelDialog::updateButtons);
-}
-
-// The progress while the cancel runs, then its outcome.
-void CancelDialog::buildProgress(QVBoxLayout *layout)
-{
-    m_outcome = OutcomeViews::addTo(layout);
 }
 
 void CancelDialog::buildButtons(QVBoxLayout *layout)

@@ -70,7 +70,6 @@ private:
     void buildUi();
     void buildSummary(QVBoxLayout *layout);
     void buildInput(QVBoxLayout *layout);
-    void buildProgress(QVBoxLayout *layout);
     void buildButtons(QVBoxLayout *layout);
     void retranslateUi();
     void tick();
