@@ -7,14 +7,12 @@
 #include "ordersummary.h"
 #include "reasonfields.h"
 
-#include <QCloseEvent>
 #include <QEvent>
 #include <QFormLayout>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMessageBox>
-#include <QProgressBar>
 #include <QPushButton>
 #include <QTimer>
 #include <QVBoxLayout>
@@ -35,19 +33,11 @@ QLabel *valueLabel(const QString &objectName)
     return label;
 }
 
-void setBold(QLabel *label, qreal scale)
-{
-    QFont f = label->font();
-    f.setBold(true);
-    f.setPointSizeF(f.pointSizeF() * scale);
-    label->setFont(f);
-}
-
 } // namespace
 
 ApproveDialog::ApproveDialog(CancelSources sources, const Storage::CancelAttempt &request,
                              QWidget *parent)
-    : QDialog(parent)
+    : SendingDialog(parent)
     , m_sources(std::move(sources))
     , m_request(request)
     , m_key{request.provider, request.paymentId}
@@ -84,12 +74,12 @@ void ApproveDialog::buildUi()
     auto *layout = new QVBoxLayout(this);
     m_headline = new QLabel;
     m_headline->setObjectName(QStringLiteral("headlineLabel"));
-    setBold(m_headline, 1.3);
+    setLabelBold(m_headline, 1.3);
     layout->addWidget(m_headline);
     m_summary = new OrderSummaryWidget(m_sources.context, m_key);
     layout->addWidget(m_summary);
     buildRequest(layout);
-    buildProgress(layout);
+    m_outcome = OutcomeViews::addTo(layout); // the progress, then the outcome
     layout->addStretch(1);
     buildButtons(layout);
     // Start on the note, never on a button that Space would press.
@@ -129,37 +119,6 @@ void ApproveDialog::buildRequest(QVBoxLayout *layout)
         if (!m_noteEdit->text().trimmed().isEmpty())
             m_noteProblem->hide();
     });
-}
-
-// The progress while the approved cancel runs, then the outcome.
-void ApproveDialog::buildProgress(QVBoxLayout *layout)
-{
-    m_progress = new QProgressBar;
-    m_progress->setObjectName(QStringLiteral("progressBar"));
-    m_progress->setRange(0, 0); // busy: the provider decides how long it takes
-    m_progress->setTextVisible(false);
-    m_progress->hide();
-    layout->addWidget(m_progress);
-    m_stateLabel = new QLabel;
-    m_stateLabel->setObjectName(QStringLiteral("stateLabel"));
-    m_stateLabel->setWordWrap(true);
-    m_stateLabel->hide();
-    layout->addWidget(m_stateLabel);
-
-    m_outcomeTitle = new QLabel;
-    m_outcomeTitle->setObjectName(QStringLiteral("outcomeTitle"));
-    m_outcomeTitle->setTextFormat(Qt::PlainText);
-    m_outcomeTitle->setWordWrap(true);
-    setBold(m_outcomeTitle, 1.4);
-    m_outcomeTitle->hide();
-    layout->addWidget(m_outcomeTitle);
-    m_outcomeLabel = new QLabel;
-    m_outcomeLabel->setObjectName(QStringLiteral("outcomeLabel"));
-    m_outcomeLabel->setTextFormat(Qt::PlainText);
-    m_outcomeLabel->setWordWrap(true);
-    m_outcomeLabel->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    m_outcomeLabel->hide();
-    layout->addWidget(m_outcomeLabel);
 }
 
 void ApproveDialog::buildButtons(QVBoxLayout *layout)
@@ -311,7 +270,7 @@ void ApproveDialog::updateEligibility()
         m_summary->setEligibility(explainDecision(m_decision),
                                   countdownColor(Countdown::Level::Amber), false);
     if (isVisible())
-        fitHeight();
+        growToFitHeight(this);
 }
 
 void ApproveDialog::updateButtons()
@@ -375,9 +334,7 @@ void ApproveDialog::startApprove()
     connect(m_job, &Services::CancelJob::stateChanged, this, &ApproveDialog::onStateChanged);
     connect(m_job, &Services::CancelJob::finished, this, &ApproveDialog::onApproveFinished);
     updateHeadline();
-    m_progress->show();
-    m_stateLabel->setText(tr("Approving and writing the cancel log…"));
-    m_stateLabel->show();
+    m_outcome.showSending(tr("Approving and writing the cancel log…"));
     updateEligibility();
     updateButtons();
 }
@@ -386,23 +343,22 @@ void ApproveDialog::onStateChanged(AttemptState state)
 {
     m_liveState = state;
     if (m_phase == Phase::Sending)
-        m_stateLabel->setText(CancelOutcome::progressText(state, m_key.provider));
+        m_outcome.setState(state, m_key.provider);
 }
 
 void ApproveDialog::onApproveFinished(const CancelReport &report)
 {
-    m_progress->hide();
-    m_stateLabel->hide();
+    m_outcome.hideSending();
     // Refused before anything was sent (the requester, a lapsed or already
     // decided request, the team database's rules): the journal's own words.
     if (report.refusal != CancelReport::Refusal::None
         && report.refusal != CancelReport::Refusal::Configuration)
-        showDone(QStringLiteral("refused"), tr("Not approved — nothing was sent"), {report.message},
-                 countdownColor(Countdown::Level::Red));
-    else {
-        const CancelOutcome o = CancelOutcome::of(report, m_sources.context);
-        showDone(o.key, o.title, o.details, o.color);
-    }
+        showDone({QStringLiteral("refused"),
+                  tr("Not approved — nothing was sent"),
+                  {report.message},
+                  countdownColor(Countdown::Level::Red)});
+    else
+        showDone(CancelOutcome::of(report, m_sources.context));
     Q_EMIT decided(m_request.id);
 }
 
@@ -415,69 +371,39 @@ void ApproveDialog::decline()
         m_noteProblem->setText(tr("Declining needs a note for the requester: say why not."));
         m_noteProblem->show();
         m_noteEdit->setFocus();
-        fitHeight();
+        growToFitHeight(this);
         return;
     }
     // Nothing is sent: the journal alone.
     const Storage::JournalResult r =
         m_sources.cancels.decline(m_request.id, m_sources.context.operatorName, note);
     if (!r.ok()) {
-        showDone(QStringLiteral("refused"), tr("Not declined"), {r.message},
-                 countdownColor(Countdown::Level::Red));
+        showDone({QStringLiteral("refused"),
+                  tr("Not declined"),
+                  {r.message},
+                  countdownColor(Countdown::Level::Red)});
         return;
     }
-    showDone(QStringLiteral("declined"), tr("Declined — nothing was sent"),
-             {tr("%1 asked for this cancel; your note tells them why not: %2")
-                  .arg(m_request.operatorName, note),
-              tr("Cancel attempt #%1 is in the cancel log.").arg(m_request.id)},
-             countdownColor(Countdown::Level::Closed));
+    showDone({QStringLiteral("declined"),
+              tr("Declined — nothing was sent"),
+              {tr("%1 asked for this cancel; your note tells them why not: %2")
+                   .arg(m_request.operatorName, note),
+               tr("Cancel attempt #%1 is in the cancel log.").arg(m_request.id)},
+              countdownColor(Countdown::Level::Closed)});
     Q_EMIT decided(m_request.id);
 }
 
-void ApproveDialog::showDone(const QString &key, const QString &title, const QStringList &details,
-                             const QColor &color)
+void ApproveDialog::showDone(const CancelOutcome &outcome)
 {
     m_phase = Phase::Done;
     m_ticker->stop();
     m_summary->setCountdownVisible(false);
     m_noteProblem->hide();
     updateHeadline();
-    setProperty("outcome", key);
-    m_outcomeTitle->setText(title);
-    m_outcomeLabel->setText(details.join(QLatin1Char('\n')));
-    setLabelColor(m_outcomeTitle, color);
-    m_outcomeTitle->show();
-    m_outcomeLabel->show();
+    m_outcome.showOutcome(this, outcome);
     updateEligibility();
     updateButtons();
-    fitHeight();
-}
-
-void ApproveDialog::fitHeight()
-{
-    // Word-wrapped labels grow in height for a width, which a top-level
-    // layout does not enforce: grow the window rather than squeeze it.
-    layout()->activate();
-    const int wanted = layout()->totalHeightForWidth(width());
-    if (wanted > height())
-        resize(width(), wanted);
-}
-
-void ApproveDialog::reject()
-{
-    // Closing must not lose a cancel in flight: wait for its outcome.
-    if (m_phase == Phase::Sending)
-        return;
-    QDialog::reject();
-}
-
-void ApproveDialog::closeEvent(QCloseEvent *event)
-{
-    if (m_phase == Phase::Sending) {
-        event->ignore();
-        return;
-    }
-    QDialog::closeEvent(event);
+    growToFitHeight(this);
 }
 
 } // namespace CancelDesk::Ui

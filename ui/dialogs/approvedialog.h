@@ -3,10 +3,10 @@
 #include "cancelsources.h"
 #include "domain/cancelpolicy.h"
 #include "domain/order.h"
+#include "ordersummary.h"
 #include "services/cancelservice.h"
 #include "storage/canceljournal.h"
 
-#include <QDialog>
 #include <QPointer>
 
 #include <memory>
@@ -16,14 +16,12 @@ class QFormLayout;
 class QLabel;
 class QLineEdit;
 class QMessageBox;
-class QProgressBar;
 class QPushButton;
 class QTimer;
 class QVBoxLayout;
 
 namespace CancelDesk::Ui {
 
-class OrderSummaryWidget;
 struct OrderFacts;
 
 // Four eyes (PRODUCT.md F23): one cancel waiting for approval, as a second
@@ -35,7 +33,7 @@ struct OrderFacts;
 // close. Decline needs a note for the requester. The requester's own request,
 // a lapsed one and an order that can no longer be cancelled cannot be
 // approved: the dialog says why.
-class ApproveDialog final : public QDialog
+class ApproveDialog final : public SendingDialog
 {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(ApproveDialog)
@@ -52,12 +50,10 @@ public:
     // Opened to decline: the note takes the focus.
     void focusDeclineNote();
     // Whether an approved cancel is being sent.
-    bool isSending() const { return m_phase == Phase::Sending; }
+    bool isSending() const override { return m_phase == Phase::Sending; }
 
     // Why the requester cannot approve: the dialog's and the queue's words.
     static QString ownRequestText();
-
-    void reject() override;
 
 Q_SIGNALS:
     // The request was approved (and the cancel finished) or declined.
@@ -65,14 +61,12 @@ Q_SIGNALS:
 
 protected:
     void changeEvent(QEvent *event) override;
-    void closeEvent(QCloseEvent *event) override;
 
 private:
     enum class Phase { Deciding, Sending, Done };
 
     void buildUi();
     void buildRequest(QVBoxLayout *layout);
-    void buildProgress(QVBoxLayout *layout);
     void buildButtons(QVBoxLayout *layout);
     void retranslateUi();
     void updateHeadline();
@@ -90,9 +84,7 @@ private:
     void onStateChanged(Storage::AttemptState state);
     void onApproveFinished(const Services::CancelReport &report);
     void decline();
-    void showDone(const QString &key, const QString &title, const QStringList &details,
-                  const QColor &color);
-    void fitHeight();
+    void showDone(const CancelOutcome &outcome);
 
     CancelSources m_sources;
     Storage::CancelAttempt m_request;
@@ -115,10 +107,7 @@ private:
     QFormLayout *m_noteForm = nullptr;
     QLineEdit *m_noteEdit = nullptr;
     QLabel *m_noteProblem = nullptr;
-    QProgressBar *m_progress = nullptr;
-    QLabel *m_stateLabel = nullptr;
-    QLabel *m_outcomeTitle = nullptr;
-    QLabel *m_outcomeLabel = nullptr;
+    OutcomeViews m_outcome; // the progress, then the outcome
     QPushButton *m_declineButton = nullptr;
     QPushButton *m_approveButton = nullptr;
     QPushButton *m_closeButton = nullptr;

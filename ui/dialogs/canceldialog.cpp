@@ -10,14 +10,12 @@
 #include "storage/canceljournal.h"
 #include "storage/orderstore.h"
 
-#include <QCloseEvent>
 #include <QComboBox>
 #include <QEvent>
 #include <QFormLayout>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
-#include <QProgressBar>
 #include <QPushButton>
 #include <QTimer>
 #include <QVBoxLayout>
@@ -25,19 +23,6 @@
 namespace CancelDesk::Ui {
 
 using Storage::AttemptState;
-
-namespace {
-
-void setBold(QLabel *label, qreal scale = 1.0)
-{
-    QFont f = label->font();
-    f.setBold(true);
-    if (scale != 1.0)
-        f.setPointSizeF(f.pointSizeF() * scale);
-    label->setFont(f);
-}
-
-} // namespace
 
 CancelDialog::CancelDialog(CancelSources sources, const OrderTableModel &orders,
                            const Domain::OrderKey &order, QWidget *parent)
@@ -50,7 +35,7 @@ CancelDialog::CancelDialog(CancelSources sources, const Domain::OrderKey &order,
 
 CancelDialog::CancelDialog(CancelSources sources, const Domain::OrderKey &order, QWidget *parent,
                            const OrderTableModel *orders)
-    : QDialog(parent)
+    : SendingDialog(parent)
     , m_sources(std::move(sources))
     , m_orders(orders)
     , m_key(order)
@@ -88,7 +73,7 @@ void CancelDialog::buildUi()
     auto *layout = new QVBoxLayout(this);
     buildSummary(layout);
     buildInput(layout);
-    buildProgress(layout);
+    m_outcome = OutcomeViews::addTo(layout); // the progress, then the outcome
     layout->addStretch(1);
     buildButtons(layout);
     // Start on the reason, never on a button that Space would press.
@@ -101,7 +86,7 @@ void CancelDialog::buildSummary(QVBoxLayout *layout)
 {
     m_headline = new QLabel;
     m_headline->setObjectName(QStringLiteral("headlineLabel"));
-    setBold(m_headline, 1.3);
+    setLabelBold(m_headline, 1.3);
     layout->addWidget(m_headline);
     m_summary = new OrderSummaryWidget(m_sources.context, m_key);
     layout->addWidget(m_summary);
@@ -118,37 +103,6 @@ void CancelDialog::buildInput(QVBoxLayout *layout)
     connect(m_reason.reason, &QComboBox::currentIndexChanged, this, &CancelDialog::updateButtons);
     connect(m_reason.note, &QLineEdit::textChanged, this, &CancelDialog::updateButtons);
     connect(m_confirm.edit(), &QLineEdit::textChanged, this, &CancelDialog::updateButtons);
-}
-
-// The progress while the cancel runs, then its outcome.
-void CancelDialog::buildProgress(QVBoxLayout *layout)
-{
-    m_progress = new QProgressBar;
-    m_progress->setObjectName(QStringLiteral("progressBar"));
-    m_progress->setRange(0, 0); // busy: the provider decides how long it takes
-    m_progress->setTextVisible(false);
-    m_progress->hide();
-    layout->addWidget(m_progress);
-    m_stateLabel = new QLabel;
-    m_stateLabel->setObjectName(QStringLiteral("stateLabel"));
-    m_stateLabel->setWordWrap(true);
-    m_stateLabel->hide();
-    layout->addWidget(m_stateLabel);
-
-    m_outcomeTitle = new QLabel;
-    m_outcomeTitle->setObjectName(QStringLiteral("outcomeTitle"));
-    m_outcomeTitle->setTextFormat(Qt::PlainText);
-    m_outcomeTitle->setWordWrap(true);
-    setBold(m_outcomeTitle, 1.4);
-    m_outcomeTitle->hide();
-    layout->addWidget(m_outcomeTitle);
-    m_outcomeLabel = new QLabel;
-    m_outcomeLabel->setObjectName(QStringLiteral("outcomeLabel"));
-    m_outcomeLabel->setTextFormat(Qt::PlainText);
-    m_outcomeLabel->setWordWrap(true);
-    m_outcomeLabel->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    m_outcomeLabel->hide();
-    layout->addWidget(m_outcomeLabel);
 }
 
 void CancelDialog::buildButtons(QVBoxLayout *layout)
@@ -310,7 +264,7 @@ void CancelDialog::updateEligibility()
     }
     m_summary->setEligibility(text, color, prominent);
     if (isVisible())
-        fitHeight();
+        growToFitHeight(this);
 }
 
 void CancelDialog::updateButtons()
@@ -363,9 +317,7 @@ void CancelDialog::startCancel()
     connect(m_job, &Services::CancelJob::stateChanged, this, &CancelDialog::onStateChanged);
     connect(m_job, &Services::CancelJob::finished, this, &CancelDialog::onFinished);
 
-    m_progress->show();
-    m_stateLabel->setText(tr("Checking the payment and writing the cancel log…"));
-    m_stateLabel->show();
+    m_outcome.showSending(tr("Checking the payment and writing the cancel log…"));
     updateEligibility();
     updateButtons();
 }
@@ -375,7 +327,7 @@ void CancelDialog::onStateChanged(Storage::AttemptState state)
     m_liveState = state;
     if (m_phase != Phase::Sending)
         return;
-    m_stateLabel->setText(CancelOutcome::progressText(state, m_key.provider));
+    m_outcome.setState(state, m_key.provider);
 }
 
 void CancelDialog::onFinished(const Services::CancelReport &report)
@@ -387,8 +339,7 @@ void CancelDialog::onFinished(const Services::CancelReport &report)
     // onOrdersChanged); the countdown no longer applies.
     m_summary->setCountdownVisible(false);
     m_headline->setText(tr("Cancel result"));
-    m_progress->hide();
-    m_stateLabel->hide();
+    m_outcome.hideSending();
     showOutcome();
     updateEligibility();
     updateButtons();
@@ -397,41 +348,8 @@ void CancelDialog::onFinished(const Services::CancelReport &report)
 
 void CancelDialog::showOutcome()
 {
-    const CancelOutcome outcome = CancelOutcome::of(*m_report, m_sources.context);
-    setProperty("outcome", outcome.key);
-    m_outcomeTitle->setText(outcome.title);
-    m_outcomeLabel->setText(outcome.details.join(QLatin1Char('\n')));
-    setLabelColor(m_outcomeTitle, outcome.color);
-    m_outcomeTitle->show();
-    m_outcomeLabel->show();
-    fitHeight();
-}
-
-void CancelDialog::fitHeight()
-{
-    // Word-wrapped labels grow in height for a width, which a top-level
-    // layout does not enforce: grow the window rather than squeeze the summary.
-    layout()->activate();
-    const int wanted = layout()->totalHeightForWidth(width());
-    if (wanted > height())
-        resize(width(), wanted);
-}
-
-void CancelDialog::reject()
-{
-    // Closing must not lose a cancel in flight: wait for its outcome.
-    if (m_phase == Phase::Sending)
-        return;
-    QDialog::reject();
-}
-
-void CancelDialog::closeEvent(QCloseEvent *event)
-{
-    if (m_phase == Phase::Sending) {
-        event->ignore();
-        return;
-    }
-    QDialog::closeEvent(event);
+    m_outcome.showOutcome(this, CancelOutcome::of(*m_report, m_sources.context));
+    growToFitHeight(this);
 }
 
 } // namespace CancelDesk::Ui

@@ -3,11 +3,11 @@
 #include "cancelsources.h"
 #include "domain/cancelpolicy.h"
 #include "domain/order.h"
+#include "ordersummary.h"
 #include "reasonfields.h"
 #include "services/cancelservice.h"
 #include "typedconfirmation.h"
 
-#include <QDialog>
 #include <QPointer>
 
 #include <memory>
@@ -16,14 +16,12 @@
 class QComboBox;
 class QLabel;
 class QLineEdit;
-class QProgressBar;
 class QPushButton;
 class QTimer;
 class QVBoxLayout;
 
 namespace CancelDesk::Ui {
 
-class OrderSummaryWidget;
 class OrderTableModel;
 struct OrderFacts;
 
@@ -34,7 +32,7 @@ struct OrderFacts;
 // A cancel in flight is never lost: while it runs the dialog refuses to close
 // (Esc, Close, the window's close button), and the job itself is parented to
 // the CancelService, so it finishes even if the dialog is destroyed anyway.
-class CancelDialog final : public QDialog
+class CancelDialog final : public SendingDialog
 {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(CancelDialog)
@@ -55,16 +53,13 @@ public:
     void setTypedConfirmationThreshold(qint64 majorUnits);
     bool needsTypedConfirmation() const;
     // Whether a cancel has been started and has not finished yet.
-    bool isSending() const { return m_phase == Phase::Sending; }
-
-    void reject() override;
+    bool isSending() const override { return m_phase == Phase::Sending; }
 
 Q_SIGNALS:
     void cancelFinished(const CancelDesk::Services::CancelReport &report);
 
 protected:
     void changeEvent(QEvent *event) override;
-    void closeEvent(QCloseEvent *event) override;
 
 private:
     enum class Phase { Editing, Sending, Done };
@@ -75,7 +70,6 @@ private:
     void buildUi();
     void buildSummary(QVBoxLayout *layout);
     void buildInput(QVBoxLayout *layout);
-    void buildProgress(QVBoxLayout *layout);
     void buildButtons(QVBoxLayout *layout);
     void retranslateUi();
     void tick();
@@ -86,7 +80,6 @@ private:
     void onStateChanged(Storage::AttemptState state);
     void onFinished(const Services::CancelReport &report);
     void showOutcome();
-    void fitHeight();
     Domain::CancelReason currentReason() const;
     // The core's CancelCheck on the facts at hand, now (no store read).
     void checkOrder();
@@ -118,10 +111,7 @@ private:
     OrderSummaryWidget *m_summary = nullptr;
     ReasonFields m_reason;
     TypedConfirmationFields m_confirm;
-    QProgressBar *m_progress = nullptr;
-    QLabel *m_stateLabel = nullptr;
-    QLabel *m_outcomeTitle = nullptr;
-    QLabel *m_outcomeLabel = nullptr;
+    OutcomeViews m_outcome; // the progress, then the outcome
     QPushButton *m_keepButton = nullptr;
     QPushButton *m_cancelButton = nullptr;
     QPushButton *m_closeButton = nullptr;

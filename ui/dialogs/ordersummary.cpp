@@ -5,10 +5,13 @@
 #include "providers/paymentprovider.h"
 #include "services/cancelservice.h"
 
+#include <QCloseEvent>
 #include <QEvent>
 #include <QFormLayout>
 #include <QFrame>
 #include <QLabel>
+#include <QLayout>
+#include <QProgressBar>
 #include <QVBoxLayout>
 
 namespace CancelDesk::Ui {
@@ -25,15 +28,6 @@ QLabel *valueLabel(const QString &objectName)
     label->setObjectName(objectName);
     label->setTextInteractionFlags(Qt::TextSelectableByMouse);
     return label;
-}
-
-void setBold(QLabel *label, qreal scale)
-{
-    QFont f = label->font();
-    f.setBold(true);
-    if (scale != 1.0)
-        f.setPointSizeF(f.pointSizeF() * scale);
-    label->setFont(f);
 }
 
 // The colours format.h uses for the countdown, reused so the dialogs read the
@@ -67,6 +61,23 @@ void setLabelColor(QLabel *label, const QColor &color)
     label->setPalette(p);
 }
 
+void setLabelBold(QLabel *label, qreal scale)
+{
+    QFont f = label->font();
+    f.setBold(true);
+    if (scale != 1.0)
+        f.setPointSizeF(f.pointSizeF() * scale);
+    label->setFont(f);
+}
+
+void growToFitHeight(QWidget *window)
+{
+    window->layout()->activate();
+    const int wanted = window->layout()->totalHeightForWidth(window->width());
+    if (wanted > window->height())
+        window->resize(window->width(), wanted);
+}
+
 OrderSummaryWidget::OrderSummaryWidget(const OperatorContext &context, const Domain::OrderKey &key,
                                        QWidget *parent)
     : QWidget(parent)
@@ -81,19 +92,19 @@ OrderSummaryWidget::OrderSummaryWidget(const OperatorContext &context, const Dom
     m_form->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
     // Named inside the dialog, not only on the main window's banner.
     m_environmentValue = valueLabel(QStringLiteral("environmentValue"));
-    setBold(m_environmentValue, 1.0);
+    setLabelBold(m_environmentValue, 1.0);
     setLabelColor(m_environmentValue, environmentColor(m_context.environment));
     m_providerValue = valueLabel(QStringLiteral("providerValue"));
     m_paymentIdValue = valueLabel(QStringLiteral("paymentIdValue"));
     m_referenceValue = valueLabel(QStringLiteral("referenceValue"));
     m_amountValue = valueLabel(QStringLiteral("amountValue"));
-    setBold(m_amountValue, 1.15);
+    setLabelBold(m_amountValue, 1.15);
     m_methodValue = valueLabel(QStringLiteral("methodValue"));
     m_statusValue = valueLabel(QStringLiteral("statusValue"));
     m_deadlineValue = valueLabel(QStringLiteral("deadlineValue"));
     m_deadlineValue->setWordWrap(true);
     m_countdownLabel = valueLabel(QStringLiteral("countdownLabel"));
-    setBold(m_countdownLabel, 1.15);
+    setLabelBold(m_countdownLabel, 1.15);
     for (QLabel *value :
          {m_environmentValue, m_providerValue, m_paymentIdValue, m_referenceValue, m_amountValue,
           m_methodValue, m_statusValue, m_deadlineValue, m_countdownLabel})
@@ -354,6 +365,83 @@ QStringList CancelOutcome::rejectionDetails(const CancelReport &r)
     if (const QString guidance = Providers::guidanceText(r.guidance); !guidance.isEmpty())
         details << guidance;
     return details;
+}
+
+void SendingDialog::reject()
+{
+    // Closing must not lose a cancel in flight: wait for its outcome.
+    if (isSending())
+        return;
+    QDialog::reject();
+}
+
+void SendingDialog::closeEvent(QCloseEvent *event)
+{
+    if (isSending()) {
+        event->ignore();
+        return;
+    }
+    QDialog::closeEvent(event);
+}
+
+OutcomeViews OutcomeViews::addTo(QVBoxLayout *layout)
+{
+    OutcomeViews v;
+    v.progress = new QProgressBar;
+    v.progress->setObjectName(QStringLiteral("progressBar"));
+    v.progress->setRange(0, 0); // busy: the provider decides how long it takes
+    v.progress->setTextVisible(false);
+    v.progress->hide();
+    layout->addWidget(v.progress);
+    v.state = new QLabel;
+    v.state->setObjectName(QStringLiteral("stateLabel"));
+    v.state->setWordWrap(true);
+    v.state->hide();
+    layout->addWidget(v.state);
+
+    v.title = new QLabel;
+    v.title->setObjectName(QStringLiteral("outcomeTitle"));
+    v.title->setTextFormat(Qt::PlainText);
+    v.title->setWordWrap(true);
+    setLabelBold(v.title, 1.4);
+    v.title->hide();
+    layout->addWidget(v.title);
+    v.text = new QLabel;
+    v.text->setObjectName(QStringLiteral("outcomeLabel"));
+    v.text->setTextFormat(Qt::PlainText);
+    v.text->setWordWrap(true);
+    v.text->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    v.text->hide();
+    layout->addWidget(v.text);
+    return v;
+}
+
+void OutcomeViews::showSending(const QString &stateText)
+{
+    progress->show();
+    state->setText(stateText);
+    state->show();
+}
+
+void OutcomeViews::setState(AttemptState attemptState, Domain::Provider provider)
+{
+    state->setText(CancelOutcome::progressText(attemptState, provider));
+}
+
+void OutcomeViews::hideSending()
+{
+    progress->hide();
+    state->hide();
+}
+
+void OutcomeViews::showOutcome(QWidget *dialog, const CancelOutcome &outcome)
+{
+    dialog->setProperty("outcome", outcome.key);
+    title->setText(outcome.title);
+    text->setText(outcome.details.join(QLatin1Char('\n')));
+    setLabelColor(title, outcome.color);
+    title->show();
+    text->show();
 }
 
 } // namespace CancelDesk::Ui

@@ -8,13 +8,17 @@
 #include <QColor>
 #include <QCoreApplication>
 #include <QDateTime>
+#include <QDialog>
 #include <QStringList>
 #include <QWidget>
 
 #include <optional>
 
+class QCloseEvent;
 class QFormLayout;
 class QLabel;
+class QProgressBar;
+class QVBoxLayout;
 
 namespace CancelDesk::Services {
 struct CancelReport;
@@ -24,6 +28,12 @@ namespace CancelDesk::Ui {
 
 // Sets the label's text colour (its palette's WindowText).
 void setLabelColor(QLabel *label, const QColor &color);
+// Makes the label's font bold, its point size scale times as large.
+void setLabelBold(QLabel *label, qreal scale = 1.0);
+// Word-wrapped labels grow in height for a width, which a top-level layout
+// does not enforce: grows the window to its layout's height for its width
+// rather than squeeze it (never shrinks it).
+void growToFitHeight(QWidget *window);
 
 // What an operator decides on before a cancel is sent (PRODUCT.md F9, F10,
 // F23): the environment, the order (one row per fact), its cancel deadline
@@ -101,6 +111,49 @@ private:
     static CancelOutcome notSent(const Services::CancelReport &report);
     static CancelOutcome ofAttempt(const Services::CancelReport &report);
     static QStringList rejectionDetails(const Services::CancelReport &report);
+};
+
+// The cancel and approve dialogs: a cancel they start runs in place, and is
+// never lost. While it runs (isSending) the dialog refuses to close: Esc,
+// Close and the window's close button do nothing until its outcome is in.
+class SendingDialog : public QDialog
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(SendingDialog)
+
+public:
+    using QDialog::QDialog;
+
+    // Whether a cancel has been started and has not finished yet.
+    virtual bool isSending() const = 0;
+
+    void reject() override;
+
+protected:
+    void closeEvent(QCloseEvent *event) override;
+};
+
+// The progress while a cancel runs, then its outcome (F11), in place in the
+// cancel and approve dialogs: a busy bar and the state line, then the outcome's
+// bold title and its details. All hidden until shown; the object names are the
+// ones the tests find (progressBar, stateLabel, outcomeTitle, outcomeLabel).
+struct OutcomeViews
+{
+    QProgressBar *progress = nullptr;
+    QLabel *state = nullptr;
+    QLabel *title = nullptr;
+    QLabel *text = nullptr;
+
+    // Creates the four widgets, hidden, at the end of layout.
+    static OutcomeViews addTo(QVBoxLayout *layout);
+    // The busy bar and the state line with this text.
+    void showSending(const QString &stateText);
+    // The state line for the job's state (CancelOutcome::progressText).
+    void setState(Storage::AttemptState state, Domain::Provider provider);
+    // Hides the busy bar and the state line.
+    void hideSending();
+    // Shows the outcome, and sets dialog's "outcome" property to its key.
+    void showOutcome(QWidget *dialog, const CancelOutcome &outcome);
 };
 
 } // namespace CancelDesk::Ui
