@@ -4,6 +4,7 @@
 #include "eligibility.h"
 #include "format.h"
 #include "models/ordertablemodel.h"
+#include "ordersummary.h"
 #include "providers/paymentprovider.h"
 #include "providers/providerregistry.h"
 #include "services/exporter.h"
@@ -446,22 +447,7 @@ QColor BulkCancelDialog::outcomeColor(const Row &row) const
         return m_phase == Phase::Reviewing ? countdownColor(Countdown::Level::Normal) : QColor();
     if (!row.report->state)
         return countdownColor(Countdown::Level::Closed);
-    switch (*row.report->state) {
-    case AttemptState::Succeeded:
-        return countdownColor(Countdown::Level::Normal);
-    case AttemptState::Rejected:
-        return countdownColor(Countdown::Level::Red);
-    case AttemptState::Declined:
-    case AttemptState::Expired:
-        return countdownColor(Countdown::Level::Closed);
-    case AttemptState::Unresolved:
-    case AttemptState::AwaitingApproval:
-    case AttemptState::Prepared:
-    case AttemptState::Sent:
-    case AttemptState::Confirming:
-        break;
-    }
-    return countdownColor(Countdown::Level::Amber);
+    return Ui::outcomeColor(*row.report->state);
 }
 
 void BulkCancelDialog::fillRow(int r)

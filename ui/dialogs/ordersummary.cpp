@@ -30,9 +30,11 @@ QLabel *valueLabel(const QString &objectName)
     return label;
 }
 
+} // namespace
+
 // The colours format.h uses for the countdown, reused so the dialogs read the
 // same as the list: green done, red refused, amber unknown.
-QColor outcomeColor(AttemptState state)
+QColor outcomeColor(Storage::AttemptState state)
 {
     switch (state) {
     case AttemptState::Succeeded:
@@ -51,8 +53,6 @@ QColor outcomeColor(AttemptState state)
     }
     return countdownColor(Countdown::Level::Amber);
 }
-
-} // namespace
 
 void setLabelColor(QLabel *label, const QColor &color)
 {

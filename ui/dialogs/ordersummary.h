@@ -28,6 +28,10 @@ namespace CancelDesk::Ui {
 
 // Sets the label's text colour (its palette's WindowText).
 void setLabelColor(QLabel *label, const QColor &color);
+// The colour of an attempt's outcome, in the countdown's colours so that the
+// dialogs read like the list: green succeeded, red rejected, grey declined or
+// expired, amber anything still open or unknown.
+QColor outcomeColor(Storage::AttemptState state);
 // Makes the label's font bold, its point size scale times as large.
 void setLabelBold(QLabel *label, qreal scale = 1.0);
 // Word-wrapped labels grow in height for a width, which a top-level layout
