@@ -15,6 +15,7 @@ namespace CancelDesk::Core {
 AppCore::AppCore(AppCoreOptions options)
     : m_config(std::move(options.config))
     , m_databasePath(std::move(options.databasePath))
+    , m_databasePassword(std::move(options.databasePassword))
     , m_testClock(std::move(options.clock))
     , m_operatorName(options.operatorName.trimmed())
 {}
@@ -39,6 +40,7 @@ bool AppCore::open(QString *error)
 bool AppCore::openStorage(QString *error)
 {
     Q_ASSERT(!isOpen());
+    m_openFailure = Storage::OpenFailure::Other; // until the store is open
     Domain::PolicyLoadResult loaded = Domain::CancelPolicy::load(m_config.cancelRulesOverrideFile);
     if (!loaded.ok()) {
         *error = loaded.error;
@@ -49,8 +51,12 @@ bool AppCore::openStorage(QString *error)
         policy.setProviderTimeZone(Domain::Provider::Uqpay, *m_config.uqpayTimeZone);
 
     auto database = std::make_unique<Storage::Database>(m_databasePath);
-    if (!database->open(error))
+    database->setPassword(m_databasePassword);
+    if (!database->open(error)) {
+        m_openFailure = database->openFailure();
         return false;
+    }
+    m_openFailure = Storage::OpenFailure::None;
     m_policy = std::move(policy);
     m_database = std::move(database);
     m_orders = std::make_unique<Storage::OrderStore>(*m_database, &m_policy);

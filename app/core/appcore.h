@@ -4,6 +4,7 @@
 #include "domain/cancelpolicy.h"
 #include "domain/provider.h"
 #include "services/workflowsettings.h"
+#include "storage/databaselocation.h"
 
 #include <QDateTime>
 #include <QString>
@@ -34,6 +35,9 @@ struct AppCoreOptions
     // sandbox points config.providers at it (Config::useSandbox) first.
     Config::AppConfig config;
     QString databasePath;
+    // The team database's password when the face has one (the console's
+    // keychain); empty: libpq's PGPASSWORD or ~/.pgpass. Storage::Database::setPassword.
+    QString databasePassword;
     // The time every service reads. Empty: the system clock corrected by the
     // providers' Date-header skew (F9). Tests pass one they move.
     Services::Clock clock;
@@ -65,6 +69,9 @@ public:
     // cancel journal, the exporter and the importer. A translated error on
     // failure; then nothing is kept.
     bool openStorage(QString *error);
+    // Why the last openStorage() could not open the database
+    // (Storage::Database::openFailure); None when it did.
+    Storage::OpenFailure openFailure() const { return m_openFailure; }
     // Builds the provider registry from these settings (they replace
     // config().providers; an empty set is allowed: no provider is available)
     // and the refresh and cancel services over it. After openStorage(), once.
@@ -113,6 +120,8 @@ private:
 
     Config::AppConfig m_config;
     QString m_databasePath;
+    QString m_databasePassword;
+    Storage::OpenFailure m_openFailure = Storage::OpenFailure::None;
     Services::Clock m_testClock;
     QString m_operatorName;
     Domain::CancelPolicy m_policy;

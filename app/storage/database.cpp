@@ -366,6 +366,12 @@ Database::~Database()
     m_connections.clear();
 }
 
+void Database::setPassword(const QString &password)
+{
+    QMutexLocker lock(&m_mutex);
+    m_password = password;
+}
+
 bool Database::open(QString *error)
 {
     return migrate(latestSchemaVersion(), error);
@@ -475,9 +481,18 @@ QSqlDatabase Database::openConnection(QString *error) const
     }
 
     if (!db.open()) {
-        if (error)
+        m_connectError = db.lastError();
+        if (error) {
+            QString why = errorText(m_connectError);
+            if (m_location.engine == Engine::PostgreSql
+                && EngineSql::isLoginRefused(m_connectError)) {
+                why = QCoreApplication::translate("Database",
+                                                  "The team database refused the login of %1: %2")
+                          .arg(m_location.loginName(), m_connectError.databaseText().trimmed());
+            }
             *error = QCoreApplication::translate("Database", "Cannot open the database %1: %2")
-                         .arg(QDir::toNativeSeparators(path()), errorText(db.lastError()));
+                         .arg(QDir::toNativeSeparators(path()), why);
+        }
         return db;
     }
     QString configureError;
@@ -508,8 +523,10 @@ QSqlDatabase Database::addConnection(const QString &name, QString *error) const
             *error = unsafe;
         return {};
     }
-    // No password here: libpq reads PGPASSWORD or the password file itself.
     QSqlDatabase db = QSqlDatabase::addDatabase(u"QPSQL"_s, name);
+    // Without one, libpq reads PGPASSWORD or the password file itself.
+    if (!m_password.isEmpty())
+        db.setPassword(m_password);
     db.setHostName(m_location.connectHost());
     db.setPort(m_location.port);
     db.setDatabaseName(m_location.databaseName);
@@ -677,6 +694,11 @@ bool Database::migrate(int targetVersion, QString *error)
 {
     QString ignored;
     QString *const err = error ? error : &ignored;
+    m_openFailure = OpenFailure::Other; // until it has worked
+    {
+        QMutexLocker lock(&m_mutex);
+        m_connectError = QSqlError();
+    }
 
     if (!m_locationError.isEmpty()) {
         *err = m_locationError;
@@ -692,8 +714,14 @@ bool Database::migrate(int targetVersion, QString *error)
     if (m_location.engine == Engine::Sqlite && !createPrivateStore(m_location.path, err))
         return false;
     QSqlDatabase db = openConnection(err);
-    if (!db.isOpen())
+    if (!db.isOpen()) {
+        QMutexLocker lock(&m_mutex);
+        if (m_connectError.type() == QSqlError::ConnectionError) {
+            m_openFailure = EngineSql::isLoginRefused(m_connectError) ? OpenFailure::LoginRefused
+                                                                      : OpenFailure::NoConnection;
+        }
         return false;
+    }
     int current = 0;
     if (!readSchemaVersion(db, path(), &current, err)
         || !canMigrate(path(), current, targetVersion, err))
@@ -706,7 +734,10 @@ bool Database::migrate(int targetVersion, QString *error)
     m_serverClock.store(m_location.engine == Engine::PostgreSql
                             && targetVersion >= kServerClockVersion,
                         std::memory_order_relaxed);
-    return refreshTeamLogin(err);
+    if (!refreshTeamLogin(err))
+        return false;
+    m_openFailure = OpenFailure::None;
+    return true;
 }
 
 QString Database::teamLogin() const

@@ -7,13 +7,13 @@
 #include <QMetaObject>
 #include <QMutex>
 #include <QSqlDatabase>
+#include <QSqlError>
 #include <QString>
 #include <QStringList>
 #include <QStringView>
 
 #include <atomic>
 
-class QSqlError;
 class QThread;
 
 namespace CancelDesk::Storage {
@@ -48,9 +48,18 @@ public:
     ~Database();
     Q_DISABLE_COPY_MOVE(Database)
 
+    // The team database's password (PostgreSQL) when the caller has one: the
+    // console's, from the OS keychain or typed into its login dialog. Set
+    // before open(); every connection of this store uses it. Empty (the
+    // default): libpq reads PGPASSWORD or ~/.pgpass. Never in a message.
+    void setPassword(const QString &password);
+
     // Opens the file (creating it and its folder) and migrates to the latest
     // schema. On failure returns false and a translated message in *error.
     bool open(QString *error);
+
+    // Why the last open() failed (Storage::OpenFailure).
+    OpenFailure openFailure() const { return m_openFailure; }
     // Opens and migrates only up to targetVersion; tests use this to build a
     // database as an earlier release left it.
     bool openAtVersion(int targetVersion, QString *error);
@@ -113,6 +122,10 @@ private:
     static constexpr int kServerClockVersion = 6;
     std::atomic<bool> m_serverClock{false};
     QString m_teamLogin; // guarded by m_mutex
+    QString m_password;  // set before any connection is opened
+    // The last connection of any thread that would not open (m_mutex).
+    mutable QSqlError m_connectError;
+    OpenFailure m_openFailure = OpenFailure::None;
 };
 
 // Splits a migration script into statements at the semicolons that end them:

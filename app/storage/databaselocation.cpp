@@ -6,6 +6,8 @@
 
 #include <array>
 #include <optional>
+#include <pwd.h>
+#include <unistd.h>
 
 using namespace Qt::Literals::StringLiterals;
 
@@ -364,6 +366,17 @@ DatabaseLocation DatabaseLocation::sqlite(const QString &path)
     DatabaseLocation location;
     location.path = path;
     return location;
+}
+
+QString DatabaseLocation::loginName() const
+{
+    if (!userName.isEmpty())
+        return userName;
+    if (QString user = qEnvironmentVariable("PGUSER"); !user.isEmpty())
+        return user;
+    if (const passwd *entry = ::getpwuid(::geteuid()); entry && entry->pw_name)
+        return QString::fromLocal8Bit(entry->pw_name);
+    return qEnvironmentVariable("USER");
 }
 
 QString DatabaseLocation::connectHost() const

@@ -6,6 +6,13 @@ namespace CancelDesk::Storage {
 
 struct DatabaseLocationParse;
 
+// Why a store could not be opened, for a caller that can do something about
+// it: the console asks for the password when the team database refused the
+// login (or wanted a password), and offers to try again when it could not be
+// reached. Other: anything else (the schema, a file, a permission); None: it
+// opened.
+enum class OpenFailure { None, NoConnection, LoginRefused, Other };
+
 // Where the store is (PRODUCT.md F20): a SQLite file, the embedded default,
 // or a PostgreSQL database (team mode) named by a libpq-style URL
 //   postgresql://[user@][host][:port]/dbname[?name=value&...]
@@ -45,6 +52,8 @@ struct DatabaseLocation
     static DatabaseLocation sqlite(const QString &path);
 
     bool isTeam() const { return engine == Engine::PostgreSql; }
+    // The login libpq connects as: userName, else PGUSER, else the OS login.
+    QString loginName() const;
     // For QSqlDatabase::setHostName: the socket folder, else the host.
     QString connectHost() const;
     // For messages, notes and keys: the SQLite path, or the URL without any

@@ -182,4 +182,17 @@ QString postgresErrorText(const QSqlError &error)
     return {};
 }
 
+bool isLoginRefused(const QSqlError &error)
+{
+    if (sqlState(error).startsWith(u"28"))
+        return true;
+    if (error.type() != QSqlError::ConnectionError)
+        return false;
+    // libpq: "fe_sendauth: no password supplied"; the server: "password
+    // authentication failed for user …", "… authentication failed …".
+    const QString text = error.databaseText();
+    return text.contains(u"fe_sendauth"_s) || text.contains(u"password"_s, Qt::CaseInsensitive)
+           || text.contains(u"authentication failed"_s, Qt::CaseInsensitive);
+}
+
 } // namespace CancelDesk::Storage::EngineSql

@@ -55,4 +55,11 @@ QString sqlState(const QSqlError &error);
 // state has no sentence of its own.
 QString postgresErrorText(const QSqlError &error);
 
+// Whether a failed PostgreSQL connect (QPSQL's open(), which has no SQLSTATE)
+// failed at the login: the server refused the password or wanted one that
+// was not given. Read from libpq's message (its English words, or SQLSTATE
+// class 28 when there is one); a message libpq translated is not recognised
+// and counts as not reaching the server.
+bool isLoginRefused(const QSqlError &error);
+
 } // namespace CancelDesk::Storage::EngineSql

@@ -132,6 +132,7 @@ private slots:
     void cancelJournalWritesThroughTheRules();
     void psqlAuditorInsertIsRefused();
     void psqlOperatorTruncateIsRefused();
+    void storeOpensWithThePasswordItIsGiven();
 
 private:
     // A new database with schema canceldesk migrated to the newest version,
@@ -663,6 +664,47 @@ void TestTeamRules::psqlOperatorTruncateIsRefused()
     QCOMPARE(code, 1);
     QVERIFY2(error.contains(u"permission denied"_s), qPrintable(error));
     QCOMPARE(number(as(u"alice"_s), u"SELECT count(*) FROM journal_entries"_s), before);
+}
+
+// F20: the console gives the store the password from its keychain (or its
+// login dialog): a login over TCP (scram-sha-256) opens with it, and a store
+// without it, or with a wrong one, says the login was refused (the console
+// then asks) without ever repeating the password.
+void TestTeamRules::storeOpensWithThePasswordItIsGiven()
+{
+    qunsetenv("PGPASSWORD"); // only what the store is given
+    qputenv("PGPASSFILE", "/nonexistent/.pgpass");
+    using CancelDesk::Storage::Database;
+    using CancelDesk::Storage::OpenFailure;
+    const QString url = u"postgresql://carol@127.0.0.1:%1/%2"_s.arg(m_server->port()).arg(m_team);
+    const QString secret = u"pw-carol"_s;
+    {
+        Database db(url);
+        db.setPassword(secret);
+        QString error;
+        QVERIFY2(db.open(&error), qPrintable(error));
+        QCOMPARE(db.openFailure(), OpenFailure::None);
+        QCOMPARE(db.teamLogin(), u"carol"_s);
+    }
+    for (const QString &given : {QString(), u"pw-wrong-one"_s}) {
+        Database db(url);
+        db.setPassword(given);
+        QString error;
+        QVERIFY(!db.open(&error));
+        QCOMPARE(db.openFailure(), OpenFailure::LoginRefused);
+        QVERIFY2(error.contains(u"refused the login of carol"_s), qPrintable(error));
+        QVERIFY2(!error.contains(u"pw-"_s), qPrintable(error));
+    }
+    {
+        // Nobody listening there: not a login problem.
+        Database db(u"postgresql://carol@127.0.0.1:1/%1?connect_timeout=2"_s.arg(m_team));
+        db.setPassword(secret);
+        QString error;
+        QVERIFY(!db.open(&error));
+        QCOMPARE(db.openFailure(), OpenFailure::NoConnection);
+        QVERIFY2(!error.contains(secret), qPrintable(error));
+    }
+    qunsetenv("PGPASSFILE");
 }
 
 QTEST_GUILESS_MAIN(TestTeamRules)
