@@ -969,6 +969,53 @@
     </message>
 </context>
 <context>
+    <name>CancelDesk::Ui::DatabaseLoginDialog</name>
+    <message>
+        <source>The team database needs the password of %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The team database did not accept the password of %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The team database did not accept the saved password of %1. It may have been changed: type the new one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CancelDesk cannot reach the team database. Check the network and the server, then connect again. If the server wants a password, type it here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Team database login</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Database:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Login:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Password:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remember the password in %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connect</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>CancelDesk::Ui::Eligibility</name>
     <message>
         <source>The cancel window closed at %1.</source>
@@ -2125,6 +2172,14 @@
     </message>
     <message>
         <source>%1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Team &amp;database:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Empty: the orders and the cancel log are kept in a file on this computer. A postgresql:// address (without a password) shares them with your team; CancelDesk asks for the password when it connects and keeps it in the keychain.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3910,6 +3965,10 @@ Sandbox: in the sandbox environment with no provider configured, the CLI talks t
         <source>Not permitted by the team database: %1.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>The team database refused the login of %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>DatabaseLocation</name>
@@ -4760,6 +4819,11 @@ Sandbox: in the sandbox environment with no provider configured, the CLI talks t
     </message>
     <message>
         <source>The sandbox folder %1 cannot be removed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The password could not be saved: %1
+CancelDesk will ask for it again next time.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

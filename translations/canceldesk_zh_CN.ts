@@ -961,6 +961,53 @@
     </message>
 </context>
 <context>
+    <name>CancelDesk::Ui::DatabaseLoginDialog</name>
+    <message>
+        <source>The team database needs the password of %1.</source>
+        <translation>团队数据库需要 %1 的密码。</translation>
+    </message>
+    <message>
+        <source>The team database did not accept the password of %1.</source>
+        <translation>团队数据库不接受 %1 的密码。</translation>
+    </message>
+    <message>
+        <source>The team database did not accept the saved password of %1. It may have been changed: type the new one.</source>
+        <translation>团队数据库不接受已保存的 %1 的密码。密码可能已更改，请输入新密码。</translation>
+    </message>
+    <message>
+        <source>CancelDesk cannot reach the team database. Check the network and the server, then connect again. If the server wants a password, type it here.</source>
+        <translation>取消台无法连接团队数据库。请检查网络和服务器，然后重新连接。如果服务器需要密码，请在此输入。</translation>
+    </message>
+    <message>
+        <source>Team database login</source>
+        <translation>登录团队数据库</translation>
+    </message>
+    <message>
+        <source>Database:</source>
+        <translation>数据库：</translation>
+    </message>
+    <message>
+        <source>Login:</source>
+        <translation>登录名：</translation>
+    </message>
+    <message>
+        <source>Password:</source>
+        <translation>密码：</translation>
+    </message>
+    <message>
+        <source>Remember the password in %1</source>
+        <translation>在%1中记住密码</translation>
+    </message>
+    <message>
+        <source>Connect</source>
+        <translation>连接</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>退出</translation>
+    </message>
+</context>
+<context>
     <name>CancelDesk::Ui::Eligibility</name>
     <message>
         <source>The cancel window closed at %1.</source>
@@ -2104,6 +2151,14 @@
     <message>
         <source>%1: %2</source>
         <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source>Team &amp;database:</source>
+        <translation>团队数据库(&amp;D)：</translation>
+    </message>
+    <message>
+        <source>Empty: the orders and the cancel log are kept in a file on this computer. A postgresql:// address (without a password) shares them with your team; CancelDesk asks for the password when it connects and keeps it in the keychain.</source>
+        <translation>留空：订单和取消日志保存在本机的文件中。填写 postgresql:// 地址（不含密码）即与团队共享；取消台在连接时询问密码，并保存在钥匙串中。</translation>
     </message>
 </context>
 <context>
@@ -3891,6 +3946,10 @@ log head 以 SEQ:HASH 的形式输出取消日志的链头（使用 --json 时�
         <source>Not permitted by the team database: %1.</source>
         <translation>团队数据库不允许此操作：%1。</translation>
     </message>
+    <message>
+        <source>The team database refused the login of %1: %2</source>
+        <translation>团队数据库拒绝了 %1 的登录：%2</translation>
+    </message>
 </context>
 <context>
     <name>DatabaseLocation</name>
@@ -4740,6 +4799,12 @@ log head 以 SEQ:HASH 的形式输出取消日志的链头（使用 --json 时�
     <message>
         <source>The sandbox folder %1 cannot be removed.</source>
         <translation>无法删除沙箱文件夹 %1。</translation>
+    </message>
+    <message>
+        <source>The password could not be saved: %1
+CancelDesk will ask for it again next time.</source>
+        <translation>无法保存密码：%1
+下次取消台会再次询问。</translation>
     </message>
 </context>
 </TS>

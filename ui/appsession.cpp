@@ -30,15 +30,19 @@ AppSession::~AppSession()
 
 bool AppSession::open(QString *error)
 {
+    m_openFailure = Storage::OpenFailure::Other; // until the core has said
     Config::AppConfig &config = m_options.config;
     if (config.environment == u"sandbox" && !config.hasProviders() && !useBuiltInSandbox(error))
         return false;
     Core::AppCoreOptions options;
     options.config = config;
     options.databasePath = m_options.databasePath;
+    options.databasePassword = m_options.databasePassword;
     options.clock = m_options.clock;
     auto core = std::make_unique<Core::AppCore>(std::move(options));
-    if (!core->open(error))
+    const bool opened = core->open(error);
+    m_openFailure = core->openFailure();
+    if (!opened)
         return false;
     m_core = std::move(core);
     connect(&m_core->importer(), &Services::Importer::ordersImported, this,

@@ -29,6 +29,9 @@ struct SessionOptions
 {
     Config::AppConfig config;
     QString databasePath;
+    // The team database's password from the keychain or the console's login
+    // dialog; empty: libpq's PGPASSWORD or ~/.pgpass (Core::AppCoreOptions).
+    QString databasePassword;
     // In the sandbox environment with no provider configured, the simulator
     // runs in this process (PRODUCT.md F19): this one when given (the console
     // keeps it across session rebuilds), else one started here whose keys live
@@ -70,6 +73,9 @@ public:
     // providers at it, then opens the core: the cancel rules, the database and
     // the services. A translated error on failure.
     bool open(QString *error);
+    // Why open() could not open the store (Storage::OpenFailure): the console
+    // asks for the team database's password when the login was refused.
+    Storage::OpenFailure openFailure() const { return m_openFailure; }
 
     // The composition this session delegates to. Valid after open().
     Core::AppCore &core() const { return *m_core; }
@@ -134,6 +140,7 @@ private:
     void followChanges();
 
     SessionOptions m_options;
+    Storage::OpenFailure m_openFailure = Storage::OpenFailure::None;
     std::shared_ptr<Sandbox::SandboxServer> m_sandbox;
     QHash<Domain::Provider, QStringList> m_demoIds;
     // After the sandbox: its services talk to it, so they go first.

@@ -18,10 +18,12 @@ using namespace CancelDesk;
 
 namespace {
 
-// The console cannot go on: say why, then end the event loop.
+// The console cannot go on: say why (unless the operator chose to quit), then
+// end the event loop.
 void quitWith(const QString &error)
 {
-    QMessageBox::critical(nullptr, QCoreApplication::translate("main", "CancelDesk"), error);
+    if (!error.isEmpty())
+        QMessageBox::critical(nullptr, QCoreApplication::translate("main", "CancelDesk"), error);
     QCoreApplication::exit(1);
 }
 

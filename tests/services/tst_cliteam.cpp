@@ -54,15 +54,7 @@ private:
             as(u"dave"_s, {u"log"_s, u"export"_s, u"--out"_s, out, u"--format"_s, u"jsonl"_s});
         if (run.code != 0)
             qWarning("log export: %s", run.err.constData());
-        QFile f(out);
-        QList<QJsonObject> rows;
-        if (!f.open(QIODevice::ReadOnly))
-            return rows;
-        for (const QByteArray &line : f.readAll().split('\n')) {
-            if (!line.trimmed().isEmpty())
-                rows.append(QJsonDocument::fromJson(line).object());
-        }
-        return rows;
+        return CancelDesk::Test::jsonLines(out);
     }
 
     // What the CLI said about one order (orders add), for its currency.

@@ -29,6 +29,19 @@ QJsonObject json(const Run &run)
     return error.error == QJsonParseError::NoError ? doc.object() : QJsonObject();
 }
 
+QList<QJsonObject> jsonLines(const QString &path)
+{
+    QFile f(path);
+    QList<QJsonObject> rows;
+    if (!f.open(QIODevice::ReadOnly))
+        return rows;
+    for (const QByteArray &line : f.readAll().split('\n')) {
+        if (!line.trimmed().isEmpty())
+            rows.append(QJsonDocument::fromJson(line).object());
+    }
+    return rows;
+}
+
 bool Sandbox::start(const QString &dir, const QString &scenarioFile)
 {
     QStringList args{u"--port"_s, u"0"_s, u"--state-dir"_s, dir + u"/state"_s, u"--quiet"_s};

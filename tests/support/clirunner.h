@@ -27,6 +27,9 @@ struct Run
 
 // The one JSON object a --json run printed; empty when stdout is not one.
 QJsonObject json(const Run &run);
+// The objects of a JSON Lines file (`log export --format jsonl`), in order;
+// empty when it cannot be read.
+QList<QJsonObject> jsonLines(const QString &path);
 
 // One running canceldesk-sandbox and the announcement file the CLI reads.
 struct Sandbox

@@ -91,6 +91,7 @@ private Q_SLOTS:
     void productionNeedsConfirmation();
     void invalidUrlIsRefusedAndFileUnchanged();
     void invalidCancelRulesAreRefused();
+    void teamDatabaseUrlIsSavedWithoutAPassword();
     void replacedInlineSecretLeavesTheFile();
     void retranslatesOnLanguageChange();
     void testConnectionProbesTheEnteredSettings();
@@ -425,6 +426,46 @@ void TestSettings::productionNeedsConfirmation()
     QCOMPARE(find<QComboBox>(reopened, u"environmentCombo"_s)->currentData().toString(),
              u"production"_s);
     QVERIFY(!reopened.findChild<QMessageBox *>());
+}
+
+// F20: the team database is chosen on the General page; a URL holding a
+// password is refused (the console asks for it when it connects and keeps
+// it in the keychain), and the message does not repeat it.
+void TestSettings::teamDatabaseUrlIsSavedWithoutAPassword()
+{
+    QTemporaryDir dir;
+    const QString config = dir.filePath(u"canceldesk.ini"_s);
+    Ui::MemorySecretStore store;
+    Ui::SettingsDialog dialog(config, store);
+    QSignalSpy saved(&dialog, &Ui::SettingsDialog::settingsSaved);
+    dialog.show();
+    type(dialog, u"databaseUrlEdit"_s, u"postgresql://alice:s3cret-pw@db.example.com/team"_s);
+    QTest::mouseClick(find<QPushButton>(dialog, u"saveButton"_s), Qt::LeftButton);
+    auto *message = find<QLabel>(dialog, u"settingsError"_s);
+    QTRY_VERIFY(message->isVisible());
+    QVERIFY2(message->text().contains(u"must not hold a password"_s), qPrintable(message->text()));
+    QVERIFY(!message->text().contains(u"s3cret-pw"_s));
+    QCOMPARE(saved.count(), 0);
+    QVERIFY(!QFileInfo::exists(config));
+
+    type(dialog, u"databaseUrlEdit"_s, u"postgresql://alice@db.example.com:5433/team"_s);
+    QTest::mouseClick(find<QPushButton>(dialog, u"saveButton"_s), Qt::LeftButton);
+    QTRY_COMPARE(saved.count(), 1);
+    QSettings ini(config, QSettings::IniFormat);
+    QCOMPARE(ini.value(u"database/url"_s).toString(),
+             u"postgresql://alice@db.example.com:5433/team"_s);
+
+    // Opened again, it shows what is saved; emptied, the key goes.
+    Ui::SettingsDialog again(config, store);
+    QSignalSpy savedAgain(&again, &Ui::SettingsDialog::settingsSaved);
+    again.show();
+    QCOMPARE(find<QLineEdit>(again, u"databaseUrlEdit"_s)->text(),
+             u"postgresql://alice@db.example.com:5433/team"_s);
+    type(again, u"databaseUrlEdit"_s, QString());
+    QTest::mouseClick(find<QPushButton>(again, u"saveButton"_s), Qt::LeftButton);
+    QTRY_COMPARE(savedAgain.count(), 1);
+    ini.sync();
+    QVERIFY(!ini.contains(u"database/url"_s));
 }
 
 void TestSettings::invalidUrlIsRefusedAndFileUnchanged()

@@ -27,6 +27,11 @@ QStringList providerSecretKeys()
     return {u"uqpay/api_key"_s, u"liquido/client_secret"_s, u"liquido/api_key"_s};
 }
 
+QString databasePasswordKey(const QString &databaseDisplayName)
+{
+    return u"database/"_s + databaseDisplayName;
+}
+
 // ---- KeychainSecretStore ----------------------------------------------------
 
 struct KeychainSecretStore::ReadRun

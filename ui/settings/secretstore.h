@@ -20,6 +20,10 @@ namespace CancelDesk::Ui {
 // The provider secrets the console keeps in a SecretStore (PRODUCT.md §8):
 // "uqpay/api_key", "liquido/client_secret", "liquido/api_key".
 QStringList providerSecretKeys();
+// The key of a team database's password (PRODUCT.md F20): "database/" and the
+// database's URL without any secret (DatabaseLocation::displayName), so each
+// login and database has its own.
+QString databasePasswordKey(const QString &databaseDisplayName);
 
 // What a read found. Absent keys are simply missing from values.
 struct SecretValues

@@ -63,6 +63,7 @@ const QStringList &editedKeys()
         u"general/operator"_s,
         u"general/typed_confirmation_above"_s,
         u"general/cancel_rules"_s,
+        u"database/url"_s,
         u"network/timeout_ms"_s,
         u"network/max_retries"_s,
         u"network/retry_base_ms"_s,
@@ -310,6 +311,17 @@ QWidget *SettingsDialog::buildGeneralPage()
         QString error;
         checkCancelRules(&error);
     });
+    // F20: a team's PostgreSQL database instead of this computer's file. Its
+    // password is never typed here: the console asks for it when it connects
+    // and keeps it in the secret store.
+    m_databaseUrl = lineEdit(u"databaseUrlEdit"_s);
+    m_databaseUrl->setPlaceholderText(u"postgresql://user@host:5432/canceldesk"_s);
+    addRow(generalForm, m_databaseUrl);
+    m_databaseNote = new QLabel(this);
+    m_databaseNote->setObjectName(u"databaseUrlNote"_s);
+    m_databaseNote->setWordWrap(true);
+    m_databaseNote->setForegroundRole(QPalette::PlaceholderText);
+    generalForm->addRow(QString(), m_databaseNote);
     connect(m_environment, &QComboBox::currentIndexChanged, this,
             &SettingsDialog::environmentChosen);
     return general;
@@ -479,6 +491,11 @@ void SettingsDialog::retranslateGeneralPage()
            "asks for every cancel."));
     setFieldLabel(m_cancelRules, tr("Cancel &window overrides:"));
     m_cancelRules->setPlaceholderText(tr("none (the built-in cancel windows)"));
+    setFieldLabel(m_databaseUrl, tr("Team &database:"));
+    m_databaseNote->setText(
+        tr("Empty: the orders and the cancel log are kept in a file on this computer. A "
+           "postgresql:// address (without a password) shares them with your team; CancelDesk "
+           "asks for the password when it connects and keeps it in the keychain."));
 }
 
 void SettingsDialog::retranslateNetworkPage()
@@ -581,6 +598,7 @@ void SettingsDialog::load()
     m_typedConfirmation->setValue(
         number(u"general/typed_confirmation_above"_s, kTypedConfirmationDefault));
     m_cancelRules->setText(text(u"general/cancel_rules"_s));
+    m_databaseUrl->setText(text(u"database/url"_s));
 
     const Services::WorkflowSettings defaults;
     m_timeout->setValue(number(u"network/timeout_ms"_s, defaults.timeout.count()));
@@ -707,6 +725,7 @@ void SettingsDialog::writeTo(QSettings &settings) const
     put(u"general/typed_confirmation_above"_s, num(m_typedConfirmation->value()),
         num(kTypedConfirmationDefault));
     put(u"general/cancel_rules"_s, m_cancelRules->text().trimmed(), QString());
+    put(u"database/url"_s, m_databaseUrl->text().trimmed(), QString());
 
     const Services::WorkflowSettings d;
     put(u"network/timeout_ms"_s, num(m_timeout->value()), num(d.timeout.count()));

@@ -147,6 +147,8 @@ private:
     QSpinBox *m_typedConfirmation = nullptr;
     QLineEdit *m_cancelRules = nullptr;
     QLabel *m_cancelRulesStatus = nullptr;
+    QLineEdit *m_databaseUrl = nullptr;
+    QLabel *m_databaseNote = nullptr;
     // Network
     QSpinBox *m_timeout = nullptr;
     QSpinBox *m_maxRetries = nullptr;
