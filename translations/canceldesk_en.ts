@@ -1873,19 +1873,19 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>%1 · awaiting approval</source>
+        <source>awaiting approval</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>%1 · awaiting approval (asked by %2)</source>
+        <source>awaiting approval (asked by %1)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>%1 · being cancelled by %2</source>
+        <source>being cancelled by %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>%1 · being cancelled</source>
+        <source>being cancelled</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

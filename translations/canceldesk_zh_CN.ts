@@ -1851,20 +1851,20 @@
         <translation>上次同步失败：%1</translation>
     </message>
     <message>
-        <source>%1 · awaiting approval</source>
-        <translation>%1 · 待审批</translation>
+        <source>awaiting approval</source>
+        <translation>待审批</translation>
     </message>
     <message>
-        <source>%1 · awaiting approval (asked by %2)</source>
-        <translation>%1 · 待审批（%2 申请）</translation>
+        <source>awaiting approval (asked by %1)</source>
+        <translation>待审批（%1 申请）</translation>
     </message>
     <message>
-        <source>%1 · being cancelled by %2</source>
-        <translation>%1 · %2 正在取消</translation>
+        <source>being cancelled by %1</source>
+        <translation>%1 正在取消</translation>
     </message>
     <message>
-        <source>%1 · being cancelled</source>
-        <translation>%1 · 正在取消</translation>
+        <source>being cancelled</source>
+        <translation>正在取消</translation>
     </message>
 </context>
 <context>

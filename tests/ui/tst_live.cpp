@@ -133,6 +133,15 @@ void TestLive::cancelElsewhereSaysByWhomUntilItEnds()
     Storage::JournalResult a = m_otherJournal->prepare(Test::draftAttempt(*order, u"bob"_s));
     QVERIFY2(a.ok(), qPrintable(a.message));
     QTRY_VERIFY_WITH_TIMEOUT(statusText(key).contains(u"being cancelled by bob"_s), kArrivesMs);
+    // The badge keeps the status in its pill and says who beside it, so a
+    // narrow column elides the name, never the status.
+    const OrderTableModel &model = m_window->orderModel();
+    const QModelIndex status = model.index(model.rowOf(key), OrderTableModel::StatusColumn);
+    QCOMPARE(status.data(OrderTableModel::ActiveAttemptRole).toString(),
+             u"being cancelled by bob"_s);
+    QCOMPARE(status.data(OrderTableModel::BadgeRole).toString(),
+             Domain::statusLabel(order->status));
+    QCOMPARE(statusText(key), Domain::statusLabel(order->status) + u" · being cancelled by bob"_s);
     // The status view says so, and the Cancel action says why there is no
     // second cancel (Del explains instead of cancelling).
     QTRY_VERIFY(verdictText().contains(u"bob"_s));
@@ -151,6 +160,9 @@ void TestLive::cancelElsewhereSaysByWhomUntilItEnds()
     a = m_otherJournal->record(a.attempt);
     QVERIFY2(a.ok(), qPrintable(a.message));
     QTRY_VERIFY_WITH_TIMEOUT(!statusText(key).contains(u"being cancelled"_s), kArrivesMs);
+    QVERIFY(!model.index(model.rowOf(key), OrderTableModel::StatusColumn)
+                 .data(OrderTableModel::ActiveAttemptRole)
+                 .isValid());
     QTRY_VERIFY(!verdictText().contains(u"bob"_s));
     QTRY_COMPARE(cancel->toolTip(), u"Cancel the selected payment (Del)"_s);
 }

@@ -138,7 +138,8 @@ void TestTeamConsole::initTestCase()
     // The owner sets the team up with the CLI (the sandbox is not needed).
     m_announcement = m_home.filePath(u"no-announcement.json"_s);
     for (const QStringList &args :
-         {QStringList{u"team"_s, u"init"_s}, {u"team"_s, u"grant"_s, u"alice"_s, u"operator"_s},
+         {QStringList{u"team"_s, u"init"_s},
+          {u"team"_s, u"grant"_s, u"alice"_s, u"operator"_s},
           {u"team"_s, u"grant"_s, u"bob"_s, u"approver"_s},
           {u"team"_s, u"grant"_s, u"carol"_s, u"approver"_s},
           // UQPAY demo 0 is 12.50 SGD: its cancel waits for a second person.
@@ -239,10 +240,9 @@ void TestTeamConsole::savedPasswordOpensWithoutAsking()
     m_console->start();
     QVERIFY(waitForConsole(*m_console));
     QVERIFY2(m_started->size() == 1,
-             m_console->loginDialog()
-                 ? qPrintable(child<QLabel>(*m_console->loginDialog(), "databaseLoginDetail")
-                                  ->text())
-                 : "failed");
+             m_console->loginDialog() ? qPrintable(
+                 child<QLabel>(*m_console->loginDialog(), "databaseLoginDetail")->text())
+                                      : "failed");
     QCOMPARE(m_console->session()->teamLogin(), u"carol"_s);
 }
 

@@ -25,10 +25,10 @@ class DatabaseLoginDialog final : public QDialog
 public:
     // How the last try went, which chooses the headline.
     enum class Problem {
-        PasswordNeeded,   // no password was given, and the server wants one
-        PasswordRefused,  // the password given (typed or saved) was refused
+        PasswordNeeded,  // no password was given, and the server wants one
+        PasswordRefused, // the password given (typed or saved) was refused
         SavedPasswordRefused,
-        NoConnection,     // the server did not answer (or said something else)
+        NoConnection, // the server did not answer (or said something else)
     };
 
     // login: the database login (the URL's user, else the OS login).

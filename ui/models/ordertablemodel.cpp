@@ -449,18 +449,32 @@ QString OrderTableModel::syncErrorOf(int row) const
     return Providers::storedFailureText(m_snapshot->syncErrors.value(m_view[size_t(row)]));
 }
 
-QString OrderTableModel::activeAttemptText(const QString &status,
-                                           const OrderSnapshot::Attempts &attempts)
+QString OrderTableModel::activeAttemptText(const OrderSnapshot::Attempts &attempts)
 {
     const Services::AttemptFlags &a = attempts.flags;
     if (a.activeAwaitingApproval) {
-        return a.activeBy.isEmpty()
-                   ? tr("%1 · awaiting approval").arg(status)
-                   : tr("%1 · awaiting approval (asked by %2)").arg(status, a.activeBy);
+        return a.activeBy.isEmpty() ? tr("awaiting approval")
+                                    : tr("awaiting approval (asked by %1)").arg(a.activeBy);
     }
     if (!a.activeBy.isEmpty())
-        return tr("%1 · being cancelled by %2").arg(status, a.activeBy);
-    return tr("%1 · being cancelled").arg(status);
+        return tr("being cancelled by %1").arg(a.activeBy);
+    return tr("being cancelled");
+}
+
+QString OrderTableModel::badgeText(const OrderSnapshot::Row &row) const
+{
+    const auto status = Domain::NormStatus(row.status);
+    const auto flags = Domain::StatusFlags::fromInt(row.flags);
+    QString text = Domain::statusLabel(status);
+    if (flags.testFlag(Domain::StatusFlag::Conflict))
+        text = tr("%1 · conflict").arg(text);
+    else if (flags.testFlag(Domain::StatusFlag::ChargedBack))
+        text = tr("%1 · charged back").arg(text);
+    else if (flags.testFlag(Domain::StatusFlag::Refunded))
+        text = tr("%1 · refunded").arg(text);
+    if (row.unresolved)
+        text = tr("%1 · cancel unresolved").arg(text);
+    return text;
 }
 
 QString OrderTableModel::syncFailedText(const QString &error)
@@ -484,7 +498,6 @@ QVariant OrderTableModel::data(const QModelIndex &index, int role) const
     const OrderSnapshot &s = *m_snapshot;
     const auto provider = Provider(r->provider);
     const auto status = NormStatus(r->status);
-    const auto flags = Domain::StatusFlags::fromInt(r->flags);
     const qint64 nowMs = m_now.toMSecsSinceEpoch();
 
     switch (role) {
@@ -502,18 +515,12 @@ QVariant OrderTableModel::data(const QModelIndex &index, int role) const
         case AmountColumn:
             return formatMoney({r->amountMinor, s.string(r->currency)});
         case StatusColumn: {
-            QString text = Domain::statusLabel(status);
-            if (flags.testFlag(Domain::StatusFlag::Conflict))
-                text = tr("%1 · conflict").arg(text);
-            else if (flags.testFlag(Domain::StatusFlag::ChargedBack))
-                text = tr("%1 · charged back").arg(text);
-            else if (flags.testFlag(Domain::StatusFlag::Refunded))
-                text = tr("%1 · refunded").arg(text);
-            if (r->unresolved)
-                text = tr("%1 · cancel unresolved").arg(text);
-            if (r->activeAttempt)
-                text = activeAttemptText(text, s.attempts.value(m_view[size_t(index.row())]));
-            return text;
+            const QString badge = badgeText(*r);
+            if (!r->activeAttempt)
+                return badge;
+            // The same separator as the badge's own parts, in every language.
+            return QStringLiteral("%1 · %2").arg(
+                badge, activeAttemptText(s.attempts.value(m_view[size_t(index.row())])));
         }
         case CreatedColumn:
             return formatLocalTime(timeOf(r->createdMs));
@@ -625,6 +632,12 @@ QVariant OrderTableModel::data(const QModelIndex &index, int role) const
         return r->unresolved;
     case SyncErrorRole:
         return r->syncFailed ? QVariant(syncErrorOf(index.row())) : QVariant();
+    case BadgeRole:
+        return badgeText(*r);
+    case ActiveAttemptRole:
+        return r->activeAttempt
+                   ? QVariant(activeAttemptText(s.attempts.value(m_view[size_t(index.row())])))
+                   : QVariant();
     default:
         return {};
     }

@@ -190,8 +190,13 @@ public:
         FlagsRole,          // int(Domain::StatusFlags)
         DuplicateRole,      // bool
         UnresolvedRole,     // bool
-        SyncErrorRole       // QString: why the last refresh failed, in the current language;
-                            // invalid when it did not
+        // QString: who is cancelling it, or that the cancel awaits approval
+        // ("being cancelled by bob"); invalid when no cancel is active. The
+        // status column's text ends with it; the badge shows it beside the pill.
+        ActiveAttemptRole,
+        BadgeRole,    // QString: the status column's text without ActiveAttemptRole
+        SyncErrorRole // QString: why the last refresh failed, in the current language;
+                      // invalid when it did not
     };
 
     // Reads the stores on worker threads only.
@@ -303,10 +308,12 @@ private:
     const OrderSnapshot::Row *rowAt(int row) const;
     QString syncErrorOf(int row) const;
     static QString syncFailedText(const QString &error);
-    // The status badge of an order with an active cancel (F12, F24): by whom,
-    // or that it awaits approval (F23).
-    static QString activeAttemptText(const QString &status,
-                                     const OrderSnapshot::Attempts &attempts);
+    // The words beside the status badge of an order with an active cancel
+    // (F12, F24): by whom, or that it awaits approval (F23).
+    static QString activeAttemptText(const OrderSnapshot::Attempts &attempts);
+    // The status column's badge: the status and its flags ("Succeeded ·
+    // refunded", "… · cancel unresolved").
+    QString badgeText(const OrderSnapshot::Row &row) const;
     static ViewResult computeView(std::shared_ptr<const OrderSnapshot> snapshot, OrderFilter filter,
                                   int sortColumn, Qt::SortOrder order, QDateTime now,
                                   quint64 generation);

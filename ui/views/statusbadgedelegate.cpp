@@ -42,7 +42,11 @@ void StatusBadgeDelegate::paint(QPainter *painter, const QStyleOptionViewItem &o
         style->standardIcon(QStyle::SP_MessageBoxWarning, nullptr, widget).paint(painter, mark);
         cell.setLeft(mark.right() + kCellMargin + 1);
     }
-    const int width = qMin(cell.width(), metrics.horizontalAdvance(text) + 2 * pad);
+    // A cancel in progress (by whom, awaiting approval) is said beside the
+    // pill, so that a narrow column elides those words, never the status.
+    const QString note = index.data(OrderTableModel::ActiveAttemptRole).toString();
+    const QString badge = note.isEmpty() ? text : index.data(OrderTableModel::BadgeRole).toString();
+    const int width = qMin(cell.width(), metrics.horizontalAdvance(badge) + 2 * pad);
     const QRect pill(cell.left(), cell.top(), width, cell.height());
 
     painter->save();
@@ -60,7 +64,20 @@ void StatusBadgeDelegate::paint(QPainter *painter, const QStyleOptionViewItem &o
     painter->setPen(colour.darker(115));
     painter->setFont(opt.font);
     painter->drawText(pill.adjusted(pad, 0, -pad, 0), Qt::AlignVCenter | Qt::AlignLeft,
-                      metrics.elidedText(text, Qt::ElideRight, pill.width() - 2 * pad));
+                      metrics.elidedText(badge, Qt::ElideRight, pill.width() - 2 * pad));
+    const QRect rest = cell.adjusted(width + kCellMargin, 0, 0, 0);
+    if (!note.isEmpty() && rest.width() > 0) {
+        // In the text colour of the row, in italics: it is about the cancel,
+        // not the payment's status.
+        QFont italic = opt.font;
+        italic.setItalic(true);
+        const QFontMetrics italicMetrics(italic);
+        painter->setFont(italic);
+        painter->setPen(opt.palette.color(
+            opt.state & QStyle::State_Selected ? QPalette::HighlightedText : QPalette::Text));
+        painter->drawText(rest, Qt::AlignVCenter | Qt::AlignLeft,
+                          italicMetrics.elidedText(note, Qt::ElideRight, rest.width()));
+    }
     painter->restore();
 }
 
@@ -73,6 +90,14 @@ QSize StatusBadgeDelegate::sizeHint(const QStyleOptionViewItem &option,
     initStyleOption(&opt, index);
     const QFontMetrics metrics(opt.font);
     int width = metrics.horizontalAdvance(opt.text) + 2 * kPillPadding + 2 * kCellMargin + 2;
+    if (const QString note = index.data(OrderTableModel::ActiveAttemptRole).toString();
+        !note.isEmpty()) {
+        QFont italic = opt.font;
+        italic.setItalic(true);
+        width = metrics.horizontalAdvance(index.data(OrderTableModel::BadgeRole).toString())
+                + QFontMetrics(italic).horizontalAdvance(note) + 2 * kPillPadding + 3 * kCellMargin
+                + 2;
+    }
     if (index.data(OrderTableModel::SyncErrorRole).isValid())
         width += metrics.height() + kCellMargin + 1;
     QSize size = QStyledItemDelegate::sizeHint(option, index);
