@@ -1,0 +1,326 @@
+// Measures `orders import` of a CSV (issue 15: at most 3x `sqlite3 .import`
+// of the same file into a table with the same unique key) and prints each
+// figure beside the plain tool's, run in the same process run. Asserts nothing.
+// Usage:
+//   bench_import [--rows N] [--engines sqlite|sqlite,postgresql] [--keep DIR]
+// The CSV is generated once (deterministic; kept and reused with --keep). The
+// import is Services::Importer::importFile in this process, as the CLI's
+// `orders import` runs it, into a new store (a new SQLite file; on
+// PostgreSQL a new database of a server started for the run, as the tests
+// do). Opening and migrating the store is not timed; the import is, with every
+// check it makes (parse, validate, duplicates, the store's current rows, one
+// transaction).
+// Baselines: the sqlite3 CLI creates a table of the same nine columns (text)
+// with UNIQUE (provider, payment_id) and runs `.import --csv --skip 1`; on
+// PostgreSQL psql `\copy … CSV HEADER` into the same table on the same
+// server. The whole tool process is timed.
+
+#include "benchtools.h"
+#include "core/appcore.h"
+#include "pgserver.h"
+#include "services/importer.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QDateTime>
+#include <QDir>
+#include <QElapsedTimer>
+#include <QFile>
+#include <QFileInfo>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+
+#include <cstdio>
+#include <memory>
+
+using namespace CancelDesk;
+using namespace Qt::Literals::StringLiterals;
+
+namespace {
+
+const char *const kHeader = "provider,payment_id,amount,currency,merchant_reference,"
+                            "payment_method,status,created_at,paid_at\n";
+
+// The table the plain tools load: the importer's columns as text, with the
+// store's unique key.
+const QString kBaselineTable =
+    u"CREATE TABLE orders (provider TEXT NOT NULL, payment_id TEXT NOT NULL, amount TEXT, "
+    "currency TEXT, merchant_reference TEXT, payment_method TEXT, status TEXT, created_at TEXT, "
+    "paid_at TEXT, UNIQUE (provider, payment_id));"_s;
+
+// Raw statuses and methods each provider really sends (as bench_orderlist's
+// tables): pending, paid, cancelled.
+const char *const kProviders[] = {"uqpay", "antom", "liquido"};
+const char *const kMethods[][3] = {{"CARD", "WECHATPAY", "ALIPAYCN"},
+                                   {"ALIPAY_CN", "GCASH", "CARD"},
+                                   {"PIX_DYNAMIC_QR", "BOLETO", "CREDIT_CARD"}};
+const char *const kRaw[][3] = {{"REQUIRES_PAYMENT_METHOD", "SUCCEEDED", "CANCELLED"},
+                               {"PROCESSING", "SUCCESS", "CANCELLED"},
+                               {"IN_PROGRESS", "SETTLED", "CANCELLED"}};
+// The offset each provider writes its times in: UQPAY +08:00, Antom UTC,
+// Liquido Brazil.
+const int kOffsetSeconds[] = {8 * 3600, 0, -3 * 3600};
+
+QByteArray isoWithOffset(const QDateTime &utc, int offsetSeconds)
+{
+    return utc.toOffsetFromUtc(offsetSeconds).toString(Qt::ISODate).toLatin1();
+}
+
+// Deterministic: the same count always gives the same bytes. Amounts are
+// decimal text made from integer minor units (USD for UQPAY and Antom, BRL
+// for Liquido; both two decimals); some references need CSV quoting.
+bool writeCsv(const QString &path, int rows, QString *error)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate)) {
+        *error = file.errorString();
+        return false;
+    }
+    const QDateTime base(QDate(2026, 3, 1), QTime(0, 0), Qt::UTC);
+    QByteArray chunk = kHeader;
+    for (int i = 0; i < rows; ++i) {
+        const int p = i % 3;
+        const int s = (i / 3) % 3;
+        const qint64 minor = 1000 + (qint64(i) * 37) % 500000;
+        QByteArray line;
+        line += kProviders[p];
+        line += ',';
+        line +=
+            "BENCH" + QByteArray::number(p) + '-' + QByteArray::number(i).rightJustified(9, '0');
+        line += ',';
+        line += QByteArray::number(minor / 100) + '.'
+                + QByteArray::number(minor % 100).rightJustified(2, '0');
+        line += p == 2 ? ",BRL," : ",USD,";
+        if (i % 50 == 0)
+            line += "\"SO-" + QByteArray::number(i / 2) + ", split\"";
+        else if (i % 97 == 0)
+            line += "\"REQ \"\"" + QByteArray::number(i / 2) + "\"\"\"";
+        else
+            line += "SO-" + QByteArray::number(i / 2); // pairs share one (F4)
+        line += ',';
+        line += kMethods[p][(i / 9) % 3];
+        line += ',';
+        line += kRaw[p][s];
+        line += ',';
+        const QDateTime created = base.addSecs(-(i % (30 * 86400)));
+        line += isoWithOffset(created, kOffsetSeconds[p]);
+        line += ',';
+        if (s == 1)
+            line += isoWithOffset(created.addSecs(60), kOffsetSeconds[p]);
+        line += '\n';
+        chunk += line;
+        if (chunk.size() > (1 << 20)) {
+            if (file.write(chunk) != chunk.size()) {
+                *error = file.errorString();
+                return false;
+            }
+            chunk.clear();
+        }
+    }
+    if (file.write(chunk) != chunk.size() || !file.flush()) {
+        *error = file.errorString();
+        return false;
+    }
+    return true;
+}
+
+void removeSqlite(const QString &path)
+{
+    for (const QString &suffix : {u""_s, u"-wal"_s, u"-shm"_s, u"-journal"_s})
+        QFile::remove(path + suffix);
+}
+
+// Services::Importer::importFile into the store at `location`, opened (and
+// migrated) first as the CLI opens it.
+Bench::Figure measureImport(const QString &engine, const QString &location, const QString &csv,
+                            int rows)
+{
+    Bench::Figure f;
+    f.engine = engine;
+    f.what = u"import CSV"_s;
+    f.rows = rows;
+    f.goal = u"<= 3x"_s;
+    Core::AppCoreOptions options;
+    options.config.environment = u"test"_s; // no sandbox, no providers
+    options.databasePath = location;
+    Core::AppCore core(options);
+    QString error;
+    if (!core.openStorage(&error)) {
+        f.note = u"cannot open the store: "_s + error;
+        return f;
+    }
+    if (!Bench::resetPeakRss())
+        f.note = u"peak RSS since the start of the process"_s;
+    QElapsedTimer t;
+    t.start();
+    const Services::ImportResult r = core.importer().importFile(csv);
+    const qint64 ms = t.elapsed();
+    f.peakKiB = Bench::peakRssKiB();
+    if (!r.ok() || !r.committed) {
+        f.note = u"import failed: "_s + r.error;
+        return f;
+    }
+    if (r.imported != rows || !r.issues.isEmpty()) {
+        f.note = u"imported %1 of %2 rows, %3 issue(s)%4"_s.arg(r.imported)
+                     .arg(rows)
+                     .arg(r.issues.size())
+                     .arg(r.issues.isEmpty() ? QString()
+                                             : u"; line %1: %2"_s.arg(r.issues.first().line)
+                                                   .arg(r.issues.first().reason));
+        return f;
+    }
+    f.ms = ms;
+    return f;
+}
+
+// sqlite3 .import of the same file into a new database file.
+void sqliteBaseline(Bench::Figure &f, const QString &csv, const QString &dbPath, int rows)
+{
+    f.baseline = u"sqlite3 .import"_s;
+    const QString sqlite3 = Bench::findTool(u"sqlite3"_s);
+    if (sqlite3.isEmpty()) {
+        f.baselineNote = u"(sqlite3 not installed)"_s;
+        return;
+    }
+    removeSqlite(dbPath);
+    const QByteArray script =
+        (kBaselineTable + u"\n.import --csv --skip 1 \"%1\" orders\n"_s.arg(csv)).toUtf8();
+    const Bench::ToolRun run = Bench::runTool(sqlite3, {u"-bail"_s, dbPath}, script);
+    if (!run.ok) {
+        f.baselineNote = u"(failed: %1)"_s.arg(run.error);
+        return;
+    }
+    // Not timed: that every row arrived.
+    const Bench::ToolRun count =
+        Bench::runTool(sqlite3, {dbPath, u"SELECT count(*) FROM orders"_s});
+    const qint64 loaded = count.ok ? count.out.trimmed().toLongLong() : -1;
+    if (loaded != rows) {
+        f.baselineNote = u"(sqlite3 loaded %1 of %2 rows)"_s.arg(loaded).arg(rows);
+        return;
+    }
+    f.baselineMs = run.ms;
+}
+
+// psql \copy of the same file into a new database of the same server.
+void postgresBaseline(Bench::Figure &f, const QString &csv, int rows)
+{
+    f.baseline = u"psql \\copy"_s;
+    Test::PgServer *server = Test::PgServer::instance();
+    const QString psql = Bench::findTool(u"psql"_s, {server->binDir()});
+    if (psql.isEmpty()) {
+        f.baselineNote = u"(psql not installed)"_s;
+        return;
+    }
+    QString error;
+    const QString url = server->createDatabase(&error);
+    if (url.isEmpty()) {
+        f.baselineNote = u"(failed: %1)"_s.arg(error);
+        return;
+    }
+    QString quoted = csv;
+    quoted.replace(u'\'', u"''"_s);
+    const Bench::ToolRun run = Bench::runTool(
+        psql,
+        {u"-X"_s, u"-q"_s, u"-v"_s, u"ON_ERROR_STOP=1"_s, u"-d"_s, url, u"-c"_s, kBaselineTable,
+         u"-c"_s, u"\\copy orders FROM '%1' WITH (FORMAT csv, HEADER true)"_s.arg(quoted)});
+    if (!run.ok) {
+        f.baselineNote = u"(failed: %1)"_s.arg(run.error);
+        return;
+    }
+    const Bench::ToolRun count = Bench::runTool(
+        psql, {u"-X"_s, u"-A"_s, u"-t"_s, u"-d"_s, url, u"-c"_s, u"SELECT count(*) FROM orders"_s});
+    const qint64 loaded = count.ok ? count.out.trimmed().toLongLong() : -1;
+    if (loaded != rows) {
+        f.baselineNote = u"(psql loaded %1 of %2 rows)"_s.arg(loaded).arg(rows);
+        return;
+    }
+    f.baselineMs = run.ms;
+}
+
+} // namespace
+
+int main(int argc, char *argv[])
+{
+    QCoreApplication app(argc, argv);
+    QStandardPaths::setTestModeEnabled(true);
+    QCommandLineParser parser;
+    parser.setApplicationDescription(u"orders import beside sqlite3 .import / psql \\copy"_s);
+    parser.addOption({u"rows"_s, u"How many orders in the CSV."_s, u"N"_s, u"200000"_s});
+    parser.addOption({u"engines"_s,
+                      u"sqlite, or sqlite,postgresql (a server started for the run)."_s, u"LIST"_s,
+                      u"sqlite"_s});
+    parser.addOption({u"keep"_s,
+                      u"Keep the CSV and the stores in DIR (an existing CSV of the same size is "
+                      "reused)."_s,
+                      u"DIR"_s});
+    parser.addHelpOption();
+    parser.process(app);
+    bool countOk = false;
+    const int rows = parser.value(u"rows"_s).toInt(&countOk);
+    if (!countOk || rows <= 0) {
+        std::fprintf(stderr, "--rows must be a positive number\n");
+        return 2;
+    }
+    const QStringList engines = parser.value(u"engines"_s).split(u',', Qt::SkipEmptyParts);
+    for (const QString &engine : engines) {
+        if (engine != u"sqlite" && engine != u"postgresql") {
+            std::fprintf(stderr, "unknown engine %s (sqlite, postgresql)\n", qPrintable(engine));
+            return 2;
+        }
+    }
+
+    QTemporaryDir temp;
+    const QString dir = parser.isSet(u"keep"_s) ? parser.value(u"keep"_s) : temp.path();
+    if (!QDir().mkpath(dir)) {
+        std::fprintf(stderr, "cannot create %s\n", qPrintable(dir));
+        return 1;
+    }
+    std::printf("bench_import: %d orders; %s\n", rows, qPrintable(Bench::machineLine()));
+
+    const QString csv = QDir(dir).absoluteFilePath(u"orders-%1.csv"_s.arg(rows));
+    if (!parser.isSet(u"keep"_s) || !QFileInfo::exists(csv)) {
+        QElapsedTimer t;
+        t.start();
+        QString error;
+        if (!writeCsv(csv, rows, &error)) {
+            std::fprintf(stderr, "cannot write %s: %s\n", qPrintable(csv), qPrintable(error));
+            return 1;
+        }
+        std::printf("generated %s (%.1f MB) in %lld ms\n", qPrintable(csv),
+                    double(QFileInfo(csv).size()) / 1e6, static_cast<long long>(t.elapsed()));
+    } else {
+        std::printf("reusing %s\n", qPrintable(csv));
+    }
+    std::fflush(stdout);
+
+    QList<Bench::Figure> figures;
+    bool failed = false;
+    if (engines.contains(u"sqlite"_s)) {
+        const QString store = QDir(dir).absoluteFilePath(u"import-%1.sqlite"_s.arg(rows));
+        removeSqlite(store);
+        Bench::Figure f = measureImport(u"SQLite"_s, store, csv, rows);
+        sqliteBaseline(f, csv, QDir(dir).absoluteFilePath(u"sqlite3-import-%1.db"_s.arg(rows)),
+                       rows);
+        Bench::printFigure(f);
+        failed = failed || f.ms < 0;
+        figures.append(f);
+    }
+    if (engines.contains(u"postgresql"_s)) {
+        Bench::Figure f;
+        f.engine = u"PostgreSQL"_s;
+        f.what = u"import CSV"_s;
+        f.rows = rows;
+        QString error;
+        const QString url = Test::PgServer::instance()->createDatabase(&error);
+        if (url.isEmpty())
+            f.note = u"PostgreSQL: "_s + error;
+        else
+            f = measureImport(u"PostgreSQL"_s, url, csv, rows);
+        postgresBaseline(f, csv, rows);
+        Bench::printFigure(f);
+        failed = failed || f.ms < 0;
+        figures.append(f);
+    }
+    Bench::printTable(figures);
+    return failed ? 1 : 0;
+}
