@@ -62,6 +62,12 @@ if [ -n "$keep" ]; then
 fi
 
 export QT_QPA_PLATFORM=offscreen
+# bench_orderlist's widgets want a private runtime folder (else Qt warns).
+if [ -z "${XDG_RUNTIME_DIR:-}" ]; then
+    XDG_RUNTIME_DIR=$(mktemp -d)
+    export XDG_RUNTIME_DIR
+    trap 'rm -rf "$XDG_RUNTIME_DIR"' EXIT
+fi
 run "$bin/bench_orderlist" --orders "$orders" --engines "$engines" "${orderlist_db[@]}"
 run "$bin/bench_import" --rows "$rows" --engines "$engines" "${keep_args[@]}"
 run "$bin/bench_export" --entries "$entries" --engines "$engines" "${keep_args[@]}"
