@@ -235,6 +235,7 @@ Bench::Figure measureExport(Core::AppCore &core, const QString &engine,
     QFile::remove(path);
     if (!Bench::resetPeakRss())
         f.note = u"peak RSS since the start of the process"_s;
+    f.startKiB = Bench::currentRssKiB();
     QElapsedTimer t;
     t.start();
     const Services::ExportResult r = core.exporter().exportNow(path, options);
@@ -261,6 +262,7 @@ Bench::Figure measureVerify(Core::AppCore &core, const QString &engine, qint64 c
     f.goal = u"<= 3x"_s;
     if (!Bench::resetPeakRss())
         f.note = u"peak RSS since the start of the process"_s;
+    f.startKiB = Bench::currentRssKiB();
     QElapsedTimer t;
     t.start();
     const Storage::VerifyResult r = core.journal().verify();

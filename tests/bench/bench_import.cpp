@@ -151,6 +151,7 @@ Bench::Figure measureImport(const QString &engine, const QString &location, cons
     }
     if (!Bench::resetPeakRss())
         f.note = u"peak RSS since the start of the process"_s;
+    f.startKiB = Bench::currentRssKiB();
     QElapsedTimer t;
     t.start();
     const Services::ImportResult r = core.importer().importFile(csv);

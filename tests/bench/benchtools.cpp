@@ -34,6 +34,14 @@ QString mib(long kib)
     return kib < 0 ? u"?"_s : QString::number(double(kib) / 1024.0, 'f', 0) + u" MiB"_s;
 }
 
+// "75 MiB (from 70)": the peak, and the resident memory the step began with.
+QString peak(long peakKiB, long startKiB)
+{
+    if (startKiB < 0)
+        return mib(peakKiB);
+    return mib(peakKiB) + u" (from %1)"_s.arg(double(startKiB) / 1024.0, 0, 'f', 0);
+}
+
 QString rate(qint64 rows, qint64 ms)
 {
     if (ms <= 0 || rows <= 0)
@@ -68,6 +76,11 @@ QString machineLine()
 long peakRssKiB()
 {
     return statusKiB("VmHWM:");
+}
+
+long currentRssKiB()
+{
+    return statusKiB("VmRSS:");
 }
 
 bool resetPeakRss()
@@ -135,7 +148,7 @@ void printFigure(const Figure &f)
         std::printf("%-10s %-24s %9lld rows %9lld ms %9s rows/s  peak RSS %s%s\n",
                     qPrintable(f.engine), qPrintable(f.what), static_cast<long long>(f.rows),
                     static_cast<long long>(f.ms), qPrintable(rate(f.rows, f.ms)),
-                    qPrintable(mib(f.peakKiB)),
+                    qPrintable(peak(f.peakKiB, f.startKiB)),
                     f.note.isEmpty() ? "" : qPrintable(u"  ("_s + f.note + u')'));
     }
     if (!f.baseline.isEmpty()) {
@@ -165,7 +178,7 @@ void printTable(const QList<Figure> &figures)
         }
         lines.append({f.engine, f.what, QString::number(f.rows),
                       f.ms < 0 ? u"FAILED"_s : QString::number(f.ms), rate(f.rows, f.ms),
-                      mib(f.peakKiB), f.baseline.isEmpty() ? u"-"_s : f.baseline,
+                      peak(f.peakKiB, f.startKiB), f.baseline.isEmpty() ? u"-"_s : f.baseline,
                       baselineMs.isEmpty() ? u"-"_s : baselineMs, ratio,
                       f.goal.isEmpty() ? u"-"_s : f.goal});
     }

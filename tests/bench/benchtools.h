@@ -18,6 +18,8 @@ QString machineLine();
 
 // Peak resident memory of this process (VmHWM), in KiB; -1 when unknown.
 long peakRssKiB();
+// Resident memory now (VmRSS), in KiB; -1 when unknown.
+long currentRssKiB();
 // Starts a new peak (Linux: /proc/self/clear_refs "5"), so the next
 // peakRssKiB() is the peak of what runs in between. False when the kernel
 // refused; the peak then counts from the start of the process.
@@ -47,7 +49,11 @@ struct Figure
     QString what;    // "import CSV", "export CSV", …
     qint64 rows = 0; // rows or entries handled
     qint64 ms = -1;  // -1: it failed (note says why)
+    // The process's peak resident memory during the step, and what it held
+    // when the step began (the peak includes that: freed memory the allocator
+    // keeps from earlier steps counts too).
     long peakKiB = -1;
+    long startKiB = -1;
     QString baseline; // the plain tool, e.g. "sqlite3 .import"; empty: none
     std::optional<qint64> baselineMs;
     QString baselineNote; // why there is no baseline figure, e.g. "(sqlite3 not installed)"
