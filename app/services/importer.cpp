@@ -596,15 +596,20 @@ public:
         Order &o = *v.order;
         if (isRepeated(o, line))
             return true;
-        const std::optional<Order> stored = m_store.find(o.provider, o.paymentId);
-        if (stored && sameAsStored(o, *stored)) {
-            ++m_result.unchanged;
-            return true;
-        }
         if (m_policy)
             o.cancelDeadline = m_policy->deadline(o);
         if (m_batch) {
-            const Storage::UpsertResult r = m_batch->upsert(o);
+            // Most rows of an import are new: one statement adds them. Only
+            // an order already stored is read, compared and merged.
+            Storage::UpsertResult r = m_batch->insertIfNew(o);
+            if (r.ok && !r.inserted) {
+                const std::optional<Order> stored = m_batch->find(o.provider, o.paymentId);
+                if (stored && sameAsStored(o, *stored)) {
+                    ++m_result.unchanged;
+                    return true;
+                }
+                r = m_batch->upsert(o);
+            }
             if (!r.ok) {
                 m_result.error =
                     QCoreApplication::translate("Importer", "Nothing was imported: line %1: %2")
@@ -612,6 +617,12 @@ public:
                         .arg(r.error);
                 m_result.storageFailed = true;
                 return false;
+            }
+        } else {
+            const std::optional<Order> stored = m_store.find(o.provider, o.paymentId);
+            if (stored && sameAsStored(o, *stored)) {
+                ++m_result.unchanged;
+                return true;
             }
         }
         ++m_good;

@@ -100,22 +100,72 @@ struct StoredOrder
     Order order;
 };
 
-std::optional<StoredOrder> loadOrder(const QSqlDatabase &db, Provider provider,
+} // namespace
+
+// The statements of an upsert, each prepared once on first use and reused:
+// an import of 200,000 rows would otherwise compile each of them 200,000
+// times (most of its time). One per upsert, or one per OrderBatch.
+class UpsertStatements
+{
+public:
+    enum Kind { Select, Insert, InsertIfNew, Update, History, LastHistory, KindCount };
+
+    explicit UpsertStatements(QSqlDatabase db)
+        : m_db(std::move(db))
+    {}
+
+    const QSqlDatabase &db() const { return m_db; }
+    // The statement, prepared, ready to bind from position 0.
+    QSqlQuery &get(Kind kind);
+
+private:
+    QSqlDatabase m_db;
+    std::array<std::optional<QSqlQuery>, KindCount> m_queries;
+};
+
+namespace {
+
+// Binds values by position, from 0: a reused prepared statement must be
+// bound in place (addBindValue would append after the last run's values).
+class Binder
+{
+public:
+    explicit Binder(QSqlQuery &q)
+        : m_q(q)
+    {}
+    Binder &operator<<(const QVariant &value)
+    {
+        m_q.bindValue(m_next++, value);
+        return *this;
+    }
+
+private:
+    QSqlQuery &m_q;
+    int m_next = 0;
+};
+
+std::optional<StoredOrder> loadOrder(UpsertStatements &st, Provider provider,
                                      const QString &paymentId, QString *error)
 {
-    QSqlQuery q(db);
-    q.prepare(u"SELECT "_s + kOrderColumns
-              + u" FROM orders WHERE provider = ? AND payment_id = ?"_s);
-    q.addBindValue(Domain::providerKey(provider));
-    q.addBindValue(text(paymentId));
+    QSqlQuery &q = st.get(UpsertStatements::Select);
+    Binder(q) << Domain::providerKey(provider) << text(paymentId);
     if (!q.exec()) {
         if (error)
             *error = failure(q);
         return std::nullopt;
     }
-    if (!q.next())
-        return std::nullopt;
-    return StoredOrder{q.value(0).toLongLong(), orderFromRow(q)};
+    std::optional<StoredOrder> found;
+    if (q.next())
+        found = StoredOrder{q.value(0).toLongLong(), orderFromRow(q)};
+    q.finish(); // the statement is reused: release it now
+    return found;
+}
+
+std::optional<StoredOrder> loadOrder(const QSqlDatabase &db, Provider provider,
+                                     const QString &paymentId, QString *error)
+{
+    UpsertStatements st(db);
+    return loadOrder(st, provider, paymentId, error);
 }
 
 // What an update keeps from the stored order: a value the incoming record does
@@ -240,38 +290,22 @@ QByteArray payloadToStore(const QByteArray &payload)
                            : QJsonDocument(root.toArray()).toJson(QJsonDocument::Compact);
 }
 
-bool bindOrderValues(QSqlQuery &q, const Order &o)
+void bindOrderValues(Binder &b, const Order &o)
 {
-    q.addBindValue(text(o.merchantReference));
-    q.addBindValue(text(o.paymentMethod));
-    q.addBindValue(o.amount.minor);
-    q.addBindValue(text(o.amount.currency));
-    q.addBindValue(text(o.rawStatus));
-    q.addBindValue(Domain::statusKey(o.status));
-    q.addBindValue(o.flags.toInt());
-    q.addBindValue(msOrNull(o.createdAt));
-    q.addBindValue(msOrNull(o.paidAt));
-    q.addBindValue(msOrNull(o.authExpiresAt));
-    q.addBindValue(msOrNull(o.methodDeadline));
-    q.addBindValue(msOrNull(o.cancelDeadline));
-    q.addBindValue(o.lastPayload.isEmpty() ? QVariant() : QVariant(payloadToStore(o.lastPayload)));
-    q.addBindValue(msOrNull(o.lastSyncedAt));
-    q.addBindValue(text(o.lastSyncError));
-    return true;
+    b << text(o.merchantReference) << text(o.paymentMethod) << o.amount.minor
+      << text(o.amount.currency) << text(o.rawStatus) << Domain::statusKey(o.status)
+      << o.flags.toInt() << msOrNull(o.createdAt) << msOrNull(o.paidAt) << msOrNull(o.authExpiresAt)
+      << msOrNull(o.methodDeadline) << msOrNull(o.cancelDeadline)
+      << (o.lastPayload.isEmpty() ? QVariant() : QVariant(payloadToStore(o.lastPayload)))
+      << msOrNull(o.lastSyncedAt) << text(o.lastSyncError);
 }
 
-bool addHistory(const QSqlDatabase &db, qint64 orderId, const StatusChange &change, QString *error)
+bool addHistory(UpsertStatements &st, qint64 orderId, const StatusChange &change, QString *error)
 {
-    QSqlQuery q(db);
-    q.prepare(u"INSERT INTO status_history (order_id, at, raw_before, raw_after, status_after, "
-              "source, note) VALUES (?, ?, ?, ?, ?, ?, ?)"_s);
-    q.addBindValue(orderId);
-    q.addBindValue(change.at.toMSecsSinceEpoch());
-    q.addBindValue(text(change.rawBefore));
-    q.addBindValue(text(change.rawAfter));
-    q.addBindValue(Domain::statusKey(change.statusAfter));
-    q.addBindValue(statusSourceKey(change.source));
-    q.addBindValue(text(change.note));
+    QSqlQuery &q = st.get(UpsertStatements::History);
+    Binder(q) << orderId << change.at.toMSecsSinceEpoch() << text(change.rawBefore)
+              << text(change.rawAfter) << Domain::statusKey(change.statusAfter)
+              << statusSourceKey(change.source) << text(change.note);
     if (!q.exec()) {
         *error = failure(q);
         return false;
@@ -280,15 +314,15 @@ bool addHistory(const QSqlDatabase &db, qint64 orderId, const StatusChange &chan
 }
 
 // The raw value of the newest history row, to note a repeated contradiction once.
-QString lastHistoryRaw(const QSqlDatabase &db, qint64 orderId)
+QString lastHistoryRaw(UpsertStatements &st, qint64 orderId)
 {
-    QSqlQuery q(db);
-    q.prepare(u"SELECT raw_after FROM status_history WHERE order_id = ? "
-              "ORDER BY at DESC, id DESC LIMIT 1"_s);
-    q.addBindValue(orderId);
+    QSqlQuery &q = st.get(UpsertStatements::LastHistory);
+    Binder(q) << orderId;
+    QString raw;
     if (q.exec() && q.next())
-        return q.value(0).toString();
-    return {};
+        raw = q.value(0).toString();
+    q.finish();
+    return raw;
 }
 
 // The note of a history row that records a contradicted cancel (F7). Stored in
@@ -300,30 +334,41 @@ QString conflictNote(const Order &incoming)
 }
 
 // A new order, with its first history row when it comes with a status.
-UpsertResult insertOrder(const QSqlDatabase &db, Order o, StatusSource source,
-                         const Domain::CancelPolicy *policy, const QDateTime &now)
+// ifNewAtVersion (a batch): an order already stored is left as it is (ok, not
+// inserted), and a new one takes this row_version (SQLite; PostgreSQL's
+// trigger numbers it whatever is given).
+UpsertResult insertOrder(UpsertStatements &st, Order o, StatusSource source,
+                         const Domain::CancelPolicy *policy, const QDateTime &now,
+                         std::optional<qint64> ifNewAtVersion = std::nullopt)
 {
     UpsertResult r;
     if (policy)
         o.cancelDeadline = policy->deadline(o);
-    QSqlQuery q(db);
-    q.prepare(u"INSERT INTO orders (provider, payment_id, merchant_reference, payment_method, "
-              "amount_minor, currency, raw_status, status, flags, created_at, paid_at, "
-              "auth_expires_at, method_deadline, cancel_deadline, last_payload, "
-              "last_synced_at, last_sync_error) "
-              "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id"_s);
-    q.addBindValue(Domain::providerKey(o.provider));
-    q.addBindValue(o.paymentId);
-    bindOrderValues(q, o);
+    const bool ifNew = ifNewAtVersion.has_value();
+    QSqlQuery &q = st.get(ifNew ? UpsertStatements::InsertIfNew : UpsertStatements::Insert);
+    Binder b(q);
+    b << Domain::providerKey(o.provider) << o.paymentId;
+    bindOrderValues(b, o);
+    if (ifNew)
+        b << *ifNewAtVersion;
     // RETURNING, not lastInsertId(): PostgreSQL's driver would ask again.
-    if (!q.exec() || !q.next()) {
+    if (!q.exec()) {
+        r.error = failure(q);
+        return r;
+    }
+    if (!q.next()) {
+        q.finish();
+        if (ifNew) {
+            r.ok = true; // it was there: nothing written
+            return r;
+        }
         r.error = failure(q);
         return r;
     }
     const qint64 id = q.value(0).toLongLong();
     q.finish();
     if (!o.rawStatus.isEmpty()
-        && !addHistory(db, id, {now, {}, o.rawStatus, o.status, source, {}}, &r.error))
+        && !addHistory(st, id, {now, {}, o.rawStatus, o.status, source, {}}, &r.error))
         return r;
     r.ok = true;
     r.inserted = true;
@@ -335,7 +380,7 @@ UpsertResult insertOrder(const QSqlDatabase &db, Order o, StatusSource source,
 // and returns the history row that records the change, if any. F7: a confirmed
 // cancel is not overwritten by a later contradicting status; a person reviews
 // the flagged order. Sets r.conflict and r.statusChanged.
-std::optional<StatusChange> settleStatus(const QSqlDatabase &db, const StoredOrder &stored,
+std::optional<StatusChange> settleStatus(UpsertStatements &st, const StoredOrder &stored,
                                          const Order &incoming, Order &o, StatusSource source,
                                          const QDateTime &now, UpsertResult &r)
 {
@@ -347,7 +392,7 @@ std::optional<StatusChange> settleStatus(const QSqlDatabase &db, const StoredOrd
         o.status = NormStatus::Cancelled;
         o.flags = old.flags | StatusFlag::Conflict;
         const bool alreadyNoted = old.flags.testFlag(StatusFlag::Conflict)
-                                  && lastHistoryRaw(db, stored.id) == incoming.rawStatus;
+                                  && lastHistoryRaw(st, stored.id) == incoming.rawStatus;
         if (alreadyNoted)
             return std::nullopt;
         return StatusChange{
@@ -362,39 +407,36 @@ std::optional<StatusChange> settleStatus(const QSqlDatabase &db, const StoredOrd
 }
 
 // A known order: merged with what is stored (merge()), its status settled.
-UpsertResult updateOrder(const QSqlDatabase &db, const StoredOrder &stored, const Order &incoming,
+UpsertResult updateOrder(UpsertStatements &st, const StoredOrder &stored, const Order &incoming,
                          StatusSource source, const Domain::CancelPolicy *policy,
                          const QDateTime &now)
 {
     UpsertResult r;
     Order o = merge(stored.order, incoming);
     const std::optional<StatusChange> change =
-        settleStatus(db, stored, incoming, o, source, now, r);
+        settleStatus(st, stored, incoming, o, source, now, r);
     if (policy)
         o.cancelDeadline = policy->deadline(o);
 
-    QSqlQuery q(db);
-    q.prepare(u"UPDATE orders SET merchant_reference = ?, payment_method = ?, amount_minor = ?, "
-              "currency = ?, raw_status = ?, status = ?, flags = ?, created_at = ?, paid_at = ?, "
-              "auth_expires_at = ?, method_deadline = ?, cancel_deadline = ?, last_payload = ?, "
-              "last_synced_at = ?, last_sync_error = ?, "
-              "last_sync_error_at = CASE WHEN ? = '' THEN NULL ELSE last_sync_error_at END "
-              "WHERE id = ?"_s);
-    bindOrderValues(q, o);
-    q.addBindValue(text(o.lastSyncError));
-    q.addBindValue(stored.id);
+    QSqlQuery &q = st.get(UpsertStatements::Update);
+    Binder b(q);
+    bindOrderValues(b, o);
+    b << text(o.lastSyncError) << stored.id;
     if (!q.exec()) {
         r.error = failure(q);
         return r;
     }
-    if (change && !addHistory(db, stored.id, *change, &r.error))
+    if (change && !addHistory(st, stored.id, *change, &r.error))
         return r;
     r.ok = true;
     return r;
 }
 
-UpsertResult upsertIn(const QSqlDatabase &db, const Order &incoming, StatusSource source,
-                      const Domain::CancelPolicy *policy)
+// known: what the caller has just read of this order (OrderBatch::find), so
+// that it is not read again; null: read it here.
+UpsertResult upsertIn(UpsertStatements &st, const Order &incoming, StatusSource source,
+                      const Domain::CancelPolicy *policy,
+                      const std::optional<StoredOrder> *known = nullptr)
 {
     UpsertResult r;
     r.error = validate(incoming);
@@ -406,12 +448,22 @@ UpsertResult upsertIn(const QSqlDatabase &db, const Order &incoming, StatusSourc
     // (the status view tells a refresh that confirmed from one that changed).
     const QDateTime now =
         incoming.lastSyncedAt.isValid() ? incoming.lastSyncedAt : QDateTime::currentDateTimeUtc();
-    const std::optional<StoredOrder> stored =
-        loadOrder(db, incoming.provider, incoming.paymentId, &r.error);
-    if (!r.error.isEmpty())
-        return r;
-    return stored ? updateOrder(db, *stored, incoming, source, policy, now)
-                  : insertOrder(db, incoming, source, policy, now);
+    std::optional<StoredOrder> loaded;
+    if (!known) {
+        loaded = loadOrder(st, incoming.provider, incoming.paymentId, &r.error);
+        if (!r.error.isEmpty())
+            return r;
+    }
+    const std::optional<StoredOrder> &stored = known ? *known : loaded;
+    return stored ? updateOrder(st, *stored, incoming, source, policy, now)
+                  : insertOrder(st, incoming, source, policy, now);
+}
+
+UpsertResult upsertIn(const QSqlDatabase &db, const Order &incoming, StatusSource source,
+                      const Domain::CancelPolicy *policy)
+{
+    UpsertStatements st(db);
+    return upsertIn(st, incoming, source, policy);
 }
 
 // The smallest string above every string that starts with prefix, in SQLite's
@@ -636,6 +688,43 @@ QString withLiterals(const QSqlDatabase &db, const QString &sql, const QVariantL
 
 } // namespace
 
+QSqlQuery &UpsertStatements::get(Kind kind)
+{
+    std::optional<QSqlQuery> &q = m_queries[kind];
+    if (q)
+        return *q;
+    static const std::array<QString, KindCount> sql{
+        u"SELECT "_s + kOrderColumns + u" FROM orders WHERE provider = ? AND payment_id = ?"_s,
+        u"INSERT INTO orders (provider, payment_id, merchant_reference, payment_method, "
+        "amount_minor, currency, raw_status, status, flags, created_at, paid_at, "
+        "auth_expires_at, method_deadline, cancel_deadline, last_payload, "
+        "last_synced_at, last_sync_error) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id"_s,
+        u"INSERT INTO orders (provider, payment_id, merchant_reference, payment_method, "
+        "amount_minor, currency, raw_status, status, flags, created_at, paid_at, "
+        "auth_expires_at, method_deadline, cancel_deadline, last_payload, "
+        "last_synced_at, last_sync_error, row_version) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+        "ON CONFLICT (provider, payment_id) DO NOTHING RETURNING id"_s,
+        u"UPDATE orders SET merchant_reference = ?, payment_method = ?, amount_minor = ?, "
+        "currency = ?, raw_status = ?, status = ?, flags = ?, created_at = ?, paid_at = ?, "
+        "auth_expires_at = ?, method_deadline = ?, cancel_deadline = ?, last_payload = ?, "
+        "last_synced_at = ?, last_sync_error = ?, "
+        "last_sync_error_at = CASE WHEN ? = '' THEN NULL ELSE last_sync_error_at END "
+        "WHERE id = ?"_s,
+        u"INSERT INTO status_history (order_id, at, raw_before, raw_after, status_after, "
+        "source, note) VALUES (?, ?, ?, ?, ?, ?, ?)"_s,
+        u"SELECT raw_after FROM status_history WHERE order_id = ? "
+        "ORDER BY at DESC, id DESC LIMIT 1"_s,
+    };
+    q.emplace(m_db);
+    q->setForwardOnly(true);
+    // A statement that does not prepare fails at exec() with the driver's
+    // error, which the caller reports.
+    q->prepare(sql[kind]);
+    return *q;
+}
+
 QString statusSourceKey(StatusSource source)
 {
     for (const SourceName &s : kSourceNames) {
@@ -706,39 +795,126 @@ bool OrderStore::upsertMany(const QList<Order> &orders, StatusSource source, QSt
     return batch.commit(err);
 }
 
+struct OrderBatch::LastFound
+{
+    Provider provider = Provider::Uqpay;
+    QString paymentId;
+    std::optional<StoredOrder> stored;
+};
+
 OrderBatch::OrderBatch(OrderStore &store, StatusSource source)
     : m_store(store)
     , m_source(source)
 {}
 
-OrderBatch::~OrderBatch() = default; // an open transaction rolls back
+// An open transaction rolls back; the statements go first.
+OrderBatch::~OrderBatch()
+{
+    m_statements.reset();
+    m_tx.reset();
+    restoreSettings();
+}
+
+void OrderBatch::restoreSettings()
+{
+    if (!m_savedCacheSize)
+        return;
+    QSqlQuery q(m_store.m_db.connection());
+    q.exec(u"PRAGMA cache_size = %1"_s.arg(*m_savedCacheSize));
+    m_savedCacheSize.reset();
+}
 
 bool OrderBatch::begin(QString *error)
 {
     Q_ASSERT(!m_tx);
-    auto tx = std::make_unique<WriteTransaction>(m_store.m_db.connection());
-    if (!tx->begin(error))
+    const QSqlDatabase db = m_store.m_db.connection();
+    if (engineOf(db) == Engine::Sqlite) {
+        // A large batch outgrows SQLite's 2 MB page cache, which then spills
+        // half-built pages into the WAL again and again: 64 MiB for the batch
+        // (memory stays bounded), the connection's own size back at commit or
+        // rollback. (temp_store = MEMORY would also keep the statement
+        // journals off /var/tmp, but changing it drops the connection's TEMP
+        // objects, so it is not done here.)
+        QSqlQuery q(db);
+        if (q.exec(u"PRAGMA cache_size"_s) && q.next())
+            m_savedCacheSize = q.value(0).toLongLong();
+        q.exec(u"PRAGMA cache_size = %1"_s.arg(kBatchCacheSize));
+    }
+    auto tx = std::make_unique<WriteTransaction>(db);
+    if (!tx->begin(error)) {
+        restoreSettings();
         return false;
+    }
     m_tx = std::move(tx);
+    m_statements = std::make_unique<UpsertStatements>(db);
     return true;
+}
+
+std::optional<Order> OrderBatch::find(Provider provider, const QString &paymentId)
+{
+    Q_ASSERT(m_tx);
+    auto last = std::make_unique<LastFound>();
+    last->provider = provider;
+    last->paymentId = paymentId;
+    QString error;
+    last->stored = loadOrder(*m_statements, provider, paymentId, &error);
+    if (!error.isEmpty())
+        return std::nullopt; // not kept: upsert() reads again and reports it
+    std::optional<Order> found;
+    if (last->stored)
+        found = last->stored->order;
+    m_last = std::move(last);
+    return found;
+}
+
+UpsertResult OrderBatch::insertIfNew(const Order &order)
+{
+    Q_ASSERT(m_tx);
+    m_last.reset();
+    UpsertResult r;
+    r.error = validate(order);
+    if (!r.error.isEmpty())
+        return r;
+    if (!m_version) {
+        // One above every order's version (SQLite); the trigger's job for a
+        // single insert, done once for the batch (schema 8).
+        m_version = 0;
+        if (engineOf(m_statements->db()) == Engine::Sqlite) {
+            QSqlQuery q(m_statements->db());
+            if (!q.exec(u"SELECT coalesce(max(row_version), 0) + 1 FROM orders"_s) || !q.next()) {
+                r.error = failure(q);
+                m_version.reset();
+                return r;
+            }
+            m_version = q.value(0).toLongLong();
+        }
+    }
+    const QDateTime now =
+        order.lastSyncedAt.isValid() ? order.lastSyncedAt : QDateTime::currentDateTimeUtc();
+    return insertOrder(*m_statements, order, m_source, m_store.m_policy, now, m_version);
 }
 
 UpsertResult OrderBatch::upsert(const Order &order)
 {
     Q_ASSERT(m_tx);
-    UpsertResult r;
-    r.error = validate(order);
-    if (!r.error.isEmpty())
-        return r;
-    return upsertIn(m_store.m_db.connection(), order, m_source, m_store.m_policy);
+    // What find() read of this very order (the import asks first) is still
+    // what is stored: the transaction is ours and nothing was written since.
+    std::unique_ptr<LastFound> last = std::move(m_last);
+    const bool known =
+        last && last->provider == order.provider && last->paymentId == order.paymentId;
+    return upsertIn(*m_statements, order, m_source, m_store.m_policy,
+                    known ? &last->stored : nullptr);
 }
 
 bool OrderBatch::commit(QString *error)
 {
     Q_ASSERT(m_tx);
+    m_statements.reset();
+    m_last.reset();
     if (!m_tx->commit(error))
         return false;
     m_tx.reset();
+    restoreSettings();
     return true;
 }
 
@@ -947,7 +1123,8 @@ bool OrderStore::clearConflict(Provider provider, const QString &paymentId)
                             stored->order.status,
                             StatusSource::Manual,
                             u"conflict cleared"_s};
-    if (!addHistory(db, stored->id, note, &error))
+    UpsertStatements st(db);
+    if (!addHistory(st, stored->id, note, &error))
         return false;
     return tx.commit(&error);
 }

@@ -146,6 +146,8 @@ private:
 // visible to others until commit(); destroyed without commit(), everything
 // added rolls back. Reads through the store on the same thread see the
 // batch's own writes.
+class UpsertStatements;
+
 class OrderBatch final
 {
 public:
@@ -154,13 +156,33 @@ public:
     Q_DISABLE_COPY_MOVE(OrderBatch)
 
     bool begin(QString *error);
+    // The stored order, read inside the batch (its own writes included). An
+    // upsert() of the same order right after does not read it again.
+    std::optional<Domain::Order> find(Domain::Provider provider, const QString &paymentId);
+    // Adds the order if it is not stored yet (inserted), else leaves the
+    // stored one as it is (ok, not inserted): an import's new rows cost one
+    // statement, not a read and then a write.
+    UpsertResult insertIfNew(const Domain::Order &order);
     UpsertResult upsert(const Domain::Order &order);
     bool commit(QString *error);
 
 private:
+    struct LastFound;
+    void restoreSettings();
+    // SQLite's page cache during a batch: 64 MiB (a negative cache_size is KiB).
+    static constexpr int kBatchCacheSize = -64 * 1024;
+
     OrderStore &m_store;
     StatusSource m_source;
     std::unique_ptr<WriteTransaction> m_tx;
+    // Prepared once for the whole batch.
+    std::unique_ptr<UpsertStatements> m_statements;
+    std::unique_ptr<LastFound> m_last;
+    // The row_version of the batch's new orders (SQLite; 0 on PostgreSQL),
+    // read at the first insertIfNew().
+    std::optional<qint64> m_version;
+    // The SQLite connection's own page cache size, while the batch runs.
+    std::optional<qint64> m_savedCacheSize;
 };
 
 } // namespace CancelDesk::Storage

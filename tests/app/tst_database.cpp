@@ -185,7 +185,7 @@ void TestDatabase::migrationsAreDiscovered()
     QCOMPARE(QDir(u":/migrations/postgresql"_s).entryList({u"*.sql"_s}, QDir::Files, QDir::Name),
              files);
     QCOMPARE(Database::latestSchemaVersion(), files.size());
-    QCOMPARE(Database::latestSchemaVersion(), 7);
+    QCOMPARE(Database::latestSchemaVersion(), 8);
     for (qsizetype i = 0; i < files.size(); ++i)
         QVERIFY2(files.at(i).startsWith(u"%1_"_s.arg(i + 1, 4, 10, QChar(u'0'))),
                  qPrintable(files.at(i)));

@@ -205,6 +205,8 @@ private slots:
     void referenceCountPerProvider();
     void upsertManyIsAllOrNothing();
     void upsertManyWritesEveryRow();
+    void batchInsertsOnlyNewOrders();
+    void batchThatRollsBackWritesNothing();
     void findManyReadsLikeFind();
     void queriesUseIndexes_data();
     void queriesUseIndexes();
@@ -751,6 +753,94 @@ void TestOrderStore::upsertManyWritesEveryRow()
     QCOMPARE(m_store->find(Provider::Liquido, u"LQ5"_s)->status, NormStatus::Succeeded);
     QCOMPARE(m_store->history(Provider::Liquido, u"LQ5"_s).size(), 2);
     QVERIFY(m_store->upsertMany({}, StatusSource::Import, &error));
+}
+
+namespace {
+
+qint64 rowVersion(Database &db, const QString &paymentId)
+{
+    QSqlQuery q(db.connection());
+    q.prepare(u"SELECT row_version FROM orders WHERE payment_id = ?"_s);
+    q.addBindValue(paymentId);
+    return q.exec() && q.next() ? q.value(0).toLongLong() : -1;
+}
+
+// PRAGMA cache_size and temp_store of this thread's SQLite connection.
+QString sqliteSettings(Database &db)
+{
+    QSqlQuery q(db.connection());
+    QStringList values;
+    for (const QString &pragma : {u"PRAGMA cache_size"_s, u"PRAGMA temp_store"_s}) {
+        if (q.exec(pragma) && q.next())
+            values.append(q.value(0).toString());
+    }
+    return values.join(u' ');
+}
+
+} // namespace
+
+// An import's batch: insertIfNew() writes a new order (with its history) in
+// one statement and leaves a stored one as it is; find() inside the batch sees
+// the batch's own writes, and upsert() right after it merges. The new orders
+// share one row_version above every earlier one (the change feed asks for
+// "above the last seen", schema 8), and a later write goes above them.
+void TestOrderStore::batchInsertsOnlyNewOrders()
+{
+    QVERIFY(
+        m_store->upsert(makeOrder(Provider::Uqpay, u"U1"_s, u"SUCCEEDED"_s), StatusSource::Import)
+            .ok);
+    const qint64 before = rowVersion(*m_db, u"U1"_s);
+    QVERIFY(before > 0);
+    const QString settings = onPostgres() ? QString() : sqliteSettings(*m_db);
+    {
+        OrderBatch batch(*m_store, StatusSource::Import);
+        QString error;
+        QVERIFY2(batch.begin(&error), qPrintable(error));
+        UpsertResult r = batch.insertIfNew(makeOrder(Provider::Uqpay, u"U1"_s, u"CANCELLED"_s));
+        QVERIFY2(r.ok, qPrintable(r.error));
+        QVERIFY(!r.inserted);
+        for (const QString &id : {u"U2"_s, u"U3"_s}) {
+            r = batch.insertIfNew(makeOrder(Provider::Uqpay, id, u"SUCCEEDED"_s));
+            QVERIFY2(r.ok && r.inserted, qPrintable(r.error));
+        }
+        QCOMPARE(batch.find(Provider::Uqpay, u"U2"_s)->rawStatus, u"SUCCEEDED"_s);
+        QCOMPARE(batch.find(Provider::Uqpay, u"U1"_s)->rawStatus, u"SUCCEEDED"_s);
+        r = batch.upsert(makeOrder(Provider::Uqpay, u"U1"_s, u"CANCELLED"_s));
+        QVERIFY2(r.ok && r.statusChanged, qPrintable(r.error));
+        QVERIFY2(batch.commit(&error), qPrintable(error));
+    }
+    QCOMPARE(m_store->find(Provider::Uqpay, u"U1"_s)->status, NormStatus::Cancelled);
+    QCOMPARE(m_store->history(Provider::Uqpay, u"U1"_s).size(), 2);
+    QCOMPARE(m_store->history(Provider::Uqpay, u"U2"_s).size(), 1);
+    const qint64 u2 = rowVersion(*m_db, u"U2"_s);
+    const qint64 u3 = rowVersion(*m_db, u"U3"_s);
+    QVERIFY(u2 > before && u3 > before);
+    QVERIFY(rowVersion(*m_db, u"U1"_s) > before);
+    if (!onPostgres())
+        QCOMPARE(u2, u3); // one for the batch (a sequence numbers each on PostgreSQL)
+    QVERIFY(m_store->upsert(makeOrder(Provider::Uqpay, u"U4"_s), StatusSource::Import).ok);
+    QVERIFY(rowVersion(*m_db, u"U4"_s) > qMax(u2, u3));
+    // The connection's own page cache and temporary store are back.
+    if (!onPostgres())
+        QCOMPARE(sqliteSettings(*m_db), settings);
+}
+
+void TestOrderStore::batchThatRollsBackWritesNothing()
+{
+    const QString settings = onPostgres() ? QString() : sqliteSettings(*m_db);
+    {
+        OrderBatch batch(*m_store, StatusSource::Import);
+        QString error;
+        QVERIFY2(batch.begin(&error), qPrintable(error));
+        const UpsertResult r = batch.insertIfNew(makeOrder(Provider::Antom, u"A1"_s));
+        QVERIFY2(r.ok && r.inserted, qPrintable(r.error));
+        if (!onPostgres())
+            QVERIFY(sqliteSettings(*m_db) != settings); // the batch's own, meanwhile
+    }                                                   // no commit
+    QVERIFY(!m_store->find(Provider::Antom, u"A1"_s));
+    QCOMPARE(m_store->count({}), 0);
+    if (!onPostgres())
+        QCOMPARE(sqliteSettings(*m_db), settings);
 }
 
 // The list's in-place update reads a batch of orders at once: the answer is

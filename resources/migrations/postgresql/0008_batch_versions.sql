@@ -1,0 +1,6 @@
+-- Schema version 8: an import numbers its orders' row_version itself
+-- (../sqlite/0008_batch_versions.sql). On PostgreSQL the BEFORE trigger of
+-- schema 6 sets row_version from a sequence, a cheap step with no second
+-- write, whatever the insert gives: nothing changes here. The file exists
+-- because both engines have the same number of versions; the runner applies
+-- no statement from it and only records the version.
