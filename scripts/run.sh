@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
-# Builds CancelDesk and launches the console on the built-in Sandbox environment.
-# Extra arguments go to the program.
+# Builds the console optimised (preset "release": RelWithDebInfo, no tests)
+# and launches it on the built-in Sandbox environment. The tests keep their
+# Debug and ASan builds (scripts/test.sh). Extra arguments go to the program.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/deps.sh
-cmake --preset dev
-cmake --build --preset dev --target canceldesk
-exec build/dev/ui/canceldesk "$@"
+cmake --preset release
+cmake --build --preset release --target canceldesk
+exec build/release/ui/canceldesk "$@"
