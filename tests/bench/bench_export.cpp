@@ -400,14 +400,8 @@ int main(int argc, char *argv[])
         u"log export / log verify beside sqlite3 -csv, psql \\copy and sha256sum"_s);
     parser.addOption({u"entries"_s, u"Cancel attempts in the log (one journal entry each)."_s,
                       u"N"_s, u"1000000"_s});
-    parser.addOption({u"engines"_s,
-                      u"sqlite, or sqlite,postgresql (the store copied into a server started "
-                      "for the run)."_s,
-                      u"LIST"_s, u"sqlite"_s});
-    parser.addOption({u"keep"_s,
-                      u"Keep the store, the chain's bytes and the exports in DIR; a kept store "
-                      "of the same size is reused."_s,
-                      u"DIR"_s});
+    Bench::addCommonOptions(parser, u"Keep the store, the chain's bytes and the exports in DIR; a "
+                                    "kept store of the same size is reused."_s);
     parser.addHelpOption();
     parser.process(app);
     bool countOk = false;
@@ -416,19 +410,13 @@ int main(int argc, char *argv[])
         std::fprintf(stderr, "--entries must be a positive number\n");
         return 2;
     }
-    const QStringList engines = parser.value(u"engines"_s).split(u',', Qt::SkipEmptyParts);
-    for (const QString &engine : engines) {
-        if (engine != u"sqlite" && engine != u"postgresql") {
-            std::fprintf(stderr, "unknown engine %s (sqlite, postgresql)\n", qPrintable(engine));
-            return 2;
-        }
-    }
+    const std::optional<QStringList> engines = Bench::engines(parser);
+    if (!engines)
+        return 2;
     QTemporaryDir temp;
-    const QString dir = parser.isSet(u"keep"_s) ? parser.value(u"keep"_s) : temp.path();
-    if (!QDir().mkpath(dir)) {
-        std::fprintf(stderr, "cannot create %s\n", qPrintable(dir));
+    const QString dir = Bench::workFolder(parser, temp);
+    if (dir.isEmpty())
         return 1;
-    }
     std::printf("bench_export: %lld cancel attempts, one journal entry each; %s\n",
                 static_cast<long long>(count), qPrintable(Bench::machineLine()));
 
@@ -464,12 +452,12 @@ int main(int argc, char *argv[])
     std::fflush(stdout);
 
     QList<Bench::Figure> figures;
-    if (engines.contains(u"sqlite"_s)) {
+    if (engines->contains(u"sqlite"_s)) {
         figures += measureStore(
             *core, u"SQLite"_s, dir, count, chainPath,
             [&](Bench::Figure &f, const QString &out) { sqliteCsvBaseline(f, store, out, count); });
     }
-    if (engines.contains(u"postgresql"_s)) {
+    if (engines->contains(u"postgresql"_s)) {
         QString url = Test::PgServer::instance()->createDatabase(&error);
         if (!url.isEmpty()) {
             Storage::Database target(url);

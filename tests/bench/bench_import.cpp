@@ -247,13 +247,9 @@ int main(int argc, char *argv[])
     QCommandLineParser parser;
     parser.setApplicationDescription(u"orders import beside sqlite3 .import / psql \\copy"_s);
     parser.addOption({u"rows"_s, u"How many orders in the CSV."_s, u"N"_s, u"200000"_s});
-    parser.addOption({u"engines"_s,
-                      u"sqlite, or sqlite,postgresql (a server started for the run)."_s, u"LIST"_s,
-                      u"sqlite"_s});
-    parser.addOption({u"keep"_s,
-                      u"Keep the CSV and the stores in DIR (an existing CSV of the same size is "
-                      "reused)."_s,
-                      u"DIR"_s});
+    Bench::addCommonOptions(
+        parser, u"Keep the CSV and the stores in DIR (an existing CSV of the same size is "
+                "reused)."_s);
     parser.addHelpOption();
     parser.process(app);
     bool countOk = false;
@@ -262,20 +258,13 @@ int main(int argc, char *argv[])
         std::fprintf(stderr, "--rows must be a positive number\n");
         return 2;
     }
-    const QStringList engines = parser.value(u"engines"_s).split(u',', Qt::SkipEmptyParts);
-    for (const QString &engine : engines) {
-        if (engine != u"sqlite" && engine != u"postgresql") {
-            std::fprintf(stderr, "unknown engine %s (sqlite, postgresql)\n", qPrintable(engine));
-            return 2;
-        }
-    }
-
+    const std::optional<QStringList> engines = Bench::engines(parser);
+    if (!engines)
+        return 2;
     QTemporaryDir temp;
-    const QString dir = parser.isSet(u"keep"_s) ? parser.value(u"keep"_s) : temp.path();
-    if (!QDir().mkpath(dir)) {
-        std::fprintf(stderr, "cannot create %s\n", qPrintable(dir));
+    const QString dir = Bench::workFolder(parser, temp);
+    if (dir.isEmpty())
         return 1;
-    }
     std::printf("bench_import: %d orders; %s\n", rows, qPrintable(Bench::machineLine()));
 
     const QString csv = QDir(dir).absoluteFilePath(u"orders-%1.csv"_s.arg(rows));
@@ -296,7 +285,7 @@ int main(int argc, char *argv[])
 
     QList<Bench::Figure> figures;
     bool failed = false;
-    if (engines.contains(u"sqlite"_s)) {
+    if (engines->contains(u"sqlite"_s)) {
         const QString store = QDir(dir).absoluteFilePath(u"import-%1.sqlite"_s.arg(rows));
         removeSqlite(store);
         Bench::Figure f = measureImport(u"SQLite"_s, store, csv, rows);
@@ -306,7 +295,7 @@ int main(int argc, char *argv[])
         failed = failed || f.ms < 0;
         figures.append(f);
     }
-    if (engines.contains(u"postgresql"_s)) {
+    if (engines->contains(u"postgresql"_s)) {
         Bench::Figure f;
         f.engine = u"PostgreSQL"_s;
         f.what = u"import CSV"_s;

@@ -1,11 +1,13 @@
 #include "benchtools.h"
 
+#include <QCommandLineParser>
 #include <QDir>
 #include <QElapsedTimer>
 #include <QFile>
 #include <QFileInfo>
 #include <QProcess>
 #include <QStandardPaths>
+#include <QTemporaryDir>
 #include <QThread>
 
 #include <algorithm>
@@ -211,6 +213,39 @@ void printTable(const QList<Figure> &figures)
                         qPrintable(f.note));
     }
     std::fflush(stdout);
+}
+
+void addCommonOptions(QCommandLineParser &parser, const QString &keepHelp)
+{
+    parser.addOption({QStringLiteral("engines"),
+                      QStringLiteral("sqlite, or sqlite,postgresql (a PostgreSQL server started "
+                                     "for the run)."),
+                      QStringLiteral("LIST"), QStringLiteral("sqlite")});
+    parser.addOption({QStringLiteral("keep"), keepHelp, QStringLiteral("DIR")});
+}
+
+std::optional<QStringList> engines(const QCommandLineParser &parser)
+{
+    const QStringList list =
+        parser.value(QStringLiteral("engines")).split(u',', Qt::SkipEmptyParts);
+    for (const QString &engine : list) {
+        if (engine != u"sqlite" && engine != u"postgresql") {
+            std::fprintf(stderr, "unknown engine %s (sqlite, postgresql)\n", qPrintable(engine));
+            return std::nullopt;
+        }
+    }
+    return list;
+}
+
+QString workFolder(const QCommandLineParser &parser, const QTemporaryDir &temp)
+{
+    const QString dir =
+        parser.isSet(QStringLiteral("keep")) ? parser.value(QStringLiteral("keep")) : temp.path();
+    if (!QDir().mkpath(dir)) {
+        std::fprintf(stderr, "cannot create %s\n", qPrintable(dir));
+        return {};
+    }
+    return dir;
 }
 
 } // namespace CancelDesk::Bench

@@ -11,7 +11,19 @@
 
 #include <optional>
 
+class QCommandLineParser;
+class QTemporaryDir;
+
 namespace CancelDesk::Bench {
+
+// What both benches take besides their size: --engines (sqlite, or
+// sqlite,postgresql) and --keep DIR.
+void addCommonOptions(QCommandLineParser &parser, const QString &keepHelp);
+// The --engines list; nullopt, with the reason printed, when one is unknown.
+std::optional<QStringList> engines(const QCommandLineParser &parser);
+// The folder to work in: --keep DIR (created when missing), else temp's;
+// empty, with the reason printed, when it cannot be created.
+QString workFolder(const QCommandLineParser &parser, const QTemporaryDir &temp);
 
 // "CPU model, N cores, build type" for the header of a run.
 QString machineLine();
