@@ -191,9 +191,7 @@ void Console::askForLogin(const SecretValues &secrets, const Storage::DatabaseLo
     delete m_loginDialog;
     m_loginDialog = new DatabaseLoginDialog(location, location.loginName(), problem, error, store);
     m_loginDialog->setAttribute(Qt::WA_DeleteOnClose);
-    if (!m_options.secrets)
-        m_loginDialog->setRemember(false);
-    m_loginDialog->setRememberEnabled(m_options.secrets != nullptr);
+    m_loginDialog->setRememberAvailable(m_options.secrets != nullptr);
     connect(m_loginDialog, &QDialog::accepted, this, [this, secrets, key] {
         if (!m_loginDialog->password().isEmpty()) {
             m_typedPassword = m_loginDialog->password();

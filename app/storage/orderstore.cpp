@@ -432,6 +432,16 @@ UpsertResult updateOrder(UpsertStatements &st, const StoredOrder &stored, const 
     return r;
 }
 
+// When a status change of this record is dated: a status the provider
+// reported is dated when it was retrieved, on the same clock as lastSyncedAt,
+// so that the history and "last confirmed" compare (the status view tells a
+// refresh that confirmed from one that changed); else now.
+QDateTime statusTime(const Order &incoming)
+{
+    return incoming.lastSyncedAt.isValid() ? incoming.lastSyncedAt
+                                           : QDateTime::currentDateTimeUtc();
+}
+
 // known: what the caller has just read of this order (OrderBatch::find), so
 // that it is not read again; null: read it here.
 UpsertResult upsertIn(UpsertStatements &st, const Order &incoming, StatusSource source,
@@ -443,11 +453,7 @@ UpsertResult upsertIn(UpsertStatements &st, const Order &incoming, StatusSource 
     if (!r.error.isEmpty())
         return r;
 
-    // A status the provider reported is dated when it was retrieved, on the
-    // same clock as lastSyncedAt: the history and "last confirmed" compare
-    // (the status view tells a refresh that confirmed from one that changed).
-    const QDateTime now =
-        incoming.lastSyncedAt.isValid() ? incoming.lastSyncedAt : QDateTime::currentDateTimeUtc();
+    const QDateTime now = statusTime(incoming);
     std::optional<StoredOrder> loaded;
     if (!known) {
         loaded = loadOrder(st, incoming.provider, incoming.paymentId, &r.error);
@@ -688,6 +694,27 @@ QString withLiterals(const QSqlDatabase &db, const QString &sql, const QVariantL
 
 } // namespace
 
+namespace {
+
+// INSERT of a new order, returning its id. ifNew (a batch): an order already
+// stored is left as it is, and the new one is given its row_version (schema 8).
+QString insertOrderSql(bool ifNew)
+{
+    const QString columns =
+        u"provider, payment_id, merchant_reference, payment_method, amount_minor, currency, "
+        "raw_status, status, flags, created_at, paid_at, auth_expires_at, method_deadline, "
+        "cancel_deadline, last_payload, last_synced_at, last_sync_error"_s;
+    const int values = ifNew ? 18 : 17;
+    QStringList marks;
+    for (int i = 0; i < values; ++i)
+        marks.append(u"?"_s);
+    return u"INSERT INTO orders (%1%2) VALUES (%3) %4RETURNING id"_s.arg(
+        columns, ifNew ? u", row_version"_s : QString(), marks.join(u", "_s),
+        ifNew ? u"ON CONFLICT (provider, payment_id) DO NOTHING "_s : QString());
+}
+
+} // namespace
+
 QSqlQuery &UpsertStatements::get(Kind kind)
 {
     std::optional<QSqlQuery> &q = m_queries[kind];
@@ -695,17 +722,8 @@ QSqlQuery &UpsertStatements::get(Kind kind)
         return *q;
     static const std::array<QString, KindCount> sql{
         u"SELECT "_s + kOrderColumns + u" FROM orders WHERE provider = ? AND payment_id = ?"_s,
-        u"INSERT INTO orders (provider, payment_id, merchant_reference, payment_method, "
-        "amount_minor, currency, raw_status, status, flags, created_at, paid_at, "
-        "auth_expires_at, method_deadline, cancel_deadline, last_payload, "
-        "last_synced_at, last_sync_error) "
-        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id"_s,
-        u"INSERT INTO orders (provider, payment_id, merchant_reference, payment_method, "
-        "amount_minor, currency, raw_status, status, flags, created_at, paid_at, "
-        "auth_expires_at, method_deadline, cancel_deadline, last_payload, "
-        "last_synced_at, last_sync_error, row_version) "
-        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
-        "ON CONFLICT (provider, payment_id) DO NOTHING RETURNING id"_s,
+        insertOrderSql(false),
+        insertOrderSql(true),
         u"UPDATE orders SET merchant_reference = ?, payment_method = ?, amount_minor = ?, "
         "currency = ?, raw_status = ?, status = ?, flags = ?, created_at = ?, paid_at = ?, "
         "auth_expires_at = ?, method_deadline = ?, cancel_deadline = ?, last_payload = ?, "
@@ -889,9 +907,8 @@ UpsertResult OrderBatch::insertIfNew(const Order &order)
             m_version = q.value(0).toLongLong();
         }
     }
-    const QDateTime now =
-        order.lastSyncedAt.isValid() ? order.lastSyncedAt : QDateTime::currentDateTimeUtc();
-    return insertOrder(*m_statements, order, m_source, m_store.m_policy, now, m_version);
+    return insertOrder(*m_statements, order, m_source, m_store.m_policy, statusTime(order),
+                       m_version);
 }
 
 UpsertResult OrderBatch::upsert(const Order &order)

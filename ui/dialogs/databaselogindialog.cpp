@@ -121,14 +121,10 @@ bool DatabaseLoginDialog::remember() const
     return m_remember->isChecked();
 }
 
-void DatabaseLoginDialog::setRemember(bool remember)
+void DatabaseLoginDialog::setRememberAvailable(bool available)
 {
-    m_remember->setChecked(remember);
-}
-
-void DatabaseLoginDialog::setRememberEnabled(bool enabled)
-{
-    m_remember->setVisible(enabled);
+    m_remember->setChecked(available);
+    m_remember->setVisible(available);
 }
 
 } // namespace CancelDesk::Ui

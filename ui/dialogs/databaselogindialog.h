@@ -39,9 +39,9 @@ public:
 
     QString password() const;
     bool remember() const;
-    void setRemember(bool remember);
-    // Off when there is no secret store to remember it in.
-    void setRememberEnabled(bool enabled);
+    // Without a secret store there is nowhere to remember it: the choice is
+    // hidden and remember() is false.
+    void setRememberAvailable(bool available);
 
 private:
     QLabel *m_headline = nullptr;

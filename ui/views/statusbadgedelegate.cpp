@@ -9,6 +9,19 @@
 
 namespace CancelDesk::Ui {
 
+namespace {
+
+// The words about a cancel in progress beside the pill: in italics, since
+// they are about the cancel, not the payment's status.
+QFont noteFont(const QFont &font)
+{
+    QFont italic = font;
+    italic.setItalic(true);
+    return italic;
+}
+
+} // namespace
+
 StatusBadgeDelegate::StatusBadgeDelegate(QObject *parent)
     : QStyledItemDelegate(parent)
 {}
@@ -67,10 +80,8 @@ void StatusBadgeDelegate::paint(QPainter *painter, const QStyleOptionViewItem &o
                       metrics.elidedText(badge, Qt::ElideRight, pill.width() - 2 * pad));
     const QRect rest = cell.adjusted(width + kCellMargin, 0, 0, 0);
     if (!note.isEmpty() && rest.width() > 0) {
-        // In the text colour of the row, in italics: it is about the cancel,
-        // not the payment's status.
-        QFont italic = opt.font;
-        italic.setItalic(true);
+        // In the text colour of the row.
+        const QFont italic = noteFont(opt.font);
         const QFontMetrics italicMetrics(italic);
         painter->setFont(italic);
         painter->setPen(opt.palette.color(
@@ -92,11 +103,9 @@ QSize StatusBadgeDelegate::sizeHint(const QStyleOptionViewItem &option,
     int width = metrics.horizontalAdvance(opt.text) + 2 * kPillPadding + 2 * kCellMargin + 2;
     if (const QString note = index.data(OrderTableModel::ActiveAttemptRole).toString();
         !note.isEmpty()) {
-        QFont italic = opt.font;
-        italic.setItalic(true);
         width = metrics.horizontalAdvance(index.data(OrderTableModel::BadgeRole).toString())
-                + QFontMetrics(italic).horizontalAdvance(note) + 2 * kPillPadding + 3 * kCellMargin
-                + 2;
+                + QFontMetrics(noteFont(opt.font)).horizontalAdvance(note) + 2 * kPillPadding
+                + 3 * kCellMargin + 2;
     }
     if (index.data(OrderTableModel::SyncErrorRole).isValid())
         width += metrics.height() + kCellMargin + 1;
