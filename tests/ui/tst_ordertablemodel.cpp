@@ -3,6 +3,7 @@
 
 #include "appsession.h"
 #include "format.h"
+#include "models/ordersort.h"
 #include "models/ordertablemodel.h"
 #include "storage/canceljournal.h"
 #include "storage/orderstore.h"
@@ -12,6 +13,8 @@
 #include <QItemSelectionModel>
 #include <QSignalSpy>
 #include <QtTest>
+
+#include <random>
 
 using namespace Qt::Literals::StringLiterals;
 using namespace CancelDesk;
@@ -39,6 +42,8 @@ private Q_SLOTS:
     void updatedOrderChangesInPlace();
     void newerFilterWins();
     void selectionSurvivesSortFilterAndReload();
+    void keyedSortMatchesAComparisonSort();
+    void keptSortFollowsUpdatedValues();
 
 private:
     bool load();
@@ -415,6 +420,161 @@ void TestOrderTableModel::selectionSurvivesSortFilterAndReload()
     QCOMPARE(selectedKeys(), QList<QString>{current});
     QCOMPARE(keyText(selection.currentIndex()), current);
     QCOMPARE(resets.count(), 0);
+}
+
+// Issue 15: sortSnapshotRows gives each row a key and sorts the keys (text 8
+// bytes at a time). It must put rows exactly where a plain comparison sort on
+// the raw values does: text by UTF-8 bytes, ties by row in both directions,
+// an unknown deadline last in both.
+void TestOrderTableModel::keyedSortMatchesAComparisonSort()
+{
+    using Row = Ui::OrderSnapshot::Row;
+    constexpr qint64 kNoTime = Ui::OrderSnapshot::kNoTime;
+    Ui::OrderSnapshot s;
+    s.strings = {u"card"_s, u"PIX"_s, u""_s, u"boleto"_s, u"Card"_s};
+    std::mt19937 random(15);
+    const auto pick = [&random](int n) { return int(random() % unsigned(n)); };
+    // Ids that share long prefixes, end at every length around the 8-byte
+    // steps, repeat, and hold multi-byte UTF-8.
+    const QList<QByteArray> stems{
+        "",        "A",       "PI",      "PI0000000", "PI00000000",        "PI000000001",
+        "SO-1001", "so-1001", "取消台-", "ÄÖ",        "PI0000000012345678"};
+    const auto text = [&](quint32 *offset, quint16 *length) {
+        QByteArray t = stems.at(pick(int(stems.size())));
+        for (int n = pick(12); n > 0; --n)
+            t.append(char('0' + pick(3)));
+        *offset = quint32(s.arena.size());
+        *length = quint16(t.size());
+        s.arena.append(t);
+    };
+    for (int i = 0; i < 3000; ++i) {
+        Row r;
+        text(&r.idOffset, &r.idLength);
+        text(&r.refOffset, &r.refLength);
+        r.provider = quint8(pick(3));
+        r.status = quint8(pick(6));
+        r.method = quint16(pick(int(s.strings.size())));
+        r.amountMinor = qint64(pick(50)) - 10; // negative too, and many ties
+        r.createdMs = pick(5) == 0 ? kNoTime : qint64(pick(100)) * 1000;
+        r.deadlineMs = pick(4) == 0 ? kNoTime : qint64(pick(100)) * 1000 - 50000;
+        r.syncedMs = pick(3) == 0 ? kNoTime : qint64(pick(100));
+        s.rows.push_back(r);
+    }
+    const auto raw = [&s](const Row &r, int column) -> std::variant<qint64, std::string, QString> {
+        switch (column) {
+        case OrderTableModel::ProviderColumn:
+            return qint64(r.provider);
+        case OrderTableModel::PaymentIdColumn:
+            return std::string(s.arena.constData() + r.idOffset, r.idLength);
+        case OrderTableModel::ReferenceColumn:
+            return std::string(s.arena.constData() + r.refOffset, r.refLength);
+        case OrderTableModel::MethodColumn:
+            return s.string(r.method);
+        case OrderTableModel::AmountColumn:
+            return r.amountMinor;
+        case OrderTableModel::StatusColumn:
+            return qint64(r.status);
+        case OrderTableModel::CreatedColumn:
+            return r.createdMs;
+        case OrderTableModel::SyncedColumn:
+            return r.syncedMs;
+        default:
+            return r.deadlineMs;
+        }
+    };
+    for (int column = 0; column < OrderTableModel::ColumnCount; ++column) {
+        for (const Qt::SortOrder order : {Qt::AscendingOrder, Qt::DescendingOrder}) {
+            std::vector<quint32> expected(s.rows.size());
+            std::iota(expected.begin(), expected.end(), 0U);
+            // Among them rows that are not in row order, and a subset.
+            std::shuffle(expected.begin(), expected.end(), random);
+            expected.resize(expected.size() - 100);
+            std::vector<quint32> actual = expected;
+            const bool byDeadline = column == OrderTableModel::DeadlineColumn
+                                    || column == OrderTableModel::CountdownColumn;
+            std::sort(expected.begin(), expected.end(), [&](quint32 a, quint32 b) {
+                const Row &x = s.rows[a];
+                const Row &y = s.rows[b];
+                if (byDeadline && (x.deadlineMs == kNoTime) != (y.deadlineMs == kNoTime))
+                    return y.deadlineMs == kNoTime;
+                const auto vx = raw(x, column);
+                const auto vy = raw(y, column);
+                if (vx != vy)
+                    return order == Qt::AscendingOrder ? vx < vy : vy < vx;
+                return a < b;
+            });
+            Ui::sortSnapshotRows(s, actual, column, order);
+            QVERIFY2(actual == expected,
+                     qPrintable(u"column %1, %2"_s.arg(column).arg(
+                         order == Qt::AscendingOrder ? u"ascending"_s : u"descending"_s)));
+        }
+    }
+}
+
+// With thousands of orders the list keeps the whole sorted order, so that a
+// filter change needs no sort. An update that changes a sorted value must
+// not leave a stale order behind for the next filter change.
+void TestOrderTableModel::keptSortFollowsUpdatedValues()
+{
+    Storage::OrderStore &orders = m_test->session().orders();
+    {
+        Storage::OrderBatch batch(orders, Storage::StatusSource::Import);
+        QString error;
+        QVERIFY2(batch.begin(&error), qPrintable(error));
+        const QDateTime base = QDateTime::currentDateTimeUtc();
+        for (int i = 0; i < 6000; ++i) {
+            Domain::Order o;
+            o.provider = Provider::Liquido;
+            o.paymentId = u"KEPT-%1"_s.arg(i, 5, 10, QLatin1Char('0'));
+            o.merchantReference = u"SO-K%1"_s.arg(i);
+            o.paymentMethod = u"PIX"_s;
+            o.amount = {1000 + (i * 7919) % 50000, u"BRL"_s};
+            o.rawStatus = u"IN_PROGRESS"_s;
+            o.status = Domain::mapProviderStatus(o.provider, o.rawStatus).status;
+            o.createdAt = base.addSecs(-i);
+            QVERIFY(batch.upsert(o).ok);
+        }
+        QVERIFY2(batch.commit(&error), qPrintable(error));
+    }
+    QVERIFY(load());
+    const auto amountsAscending = [this] {
+        qint64 previous = std::numeric_limits<qint64>::min();
+        for (int r = 0; r < m_model->rowCount(); ++r) {
+            const qint64 amount = m_model->index(r, OrderTableModel::AmountColumn)
+                                      .data(OrderTableModel::SortRole)
+                                      .toLongLong();
+            if (amount < previous)
+                return false;
+            previous = amount;
+        }
+        return true;
+    };
+    m_model->sort(OrderTableModel::AmountColumn, Qt::AscendingOrder);
+    QVERIFY(settle());
+    QVERIFY(amountsAscending());
+    const int all = m_model->rowCount();
+    OrderFilter f;
+    f.text = u"kept-01"_s;
+    m_model->setFilter(f);
+    QVERIFY(settle());
+    QCOMPARE(m_model->rowCount(), 1000);
+    QVERIFY(amountsAscending());
+
+    // The most expensive order becomes the cheapest.
+    const Domain::OrderKey key = *m_model->keyAt(m_model->rowCount() - 1);
+    Domain::Order order = *orders.find(key.provider, key.paymentId);
+    order.amount.minor = 1;
+    QVERIFY(orders.upsert(order, Storage::StatusSource::Refresh).ok);
+    QSignalSpy updated(m_model.get(), &OrderTableModel::ordersUpdated);
+    m_model->updateOrders({key});
+    QVERIFY(updated.wait(5000));
+    QVERIFY(settle());
+
+    m_model->setFilter({});
+    QVERIFY(settle());
+    QCOMPARE(m_model->rowCount(), all);
+    QVERIFY(amountsAscending());
+    QCOMPARE(m_model->rowOf(key), 0);
 }
 
 QTEST_MAIN(TestOrderTableModel)

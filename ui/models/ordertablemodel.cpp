@@ -2,6 +2,7 @@
 
 #include "domain/cancelpolicy.h"
 #include "format.h"
+#include "models/ordersort.h"
 #include "providers/paymentprovider.h"
 #include "storage/canceljournal.h"
 #include "storage/orderstore.h"
@@ -11,6 +12,7 @@
 #include <QTimer>
 
 #include <algorithm>
+#include <numeric>
 #include <string_view>
 
 namespace CancelDesk::Ui {
@@ -96,66 +98,6 @@ bool methodIndex(const OrderSnapshot &s, const QString &name, std::optional<quin
             *index = quint32(i);
     }
     return index->has_value();
-}
-
-template<typename T> int compareValues(T x, T y)
-{
-    return x < y ? -1 : x > y ? 1 : 0;
-}
-
-// Raw values, by column (0: equal). Byte order (memcmp) on the UTF-8 text:
-// fast, and the same order as the store's index for ASCII ids.
-int compareRows(const OrderSnapshot &s, const Row &x, const Row &y, int column)
-{
-    const auto text = [&s](quint32 offset, quint16 length) {
-        return std::string_view(s.arena.constData() + offset, length);
-    };
-    switch (column) {
-    case OrderTableModel::ProviderColumn:
-        return int(x.provider) - int(y.provider);
-    case OrderTableModel::PaymentIdColumn:
-        return text(x.idOffset, x.idLength).compare(text(y.idOffset, y.idLength));
-    case OrderTableModel::ReferenceColumn:
-        return text(x.refOffset, x.refLength).compare(text(y.refOffset, y.refLength));
-    case OrderTableModel::MethodColumn:
-        return s.string(x.method).compare(s.string(y.method));
-    case OrderTableModel::AmountColumn:
-        return compareValues(x.amountMinor, y.amountMinor);
-    case OrderTableModel::StatusColumn:
-        return int(x.status) - int(y.status);
-    case OrderTableModel::CreatedColumn:
-        return compareValues(x.createdMs, y.createdMs);
-    case OrderTableModel::DeadlineColumn:
-    case OrderTableModel::CountdownColumn:
-        return compareValues(x.deadlineMs, y.deadlineMs);
-    case OrderTableModel::SyncedColumn:
-        return compareValues(x.syncedMs, y.syncedMs);
-    default:
-        return 0;
-    }
-}
-
-// Ties by row (newest created first in the snapshot) keep the order stable.
-// An unknown deadline sorts last in both directions.
-void sortRows(const OrderSnapshot &s, std::vector<quint32> &rows, int column, Qt::SortOrder order)
-{
-    const bool asc = order == Qt::AscendingOrder;
-    const bool byDeadline =
-        column == OrderTableModel::DeadlineColumn || column == OrderTableModel::CountdownColumn;
-    std::sort(rows.begin(), rows.end(), [&](quint32 a, quint32 b) {
-        const Row &x = s.rows[a];
-        const Row &y = s.rows[b];
-        if (byDeadline) {
-            const bool xNone = x.deadlineMs == OrderSnapshot::kNoTime;
-            const bool yNone = y.deadlineMs == OrderSnapshot::kNoTime;
-            if (xNone != yNone)
-                return yNone; // known deadlines first, whatever the direction
-        }
-        const int c = compareRows(s, x, y, column);
-        if (c != 0)
-            return asc ? c < 0 : c > 0;
-        return a < b;
-    });
 }
 
 } // namespace
@@ -794,6 +736,7 @@ void OrderTableModel::applyLoad()
     // Still loading until the new snapshot is shown (applyView swaps it in);
     // updates meanwhile wait and are applied to it.
     m_incoming = std::move(snapshot);
+    dropSortedRows();
     rebuildView();
 }
 
@@ -807,6 +750,12 @@ void OrderTableModel::finishLoad()
     }
 }
 
+void OrderTableModel::dropSortedRows()
+{
+    m_sorted.reset();
+    ++m_sortEpoch;
+}
+
 void OrderTableModel::rebuildView()
 {
     ++m_generation;
@@ -814,16 +763,19 @@ void OrderTableModel::rebuildView()
         return; // applyView() starts the newest request when this one ends
     const std::shared_ptr<const OrderSnapshot> snapshot = m_incoming ? m_incoming : m_snapshot;
     m_viewWatcher.setFuture(QtConcurrent::run(&OrderTableModel::computeView, snapshot, m_filter,
-                                              m_sortColumn, m_sortOrder, m_now, m_generation));
+                                              m_sortColumn, m_sortOrder, m_now, m_generation,
+                                              m_sorted, m_sortEpoch));
 }
 
 OrderTableModel::ViewResult
 OrderTableModel::computeView(std::shared_ptr<const OrderSnapshot> snapshot, OrderFilter filter,
-                             int sortColumn, Qt::SortOrder order, QDateTime now, quint64 generation)
+                             int sortColumn, Qt::SortOrder order, QDateTime now, quint64 generation,
+                             std::shared_ptr<const SortedRows> sorted, quint64 sortEpoch)
 {
     ViewResult result;
     result.generation = generation;
     result.snapshot = snapshot;
+    result.sortEpoch = sortEpoch;
     const OrderSnapshot &s = *snapshot;
     const qint64 nowMs = now.toMSecsSinceEpoch();
     const QByteArray needle = filter.text.trimmed().toLower().toUtf8();
@@ -835,15 +787,48 @@ OrderTableModel::computeView(std::shared_ptr<const OrderSnapshot> snapshot, Orde
         sortColumn = DeadlineColumn;
         order = Qt::AscendingOrder;
     }
-    result.rows.reserve(s.rows.size());
-    for (size_t i = 0; i < s.rows.size(); ++i) {
-        const Row &r = s.rows[i];
-        if ((filter.provider && r.provider != quint8(*filter.provider))
-            || (filter.status && r.status != quint8(*filter.status))
-            || (method && r.method != *method) || !passesPreset(r, filter.preset, nowMs)
-            || (!needle.isEmpty() && !textMatches(s, r, needle)))
-            continue;
-        result.rows.push_back(quint32(i));
+    const auto passes = [&](const Row &r) {
+        return !((filter.provider && r.provider != quint8(*filter.provider))
+                 || (filter.status && r.status != quint8(*filter.status))
+                 || (method && r.method != *method) || !passesPreset(r, filter.preset, nowMs)
+                 || (!needle.isEmpty() && !textMatches(s, r, needle)));
+    };
+    const size_t total = s.rows.size();
+    const auto keepPassing = [&](const std::vector<quint32> &inOrder) {
+        result.rows.reserve(inOrder.size());
+        for (const quint32 i : inOrder) {
+            if (passes(s.rows[i]))
+                result.rows.push_back(i);
+        }
+    };
+    if (sorted && sorted->column == sortColumn && sorted->order == order
+        && sorted->rows.size() == total) {
+        // The whole snapshot is in this order already: a filter change is one pass.
+        keepPassing(sorted->rows);
+    } else {
+        for (size_t i = 0; i < total; ++i) {
+            if (passes(s.rows[i]))
+                result.rows.push_back(quint32(i));
+        }
+        if (result.rows.size() * 4 >= total && total >= kSortAllFrom) {
+            // Most rows show: sort them all once and keep that order, so that
+            // the next filter change (clearing one included) needs no sort.
+            auto all = std::make_shared<SortedRows>();
+            all->column = sortColumn;
+            all->order = order;
+            all->rows.resize(total);
+            std::iota(all->rows.begin(), all->rows.end(), 0U);
+            sortSnapshotRows(s, all->rows, sortColumn, order);
+            if (result.rows.size() == total) {
+                result.rows = all->rows;
+            } else {
+                result.rows.clear();
+                keepPassing(all->rows);
+            }
+            result.sorted = std::move(all);
+        } else {
+            sortSnapshotRows(s, result.rows, sortColumn, order);
+        }
     }
     // Nothing under the preset and filters: would the text alone find some?
     const bool restricted = filter.preset != Preset::All || filter.provider || filter.status
@@ -852,13 +837,16 @@ OrderTableModel::computeView(std::shared_ptr<const OrderSnapshot> snapshot, Orde
         result.matchesInAll = int(std::count_if(
             s.rows.begin(), s.rows.end(), [&](const Row &r) { return textMatches(s, r, needle); }));
     }
-    sortRows(s, result.rows, sortColumn, order);
     return result;
 }
 
 void OrderTableModel::applyView()
 {
     ViewResult result = m_viewWatcher.result();
+    // A whole sorted order computed for the rows as they still are is kept,
+    // even when the view it came with is already out of date.
+    if (result.sorted && result.sortEpoch == m_sortEpoch)
+        m_sorted = std::move(result.sorted);
     if (result.generation != m_generation) {
         // A newer filter, sort or snapshot came meanwhile: compute that one.
         --m_generation;
@@ -1034,6 +1022,7 @@ void OrderTableModel::applyUpdates(const UpdateResult &result)
             s.setSyncError(i, *order);
             s.rows.push_back(row);
             membershipMayChange = true;
+            dropSortedRows(); // it sorted fewer rows
             continue;
         }
         Row &row = s.rows[*at];
@@ -1043,6 +1032,8 @@ void OrderTableModel::applyUpdates(const UpdateResult &result)
         s.setAttempts(*at, row, result.attempts.at(k));
         row.duplicateReference = before.duplicateReference;
         s.setSyncError(*at, *order);
+        if (m_sorted && sortValueChanged(s, before, row, m_sorted->column))
+            dropSortedRows();
         if (before.status != row.status || before.flags != row.flags
             || before.eligible != row.eligible || before.unresolved != row.unresolved
             || before.activeAttempt != row.activeAttempt || before.deadlineMs != row.deadlineMs)

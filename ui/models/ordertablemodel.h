@@ -250,9 +250,23 @@ Q_SIGNALS:
     void ordersUpdated(const QList<CancelDesk::Domain::OrderKey> &keys);
 
 private:
+    // Every row of a snapshot in one sort (computeView keeps it, so that
+    // filter changes under that sort need no sort).
+    struct SortedRows
+    {
+        int column = 0;
+        Qt::SortOrder order = Qt::AscendingOrder;
+        std::vector<quint32> rows;
+    };
+    // Below this many orders a filter change simply sorts what passes.
+    static constexpr size_t kSortAllFrom = 4096;
     struct ViewResult
     {
         quint64 generation = 0;
+        // The whole snapshot sorted, when this computation sorted it all;
+        // kept only if no update changed a sorted value meanwhile (sortEpoch).
+        std::shared_ptr<const SortedRows> sorted;
+        quint64 sortEpoch = 0;
         // What rows index into; weak, so that the result the finished future
         // keeps is not a second owner of the snapshot (writableSnapshot()
         // would then copy every row at the next in-place update).
@@ -316,7 +330,10 @@ private:
     QString badgeText(const OrderSnapshot::Row &row) const;
     static ViewResult computeView(std::shared_ptr<const OrderSnapshot> snapshot, OrderFilter filter,
                                   int sortColumn, Qt::SortOrder order, QDateTime now,
-                                  quint64 generation);
+                                  quint64 generation, std::shared_ptr<const SortedRows> sorted,
+                                  quint64 sortEpoch);
+    // Forgets the kept sorted order (the rows it sorted changed).
+    void dropSortedRows();
 
     OrderReads m_sources;
     std::shared_ptr<OrderSnapshot> m_snapshot;
@@ -325,6 +342,8 @@ private:
     std::shared_ptr<OrderSnapshot> m_incoming;
     std::vector<quint32> m_view; // snapshot row indices in display order
     int m_matchesInAll = -1;
+    std::shared_ptr<const SortedRows> m_sorted; // of the shown (or incoming) snapshot
+    quint64 m_sortEpoch = 0;                    // counts dropSortedRows()
     // Snapshot row -> view row (-1: hidden), built on first use after the
     // view changes (one pass, 4 bytes a row); see viewPositions().
     mutable std::vector<int> m_viewPos;
