@@ -94,7 +94,7 @@ MainWindow::MainWindow(I18n::Translations &translations, AppSession &session, QW
     connect(m_model, &OrderTableModel::loaded, this, [this] { updateCounts(); });
     connect(m_model, &OrderTableModel::viewChanged, this, [this] {
         updateCounts();
-        if (m_method->count() <= 1) {
+        if (!m_model->isLoading() && m_method->count() <= 1) {
             for (const QString &method : m_model->methods())
                 m_method->addItem(method, method);
         }
@@ -292,6 +292,12 @@ void MainWindow::retranslateUi()
 
 void MainWindow::updateCounts()
 {
+    // A large store shows its newest orders while the rest are read.
+    if (const qint64 expected = m_model->expectedOrders(); expected >= 0) {
+        m_counts->setText(tr("Newest %1 shown; reading all %n order(s)…", nullptr, int(expected))
+                              .arg(QLocale().toString(m_model->rowCount())));
+        return;
+    }
     m_counts->setText(tr("%1 of %n order(s) shown", nullptr, m_model->totalOrders())
                           .arg(QLocale().toString(m_model->rowCount())));
 }

@@ -44,8 +44,12 @@ private Q_SLOTS:
     void selectionSurvivesSortFilterAndReload();
     void keyedSortMatchesAComparisonSort();
     void keptSortFollowsUpdatedValues();
+    void largeStoreShowsTheNewestOrdersFirst();
 
 private:
+    // Adds `count` Liquido PIX orders, prefix + a 5-digit number, one second
+    // apart (the first newest); order i shares its reference with i + 1500.
+    bool addOrders(int count, const QString &prefix);
     bool load();
     bool settle();
     QList<QString> column(int column, int role = Qt::DisplayRole) const;
@@ -274,9 +278,10 @@ void TestOrderTableModel::statusTooltipHasTheWholeBadge()
 
 void TestOrderTableModel::keyIndexTellsCollidingDigestsApart()
 {
-    // The key index stores 64-bit digests, not keys: two orders whose
-    // digests collide must still be found as themselves, and the same id at
-    // another provider is another order.
+    // The key index files row numbers by a digest of the id, not the keys:
+    // orders that land on the same slots must still be found as themselves,
+    // the same id at another provider is another order, and the table grows
+    // without losing any.
     Ui::OrderSnapshot s;
     const auto add = [&](Provider provider, const QString &id) {
         Domain::Order o;
@@ -286,21 +291,27 @@ void TestOrderTableModel::keyIndexTellsCollidingDigestsApart()
         Ui::OrderSnapshot::Row row;
         s.fill(row, o, Domain::PolicyDecision{});
         s.rows.push_back(row);
-        return quint32(s.rows.size() - 1);
+        s.addKey(quint32(s.rows.size() - 1));
     };
-    const quint32 a = add(Provider::Uqpay, u"PI-A"_s);
-    const quint32 b = add(Provider::Uqpay, u"PI-B"_s);
-    const quint32 c = add(Provider::Antom, u"PI-A"_s);
-    // Force a collision: B filed under A's digest, before A.
-    s.index.insert(Ui::OrderSnapshot::digestOf(Provider::Uqpay, u"PI-A"), b);
-    s.addKey(Provider::Uqpay, u"PI-A"_s, a);
-    s.addKey(Provider::Antom, u"PI-A"_s, c);
-    QCOMPARE(s.find(Provider::Uqpay, u"PI-A"_s), std::optional<quint32>(a));
-    QCOMPARE(s.find(Provider::Antom, u"PI-A"_s), std::optional<quint32>(c));
-    QCOMPARE(s.find(Provider::Uqpay, u"PI-B"_s), std::nullopt); // filed only under A's digest
-    QCOMPARE(s.find(Provider::Liquido, u"PI-A"_s), std::nullopt);
-    QVERIFY(Ui::OrderSnapshot::digestOf(Provider::Uqpay, u"PI-A")
-            != Ui::OrderSnapshot::digestOf(Provider::Antom, u"PI-A"));
+    // 3 x 3000 keys: the table starts at 1024 slots and doubles four times;
+    // at half full, many land on occupied slots.
+    for (int i = 0; i < 3000; ++i) {
+        add(Provider::Uqpay, u"PI-%1"_s.arg(i));
+        add(Provider::Antom, u"PI-%1"_s.arg(i)); // the same ids at another provider
+        add(Provider::Liquido, u"取消-%1"_s.arg(i));
+    }
+    QCOMPARE(s.keyCount, size_t(9000));
+    QVERIFY(s.keySlots.size() >= 2 * s.keyCount);
+    for (int i = 0; i < 3000; ++i) {
+        QCOMPARE(s.find(Provider::Uqpay, u"PI-%1"_s.arg(i)), std::optional<quint32>(3 * i));
+        QCOMPARE(s.find(Provider::Antom, u"PI-%1"_s.arg(i)), std::optional<quint32>(3 * i + 1));
+        QCOMPARE(s.find(Provider::Liquido, u"取消-%1"_s.arg(i)), std::optional<quint32>(3 * i + 2));
+    }
+    QCOMPARE(s.find(Provider::Liquido, u"PI-1"_s), std::nullopt);
+    QCOMPARE(s.find(Provider::Uqpay, u"PI-3000"_s), std::nullopt);
+    QCOMPARE(s.find(Provider::Uqpay, u"PI-"_s), std::nullopt);
+    QVERIFY(Ui::OrderSnapshot::digestOf(Provider::Uqpay, "PI-A")
+            != Ui::OrderSnapshot::digestOf(Provider::Antom, "PI-A"));
 }
 
 void TestOrderTableModel::countdownFollowsTheClock()
@@ -422,6 +433,29 @@ void TestOrderTableModel::selectionSurvivesSortFilterAndReload()
     QCOMPARE(resets.count(), 0);
 }
 
+bool TestOrderTableModel::addOrders(int count, const QString &prefix)
+{
+    Storage::OrderBatch batch(m_test->session().orders(), Storage::StatusSource::Import);
+    QString error;
+    if (!batch.begin(&error))
+        return false;
+    const QDateTime base = QDateTime::currentDateTimeUtc().addSecs(3600);
+    for (int i = 0; i < count; ++i) {
+        Domain::Order o;
+        o.provider = Provider::Liquido;
+        o.paymentId = prefix + u"%1"_s.arg(i, 5, 10, QLatin1Char('0'));
+        o.merchantReference = prefix + u"SO-%1"_s.arg(i % 1500);
+        o.paymentMethod = u"PIX"_s;
+        o.amount = {1000 + (i * 7919) % 50000, u"BRL"_s};
+        o.rawStatus = u"IN_PROGRESS"_s;
+        o.status = Domain::mapProviderStatus(o.provider, o.rawStatus).status;
+        o.createdAt = base.addSecs(-i);
+        if (!batch.upsert(o).ok)
+            return false;
+    }
+    return batch.commit(&error);
+}
+
 // Issue 15: sortSnapshotRows gives each row a key and sorts the keys (text 8
 // bytes at a time). It must put rows exactly where a plain comparison sort on
 // the raw values does: text by UTF-8 bytes, ties by row in both directions,
@@ -517,25 +551,7 @@ void TestOrderTableModel::keyedSortMatchesAComparisonSort()
 void TestOrderTableModel::keptSortFollowsUpdatedValues()
 {
     Storage::OrderStore &orders = m_test->session().orders();
-    {
-        Storage::OrderBatch batch(orders, Storage::StatusSource::Import);
-        QString error;
-        QVERIFY2(batch.begin(&error), qPrintable(error));
-        const QDateTime base = QDateTime::currentDateTimeUtc();
-        for (int i = 0; i < 6000; ++i) {
-            Domain::Order o;
-            o.provider = Provider::Liquido;
-            o.paymentId = u"KEPT-%1"_s.arg(i, 5, 10, QLatin1Char('0'));
-            o.merchantReference = u"SO-K%1"_s.arg(i);
-            o.paymentMethod = u"PIX"_s;
-            o.amount = {1000 + (i * 7919) % 50000, u"BRL"_s};
-            o.rawStatus = u"IN_PROGRESS"_s;
-            o.status = Domain::mapProviderStatus(o.provider, o.rawStatus).status;
-            o.createdAt = base.addSecs(-i);
-            QVERIFY(batch.upsert(o).ok);
-        }
-        QVERIFY2(batch.commit(&error), qPrintable(error));
-    }
+    QVERIFY(addOrders(6000, u"KEPT-"_s));
     QVERIFY(load());
     const auto amountsAscending = [this] {
         qint64 previous = std::numeric_limits<qint64>::min();
@@ -575,6 +591,51 @@ void TestOrderTableModel::keptSortFollowsUpdatedValues()
     QCOMPARE(m_model->rowCount(), all);
     QVERIFY(amountsAscending());
     QCOMPARE(m_model->rowOf(key), 0);
+}
+
+// Issue 15: a large store shows its newest orders while the rest are read
+// (first rows within a moment, whatever the store's size), with the whole
+// count said; orders on that first page that share a reference with one not
+// read yet are marked from the start (F4).
+void TestOrderTableModel::largeStoreShowsTheNewestOrdersFirst()
+{
+    QVERIFY(addOrders(20000, u"NEW-"_s));
+    const int stored = int(m_test->session().orders().count({}));
+    struct Seen
+    {
+        int rows;
+        qint64 expected;
+        bool newestFirst;
+        bool sharedMarked;
+    };
+    QList<Seen> whileLoading;
+    connect(m_model.get(), &OrderTableModel::viewChanged, this, [&] {
+        if (!m_model->isLoading())
+            return;
+        const auto first = m_model->keyAt(0);
+        const auto last = m_model->keyAt(m_model->rowCount() - 1);
+        // NEW-00001 shares its reference with NEW-01501 (not on the first page).
+        const int shared = m_model->rowOf({Provider::Liquido, u"NEW-00001"_s});
+        whileLoading.append(
+            {m_model->rowCount(), m_model->expectedOrders(),
+             first && first->paymentId == u"NEW-00000"_s && last
+                 && last->paymentId == u"NEW-00999"_s,
+             shared >= 0
+                 && m_model->index(shared, 0).data(OrderTableModel::DuplicateRole).toBool()});
+    });
+    QVERIFY(load());
+    QVERIFY2(!whileLoading.isEmpty(), "nothing was shown before the whole store was read");
+    for (const Seen &seen : std::as_const(whileLoading)) {
+        QCOMPARE(seen.rows, 1000);
+        QCOMPARE(seen.expected, qint64(stored));
+        QVERIFY(seen.newestFirst);
+        QVERIFY(seen.sharedMarked);
+    }
+    QCOMPARE(m_model->rowCount(), stored);
+    QCOMPARE(m_model->expectedOrders(), qint64(-1));
+    QVERIFY(m_model->index(m_model->rowOf({Provider::Liquido, u"NEW-00001"_s}), 0)
+                .data(OrderTableModel::DuplicateRole)
+                .toBool());
 }
 
 QTEST_MAIN(TestOrderTableModel)

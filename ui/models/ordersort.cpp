@@ -142,8 +142,8 @@ void sortSnapshotRows(const OrderSnapshot &s, std::vector<quint32> &rows, int co
     } else {
         const std::vector<quint32> methodRank =
             column == OrderTableModel::MethodColumn ? ranksOf(s.strings) : std::vector<quint32>();
-        const bool byDeadline = column == OrderTableModel::DeadlineColumn
-                                || column == OrderTableModel::CountdownColumn;
+        const bool byDeadline =
+            column == OrderTableModel::DeadlineColumn || column == OrderTableModel::CountdownColumn;
         for (Keyed &k : keyed) {
             const Row &r = s.rows[k.row];
             if (byDeadline && r.deadlineMs == OrderSnapshot::kNoTime) {

@@ -128,22 +128,60 @@ QString OrderSnapshot::keyOf(Provider provider, const QString &paymentId)
     return Domain::providerKey(provider) + QLatin1Char('\n') + paymentId;
 }
 
-quint64 OrderSnapshot::digestOf(Provider provider, QStringView paymentId)
+quint64 OrderSnapshot::digestOf(Provider provider, QByteArrayView utf8PaymentId)
 {
     // A fixed seed per provider: the digest only has to be stable within the
     // process, and equal ids at two providers differ.
-    return quint64(qHash(paymentId, size_t(0x9E3779B97F4A7C15ULL) * (size_t(provider) + 1)));
+    return quint64(qHash(utf8PaymentId, size_t(0x9E3779B97F4A7C15ULL) * (size_t(provider) + 1)));
 }
 
 std::optional<quint32> OrderSnapshot::find(Provider provider, const QString &id) const
 {
-    const quint64 digest = digestOf(provider, id);
-    for (auto it = index.constFind(digest); it != index.cend() && it.key() == digest; ++it) {
-        const Row &r = rows[*it];
-        if (r.provider == quint8(provider) && paymentId(r) == id)
-            return *it;
+    if (keySlots.empty())
+        return std::nullopt;
+    const QByteArray utf8 = id.toUtf8().left(kMaxArenaString);
+    const size_t mask = keySlots.size() - 1;
+    for (size_t at = size_t(digestOf(provider, utf8)) & mask; keySlots[at] != 0;
+         at = (at + 1) & mask) {
+        const quint32 i = keySlots[at] - 1;
+        const Row &r = rows[i];
+        if (r.provider == quint8(provider) && bytes(arena, r.idOffset, r.idLength) == utf8)
+            return i;
     }
     return std::nullopt;
+}
+
+void OrderSnapshot::reserveKeys(size_t count)
+{
+    size_t size = 1024;
+    while (size < count * 2)
+        size *= 2;
+    if (size <= keySlots.size())
+        return;
+    // The rows filed so far are filed again in the larger table.
+    const std::vector<quint32> filed = std::exchange(keySlots, std::vector<quint32>(size, 0));
+    keyCount = 0;
+    for (const quint32 slot : filed) {
+        if (slot != 0)
+            placeKey(slot - 1);
+    }
+}
+
+void OrderSnapshot::addKey(quint32 i)
+{
+    reserveKeys(keyCount + 1);
+    placeKey(i);
+}
+
+void OrderSnapshot::placeKey(quint32 i)
+{
+    const Row &r = rows[i];
+    const size_t mask = keySlots.size() - 1;
+    size_t at = size_t(digestOf(Provider(r.provider), bytes(arena, r.idOffset, r.idLength))) & mask;
+    while (keySlots[at] != 0)
+        at = (at + 1) & mask;
+    keySlots[at] = i + 1;
+    ++keyCount;
 }
 
 void OrderSnapshot::fill(Row &row, const Domain::Order &order,
@@ -641,6 +679,61 @@ void OrderTableModel::setNow(const QDateTime &nowUtc)
         rebuildView();
 }
 
+void OrderSnapshot::append(const Domain::Order &order, const Domain::CancelPolicy &policy,
+                           const QDateTime &nowUtc, const QHash<QString, Attempts> &attemptsByKey)
+{
+    Row row;
+    const Domain::PolicyDecision decision = policy.decide(order, nowUtc);
+    fill(row, order, decision);
+    setDecision(row, order, decision, policy, nowUtc);
+    const auto i = quint32(rows.size());
+    if (!attemptsByKey.isEmpty()) {
+        const auto a = attemptsByKey.constFind(keyOf(order.provider, order.paymentId));
+        if (a != attemptsByKey.cend())
+            setAttempts(i, row, *a);
+    }
+    setSyncError(i, order);
+    rows.push_back(row);
+    addKey(i);
+}
+
+void OrderSnapshot::markDuplicateReferences()
+{
+    // (digest of provider + reference, row), sorted: equal references are
+    // neighbours. No string is copied; digests that collide are told apart
+    // by the bytes.
+    std::vector<std::pair<quint64, quint32>> refs;
+    refs.reserve(rows.size());
+    for (size_t i = 0; i < rows.size(); ++i) {
+        const Row &r = rows[i];
+        if (r.refLength > 0) {
+            const QByteArrayView ref = bytes(arena, r.refOffset, r.refLength);
+            refs.emplace_back(
+                quint64(qHash(ref, size_t(0x9E3779B97F4A7C15ULL) * (size_t(r.provider) + 1))),
+                quint32(i));
+        }
+    }
+    std::sort(refs.begin(), refs.end());
+    const auto same = [this](quint32 a, quint32 b) {
+        const Row &x = rows[a];
+        const Row &y = rows[b];
+        return x.provider == y.provider
+               && bytes(arena, x.refOffset, x.refLength) == bytes(arena, y.refOffset, y.refLength);
+    };
+    for (size_t run = 0; run < refs.size();) {
+        size_t end = run + 1;
+        while (end < refs.size() && refs[end].first == refs[run].first)
+            ++end;
+        for (size_t i = run; i < end; ++i) {
+            bool shared = false;
+            for (size_t j = run; j < end && !shared; ++j)
+                shared = j != i && same(refs[i].second, refs[j].second);
+            rows[refs[i].second].duplicateReference = shared;
+        }
+        run = end;
+    }
+}
+
 void OrderTableModel::reload()
 {
     if (m_loading) {
@@ -648,14 +741,14 @@ void OrderTableModel::reload()
         return;
     }
     m_loading = true;
+    const quint64 loadId = ++m_loadId;
     const Storage::OrderStore *store = &m_sources.orders;
     const Storage::CancelJournal *journal = &m_sources.journal;
     const Domain::CancelPolicy policy = m_sources.policy;
     const QDateTime now = m_sources.clock();
-    m_loadWatcher.setFuture(QtConcurrent::run([store, journal, policy, now] {
+    m_loadWatcher.setFuture(QtConcurrent::run([this, loadId, store, journal, policy, now] {
         // The store hands this worker thread its own database connection.
         LoadResult result;
-        auto snapshot = std::make_shared<OrderSnapshot>();
         // The few orders with a cancel in progress or unresolved (F12, §10).
         QHash<QString, OrderSnapshot::Attempts> attempts;
         Storage::AttemptFilter unresolvedOnly;
@@ -678,49 +771,76 @@ void OrderTableModel::reload()
             attempts[OrderSnapshot::keyOf(a.provider, a.paymentId)].flags.setActive(a);
             return true;
         });
-        QHash<QString, int> references; // provider + reference -> orders
         Storage::OrderQuery query;
         query.sort = Storage::OrderQuery::Sort::Created;
         query.order = Qt::DescendingOrder;
-        query.limit = 0;
         query.withPayload = false;
         QString error;
-        const bool ok = store->forEach(
-            query,
-            [&](const Domain::Order &order) {
-                Row row;
-                const Domain::PolicyDecision decision = policy.decide(order, now);
-                snapshot->fill(row, order, decision);
-                snapshot->setDecision(row, order, decision, policy, now);
-                const auto i = quint32(snapshot->rows.size());
-                if (!attempts.isEmpty()) {
-                    const auto a =
-                        attempts.constFind(OrderSnapshot::keyOf(order.provider, order.paymentId));
-                    if (a != attempts.cend())
-                        snapshot->setAttempts(i, row, *a);
-                }
-                snapshot->addKey(order.provider, order.paymentId, i);
-                snapshot->setSyncError(i, order);
-                snapshot->rows.push_back(row);
-                if (!order.merchantReference.isEmpty())
-                    ++references[OrderSnapshot::keyOf(order.provider, order.merchantReference)];
-                return true;
-            },
-            &error);
-        if (!ok) {
+        // The newest orders first, shown while the rest are read (a large
+        // store takes seconds), with their shared references asked of the
+        // store: the cancel dialog warns from them at once.
+        auto first = std::make_shared<OrderSnapshot>();
+        query.limit = kFirstRows;
+        if (!store->forEach(
+                query,
+                [&](const Domain::Order &order) {
+                    first->append(order, policy, now, attempts);
+                    return true;
+                },
+                &error)) {
             result.error = error;
             return result;
         }
-        for (Row &row : snapshot->rows) {
-            if (row.refLength == 0)
-                continue;
-            const QString key =
-                OrderSnapshot::keyOf(Provider(row.provider), snapshot->merchantReference(row));
-            row.duplicateReference = references.value(key) > 1;
+        if (first->rows.size() < size_t(kFirstRows)) {
+            first->markDuplicateReferences(); // that was all of them
+            result.snapshot = SnapshotHandoff(std::move(first));
+            return result;
         }
+        for (Row &row : first->rows) {
+            if (row.refLength > 0)
+                row.duplicateReference =
+                    store->referenceCount(Provider(row.provider), first->merchantReference(row))
+                    > 1;
+        }
+        const qint64 total = store->count({});
+        QMetaObject::invokeMethod(
+            this,
+            [this, loadId, total, handoff = SnapshotHandoff(std::move(first))] {
+                applyFirstRows(handoff.take(), total, loadId);
+            },
+            Qt::QueuedConnection);
+
+        auto snapshot = std::make_shared<OrderSnapshot>();
+        snapshot->rows.reserve(size_t(std::max<qint64>(total, 0)));
+        snapshot->reserveKeys(size_t(std::max<qint64>(total, 0)));
+        query.limit = 0;
+        if (!store->forEach(
+                query,
+                [&](const Domain::Order &order) {
+                    snapshot->append(order, policy, now, attempts);
+                    return true;
+                },
+                &error)) {
+            result.error = error;
+            return result;
+        }
+        snapshot->markDuplicateReferences();
         result.snapshot = SnapshotHandoff(std::move(snapshot));
         return result;
     }));
+}
+
+void OrderTableModel::applyFirstRows(std::shared_ptr<OrderSnapshot> snapshot, qint64 total,
+                                     quint64 loadId)
+{
+    // Only for the load still running, and only before its whole snapshot.
+    if (!snapshot || !m_loading || loadId != m_loadId || m_loadWatcher.isFinished())
+        return;
+    m_expectedOrders = total;
+    m_incoming = std::move(snapshot);
+    m_incomingPartial = true;
+    dropSortedRows();
+    rebuildView();
 }
 
 void OrderTableModel::applyLoad()
@@ -736,6 +856,7 @@ void OrderTableModel::applyLoad()
     // Still loading until the new snapshot is shown (applyView swaps it in);
     // updates meanwhile wait and are applied to it.
     m_incoming = std::move(snapshot);
+    m_incomingPartial = false;
     dropSortedRows();
     rebuildView();
 }
@@ -854,10 +975,15 @@ void OrderTableModel::applyView()
         return;
     }
     const bool newSnapshot = m_incoming && result.snapshot.lock() == m_incoming;
+    const bool partial = newSnapshot && m_incomingPartial;
     moveRows(result, newSnapshot);
-    Q_EMIT viewChanged();
-    if (newSnapshot) {
+    m_incomingPartial = m_incomingPartial && !partial;
+    if (newSnapshot && !partial) {
+        m_expectedOrders = -1;
         m_loading = false;
+    }
+    Q_EMIT viewChanged();
+    if (newSnapshot && !partial) {
         Q_EMIT loaded(int(m_snapshot->rows.size()));
         finishLoad();
     }
@@ -1018,9 +1144,9 @@ void OrderTableModel::applyUpdates(const UpdateResult &result)
             s.fill(row, *order, decision);
             s.setDecision(row, *order, decision, policy, now);
             s.setAttempts(i, row, result.attempts.at(k));
-            s.addKey(key.provider, key.paymentId, i);
             s.setSyncError(i, *order);
             s.rows.push_back(row);
+            s.addKey(i);
             membershipMayChange = true;
             dropSortedRows(); // it sorted fewer rows
             continue;

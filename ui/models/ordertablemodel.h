@@ -121,10 +121,12 @@ struct OrderSnapshot
     // Short repeated strings (methods, currencies, raw statuses), interned.
     QStringList strings;
     QHash<QString, quint32> stringIndex;
-    // (provider, payment id) -> row index, keyed by a 64-bit digest so that a
-    // million orders cost no QString key each (about 100 MB less at 1M);
-    // rows whose digests collide are told apart by their stored payment id.
-    QMultiHash<quint64, quint32> index;
+    // (provider, payment id) -> row index: open addressing over the rows'
+    // own UTF-8 ids, a slot holding row + 1 (0: empty), at most half full.
+    // 4 bytes a slot and no key copied (8 MiB at a million orders); rows
+    // that land on the same slots are told apart by their stored id.
+    std::vector<quint32> keySlots;
+    size_t keyCount = 0;
     // Row -> the last sync error as stored (Providers::encodeFailure), for
     // the few rows whose last refresh failed; worded when shown.
     QHash<quint32, QString> syncErrors;
@@ -132,17 +134,26 @@ struct OrderSnapshot
     QHash<quint64, quint16> decisionIndex; // see setDecision()
     QHash<quint32, Attempts> attempts;
 
+    // Adds one stored order as a row (its decision now, its attempts from
+    // attemptsByKey: keyOf() -> attempts).
+    void append(const Domain::Order &order, const Domain::CancelPolicy &policy,
+                const QDateTime &nowUtc, const QHash<QString, Attempts> &attemptsByKey);
+    // Marks the rows whose merchant reference another row of the same
+    // provider shares (F4), over all rows.
+    void markDuplicateReferences();
+
     QString paymentId(const Row &r) const;
     QString merchantReference(const Row &r) const;
     const QString &string(quint32 i) const { return strings.at(qsizetype(i)); }
     quint32 intern(const QString &s);
     static QString keyOf(Domain::Provider provider, const QString &paymentId);
-    static quint64 digestOf(Domain::Provider provider, QStringView paymentId);
+    static quint64 digestOf(Domain::Provider provider, QByteArrayView utf8PaymentId);
     std::optional<quint32> find(Domain::Provider provider, const QString &paymentId) const;
-    void addKey(Domain::Provider provider, const QString &paymentId, quint32 row)
-    {
-        index.insert(digestOf(provider, paymentId), row);
-    }
+    // Files row i (already in rows) under its provider and payment id.
+    void addKey(quint32 i);
+    // Room for this many keys without growing the table.
+    void reserveKeys(size_t count);
+    void placeKey(quint32 i); // addKey() once there is room
     // Fills a row from a stored order (appending its strings to the arena).
     void fill(Row &row, const Domain::Order &order, const Domain::PolicyDecision &decision);
     // Keeps (or forgets) the order's last sync error for row i.
@@ -230,6 +241,11 @@ public:
         return m_loading || m_updating || m_updateScheduled || m_appliedGeneration != m_generation;
     }
     int totalOrders() const { return int(m_snapshot ? m_snapshot->rows.size() : 0); }
+    // Reading the store (a large one shows its newest orders meanwhile).
+    bool isLoading() const { return m_loading; }
+    // While the newest orders show and the rest are read: how many the store
+    // holds; -1 otherwise.
+    qint64 expectedOrders() const { return m_expectedOrders; }
     std::optional<Domain::OrderKey> keyAt(int row) const;
     // The row showing that order, -1 when filtered out or unknown.
     int rowOf(const Domain::OrderKey &key) const;
@@ -313,6 +329,7 @@ private:
     // Where the view shows a snapshot row; -1 when hidden or unknown.
     int viewRowOf(qint64 snapshotRow) const;
     void applyLoad();
+    void applyFirstRows(std::shared_ptr<OrderSnapshot> snapshot, qint64 total, quint64 loadId);
     void finishLoad();
     void applyPendingUpdates();
     void queueKeys(const QList<Domain::OrderKey> &keys);
@@ -342,6 +359,11 @@ private:
     std::shared_ptr<OrderSnapshot> m_incoming;
     std::vector<quint32> m_view; // snapshot row indices in display order
     int m_matchesInAll = -1;
+    // How many of the newest orders show before the whole store is read.
+    static constexpr int kFirstRows = 1000;
+    bool m_incomingPartial = false;             // m_incoming holds only the newest orders
+    qint64 m_expectedOrders = -1;               // see expectedOrders()
+    quint64 m_loadId = 0;                       // counts reload()s
     std::shared_ptr<const SortedRows> m_sorted; // of the shown (or incoming) snapshot
     quint64 m_sortEpoch = 0;                    // counts dropSortedRows()
     // Snapshot row -> view row (-1: hidden), built on first use after the
