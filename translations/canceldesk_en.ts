@@ -1716,6 +1716,13 @@
         <source>Show the approvals queue</source>
         <translation type="unfinished"></translation>
     </message>
+    <message numerus="yes">
+        <source>Newest %1 shown; reading all %n order(s)…</source>
+        <translation>
+            <numerusform>Newest %1 shown; reading the %n order…</numerusform>
+            <numerusform>Newest %1 shown; reading all %n orders…</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>CancelDesk::Ui::MemorySecretStore</name>

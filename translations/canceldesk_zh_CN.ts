@@ -1694,6 +1694,12 @@
         <source>Show the approvals queue</source>
         <translation>显示审批队列</translation>
     </message>
+    <message numerus="yes">
+        <source>Newest %1 shown; reading all %n order(s)…</source>
+        <translation>
+            <numerusform>已显示最新的 %1 笔；正在读取全部 %n 笔订单…</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>CancelDesk::Ui::MemorySecretStore</name>

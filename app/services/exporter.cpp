@@ -24,6 +24,7 @@
 #include <array>
 #include <cmath>
 #include <cstdio>
+#include <limits>
 #include <utility>
 #include <xlsxwriter.h>
 
@@ -44,8 +45,8 @@ QString csvField(const QString &text)
         if (c == u'=' || c == u'+' || c == u'-' || c == u'@' || c == u'\t' || c == u'\r')
             s.prepend(u'\'');
     }
-    static constexpr QStringView special = u",\"\r\n";
-    if (std::none_of(s.cbegin(), s.cend(), [](QChar c) { return special.contains(c); }))
+    if (std::none_of(s.cbegin(), s.cend(),
+                     [](QChar c) { return c == u',' || c == u'"' || c == u'\r' || c == u'\n'; }))
         return s;
     s.replace(u'"', u"\"\""_s);
     return u'"' + s + u'"';
@@ -141,10 +142,24 @@ QString wallText(QDate d, QTime t)
 {
     if (d.year() < 0 || d.year() > 9999)
         return QDateTime(d, t, Qt::UTC).toString(u"yyyy-MM-ddTHH:mm:ss"_s);
-    char buf[24];
-    const int n = std::snprintf(buf, sizeof buf, "%04d-%02d-%02dT%02d:%02d:%02d", d.year(),
-                                d.month(), d.day(), t.hour(), t.minute(), t.second());
-    return QString::fromLatin1(buf, n);
+    char16_t buf[19];
+    const auto two = [&buf](int at, int v) {
+        buf[at] = char16_t(u'0' + v / 10);
+        buf[at + 1] = char16_t(u'0' + v % 10);
+    };
+    two(0, d.year() / 100);
+    two(2, d.year() % 100);
+    buf[4] = u'-';
+    two(5, d.month());
+    buf[7] = u'-';
+    two(8, d.day());
+    buf[10] = u'T';
+    two(11, t.hour());
+    buf[13] = u':';
+    two(14, t.minute());
+    buf[16] = u':';
+    two(17, t.second());
+    return QString(reinterpret_cast<const QChar *>(buf), 19);
 }
 
 // "+08:00": a local column's offset at that instant, "+00:00" rather than
@@ -158,24 +173,70 @@ QString offsetText(int offsetSeconds)
     return QString::fromLatin1(buf, n);
 }
 
+// The operator's zone's offset at an instant. Asking QTimeZone per cell was
+// most of a time cell's cost: the offset is kept with the span between the
+// zone's transitions around it, so a log of one season asks a few times.
+class ZoneOffsets
+{
+public:
+    explicit ZoneOffsets(QTimeZone zone)
+        : m_zone(std::move(zone))
+    {}
+
+    int at(qint64 ms)
+    {
+        if (ms >= m_from && ms < m_to)
+            return m_offset;
+        const QDateTime t = QDateTime::fromMSecsSinceEpoch(ms, Qt::UTC);
+        m_offset = m_zone.offsetFromUtc(t);
+        m_from = std::numeric_limits<qint64>::min();
+        m_to = std::numeric_limits<qint64>::max();
+        if (m_zone.hasTransitions()) {
+            // The transition at or before t, and the next one after it.
+            const QTimeZone::OffsetData before = m_zone.previousTransition(t.addMSecs(1));
+            const QTimeZone::OffsetData after = m_zone.nextTransition(t);
+            if (before.atUtc.isValid())
+                m_from = before.atUtc.toMSecsSinceEpoch();
+            if (after.atUtc.isValid())
+                m_to = after.atUtc.toMSecsSinceEpoch();
+        }
+        return m_offset;
+    }
+
+private:
+    QTimeZone m_zone;
+    qint64 m_from = 0;
+    qint64 m_to = 0; // [m_from, m_to): m_offset holds
+    int m_offset = 0;
+};
+
 // Unknown numbers (no HTTP answer, no latency measured) and missing times are
 // Null: empty in CSV/XLSX, null in JSON.
-Cell time(const QDateTime &t, bool local, const QTimeZone &zone)
+Cell time(const QDateTime &t, bool local, ZoneOffsets &zone)
 {
     if (!t.isValid())
         return Cell{};
     Cell c;
     c.kind = Cell::Time;
-    const QDateTime wall = local ? t.toTimeZone(zone) : t.toUTC();
+    const qint64 ms = t.toMSecsSinceEpoch();
+    const int offset = local ? zone.at(ms) : 0;
+    // The wall clock at that offset, from the instant's milliseconds.
+    const qint64 wallMs = ms + qint64(offset) * 1000;
+    constexpr qint64 kDayMs = 86400000;
+    qint64 days = wallMs / kDayMs;
+    qint64 inDay = wallMs % kDayMs;
+    if (inDay < 0) {
+        inDay += kDayMs;
+        --days;
+    }
     // Dropping the offset keeps the wall-clock date and time as they read.
-    c.wallDate = wall.date();
-    c.wallTime = wall.time();
-    c.text = wallText(c.wallDate, c.wallTime)
-             + (local ? offsetText(wall.offsetFromUtc()) : QStringLiteral("Z"));
+    c.wallDate = QDate(1970, 1, 1).addDays(days);
+    c.wallTime = QTime::fromMSecsSinceStartOfDay(int(inDay));
+    c.text = wallText(c.wallDate, c.wallTime) + (local ? offsetText(offset) : QStringLiteral("Z"));
     return c;
 }
 
-QList<Cell> cellsOf(const Storage::CancelAttempt &a, const QTimeZone &zone)
+QList<Cell> cellsOf(const Storage::CancelAttempt &a, ZoneOffsets &zone)
 {
     QList<Cell> cells;
     cells.reserve(kColumnCount);
@@ -699,6 +760,7 @@ ExportResult runExport(Storage::Database &db, const QString &path, const ExportO
         progress(0, total);
 
     QString readError;
+    ZoneOffsets zone(options.operatorZone);
     const bool read = journal.forEach(
         filter,
         [&](const Storage::CancelAttempt &attempt) {
@@ -706,7 +768,7 @@ ExportResult runExport(Storage::Database &db, const QString &path, const ExportO
                 result.stopped = true;
                 return false;
             }
-            if (!writer->row(cellsOf(attempt, options.operatorZone), &result.error))
+            if (!writer->row(cellsOf(attempt, zone), &result.error))
                 return false;
             ++result.rows;
             if (progress && result.rows % kProgressStep == 0)

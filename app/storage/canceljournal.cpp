@@ -178,7 +178,7 @@ QString selectAttemptSql()
     return u"SELECT id, "_s + columnList() + u", entry_hash FROM cancel_attempts"_s;
 }
 
-CancelAttempt attemptFromRow(const QSqlQuery &q)
+template<typename Row> CancelAttempt attemptFromRow(const Row &q)
 {
     return attemptFrom(q.value(0).toLongLong(), snapshotAt(q, 1),
                        q.value(int(kColumns.size()) + 1).toString());
@@ -1014,14 +1014,11 @@ bool CancelJournal::forEach(const AttemptFilter &filter,
 {
     QVariantList binds;
     const QString where = filterSql(filter, &binds);
-    QSqlQuery q(m_db.connection());
-    q.setForwardOnly(true);
-    q.prepare(selectAttemptSql() + where + u" ORDER BY id"_s);
-    for (const QVariant &v : std::as_const(binds))
-        q.addBindValue(v);
+    // The export reads every attempt: sqlite3's own rows (RowCursor).
+    RowCursor q(m_db.connection(), selectAttemptSql() + where + u" ORDER BY id"_s, binds);
     if (!q.exec()) {
         if (error)
-            *error = Database::errorText(q.lastError());
+            *error = q.error();
         return false;
     }
     while (q.next()) {
@@ -1029,9 +1026,9 @@ bool CancelJournal::forEach(const AttemptFilter &filter,
             return true;
     }
     // next() also ends the rows on a failed step (a damaged page).
-    if (q.lastError().isValid()) {
+    if (!q.error().isEmpty()) {
         if (error)
-            *error = Database::errorText(q.lastError());
+            *error = q.error();
         return false;
     }
     return true;

@@ -2,12 +2,16 @@
 
 #include "database.h"
 
-#include <QCryptographicHash>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QStringList>
+
+#include <algorithm>
+#include <memory>
+#include <openssl/evp.h>
+#include <vector>
 
 using namespace Qt::Literals::StringLiterals;
 
@@ -67,7 +71,14 @@ QVariant valueAt(const QSqlQuery &q, int index)
     return q.isNull(index) ? QVariant() : q.value(index);
 }
 
-QVariantList snapshotAt(const QSqlQuery &q, int first)
+QVariant valueAt(const RowCursor &q, int index)
+{
+    return q.isNull(index) ? QVariant() : q.value(index);
+}
+
+namespace {
+
+template<typename Row> QVariantList snapshotOf(const Row &q, int first)
 {
     QVariantList values;
     values.reserve(qsizetype(kColumns.size()));
@@ -76,37 +87,233 @@ QVariantList snapshotAt(const QSqlQuery &q, int first)
     return values;
 }
 
-QJsonValue canonicalValue(const QVariant &v)
+} // namespace
+
+QVariantList snapshotAt(const QSqlQuery &q, int first)
 {
-    return v.isValid() ? QJsonValue(v.toString()) : QJsonValue(QJsonValue::Null);
+    return snapshotOf(q, first);
 }
 
+QVariantList snapshotAt(const RowCursor &q, int first)
+{
+    return snapshotOf(q, first);
+}
+
+bool sameCanonical(const QVariant &a, const QVariant &b)
+{
+    if (a.isValid() != b.isValid())
+        return false;
+    if (!a.isValid())
+        return true;
+    if (a.typeId() == QMetaType::LongLong && b.typeId() == QMetaType::LongLong)
+        return a.toLongLong() == b.toLongLong();
+    return a.toString() == b.toString();
+}
+
+namespace {
+
+// Where each key of an entry's content comes from.
+enum class Source { Seq, AttemptId, RecordedAt, RecordedBy, Format, Snapshot };
+
+struct Key
+{
+    QByteArray name; // ASCII
+    Source source;
+    qsizetype column = -1; // Snapshot: index into kColumns
+};
+
+// The keys of one format's content in the order QJsonObject keeps them
+// (sorted; the names are ASCII, so byte order).
+std::vector<Key> keysOf(int format)
+{
+    std::vector<Key> keys{{"seq", Source::Seq},
+                          {"attempt_id", Source::AttemptId},
+                          {"recorded_at", Source::RecordedAt}};
+    if (format >= kRecordedBySince)
+        keys.push_back({"recorded_by", Source::RecordedBy});
+    if (format >= 2)
+        keys.push_back({"format", Source::Format});
+    for (qsizetype i = 0; i < qsizetype(kColumns.size()); ++i) {
+        if (kColumns[size_t(i)].sinceFormat <= format)
+            keys.push_back(
+                {QString::fromUtf16(kColumns[size_t(i)].name).toLatin1(), Source::Snapshot, i});
+    }
+    std::sort(keys.begin(), keys.end(), [](const Key &x, const Key &y) { return x.name < y.name; });
+    return keys;
+}
+
+const std::vector<Key> &keysFor(int format)
+{
+    // Formats 1..kCurrentFormat; a later one (a newer program's entry) is
+    // written with the keys it would have here.
+    static const std::array<std::vector<Key>, kCurrentFormat + 1> byFormat = [] {
+        std::array<std::vector<Key>, kCurrentFormat + 1> all;
+        for (int f = 0; f <= kCurrentFormat; ++f)
+            all[size_t(f)] = keysOf(f);
+        return all;
+    }();
+    if (format < 0 || format > kCurrentFormat) {
+        thread_local std::vector<Key> other;
+        other = keysOf(format);
+        return other;
+    }
+    return byFormat[size_t(format)];
+}
+
+char hexDigit(uint v)
+{
+    return char(v < 10 ? '0' + v : 'a' + v - 10);
+}
+
+void appendEscapedUnit(QByteArray &out, char16_t u)
+{
+    out.append("\\u");
+    out.append(hexDigit((u >> 12) & 0xF));
+    out.append(hexDigit((u >> 8) & 0xF));
+    out.append(hexDigit((u >> 4) & 0xF));
+    out.append(hexDigit(u & 0xF));
+}
+
+// A JSON string as QJsonDocument::toJson writes it: ", \ and control
+// characters escaped (\b \f \n \r \t, else \u00xx), other text as UTF-8, a
+// lone surrogate as \uxxxx.
+void appendString(QByteArray &out, QStringView s)
+{
+    out.append('"');
+    const char16_t *p = s.utf16();
+    const char16_t *const end = p + s.size();
+    while (p != end) {
+        const char16_t u = *p++;
+        if (u < 0x80) {
+            switch (u) {
+            case u'"':
+                out.append("\\\"");
+                break;
+            case u'\\':
+                out.append("\\\\");
+                break;
+            case u'\b':
+                out.append("\\b");
+                break;
+            case u'\f':
+                out.append("\\f");
+                break;
+            case u'\n':
+                out.append("\\n");
+                break;
+            case u'\r':
+                out.append("\\r");
+                break;
+            case u'\t':
+                out.append("\\t");
+                break;
+            default:
+                if (u < 0x20)
+                    appendEscapedUnit(out, u);
+                else
+                    out.append(char(u));
+            }
+        } else if (u < 0x800) {
+            out.append(char(0xC0 | (u >> 6)));
+            out.append(char(0x80 | (u & 0x3F)));
+        } else if (QChar::isHighSurrogate(u) && p != end && QChar::isLowSurrogate(*p)) {
+            const char32_t c = QChar::surrogateToUcs4(u, *p++);
+            out.append(char(0xF0 | (c >> 18)));
+            out.append(char(0x80 | ((c >> 12) & 0x3F)));
+            out.append(char(0x80 | ((c >> 6) & 0x3F)));
+            out.append(char(0x80 | (c & 0x3F)));
+        } else if (QChar::isSurrogate(u)) {
+            appendEscapedUnit(out, u);
+        } else {
+            out.append(char(0xE0 | (u >> 12)));
+            out.append(char(0x80 | ((u >> 6) & 0x3F)));
+            out.append(char(0x80 | (u & 0x3F)));
+        }
+    }
+    out.append('"');
+}
+
+void appendValue(QByteArray &out, const QVariant &v)
+{
+    if (!v.isValid()) {
+        out.append("null");
+    } else if (v.typeId() == QMetaType::LongLong || v.typeId() == QMetaType::Int) {
+        // Digits and a sign need no escaping.
+        out.append('"');
+        out.append(QByteArray::number(v.toLongLong()));
+        out.append('"');
+    } else {
+        appendString(out, v.toString());
+    }
+}
+
+} // namespace
+
+// Written directly rather than through QJsonObject + QJsonDocument (most of a
+// verify's time at a million entries), byte for byte the same: the keys in
+// QJsonObject's order, QJsonDocument's escaping (tst_journalchain compares
+// the two).
 QByteArray canonicalContent(const QVariant &seq, const QVariant &attemptId,
                             const QVariant &recordedAt, const QVariant &recordedBy, int format,
                             const QVariantList &values)
 {
-    QJsonObject o;
-    o.insert(u"seq"_s, canonicalValue(seq));
-    o.insert(u"attempt_id"_s, canonicalValue(attemptId));
-    o.insert(u"recorded_at"_s, canonicalValue(recordedAt));
-    if (format >= kRecordedBySince)
-        o.insert(u"recorded_by"_s, canonicalValue(recordedBy));
-    if (format >= 2)
-        o.insert(u"format"_s, QString::number(format));
-    for (qsizetype i = 0; i < qsizetype(kColumns.size()); ++i) {
-        if (kColumns[size_t(i)].sinceFormat <= format)
-            o.insert(QString::fromUtf16(kColumns[size_t(i)].name), canonicalValue(values.value(i)));
+    QByteArray out;
+    out.reserve(1024);
+    out.append('{');
+    bool first = true;
+    for (const Key &key : keysFor(format)) {
+        if (!first)
+            out.append(',');
+        first = false;
+        out.append('"');
+        out.append(key.name);
+        out.append("\":");
+        switch (key.source) {
+        case Source::Seq:
+            appendValue(out, seq);
+            break;
+        case Source::AttemptId:
+            appendValue(out, attemptId);
+            break;
+        case Source::RecordedAt:
+            appendValue(out, recordedAt);
+            break;
+        case Source::RecordedBy:
+            appendValue(out, recordedBy);
+            break;
+        case Source::Format:
+            appendValue(out, QVariant(qint64(format)));
+            break;
+        case Source::Snapshot:
+            appendValue(out, values.value(key.column));
+            break;
+        }
     }
-    return QJsonDocument(o).toJson(QJsonDocument::Compact);
+    out.append('}');
+    return out;
 }
 
 QString chainHash(const QString &prevHash, const QByteArray &content)
 {
-    QCryptographicHash hash(QCryptographicHash::Sha256);
-    hash.addData(prevHash.toUtf8());
-    hash.addData(QByteArrayView("\n"));
-    hash.addData(content);
-    return QString::fromLatin1(hash.result().toHex());
+    // OpenSSL's SHA-256 (the CPU's SHA instructions where there are some),
+    // one context per thread.
+    thread_local const std::unique_ptr<EVP_MD_CTX, void (*)(EVP_MD_CTX *)> ctx(EVP_MD_CTX_new(),
+                                                                               EVP_MD_CTX_free);
+    unsigned char digest[EVP_MAX_MD_SIZE];
+    unsigned int length = 0;
+    const QByteArray prev = prevHash.toUtf8();
+    if (!ctx || EVP_DigestInit_ex(ctx.get(), EVP_sha256(), nullptr) != 1
+        || EVP_DigestUpdate(ctx.get(), prev.constData(), size_t(prev.size())) != 1
+        || EVP_DigestUpdate(ctx.get(), "\n", 1) != 1
+        || EVP_DigestUpdate(ctx.get(), content.constData(), size_t(content.size())) != 1
+        || EVP_DigestFinal_ex(ctx.get(), digest, &length) != 1 || length != 32)
+        return {}; // matches no stored hash: verify reports the entry
+    QString hex(64, Qt::Uninitialized);
+    for (unsigned int i = 0; i < length; ++i) {
+        hex[2 * i] = QLatin1Char(hexDigit(digest[i] >> 4));
+        hex[2 * i + 1] = QLatin1Char(hexDigit(digest[i] & 0xF));
+    }
+    return hex;
 }
 
 std::optional<JournalHead> readHead(const QSqlDatabase &db, QString *error)

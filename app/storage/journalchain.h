@@ -6,9 +6,9 @@
 // not part of the journal's interface.
 
 #include "canceljournal.h"
+#include "rowcursor.h"
 
 #include <QByteArray>
-#include <QJsonValue>
 #include <QSqlDatabase>
 #include <QString>
 #include <QVariant>
@@ -77,10 +77,14 @@ QString placeholders(qsizetype count);
 
 // A value as stored: an invalid QVariant stands for SQL NULL.
 QVariant valueAt(const QSqlQuery &q, int index);
+QVariant valueAt(const RowCursor &q, int index);
 // The snapshot columns of the current row, starting at column `first`.
 QVariantList snapshotAt(const QSqlQuery &q, int first);
+QVariantList snapshotAt(const RowCursor &q, int first);
 
-QJsonValue canonicalValue(const QVariant &v);
+// Whether two stored values have the same canonical value (both NULL, or the
+// same text), without building it.
+bool sameCanonical(const QVariant &a, const QVariant &b);
 // The compact JSON an entry's hash covers (see journalchain.cpp); recordedBy
 // counts only from kRecordedBySince on.
 QByteArray canonicalContent(const QVariant &seq, const QVariant &attemptId,

@@ -3,6 +3,7 @@
 #include "canceljournal.h"
 #include "database.h"
 #include "journalchain.h"
+#include "rowcursor.h"
 
 #include <QCoreApplication>
 #include <QHash>
@@ -19,12 +20,12 @@ using namespace JournalChain;
 
 namespace {
 
-VerifyResult readFailure(const QSqlQuery &q)
+VerifyResult readFailure(const RowCursor &q)
 {
     VerifyResult r;
     r.ok = false;
-    r.problem = QCoreApplication::translate("CancelJournal", "Cannot read the journal: %1")
-                    .arg(Database::errorText(q.lastError()));
+    r.problem =
+        QCoreApplication::translate("CancelJournal", "Cannot read the journal: %1").arg(q.error());
     return r;
 }
 
@@ -125,10 +126,9 @@ private:
     // 1. The entries by seq; records which entries each attempt has.
     std::optional<VerifyResult> checkChain()
     {
-        QSqlQuery q(m_db);
-        q.setForwardOnly(true);
-        q.prepare(u"SELECT seq, attempt_id, recorded_at, format, prev_hash, entry_hash, "_s
-                  + columnList() + u", recorded_by FROM journal_entries ORDER BY seq"_s);
+        RowCursor q(m_db, u"SELECT seq, attempt_id, recorded_at, format, prev_hash, entry_hash, "_s
+                              + columnList()
+                              + u", recorded_by FROM journal_entries ORDER BY seq"_s);
         if (!q.exec())
             return readFailure(q);
         qint64 expectedSeq = 1;
@@ -138,8 +138,8 @@ private:
             if (stopHere())
                 return stopped();
             ++m_result.entriesChecked;
-            const qint64 seq = q.value(0).toLongLong();
-            const qint64 attemptId = q.value(1).toLongLong();
+            const qint64 seq = q.int64(0);
+            const qint64 attemptId = q.int64(1);
             Span &span = m_spans[attemptId];
             if (span.first == 0)
                 span.first = seq;
@@ -147,22 +147,22 @@ private:
             if (chainBroken)
                 continue;
             chainBroken = !checkEntry(q, expectedSeq, prevHash);
-            prevHash = q.value(5).toString();
+            prevHash = q.text(5);
             expectedSeq = seq + 1;
         }
         // A read that failed part-way (a damaged page) is not an intact chain.
-        if (q.lastError().isValid())
+        if (!q.error().isEmpty())
             return readFailure(q);
         return std::nullopt;
     }
 
     // One entry of the chain query: its place, its link and its hash.
-    bool checkEntry(const QSqlQuery &q, qint64 expectedSeq, const QString &prevHash)
+    bool checkEntry(const RowCursor &q, qint64 expectedSeq, const QString &prevHash)
     {
-        const qint64 seq = q.value(0).toLongLong();
-        const qint64 attemptId = q.value(1).toLongLong();
-        const QString storedPrev = q.value(4).toString();
-        const QString storedHash = q.value(5).toString();
+        const qint64 seq = q.int64(0);
+        const qint64 attemptId = q.int64(1);
+        const QString storedPrev = q.text(4);
+        const QString storedHash = q.text(5);
         if (seq != expectedSeq) {
             report(seq, attemptId,
                    QCoreApplication::translate("CancelJournal",
@@ -207,13 +207,13 @@ private:
     // The hash of an entry covers only the columns of its format; the newer
     // ones must hold their defaults (an approver written into a format-1
     // entry would otherwise go unnoticed). The first that does not, or empty.
-    static QString newerColumnSet(const QSqlQuery &q)
+    static QString newerColumnSet(const RowCursor &q)
     {
         const int format = q.value(3).toInt();
         for (int i = 0; i < int(kColumns.size()); ++i) {
             const Column &column = kColumns[size_t(i)];
             if (column.sinceFormat > format
-                && canonicalValue(valueAt(q, 6 + i)) != canonicalValue(columnDefault(column)))
+                && !sameCanonical(valueAt(q, 6 + i), columnDefault(column)))
                 return QString::fromUtf16(column.name);
         }
         const int recordedBy = 6 + int(kColumns.size());
@@ -227,13 +227,11 @@ private:
     // query still has rows (PostgreSQL's driver would drop them).
     std::optional<VerifyResult> checkAttempts()
     {
-        QSqlQuery q(m_db);
-        q.setForwardOnly(true);
-        q.prepare(u"SELECT a.id, "_s + columnList(u"a."_s)
-                  + u", a.entry_seq, a.entry_hash, e.seq, e.format, e.entry_hash, "_s
-                  + columnList(u"e."_s)
-                  + u" FROM cancel_attempts a LEFT JOIN journal_entries e ON e.seq = a.entry_seq"
-                    " ORDER BY a.id"_s);
+        RowCursor q(m_db, u"SELECT a.id, "_s + columnList(u"a."_s)
+                              + u", a.entry_seq, a.entry_hash, e.seq, e.format, e.entry_hash, "_s
+                              + columnList(u"e."_s)
+                              + u" FROM cancel_attempts a LEFT JOIN journal_entries e "
+                                "ON e.seq = a.entry_seq ORDER BY a.id"_s);
         if (!q.exec())
             return readFailure(q);
         while (q.next()) {
@@ -241,20 +239,20 @@ private:
                 return stopped();
             checkAttemptRow(q);
         }
-        if (q.lastError().isValid())
+        if (!q.error().isEmpty())
             return readFailure(q);
         return std::nullopt;
     }
 
     // One row of checkAttempts()'s query: the attempt's columns, then those of
     // the entry its entry_seq names (NULL when there is none).
-    void checkAttemptRow(const QSqlQuery &q)
+    void checkAttemptRow(const RowCursor &q)
     {
         const int seqColumn = int(kColumns.size()) + 1;
         const int entryColumn = seqColumn + 2;
         const qint64 id = q.value(0).toLongLong();
         const qint64 entrySeq = q.value(seqColumn).toLongLong();
-        const bool entryExists = !q.value(entryColumn).isNull();
+        const bool entryExists = !q.isNull(entryColumn);
         const auto span = m_spans.constFind(id);
         if (span == m_spans.cend()) {
             report(entrySeq, id,
@@ -309,7 +307,7 @@ private:
             // An entry older than a column vouches for its default value.
             const QVariant expected =
                 column.sinceFormat > format ? columnDefault(column) : journaled.at(i);
-            if (canonicalValue(row.at(i)) != canonicalValue(expected)) {
+            if (!sameCanonical(row.at(i), expected)) {
                 report(latest, id,
                        QCoreApplication::translate("CancelJournal",
                                                    "Cancel attempt %1 differs from its "

@@ -2,6 +2,7 @@
 
 #include "database.h"
 #include "keybatch.h"
+#include "rowcursor.h"
 
 #include <QCoreApplication>
 #include <QHash>
@@ -54,7 +55,8 @@ QVariant msOrNull(const QDateTime &t)
     return t.isValid() ? QVariant(t.toMSecsSinceEpoch()) : QVariant();
 }
 
-QDateTime timeAt(const QSqlQuery &q, int index)
+// Rows come from a QSqlQuery, or a RowCursor on the long walks.
+template<typename Row> QDateTime timeAt(const Row &q, int index)
 {
     if (q.isNull(index))
         return {};
@@ -67,7 +69,7 @@ QString text(const QString &s)
     return s.isNull() ? u""_s : s;
 }
 
-Order orderFromRow(const QSqlQuery &q)
+template<typename Row> Order orderFromRow(const Row &q)
 {
     Order o;
     o.provider = Domain::providerFromKey(q.value(1).toString()).value_or(Provider::Uqpay);
@@ -989,13 +991,12 @@ bool OrderStore::forEach(const OrderQuery &query, const std::function<bool(const
 {
     const QSqlDatabase db = m_db.connection();
     const BuiltQuery b = buildQuery(query, engineOf(db));
-    QSqlQuery q(db);
-    q.setForwardOnly(true);
-    q.prepare(selectSql(b, query));
-    bindAll(q, query, b);
+    // The list reads every order at start: sqlite3's own rows, not Qt's
+    // QVariants (RowCursor).
+    RowCursor q(db, selectSql(b, query), selectBinds(query, b));
     if (!q.exec()) {
         if (error)
-            *error = failure(q);
+            *error = q.error();
         return false;
     }
     while (q.next()) {
@@ -1004,9 +1005,9 @@ bool OrderStore::forEach(const OrderQuery &query, const std::function<bool(const
     }
     // next() also ends the rows on a failed step (a damaged page): that must
     // not pass for the end of the list.
-    if (q.lastError().isValid()) {
+    if (!q.error().isEmpty()) {
         if (error)
-            *error = failure(q);
+            *error = q.error();
         return false;
     }
     return true;

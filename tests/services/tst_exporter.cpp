@@ -270,6 +270,7 @@ private slots:
     void xlsxAmountsAreNumbersWithTheCurrencyDecimals();
     void localTimesCarryTheZoneOffset_data();
     void localTimesCarryTheZoneOffset();
+    void localTimesFollowTransitionsWithinOneExport();
 
     void dateRangeIsInclusiveInTheOperatorZone_data();
     void dateRangeIsInclusiveInTheOperatorZone();
@@ -797,6 +798,51 @@ void TestExporter::localTimesCarryTheZoneOffset()
     const QJsonObject o = QJsonDocument::fromJson(readAll(file)).object();
     QCOMPARE(o.value(u"requested_at_local").toString(), local);
     QCOMPARE(o.value(u"requested_at_utc").toString(), requested);
+}
+
+// Issue 15: the export keeps a zone's offset between its transitions instead
+// of asking QTimeZone per cell. One export whose attempts cross transitions
+// both ways (New York's hour, Lord Howe's half hour, Sao Paulo's last DST)
+// must still give each row the offset of its own instant.
+void TestExporter::localTimesFollowTransitionsWithinOneExport()
+{
+    for (const QByteArray &zoneId :
+         {"America/New_York"_ba, "Australia/Lord_Howe"_ba, "America/Sao_Paulo"_ba}) {
+        init();
+        const QTimeZone zone(zoneId);
+        QVERIFY(zone.isValid());
+        QList<QDateTime> times;
+        // Every 7 hours 13 minutes over two years, and each transition's
+        // instant and the second before it.
+        const QDateTime from = at(u"2018-01-01T00:00:00Z"_s);
+        for (QDateTime t = from; t < from.addYears(2); t = t.addSecs(7 * 3600 + 13 * 60))
+            times << t;
+        for (const QTimeZone::OffsetData &d : zone.transitions(from, from.addYears(2))) {
+            times << d.atUtc << d.atUtc.addSecs(-1);
+        }
+        std::sort(times.begin(), times.end());
+        for (qsizetype i = 0; i < times.size(); ++i)
+            addAttempt(u"P-%1"_s.arg(i), times.at(i), CancelReason::Duplicate, {}, std::nullopt);
+        Exporter exporter(*m_db);
+        ExportOptions options;
+        options.format = ExportFormat::JsonLines;
+        options.operatorZone = zone;
+        const QString file = path(u"log.jsonl"_s);
+        QVERIFY(exporter.exportNow(file, options).ok());
+        const QList<QByteArray> lines = readAll(file).trimmed().split('\n');
+        QCOMPARE(lines.size(), times.size());
+        for (qsizetype i = 0; i < lines.size(); ++i) {
+            const QDateTime local = times.at(i).toTimeZone(zone);
+            const int offset = local.offsetFromUtc();
+            const QString expected = local.toString(u"yyyy-MM-ddTHH:mm:ss"_s)
+                                     + (offset < 0 ? u'-' : u'+')
+                                     + u"%1:%2"_s.arg(qAbs(offset) / 3600, 2, 10, QLatin1Char('0'))
+                                           .arg(qAbs(offset) % 3600 / 60, 2, 10, QLatin1Char('0'));
+            const QJsonObject o = QJsonDocument::fromJson(lines.at(i)).object();
+            QCOMPARE(o.value(u"requested_at_local").toString(), expected);
+        }
+        cleanup();
+    }
 }
 
 void TestExporter::dateRangeIsInclusiveInTheOperatorZone_data()

@@ -1,0 +1,177 @@
+#include "rowcursor.h"
+
+#include "database.h"
+
+#include <QSqlDriver>
+#include <QSqlError>
+
+#include <sqlite3.h>
+
+#include <cstring>
+
+using namespace Qt::Literals::StringLiterals;
+
+namespace CancelDesk::Storage {
+
+namespace {
+
+// The connection's sqlite3 handle (QSqlDriver::handle()); null for other engines.
+sqlite3 *sqliteHandle(const QSqlDatabase &db)
+{
+    const QVariant handle = db.driver() ? db.driver()->handle() : QVariant();
+    if (!handle.isValid() || std::strcmp(handle.typeName(), "sqlite3*") != 0)
+        return nullptr;
+    return *static_cast<sqlite3 *const *>(handle.constData());
+}
+
+// In the words Qt's driver errors get (busy, damaged, full, … : Database::errorText).
+QString sqliteError(sqlite3 *handle)
+{
+    return Database::errorText(QSqlError(u"Unable to fetch row"_s,
+                                         QString::fromUtf8(sqlite3_errmsg(handle)),
+                                         QSqlError::StatementError,
+                                         QString::number(sqlite3_extended_errcode(handle))));
+}
+
+bool isAscii(const unsigned char *text, int size)
+{
+    for (int i = 0; i < size; ++i) {
+        if (text[i] >= 0x80)
+            return false;
+    }
+    return true;
+}
+
+} // namespace
+
+RowCursor::RowCursor(const QSqlDatabase &db, const QString &sql, const QVariantList &binds)
+    : m_db(db)
+    , m_sql(sql)
+    , m_binds(binds)
+{}
+
+RowCursor::~RowCursor()
+{
+    if (m_statement)
+        sqlite3_finalize(m_statement);
+}
+
+bool RowCursor::exec()
+{
+    sqlite3 *handle = sqliteHandle(m_db);
+    if (!handle) {
+        m_query.emplace(m_db);
+        m_query->setForwardOnly(true);
+        m_query->prepare(m_sql);
+        for (const QVariant &v : std::as_const(m_binds))
+            m_query->addBindValue(v);
+        if (!m_query->exec()) {
+            m_error = Database::errorText(m_query->lastError());
+            return false;
+        }
+        return true;
+    }
+    const QByteArray sql = m_sql.toUtf8();
+    if (sqlite3_prepare_v2(handle, sql.constData(), int(sql.size()), &m_statement, nullptr)
+        != SQLITE_OK) {
+        m_error = sqliteError(handle);
+        return false;
+    }
+    for (int i = 0; i < int(m_binds.size()); ++i) {
+        const QVariant &v = m_binds.at(i);
+        int rc = SQLITE_OK;
+        if (v.isNull()) {
+            rc = sqlite3_bind_null(m_statement, i + 1);
+        } else if (v.typeId() == QMetaType::LongLong || v.typeId() == QMetaType::Int
+                   || v.typeId() == QMetaType::Bool) {
+            rc = sqlite3_bind_int64(m_statement, i + 1, v.toLongLong());
+        } else {
+            const QByteArray text = v.toString().toUtf8();
+            rc = sqlite3_bind_text(m_statement, i + 1, text.constData(), int(text.size()),
+                                   SQLITE_TRANSIENT);
+        }
+        if (rc != SQLITE_OK) {
+            m_error = sqliteError(handle);
+            return false;
+        }
+    }
+    return true;
+}
+
+bool RowCursor::next()
+{
+    if (m_query) {
+        if (m_query->next())
+            return true;
+        if (m_query->lastError().isValid())
+            m_error = Database::errorText(m_query->lastError());
+        return false;
+    }
+    if (!m_statement)
+        return false;
+    const int rc = sqlite3_step(m_statement);
+    if (rc == SQLITE_ROW)
+        return true;
+    if (rc != SQLITE_DONE)
+        m_error = sqliteError(sqlite3_db_handle(m_statement));
+    return false;
+}
+
+bool RowCursor::isNull(int column) const
+{
+    if (m_query)
+        return m_query->isNull(column);
+    return sqlite3_column_type(m_statement, column) == SQLITE_NULL;
+}
+
+qint64 RowCursor::int64(int column) const
+{
+    if (m_query)
+        return m_query->value(column).toLongLong();
+    return sqlite3_column_int64(m_statement, column);
+}
+
+QString RowCursor::text(int column) const
+{
+    if (m_query)
+        return m_query->value(column).toString();
+    switch (sqlite3_column_type(m_statement, column)) {
+    case SQLITE_NULL:
+        return {};
+    case SQLITE_TEXT: {
+        const auto *utf8 = sqlite3_column_text(m_statement, column);
+        const int size = sqlite3_column_bytes(m_statement, column);
+        if (isAscii(utf8, size))
+            return QString::fromLatin1(reinterpret_cast<const char *>(utf8), size);
+        // SQLite's own conversion, as Qt's driver reads text: the same
+        // characters for whatever bytes the file holds.
+        const auto *utf16 = static_cast<const char16_t *>(sqlite3_column_text16(m_statement, column));
+        return QString::fromUtf16(utf16, sqlite3_column_bytes16(m_statement, column) / 2);
+    }
+    default:
+        return value(column).toString();
+    }
+}
+
+QVariant RowCursor::value(int column) const
+{
+    if (m_query)
+        return m_query->value(column);
+    // As Qt's SQLite driver converts each type (QSQLiteResult): NULL as a
+    // null QString.
+    switch (sqlite3_column_type(m_statement, column)) {
+    case SQLITE_NULL:
+        return QVariant(QMetaType::fromType<QString>());
+    case SQLITE_INTEGER:
+        return QVariant(qint64(sqlite3_column_int64(m_statement, column)));
+    case SQLITE_FLOAT:
+        return QVariant(sqlite3_column_double(m_statement, column));
+    case SQLITE_BLOB:
+        return QVariant(QByteArray(static_cast<const char *>(sqlite3_column_blob(m_statement, column)),
+                                   sqlite3_column_bytes(m_statement, column)));
+    default:
+        return QVariant(text(column));
+    }
+}
+
+} // namespace CancelDesk::Storage

@@ -1,0 +1,137 @@
+// The journal's canonical content and hash (PRODUCT.md F16): written by hand
+// for speed (issue 15), they must stay byte for byte what QJsonObject +
+// QJsonDocument::toJson(Compact) and SHA-256 give, or every existing chain
+// would stop verifying.
+
+#include "storage/journalchain.h"
+
+#include <QCryptographicHash>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QtTest>
+
+#include <random>
+
+using namespace Qt::Literals::StringLiterals;
+using namespace CancelDesk::Storage::JournalChain;
+
+namespace {
+
+// The definition: a QJsonObject of strings (null for SQL NULL), compact.
+QByteArray referenceContent(const QVariant &seq, const QVariant &attemptId,
+                            const QVariant &recordedAt, const QVariant &recordedBy, int format,
+                            const QVariantList &values)
+{
+    const auto value = [](const QVariant &v) {
+        return v.isValid() ? QJsonValue(v.toString()) : QJsonValue(QJsonValue::Null);
+    };
+    QJsonObject o;
+    o.insert(u"seq"_s, value(seq));
+    o.insert(u"attempt_id"_s, value(attemptId));
+    o.insert(u"recorded_at"_s, value(recordedAt));
+    if (format >= kRecordedBySince)
+        o.insert(u"recorded_by"_s, value(recordedBy));
+    if (format >= 2)
+        o.insert(u"format"_s, QString::number(format));
+    for (qsizetype i = 0; i < qsizetype(kColumns.size()); ++i) {
+        if (kColumns[size_t(i)].sinceFormat <= format)
+            o.insert(QString::fromUtf16(kColumns[size_t(i)].name), value(values.value(i)));
+    }
+    return QJsonDocument(o).toJson(QJsonDocument::Compact);
+}
+
+// Text that JSON escaping and UTF-8 can get wrong.
+QList<QString> awkwardTexts()
+{
+    QList<QString> texts{u""_s,
+                         u"plain"_s,
+                         u"say \"no\""_s,
+                         u"C:\\path\\"_s,
+                         u"tab\tnew\nline\rcr"_s,
+                         u"\u007f del"_s,
+                         u"Ünïcödé – 取消台 ₩"_s,
+                         u"emoji 😀 pair"_s,
+                         u"/slash/"_s,
+                         u"\u2028\u2029\ufeff\ufffe\uffff"_s};
+    QString controls;
+    for (char16_t c = 0; c < 0x20; ++c)
+        controls.append(QChar(c));
+    texts << controls;
+    // Lone and misordered surrogates (a broken value in a damaged row).
+    texts << QString(QChar(0xD83D)) << QString(QChar(0xDE00))
+          << u"a"_s + QChar(0xD83D) + u"b"_s << QString(QChar(0xDE00)) + QChar(0xD83D)
+          << u"end"_s + QChar(0xDBFF);
+    return texts;
+}
+
+} // namespace
+
+class TestJournalChain final : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void contentIsWhatQJsonDocumentWrites();
+    void hashIsSha256OfPreviousNewlineContent();
+    void sameCanonicalComparesAsText();
+};
+
+void TestJournalChain::contentIsWhatQJsonDocumentWrites()
+{
+    const QList<QString> texts = awkwardTexts();
+    std::mt19937 random(16);
+    const auto pick = [&random](qsizetype n) { return qsizetype(random() % quint32(n)); };
+    const auto anyValue = [&](Kind kind) -> QVariant {
+        switch (pick(4)) {
+        case 0:
+            return {}; // SQL NULL
+        case 1:
+            return kind == Kind::Text ? QVariant(texts.at(pick(texts.size())))
+                                      : QVariant(qint64(random()) - qint64(1) * 2147483648LL);
+        case 2:
+            return QVariant(std::numeric_limits<qint64>::min() + qint64(pick(3)));
+        default:
+            return QVariant(texts.at(pick(texts.size()))); // text in a number column too
+        }
+    };
+    for (int format = 1; format <= kCurrentFormat + 1; ++format) {
+        for (int n = 0; n < 300; ++n) {
+            QVariantList values;
+            for (const Column &column : kColumns)
+                values.append(anyValue(column.kind));
+            const QVariant seq = n % 7 == 0 ? QVariant() : QVariant(qint64(n) * 977);
+            const QVariant attempt = QVariant(int(n));
+            const QVariant recordedAt = anyValue(Kind::Time);
+            const QVariant recordedBy = anyValue(Kind::Text);
+            QCOMPARE(canonicalContent(seq, attempt, recordedAt, recordedBy, format, values),
+                     referenceContent(seq, attempt, recordedAt, recordedBy, format, values));
+        }
+    }
+}
+
+void TestJournalChain::hashIsSha256OfPreviousNewlineContent()
+{
+    const QByteArray content = "{\"a\":\"取消\"}";
+    for (const QString &prev : {genesisHash(), QString(64, u'f'), u"previous"_s}) {
+        const QString expected = QString::fromLatin1(
+            QCryptographicHash::hash(QByteArray(prev.toUtf8() + '\n' + content),
+                                     QCryptographicHash::Sha256)
+                .toHex());
+        QCOMPARE(chainHash(prev, content), expected);
+    }
+}
+
+void TestJournalChain::sameCanonicalComparesAsText()
+{
+    QVERIFY(sameCanonical(QVariant(), QVariant()));
+    QVERIFY(!sameCanonical(QVariant(), QVariant(u""_s)));
+    QVERIFY(!sameCanonical(QVariant(qint64(0)), QVariant()));
+    QVERIFY(sameCanonical(QVariant(qint64(42)), QVariant(qint64(42))));
+    QVERIFY(!sameCanonical(QVariant(qint64(42)), QVariant(qint64(43))));
+    QVERIFY(sameCanonical(QVariant(qint64(42)), QVariant(u"42"_s)));
+    QVERIFY(sameCanonical(QVariant(int(7)), QVariant(qint64(7))));
+    QVERIFY(!sameCanonical(QVariant(u"a"_s), QVariant(u"A"_s)));
+}
+
+QTEST_GUILESS_MAIN(TestJournalChain)
+#include "tst_journalchain.moc"
