@@ -4,7 +4,7 @@
 // the status writes batched) and prints both figures and the ratio. Asserts
 // nothing.
 // Usage:
-//   bench_refresh [--orders N] [--concurrency C] [--runs R] [--no-strace]
+//   bench_refresh [--orders N] [--concurrency C] [--runs R] [--no-syncs]
 //                 [--cli PATH] [--sandbox PATH]
 // N orders (default 10,000) are spread evenly over UQPAY, Antom and Liquido:
 // the sandbox generates them (--demo-count), `canceldesk-cli orders import`
@@ -18,9 +18,9 @@
 // the Signature header CancelDesk would send, computed beforehand with the
 // merchant key (not timed: curl cannot sign, so curl's figure leaves out the
 // RSA signing and the response verification CancelDesk does per request).
-// The runs alternate curl and CancelDesk; the best of each is compared. With
-// strace installed, one more (untimed) refresh counts its fsync/fdatasync
-// calls: batched writes need a handful, not one per order.
+// The runs alternate curl and CancelDesk; the best of each is compared. One
+// more (untimed) refresh counts its fsync/fdatasync calls with perf stat (or
+// strace): batched writes need a few per second, not one per order.
 
 #include "benchtools.h"
 #include "providers/antom/antomprovider.h"
@@ -277,23 +277,51 @@ RefreshRun runRefresh(const QString &cli, const QStringList &common)
     return run;
 }
 
-// fsync + fdatasync calls of one refresh --all under strace -f -c; -1 when
-// strace did not run.
-qint64 countSyncs(const QString &strace, const QString &cli, const QStringList &common,
-                  const QString &dir, QString *note)
+// fsync + fdatasync calls of one more refresh --all: counted by perf stat
+// (kernel tracepoints, no slowdown) or else strace -f -c (which slows the run
+// many times over, so the time-windowed batches come out smaller and the
+// count higher than in a normal run). -1 when neither could count.
+qint64 countSyncs(const QString &cli, const QStringList &common, const QString &dir, QString *how)
 {
-    const QString out = QDir(dir).filePath(u"strace.txt"_s);
-    const Bench::ToolRun run =
-        Bench::runTool(strace, QStringList{u"-f"_s, u"-c"_s, u"-e"_s, u"trace=fsync,fdatasync"_s,
-                                           u"-o"_s, out, cli}
-                                   + common + QStringList{u"--json"_s, u"refresh"_s, u"--all"_s});
-    if (!run.ok) {
-        *note = run.error;
+    const QString out = QDir(dir).filePath(u"syncs.txt"_s);
+    const QStringList refresh =
+        QStringList{cli} + common + QStringList{u"--json"_s, u"refresh"_s, u"--all"_s};
+    if (const QString perf = Bench::findTool(u"perf"_s); !perf.isEmpty()) {
+        const Bench::ToolRun run = Bench::runTool(
+            perf, QStringList{u"stat"_s, u"-x,"_s, u"-o"_s, out, u"-e"_s,
+                              u"syscalls:sys_enter_fsync,syscalls:sys_enter_fdatasync"_s, u"--"_s}
+                      + refresh);
+        QFile file(out);
+        if (run.ok && file.open(QIODevice::ReadOnly)) {
+            // "155,,syscalls:sys_enter_fdatasync,…": the count first.
+            qint64 calls = 0;
+            int rows = 0;
+            for (const QByteArray &line : file.readAll().split('\n')) {
+                const QList<QByteArray> cells = line.split(',');
+                bool ok = false;
+                const qint64 n = cells.first().toLongLong(&ok);
+                if (cells.size() > 2 && cells.at(2).startsWith("syscalls:") && ok) {
+                    calls += n;
+                    ++rows;
+                }
+            }
+            if (rows == 2) {
+                *how = u"perf stat"_s;
+                return calls;
+            }
+        }
+    }
+    const QString strace = Bench::findTool(u"strace"_s);
+    if (strace.isEmpty()) {
+        *how = u"neither perf nor strace could count"_s;
         return -1;
     }
+    const Bench::ToolRun run = Bench::runTool(
+        strace,
+        QStringList{u"-f"_s, u"-c"_s, u"-e"_s, u"trace=fsync,fdatasync"_s, u"-o"_s, out} + refresh);
     QFile file(out);
-    if (!file.open(QIODevice::ReadOnly)) {
-        *note = u"no strace output"_s;
+    if (!run.ok || !file.open(QIODevice::ReadOnly)) {
+        *how = run.ok ? u"no strace output"_s : run.error;
         return -1;
     }
     // "% time seconds usecs/call calls errors syscall": the calls column of each row.
@@ -303,6 +331,7 @@ qint64 countSyncs(const QString &strace, const QString &cli, const QStringList &
         if (cells.size() >= 5 && (cells.last() == "fsync" || cells.last() == "fdatasync"))
             calls += cells.at(3).toLongLong();
     }
+    *how = u"strace -f: slowed down, so an upper bound"_s;
     return calls;
 }
 
@@ -326,7 +355,7 @@ int main(int argc, char *argv[])
         {u"concurrency"_s, u"[network] concurrency: requests in flight per provider."_s, u"C"_s,
          QString::number(Services::WorkflowSettings{}.concurrency)},
         {u"runs"_s, u"Timed runs of each (curl, CancelDesk), alternating."_s, u"R"_s, u"2"_s},
-        {u"no-strace"_s, u"Do not count fsync/fdatasync calls with strace."_s},
+        {u"no-syncs"_s, u"Do not count fsync/fdatasync calls (perf stat or strace)."_s},
         {u"cli"_s, u"canceldesk-cli to run."_s, u"PATH"_s, QStringLiteral(CANCELDESK_CLI_EXE)},
         {u"sandbox"_s, u"canceldesk-sandbox to run."_s, u"PATH"_s,
          QStringLiteral(CANCELDESK_SANDBOX_EXE)},
@@ -487,20 +516,17 @@ int main(int argc, char *argv[])
                     qPrintable(perSecond(orders, bestCli)), qPrintable(perSecond(orders, bestCurl)),
                     double(bestCurl) / double(bestCli));
 
-    const QString strace = Bench::findTool(u"strace"_s);
-    if (parser.isSet(u"no-strace"_s)) {
-        std::printf("fsync/fdatasync: not counted (--no-strace)\n");
-    } else if (strace.isEmpty()) {
-        std::printf("fsync/fdatasync: not counted (strace not installed)\n");
+    if (parser.isSet(u"no-syncs"_s)) {
+        std::printf("fsync/fdatasync: not counted (--no-syncs)\n");
     } else {
-        QString note;
-        const qint64 syncs = countSyncs(strace, cli, common, dir.path(), &note);
+        QString how;
+        const qint64 syncs = countSyncs(cli, common, dir.path(), &how);
         if (syncs < 0)
-            std::printf("fsync/fdatasync: not counted (%s)\n", qPrintable(note.left(300)));
+            std::printf("fsync/fdatasync: not counted (%s)\n", qPrintable(how.left(300)));
         else
-            std::printf("fsync/fdatasync calls in one more refresh --all of %d orders (strace -f, "
+            std::printf("fsync/fdatasync calls in one more refresh --all of %d orders (%s, "
                         "untimed): %lld\n",
-                        orders, static_cast<long long>(syncs));
+                        orders, qPrintable(how), static_cast<long long>(syncs));
     }
     std::fflush(stdout);
     return failed ? 1 : 0;
