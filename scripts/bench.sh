@@ -1,14 +1,16 @@
 #!/usr/bin/env bash
 # Issue 15's figures: builds the release configuration with the benchmarks
 # (preset "bench": RelWithDebInfo, build/bench) and runs bench_orderlist,
-# bench_import and bench_export at their default sizes on both engines, each
-# figure printed beside the plain tool's (sqlite3, psql, sha256sum) and the
-# ratio. The output is also written to build/bench/bench-results.txt.
-# Usage: scripts/bench.sh [--orders N] [--rows N] [--entries N]
+# bench_import and bench_export at their default sizes on both engines, and
+# bench_refresh against canceldesk-sandbox, each figure printed beside the
+# plain tool's (sqlite3, psql, sha256sum, curl) and the ratio. The output is
+# also written to build/bench/bench-results.txt.
+# Usage: scripts/bench.sh [--orders N] [--rows N] [--entries N] [--refresh N]
 #                         [--engines sqlite|sqlite,postgresql] [--keep DIR]
 #   --orders   bench_orderlist's orders       (default 1000000)
 #   --rows     bench_import's CSV rows        (default 200000)
 #   --entries  bench_export's log entries     (default 1000000)
+#   --refresh  bench_refresh's orders         (default 10000; SQLite, curl baseline)
 #   --keep     keep the generated data in DIR and reuse it on the next run
 # Figures vary from run to run; nothing here passes or fails on time. The
 # exit status is 1 when a benchmark could not take one of its figures.
@@ -18,6 +20,7 @@ cd "$(dirname "$0")/.."
 orders=1000000
 rows=200000
 entries=1000000
+refresh=10000
 engines=sqlite,postgresql
 keep=""
 while [ $# -gt 0 ]; do
@@ -25,13 +28,14 @@ while [ $# -gt 0 ]; do
     --orders) orders="$2"; shift 2 ;;
     --rows) rows="$2"; shift 2 ;;
     --entries) entries="$2"; shift 2 ;;
+    --refresh) refresh="$2"; shift 2 ;;
     --engines) engines="$2"; shift 2 ;;
     --keep) keep="$2"; shift 2 ;;
-    *) sed -n '2,15p' "$0" >&2; exit 2 ;;
+    *) sed -n '2,17p' "$0" >&2; exit 2 ;;
     esac
 done
 
-# The baselines' tools: sqlite3 (sha256sum is coreutils; psql comes with postgresql).
+# The baselines' tools: sqlite3 and curl (sha256sum is coreutils; psql comes with postgresql).
 scripts/deps.sh sqlite3 curl
 cmake --preset bench
 cmake --build --preset bench
@@ -49,7 +53,7 @@ run() {
 {
     echo "scripts/bench.sh, $(date -u +%Y-%m-%dT%H:%M:%SZ), commit $(git rev-parse --short HEAD 2>/dev/null || echo '?')"
     echo "machine: $(nproc) cores (nproc),$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2), $(free -g | awk '/^Mem:/ {print $2 " GiB RAM"}')"
-    echo "tools: $(sqlite3 --version 2>/dev/null | cut -d' ' -f1 | sed 's/^/sqlite3 /' || echo 'sqlite3 missing'); $(psql --version 2>/dev/null || echo 'psql missing'); $(sha256sum --version 2>/dev/null | head -1 || echo 'sha256sum missing')"
+    echo "tools: $(sqlite3 --version 2>/dev/null | cut -d' ' -f1 | sed 's/^/sqlite3 /' || echo 'sqlite3 missing'); $(psql --version 2>/dev/null || echo 'psql missing'); $(sha256sum --version 2>/dev/null | head -1 || echo 'sha256sum missing'); $(curl --version 2>/dev/null | head -1 | cut -d' ' -f1,2 || echo 'curl missing')"
     echo
 } | tee -a "$out"
 
@@ -71,6 +75,7 @@ fi
 run "$bin/bench_orderlist" --orders "$orders" --engines "$engines" "${orderlist_db[@]}"
 run "$bin/bench_import" --rows "$rows" --engines "$engines" "${keep_args[@]}"
 run "$bin/bench_export" --entries "$entries" --engines "$engines" "${keep_args[@]}"
+run "$bin/bench_refresh" --orders "$refresh"
 
 echo "written to $out"
 exit "$failed"

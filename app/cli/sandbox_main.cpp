@@ -1,7 +1,9 @@
-// canceldesk-sandbox [--port N] [--state-dir DIR] [--scenario FILE]
+// canceldesk-sandbox [--port N] [--state-dir DIR] [--scenario FILE] [--demo-count N]
 //
 // Runs the provider simulator (PRODUCT.md F19) on 127.0.0.1. The first line on
-// stdout is one JSON object a client can configure itself from; a request log
+// stdout is one JSON object a client can configure itself from (with
+// --demo-count: "generated" gives the count and the id pattern, the demo ids
+// stay the normal ones); a request log
 // (method, path, status — never headers or bodies) goes to stderr. Serves until
 // SIGINT or SIGTERM.
 
@@ -60,6 +62,7 @@ struct Options
     QCommandLineOption webhook;
     QCommandLineOption asyncCancel;
     QCommandLineOption quiet;
+    QCommandLineOption demoCount;
 };
 
 Options setUpParser(QCommandLineParser &parser)
@@ -93,8 +96,15 @@ Options setUpParser(QCommandLineParser &parser)
                                      "Delay before an accepted UQPAY wallet cancel becomes final."),
          u"MS"_s, u"2000"_s},
         {u"quiet"_s, QCoreApplication::translate("SandboxMain", "Do not log requests to stderr.")},
+        {u"demo-count"_s,
+         QCoreApplication::translate(
+             "SandboxMain",
+             "Payments each provider generates besides the demo ones, with deterministic ids "
+             "(the first line gives their count and id pattern)."),
+         u"N"_s, u"0"_s},
     };
-    parser.addOptions({o.port, o.stateDir, o.scenario, o.webhook, o.asyncCancel, o.quiet});
+    parser.addOptions(
+        {o.port, o.stateDir, o.scenario, o.webhook, o.asyncCancel, o.quiet, o.demoCount});
     return o;
 }
 
@@ -120,7 +130,14 @@ bool readOptions(const QCommandLineParser &parser, const Options &o,
                                                "--async-cancel-ms must be a non-negative number."));
         return false;
     }
+    const int demoCount = parser.value(o.demoCount).toInt(&ok);
+    if (!ok || demoCount < 0 || demoCount > CancelDesk::Sandbox::kMaxGeneratedPerProvider) {
+        printError(QCoreApplication::translate("SandboxMain", "--demo-count must be a number 0-%1.")
+                       .arg(CancelDesk::Sandbox::kMaxGeneratedPerProvider));
+        return false;
+    }
     options->port = static_cast<quint16>(port);
+    options->generatedCount = demoCount;
     options->stateDir = parser.value(o.stateDir);
     options->scenarioFile = parser.value(o.scenario);
     options->asyncCancelDelayMs = asyncMs;

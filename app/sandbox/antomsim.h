@@ -55,6 +55,10 @@ public:
     const AntomPayment *payment(const QString &paymentId);
     QString newPaymentId();
     void seedDemo();
+    // count more payments with generatedIds() ids, a deterministic mix of
+    // methods, statuses and amounts, times relative to the clock (--demo-count).
+    void seedGenerated(int count);
+    static GeneratedIds generatedIds();
 
 private:
     QDateTime now() const { return m_clock(); }

@@ -49,6 +49,10 @@ public:
     const LiquidoCharge *charge(const QString &key);
     QString newKey();
     void seedDemo();
+    // count more payments with generatedIds() ids, a deterministic mix of
+    // methods, statuses and amounts, times relative to the clock (--demo-count).
+    void seedGenerated(int count);
+    static GeneratedIds generatedIds();
 
     // "2022-06-02 11:45:44 GMT-03:00": Liquido's non-ISO time strings.
     static QString liquidoTime(const QDateTime &utc);

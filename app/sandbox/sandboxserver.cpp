@@ -225,6 +225,11 @@ quint16 SandboxServer::start(const SandboxOptions &options)
         m_webhookUrl = options.uqpayWebhookUrl;
     }
 
+    if (options.generatedCount < 0 || options.generatedCount > kMaxGeneratedPerProvider) {
+        m_error = u"the generated payment count must be 0-%1"_s.arg(kMaxGeneratedPerProvider);
+        return 0;
+    }
+
     const ClockFn clock = [this] { return now(); };
     m_uqpay = std::make_unique<UqpaySim>(clock, m_state.credentials, policy.policy);
     m_antom = std::make_unique<AntomSim>(clock, m_state, policy.policy);
@@ -233,10 +238,18 @@ quint16 SandboxServer::start(const SandboxOptions &options)
     m_uqpay->setDefaultAsyncDelayMs(m_asyncCancelDelayMs);
     if (options.persist)
         m_paymentsFile = QDir(directory).filePath(u"payments.json"_s);
-    if (!restorePayments() && options.seedDemo) {
-        m_uqpay->seedDemo();
-        m_antom->seedDemo();
-        m_liquido->seedDemo();
+    if (!restorePayments()) {
+        if (options.seedDemo) {
+            m_uqpay->seedDemo();
+            m_antom->seedDemo();
+            m_liquido->seedDemo();
+        }
+        if (options.generatedCount > 0) {
+            m_uqpay->seedGenerated(options.generatedCount);
+            m_antom->seedGenerated(options.generatedCount);
+            m_liquido->seedGenerated(options.generatedCount);
+            m_generatedCount = options.generatedCount;
+        }
     }
     savePayments();
     scheduleFlips(); // wallet cancels accepted before a restart
@@ -262,7 +275,7 @@ QJsonObject SandboxServer::config() const
 {
     const QString base = baseUrl().toString();
     const SandboxCredentials &c = m_state.credentials;
-    return QJsonObject{
+    QJsonObject config{
         {"port"_L1, m_port},
         {"state_dir"_L1, m_state.directory},
         {"uqpay"_L1,
@@ -286,6 +299,16 @@ QJsonObject SandboxServer::config() const
                                 {"antom"_L1, QJsonArray::fromStringList(demoIds(u"antom"_s))},
                                 {"liquido"_L1, QJsonArray::fromStringList(demoIds(u"liquido"_s))}}},
     };
+    if (m_generatedCount > 0) {
+        // Thousands of ids do not belong on one line: the count and the
+        // pattern name them all (id = prefix + n zero-padded to digits).
+        config.insert("generated"_L1,
+                      QJsonObject{{"count"_L1, m_generatedCount},
+                                  {"uqpay"_L1, UqpaySim::generatedIds().toJson()},
+                                  {"antom"_L1, AntomSim::generatedIds().toJson()},
+                                  {"liquido"_L1, LiquidoSim::generatedIds().toJson()}});
+    }
+    return config;
 }
 
 namespace {

@@ -30,6 +30,10 @@ class LiquidoSim;
 class ProviderSim;
 class UqpaySim;
 
+// The most payments --demo-count may generate per provider: 100,000 per
+// provider keeps the sandbox's memory in the tens of MiB.
+constexpr int kMaxGeneratedPerProvider = 100000;
+
 struct SandboxOptions
 {
     quint16 port = 0; // 0: any free port
@@ -38,6 +42,11 @@ struct SandboxOptions
     // Scenarios to load at start (format: app/sandbox/README.md).
     QString scenarioFile;
     bool seedDemo = true;
+    // Payments each provider generates besides the demo ones (--demo-count),
+    // 0…kMaxGeneratedPerProvider, with deterministic ids (GeneratedIds) that
+    // the announcement describes instead of listing them. Only a sandbox that
+    // starts afresh generates them (not one that restored payments.json).
+    int generatedCount = 0;
     // Keep the payments and their cancels in stateDir/payments.json, so that a
     // restart continues where the last run stopped (the console's sandbox). A
     // state folder without that file is seeded (seedDemo) and then kept.
@@ -76,6 +85,8 @@ public:
     QJsonObject config() const;
     const SandboxState &state() const { return m_state; }
     QStringList demoIds(const QString &provider) const;
+    // How many payments each provider generated (SandboxOptions::generatedCount).
+    int generatedCount() const { return m_generatedCount; }
 
     // Scenarios; they may be added before or after start().
     void addScenario(const Scenario &scenario);
@@ -130,6 +141,7 @@ private:
     int m_asyncCancelDelayMs = 2000;
     QUrl m_webhookUrl;
     quint16 m_port = 0;
+    int m_generatedCount = 0;
     QString m_error;
     QString m_startWarning;
     QString m_paymentsFile;

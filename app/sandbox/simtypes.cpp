@@ -63,6 +63,16 @@ QByteArray randomHex(int bytes)
     return raw.toHex();
 }
 
+QString GeneratedIds::id(int n) const
+{
+    return prefix + QString::number(n).rightJustified(digits, u'0');
+}
+
+QJsonObject GeneratedIds::toJson() const
+{
+    return QJsonObject{{QStringLiteral("prefix"), prefix}, {QStringLiteral("digits"), digits}};
+}
+
 bool isUuid(QByteArrayView text)
 {
     static const QRegularExpression pattern(QStringLiteral(

@@ -65,6 +65,20 @@ QByteArray randomHex(int bytes);
 // RFC 4122 version-4 UUID check (UQPAY x-idempotency-key).
 bool isUuid(QByteArrayView text);
 
+// The ids of the payments a provider generates for --demo-count
+// (SandboxOptions::generatedCount): prefix + n zero-padded to digits, for n =
+// 1…count. Deterministic, so that a client told the count and the pattern
+// (the "generated" object of the announcement) can name every one without a
+// list of thousands of ids.
+struct GeneratedIds
+{
+    QString prefix;
+    int digits = 0;
+
+    QString id(int n) const;
+    QJsonObject toJson() const; // {"prefix": …, "digits": …}
+};
+
 constexpr int kUtcPlus8 = 8 * 3600;
 constexpr int kUtcMinus3 = -3 * 3600;
 

@@ -55,6 +55,10 @@ public:
     const UqpayIntent *intent(const QString &id);
     QString newIntentId();
     void seedDemo();
+    // count more payments with generatedIds() ids, a deterministic mix of
+    // methods, statuses and amounts, times relative to the clock (--demo-count).
+    void seedGenerated(int count);
+    static GeneratedIds generatedIds();
     // What a restart keeps (persistence.cpp): payments, cancels, demo ids.
     QJsonObject saveState() const;
     void restoreState(const QJsonObject &state);

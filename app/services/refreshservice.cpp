@@ -32,6 +32,10 @@ namespace {
 constexpr std::chrono::milliseconds kMaxRetryDelay{60000};
 constexpr int kSyncPageSize = 100;
 constexpr int kAllOrdersChunk = 5000;
+// How long the first answer waits for others to share its transaction, and
+// the most a batch holds (beyond that it goes at once).
+constexpr std::chrono::milliseconds kBatchWindow{100};
+constexpr qsizetype kMaxBatch = 500;
 
 // Failures that a later try may not repeat. A rejection, a bad configuration
 // or an untrusted answer is not retried: it would fail the same way.
@@ -83,6 +87,14 @@ RefreshJob::RefreshJob(Storage::OrderStore &store, Storage::StorageWorker &write
     m_pumpTimer = new QTimer(this);
     m_pumpTimer->setSingleShot(true);
     connect(m_pumpTimer, &QTimer::timeout, this, &RefreshJob::pump);
+    m_batchTimer = new QTimer(this);
+    m_batchTimer->setSingleShot(true);
+    m_batchTimer->setInterval(kBatchWindow);
+    connect(m_batchTimer, &QTimer::timeout, this, [this] {
+        // A batch still being written: what waits goes when it is done (onWritten).
+        if (m_tickets.isEmpty())
+            flush();
+    });
     connect(&m_writer, &Storage::StorageWorker::written, this, &RefreshJob::onWritten);
 }
 
@@ -372,8 +384,7 @@ void RefreshJob::fail(const OrderKey &key, const QString &text, const QString &s
         w.order.paymentId = key.paymentId;
         w.syncError = stored.isEmpty() ? text : stored;
         w.syncErrorAt = m_clock();
-        m_writes.append(w);
-        flush();
+        queue(std::move(w));
     }
     Q_EMIT progress(m_summary.done, m_summary.total, m_summary.failed);
 }
@@ -382,24 +393,25 @@ void RefreshJob::store(Order order)
 {
     order.lastSyncedAt = m_clock();
     order.lastSyncError.clear();
-    m_writes.append({std::move(order), {}, {}});
     ++m_pendingOrders;
-    // Answers arrive in bursts (a bulk refresh, a sync page): written together.
-    if (m_writes.size() >= 500)
+    queue({std::move(order), {}, {}});
+}
+
+void RefreshJob::queue(Storage::OrderWrite write)
+{
+    m_writes.append(std::move(write));
+    if (m_writes.size() >= kMaxBatch)
         return flush();
-    if (!m_flushScheduled) {
-        m_flushScheduled = true;
-        QTimer::singleShot(0, this, [this] {
-            m_flushScheduled = false;
-            flush();
-        });
-    }
+    if (!m_batchTimer->isActive())
+        m_batchTimer->start();
 }
 
 void RefreshJob::flush()
 {
+    m_batchTimer->stop();
     if (m_writes.isEmpty())
         return;
+    ++m_summary.writeBatches;
     Storage::OrderStore *store = &m_store;
     const QDateTime now = m_clock(); // read here: the clock is this thread's
     m_tickets.insert(
@@ -437,6 +449,9 @@ void RefreshJob::onWritten(quint64 ticket, const QList<Storage::OrderWritten> &o
         Q_EMIT orderUpdated(w.key);
     }
     Q_EMIT progress(m_summary.done, m_summary.total, m_summary.failed);
+    // What came in while this batch was written, unless its window is still open.
+    if (m_tickets.isEmpty() && !m_writes.isEmpty() && !m_batchTimer->isActive())
+        flush();
     maybeFinish();
 }
 
@@ -446,6 +461,15 @@ void RefreshJob::reconcile(Storage::OrderStore &store, const QDateTime &nowUtc, 
     // The provider's answer of this refresh decides, with the cancel deadline
     // the store computed for it (F11 step 5); the stored status may be an
     // import's, or a CANCELLED kept under F7 against this very answer.
+    // Only a final answer settles an attempt (reconciledOutcome): an order
+    // still pending needs no reads, whatever its deadline.
+    const bool final = fresh.status == Domain::NormStatus::Cancelled
+                       || fresh.status == Domain::NormStatus::Failed
+                       || fresh.status == Domain::NormStatus::Succeeded
+                       || fresh.flags.testFlag(Domain::StatusFlag::Refunded)
+                       || fresh.flags.testFlag(Domain::StatusFlag::ChargedBack);
+    if (!final)
+        return;
     const std::optional<Order> stored = store.find(fresh.provider, fresh.paymentId);
     if (!stored)
         return;

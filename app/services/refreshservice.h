@@ -42,6 +42,9 @@ struct RefreshSummary
     // One translated sentence per failed order.
     QList<std::pair<Domain::OrderKey, QString>> errors;
     bool stopped = false;
+    // Store transactions the job's writes took: answers are written in
+    // batches, not one transaction (and fsync) per order.
+    int writeBatches = 0;
 };
 
 } // namespace CancelDesk::Services
@@ -108,8 +111,13 @@ private:
     // text for this run's summary; stored (encodeFailure) for the order's
     // lastSyncError, worded again whenever it is shown. Without it, text.
     void fail(const Domain::OrderKey &key, const QString &text, const QString &stored = {});
-    // Hands the order to the storage thread (batched: flush()).
+    // Queues the order for the storage thread; written in batches (queue()).
     void store(Domain::Order order);
+    // Group commit: what answers bring while a batch is being written (or
+    // within kBatchWindow of the first) goes into the next batch, so a
+    // refresh whose answers trickle in one by one takes a few transactions,
+    // not one per order.
+    void queue(Storage::OrderWrite write);
     void flush();
     void onWritten(quint64 ticket, const QList<Storage::OrderWritten> &outcomes);
     // On the storage thread, after the order's batch committed.
@@ -123,7 +131,7 @@ private:
     QList<Storage::OrderWrite> m_writes;
     QSet<quint64> m_tickets;
     int m_pendingOrders = 0; // handed over (or waiting), not written yet
-    bool m_flushScheduled = false;
+    QTimer *m_batchTimer = nullptr;
     Providers::ProviderRegistry &m_registry;
     WorkflowSettings m_settings;
     Clock m_clock;
