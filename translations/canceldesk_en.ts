@@ -4719,6 +4719,14 @@ Sandbox: in the sandbox environment with no provider configured, the CLI talks t
         <source>The sandbox could not start: %1</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Payments each provider generates besides the demo ones, with deterministic ids (the first line gives their count and id pattern).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--demo-count must be a number 0-%1.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>StoreCopy</name>

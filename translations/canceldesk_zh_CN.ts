@@ -4696,6 +4696,14 @@ log head 以 SEQ:HASH 的形式输出取消日志的链头（使用 --json 时�
         <source>The sandbox could not start: %1</source>
         <translation>沙箱无法启动：%1</translation>
     </message>
+    <message>
+        <source>Payments each provider generates besides the demo ones, with deterministic ids (the first line gives their count and id pattern).</source>
+        <translation>每个服务商在演示付款之外另行生成的付款笔数，编号固定可复现（第一行给出其笔数和编号格式）。</translation>
+    </message>
+    <message>
+        <source>--demo-count must be a number 0-%1.</source>
+        <translation>--demo-count 必须是 0 到 %1 之间的数字。</translation>
+    </message>
 </context>
 <context>
     <name>StoreCopy</name>
