@@ -55,31 +55,51 @@ QVariant msOrNull(const QDateTime &t)
     return t.isValid() ? QVariant(t.toMSecsSinceEpoch()) : QVariant();
 }
 
-// Rows come from a QSqlQuery, or a RowCursor on the long walks.
-template<typename Row> QDateTime timeAt(const Row &q, int index)
-{
-    if (q.isNull(index))
-        return {};
-    return QDateTime::fromMSecsSinceEpoch(q.value(index).toLongLong(), Qt::UTC);
-}
-
 // Qt binds a null QString as SQL NULL; text columns are NOT NULL.
 QString text(const QString &s)
 {
     return s.isNull() ? u""_s : s;
 }
 
+QString textAt(const QSqlQuery &q, int index)
+{
+    return q.value(index).toString();
+}
+
+QString textAt(const RowCursor &q, int index)
+{
+    return q.text(index); // no QVariant on the long walks
+}
+
+qint64 intAt(const QSqlQuery &q, int index)
+{
+    return q.value(index).toLongLong();
+}
+
+qint64 intAt(const RowCursor &q, int index)
+{
+    return q.int64(index);
+}
+
+// Rows come from a QSqlQuery, or a RowCursor on the long walks.
+template<typename Row> QDateTime timeAt(const Row &q, int index)
+{
+    if (q.isNull(index))
+        return {};
+    return QDateTime::fromMSecsSinceEpoch(intAt(q, index), Qt::UTC);
+}
+
 template<typename Row> Order orderFromRow(const Row &q)
 {
     Order o;
-    o.provider = Domain::providerFromKey(q.value(1).toString()).value_or(Provider::Uqpay);
-    o.paymentId = q.value(2).toString();
-    o.merchantReference = q.value(3).toString();
-    o.paymentMethod = q.value(4).toString();
-    o.amount = {q.value(5).toLongLong(), q.value(6).toString()};
-    o.rawStatus = q.value(7).toString();
-    o.status = Domain::statusFromKey(q.value(8).toString()).value_or(NormStatus::Unknown);
-    o.flags = StatusFlags::fromInt(q.value(9).toInt());
+    o.provider = Domain::providerFromKey(textAt(q, 1)).value_or(Provider::Uqpay);
+    o.paymentId = textAt(q, 2);
+    o.merchantReference = textAt(q, 3);
+    o.paymentMethod = textAt(q, 4);
+    o.amount = {intAt(q, 5), textAt(q, 6)};
+    o.rawStatus = textAt(q, 7);
+    o.status = Domain::statusFromKey(textAt(q, 8)).value_or(NormStatus::Unknown);
+    o.flags = StatusFlags::fromInt(int(intAt(q, 9)));
     o.createdAt = timeAt(q, 10);
     o.paidAt = timeAt(q, 11);
     o.authExpiresAt = timeAt(q, 12);
@@ -87,7 +107,7 @@ template<typename Row> Order orderFromRow(const Row &q)
     o.cancelDeadline = timeAt(q, 14);
     o.lastPayload = q.value(15).toByteArray();
     o.lastSyncedAt = timeAt(q, 16);
-    o.lastSyncError = q.value(17).toString();
+    o.lastSyncError = textAt(q, 17);
     return o;
 }
 

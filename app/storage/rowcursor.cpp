@@ -5,9 +5,8 @@
 #include <QSqlDriver>
 #include <QSqlError>
 
-#include <sqlite3.h>
-
 #include <cstring>
+#include <sqlite3.h>
 
 using namespace Qt::Literals::StringLiterals;
 
@@ -27,10 +26,9 @@ sqlite3 *sqliteHandle(const QSqlDatabase &db)
 // In the words Qt's driver errors get (busy, damaged, full, … : Database::errorText).
 QString sqliteError(sqlite3 *handle)
 {
-    return Database::errorText(QSqlError(u"Unable to fetch row"_s,
-                                         QString::fromUtf8(sqlite3_errmsg(handle)),
-                                         QSqlError::StatementError,
-                                         QString::number(sqlite3_extended_errcode(handle))));
+    return Database::errorText(
+        QSqlError(u"Unable to fetch row"_s, QString::fromUtf8(sqlite3_errmsg(handle)),
+                  QSqlError::StatementError, QString::number(sqlite3_extended_errcode(handle))));
 }
 
 bool isAscii(const unsigned char *text, int size)
@@ -145,7 +143,8 @@ QString RowCursor::text(int column) const
             return QString::fromLatin1(reinterpret_cast<const char *>(utf8), size);
         // SQLite's own conversion, as Qt's driver reads text: the same
         // characters for whatever bytes the file holds.
-        const auto *utf16 = static_cast<const char16_t *>(sqlite3_column_text16(m_statement, column));
+        const auto *utf16 =
+            static_cast<const char16_t *>(sqlite3_column_text16(m_statement, column));
         return QString::fromUtf16(utf16, sqlite3_column_bytes16(m_statement, column) / 2);
     }
     default:
@@ -167,8 +166,9 @@ QVariant RowCursor::value(int column) const
     case SQLITE_FLOAT:
         return QVariant(sqlite3_column_double(m_statement, column));
     case SQLITE_BLOB:
-        return QVariant(QByteArray(static_cast<const char *>(sqlite3_column_blob(m_statement, column)),
-                                   sqlite3_column_bytes(m_statement, column)));
+        return QVariant(
+            QByteArray(static_cast<const char *>(sqlite3_column_blob(m_statement, column)),
+                       sqlite3_column_bytes(m_statement, column)));
     default:
         return QVariant(text(column));
     }

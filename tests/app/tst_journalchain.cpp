@@ -58,9 +58,8 @@ QList<QString> awkwardTexts()
         controls.append(QChar(c));
     texts << controls;
     // Lone and misordered surrogates (a broken value in a damaged row).
-    texts << QString(QChar(0xD83D)) << QString(QChar(0xDE00))
-          << u"a"_s + QChar(0xD83D) + u"b"_s << QString(QChar(0xDE00)) + QChar(0xD83D)
-          << u"end"_s + QChar(0xDBFF);
+    texts << QString(QChar(0xD83D)) << QString(QChar(0xDE00)) << u"a"_s + QChar(0xD83D) + u"b"_s
+          << QString(QChar(0xDE00)) + QChar(0xD83D) << u"end"_s + QChar(0xDBFF);
     return texts;
 }
 
@@ -113,10 +112,10 @@ void TestJournalChain::hashIsSha256OfPreviousNewlineContent()
 {
     const QByteArray content = "{\"a\":\"取消\"}";
     for (const QString &prev : {genesisHash(), QString(64, u'f'), u"previous"_s}) {
-        const QString expected = QString::fromLatin1(
-            QCryptographicHash::hash(QByteArray(prev.toUtf8() + '\n' + content),
-                                     QCryptographicHash::Sha256)
-                .toHex());
+        const QString expected =
+            QString::fromLatin1(QCryptographicHash::hash(QByteArray(prev.toUtf8() + '\n' + content),
+                                                         QCryptographicHash::Sha256)
+                                    .toHex());
         QCOMPARE(chainHash(prev, content), expected);
     }
 }
