@@ -4600,6 +4600,10 @@ Sandbox: in the sandbox environment with no provider configured, the CLI talks t
         <source>Order %1 of %2: %3</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>The new order was not stored.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>ProviderFailure</name>

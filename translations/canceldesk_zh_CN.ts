@@ -4578,6 +4578,10 @@ log head 以 SEQ:HASH 的形式输出取消日志的链头（使用 --json 时�
         <source>Order %1 of %2: %3</source>
         <translation>%2 的订单 %1：%3</translation>
     </message>
+    <message>
+        <source>The new order was not stored.</source>
+        <translation>新订单未能保存。</translation>
+    </message>
 </context>
 <context>
     <name>ProviderFailure</name>

@@ -137,48 +137,57 @@ public:
     {}
 
     const QSqlDatabase &db() const { return m_db; }
-    // The statement, prepared, ready to bind from position 0.
-    QSqlQuery &get(Kind kind);
+    // The statement, prepared on its first run (RowCursor::exec(binds): on
+    // SQLite bound and stepped through sqlite3 itself; Qt's binding cost a
+    // QVariant, a placeholder name and a UTF-16 copy per value).
+    RowCursor &get(Kind kind);
 
 private:
     QSqlDatabase m_db;
-    std::array<std::optional<QSqlQuery>, KindCount> m_queries;
+    std::array<std::unique_ptr<RowCursor>, KindCount> m_queries;
 };
 
 namespace {
 
-// Binds values by position, from 0: a reused prepared statement must be
-// bound in place (addBindValue would append after the last run's values).
+// The values of one run of a statement, by position.
 class Binder
 {
 public:
-    explicit Binder(QSqlQuery &q)
-        : m_q(q)
-    {}
     Binder &operator<<(const QVariant &value)
     {
-        m_q.bindValue(m_next++, value);
+        m_values.append(value);
         return *this;
     }
+    const QVariantList &values() const { return m_values; }
 
 private:
-    QSqlQuery &m_q;
-    int m_next = 0;
+    QVariantList m_values;
 };
+
+// Runs a statement that returns no rows to its end; false with *error.
+bool runToEnd(RowCursor &q, const Binder &b, QString *error)
+{
+    const bool ok = q.exec(b.values()) && (q.next() || q.error().isEmpty());
+    if (!ok && error)
+        *error = q.error();
+    q.finish();
+    return ok;
+}
 
 std::optional<StoredOrder> loadOrder(UpsertStatements &st, Provider provider,
                                      const QString &paymentId, QString *error)
 {
-    QSqlQuery &q = st.get(UpsertStatements::Select);
-    Binder(q) << Domain::providerKey(provider) << text(paymentId);
-    if (!q.exec()) {
-        if (error)
-            *error = failure(q);
-        return std::nullopt;
-    }
+    RowCursor &q = st.get(UpsertStatements::Select);
+    Binder b;
+    b << Domain::providerKey(provider) << text(paymentId);
     std::optional<StoredOrder> found;
-    if (q.next())
-        found = StoredOrder{q.value(0).toLongLong(), orderFromRow(q)};
+    if (q.exec(b.values()) && q.next())
+        found = StoredOrder{q.int64(0), orderFromRow(q)};
+    if (!q.error().isEmpty()) {
+        if (error)
+            *error = q.error();
+        found.reset();
+    }
     q.finish(); // the statement is reused: release it now
     return found;
 }
@@ -324,25 +333,22 @@ void bindOrderValues(Binder &b, const Order &o)
 
 bool addHistory(UpsertStatements &st, qint64 orderId, const StatusChange &change, QString *error)
 {
-    QSqlQuery &q = st.get(UpsertStatements::History);
-    Binder(q) << orderId << change.at.toMSecsSinceEpoch() << text(change.rawBefore)
-              << text(change.rawAfter) << Domain::statusKey(change.statusAfter)
-              << statusSourceKey(change.source) << text(change.note);
-    if (!q.exec()) {
-        *error = failure(q);
-        return false;
-    }
-    return true;
+    Binder b;
+    b << orderId << change.at.toMSecsSinceEpoch() << text(change.rawBefore) << text(change.rawAfter)
+      << Domain::statusKey(change.statusAfter) << statusSourceKey(change.source)
+      << text(change.note);
+    return runToEnd(st.get(UpsertStatements::History), b, error);
 }
 
 // The raw value of the newest history row, to note a repeated contradiction once.
 QString lastHistoryRaw(UpsertStatements &st, qint64 orderId)
 {
-    QSqlQuery &q = st.get(UpsertStatements::LastHistory);
-    Binder(q) << orderId;
+    RowCursor &q = st.get(UpsertStatements::LastHistory);
+    Binder b;
+    b << orderId;
     QString raw;
-    if (q.exec() && q.next())
-        raw = q.value(0).toString();
+    if (q.exec(b.values()) && q.next())
+        raw = q.text(0);
     q.finish();
     return raw;
 }
@@ -367,27 +373,26 @@ UpsertResult insertOrder(UpsertStatements &st, Order o, StatusSource source,
     if (policy)
         o.cancelDeadline = policy->deadline(o);
     const bool ifNew = ifNewAtVersion.has_value();
-    QSqlQuery &q = st.get(ifNew ? UpsertStatements::InsertIfNew : UpsertStatements::Insert);
-    Binder b(q);
+    RowCursor &q = st.get(ifNew ? UpsertStatements::InsertIfNew : UpsertStatements::Insert);
+    Binder b;
     b << Domain::providerKey(o.provider) << o.paymentId;
     bindOrderValues(b, o);
     if (ifNew)
         b << *ifNewAtVersion;
     // RETURNING, not lastInsertId(): PostgreSQL's driver would ask again.
-    if (!q.exec()) {
-        r.error = failure(q);
-        return r;
-    }
-    if (!q.next()) {
+    if (!q.exec(b.values()) || !q.next()) {
+        const QString error = q.error();
         q.finish();
-        if (ifNew) {
+        if (ifNew && error.isEmpty()) {
             r.ok = true; // it was there: nothing written
             return r;
         }
-        r.error = failure(q);
+        r.error = error.isEmpty()
+                      ? QCoreApplication::translate("OrderStore", "The new order was not stored.")
+                      : error;
         return r;
     }
-    const qint64 id = q.value(0).toLongLong();
+    const qint64 id = q.int64(0);
     q.finish();
     if (!o.rawStatus.isEmpty()
         && !addHistory(st, id, {now, {}, o.rawStatus, o.status, source, {}}, &r.error))
@@ -440,14 +445,11 @@ UpsertResult updateOrder(UpsertStatements &st, const StoredOrder &stored, const 
     if (policy)
         o.cancelDeadline = policy->deadline(o);
 
-    QSqlQuery &q = st.get(UpsertStatements::Update);
-    Binder b(q);
+    Binder b;
     bindOrderValues(b, o);
     b << text(o.lastSyncError) << stored.id;
-    if (!q.exec()) {
-        r.error = failure(q);
+    if (!runToEnd(st.get(UpsertStatements::Update), b, &r.error))
         return r;
-    }
     if (change && !addHistory(st, stored.id, *change, &r.error))
         return r;
     r.ok = true;
@@ -737,9 +739,9 @@ QString insertOrderSql(bool ifNew)
 
 } // namespace
 
-QSqlQuery &UpsertStatements::get(Kind kind)
+RowCursor &UpsertStatements::get(Kind kind)
 {
-    std::optional<QSqlQuery> &q = m_queries[kind];
+    std::unique_ptr<RowCursor> &q = m_queries[kind];
     if (q)
         return *q;
     static const std::array<QString, KindCount> sql{
@@ -757,11 +759,9 @@ QSqlQuery &UpsertStatements::get(Kind kind)
         u"SELECT raw_after FROM status_history WHERE order_id = ? "
         "ORDER BY at DESC, id DESC LIMIT 1"_s,
     };
-    q.emplace(m_db);
-    q->setForwardOnly(true);
-    // A statement that does not prepare fails at exec() with the driver's
-    // error, which the caller reports.
-    q->prepare(sql[kind]);
+    // A statement that does not prepare fails at its first exec() with the
+    // driver's error, which the caller reports.
+    q = std::make_unique<RowCursor>(m_db, sql[kind]);
     return *q;
 }
 

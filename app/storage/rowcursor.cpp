@@ -5,6 +5,7 @@
 #include <QSqlDriver>
 #include <QSqlError>
 
+#include <algorithm>
 #include <cstring>
 #include <sqlite3.h>
 
@@ -54,16 +55,13 @@ RowCursor::~RowCursor()
         sqlite3_finalize(m_statement);
 }
 
-bool RowCursor::exec()
+bool RowCursor::prepare()
 {
     sqlite3 *handle = sqliteHandle(m_db);
     if (!handle) {
         m_query.emplace(m_db);
         m_query->setForwardOnly(true);
-        m_query->prepare(m_sql);
-        for (const QVariant &v : std::as_const(m_binds))
-            m_query->addBindValue(v);
-        if (!m_query->exec()) {
+        if (!m_query->prepare(m_sql)) {
             m_error = Database::errorText(m_query->lastError());
             return false;
         }
@@ -73,27 +71,95 @@ bool RowCursor::exec()
     if (sqlite3_prepare_v2(handle, sql.constData(), int(sql.size()), &m_statement, nullptr)
         != SQLITE_OK) {
         m_error = sqliteError(handle);
+        m_statement = nullptr;
         return false;
     }
+    return true;
+}
+
+// As QSQLiteResult binds (a null QString or QByteArray is NULL; integers and
+// booleans as integers, text through UTF-16 as Qt does, unless it is ASCII,
+// which is the same bytes either way).
+bool RowCursor::bindAll()
+{
+    if (m_query) {
+        for (int i = 0; i < int(m_binds.size()); ++i)
+            m_query->bindValue(i, m_binds.at(i));
+        return true;
+    }
+    sqlite3_clear_bindings(m_statement);
     for (int i = 0; i < int(m_binds.size()); ++i) {
         const QVariant &v = m_binds.at(i);
+        const int at = i + 1;
         int rc = SQLITE_OK;
-        if (v.isNull()) {
-            rc = sqlite3_bind_null(m_statement, i + 1);
-        } else if (v.typeId() == QMetaType::LongLong || v.typeId() == QMetaType::Int
-                   || v.typeId() == QMetaType::Bool) {
-            rc = sqlite3_bind_int64(m_statement, i + 1, v.toLongLong());
-        } else {
-            const QByteArray text = v.toString().toUtf8();
-            rc = sqlite3_bind_text(m_statement, i + 1, text.constData(), int(text.size()),
-                                   SQLITE_TRANSIENT);
+        switch (v.typeId()) {
+        case QMetaType::Bool:
+        case QMetaType::Int:
+        case QMetaType::UInt:
+        case QMetaType::LongLong:
+        case QMetaType::ULongLong:
+            rc = sqlite3_bind_int64(m_statement, at, v.toLongLong());
+            break;
+        case QMetaType::Double:
+            rc = sqlite3_bind_double(m_statement, at, v.toDouble());
+            break;
+        case QMetaType::QByteArray: {
+            const QByteArray bytes = v.toByteArray();
+            rc = bytes.isNull() ? sqlite3_bind_null(m_statement, at)
+                                : sqlite3_bind_blob(m_statement, at, bytes.constData(),
+                                                    int(bytes.size()), SQLITE_TRANSIENT);
+            break;
+        }
+        default: {
+            const QString text = v.isValid() ? v.toString() : QString();
+            if (text.isNull()) {
+                rc = sqlite3_bind_null(m_statement, at);
+            } else if (std::all_of(text.cbegin(), text.cend(),
+                                   [](QChar c) { return c.unicode() < 0x80; })) {
+                const QByteArray latin1 = text.toLatin1();
+                rc = sqlite3_bind_text(m_statement, at, latin1.constData(), int(latin1.size()),
+                                       SQLITE_TRANSIENT);
+            } else {
+                rc = sqlite3_bind_text16(m_statement, at, text.utf16(),
+                                         int(text.size() * sizeof(char16_t)), SQLITE_TRANSIENT);
+            }
+        }
         }
         if (rc != SQLITE_OK) {
-            m_error = sqliteError(handle);
+            m_error = sqliteError(sqlite3_db_handle(m_statement));
             return false;
         }
     }
     return true;
+}
+
+bool RowCursor::exec()
+{
+    m_error.clear();
+    if (!m_statement && !m_query && !prepare())
+        return false;
+    if (!bindAll())
+        return false;
+    if (m_query && !m_query->exec()) {
+        m_error = Database::errorText(m_query->lastError());
+        return false;
+    }
+    return true;
+}
+
+bool RowCursor::exec(const QVariantList &binds)
+{
+    finish();
+    m_binds = binds;
+    return exec();
+}
+
+void RowCursor::finish()
+{
+    if (m_statement)
+        sqlite3_reset(m_statement);
+    else if (m_query)
+        m_query->finish();
 }
 
 bool RowCursor::next()

@@ -28,6 +28,12 @@ public:
 
     // Runs the statement; false with error() when it cannot.
     bool exec();
+    // Runs it again with these values (prepared once, on the first run); the
+    // rows of the last run are dropped first. Values are bound as Qt's
+    // drivers bind them (a null QString or QByteArray as NULL).
+    bool exec(const QVariantList &binds);
+    // Ends the current run (its locks and rows) without reading further.
+    void finish();
     // The next row; false at the end, and on a failed step (error() then
     // says why: a damaged page must not pass for the end).
     bool next();
@@ -39,6 +45,9 @@ public:
     QString error() const { return m_error; }
 
 private:
+    bool prepare();
+    bool bindAll();
+
     QSqlDatabase m_db;
     QString m_sql;
     QVariantList m_binds;
