@@ -1525,13 +1525,6 @@
         <source>SANDBOX — no real money</source>
         <translation type="unfinished"></translation>
     </message>
-    <message numerus="yes">
-        <source>%1 of %n order(s) shown</source>
-        <translation>
-            <numerusform>%1 of %n order shown</numerusform>
-            <numerusform>%1 of %n orders shown</numerusform>
-        </translation>
-    </message>
     <message>
         <source>Select one order to cancel it (Del)</source>
         <translation type="unfinished"></translation>
@@ -1717,10 +1710,17 @@
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <source>Newest %1 shown; reading all %n order(s)…</source>
+        <source>Newest %1 shown; reading all %Ln order(s)…</source>
         <translation>
-            <numerusform>Newest %1 shown; reading the %n order…</numerusform>
-            <numerusform>Newest %1 shown; reading all %n orders…</numerusform>
+            <numerusform>Newest %1 shown; reading the %Ln order…</numerusform>
+            <numerusform>Newest %1 shown; reading all %Ln orders…</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 of %Ln order(s) shown</source>
+        <translation>
+            <numerusform>%1 of %Ln order shown</numerusform>
+            <numerusform>%1 of %Ln orders shown</numerusform>
         </translation>
     </message>
 </context>

@@ -1512,12 +1512,6 @@
         <source>SANDBOX — no real money</source>
         <translation>沙箱 — 不涉及真实资金</translation>
     </message>
-    <message numerus="yes">
-        <source>%1 of %n order(s) shown</source>
-        <translation>
-            <numerusform>显示 %1 / %n 笔订单</numerusform>
-        </translation>
-    </message>
     <message>
         <source>Select one order to cancel it (Del)</source>
         <translation>选择一笔订单以取消（Del）</translation>
@@ -1695,9 +1689,15 @@
         <translation>显示审批队列</translation>
     </message>
     <message numerus="yes">
-        <source>Newest %1 shown; reading all %n order(s)…</source>
+        <source>Newest %1 shown; reading all %Ln order(s)…</source>
         <translation>
-            <numerusform>已显示最新的 %1 笔；正在读取全部 %n 笔订单…</numerusform>
+            <numerusform>已显示最新的 %1 笔；正在读取全部 %Ln 笔订单…</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 of %Ln order(s) shown</source>
+        <translation>
+            <numerusform>显示 %1 / %Ln 笔订单</numerusform>
         </translation>
     </message>
 </context>

@@ -294,11 +294,11 @@ void MainWindow::updateCounts()
 {
     // A large store shows its newest orders while the rest are read.
     if (const qint64 expected = m_model->expectedOrders(); expected >= 0) {
-        m_counts->setText(tr("Newest %1 shown; reading all %n order(s)…", nullptr, int(expected))
+        m_counts->setText(tr("Newest %1 shown; reading all %Ln order(s)…", nullptr, int(expected))
                               .arg(QLocale().toString(m_model->rowCount())));
         return;
     }
-    m_counts->setText(tr("%1 of %n order(s) shown", nullptr, m_model->totalOrders())
+    m_counts->setText(tr("%1 of %Ln order(s) shown", nullptr, m_model->totalOrders())
                           .arg(QLocale().toString(m_model->rowCount())));
 }
 
