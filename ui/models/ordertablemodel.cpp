@@ -775,22 +775,23 @@ void OrderTableModel::reload()
         query.sort = Storage::OrderQuery::Sort::Created;
         query.order = Qt::DescendingOrder;
         query.withPayload = false;
-        QString error;
+        // The newest `limit` orders (0: all) into snapshot; false with result.error.
+        const auto read = [&](OrderSnapshot &snapshot, int limit) {
+            query.limit = limit;
+            return store->forEach(
+                query,
+                [&](const Domain::Order &order) {
+                    snapshot.append(order, policy, now, attempts);
+                    return true;
+                },
+                &result.error);
+        };
         // The newest orders first, shown while the rest are read (a large
         // store takes seconds), with their shared references asked of the
         // store: the cancel dialog warns from them at once.
         auto first = std::make_shared<OrderSnapshot>();
-        query.limit = kFirstRows;
-        if (!store->forEach(
-                query,
-                [&](const Domain::Order &order) {
-                    first->append(order, policy, now, attempts);
-                    return true;
-                },
-                &error)) {
-            result.error = error;
+        if (!read(*first, kFirstRows))
             return result;
-        }
         if (first->rows.size() < size_t(kFirstRows)) {
             first->markDuplicateReferences(); // that was all of them
             result.snapshot = SnapshotHandoff(std::move(first));
@@ -813,17 +814,8 @@ void OrderTableModel::reload()
         auto snapshot = std::make_shared<OrderSnapshot>();
         snapshot->rows.reserve(size_t(std::max<qint64>(total, 0)));
         snapshot->reserveKeys(size_t(std::max<qint64>(total, 0)));
-        query.limit = 0;
-        if (!store->forEach(
-                query,
-                [&](const Domain::Order &order) {
-                    snapshot->append(order, policy, now, attempts);
-                    return true;
-                },
-                &error)) {
-            result.error = error;
+        if (!read(*snapshot, 0))
             return result;
-        }
         snapshot->markDuplicateReferences();
         result.snapshot = SnapshotHandoff(std::move(snapshot));
         return result;
