@@ -247,15 +247,92 @@ void appendValue(QByteArray &out, const QVariant &v)
     }
 }
 
-} // namespace
+// Whether bytes are UTF-8 that SQLite and Qt read back as the same characters:
+// well-formed, no surrogates, no overlong forms, nothing past U+10FFFF.
+bool isPlainUtf8(QByteArrayView bytes)
+{
+    const auto *p = reinterpret_cast<const uchar *>(bytes.data());
+    const uchar *const end = p + bytes.size();
+    while (p != end) {
+        const uchar c = *p;
+        if (c < 0x80) {
+            ++p;
+            continue;
+        }
+        int more = 0;
+        char32_t min = 0;
+        char32_t u = 0;
+        if ((c & 0xE0) == 0xC0) {
+            more = 1;
+            min = 0x80;
+            u = c & 0x1F;
+        } else if ((c & 0xF0) == 0xE0) {
+            more = 2;
+            min = 0x800;
+            u = c & 0x0F;
+        } else if ((c & 0xF8) == 0xF0) {
+            more = 3;
+            min = 0x10000;
+            u = c & 0x07;
+        } else {
+            return false;
+        }
+        if (end - p <= more)
+            return false;
+        for (int i = 1; i <= more; ++i) {
+            if ((p[i] & 0xC0) != 0x80)
+                return false;
+            u = (u << 6) | (p[i] & 0x3F);
+        }
+        if (u < min || u > 0x10FFFF || (u >= 0xD800 && u <= 0xDFFF))
+            return false;
+        p += more + 1;
+    }
+    return true;
+}
 
-// Written directly rather than through QJsonObject + QJsonDocument (most of a
-// verify's time at a million entries), byte for byte the same: the keys in
-// QJsonObject's order, QJsonDocument's escaping (tst_journalchain compares
-// the two).
-QByteArray canonicalContent(const QVariant &seq, const QVariant &attemptId,
-                            const QVariant &recordedAt, const QVariant &recordedBy, int format,
-                            const QVariantList &values)
+// appendString() of text given as plain UTF-8: the same escapes, the other
+// bytes as they are.
+void appendUtf8String(QByteArray &out, QByteArrayView s)
+{
+    out.append('"');
+    for (const char ch : s) {
+        const auto c = uchar(ch);
+        switch (c) {
+        case '"':
+            out.append("\\\"");
+            break;
+        case '\\':
+            out.append("\\\\");
+            break;
+        case '\b':
+            out.append("\\b");
+            break;
+        case '\f':
+            out.append("\\f");
+            break;
+        case '\n':
+            out.append("\\n");
+            break;
+        case '\r':
+            out.append("\\r");
+            break;
+        case '\t':
+            out.append("\\t");
+            break;
+        default:
+            if (c < 0x20)
+                appendEscapedUnit(out, c);
+            else
+                out.append(ch);
+        }
+    }
+    out.append('"');
+}
+
+// The content of an entry, keys in QJsonObject's order; appendKey(out, key)
+// writes one key's value.
+template<typename AppendKey> QByteArray writeContent(int format, AppendKey appendKey)
 {
     QByteArray out;
     out.reserve(1024);
@@ -268,29 +345,91 @@ QByteArray canonicalContent(const QVariant &seq, const QVariant &attemptId,
         out.append('"');
         out.append(key.name);
         out.append("\":");
-        switch (key.source) {
-        case Source::Seq:
-            appendValue(out, seq);
-            break;
-        case Source::AttemptId:
-            appendValue(out, attemptId);
-            break;
-        case Source::RecordedAt:
-            appendValue(out, recordedAt);
-            break;
-        case Source::RecordedBy:
-            appendValue(out, recordedBy);
-            break;
-        case Source::Format:
-            appendValue(out, QVariant(qint64(format)));
-            break;
-        case Source::Snapshot:
-            appendValue(out, values.value(key.column));
-            break;
-        }
+        appendKey(out, key);
     }
     out.append('}');
     return out;
+}
+
+// A value of the cursor's row as appendValue(valueAt(q, column)) writes it.
+void appendColumn(QByteArray &out, const RowCursor &q, int column)
+{
+    if (q.storedNull(column)) {
+        out.append("null");
+    } else if (const std::optional<qint64> n = q.storedInteger(column)) {
+        out.append('"');
+        out.append(QByteArray::number(*n));
+        out.append('"');
+    } else if (const std::optional<QByteArrayView> text = q.storedText(column);
+               text && isPlainUtf8(*text)) {
+        appendUtf8String(out, *text);
+    } else {
+        appendValue(out, valueAt(q, column));
+    }
+}
+
+} // namespace
+
+// Written directly rather than through QJsonObject + QJsonDocument (most of a
+// verify's time at a million entries), byte for byte the same: the keys in
+// QJsonObject's order, QJsonDocument's escaping (tst_journalchain compares
+// the two).
+QByteArray canonicalContent(const QVariant &seq, const QVariant &attemptId,
+                            const QVariant &recordedAt, const QVariant &recordedBy, int format,
+                            const QVariantList &values)
+{
+    return writeContent(format, [&](QByteArray &out, const Key &key) {
+        switch (key.source) {
+        case Source::Seq:
+            return appendValue(out, seq);
+        case Source::AttemptId:
+            return appendValue(out, attemptId);
+        case Source::RecordedAt:
+            return appendValue(out, recordedAt);
+        case Source::RecordedBy:
+            return appendValue(out, recordedBy);
+        case Source::Format:
+            return appendValue(out, QVariant(qint64(format)));
+        case Source::Snapshot:
+            return appendValue(out, values.value(key.column));
+        }
+    });
+}
+
+QByteArray canonicalContent(const RowCursor &q, const EntryColumns &columns, int format)
+{
+    return writeContent(format, [&](QByteArray &out, const Key &key) {
+        switch (key.source) {
+        case Source::Seq:
+            return appendColumn(out, q, columns.seq);
+        case Source::AttemptId:
+            return appendColumn(out, q, columns.attemptId);
+        case Source::RecordedAt:
+            return appendColumn(out, q, columns.recordedAt);
+        case Source::RecordedBy:
+            return appendColumn(out, q, columns.recordedBy);
+        case Source::Format:
+            return appendValue(out, QVariant(qint64(format)));
+        case Source::Snapshot:
+            return appendColumn(out, q, columns.firstValue + int(key.column));
+        }
+    });
+}
+
+bool sameCanonical(const RowCursor &q, int a, int b)
+{
+    if (q.storedNull(a) && q.storedNull(b))
+        return true;
+    const std::optional<qint64> na = q.storedInteger(a);
+    const std::optional<qint64> nb = q.storedInteger(b);
+    if (na && nb)
+        return *na == *nb;
+    // (A column's bytes stay where they are while another column is read.)
+    const std::optional<QByteArrayView> ta = q.storedText(a);
+    const std::optional<QByteArrayView> tb = q.storedText(b);
+    if (ta && tb && isPlainUtf8(*ta) && isPlainUtf8(*tb))
+        return *ta == *tb;
+    return sameCanonical(valueAt(q, a), valueAt(q, b));
 }
 
 QString chainHash(const QString &prevHash, const QByteArray &content)

@@ -90,6 +90,21 @@ bool sameCanonical(const QVariant &a, const QVariant &b);
 QByteArray canonicalContent(const QVariant &seq, const QVariant &attemptId,
                             const QVariant &recordedAt, const QVariant &recordedBy, int format,
                             const QVariantList &values);
+// The same, of the row a RowCursor is on: the entry's columns at seq,
+// attemptId, recordedAt and recordedBy, the snapshot from firstValue on.
+// On SQLite, text that is valid UTF-8 is written from the stored bytes (what
+// the QVariant path would give back, without the round trip).
+struct EntryColumns
+{
+    int seq;
+    int attemptId;
+    int recordedAt;
+    int recordedBy;
+    int firstValue;
+};
+QByteArray canonicalContent(const RowCursor &q, const EntryColumns &columns, int format);
+// sameCanonical() of two columns of the row a RowCursor is on.
+bool sameCanonical(const RowCursor &q, int a, int b);
 // lower-case hex SHA-256(prevHash + "\n" + content)
 QString chainHash(const QString &prevHash, const QByteArray &content);
 

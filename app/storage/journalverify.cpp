@@ -182,8 +182,7 @@ private:
         }
         const int recordedBy = 6 + int(kColumns.size());
         const QByteArray content =
-            canonicalContent(valueAt(q, 0), valueAt(q, 1), valueAt(q, 2), valueAt(q, recordedBy),
-                             q.value(3).toInt(), snapshotAt(q, 6));
+            canonicalContent(q, EntryColumns{0, 1, 2, recordedBy, 6}, int(q.int64(3)));
         if (chainHash(storedPrev, content) != storedHash) {
             report(seq, attemptId,
                    QCoreApplication::translate("CancelJournal",
@@ -296,18 +295,21 @@ private:
                        .arg(latest));
             return;
         }
-        compareSnapshot(id, latest, snapshotAt(q, 1), snapshotAt(q, entryColumn + 3), format);
+        compareSnapshot(q, id, latest, 1, entryColumn + 3, format);
     }
 
-    void compareSnapshot(qint64 id, qint64 latest, const QVariantList &row,
-                         const QVariantList &journaled, int format)
+    // The attempt's columns (from rowFirst) against its entry's (from
+    // entryFirst), on the row q is on.
+    void compareSnapshot(const RowCursor &q, qint64 id, qint64 latest, int rowFirst, int entryFirst,
+                         int format)
     {
-        for (qsizetype i = 0; i < qsizetype(kColumns.size()); ++i) {
+        for (int i = 0; i < int(kColumns.size()); ++i) {
             const Column &column = kColumns[size_t(i)];
             // An entry older than a column vouches for its default value.
-            const QVariant expected =
-                column.sinceFormat > format ? columnDefault(column) : journaled.at(i);
-            if (!sameCanonical(row.at(i), expected)) {
+            const bool same = column.sinceFormat > format
+                                  ? sameCanonical(valueAt(q, rowFirst + i), columnDefault(column))
+                                  : sameCanonical(q, rowFirst + i, entryFirst + i);
+            if (!same) {
                 report(latest, id,
                        QCoreApplication::translate("CancelJournal",
                                                    "Cancel attempt %1 differs from its "

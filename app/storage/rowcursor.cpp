@@ -218,6 +218,26 @@ QString RowCursor::text(int column) const
     }
 }
 
+std::optional<QByteArrayView> RowCursor::storedText(int column) const
+{
+    if (!m_statement || sqlite3_column_type(m_statement, column) != SQLITE_TEXT)
+        return std::nullopt;
+    const auto *utf8 = reinterpret_cast<const char *>(sqlite3_column_text(m_statement, column));
+    return QByteArrayView(utf8, sqlite3_column_bytes(m_statement, column));
+}
+
+std::optional<qint64> RowCursor::storedInteger(int column) const
+{
+    if (!m_statement || sqlite3_column_type(m_statement, column) != SQLITE_INTEGER)
+        return std::nullopt;
+    return qint64(sqlite3_column_int64(m_statement, column));
+}
+
+bool RowCursor::storedNull(int column) const
+{
+    return m_statement && sqlite3_column_type(m_statement, column) == SQLITE_NULL;
+}
+
 QVariant RowCursor::value(int column) const
 {
     if (m_query)

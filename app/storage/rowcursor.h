@@ -41,6 +41,14 @@ public:
     QVariant value(int column) const;
     qint64 int64(int column) const;
     QString text(int column) const;
+    // SQLite only (else nullopt): the column's text as stored, UTF-8 bytes
+    // valid until next(), when the column is TEXT; for the walks that write
+    // the bytes out again (verify's canonical content).
+    std::optional<QByteArrayView> storedText(int column) const;
+    // SQLite only (else nullopt): the column's integer, when it is INTEGER.
+    std::optional<qint64> storedInteger(int column) const;
+    // SQLite only: the column is NULL.
+    bool storedNull(int column) const;
     // What went wrong, in Database::errorText()'s words; empty when nothing.
     QString error() const { return m_error; }
 

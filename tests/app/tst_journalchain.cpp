@@ -8,12 +8,17 @@
 #include <QCryptographicHash>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QSqlDatabase>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QTemporaryDir>
 #include <QtTest>
 
 #include <random>
 
 using namespace Qt::Literals::StringLiterals;
 using namespace CancelDesk::Storage::JournalChain;
+using CancelDesk::Storage::RowCursor;
 
 namespace {
 
@@ -73,6 +78,7 @@ private Q_SLOTS:
     void contentIsWhatQJsonDocumentWrites();
     void hashIsSha256OfPreviousNewlineContent();
     void sameCanonicalComparesAsText();
+    void cursorContentIsTheQVariantContent();
 };
 
 void TestJournalChain::contentIsWhatQJsonDocumentWrites()
@@ -130,6 +136,77 @@ void TestJournalChain::sameCanonicalComparesAsText()
     QVERIFY(sameCanonical(QVariant(qint64(42)), QVariant(u"42"_s)));
     QVERIFY(sameCanonical(QVariant(int(7)), QVariant(qint64(7))));
     QVERIFY(!sameCanonical(QVariant(u"a"_s), QVariant(u"A"_s)));
+}
+
+// Verify writes the content straight from SQLite's stored bytes when they are
+// plain UTF-8; anything else (invalid or overlong UTF-8, encoded surrogates,
+// numbers in text columns, reals, blobs) must come out as the QVariant path
+// writes it, and the column comparison must agree with the QVariant one.
+void TestJournalChain::cursorContentIsTheQVariantContent()
+{
+    QTemporaryDir dir;
+    QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, u"cursor"_s);
+    db.setDatabaseName(dir.filePath(u"c.db"_s));
+    QVERIFY(db.open());
+    {
+        const int columns = 4 + int(kColumns.size());
+        QStringList names;
+        for (int i = 0; i < columns; ++i)
+            names << u"c%1"_s.arg(i);
+        QSqlQuery q(db);
+        QVERIFY(
+            q.exec(u"CREATE TABLE t (id INTEGER PRIMARY KEY, "_s + names.join(u", "_s) + u")"_s));
+        // SQL literals: every kind of value a damaged or hand-edited row may hold.
+        const QStringList literals{u"NULL"_s,
+                                   u"''"_s,
+                                   u"'plain'"_s,
+                                   u"'say \"no\" \\ / tab	end'"_s,
+                                   u"'取消台 ÄÖ 😀'"_s,
+                                   u"42"_s,
+                                   u"-9223372036854775808"_s,
+                                   u"'42'"_s,
+                                   u"1.5"_s,
+                                   u"X'00FF'"_s,
+                                   u"CAST(X'C3' AS TEXT)"_s,
+                                   u"CAST(X'C0AF' AS TEXT)"_s,
+                                   u"CAST(X'EDA080' AS TEXT)"_s,
+                                   u"CAST(X'F4908080' AS TEXT)"_s,
+                                   u"CAST(X'410A0D7F' AS TEXT)"_s,
+                                   u"char(1, 31, 127, 8232)"_s};
+        std::mt19937 random(17);
+        for (int row = 0; row < 400; ++row) {
+            QStringList values;
+            for (int i = 0; i < columns; ++i)
+                values << literals.at(qsizetype(random() % quint32(literals.size())));
+            QVERIFY2(q.exec(u"INSERT INTO t ("_s + names.join(u", "_s) + u") VALUES ("_s
+                            + values.join(u", "_s) + u")"_s),
+                     qPrintable(q.lastError().text()));
+        }
+    }
+    for (int format = 1; format <= kCurrentFormat; ++format) {
+        RowCursor cursor(db, u"SELECT * FROM t ORDER BY id"_s);
+        QVERIFY(cursor.exec());
+        QSqlQuery plain(db);
+        QVERIFY(plain.exec(u"SELECT * FROM t ORDER BY id"_s));
+        int rows = 0;
+        while (cursor.next()) {
+            QVERIFY(plain.next());
+            ++rows;
+            // Columns 1..4 as the entry's own, the snapshot from 5 on.
+            const QByteArray fast = canonicalContent(cursor, EntryColumns{1, 2, 3, 4, 5}, format);
+            const QByteArray slow =
+                canonicalContent(valueAt(plain, 1), valueAt(plain, 2), valueAt(plain, 3),
+                                 valueAt(plain, 4), format, snapshotAt(plain, 5));
+            QCOMPARE(fast, slow);
+            for (int a = 1; a < 8; ++a) {
+                for (int b = 1; b < 8; ++b)
+                    QCOMPARE(sameCanonical(cursor, a, b),
+                             sameCanonical(valueAt(plain, a), valueAt(plain, b)));
+            }
+        }
+        QVERIFY(cursor.error().isEmpty());
+        QCOMPARE(rows, 400);
+    }
 }
 
 QTEST_GUILESS_MAIN(TestJournalChain)
