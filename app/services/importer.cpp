@@ -599,33 +599,56 @@ public:
         if (m_policy)
             o.cancelDeadline = m_policy->deadline(o);
         if (m_batch) {
-            // Most rows of an import are new: one statement adds them. Only
-            // an order already stored is read, compared and merged.
-            Storage::UpsertResult r = m_batch->insertIfNew(o);
+            // Written a chunk at a time (flush()).
+            m_pending.append({std::move(o), line});
+            return m_pending.size() < kChunk || flush();
+        }
+        const std::optional<Order> stored = m_store.find(o.provider, o.paymentId);
+        if (stored && sameAsStored(o, *stored)) {
+            ++m_result.unchanged;
+            return true;
+        }
+        ++m_good;
+        return true;
+    }
+
+    // Writes the rows added since the last flush; false when the store
+    // refused one (m_result says why, with its line): the run ends.
+    bool flush()
+    {
+        const QList<Pending> pending = std::exchange(m_pending, {});
+        if (pending.isEmpty())
+            return true;
+        // Most rows of an import are new: added together (one statement on
+        // PostgreSQL, where each is a round trip). Only an order already
+        // stored is read, compared and merged. The payments of a chunk are
+        // distinct (isRepeated), so the order of the writes does not matter.
+        QList<Order> orders;
+        orders.reserve(pending.size());
+        for (const Pending &p : pending)
+            orders.append(p.order);
+        const QList<Storage::UpsertResult> added = m_batch->insertManyIfNew(orders);
+        for (qsizetype i = 0; i < pending.size(); ++i) {
+            const Order &o = pending.at(i).order;
+            Storage::UpsertResult r = added.at(i);
             if (r.ok && !r.inserted) {
                 const std::optional<Order> stored = m_batch->find(o.provider, o.paymentId);
                 if (stored && sameAsStored(o, *stored)) {
                     ++m_result.unchanged;
-                    return true;
+                    continue;
                 }
                 r = m_batch->upsert(o);
             }
             if (!r.ok) {
                 m_result.error =
                     QCoreApplication::translate("Importer", "Nothing was imported: line %1: %2")
-                        .arg(line)
+                        .arg(pending.at(i).line)
                         .arg(r.error);
                 m_result.storageFailed = true;
                 return false;
             }
-        } else {
-            const std::optional<Order> stored = m_store.find(o.provider, o.paymentId);
-            if (stored && sameAsStored(o, *stored)) {
-                ++m_result.unchanged;
-                return true;
-            }
+            ++m_good;
         }
-        ++m_good;
         return true;
     }
 
@@ -650,6 +673,14 @@ private:
     const Domain::CancelPolicy *m_policy;
     Storage::OrderBatch *m_batch; // null for a preview
     ImportResult &m_result;
+    // Rows validated and waiting to be written (flush()).
+    struct Pending
+    {
+        Order order;
+        int line = 0;
+    };
+    static constexpr qsizetype kChunk = 250;
+    QList<Pending> m_pending;
     // Each (provider, payment id) seen so far -> its first line, as a 128-bit
     // digest: 1,000,000 rows cost tens of megabytes, not the whole file.
     std::unordered_map<RowDigest, int, RowDigestHash> m_seen;
@@ -714,6 +745,8 @@ ImportResult Importer::run(const QString &path, bool write, const ShouldStop &st
         result.error = source->error();
         return result;
     }
+    if (batch && !rows.flush())
+        return result;
     if (batch) {
         QString error;
         if (!batch->commit(&error)) {

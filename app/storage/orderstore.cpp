@@ -17,6 +17,7 @@
 
 #include <algorithm>
 #include <array>
+#include <map>
 #include <string>
 
 using namespace Qt::Literals::StringLiterals;
@@ -141,10 +142,14 @@ public:
     // SQLite bound and stepped through sqlite3 itself; Qt's binding cost a
     // QVariant, a placeholder name and a UTF-16 copy per value).
     RowCursor &get(Kind kind);
+    // A statement of the batch's own (several rows at once), prepared on its
+    // first run and kept by its text.
+    RowCursor &many(const QString &sql);
 
 private:
     QSqlDatabase m_db;
     std::array<std::unique_ptr<RowCursor>, KindCount> m_queries;
+    std::map<QString, std::unique_ptr<RowCursor>> m_many;
 };
 
 namespace {
@@ -737,7 +742,35 @@ QString insertOrderSql(bool ifNew)
         ifNew ? u"ON CONFLICT (provider, payment_id) DO NOTHING "_s : QString());
 }
 
+// insertOrderSql(true) for count orders in one statement, returning the
+// inserted ones' keys (PostgreSQL: RETURNING gives no row for a conflict).
+QString insertManyOrdersSql(int count)
+{
+    QString values = u"("_s + QStringList(18, u"?"_s).join(u", "_s) + u")"_s;
+    return u"INSERT INTO orders (provider, payment_id, merchant_reference, payment_method, "
+           "amount_minor, currency, raw_status, status, flags, created_at, paid_at, "
+           "auth_expires_at, method_deadline, cancel_deadline, last_payload, last_synced_at, "
+           "last_sync_error, row_version) VALUES "_s
+           + QStringList(count, values).join(u", "_s)
+           + u" ON CONFLICT (provider, payment_id) DO NOTHING RETURNING id, provider, payment_id"_s;
+}
+
+QString insertManyHistorySql(int count)
+{
+    return u"INSERT INTO status_history (order_id, at, raw_before, raw_after, status_after, "
+           "source, note) VALUES "_s
+           + QStringList(count, u"(?, ?, ?, ?, ?, ?, ?)"_s).join(u", "_s);
+}
+
 } // namespace
+
+RowCursor &UpsertStatements::many(const QString &sql)
+{
+    std::unique_ptr<RowCursor> &q = m_many[sql];
+    if (!q)
+        q = std::make_unique<RowCursor>(m_db, sql);
+    return *q;
+}
 
 RowCursor &UpsertStatements::get(Kind kind)
 {
@@ -907,30 +940,122 @@ std::optional<Order> OrderBatch::find(Provider provider, const QString &paymentI
     return found;
 }
 
+bool OrderBatch::ensureVersion(QString *error)
+{
+    if (m_version)
+        return true;
+    // One above every order's version (SQLite); the trigger's job for a
+    // single insert, done once for the batch (schema 8).
+    if (engineOf(m_statements->db()) != Engine::Sqlite) {
+        m_version = 0;
+        return true;
+    }
+    QSqlQuery q(m_statements->db());
+    if (!q.exec(u"SELECT coalesce(max(row_version), 0) + 1 FROM orders"_s) || !q.next()) {
+        *error = failure(q);
+        return false;
+    }
+    m_version = q.value(0).toLongLong();
+    return true;
+}
+
 UpsertResult OrderBatch::insertIfNew(const Order &order)
 {
     Q_ASSERT(m_tx);
     m_last.reset();
     UpsertResult r;
     r.error = validate(order);
-    if (!r.error.isEmpty())
+    if (!r.error.isEmpty() || !ensureVersion(&r.error))
         return r;
-    if (!m_version) {
-        // One above every order's version (SQLite); the trigger's job for a
-        // single insert, done once for the batch (schema 8).
-        m_version = 0;
-        if (engineOf(m_statements->db()) == Engine::Sqlite) {
-            QSqlQuery q(m_statements->db());
-            if (!q.exec(u"SELECT coalesce(max(row_version), 0) + 1 FROM orders"_s) || !q.next()) {
-                r.error = failure(q);
-                m_version.reset();
-                return r;
-            }
-            m_version = q.value(0).toLongLong();
-        }
-    }
     return insertOrder(*m_statements, order, m_source, m_store.m_policy, statusTime(order),
                        m_version);
+}
+
+QList<UpsertResult> OrderBatch::insertManyIfNew(const QList<Order> &orders)
+{
+    Q_ASSERT(m_tx);
+    m_last.reset();
+    if (orders.isEmpty())
+        return {};
+    if (engineOf(m_statements->db()) != Engine::Sqlite) {
+        // A failed statement would leave no way to tell which order failed:
+        // then the chunk is undone to the savepoint and tried one by one
+        // below, which names it (and its line) as a single insert would.
+        Savepoint savepoint(m_statements->db());
+        if (std::optional<QList<UpsertResult>> together = insertTogether(orders))
+            return *together;
+        savepoint.rollback();
+    }
+    // SQLite is in-process: one statement per order costs no round trip.
+    QList<UpsertResult> results(orders.size());
+    for (qsizetype i = 0; i < orders.size(); ++i) {
+        results[i] = insertIfNew(orders.at(i));
+        if (!results.at(i).ok)
+            break;
+    }
+    return results;
+}
+
+std::optional<QList<UpsertResult>> OrderBatch::insertTogether(const QList<Order> &orders)
+{
+    QList<UpsertResult> results(orders.size());
+    // The orders before the first one that does not validate go together;
+    // that one then reports its error.
+    qsizetype valid = 0;
+    while (valid < orders.size()) {
+        results[valid].error = validate(orders.at(valid));
+        if (!results.at(valid).error.isEmpty())
+            break;
+        ++valid;
+    }
+    QString error;
+    if (valid > 0 && !ensureVersion(&error))
+        return std::nullopt;
+    QList<Order> rows;
+    rows.reserve(valid);
+    Binder b;
+    for (qsizetype i = 0; i < valid; ++i) {
+        Order o = orders.at(i);
+        if (m_store.m_policy)
+            o.cancelDeadline = m_store.m_policy->deadline(o);
+        b << Domain::providerKey(o.provider) << o.paymentId;
+        bindOrderValues(b, o);
+        b << *m_version;
+        rows.append(std::move(o));
+    }
+    QHash<QString, qint64> ids; // providerKey + '\n' + payment id of the inserted ones
+    if (valid > 0) {
+        RowCursor &q = m_statements->many(insertManyOrdersSql(int(valid)));
+        if (q.exec(b.values())) {
+            while (q.next())
+                ids.insert(q.text(1) + u'\n' + q.text(2), q.int64(0));
+        }
+        const bool failed = !q.error().isEmpty();
+        q.finish();
+        if (failed)
+            return std::nullopt;
+    }
+    // Their first history rows, likewise in one statement.
+    Binder h;
+    int history = 0;
+    for (qsizetype i = 0; i < valid; ++i) {
+        const Order &o = rows.at(i);
+        const auto id = ids.constFind(Domain::providerKey(o.provider) + u'\n' + o.paymentId);
+        UpsertResult &r = results[i];
+        r.ok = true;
+        if (id == ids.cend())
+            continue; // it was there: nothing written
+        r.inserted = true;
+        r.statusChanged = !o.rawStatus.isEmpty();
+        if (o.rawStatus.isEmpty())
+            continue;
+        h << *id << statusTime(o).toMSecsSinceEpoch() << u""_s << text(o.rawStatus)
+          << Domain::statusKey(o.status) << statusSourceKey(m_source) << u""_s;
+        ++history;
+    }
+    if (history > 0 && !runToEnd(m_statements->many(insertManyHistorySql(history)), h, &error))
+        return std::nullopt;
+    return results;
 }
 
 UpsertResult OrderBatch::upsert(const Order &order)

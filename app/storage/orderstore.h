@@ -163,12 +163,23 @@ public:
     // stored one as it is (ok, not inserted): an import's new rows cost one
     // statement, not a read and then a write.
     UpsertResult insertIfNew(const Domain::Order &order);
+    // insertIfNew() of several orders (distinct payments): on PostgreSQL as
+    // one statement for the orders and one for their history (each statement
+    // is a round trip to the server there), on SQLite one by one. Result i is
+    // orders[i]'s; after a failed one the rest are not tried (not ok, no
+    // error). A failure rolls the whole batch back at its end, as always.
+    QList<UpsertResult> insertManyIfNew(const QList<Domain::Order> &orders);
     UpsertResult upsert(const Domain::Order &order);
     bool commit(QString *error);
 
 private:
     struct LastFound;
     void restoreSettings();
+    // The batch's row_version for new orders, read once; false with *error.
+    bool ensureVersion(QString *error);
+    // insertManyIfNew() as two statements (PostgreSQL); nullopt when one
+    // failed (the caller undoes it and tries the orders one by one).
+    std::optional<QList<UpsertResult>> insertTogether(const QList<Domain::Order> &orders);
     // SQLite's page cache during a batch: 64 MiB (a negative cache_size is KiB).
     static constexpr int kBatchCacheSize = -64 * 1024;
 

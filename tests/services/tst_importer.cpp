@@ -42,6 +42,7 @@ private Q_SLOTS:
     void importsGoodFile();
     void csvAndJsonAgree();
     void reimportIsUnchanged();
+    void chunksMixNewChangedAndUnchangedOrders();
     void badRowsAreReportedByLine();
     void badJsonRowsAreReportedByLine();
     void eachBadRowReason_data();
@@ -259,6 +260,51 @@ void TestImporter::reimportIsUnchanged()
     QCOMPARE(r.imported, 0);
     QCOMPARE(r.unchanged, 4);
     QCOMPARE(m_store->history(Provider::Uqpay, u"PI100"_s).size(), 1);
+}
+
+// Issue 15: the import writes its rows a chunk at a time (on PostgreSQL the
+// new orders of a chunk in one statement, their history in another). Over
+// several chunks, new, changed and unchanged orders interleave: each must
+// come out as a row-by-row import would leave it.
+void TestImporter::chunksMixNewChangedAndUnchangedOrders()
+{
+    const auto csv = [](int from, int to, const QByteArray &changedStatus) {
+        QByteArray bytes = "provider,payment_id,amount,currency,merchant_reference,"
+                           "payment_method,status,created_at\n";
+        for (int i = from; i < to; ++i) {
+            const QByteArray n = QByteArray::number(i);
+            // Every third order of the first file comes back with another status.
+            const QByteArray status = i % 3 == 0 ? changedStatus : "REQUIRES_CAPTURE";
+            bytes += "uqpay,PI-MIX-" + n + ",12.50,SGD,SO-" + n + ",card," + status
+                     + ",2026-03-01T10:00:00+08:00\n";
+        }
+        return bytes;
+    };
+    Importer importer(*m_store);
+    // 700 orders, then 1,000 of which the first 700 are stored: 300 new
+    // after them, 700 stored of which a third changed.
+    ImportResult first = importer.importFile(write(u"a.csv"_s, csv(0, 700, "REQUIRES_CAPTURE")));
+    QVERIFY2(first.committed, qPrintable(first.error));
+    QCOMPARE(first.imported, 700);
+    const ImportResult second = importer.importFile(write(u"b.csv"_s, csv(0, 1000, "CANCELLED")));
+    QVERIFY2(second.committed, qPrintable(second.error));
+    const int changed = (699 / 3) + 1; // 0, 3, …, 699 of the stored ones
+    const int fresh = 300;             // 700 … 999
+    QCOMPARE(second.imported, changed + fresh);
+    QCOMPARE(second.unchanged, 700 - changed);
+    QVERIFY(second.issues.isEmpty());
+    QCOMPARE(m_store->count({}), qint64(1000));
+    for (const int i : {0, 1, 3, 698, 699, 700, 998, 999}) {
+        const QString id = u"PI-MIX-%1"_s.arg(i);
+        const std::optional<Domain::Order> o = m_store->find(Provider::Uqpay, id);
+        QVERIFY2(o, qPrintable(id));
+        const bool cancelled = i % 3 == 0;
+        QCOMPARE(o->rawStatus, cancelled ? u"CANCELLED"_s : u"REQUIRES_CAPTURE"_s);
+        QCOMPARE(o->amount.minor, qint64(1250));
+        QCOMPARE(o->merchantReference, u"SO-%1"_s.arg(i));
+        // One history row for a new order, a second for a changed one.
+        QCOMPARE(m_store->history(Provider::Uqpay, id).size(), cancelled && i < 700 ? 2 : 1);
+    }
 }
 
 void TestImporter::badRowsAreReportedByLine()
