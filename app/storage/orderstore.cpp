@@ -336,12 +336,33 @@ void bindOrderValues(Binder &b, const Order &o)
       << msOrNull(o.lastSyncedAt) << text(o.lastSyncError);
 }
 
-bool addHistory(UpsertStatements &st, qint64 orderId, const StatusChange &change, QString *error)
+// A new order's values, in insertOrdersSql()'s columns; version when ifNew.
+void bindNewOrder(Binder &b, const Order &o, std::optional<qint64> version)
 {
-    Binder b;
+    b << Domain::providerKey(o.provider) << o.paymentId;
+    bindOrderValues(b, o);
+    if (version)
+        b << *version;
+}
+
+// A history row's values, in insertHistorySql()'s columns.
+void bindHistory(Binder &b, qint64 orderId, const StatusChange &change)
+{
     b << orderId << change.at.toMSecsSinceEpoch() << text(change.rawBefore) << text(change.rawAfter)
       << Domain::statusKey(change.statusAfter) << statusSourceKey(change.source)
       << text(change.note);
+}
+
+// The first history row of a new order that comes with a status.
+StatusChange firstStatus(const Order &o, StatusSource source, const QDateTime &now)
+{
+    return {now, {}, o.rawStatus, o.status, source, {}};
+}
+
+bool addHistory(UpsertStatements &st, qint64 orderId, const StatusChange &change, QString *error)
+{
+    Binder b;
+    bindHistory(b, orderId, change);
     return runToEnd(st.get(UpsertStatements::History), b, error);
 }
 
@@ -380,10 +401,7 @@ UpsertResult insertOrder(UpsertStatements &st, Order o, StatusSource source,
     const bool ifNew = ifNewAtVersion.has_value();
     RowCursor &q = st.get(ifNew ? UpsertStatements::InsertIfNew : UpsertStatements::Insert);
     Binder b;
-    b << Domain::providerKey(o.provider) << o.paymentId;
-    bindOrderValues(b, o);
-    if (ifNew)
-        b << *ifNewAtVersion;
+    bindNewOrder(b, o, ifNewAtVersion);
     // RETURNING, not lastInsertId(): PostgreSQL's driver would ask again.
     if (!q.exec(b.values()) || !q.next()) {
         const QString error = q.error();
@@ -399,8 +417,7 @@ UpsertResult insertOrder(UpsertStatements &st, Order o, StatusSource source,
     }
     const qint64 id = q.int64(0);
     q.finish();
-    if (!o.rawStatus.isEmpty()
-        && !addHistory(st, id, {now, {}, o.rawStatus, o.status, source, {}}, &r.error))
+    if (!o.rawStatus.isEmpty() && !addHistory(st, id, firstStatus(o, source, now), &r.error))
         return r;
     r.ok = true;
     r.inserted = true;
@@ -725,41 +742,33 @@ QString withLiterals(const QSqlDatabase &db, const QString &sql, const QVariantL
 
 namespace {
 
-// INSERT of a new order, returning its id. ifNew (a batch): an order already
-// stored is left as it is, and the new one is given its row_version (schema 8).
-QString insertOrderSql(bool ifNew)
+// "(?, …, ?), …": rows of placeholders.
+QString valueRows(int rows, int columns)
+{
+    const QString row = u"("_s + QStringList(columns, u"?"_s).join(u", "_s) + u")"_s;
+    return QStringList(rows, row).join(u", "_s);
+}
+
+// INSERT of new orders, returning their ids and keys (bindNewOrder() binds
+// each). ifNew (a batch): an order already stored is left as it is (no row
+// returned), and a new one is given its row_version (schema 8).
+QString insertOrdersSql(int rows, bool ifNew)
 {
     const QString columns =
         u"provider, payment_id, merchant_reference, payment_method, amount_minor, currency, "
         "raw_status, status, flags, created_at, paid_at, auth_expires_at, method_deadline, "
         "cancel_deadline, last_payload, last_synced_at, last_sync_error"_s;
-    const int values = ifNew ? 18 : 17;
-    QStringList marks;
-    for (int i = 0; i < values; ++i)
-        marks.append(u"?"_s);
-    return u"INSERT INTO orders (%1%2) VALUES (%3) %4RETURNING id"_s.arg(
-        columns, ifNew ? u", row_version"_s : QString(), marks.join(u", "_s),
+    return u"INSERT INTO orders (%1%2) VALUES %3 %4RETURNING id, provider, payment_id"_s.arg(
+        columns, ifNew ? u", row_version"_s : QString(), valueRows(rows, ifNew ? 18 : 17),
         ifNew ? u"ON CONFLICT (provider, payment_id) DO NOTHING "_s : QString());
 }
 
-// insertOrderSql(true) for count orders in one statement, returning the
-// inserted ones' keys (PostgreSQL: RETURNING gives no row for a conflict).
-QString insertManyOrdersSql(int count)
-{
-    QString values = u"("_s + QStringList(18, u"?"_s).join(u", "_s) + u")"_s;
-    return u"INSERT INTO orders (provider, payment_id, merchant_reference, payment_method, "
-           "amount_minor, currency, raw_status, status, flags, created_at, paid_at, "
-           "auth_expires_at, method_deadline, cancel_deadline, last_payload, last_synced_at, "
-           "last_sync_error, row_version) VALUES "_s
-           + QStringList(count, values).join(u", "_s)
-           + u" ON CONFLICT (provider, payment_id) DO NOTHING RETURNING id, provider, payment_id"_s;
-}
-
-QString insertManyHistorySql(int count)
+// INSERT of status history rows (bindHistory() binds each).
+QString insertHistorySql(int rows)
 {
     return u"INSERT INTO status_history (order_id, at, raw_before, raw_after, status_after, "
            "source, note) VALUES "_s
-           + QStringList(count, u"(?, ?, ?, ?, ?, ?, ?)"_s).join(u", "_s);
+           + valueRows(rows, 7);
 }
 
 } // namespace
@@ -779,16 +788,15 @@ RowCursor &UpsertStatements::get(Kind kind)
         return *q;
     static const std::array<QString, KindCount> sql{
         u"SELECT "_s + kOrderColumns + u" FROM orders WHERE provider = ? AND payment_id = ?"_s,
-        insertOrderSql(false),
-        insertOrderSql(true),
+        insertOrdersSql(1, false),
+        insertOrdersSql(1, true),
         u"UPDATE orders SET merchant_reference = ?, payment_method = ?, amount_minor = ?, "
         "currency = ?, raw_status = ?, status = ?, flags = ?, created_at = ?, paid_at = ?, "
         "auth_expires_at = ?, method_deadline = ?, cancel_deadline = ?, last_payload = ?, "
         "last_synced_at = ?, last_sync_error = ?, "
         "last_sync_error_at = CASE WHEN ? = '' THEN NULL ELSE last_sync_error_at END "
         "WHERE id = ?"_s,
-        u"INSERT INTO status_history (order_id, at, raw_before, raw_after, status_after, "
-        "source, note) VALUES (?, ?, ?, ?, ?, ?, ?)"_s,
+        insertHistorySql(1),
         u"SELECT raw_after FROM status_history WHERE order_id = ? "
         "ORDER BY at DESC, id DESC LIMIT 1"_s,
     };
@@ -1018,14 +1026,12 @@ std::optional<QList<UpsertResult>> OrderBatch::insertTogether(const QList<Order>
         Order o = orders.at(i);
         if (m_store.m_policy)
             o.cancelDeadline = m_store.m_policy->deadline(o);
-        b << Domain::providerKey(o.provider) << o.paymentId;
-        bindOrderValues(b, o);
-        b << *m_version;
+        bindNewOrder(b, o, m_version);
         rows.append(std::move(o));
     }
     QHash<QString, qint64> ids; // providerKey + '\n' + payment id of the inserted ones
     if (valid > 0) {
-        RowCursor &q = m_statements->many(insertManyOrdersSql(int(valid)));
+        RowCursor &q = m_statements->many(insertOrdersSql(int(valid), true));
         if (q.exec(b.values())) {
             while (q.next())
                 ids.insert(q.text(1) + u'\n' + q.text(2), q.int64(0));
@@ -1049,11 +1055,10 @@ std::optional<QList<UpsertResult>> OrderBatch::insertTogether(const QList<Order>
         r.statusChanged = !o.rawStatus.isEmpty();
         if (o.rawStatus.isEmpty())
             continue;
-        h << *id << statusTime(o).toMSecsSinceEpoch() << u""_s << text(o.rawStatus)
-          << Domain::statusKey(o.status) << statusSourceKey(m_source) << u""_s;
+        bindHistory(h, *id, firstStatus(o, m_source, statusTime(o)));
         ++history;
     }
-    if (history > 0 && !runToEnd(m_statements->many(insertManyHistorySql(history)), h, &error))
+    if (history > 0 && !runToEnd(m_statements->many(insertHistorySql(history)), h, &error))
         return std::nullopt;
     return results;
 }
