@@ -13,7 +13,6 @@
 
 #include <algorithm>
 #include <numeric>
-#include <string_view>
 
 namespace CancelDesk::Ui {
 
@@ -128,11 +127,11 @@ QString OrderSnapshot::keyOf(Provider provider, const QString &paymentId)
     return Domain::providerKey(provider) + QLatin1Char('\n') + paymentId;
 }
 
-quint64 OrderSnapshot::digestOf(Provider provider, QByteArrayView utf8PaymentId)
+quint64 OrderSnapshot::digestOf(Provider provider, QByteArrayView utf8)
 {
     // A fixed seed per provider: the digest only has to be stable within the
     // process, and equal ids at two providers differ.
-    return quint64(qHash(utf8PaymentId, size_t(0x9E3779B97F4A7C15ULL) * (size_t(provider) + 1)));
+    return quint64(qHash(utf8, size_t(0x9E3779B97F4A7C15ULL) * (size_t(provider) + 1)));
 }
 
 std::optional<quint32> OrderSnapshot::find(Provider provider, const QString &id) const
@@ -708,9 +707,7 @@ void OrderSnapshot::markDuplicateReferences()
         const Row &r = rows[i];
         if (r.refLength > 0) {
             const QByteArrayView ref = bytes(arena, r.refOffset, r.refLength);
-            refs.emplace_back(
-                quint64(qHash(ref, size_t(0x9E3779B97F4A7C15ULL) * (size_t(r.provider) + 1))),
-                quint32(i));
+            refs.emplace_back(digestOf(Provider(r.provider), ref), quint32(i));
         }
     }
     std::sort(refs.begin(), refs.end());

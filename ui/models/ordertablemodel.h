@@ -147,7 +147,8 @@ struct OrderSnapshot
     const QString &string(quint32 i) const { return strings.at(qsizetype(i)); }
     quint32 intern(const QString &s);
     static QString keyOf(Domain::Provider provider, const QString &paymentId);
-    static quint64 digestOf(Domain::Provider provider, QByteArrayView utf8PaymentId);
+    // A 64-bit digest of a provider's id or reference (UTF-8 as in the arena).
+    static quint64 digestOf(Domain::Provider provider, QByteArrayView utf8);
     std::optional<quint32> find(Domain::Provider provider, const QString &paymentId) const;
     // Files row i (already in rows) under its provider and payment id.
     void addKey(quint32 i);
