@@ -201,23 +201,23 @@ writeCurlConfigs(const QString &curl, const QString &dir,
 
     // The bodies go to stdout, one line each, to be checked (kAnswerMarks).
     const QByteArray writeOut = "write-out = \"\\n\"\n";
-    // UQPAY and Liquido: one set of headers, many GETs.
-    QByteArray u = "header = " + quoted("x-auth-token: Bearer " + uqpayToken) + '\n'
-                   + "header = " + quoted("x-client-id: " + uqpay.clientId.toUtf8()) + '\n'
-                   + "header = \"Content-Type: application/json\"\n"
-                   + "header = \"Accept: application/json\"\n";
-    for (const QString &id : ids[0])
-        u += "url = "
-             + quoted((uqpay.baseUrl.toString() + u"/api/v2/payment_intents/"_s + id).toUtf8())
-             + '\n' + writeOut;
-    QByteArray l = "header = " + quoted("Authorization: Bearer " + liquidoToken) + '\n'
-                   + "header = " + quoted("x-api-key: " + liquido.apiKey.reveal()) + '\n'
-                   + "header = \"Content-Type: application/json\"\n"
-                   + "header = \"Accept: application/json\"\n";
-    for (const QString &id : ids[2])
-        l += "url = "
-             + quoted((liquido.baseUrl.toString() + u"/v1/payments/charges/"_s + id).toUtf8())
-             + '\n' + writeOut;
+    // UQPAY and Liquido: one set of headers (two of their own, then JSON), many GETs.
+    const auto getConfig = [&writeOut](const QByteArray &authHeader, const QByteArray &keyHeader,
+                                       const QString &urlPrefix, const QStringList &paymentIds) {
+        QByteArray config = "header = " + quoted(authHeader) + '\n'
+                            + "header = " + quoted(keyHeader) + '\n'
+                            + "header = \"Content-Type: application/json\"\n"
+                            + "header = \"Accept: application/json\"\n";
+        for (const QString &id : paymentIds)
+            config += "url = " + quoted((urlPrefix + id).toUtf8()) + '\n' + writeOut;
+        return config;
+    };
+    const QByteArray u =
+        getConfig("x-auth-token: Bearer " + uqpayToken, "x-client-id: " + uqpay.clientId.toUtf8(),
+                  uqpay.baseUrl.toString() + u"/api/v2/payment_intents/"_s, ids[0]);
+    const QByteArray l =
+        getConfig("Authorization: Bearer " + liquidoToken, "x-api-key: " + liquido.apiKey.reveal(),
+                  liquido.baseUrl.toString() + u"/v1/payments/charges/"_s, ids[2]);
     // Antom: each POST signed as AntomProvider signs it, so one --next group each.
     const QByteArray path = antom.apiPathPrefix() + "/v1/payments/inquiryPayment";
     const QByteArray clientId = antom.clientId.toUtf8();
