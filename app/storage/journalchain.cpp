@@ -174,6 +174,40 @@ void appendEscapedUnit(QByteArray &out, char16_t u)
     out.append(hexDigit(u & 0xF));
 }
 
+// One ASCII character of a JSON string as QJsonDocument writes it: ", \ and
+// control characters escaped (\b \f \n \r \t, else \u00xx), the rest as is.
+void appendAscii(QByteArray &out, char c)
+{
+    switch (c) {
+    case '"':
+        out.append("\\\"");
+        break;
+    case '\\':
+        out.append("\\\\");
+        break;
+    case '\b':
+        out.append("\\b");
+        break;
+    case '\f':
+        out.append("\\f");
+        break;
+    case '\n':
+        out.append("\\n");
+        break;
+    case '\r':
+        out.append("\\r");
+        break;
+    case '\t':
+        out.append("\\t");
+        break;
+    default:
+        if (uchar(c) < 0x20)
+            appendEscapedUnit(out, char16_t(uchar(c)));
+        else
+            out.append(c);
+    }
+}
+
 // A JSON string as QJsonDocument::toJson writes it: ", \ and control
 // characters escaped (\b \f \n \r \t, else \u00xx), other text as UTF-8, a
 // lone surrogate as \uxxxx.
@@ -185,34 +219,7 @@ void appendString(QByteArray &out, QStringView s)
     while (p != end) {
         const char16_t u = *p++;
         if (u < 0x80) {
-            switch (u) {
-            case u'"':
-                out.append("\\\"");
-                break;
-            case u'\\':
-                out.append("\\\\");
-                break;
-            case u'\b':
-                out.append("\\b");
-                break;
-            case u'\f':
-                out.append("\\f");
-                break;
-            case u'\n':
-                out.append("\\n");
-                break;
-            case u'\r':
-                out.append("\\r");
-                break;
-            case u'\t':
-                out.append("\\t");
-                break;
-            default:
-                if (u < 0x20)
-                    appendEscapedUnit(out, u);
-                else
-                    out.append(char(u));
-            }
+            appendAscii(out, char(u));
         } else if (u < 0x800) {
             out.append(char(0xC0 | (u >> 6)));
             out.append(char(0x80 | (u & 0x3F)));
@@ -291,41 +298,16 @@ bool isPlainUtf8(QByteArrayView bytes)
     return true;
 }
 
-// appendString() of text given as plain UTF-8: the same escapes, the other
-// bytes as they are.
+// appendString() of text given as plain UTF-8: the same escapes of ASCII, the
+// other bytes as they are.
 void appendUtf8String(QByteArray &out, QByteArrayView s)
 {
     out.append('"');
     for (const char ch : s) {
-        const auto c = uchar(ch);
-        switch (c) {
-        case '"':
-            out.append("\\\"");
-            break;
-        case '\\':
-            out.append("\\\\");
-            break;
-        case '\b':
-            out.append("\\b");
-            break;
-        case '\f':
-            out.append("\\f");
-            break;
-        case '\n':
-            out.append("\\n");
-            break;
-        case '\r':
-            out.append("\\r");
-            break;
-        case '\t':
-            out.append("\\t");
-            break;
-        default:
-            if (c < 0x20)
-                appendEscapedUnit(out, c);
-            else
-                out.append(ch);
-        }
+        if (uchar(ch) < 0x80)
+            appendAscii(out, ch);
+        else
+            out.append(ch);
     }
     out.append('"');
 }
