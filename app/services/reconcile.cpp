@@ -19,6 +19,13 @@ std::optional<AttemptState> reconciledOutcome(const Domain::Order &order, const 
     return std::nullopt;
 }
 
+bool maySettle(const Domain::Order &order)
+{
+    // At the end of time every cancel window has closed.
+    static const QDateTime last(QDate(9999, 12, 31), QTime(23, 59, 59), Qt::UTC);
+    return reconciledOutcome(order, last).has_value();
+}
+
 int reconcileUnresolved(Storage::CancelJournal &journal, const Domain::Order &fresh,
                         bool conflicted, const QDateTime &nowUtc, QString *error)
 {

@@ -16,6 +16,9 @@ namespace CancelDesk::Services {
 // UNRESOLVED (nullopt): the cancel may still be on its way.
 std::optional<Storage::AttemptState> reconciledOutcome(const Domain::Order &order,
                                                        const QDateTime &nowUtc);
+// Whether reconciledOutcome() can settle anything for this status, whatever
+// the deadline and the time (a pending payment never does).
+bool maySettle(const Domain::Order &order);
 
 // Applies reconciledOutcome() to every UNRESOLVED attempt of the order.
 // `fresh` is the provider's own answer of this refresh — never the stored

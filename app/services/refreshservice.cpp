@@ -461,14 +461,9 @@ void RefreshJob::reconcile(Storage::OrderStore &store, const QDateTime &nowUtc, 
     // The provider's answer of this refresh decides, with the cancel deadline
     // the store computed for it (F11 step 5); the stored status may be an
     // import's, or a CANCELLED kept under F7 against this very answer.
-    // Only a final answer settles an attempt (reconciledOutcome): an order
-    // still pending needs no reads, whatever its deadline.
-    const bool final = fresh.status == Domain::NormStatus::Cancelled
-                       || fresh.status == Domain::NormStatus::Failed
-                       || fresh.status == Domain::NormStatus::Succeeded
-                       || fresh.flags.testFlag(Domain::StatusFlag::Refunded)
-                       || fresh.flags.testFlag(Domain::StatusFlag::ChargedBack);
-    if (!final)
+    // Only a final answer settles an attempt: an order still pending needs
+    // no reads, whatever its deadline.
+    if (!maySettle(fresh))
         return;
     const std::optional<Order> stored = store.find(fresh.provider, fresh.paymentId);
     if (!stored)
