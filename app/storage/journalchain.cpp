@@ -336,7 +336,7 @@ template<typename AppendKey> QByteArray writeContent(int format, AppendKey appen
 // A value of the cursor's row as appendValue(valueAt(q, column)) writes it.
 void appendColumn(QByteArray &out, const RowCursor &q, int column)
 {
-    if (q.storedNull(column)) {
+    if (q.isNull(column)) {
         out.append("null");
     } else if (const std::optional<qint64> n = q.storedInteger(column)) {
         out.append('"');
@@ -400,7 +400,7 @@ QByteArray canonicalContent(const RowCursor &q, const EntryColumns &columns, int
 
 bool sameCanonical(const RowCursor &q, int a, int b)
 {
-    if (q.storedNull(a) && q.storedNull(b))
+    if (q.isNull(a) && q.isNull(b))
         return true;
     const std::optional<qint64> na = q.storedInteger(a);
     const std::optional<qint64> nb = q.storedInteger(b);

@@ -233,11 +233,6 @@ std::optional<qint64> RowCursor::storedInteger(int column) const
     return qint64(sqlite3_column_int64(m_statement, column));
 }
 
-bool RowCursor::storedNull(int column) const
-{
-    return m_statement && sqlite3_column_type(m_statement, column) == SQLITE_NULL;
-}
-
 QVariant RowCursor::value(int column) const
 {
     if (m_query)

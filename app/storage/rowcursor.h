@@ -47,8 +47,6 @@ public:
     std::optional<QByteArrayView> storedText(int column) const;
     // SQLite only (else nullopt): the column's integer, when it is INTEGER.
     std::optional<qint64> storedInteger(int column) const;
-    // SQLite only: the column is NULL.
-    bool storedNull(int column) const;
     // What went wrong, in Database::errorText()'s words; empty when nothing.
     QString error() const { return m_error; }
 
