@@ -4,6 +4,7 @@
 
 #include <QCoreApplication>
 
+#include <algorithm>
 #include <limits>
 
 namespace CancelDesk::Domain {
@@ -48,18 +49,34 @@ bool Money::isValid() const
 
 QString Money::toDecimalString() const
 {
-    const int exp = exponent();
+    char buf[kMaxDecimalChars];
+    return QString::fromLatin1(buf, writeDecimal(buf, minor, exponent()));
+}
+
+int Money::writeDecimal(char *out, qint64 minor, int exponent)
+{
+    Q_ASSERT(exponent <= kMaxExponent);
+    const int exp = std::min(exponent, kMaxExponent);
     const bool negative = minor < 0;
     // Work on the magnitude as unsigned so that the minimum qint64 is exact.
-    const quint64 magnitude =
+    quint64 magnitude =
         negative ? quint64(0) - static_cast<quint64>(minor) : static_cast<quint64>(minor);
-    QString digits = QString::number(magnitude);
-    if (exp > 0) {
-        if (digits.size() <= exp)
-            digits = QString(exp - digits.size() + 1, u'0') + digits;
-        digits.insert(digits.size() - exp, u'.');
-    }
-    return negative ? u'-' + digits : digits;
+    // The digits from the right, with the point after exp of them and at
+    // least one digit before it.
+    char digits[kMaxDecimalChars];
+    int n = 0;
+    do {
+        if (exp > 0 && n == exp)
+            digits[n++] = '.';
+        digits[n++] = char('0' + magnitude % 10);
+        magnitude /= 10;
+    } while (magnitude != 0 || (exp > 0 && n <= exp));
+    int size = 0;
+    if (negative)
+        out[size++] = '-';
+    while (n > 0)
+        out[size++] = digits[--n];
+    return size;
 }
 
 MoneyResult parseDecimalAmount(QStringView text, QStringView currency)

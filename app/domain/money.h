@@ -18,6 +18,13 @@ struct Money
     // Used by exports and provider requests, never shown as is.
     QString toDecimalString() const;
     int exponent() const;
+    // toDecimalString() of minor units in a currency of that exponent (at most
+    // kMaxExponent; below 0, as for an unknown currency, digits alone) into
+    // out, which holds kMaxDecimalChars; the number of characters written. For
+    // the walks that write a million amounts (export).
+    static constexpr int kMaxExponent = 8;
+    static constexpr int kMaxDecimalChars = 1 + 20 + 1 + kMaxExponent;
+    static int writeDecimal(char *out, qint64 minor, int exponent);
     bool isValid() const;
 
     friend bool operator==(const Money &, const Money &) = default;

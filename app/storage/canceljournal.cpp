@@ -14,6 +14,7 @@
 
 #include <algorithm>
 #include <array>
+#include <string_view>
 
 using namespace Qt::Literals::StringLiterals;
 
@@ -1012,6 +1013,21 @@ bool CancelJournal::forEach(const AttemptFilter &filter,
                             const std::function<bool(const CancelAttempt &)> &visit,
                             QString *error) const
 {
+    return walk(
+        filter, [&visit](const RowCursor &q) { return visit(attemptFromRow(q)); }, error);
+}
+
+bool CancelJournal::forEachRow(const AttemptFilter &filter,
+                               const std::function<bool(const AttemptRow &)> &visit,
+                               QString *error) const
+{
+    return walk(
+        filter, [&visit](const RowCursor &q) { return visit(AttemptRow(q)); }, error);
+}
+
+bool CancelJournal::walk(const AttemptFilter &filter,
+                         const std::function<bool(const RowCursor &)> &visit, QString *error) const
+{
     QVariantList binds;
     const QString where = filterSql(filter, &binds);
     // The export reads every attempt: sqlite3's own rows (RowCursor).
@@ -1022,7 +1038,7 @@ bool CancelJournal::forEach(const AttemptFilter &filter,
         return false;
     }
     while (q.next()) {
-        if (!visit(attemptFromRow(q)))
+        if (!visit(q))
             return true;
     }
     // next() also ends the rows on a failed step (a damaged page).
@@ -1032,6 +1048,37 @@ bool CancelJournal::forEach(const AttemptFilter &filter,
         return false;
     }
     return true;
+}
+
+// The snapshot's columns follow the id (selectAttemptSql()).
+static_assert(int(AttemptColumn::ApprovalDeadline) + 1 == int(kColumns.size()));
+static_assert(std::u16string_view(kColumns[int(AttemptColumn::LatencyMs)].name) == u"latency_ms");
+static_assert(std::u16string_view(kColumns[int(AttemptColumn::StatusAfter)].name)
+              == u"status_after");
+
+qint64 AttemptRow::id() const
+{
+    return m_row.int64(0);
+}
+
+bool AttemptRow::isNull(AttemptColumn column) const
+{
+    return m_row.isNull(int(column) + 1);
+}
+
+qint64 AttemptRow::integer(AttemptColumn column) const
+{
+    return m_row.int64(int(column) + 1);
+}
+
+QByteArrayView AttemptRow::utf8(AttemptColumn column) const
+{
+    return m_row.utf8(int(column) + 1);
+}
+
+QByteArrayView AttemptRow::entryHash() const
+{
+    return m_row.utf8(int(kColumns.size()) + 1);
 }
 
 } // namespace CancelDesk::Storage

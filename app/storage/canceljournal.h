@@ -17,6 +17,7 @@
 namespace CancelDesk::Storage {
 
 class Database;
+class RowCursor;
 
 // The states of a cancel attempt (PRODUCT.md F11, F23). PREPARED, SENT and
 // CONFIRMING are in flight; AWAITING_APPROVAL waits for a second person
@@ -172,6 +173,62 @@ struct JournalHead
     friend bool operator==(const JournalHead &, const JournalHead &) = default;
 };
 
+// A stored attempt's columns, as the cancel_attempts table holds them (the
+// chain's snapshot, kColumns in journalchain.h, in that order).
+enum class AttemptColumn {
+    Provider,
+    PaymentId,
+    MerchantReference,
+    AmountMinor,
+    Currency,
+    PaymentMethod,
+    Operator,
+    Environment,
+    Reason,
+    Note,
+    IdempotencyKey,
+    State,
+    ProviderCode,
+    ProviderMessage,
+    HttpStatus,
+    Tries,
+    RequestedAt,
+    FinishedAt,
+    LatencyMs,
+    StatusBefore,
+    StatusAfter,
+    OwnerHost,
+    OwnerPid,
+    LeaseUntil,
+    OwnerInstance,
+    Approver,
+    DecisionNote,
+    ApprovalDeadline,
+};
+
+// One attempt of CancelJournal::forEachRow(), read from the row in place: the
+// values a CancelAttempt is built from, without building one. Valid only
+// inside the callback.
+class AttemptRow
+{
+public:
+    explicit AttemptRow(const RowCursor &row)
+        : m_row(row)
+    {}
+    qint64 id() const;
+    bool isNull(AttemptColumn column) const;
+    // The column's integer (times: milliseconds since the epoch, UTC); 0 for
+    // NULL, as CancelAttempt reads it.
+    qint64 integer(AttemptColumn column) const;
+    // The column's text as UTF-8, valid until the callback returns; empty for
+    // NULL.
+    QByteArrayView utf8(AttemptColumn column) const;
+    QByteArrayView entryHash() const;
+
+private:
+    const RowCursor &m_row;
+};
+
 // The cancel log. Every change of an attempt appends an entry to an append-only,
 // hash-chained journal (F16): entry_hash = SHA-256(previous entry_hash + canonical
 // content). The current state of each attempt lives beside it; a partial unique
@@ -229,6 +286,11 @@ public:
     bool forEach(const AttemptFilter &filter,
                  const std::function<bool(const CancelAttempt &)> &visit,
                  QString *error = nullptr) const;
+    // The same walk, each attempt read in place (AttemptRow) rather than as a
+    // CancelAttempt: for the export, which writes a million of them out.
+    bool forEachRow(const AttemptFilter &filter,
+                    const std::function<bool(const AttemptRow &)> &visit,
+                    QString *error = nullptr) const;
 
     // Extends the lease of an active attempt this process owns (a heartbeat while
     // it is being handled). Journaled like every change. InvalidTransition when
@@ -299,6 +361,9 @@ public:
 private:
     JournalResult decide(qint64 attemptId, AttemptState outcome, const QString &approver,
                          const QString &note, const ProcessOwner &owner);
+    // forEach() and forEachRow(): the rows of the filter, in id order.
+    bool walk(const AttemptFilter &filter, const std::function<bool(const RowCursor &)> &visit,
+              QString *error) const;
 
     Database &m_db;
 };

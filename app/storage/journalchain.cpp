@@ -254,50 +254,6 @@ void appendValue(QByteArray &out, const QVariant &v)
     }
 }
 
-// Whether bytes are UTF-8 that SQLite and Qt read back as the same characters:
-// well-formed, no surrogates, no overlong forms, nothing past U+10FFFF.
-bool isPlainUtf8(QByteArrayView bytes)
-{
-    const auto *p = reinterpret_cast<const uchar *>(bytes.data());
-    const uchar *const end = p + bytes.size();
-    while (p != end) {
-        const uchar c = *p;
-        if (c < 0x80) {
-            ++p;
-            continue;
-        }
-        int more = 0;
-        char32_t min = 0;
-        char32_t u = 0;
-        if ((c & 0xE0) == 0xC0) {
-            more = 1;
-            min = 0x80;
-            u = c & 0x1F;
-        } else if ((c & 0xF0) == 0xE0) {
-            more = 2;
-            min = 0x800;
-            u = c & 0x0F;
-        } else if ((c & 0xF8) == 0xF0) {
-            more = 3;
-            min = 0x10000;
-            u = c & 0x07;
-        } else {
-            return false;
-        }
-        if (end - p <= more)
-            return false;
-        for (int i = 1; i <= more; ++i) {
-            if ((p[i] & 0xC0) != 0x80)
-                return false;
-            u = (u << 6) | (p[i] & 0x3F);
-        }
-        if (u < min || u > 0x10FFFF || (u >= 0xD800 && u <= 0xDFFF))
-            return false;
-        p += more + 1;
-    }
-    return true;
-}
-
 // appendString() of text given as plain UTF-8: the same escapes of ASCII, the
 // other bytes as they are.
 void appendUtf8String(QByteArray &out, QByteArrayView s)

@@ -181,6 +181,62 @@ bool RowCursor::next()
     return false;
 }
 
+bool isPlainUtf8(QByteArrayView bytes)
+{
+    const auto *p = reinterpret_cast<const uchar *>(bytes.data());
+    const uchar *const end = p + bytes.size();
+    while (p != end) {
+        const uchar c = *p;
+        if (c < 0x80) {
+            ++p;
+            continue;
+        }
+        int more = 0;
+        char32_t min = 0;
+        char32_t u = 0;
+        if ((c & 0xE0) == 0xC0) {
+            more = 1;
+            min = 0x80;
+            u = c & 0x1F;
+        } else if ((c & 0xF0) == 0xE0) {
+            more = 2;
+            min = 0x800;
+            u = c & 0x0F;
+        } else if ((c & 0xF8) == 0xF0) {
+            more = 3;
+            min = 0x10000;
+            u = c & 0x07;
+        } else {
+            return false;
+        }
+        if (end - p <= more)
+            return false;
+        for (int i = 1; i <= more; ++i) {
+            if ((p[i] & 0xC0) != 0x80)
+                return false;
+            u = (u << 6) | (p[i] & 0x3F);
+        }
+        if (u < min || u > 0x10FFFF || (u >= 0xD800 && u <= 0xDFFF))
+            return false;
+        p += more + 1;
+    }
+    return true;
+}
+
+QByteArrayView RowCursor::utf8(int column) const
+{
+    if (const std::optional<QByteArrayView> stored = storedText(column);
+        stored && isPlainUtf8(*stored))
+        return *stored;
+    if (isNull(column))
+        return {};
+    if (m_utf8.size() <= size_t(column))
+        m_utf8.resize(size_t(column) + 1);
+    QByteArray &bytes = m_utf8[size_t(column)];
+    bytes = text(column).toUtf8();
+    return bytes;
+}
+
 bool RowCursor::isNull(int column) const
 {
     if (m_query)

@@ -7,6 +7,7 @@
 #include <QVariantList>
 
 #include <optional>
+#include <vector>
 
 struct sqlite3_stmt;
 
@@ -41,6 +42,10 @@ public:
     QVariant value(int column) const;
     qint64 int64(int column) const;
     QString text(int column) const;
+    // The column's text() as UTF-8, valid until next() or the next utf8() of
+    // the same column; empty for NULL. On SQLite, text stored as plain UTF-8
+    // (isPlainUtf8) is SQLite's own bytes, not copied.
+    QByteArrayView utf8(int column) const;
     // SQLite only (else nullopt): the column's text as stored, UTF-8 bytes
     // valid until next(), when the column is TEXT; for the walks that write
     // the bytes out again (verify's canonical content).
@@ -60,6 +65,12 @@ private:
     sqlite3_stmt *m_statement = nullptr; // SQLite
     std::optional<QSqlQuery> m_query;    // the other engines
     QString m_error;
+    mutable std::vector<QByteArray> m_utf8; // utf8() of converted text, by column
 };
+
+// Whether bytes are UTF-8 that SQLite and Qt read back as the same characters:
+// well-formed, no surrogates, no overlong forms, nothing past U+10FFFF. Such
+// text may be written out as stored; any other goes through QString.
+bool isPlainUtf8(QByteArrayView bytes);
 
 } // namespace CancelDesk::Storage

@@ -231,6 +231,14 @@ void TestMoney::toDecimalString_data()
                          << "92233720368547758.07";
     QTest::addRow("min") << std::numeric_limits<qint64>::min() << "USD"
                          << "-92233720368547758.08";
+    QTest::addRow("CLF zero") << qint64(0) << "CLF"
+                              << "0.0000";
+    QTest::addRow("CLF") << qint64(-12) << "CLF"
+                         << "-0.0012";
+    QTest::addRow("min JPY") << std::numeric_limits<qint64>::min() << "JPY"
+                             << "-9223372036854775808";
+    QTest::addRow("unknown currency: digits") << qint64(-1234) << "ABC"
+                                              << "-1234";
 }
 
 void TestMoney::toDecimalString()

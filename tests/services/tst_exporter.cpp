@@ -8,6 +8,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QRandomGenerator>
 #include <QRegularExpression>
 #include <QSignalSpy>
 #include <QStandardPaths>
@@ -271,6 +272,8 @@ private slots:
     void localTimesCarryTheZoneOffset_data();
     void localTimesCarryTheZoneOffset();
     void localTimesFollowTransitionsWithinOneExport();
+    void everyCellIsTheStoredAttempt_data();
+    void everyCellIsTheStoredAttempt();
 
     void dateRangeIsInclusiveInTheOperatorZone_data();
     void dateRangeIsInclusiveInTheOperatorZone();
@@ -842,6 +845,184 @@ void TestExporter::localTimesFollowTransitionsWithinOneExport()
             QCOMPARE(o.value(u"requested_at_local").toString(), expected);
         }
         cleanup();
+    }
+}
+
+void TestExporter::everyCellIsTheStoredAttempt_data()
+{
+    QTest::addColumn<ExportFormat>("format");
+    QTest::addRow("csv") << ExportFormat::Csv;
+    QTest::addRow("jsonl") << ExportFormat::JsonLines;
+}
+
+// The export writes each cell from the stored row's bytes (issue 15). Every
+// column of random attempts, with text of every awkward kind, must read back
+// as what CancelJournal::list() gives for the same attempts.
+void TestExporter::everyCellIsTheStoredAttempt()
+{
+    QFETCH(ExportFormat, format);
+    const QStringList texts{
+        {},
+        u"plain"_s,
+        u"=SUM(A1)"_s,
+        u"-5"_s,
+        u"@x"_s,
+        u"\tTab"_s,
+        u"\rCR first"_s,
+        u"a,b"_s,
+        u"say \"hi\""_s,
+        u"line\nbreak"_s,
+        u"back\\slash"_s,
+        u"ctrl \x01\x02\x1f del \x7f"_s,
+        kChinese,
+        u"emoji \U0001F600 é"_s,
+        u"12345"_s,
+        QString(QChar(0xD800)) + u"lone high"_s,
+        u"lone low "_s + QChar(0xDC00),
+    };
+    QRandomGenerator rng(15);
+    const auto pick = [&] { return texts.at(rng.bounded(int(texts.size()))); };
+    // What identifies an attempt must read back as written for record() to
+    // accept it: not the last two texts, with lone surrogates.
+    const auto pickWhole = [&] { return texts.at(rng.bounded(int(texts.size()) - 2)); };
+    const QList<AttemptState> finals{AttemptState::Succeeded, AttemptState::Rejected,
+                                     AttemptState::Unresolved};
+    const QList<Domain::Money> amounts{{0, u"USD"_s},      {1, u"KWD"_s},
+                                       {123456, u"JPY"_s}, {99, u"CLF"_s},
+                                       {250, u"BRL"_s},    {(qint64(1) << 53) + 1, u"USD"_s}};
+    const QList<Provider> providers{Provider::Uqpay, Provider::Antom, Provider::Liquido};
+    for (int i = 0; i < 60; ++i) {
+        CancelAttempt a;
+        a.provider = providers.at(i % 3);
+        a.paymentId = u"P-%1-"_s.arg(i) + pickWhole();
+        a.merchantReference = pickWhole();
+        a.amount = amounts.at(rng.bounded(int(amounts.size())));
+        a.paymentMethod = pickWhole();
+        a.operatorName = pickWhole() + u" li.na"_s; // never empty
+        a.environment = u"sandbox"_s;
+        a.reason = Domain::CancelReason(rng.bounded(int(CancelReason::Other) + 1));
+        a.note = pickWhole() + u" (note)"_s; // Other needs one
+        a.requestedAt = at(u"2024-03-01T10:00:00Z"_s).addSecs(qint64(i) * 86400 * 11 + i);
+        a.statusBefore = pick();
+        const Storage::JournalResult prepared = m_journal->prepare(a);
+        QVERIFY2(prepared.ok(), qPrintable(prepared.message));
+        if (i % 4 == 0)
+            continue; // stays PREPARED: no finish time, status or latency
+        CancelAttempt done = prepared.attempt;
+        done.state = finals.at(i % 3);
+        done.providerCode = pick();
+        done.providerMessage = pick();
+        done.httpStatus = i % 5 == 0 ? 0 : 200 + i;
+        done.tries = i % 7;
+        done.latencyMs = i % 6 == 0 ? -1 : i * 13;
+        done.statusAfter = pick();
+        done.finishedAt = done.requestedAt.addMSecs(1500 + i);
+        const Storage::JournalResult recorded = m_journal->record(done);
+        QVERIFY2(recorded.ok(), qPrintable(recorded.message));
+    }
+    const QList<CancelAttempt> stored = m_journal->list({});
+    QCOMPARE(stored.size(), 60);
+
+    Exporter exporter(*m_db);
+    ExportOptions options;
+    options.format = format;
+    options.operatorZone = zone("America/Sao_Paulo");
+    const QString file = path(u"log"_s);
+    const ExportResult result = exporter.exportNow(file, options);
+    QVERIFY2(result.ok(), qPrintable(result.error));
+
+    // As the file holds text: UTF-8, so a lone surrogate reads back as U+FFFD.
+    const auto asWritten = [](const QString &s) { return QString::fromUtf8(s.toUtf8()); };
+    const auto timeText = [&](const QDateTime &t, bool local) -> QString {
+        if (!t.isValid())
+            return QString();
+        if (!local)
+            return t.toUTC().toString(u"yyyy-MM-ddTHH:mm:ss"_s) + u'Z';
+        const QDateTime l = t.toTimeZone(options.operatorZone);
+        const int offset = l.offsetFromUtc();
+        return l.toString(u"yyyy-MM-ddTHH:mm:ss"_s) + (offset < 0 ? u'-' : u'+')
+               + u"%1:%2"_s.arg(qAbs(offset) / 3600, 2, 10, QLatin1Char('0'))
+                     .arg(qAbs(offset) % 3600 / 60, 2, 10, QLatin1Char('0'));
+    };
+    // Column by column, each attempt's values as text; null for no value.
+    const auto expected = [&](const CancelAttempt &a) {
+        return QStringList{
+            QString::number(a.id),
+            Domain::providerKey(a.provider),
+            asWritten(a.paymentId),
+            asWritten(a.merchantReference),
+            a.amount.toDecimalString(),
+            a.amount.currency,
+            asWritten(a.paymentMethod),
+            Domain::cancelReasonKey(a.reason),
+            loggedReasonLabel(a.reason),
+            asWritten(a.note),
+            asWritten(a.operatorName),
+            a.environment,
+            a.idempotencyKey,
+            Storage::attemptStateKey(a.state),
+            asWritten(a.providerCode),
+            asWritten(a.providerMessage),
+            a.httpStatus > 0 ? QString::number(a.httpStatus) : QString(),
+            QString::number(a.tries),
+            timeText(a.requestedAt, false),
+            timeText(a.requestedAt, true),
+            timeText(a.finishedAt, false),
+            timeText(a.finishedAt, true),
+            a.latencyMs >= 0 ? QString::number(a.latencyMs) : QString(),
+            asWritten(a.statusBefore),
+            asWritten(a.statusAfter),
+            a.entryHash,
+        };
+    };
+    const QStringList keys = exportColumns();
+    const QByteArray bytes = readAll(file);
+    if (format == ExportFormat::Csv) {
+        QVERIFY(bytes.startsWith(kBom));
+        const std::optional<QList<QStringList>> records =
+            parseCsv(QString::fromUtf8(bytes.mid(kBom.size())));
+        QVERIFY(records);
+        QCOMPARE(records->size(), stored.size() + 1);
+        QCOMPARE(records->at(0), keys);
+        for (qsizetype r = 0; r < stored.size(); ++r) {
+            const QStringList want = expected(stored.at(r));
+            const QStringList &got = records->at(r + 1);
+            QCOMPARE(got.size(), keys.size());
+            for (qsizetype c = 0; c < keys.size(); ++c) {
+                QString cell = want.at(c);
+                // Text that a spreadsheet would take for a formula starts with '.
+                static const QString formula = u"=+-@\t\r"_s;
+                const bool number = c == 0 || c == 16 || c == 17 || c == 22;
+                if (!number && !cell.isEmpty() && formula.contains(cell.front()))
+                    cell.prepend(u'\'');
+                QVERIFY2(got.at(c) == cell, qPrintable(u"row %1 %2: %3 != %4"_s.arg(r).arg(
+                                                keys.at(c), got.at(c), cell)));
+            }
+        }
+    } else {
+        const QList<QByteArray> lines = bytes.chopped(1).split('\n');
+        QCOMPARE(lines.size(), stored.size());
+        for (qsizetype r = 0; r < stored.size(); ++r) {
+            QJsonParseError error;
+            const QJsonObject o = QJsonDocument::fromJson(lines.at(r), &error).object();
+            QVERIFY2(error.error == QJsonParseError::NoError, qPrintable(error.errorString()));
+            const QStringList want = expected(stored.at(r));
+            for (qsizetype c = 0; c < keys.size(); ++c) {
+                const QJsonValue v = o.value(keys.at(c));
+                const bool number = c == 0 || c == 16 || c == 17 || c == 22;
+                const bool nullable = number || (c >= 18 && c <= 21);
+                QString got;
+                if (v.isDouble())
+                    got = QString::number(v.toInteger());
+                else if (v.isString())
+                    got = v.toString();
+                else
+                    QVERIFY2(v.isNull() && nullable, qPrintable(keys.at(c)));
+                QVERIFY2(number ? !v.isString() : !v.isDouble(), qPrintable(keys.at(c)));
+                QVERIFY2(got == want.at(c), qPrintable(u"row %1 %2: %3 != %4"_s.arg(r).arg(
+                                                keys.at(c), got, want.at(c))));
+            }
+        }
     }
 }
 
