@@ -4178,6 +4178,10 @@ Sandbox: in the sandbox environment with no provider configured, the CLI talks t
         <source>Other</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>SHA-256 is not available</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Format</name>

@@ -4158,6 +4158,10 @@ log head 以 SEQ:HASH 的形式输出取消日志的链头（使用 --json 时�
         <source>Other</source>
         <translation>其他</translation>
     </message>
+    <message>
+        <source>SHA-256 is not available</source>
+        <translation>SHA-256 不可用</translation>
+    </message>
 </context>
 <context>
     <name>Format</name>

@@ -9,6 +9,7 @@
 #include <QStringList>
 
 #include <algorithm>
+#include <charconv>
 #include <memory>
 #include <openssl/evp.h>
 #include <vector>
@@ -240,6 +241,14 @@ void appendString(QByteArray &out, QStringView s)
     out.append('"');
 }
 
+// Digits and a sign, without a QByteArray of their own.
+void appendInteger(QByteArray &out, qint64 n)
+{
+    char digits[24];
+    const char *end = std::to_chars(digits, digits + sizeof digits, n).ptr;
+    out.append(digits, end - digits);
+}
+
 void appendValue(QByteArray &out, const QVariant &v)
 {
     if (!v.isValid()) {
@@ -247,7 +256,7 @@ void appendValue(QByteArray &out, const QVariant &v)
     } else if (v.typeId() == QMetaType::LongLong || v.typeId() == QMetaType::Int) {
         // Digits and a sign need no escaping.
         out.append('"');
-        out.append(QByteArray::number(v.toLongLong()));
+        appendInteger(out, v.toLongLong());
         out.append('"');
     } else {
         appendString(out, v.toString());
@@ -296,10 +305,9 @@ void appendColumn(QByteArray &out, const RowCursor &q, int column)
         out.append("null");
     } else if (const std::optional<qint64> n = q.storedInteger(column)) {
         out.append('"');
-        out.append(QByteArray::number(*n));
+        appendInteger(out, *n);
         out.append('"');
-    } else if (const std::optional<QByteArrayView> text = q.storedText(column);
-               text && isPlainUtf8(*text)) {
+    } else if (const std::optional<QByteArrayView> text = q.plainText(column)) {
         appendUtf8String(out, *text);
     } else {
         appendValue(out, valueAt(q, column));
@@ -363,14 +371,14 @@ bool sameCanonical(const RowCursor &q, int a, int b)
     if (na && nb)
         return *na == *nb;
     // (A column's bytes stay where they are while another column is read.)
-    const std::optional<QByteArrayView> ta = q.storedText(a);
-    const std::optional<QByteArrayView> tb = q.storedText(b);
-    if (ta && tb && isPlainUtf8(*ta) && isPlainUtf8(*tb))
+    const std::optional<QByteArrayView> ta = q.plainText(a);
+    const std::optional<QByteArrayView> tb = q.plainText(b);
+    if (ta && tb)
         return *ta == *tb;
     return sameCanonical(valueAt(q, a), valueAt(q, b));
 }
 
-QString chainHash(const QString &prevHash, const QByteArray &content)
+std::optional<HashHex> chainHashHex(QByteArrayView prevHash, QByteArrayView content)
 {
     // OpenSSL's SHA-256 (the CPU's SHA instructions where there are some),
     // one context per thread.
@@ -378,19 +386,31 @@ QString chainHash(const QString &prevHash, const QByteArray &content)
                                                                                EVP_MD_CTX_free);
     unsigned char digest[EVP_MAX_MD_SIZE];
     unsigned int length = 0;
-    const QByteArray prev = prevHash.toUtf8();
-    if (!ctx || EVP_DigestInit_ex(ctx.get(), EVP_sha256(), nullptr) != 1
-        || EVP_DigestUpdate(ctx.get(), prev.constData(), size_t(prev.size())) != 1
+    // The digest is looked up (under OpenSSL's locks) on the context's first
+    // use only; afterwards a null type keeps it.
+    if (!ctx
+        || EVP_DigestInit_ex(ctx.get(), EVP_MD_CTX_get0_md(ctx.get()) ? nullptr : EVP_sha256(),
+                             nullptr)
+               != 1
+        || EVP_DigestUpdate(ctx.get(), prevHash.data(), size_t(prevHash.size())) != 1
         || EVP_DigestUpdate(ctx.get(), "\n", 1) != 1
-        || EVP_DigestUpdate(ctx.get(), content.constData(), size_t(content.size())) != 1
+        || EVP_DigestUpdate(ctx.get(), content.data(), size_t(content.size())) != 1
         || EVP_DigestFinal_ex(ctx.get(), digest, &length) != 1 || length != 32)
-        return {}; // matches no stored hash: verify reports the entry
-    QString hex(64, Qt::Uninitialized);
+        return std::nullopt;
+    HashHex hex;
     for (unsigned int i = 0; i < length; ++i) {
-        hex[2 * i] = QLatin1Char(hexDigit(digest[i] >> 4));
-        hex[2 * i + 1] = QLatin1Char(hexDigit(digest[i] & 0xF));
+        hex[2 * i] = hexDigit(digest[i] >> 4);
+        hex[2 * i + 1] = hexDigit(digest[i] & 0xF);
     }
     return hex;
+}
+
+QString chainHash(const QString &prevHash, const QByteArray &content)
+{
+    const std::optional<HashHex> hex = chainHashHex(prevHash.toUtf8(), content);
+    if (!hex)
+        return {}; // matches no stored hash: verify reports the entry
+    return QString::fromLatin1(hex->data(), qsizetype(hex->size()));
 }
 
 std::optional<JournalHead> readHead(const QSqlDatabase &db, QString *error)

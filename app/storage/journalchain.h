@@ -107,6 +107,11 @@ QByteArray canonicalContent(const RowCursor &q, const EntryColumns &columns, int
 bool sameCanonical(const RowCursor &q, int a, int b);
 // lower-case hex SHA-256(prevHash + "\n" + content)
 QString chainHash(const QString &prevHash, const QByteArray &content);
+// The same hash as 64 lower-case hex digits, from the UTF-8 of the previous
+// hash (verify's walk compares it with the stored bytes); nullopt when
+// SHA-256 is not available.
+using HashHex = std::array<char, 64>;
+std::optional<HashHex> chainHashHex(QByteArrayView prevHash, QByteArrayView content);
 
 // The newest entry's seq and hash (seq 0 and an empty hash when there is none);
 // nullopt with *error set when it cannot be read.

@@ -72,6 +72,7 @@ private:
     {
         qint64 first = 0;
         qint64 latest = 0;
+        bool seen = false; // the attempt has a row
     };
     static constexpr qint64 kNoSeq = std::numeric_limits<qint64>::max();
     static constexpr qint64 kRowsPerCheck = 256;
@@ -126,13 +127,14 @@ private:
     // 1. The entries by seq; records which entries each attempt has.
     std::optional<VerifyResult> checkChain()
     {
-        RowCursor q(m_db, u"SELECT seq, attempt_id, recorded_at, format, prev_hash, entry_hash, "_s
-                              + columnList()
-                              + u", recorded_by FROM journal_entries ORDER BY seq"_s);
+        RowCursor q(m_db,
+                    u"SELECT seq, attempt_id, recorded_at, format, prev_hash, entry_hash, "_s
+                        + columnList() + u", recorded_by FROM journal_entries ORDER BY seq"_s,
+                    {}, RowCursor::Mode::ReadAhead);
         if (!q.exec())
             return readFailure(q);
         qint64 expectedSeq = 1;
-        QString prevHash = genesisHash();
+        QByteArray prevHash = genesisHash().toLatin1();
         bool chainBroken = false;
         while (q.next()) {
             if (stopHere())
@@ -147,7 +149,8 @@ private:
             if (chainBroken)
                 continue;
             chainBroken = !checkEntry(q, expectedSeq, prevHash);
-            prevHash = q.text(5);
+            prevHash.resize(0); // keeps the capacity: no allocation per entry
+            prevHash.append(q.utf8(5));
             expectedSeq = seq + 1;
         }
         // A read that failed part-way (a damaged page) is not an intact chain.
@@ -157,12 +160,13 @@ private:
     }
 
     // One entry of the chain query: its place, its link and its hash.
-    bool checkEntry(const RowCursor &q, qint64 expectedSeq, const QString &prevHash)
+    bool checkEntry(const RowCursor &q, qint64 expectedSeq, QByteArrayView prevHash)
     {
         const qint64 seq = q.int64(0);
         const qint64 attemptId = q.int64(1);
-        const QString storedPrev = q.text(4);
-        const QString storedHash = q.text(5);
+        // The hashes as UTF-8 bytes, compared without a QString each.
+        const QByteArrayView storedPrev = q.utf8(4);
+        const QByteArrayView storedHash = q.utf8(5);
         if (seq != expectedSeq) {
             report(seq, attemptId,
                    QCoreApplication::translate("CancelJournal",
@@ -183,7 +187,8 @@ private:
         const int recordedBy = 6 + int(kColumns.size());
         const QByteArray content =
             canonicalContent(q, EntryColumns{0, 1, 2, recordedBy, 6}, int(q.int64(3)));
-        if (chainHash(storedPrev, content) != storedHash) {
+        const std::optional<HashHex> hash = chainHashHex(storedPrev, content);
+        if (!hash || QByteArrayView(hash->data(), qsizetype(hash->size())) != storedHash) {
             report(seq, attemptId,
                    QCoreApplication::translate("CancelJournal",
                                                "Entry %1 was altered: its hash does not "
@@ -208,7 +213,7 @@ private:
     // entry would otherwise go unnoticed). The first that does not, or empty.
     static QString newerColumnSet(const RowCursor &q)
     {
-        const int format = q.value(3).toInt();
+        const int format = int(q.int64(3));
         for (int i = 0; i < int(kColumns.size()); ++i) {
             const Column &column = kColumns[size_t(i)];
             if (column.sinceFormat > format
@@ -226,11 +231,13 @@ private:
     // query still has rows (PostgreSQL's driver would drop them).
     std::optional<VerifyResult> checkAttempts()
     {
-        RowCursor q(m_db, u"SELECT a.id, "_s + columnList(u"a."_s)
-                              + u", a.entry_seq, a.entry_hash, e.seq, e.format, e.entry_hash, "_s
-                              + columnList(u"e."_s)
-                              + u" FROM cancel_attempts a LEFT JOIN journal_entries e "
-                                "ON e.seq = a.entry_seq ORDER BY a.id"_s);
+        RowCursor q(m_db,
+                    u"SELECT a.id, "_s + columnList(u"a."_s)
+                        + u", a.entry_seq, a.entry_hash, e.seq, e.format, e.entry_hash, "_s
+                        + columnList(u"e."_s)
+                        + u" FROM cancel_attempts a LEFT JOIN journal_entries e "
+                          "ON e.seq = a.entry_seq ORDER BY a.id"_s,
+                    {}, RowCursor::Mode::ReadAhead);
         if (!q.exec())
             return readFailure(q);
         while (q.next()) {
@@ -249,18 +256,18 @@ private:
     {
         const int seqColumn = int(kColumns.size()) + 1;
         const int entryColumn = seqColumn + 2;
-        const qint64 id = q.value(0).toLongLong();
-        const qint64 entrySeq = q.value(seqColumn).toLongLong();
+        const qint64 id = q.int64(0);
+        const qint64 entrySeq = q.int64(seqColumn);
         const bool entryExists = !q.isNull(entryColumn);
-        const auto span = m_spans.constFind(id);
-        if (span == m_spans.cend()) {
+        const auto span = m_spans.find(id);
+        if (span == m_spans.end()) {
             report(entrySeq, id,
                    QCoreApplication::translate("CancelJournal",
                                                "Cancel attempt %1 has no journal entry.")
                        .arg(id));
             return;
         }
-        m_seen.insert(id, true);
+        span->seen = true;
         const qint64 latest = span->latest;
         if (entrySeq > latest && !entryExists) {
             // The row is ahead of the journal: its latest entry may have been
@@ -284,9 +291,8 @@ private:
             return;
         }
         // entry_seq is the latest entry, which the chain walk read: it exists.
-        const int format = q.value(entryColumn + 1).toInt();
-        const QString journaledHash = q.value(entryColumn + 2).toString();
-        if (q.value(seqColumn + 1).toString() != journaledHash) {
+        const int format = int(q.int64(entryColumn + 1));
+        if (q.utf8(seqColumn + 1) != q.utf8(entryColumn + 2)) {
             report(latest, id,
                    QCoreApplication::translate("CancelJournal",
                                                "Cancel attempt %1 does not carry the hash "
@@ -326,7 +332,7 @@ private:
     void checkOrphanEntries()
     {
         for (auto it = m_spans.cbegin(); it != m_spans.cend(); ++it) {
-            if (!m_seen.contains(it.key())) {
+            if (!it->seen) {
                 report(it->first, it.key(),
                        QCoreApplication::translate("CancelJournal",
                                                    "Entry %1 belongs to cancel attempt %2, which "
@@ -344,7 +350,6 @@ private:
     VerifyResult m_result;
     qint64 m_bestSeq = kNoSeq;
     QHash<qint64, Span> m_spans; // attempt id -> its entries
-    QHash<qint64, bool> m_seen;  // attempts that have a row
 };
 
 } // namespace

@@ -6,8 +6,13 @@
 #include <QSqlError>
 
 #include <algorithm>
+#include <atomic>
+#include <condition_variable>
 #include <cstring>
+#include <deque>
+#include <mutex>
 #include <sqlite3.h>
+#include <thread>
 
 using namespace Qt::Literals::StringLiterals;
 
@@ -41,16 +46,217 @@ bool isAscii(const unsigned char *text, int size)
     return true;
 }
 
+// One column of one row as sqlite3 gave it, copied by the read-ahead thread.
+struct CopiedValue
+{
+    int type = SQLITE_NULL;
+    bool plain = false; // TEXT: isPlainUtf8()
+    qint64 integer = 0; // sqlite3_column_int64()
+    double real = 0;    // FLOAT
+    qsizetype at = 0;   // TEXT (UTF-8), BLOB: the bytes, in the batch
+    int size = 0;
+    qsizetype at16 = -1; // TEXT that is not plain: SQLite's UTF-16 of it
+    int size16 = 0;      // in char16_t
+};
+
+// Rows copied in one go: the queue moves whole batches, not rows.
+struct CopiedBatch
+{
+    std::vector<CopiedValue> values; // rows x columns
+    QByteArray bytes;
+    int rows = 0;
+    bool end = false; // no rows after these
+    QString error;    // the failed step that ended them, if one did
+};
+
+// Whether SQLite may read a TEXT value as a number other than 0 (what
+// sqlite3_column_int64 skips and accepts first): only then is it asked.
+bool mayBeNumber(const unsigned char *text, int size)
+{
+    int i = 0;
+    while (i < size && (text[i] == ' ' || (text[i] >= '\t' && text[i] <= '\r')))
+        ++i;
+    return i < size
+           && ((text[i] >= '0' && text[i] <= '9') || text[i] == '+' || text[i] == '-'
+               || text[i] == '.');
+}
+
 } // namespace
 
-RowCursor::RowCursor(const QSqlDatabase &db, const QString &sql, const QVariantList &binds)
+// The ReadAhead mode: a thread steps the statement and copies each row's
+// values into batches; next() and the accessors read the copies.
+class RowCursor::ReadAhead
+{
+public:
+    explicit ReadAhead(sqlite3_stmt *statement)
+        : m_statement(statement)
+        , m_columns(sqlite3_column_count(statement))
+        , m_thread([this] { run(); })
+    {}
+
+    ~ReadAhead()
+    {
+        {
+            const std::lock_guard lock(m_mutex);
+            m_stop = true;
+        }
+        m_room.notify_all();
+        m_thread.join();
+    }
+    Q_DISABLE_COPY_MOVE(ReadAhead)
+
+    bool next(QString *error)
+    {
+        if (m_current && ++m_row < m_current->rows)
+            return true;
+        if (m_current && m_current->end) {
+            m_row = m_current->rows;
+            if (!m_current->error.isEmpty())
+                *error = m_current->error;
+            return false;
+        }
+        {
+            std::unique_lock lock(m_mutex);
+            m_ready.wait(lock, [this] { return !m_queue.empty(); });
+            m_current = std::move(m_queue.front());
+            m_queue.pop_front();
+        }
+        m_room.notify_one();
+        m_row = -1;
+        return next(error);
+    }
+
+    const CopiedValue &value(int column) const
+    {
+        Q_ASSERT(m_current && m_row >= 0 && m_row < m_current->rows && column >= 0
+                 && column < m_columns);
+        return m_current->values[size_t(m_row) * size_t(m_columns) + size_t(column)];
+    }
+
+    QByteArrayView bytes(const CopiedValue &v) const
+    {
+        return QByteArrayView(m_current->bytes.constData() + v.at, v.size);
+    }
+
+    QString utf16(const CopiedValue &v) const
+    {
+        return QString::fromUtf16(
+            reinterpret_cast<const char16_t *>(m_current->bytes.constData() + v.at16), v.size16);
+    }
+
+private:
+    // A batch is this many rows, or fewer when their bytes reach kBatchBytes;
+    // kQueued batches wait at most.
+    static constexpr int kBatchRows = 512;
+    static constexpr qsizetype kBatchBytes = 1 << 20;
+    static constexpr size_t kQueued = 4;
+
+    void run()
+    {
+        for (;;) {
+            auto batch = std::make_unique<CopiedBatch>();
+            batch->values.reserve(size_t(kBatchRows) * size_t(m_columns));
+            while (batch->rows < kBatchRows && batch->bytes.size() < kBatchBytes) {
+                const int rc = sqlite3_step(m_statement);
+                if (rc == SQLITE_ROW) {
+                    copyRow(*batch);
+                    continue;
+                }
+                batch->end = true;
+                if (rc != SQLITE_DONE)
+                    batch->error = sqliteError(sqlite3_db_handle(m_statement));
+                break;
+            }
+            const bool end = batch->end;
+            {
+                std::unique_lock lock(m_mutex);
+                m_room.wait(lock, [this] { return m_stop || m_queue.size() < kQueued; });
+                if (m_stop)
+                    return;
+                m_queue.push_back(std::move(batch));
+            }
+            m_ready.notify_one();
+            if (end)
+                return;
+        }
+    }
+
+    void copyRow(CopiedBatch &batch)
+    {
+        for (int c = 0; c < m_columns; ++c) {
+            CopiedValue v;
+            v.type = sqlite3_column_type(m_statement, c);
+            switch (v.type) {
+            case SQLITE_INTEGER:
+                v.integer = sqlite3_column_int64(m_statement, c);
+                break;
+            case SQLITE_FLOAT:
+                v.real = sqlite3_column_double(m_statement, c);
+                v.integer = sqlite3_column_int64(m_statement, c);
+                break;
+            case SQLITE_BLOB: {
+                const void *blob = sqlite3_column_blob(m_statement, c);
+                v.size = sqlite3_column_bytes(m_statement, c);
+                v.at = batch.bytes.size();
+                batch.bytes.append(static_cast<const char *>(blob), v.size);
+                v.integer = sqlite3_column_int64(m_statement, c);
+                break;
+            }
+            case SQLITE_TEXT: {
+                const unsigned char *text = sqlite3_column_text(m_statement, c);
+                v.size = sqlite3_column_bytes(m_statement, c);
+                v.at = batch.bytes.size();
+                batch.bytes.append(reinterpret_cast<const char *>(text), v.size);
+                v.plain = isPlainUtf8(bytes(batch, v));
+                if (mayBeNumber(text, v.size))
+                    v.integer = sqlite3_column_int64(m_statement, c);
+                if (!v.plain) {
+                    // Last: it converts the value, and text points no more.
+                    const void *utf16 = sqlite3_column_text16(m_statement, c);
+                    v.size16 = sqlite3_column_bytes16(m_statement, c) / 2;
+                    if (batch.bytes.size() % 2 != 0)
+                        batch.bytes.append('\0'); // char16_t alignment
+                    v.at16 = batch.bytes.size();
+                    batch.bytes.append(static_cast<const char *>(utf16), qsizetype(v.size16) * 2);
+                }
+                break;
+            }
+            default:
+                break;
+            }
+            batch.values.push_back(v);
+        }
+        ++batch.rows;
+    }
+
+    static QByteArrayView bytes(const CopiedBatch &batch, const CopiedValue &v)
+    {
+        return QByteArrayView(batch.bytes.constData() + v.at, v.size);
+    }
+
+    sqlite3_stmt *const m_statement;
+    const int m_columns;
+    std::mutex m_mutex;
+    std::condition_variable m_ready; // a batch is queued
+    std::condition_variable m_room;  // the queue has room, or stop
+    std::deque<std::unique_ptr<CopiedBatch>> m_queue;
+    bool m_stop = false;
+    std::unique_ptr<CopiedBatch> m_current; // the caller's
+    int m_row = -1;
+    std::thread m_thread; // last: starts once the rest is set up
+};
+
+RowCursor::RowCursor(const QSqlDatabase &db, const QString &sql, const QVariantList &binds,
+                     Mode mode)
     : m_db(db)
     , m_sql(sql)
     , m_binds(binds)
+    , m_mode(mode)
 {}
 
 RowCursor::~RowCursor()
 {
+    m_ahead.reset(); // its thread steps m_statement
     if (m_statement)
         sqlite3_finalize(m_statement);
 }
@@ -144,6 +350,9 @@ bool RowCursor::exec()
         m_error = Database::errorText(m_query->lastError());
         return false;
     }
+    m_ended = false;
+    if (m_statement && m_mode == Mode::ReadAhead)
+        m_ahead = std::make_unique<ReadAhead>(m_statement);
     return true;
 }
 
@@ -156,6 +365,7 @@ bool RowCursor::exec(const QVariantList &binds)
 
 void RowCursor::finish()
 {
+    m_ahead.reset();
     if (m_statement)
         sqlite3_reset(m_statement);
     else if (m_query)
@@ -171,13 +381,17 @@ bool RowCursor::next()
             m_error = Database::errorText(m_query->lastError());
         return false;
     }
-    if (!m_statement)
+    if (m_ahead)
+        return m_ahead->next(&m_error);
+    // Stepping again after the end would run the statement again.
+    if (!m_statement || m_ended)
         return false;
     const int rc = sqlite3_step(m_statement);
     if (rc == SQLITE_ROW)
         return true;
     if (rc != SQLITE_DONE)
         m_error = sqliteError(sqlite3_db_handle(m_statement));
+    m_ended = true;
     return false;
 }
 
@@ -225,9 +439,8 @@ bool isPlainUtf8(QByteArrayView bytes)
 
 QByteArrayView RowCursor::utf8(int column) const
 {
-    if (const std::optional<QByteArrayView> stored = storedText(column);
-        stored && isPlainUtf8(*stored))
-        return *stored;
+    if (const std::optional<QByteArrayView> plain = plainText(column))
+        return *plain;
     if (isNull(column))
         return {};
     if (m_utf8.size() <= size_t(column))
@@ -241,6 +454,8 @@ bool RowCursor::isNull(int column) const
 {
     if (m_query)
         return m_query->isNull(column);
+    if (m_ahead)
+        return m_ahead->value(column).type == SQLITE_NULL;
     return sqlite3_column_type(m_statement, column) == SQLITE_NULL;
 }
 
@@ -248,6 +463,8 @@ qint64 RowCursor::int64(int column) const
 {
     if (m_query)
         return m_query->value(column).toLongLong();
+    if (m_ahead)
+        return m_ahead->value(column).integer;
     return sqlite3_column_int64(m_statement, column);
 }
 
@@ -255,6 +472,19 @@ QString RowCursor::text(int column) const
 {
     if (m_query)
         return m_query->value(column).toString();
+    if (m_ahead) {
+        const CopiedValue &v = m_ahead->value(column);
+        if (v.type == SQLITE_NULL)
+            return {};
+        if (v.type != SQLITE_TEXT)
+            return value(column).toString();
+        if (!v.plain)
+            return m_ahead->utf16(v); // SQLite's own conversion, as below
+        const QByteArrayView bytes = m_ahead->bytes(v);
+        return isAscii(reinterpret_cast<const unsigned char *>(bytes.data()), int(bytes.size()))
+                   ? QString::fromLatin1(bytes)
+                   : QString::fromUtf8(bytes);
+    }
     switch (sqlite3_column_type(m_statement, column)) {
     case SQLITE_NULL:
         return {};
@@ -276,14 +506,40 @@ QString RowCursor::text(int column) const
 
 std::optional<QByteArrayView> RowCursor::storedText(int column) const
 {
+    if (m_ahead) {
+        const CopiedValue &v = m_ahead->value(column);
+        if (v.type != SQLITE_TEXT)
+            return std::nullopt;
+        return m_ahead->bytes(v);
+    }
     if (!m_statement || sqlite3_column_type(m_statement, column) != SQLITE_TEXT)
         return std::nullopt;
     const auto *utf8 = reinterpret_cast<const char *>(sqlite3_column_text(m_statement, column));
     return QByteArrayView(utf8, sqlite3_column_bytes(m_statement, column));
 }
 
+std::optional<QByteArrayView> RowCursor::plainText(int column) const
+{
+    if (m_ahead) {
+        const CopiedValue &v = m_ahead->value(column);
+        if (v.type != SQLITE_TEXT || !v.plain)
+            return std::nullopt;
+        return m_ahead->bytes(v);
+    }
+    const std::optional<QByteArrayView> stored = storedText(column);
+    if (!stored || !isPlainUtf8(*stored))
+        return std::nullopt;
+    return stored;
+}
+
 std::optional<qint64> RowCursor::storedInteger(int column) const
 {
+    if (m_ahead) {
+        const CopiedValue &v = m_ahead->value(column);
+        if (v.type != SQLITE_INTEGER)
+            return std::nullopt;
+        return v.integer;
+    }
     if (!m_statement || sqlite3_column_type(m_statement, column) != SQLITE_INTEGER)
         return std::nullopt;
     return qint64(sqlite3_column_int64(m_statement, column));
@@ -295,6 +551,21 @@ QVariant RowCursor::value(int column) const
         return m_query->value(column);
     // As Qt's SQLite driver converts each type (QSQLiteResult): NULL as a
     // null QString.
+    if (m_ahead) {
+        const CopiedValue &v = m_ahead->value(column);
+        switch (v.type) {
+        case SQLITE_NULL:
+            return QVariant(QMetaType::fromType<QString>());
+        case SQLITE_INTEGER:
+            return QVariant(v.integer);
+        case SQLITE_FLOAT:
+            return QVariant(v.real);
+        case SQLITE_BLOB:
+            return QVariant(m_ahead->bytes(v).toByteArray());
+        default:
+            return QVariant(text(column));
+        }
+    }
     switch (sqlite3_column_type(m_statement, column)) {
     case SQLITE_NULL:
         return QVariant(QMetaType::fromType<QString>());

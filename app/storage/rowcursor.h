@@ -6,6 +6,7 @@
 #include <QVariant>
 #include <QVariantList>
 
+#include <memory>
 #include <optional>
 #include <vector>
 
@@ -23,7 +24,14 @@ namespace CancelDesk::Storage {
 class RowCursor final
 {
 public:
-    RowCursor(const QSqlDatabase &db, const QString &sql, const QVariantList &binds = {});
+    // ReadAhead (SQLite only; elsewhere Direct): a thread of the cursor's
+    // steps the statement and copies the rows while the caller works on the
+    // ones before, so a walk uses both cores (verify, issue 15). While it
+    // runs, nothing else may use the connection: from exec() until next()
+    // returns false or finish().
+    enum class Mode { Direct, ReadAhead };
+    RowCursor(const QSqlDatabase &db, const QString &sql, const QVariantList &binds = {},
+              Mode mode = Mode::Direct);
     ~RowCursor();
     Q_DISABLE_COPY_MOVE(RowCursor)
 
@@ -50,12 +58,16 @@ public:
     // valid until next(), when the column is TEXT; for the walks that write
     // the bytes out again (verify's canonical content).
     std::optional<QByteArrayView> storedText(int column) const;
+    // storedText() when it is plain UTF-8 (isPlainUtf8), else nullopt.
+    std::optional<QByteArrayView> plainText(int column) const;
     // SQLite only (else nullopt): the column's integer, when it is INTEGER.
     std::optional<qint64> storedInteger(int column) const;
     // What went wrong, in Database::errorText()'s words; empty when nothing.
     QString error() const { return m_error; }
 
 private:
+    class ReadAhead;
+
     bool prepare();
     bool bindAll();
 
@@ -66,6 +78,9 @@ private:
     std::optional<QSqlQuery> m_query;    // the other engines
     QString m_error;
     mutable std::vector<QByteArray> m_utf8; // utf8() of converted text, by column
+    Mode m_mode;
+    bool m_ended = false;               // the run's rows are all read (SQLite, Direct)
+    std::unique_ptr<ReadAhead> m_ahead; // while a ReadAhead run is on
 };
 
 // Whether bytes are UTF-8 that SQLite and Qt read back as the same characters:

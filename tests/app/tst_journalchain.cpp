@@ -20,6 +20,8 @@ using namespace Qt::Literals::StringLiterals;
 using namespace CancelDesk::Storage::JournalChain;
 using CancelDesk::Storage::RowCursor;
 
+Q_DECLARE_METATYPE(CancelDesk::Storage::RowCursor::Mode)
+
 namespace {
 
 // The definition: a QJsonObject of strings (null for SQL NULL), compact.
@@ -78,6 +80,7 @@ private Q_SLOTS:
     void contentIsWhatQJsonDocumentWrites();
     void hashIsSha256OfPreviousNewlineContent();
     void sameCanonicalComparesAsText();
+    void cursorContentIsTheQVariantContent_data();
     void cursorContentIsTheQVariantContent();
 };
 
@@ -141,13 +144,29 @@ void TestJournalChain::sameCanonicalComparesAsText()
 // Verify writes the content straight from SQLite's stored bytes when they are
 // plain UTF-8; anything else (invalid or overlong UTF-8, encoded surrogates,
 // numbers in text columns, reals, blobs) must come out as the QVariant path
-// writes it, and the column comparison must agree with the QVariant one.
+// writes it, and the column comparison must agree with the QVariant one. The
+// read-ahead cursor (its rows copied by another thread) must read every value
+// as the direct one does, across its batches, and stop cleanly part-way.
+void TestJournalChain::cursorContentIsTheQVariantContent_data()
+{
+    QTest::addColumn<RowCursor::Mode>("mode");
+    QTest::addRow("direct") << RowCursor::Mode::Direct;
+    QTest::addRow("read ahead") << RowCursor::Mode::ReadAhead;
+}
+
 void TestJournalChain::cursorContentIsTheQVariantContent()
 {
+    QFETCH(RowCursor::Mode, mode);
     QTemporaryDir dir;
-    QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, u"cursor"_s);
+    const QString name = u"cursor-"_s + QString::fromLatin1(QTest::currentDataTag());
+    QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, name);
     db.setDatabaseName(dir.filePath(u"c.db"_s));
     QVERIFY(db.open());
+    // The reference reads through a connection of its own: a read-ahead
+    // cursor's connection is its thread's alone while it runs.
+    QSqlDatabase other = QSqlDatabase::cloneDatabase(db, name + u"-reference"_s);
+    QVERIFY(other.open());
+    const int kRows = 1500; // several read-ahead batches
     {
         const int columns = 4 + int(kColumns.size());
         QStringList names;
@@ -174,7 +193,7 @@ void TestJournalChain::cursorContentIsTheQVariantContent()
                                    u"CAST(X'410A0D7F' AS TEXT)"_s,
                                    u"char(1, 31, 127, 8232)"_s};
         std::mt19937 random(17);
-        for (int row = 0; row < 400; ++row) {
+        for (int row = 0; row < kRows; ++row) {
             QStringList values;
             for (int i = 0; i < columns; ++i)
                 values << literals.at(qsizetype(random() % quint32(literals.size())));
@@ -184,14 +203,28 @@ void TestJournalChain::cursorContentIsTheQVariantContent()
         }
     }
     for (int format = 1; format <= kCurrentFormat; ++format) {
-        RowCursor cursor(db, u"SELECT * FROM t ORDER BY id"_s);
+        RowCursor cursor(db, u"SELECT * FROM t ORDER BY id"_s, {}, mode);
         QVERIFY(cursor.exec());
-        QSqlQuery plain(db);
+        QSqlQuery plain(other);
         QVERIFY(plain.exec(u"SELECT * FROM t ORDER BY id"_s));
+        RowCursor direct(other, u"SELECT * FROM t ORDER BY id"_s);
+        QVERIFY(direct.exec());
         int rows = 0;
         while (cursor.next()) {
             QVERIFY(plain.next());
+            QVERIFY(direct.next());
             ++rows;
+            // The stored bytes first: reading text through UTF-16 converts
+            // SQLite's copy of a value that is not plain UTF-8.
+            for (int c = 0; c < 5 + int(kColumns.size()); ++c) {
+                QCOMPARE(cursor.storedText(c), direct.storedText(c));
+                QCOMPARE(cursor.storedInteger(c), direct.storedInteger(c));
+                QCOMPARE(cursor.isNull(c), direct.isNull(c));
+                QCOMPARE(cursor.int64(c), direct.int64(c));
+                QCOMPARE(cursor.utf8(c), direct.utf8(c));
+                QCOMPARE(cursor.text(c), direct.text(c));
+                QCOMPARE(cursor.value(c), direct.value(c));
+            }
             // Columns 1..4 as the entry's own, the snapshot from 5 on.
             const QByteArray fast = canonicalContent(cursor, EntryColumns{1, 2, 3, 4, 5}, format);
             const QByteArray slow =
@@ -205,8 +238,24 @@ void TestJournalChain::cursorContentIsTheQVariantContent()
             }
         }
         QVERIFY(cursor.error().isEmpty());
-        QCOMPARE(rows, 400);
+        QCOMPARE(rows, kRows);
+        QVERIFY(!cursor.next()); // and stays at the end
     }
+    // Ended part-way, run again, and left part-way.
+    RowCursor cursor(db, u"SELECT id FROM t WHERE id > ? ORDER BY id"_s, {qint64(0)}, mode);
+    QVERIFY(cursor.exec());
+    for (int i = 1; i <= 10; ++i) {
+        QVERIFY(cursor.next());
+        QCOMPARE(cursor.int64(0), i);
+    }
+    cursor.finish();
+    QVERIFY(cursor.exec({qint64(kRows - 600)}));
+    int rows = 0;
+    while (cursor.next())
+        QCOMPARE(cursor.int64(0), kRows - 600 + ++rows);
+    QCOMPARE(rows, 600);
+    QVERIFY(cursor.exec({qint64(0)}));
+    QVERIFY(cursor.next());
 }
 
 QTEST_GUILESS_MAIN(TestJournalChain)
