@@ -9,7 +9,7 @@ packages=(
     qt6-base-dev qt6-base-dev-tools qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools
     qt6-translations-l10n libqt6sql6-sqlite libqt6sql6-psql postgresql
     qt6-httpserver-dev qt6-websockets-dev qtkeychain-qt6-dev
-    libssl-dev libsqlite3-dev libgl-dev libxkbcommon-dev libxlsxwriter-dev
+    libssl-dev libsqlite3-dev libpq-dev libgl-dev libxkbcommon-dev libxlsxwriter-dev
     fonts-noto-cjk xvfb xauth
     "$@"
 )

@@ -3976,6 +3976,10 @@ Sandbox: in the sandbox environment with no provider configured, the CLI talks t
         <source>The team database refused the login of %1: %2</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>the rows of a query were cut short by another statement on the same connection</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>DatabaseLocation</name>

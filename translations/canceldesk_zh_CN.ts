@@ -3956,6 +3956,10 @@ log head 以 SEQ:HASH 的形式输出取消日志的链头（使用 --json 时�
         <source>The team database refused the login of %1: %2</source>
         <translation>团队数据库拒绝了 %1 的登录：%2</translation>
     </message>
+    <message>
+        <source>the rows of a query were cut short by another statement on the same connection</source>
+        <translation>查询的结果行被同一连接上的另一条语句截断</translation>
+    </message>
 </context>
 <context>
     <name>DatabaseLocation</name>

@@ -2,6 +2,7 @@
 
 #include "database.h"
 
+#include <QCoreApplication>
 #include <QSqlDriver>
 #include <QSqlError>
 
@@ -10,6 +11,7 @@
 #include <condition_variable>
 #include <cstring>
 #include <deque>
+#include <libpq-fe.h>
 #include <mutex>
 #include <sqlite3.h>
 #include <thread>
@@ -35,6 +37,82 @@ QString sqliteError(sqlite3 *handle)
     return Database::errorText(
         QSqlError(u"Unable to fetch row"_s, QString::fromUtf8(sqlite3_errmsg(handle)),
                   QSqlError::StatementError, QString::number(sqlite3_extended_errcode(handle))));
+}
+
+// The connection's PGconn (QSqlDriver::handle() of Qt's PostgreSQL driver);
+// null for other engines.
+PGconn *pgHandle(const QSqlDatabase &db)
+{
+    const QVariant handle = db.driver() ? db.driver()->handle() : QVariant();
+    // Qt's driver registers the type by its struct's name.
+    if (!handle.isValid()
+        || (std::strcmp(handle.typeName(), "pg_conn*") != 0
+            && std::strcmp(handle.typeName(), "PGconn*") != 0))
+        return nullptr;
+    return *static_cast<PGconn *const *>(handle.constData());
+}
+
+// The statement with libpq's $1, $2, … for the ? placeholders Qt takes,
+// leaving quoted literals, quoted names and comments as they are.
+QByteArray numberedPlaceholders(const QString &sql)
+{
+    const QByteArray in = sql.toUtf8();
+    QByteArray out;
+    out.reserve(in.size() + 16);
+    int next = 0;
+    for (qsizetype i = 0; i < in.size(); ++i) {
+        const char c = in.at(i);
+        if (c == '\'' || c == '"') {
+            const qsizetype end = in.indexOf(c, i + 1);
+            const qsizetype to = end < 0 ? in.size() : end + 1;
+            out.append(in.constData() + i, to - i);
+            i = to - 1;
+        } else if (c == '-' && i + 1 < in.size() && in.at(i + 1) == '-') {
+            const qsizetype end = in.indexOf('\n', i);
+            const qsizetype to = end < 0 ? in.size() : end;
+            out.append(in.constData() + i, to - i);
+            i = to - 1;
+        } else if (c == '?') {
+            out.append('$').append(QByteArray::number(++next));
+        } else {
+            out.append(c);
+        }
+    }
+    return out;
+}
+
+// In the words Qt's PostgreSQL driver gives (Database::errorText reads the
+// SQLSTATE).
+QString pgError(const PGresult *result, PGconn *conn)
+{
+    const char *state = result ? PQresultErrorField(result, PG_DIAG_SQLSTATE) : nullptr;
+    const char *message = result ? PQresultErrorMessage(result) : PQerrorMessage(conn);
+    return Database::errorText(QSqlError(u"Unable to fetch row"_s, QString::fromUtf8(message),
+                                         QSqlError::StatementError,
+                                         state ? QString::fromLatin1(state) : QString()));
+}
+
+// PostgreSQL's type OIDs (pg_type.h) that the rows are read as.
+constexpr Oid kBoolOid = 16;
+constexpr Oid kByteaOid = 17;
+constexpr Oid kInt8Oid = 20;
+constexpr Oid kInt2Oid = 21;
+constexpr Oid kInt4Oid = 23;
+constexpr Oid kTextOid = 25;
+constexpr Oid kFloat4Oid = 700;
+constexpr Oid kFloat8Oid = 701;
+constexpr Oid kBpcharOid = 1042;
+constexpr Oid kVarcharOid = 1043;
+constexpr Oid kNumericOid = 1700;
+
+bool isPgText(Oid type)
+{
+    return type == kTextOid || type == kVarcharOid || type == kBpcharOid;
+}
+
+bool isPgInteger(Oid type)
+{
+    return type == kInt8Oid || type == kInt4Oid || type == kInt2Oid;
 }
 
 bool isAscii(const unsigned char *text, int size)
@@ -68,18 +146,6 @@ struct CopiedBatch
     bool end = false; // no rows after these
     QString error;    // the failed step that ended them, if one did
 };
-
-// Whether SQLite may read a TEXT value as a number other than 0 (what
-// sqlite3_column_int64 skips and accepts first): only then is it asked.
-bool mayBeNumber(const unsigned char *text, int size)
-{
-    int i = 0;
-    while (i < size && (text[i] == ' ' || (text[i] >= '\t' && text[i] <= '\r')))
-        ++i;
-    return i < size
-           && ((text[i] >= '0' && text[i] <= '9') || text[i] == '+' || text[i] == '-'
-               || text[i] == '.');
-}
 
 } // namespace
 
@@ -192,14 +258,12 @@ private:
                 break;
             case SQLITE_FLOAT:
                 v.real = sqlite3_column_double(m_statement, c);
-                v.integer = sqlite3_column_int64(m_statement, c);
                 break;
             case SQLITE_BLOB: {
                 const void *blob = sqlite3_column_blob(m_statement, c);
                 v.size = sqlite3_column_bytes(m_statement, c);
                 v.at = batch.bytes.size();
                 batch.bytes.append(static_cast<const char *>(blob), v.size);
-                v.integer = sqlite3_column_int64(m_statement, c);
                 break;
             }
             case SQLITE_TEXT: {
@@ -208,8 +272,6 @@ private:
                 v.at = batch.bytes.size();
                 batch.bytes.append(reinterpret_cast<const char *>(text), v.size);
                 v.plain = isPlainUtf8(bytes(batch, v));
-                if (mayBeNumber(text, v.size))
-                    v.integer = sqlite3_column_int64(m_statement, c);
                 if (!v.plain) {
                     // Last: it converts the value, and text points no more.
                     const void *utf16 = sqlite3_column_text16(m_statement, c);
@@ -246,6 +308,141 @@ private:
     std::thread m_thread; // last: starts once the rest is set up
 };
 
+// PostgreSQL through libpq: the statement sent with its values, the rows read
+// one at a time (single-row mode), each value as libpq's text.
+class RowCursor::PgRows
+{
+public:
+    PgRows(PGconn *conn, QByteArray sql)
+        : m_conn(conn)
+        , m_sql(std::move(sql))
+    {}
+    ~PgRows() { finish(); }
+    Q_DISABLE_COPY_MOVE(PgRows)
+
+    bool exec(const QVariantList &binds, QString *error)
+    {
+        finish();
+        std::vector<QByteArray> values(size_t(binds.size()));
+        std::vector<const char *> pointers(size_t(binds.size()), nullptr);
+        std::vector<int> lengths(size_t(binds.size()), 0);
+        std::vector<int> formats(size_t(binds.size()), 0);
+        for (size_t i = 0; i < size_t(binds.size()); ++i) {
+            const QVariant &v = binds.at(qsizetype(i));
+            // As Qt's driver writes each value (NULL for a null QString or
+            // QByteArray; bytes as they are, in binary).
+            switch (v.typeId()) {
+            case QMetaType::Bool:
+                values[i] = v.toBool() ? "TRUE" : "FALSE";
+                break;
+            case QMetaType::Int:
+            case QMetaType::UInt:
+            case QMetaType::LongLong:
+            case QMetaType::ULongLong:
+                values[i] = QByteArray::number(v.toLongLong());
+                break;
+            case QMetaType::Double:
+                values[i] = QByteArray::number(v.toDouble(), 'g', 17);
+                break;
+            case QMetaType::QByteArray:
+                values[i] = v.toByteArray();
+                formats[i] = 1;
+                break;
+            default: {
+                const QString text = v.isValid() ? v.toString() : QString();
+                if (!text.isNull())
+                    values[i] = text.toUtf8();
+            }
+            }
+            if (!values[i].isNull()) {
+                pointers[i] = values[i].constData();
+                lengths[i] = int(values[i].size());
+            }
+        }
+        // libpq runs one statement at a time: what is left of a forward-only
+        // query of Qt's (it leaves the rest to read until its next statement)
+        // goes first, as Qt's driver itself would drop it.
+        if (PQtransactionStatus(m_conn) == PQTRANS_ACTIVE) {
+            while (PGresult *pending = PQgetResult(m_conn))
+                PQclear(pending);
+        }
+        if (PQsendQueryParams(m_conn, m_sql.constData(), int(binds.size()), nullptr,
+                              pointers.data(), lengths.data(), formats.data(), 0)
+            != 1) {
+            *error = pgError(nullptr, m_conn);
+            return false;
+        }
+        m_running = true;
+        PQsetSingleRowMode(m_conn);
+        return true;
+    }
+
+    bool next(QString *error)
+    {
+        clearRow();
+        if (!m_running)
+            return false;
+        PGresult *result = PQgetResult(m_conn);
+        if (!result) {
+            // Only a statement of Qt's run meanwhile ends the results without
+            // their last one: the rows read are not all there are.
+            m_running = false;
+            *error = QCoreApplication::translate("Database", "Database error: %1")
+                         .arg(QCoreApplication::translate(
+                             "Database", "the rows of a query were cut short by another "
+                                         "statement on the same connection"));
+            return false;
+        }
+        switch (PQresultStatus(result)) {
+        case PGRES_SINGLE_TUPLE:
+            m_row = result;
+            return true;
+        case PGRES_TUPLES_OK:
+        case PGRES_COMMAND_OK:
+            break;
+        default:
+            *error = pgError(result, m_conn);
+            break;
+        }
+        PQclear(result);
+        finish();
+        return false;
+    }
+
+    // Reads what is left of the run: the connection then takes the next
+    // statement. (A cancel would abort the transaction the walk reads in.)
+    void finish()
+    {
+        clearRow();
+        while (m_running) {
+            PGresult *result = PQgetResult(m_conn);
+            if (!result)
+                m_running = false;
+            PQclear(result);
+        }
+    }
+
+    bool isNull(int column) const { return PQgetisnull(m_row, 0, column) != 0; }
+    Oid type(int column) const { return PQftype(m_row, column); }
+    QByteArrayView bytes(int column) const
+    {
+        return QByteArrayView(PQgetvalue(m_row, 0, column), PQgetlength(m_row, 0, column));
+    }
+    qint64 integer(int column) const { return isNull(column) ? 0 : bytes(column).toLongLong(); }
+
+private:
+    void clearRow()
+    {
+        PQclear(m_row);
+        m_row = nullptr;
+    }
+
+    PGconn *const m_conn;
+    const QByteArray m_sql;
+    PGresult *m_row = nullptr;
+    bool m_running = false; // results are still to be read
+};
+
 RowCursor::RowCursor(const QSqlDatabase &db, const QString &sql, const QVariantList &binds,
                      Mode mode)
     : m_db(db)
@@ -264,6 +461,10 @@ RowCursor::~RowCursor()
 bool RowCursor::prepare()
 {
     sqlite3 *handle = sqliteHandle(m_db);
+    if (PGconn *conn = pgHandle(m_db)) {
+        m_pg = std::make_unique<PgRows>(conn, numberedPlaceholders(m_sql));
+        return true;
+    }
     if (!handle) {
         m_query.emplace(m_db);
         m_query->setForwardOnly(true);
@@ -342,8 +543,10 @@ bool RowCursor::bindAll()
 bool RowCursor::exec()
 {
     m_error.clear();
-    if (!m_statement && !m_query && !prepare())
+    if (!m_statement && !m_query && !m_pg && !prepare())
         return false;
+    if (m_pg)
+        return m_pg->exec(m_binds, &m_error);
     if (!bindAll())
         return false;
     if (m_query && !m_query->exec()) {
@@ -366,6 +569,8 @@ bool RowCursor::exec(const QVariantList &binds)
 void RowCursor::finish()
 {
     m_ahead.reset();
+    if (m_pg)
+        m_pg->finish();
     if (m_statement)
         sqlite3_reset(m_statement);
     else if (m_query)
@@ -383,6 +588,8 @@ bool RowCursor::next()
     }
     if (m_ahead)
         return m_ahead->next(&m_error);
+    if (m_pg)
+        return m_pg->next(&m_error);
     // Stepping again after the end would run the statement again.
     if (!m_statement || m_ended)
         return false;
@@ -456,6 +663,8 @@ bool RowCursor::isNull(int column) const
         return m_query->isNull(column);
     if (m_ahead)
         return m_ahead->value(column).type == SQLITE_NULL;
+    if (m_pg)
+        return m_pg->isNull(column);
     return sqlite3_column_type(m_statement, column) == SQLITE_NULL;
 }
 
@@ -463,15 +672,39 @@ qint64 RowCursor::int64(int column) const
 {
     if (m_query)
         return m_query->value(column).toLongLong();
-    if (m_ahead)
-        return m_ahead->value(column).integer;
-    return sqlite3_column_int64(m_statement, column);
+    // Other types as QVariant converts them (text "12x" is 0, not SQLite's 12).
+    if (m_ahead) {
+        const CopiedValue &v = m_ahead->value(column);
+        if (v.type == SQLITE_INTEGER || v.type == SQLITE_NULL)
+            return v.integer;
+        return value(column).toLongLong();
+    }
+    if (m_pg) {
+        // As QVariant converts what Qt's driver gives (value()).
+        const Oid type = m_pg->type(column);
+        if (m_pg->isNull(column) || type == kBoolOid || type == kFloat4Oid || type == kFloat8Oid
+            || type == kNumericOid)
+            return value(column).toLongLong();
+        return m_pg->integer(column);
+    }
+    switch (sqlite3_column_type(m_statement, column)) {
+    case SQLITE_INTEGER:
+    case SQLITE_NULL:
+        return sqlite3_column_int64(m_statement, column);
+    default:
+        return value(column).toLongLong();
+    }
 }
 
 QString RowCursor::text(int column) const
 {
     if (m_query)
         return m_query->value(column).toString();
+    if (m_pg) {
+        if (m_pg->isNull(column) || !isPgText(m_pg->type(column)))
+            return value(column).toString();
+        return QString::fromUtf8(m_pg->bytes(column));
+    }
     if (m_ahead) {
         const CopiedValue &v = m_ahead->value(column);
         if (v.type == SQLITE_NULL)
@@ -506,6 +739,11 @@ QString RowCursor::text(int column) const
 
 std::optional<QByteArrayView> RowCursor::storedText(int column) const
 {
+    if (m_pg) {
+        if (m_pg->isNull(column) || !isPgText(m_pg->type(column)))
+            return std::nullopt;
+        return m_pg->bytes(column);
+    }
     if (m_ahead) {
         const CopiedValue &v = m_ahead->value(column);
         if (v.type != SQLITE_TEXT)
@@ -534,6 +772,11 @@ std::optional<QByteArrayView> RowCursor::plainText(int column) const
 
 std::optional<qint64> RowCursor::storedInteger(int column) const
 {
+    if (m_pg) {
+        if (m_pg->isNull(column) || !isPgInteger(m_pg->type(column)))
+            return std::nullopt;
+        return m_pg->integer(column);
+    }
     if (m_ahead) {
         const CopiedValue &v = m_ahead->value(column);
         if (v.type != SQLITE_INTEGER)
@@ -549,6 +792,8 @@ QVariant RowCursor::value(int column) const
 {
     if (m_query)
         return m_query->value(column);
+    if (m_pg)
+        return pgValue(column);
     // As Qt's SQLite driver converts each type (QSQLiteResult): NULL as a
     // null QString.
     if (m_ahead) {
@@ -579,6 +824,62 @@ QVariant RowCursor::value(int column) const
                        sqlite3_column_bytes(m_statement, column)));
     default:
         return QVariant(text(column));
+    }
+}
+
+// As Qt's PostgreSQL driver converts each type (QPSQLResult::data): NULL as
+// a null value of the column's type.
+QVariant RowCursor::pgValue(int column) const
+{
+    const Oid type = m_pg->type(column);
+    QMetaType qtType = QMetaType::fromType<QString>();
+    switch (type) {
+    case kBoolOid:
+        qtType = QMetaType::fromType<bool>();
+        break;
+    case kInt8Oid:
+        qtType = QMetaType::fromType<qlonglong>();
+        break;
+    case kInt2Oid:
+    case kInt4Oid:
+        qtType = QMetaType::fromType<int>();
+        break;
+    case kFloat4Oid:
+    case kFloat8Oid:
+    case kNumericOid:
+        qtType = QMetaType::fromType<double>();
+        break;
+    case kByteaOid:
+        qtType = QMetaType::fromType<QByteArray>();
+        break;
+    default:
+        break;
+    }
+    if (m_pg->isNull(column))
+        return QVariant(qtType);
+    const QByteArrayView bytes = m_pg->bytes(column);
+    switch (type) {
+    case kBoolOid:
+        return QVariant(bytes == "t");
+    case kInt8Oid:
+        return QVariant(qlonglong(bytes.toLongLong()));
+    case kInt2Oid:
+    case kInt4Oid:
+        return QVariant(bytes.toInt());
+    case kFloat4Oid:
+    case kFloat8Oid:
+    case kNumericOid:
+        return QVariant(bytes.toDouble());
+    case kByteaOid: {
+        size_t size = 0;
+        unsigned char *raw =
+            PQunescapeBytea(reinterpret_cast<const unsigned char *>(bytes.data()), &size);
+        const QByteArray data(reinterpret_cast<const char *>(raw), qsizetype(size));
+        PQfreemem(raw);
+        return QVariant(data);
+    }
+    default:
+        return QVariant(QString::fromUtf8(bytes));
     }
 }
 

@@ -14,13 +14,18 @@ struct sqlite3_stmt;
 
 namespace CancelDesk::Storage {
 
-// Reads the rows of one SELECT, forward only, for the walks over a whole
-// store (the order list's load, verify). On SQLite it reads sqlite3's own row
-// through the connection's handle: Qt's driver turns every value of every
-// row into a QVariant and every text into UTF-16 inside SQLite first, which
-// was half of those walks' time (issue 15). Values come out as QSqlQuery
-// gives them (text as QString, integers as qint64, NULL as a null QString);
-// on other engines it is a QSqlQuery.
+// Reads the rows of one statement, forward only, for the walks over a whole
+// store (the order list's load, verify, export) and the importer's batches.
+// It reads the engine's own rows through the connection's handle: sqlite3's,
+// or libpq's (one row at a time) on PostgreSQL. Qt's drivers turn every value
+// of every row into a QVariant, and SQLite's every text into UTF-16 first,
+// which was half of those walks' time (issue 15). Values come out as
+// QSqlQuery gives them (text as QString, integers as qint64 or int, NULL as a
+// null QString on SQLite); where neither handle is there, it is a QSqlQuery.
+//
+// On PostgreSQL, as with Qt's forward-only queries, the connection serves no
+// other statement until the rows are read or finish() (RowCursor reads the
+// rest then).
 class RowCursor final
 {
 public:
@@ -54,28 +59,33 @@ public:
     // the same column; empty for NULL. On SQLite, text stored as plain UTF-8
     // (isPlainUtf8) is SQLite's own bytes, not copied.
     QByteArrayView utf8(int column) const;
-    // SQLite only (else nullopt): the column's text as stored, UTF-8 bytes
-    // valid until next(), when the column is TEXT; for the walks that write
-    // the bytes out again (verify's canonical content).
+    // The column's text as stored, UTF-8 bytes valid until next(), when the
+    // column is TEXT (SQLite's type; PostgreSQL's text types); else, and on a
+    // QSqlQuery, nullopt. For the walks that write the bytes out again
+    // (verify's canonical content).
     std::optional<QByteArrayView> storedText(int column) const;
     // storedText() when it is plain UTF-8 (isPlainUtf8), else nullopt.
     std::optional<QByteArrayView> plainText(int column) const;
-    // SQLite only (else nullopt): the column's integer, when it is INTEGER.
+    // The column's integer when it is one (SQLite's INTEGER; PostgreSQL's
+    // integer types); else, and on a QSqlQuery, nullopt.
     std::optional<qint64> storedInteger(int column) const;
     // What went wrong, in Database::errorText()'s words; empty when nothing.
     QString error() const { return m_error; }
 
 private:
     class ReadAhead;
+    class PgRows;
 
     bool prepare();
     bool bindAll();
+    QVariant pgValue(int column) const;
 
     QSqlDatabase m_db;
     QString m_sql;
     QVariantList m_binds;
     sqlite3_stmt *m_statement = nullptr; // SQLite
-    std::optional<QSqlQuery> m_query;    // the other engines
+    std::unique_ptr<PgRows> m_pg;        // PostgreSQL through libpq
+    std::optional<QSqlQuery> m_query;    // else
     QString m_error;
     mutable std::vector<QByteArray> m_utf8; // utf8() of converted text, by column
     Mode m_mode;

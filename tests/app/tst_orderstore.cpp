@@ -2,8 +2,10 @@
 #include "providers/uqpay/uqpayparser.h"
 #include "storage/database.h"
 #include "storage/orderstore.h"
+#include "storage/rowcursor.h"
 #include "testsupport.h"
 
+#include <QSqlError>
 #include <QSqlQuery>
 #include <QStandardPaths>
 #include <QTemporaryDir>
@@ -184,6 +186,7 @@ private slots:
     void cleanup();
 
     void insertThenFindRoundTrips();
+    void cursorReadsWhatQSqlQueryReads();
     void storedPayloadHasNoSecrets();
     void storedOrderSurvivesReopen();
     void updateRecordsStatusHistory();
@@ -256,6 +259,89 @@ void TestOrderStore::loadCatalogue()
 
 // A UQPAY payment intent carries its client_secret (valid 60 min): the copy
 // kept with the order must not, nor any other secret-looking field, at any depth.
+// The long walks read rows through the engine's own library (RowCursor:
+// sqlite3, libpq); every value must read as Qt's driver gives it, for every
+// type the schemas use, and ? must become libpq's $n outside literals only.
+void TestOrderStore::cursorReadsWhatQSqlQueryReads()
+{
+    const QSqlDatabase db = m_db->connection();
+    const bool postgres = db.driverName() == u"QPSQL"_s;
+    QSqlQuery q(db);
+    QVERIFY2(q.exec(postgres ? u"CREATE TABLE cursor_t (id bigint PRIMARY KEY, i integer, "
+                               "b bigint, t text, label text, blob bytea)"_s
+                             : u"CREATE TABLE cursor_t (id INTEGER PRIMARY KEY, i INTEGER, "
+                               "b INTEGER, t TEXT, label TEXT, blob BLOB)"_s),
+             qPrintable(q.lastError().text()));
+    const QStringList texts{u""_s,           u"plain"_s,         u"it's \"quoted\" ?"_s,
+                            u"取消台 😀 é"_s, u"line\nbreak\t"_s, u"12"_s,
+                            u"-7x"_s};
+    q.prepare(u"INSERT INTO cursor_t (id, i, b, t, label, blob) VALUES (?, ?, ?, ?, ?, ?)"_s);
+    for (int id = 1; id <= 40; ++id) {
+        q.addBindValue(id);
+        q.addBindValue(id % 5 == 0 ? QVariant(QMetaType::fromType<int>()) : QVariant(id * 3 - 50));
+        q.addBindValue(id % 7 == 0 ? QVariant(QMetaType::fromType<qlonglong>())
+                                   : QVariant(qlonglong(id) * 1000000007LL * (id % 2 ? 1 : -1)));
+        q.addBindValue(id % 9 == 0 ? QString() : texts.at(id % texts.size()));
+        q.addBindValue(id % 2 ? u"what?"_s : u"other"_s);
+        q.addBindValue(id % 4 == 0 ? QByteArray()
+                                   : QByteArray("\x00\x01?'\xff", 5).repeated(id % 3));
+        QVERIFY2(q.exec(), qPrintable(q.lastError().text()));
+    }
+    // A ? inside a literal stays one; the two outside are values.
+    const QString sql = u"SELECT id, i, b, t, label, blob FROM cursor_t "
+                        "WHERE label <> 'what?' AND id > ? AND id <= ? ORDER BY id"_s;
+    struct Read
+    {
+        bool isNull;
+        QVariant value;
+        QString text;
+        qint64 integer;
+    };
+    QList<QList<Read>> expected;
+    QSqlQuery plain(db);
+    plain.setForwardOnly(true);
+    plain.prepare(sql);
+    plain.addBindValue(4);
+    plain.addBindValue(qlonglong(36));
+    QVERIFY2(plain.exec(), qPrintable(plain.lastError().text()));
+    while (plain.next()) {
+        QList<Read> row;
+        for (int c = 0; c < 6; ++c)
+            row.append({plain.isNull(c), plain.value(c), plain.value(c).toString(),
+                        plain.value(c).toLongLong()});
+        expected.append(row);
+    }
+    plain.finish();
+    QCOMPARE(expected.size(), 16); // the even ids 6…36
+
+    RowCursor cursor(db, sql, {4, qlonglong(36)});
+    QVERIFY2(cursor.exec(), qPrintable(cursor.error()));
+    qsizetype r = 0;
+    while (cursor.next()) {
+        QVERIFY(r < expected.size());
+        for (int c = 0; c < 6; ++c) {
+            const Read &want = expected.at(r).at(c);
+            QCOMPARE(cursor.isNull(c), want.isNull);
+            QCOMPARE(cursor.value(c), want.value);
+            QCOMPARE(cursor.text(c), want.text);
+            QCOMPARE(cursor.int64(c), want.integer);
+            QCOMPARE(cursor.utf8(c), want.isNull ? QByteArray() : want.text.toUtf8());
+        }
+        // Read from the engine's own rows, not through a QSqlQuery.
+        QCOMPARE(cursor.storedInteger(0), std::optional<qint64>(expected.at(r).at(0).integer));
+        QCOMPARE(cursor.storedText(4), std::optional<QByteArrayView>("other"));
+        ++r;
+    }
+    QVERIFY2(cursor.error().isEmpty(), qPrintable(cursor.error()));
+    QCOMPARE(r, expected.size());
+    // Read again with other values, and left part-way: the connection then
+    // serves the next statement.
+    QVERIFY(cursor.exec({0, 2}));
+    QVERIFY(cursor.next());
+    cursor.finish();
+    QVERIFY2(q.exec(u"DROP TABLE cursor_t"_s), qPrintable(q.lastError().text()));
+}
+
 void TestOrderStore::storedPayloadHasNoSecrets()
 {
     const QByteArray body = R"({
