@@ -314,31 +314,37 @@ void TestOrderStore::cursorReadsWhatQSqlQueryReads()
     plain.finish();
     QCOMPARE(expected.size(), 16); // the even ids 6…36
 
-    RowCursor cursor(db, sql, {4, qlonglong(36)});
-    QVERIFY2(cursor.exec(), qPrintable(cursor.error()));
-    qsizetype r = 0;
-    while (cursor.next()) {
-        QVERIFY(r < expected.size());
-        for (int c = 0; c < 6; ++c) {
-            const Read &want = expected.at(r).at(c);
-            QCOMPARE(cursor.isNull(c), want.isNull);
-            QCOMPARE(cursor.value(c), want.value);
-            QCOMPARE(cursor.text(c), want.text);
-            QCOMPARE(cursor.int64(c), want.integer);
-            QCOMPARE(cursor.utf8(c), want.isNull ? QByteArray() : want.text.toUtf8());
+    // Both ways of reading: the rows one by one, and copied ahead by a thread.
+    for (const RowCursor::Mode mode : {RowCursor::Mode::Direct, RowCursor::Mode::ReadAhead}) {
+        RowCursor cursor(db, sql, {4, qlonglong(36)}, mode);
+        QVERIFY2(cursor.exec(), qPrintable(cursor.error()));
+        qsizetype r = 0;
+        while (cursor.next()) {
+            QVERIFY(r < expected.size());
+            for (int c = 0; c < 6; ++c) {
+                const Read &want = expected.at(r).at(c);
+                QCOMPARE(cursor.isNull(c), want.isNull);
+                QCOMPARE(cursor.value(c), want.value);
+                QCOMPARE(cursor.text(c), want.text);
+                QCOMPARE(cursor.int64(c), want.integer);
+                QCOMPARE(cursor.utf8(c), want.isNull ? QByteArray() : want.text.toUtf8());
+            }
+            // Read from the engine's own rows, not through a QSqlQuery.
+            QCOMPARE(cursor.storedInteger(0), std::optional<qint64>(expected.at(r).at(0).integer));
+            QCOMPARE(cursor.storedText(4), std::optional<QByteArrayView>("other"));
+            ++r;
         }
-        // Read from the engine's own rows, not through a QSqlQuery.
-        QCOMPARE(cursor.storedInteger(0), std::optional<qint64>(expected.at(r).at(0).integer));
-        QCOMPARE(cursor.storedText(4), std::optional<QByteArrayView>("other"));
-        ++r;
+        QVERIFY2(cursor.error().isEmpty(), qPrintable(cursor.error()));
+        QCOMPARE(r, expected.size());
+        // Read again with other values, and left part-way: the connection then
+        // serves the next statement.
+        QVERIFY(cursor.exec({0, 2}));
+        QVERIFY(cursor.next());
+        cursor.finish();
+        QVERIFY2(q.exec(u"SELECT count(*) FROM cursor_t"_s) && q.next(),
+                 qPrintable(q.lastError().text()));
+        QCOMPARE(q.value(0).toInt(), 40);
     }
-    QVERIFY2(cursor.error().isEmpty(), qPrintable(cursor.error()));
-    QCOMPARE(r, expected.size());
-    // Read again with other values, and left part-way: the connection then
-    // serves the next statement.
-    QVERIFY(cursor.exec({0, 2}));
-    QVERIFY(cursor.next());
-    cursor.finish();
     QVERIFY2(q.exec(u"DROP TABLE cursor_t"_s), qPrintable(q.lastError().text()));
 }
 
