@@ -301,14 +301,15 @@ template<typename AppendKey> QByteArray writeContent(int format, AppendKey appen
 // A value of the cursor's row as appendValue(valueAt(q, column)) writes it.
 void appendColumn(QByteArray &out, const RowCursor &q, int column)
 {
-    if (q.isNull(column)) {
+    // Text first, the kind most columns hold (a value is one kind only).
+    if (const std::optional<QByteArrayView> text = q.plainText(column)) {
+        appendUtf8String(out, *text);
+    } else if (q.isNull(column)) {
         out.append("null");
     } else if (const std::optional<qint64> n = q.storedInteger(column)) {
         out.append('"');
         appendInteger(out, *n);
         out.append('"');
-    } else if (const std::optional<QByteArrayView> text = q.plainText(column)) {
-        appendUtf8String(out, *text);
     } else {
         appendValue(out, valueAt(q, column));
     }
@@ -364,17 +365,18 @@ QByteArray canonicalContent(const RowCursor &q, const EntryColumns &columns, int
 
 bool sameCanonical(const RowCursor &q, int a, int b)
 {
+    // Text first, the kind most columns hold (a value is one kind only).
+    // (A column's bytes stay where they are while another column is read.)
+    const std::optional<QByteArrayView> ta = q.plainText(a);
+    const std::optional<QByteArrayView> tb = q.plainText(b);
+    if (ta && tb)
+        return *ta == *tb;
     if (q.isNull(a) && q.isNull(b))
         return true;
     const std::optional<qint64> na = q.storedInteger(a);
     const std::optional<qint64> nb = q.storedInteger(b);
     if (na && nb)
         return *na == *nb;
-    // (A column's bytes stay where they are while another column is read.)
-    const std::optional<QByteArrayView> ta = q.plainText(a);
-    const std::optional<QByteArrayView> tb = q.plainText(b);
-    if (ta && tb)
-        return *ta == *tb;
     return sameCanonical(valueAt(q, a), valueAt(q, b));
 }
 
