@@ -283,8 +283,10 @@ void TestOrderStore::cursorReadsWhatQSqlQueryReads()
                                    : QVariant(qlonglong(id) * 1000000007LL * (id % 2 ? 1 : -1)));
         q.addBindValue(id % 9 == 0 ? QString() : texts.at(id % texts.size()));
         q.addBindValue(id % 2 ? u"what?"_s : u"other"_s);
-        q.addBindValue(id % 4 == 0 ? QByteArray()
-                                   : QByteArray("\x00\x01?'\xff", 5).repeated(id % 3));
+        // Bytes that read as a number, too: as Qt's QByteArray they convert to it.
+        q.addBindValue(id % 4 == 0   ? QByteArray()
+                       : id % 6 == 0 ? QByteArray("42")
+                                     : QByteArray("\x00\x01?'\xff", 5).repeated(id % 3));
         QVERIFY2(q.exec(), qPrintable(q.lastError().text()));
     }
     // A ? inside a literal stays one; the two outside are values.
