@@ -676,6 +676,17 @@ BuiltQuery buildQuery(const OrderQuery &query, Engine engine)
         terms.append(u"(flags & ?) = ?"_s);
         b.binds << query.requiredFlags.toInt() << query.requiredFlags.toInt();
     }
+    // A part of the rows (partition()): the sort's index still picks them,
+    // so the id range is kept out of index selection.
+    const QString id = engine == Engine::Sqlite ? u"+id"_s : u"id + 0"_s;
+    if (query.idAfter != 0) {
+        terms.append(id + u" > ?"_s);
+        b.binds.append(query.idAfter);
+    }
+    if (query.idUpTo != 0) {
+        terms.append(id + u" <= ?"_s);
+        b.binds.append(query.idUpTo);
+    }
     if (!terms.isEmpty())
         b.where = u" WHERE "_s + terms.join(u" AND "_s);
 
@@ -1163,19 +1174,59 @@ bool OrderStore::forEach(const OrderQuery &query, const std::function<bool(const
     return true;
 }
 
-qint64 OrderStore::count(const OrderQuery &query, QString *error) const
+namespace {
+
+// q on the one row of `columns` (aggregates) over query's orders.
+bool aggregate(const QSqlDatabase &db, QSqlQuery &q, const QString &columns,
+               const OrderQuery &query, QString *error)
 {
-    const QSqlDatabase db = m_db.connection();
     const BuiltQuery b = buildQuery(query, engineOf(db));
-    QSqlQuery q(db);
-    q.prepare(u"SELECT COUNT(*) FROM orders"_s + b.where);
+    q.prepare(u"SELECT "_s + columns + u" FROM orders"_s + b.where);
     for (const QVariant &v : b.binds)
         q.addBindValue(v);
     if (!q.exec() || !q.next()) {
         if (error)
             *error = failure(q);
-        return -1;
+        return false;
     }
+    return true;
+}
+
+} // namespace
+
+QList<OrderQuery> OrderStore::partition(const OrderQuery &query, int parts, QString *error) const
+{
+    const QSqlDatabase db = m_db.connection();
+    QSqlQuery q(db);
+    if (!aggregate(db, q, u"MIN(id), MAX(id)"_s, query, error))
+        return {};
+    if (q.isNull(0))
+        return {query}; // nothing matches: one (empty) part
+    // Ids are handed out in order and seldom deleted: equal id ranges hold
+    // about equal numbers of rows. The first part's range is open below and
+    // the last's above, so rows added meanwhile still land in exactly one.
+    const qint64 low = q.value(0).toLongLong();
+    const qint64 high = q.value(1).toLongLong();
+    const qint64 span = high - low + 1;
+    const qint64 count = std::clamp<qint64>(parts, 1, span);
+    QList<OrderQuery> out;
+    for (qint64 i = 0; i < count; ++i) {
+        OrderQuery part = query;
+        if (i > 0)
+            part.idAfter = low - 1 + span * i / count;
+        if (i + 1 < count)
+            part.idUpTo = low - 1 + span * (i + 1) / count;
+        out.append(part);
+    }
+    return out;
+}
+
+qint64 OrderStore::count(const OrderQuery &query, QString *error) const
+{
+    const QSqlDatabase db = m_db.connection();
+    QSqlQuery q(db);
+    if (!aggregate(db, q, u"COUNT(*)"_s, query, error))
+        return -1;
     return q.value(0).toLongLong();
 }
 

@@ -67,6 +67,10 @@ struct OrderQuery
     Qt::SortOrder order = Qt::DescendingOrder;
     int offset = 0;
     int limit = 200; // <= 0: no limit
+    // Only the orders whose row id is in (idAfter, idUpTo]; 0: open. Set by
+    // OrderStore::partition() to read one list on several threads.
+    qint64 idAfter = 0;
+    qint64 idUpTo = 0;
     // Whether Order::lastPayload is read (lists that show many rows skip it).
     bool withPayload = true;
 };
@@ -115,6 +119,11 @@ public:
     bool forEach(const OrderQuery &query, const std::function<bool(const Domain::Order &)> &visit,
                  QString *error = nullptr) const;
     qint64 count(const OrderQuery &query, QString *error = nullptr) const;
+    // `query` cut into at most `parts` queries by row id, lowest ids first:
+    // together they match each of query's orders exactly once, each in
+    // query's order, however the store changes meanwhile. Fewer when the
+    // store holds fewer ids; empty with *error set when it cannot be read.
+    QList<OrderQuery> partition(const OrderQuery &query, int parts, QString *error = nullptr) const;
     QList<StatusChange> history(Domain::Provider provider, const QString &paymentId) const;
     // How many orders of that provider share the merchant reference (F4).
     int referenceCount(Domain::Provider provider, const QString &merchantReference) const;

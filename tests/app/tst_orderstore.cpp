@@ -704,6 +704,25 @@ void TestOrderStore::queryFilters()
     QVERIFY2(error.isEmpty(), qPrintable(error));
     QCOMPARE(actual, expected);
     QCOMPARE(m_store->count(query), qint64(expected.size()));
+    // Read in parts (the list's load on several threads), each order comes
+    // exactly once, in its part's place in the query's order.
+    for (const int count : {1, 2, 3, 7, 100}) {
+        const QList<OrderQuery> parts = m_store->partition(query, count, &error);
+        QVERIFY2(!parts.isEmpty(), qPrintable(error));
+        QVERIFY(parts.size() <= count);
+        if (count <= expected.size() && expected.size() > 20)
+            QCOMPARE(parts.size(), count);
+        QStringList together;
+        for (const OrderQuery &part : parts) {
+            const QStringList read = ids(m_store->query(part, &error));
+            QVERIFY2(error.isEmpty(), qPrintable(error));
+            QVERIFY(std::is_sorted(read.begin(), read.end()));
+            QCOMPARE(m_store->count(part), qint64(read.size()));
+            together += read;
+        }
+        std::sort(together.begin(), together.end());
+        QCOMPARE(together, expected);
+    }
     // The catalogue is varied enough that the filters mean something.
     if (QByteArray(QTest::currentDataTag()) == "everything")
         QCOMPARE(actual.size(), 30);
@@ -980,6 +999,11 @@ void TestOrderStore::queriesUseIndexes_data()
 
     OrderQuery newest; // the list as it opens
     QTest::addRow("first page, newest first") << newest << true;
+    OrderQuery part = newest; // the list's whole load, read in parts by id
+    part.limit = 0;
+    part.idAfter = 100;
+    part.idUpTo = 900;
+    QTest::addRow("a part of the whole list") << part << true;
     OrderQuery oldest;
     oldest.order = Qt::AscendingOrder;
     oldest.offset = 400;

@@ -45,6 +45,7 @@ private Q_SLOTS:
     void keyedSortMatchesAComparisonSort();
     void keptSortFollowsUpdatedValues();
     void largeStoreShowsTheNewestOrdersFirst();
+    void partsMakeTheSnapshotOneReadMakes();
 
 private:
     // Adds `count` Liquido PIX orders, prefix + a 5-digit number, one second
@@ -636,6 +637,154 @@ void TestOrderTableModel::largeStoreShowsTheNewestOrdersFirst()
     QVERIFY(m_model->index(m_model->rowOf({Provider::Liquido, u"NEW-00001"_s}), 0)
                 .data(OrderTableModel::DuplicateRole)
                 .toBool());
+}
+
+// Issue 15: a large store is read in parts (OrderStore::partition) on several
+// threads and put together (takeParts). The result must be the snapshot one
+// read makes, row by row: the same order (ties on the creation time and
+// missing times included), the same strings, decisions, sync errors,
+// attempts, keys, shared references and cached decisions.
+void TestOrderTableModel::partsMakeTheSnapshotOneReadMakes()
+{
+    Storage::OrderStore &store = m_test->session().orders();
+    {
+        Storage::OrderBatch batch(store, Storage::StatusSource::Import);
+        QString error;
+        QVERIFY2(batch.begin(&error), qPrintable(error));
+        const QDateTime base = QDateTime::currentDateTimeUtc().addSecs(600);
+        const QStringList methods{u"PIX"_s, u"BOLETO"_s, u"CARD"_s, u"PICPAY"_s};
+        const QStringList raw{u"IN_PROGRESS"_s, u"SETTLED"_s, u"CANCELLED"_s, u"FAILED"_s};
+        std::mt19937 random(15);
+        for (int i = 0; i < 600; ++i) {
+            Domain::Order o;
+            o.provider = Provider::Liquido;
+            o.paymentId = u"PART-%1"_s.arg(i, 4, 10, QLatin1Char('0'));
+            // References shared within and across the id ranges.
+            o.merchantReference = i % 7 == 0 ? QString() : u"REF-%1"_s.arg(random() % 250);
+            // Each part meets the methods and statuses in another order.
+            o.paymentMethod = methods.at(qsizetype((i / 150 + random() % 4) % 4));
+            o.amount = {qint64(random() % 100000), i % 3 ? u"BRL"_s : u"USD"_s};
+            o.rawStatus = raw.at(qsizetype(random() % 4));
+            o.status = Domain::mapProviderStatus(o.provider, o.rawStatus).status;
+            // Many equal times, in every id range; some unknown.
+            if (random() % 10 != 0)
+                o.createdAt = base.addSecs(-qint64(random() % 40) * 60);
+            QVERIFY(batch.upsert(o).ok);
+        }
+        QVERIFY2(batch.commit(&error), qPrintable(error));
+    }
+    for (int i = 0; i < 600; i += 37) {
+        QVERIFY(store.recordSyncError(Provider::Liquido,
+                                      u"PART-%1"_s.arg(i, 4, 10, QLatin1Char('0')),
+                                      QDateTime::currentDateTimeUtc(), u"timeout %1"_s.arg(i)));
+    }
+    QHash<QString, Ui::OrderSnapshot::Attempts> attempts;
+    for (int i = 5; i < 600; i += 97) {
+        Ui::OrderSnapshot::Attempts a;
+        a.flags.unresolvedAttemptId = 1000 + i;
+        a.unresolvedNote = u"note %1"_s.arg(i);
+        attempts.insert(Ui::OrderSnapshot::keyOf(Provider::Liquido,
+                                                 u"PART-%1"_s.arg(i, 4, 10, QLatin1Char('0'))),
+                        a);
+    }
+    const Domain::CancelPolicy &policy = m_test->session().orderReads().policy;
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    Storage::OrderQuery query;
+    query.withPayload = false;
+    query.limit = 0;
+
+    Ui::OrderSnapshot one;
+    QString error;
+    QVERIFY2(store.forEach(
+                 query,
+                 [&](const Domain::Order &o) {
+                     one.append(o, policy, now, attempts);
+                     return true;
+                 },
+                 &error),
+             qPrintable(error));
+    one.markDuplicateReferences();
+
+    const QList<Storage::OrderQuery> parts = store.partition(query, 3, &error);
+    QCOMPARE(parts.size(), 3);
+    std::vector<Ui::OrderSnapshot> pieces(3);
+    for (size_t p = 0; p < 3; ++p) {
+        QVERIFY(store.forEach(parts.at(qsizetype(p)), [&](const Domain::Order &o) {
+            pieces[p].appendUnfiled(o, policy, now, attempts);
+            return true;
+        }));
+        QVERIFY(pieces[p].rows.size() > 100);
+    }
+    Ui::OrderSnapshot merged;
+    merged.takeParts(pieces);
+    merged.fileKeys();
+    merged.markDuplicateReferences();
+
+    QCOMPARE(merged.rows.size(), one.rows.size());
+    QCOMPARE(merged.keyCount, one.keyCount);
+    const auto sameDecision = [](const Domain::PolicyDecision &a, const Domain::PolicyDecision &b) {
+        return a.eligibility == b.eligibility && a.reason == b.reason && a.instead == b.instead
+               && a.warning == b.warning && a.ruleId == b.ruleId;
+    };
+    int unknownTimes = 0;
+    int syncErrors = 0;
+    int withAttempts = 0;
+    for (size_t i = 0; i < one.rows.size(); ++i) {
+        const Ui::OrderSnapshot::Row &a = one.rows[i];
+        const Ui::OrderSnapshot::Row &b = merged.rows[i];
+        const QString id = one.paymentId(a);
+        QCOMPARE(merged.paymentId(b), id);
+        QCOMPARE(merged.merchantReference(b), one.merchantReference(a));
+        QCOMPARE(merged.string(b.method), one.string(a.method));
+        QCOMPARE(merged.string(b.currency), one.string(a.currency));
+        QCOMPARE(merged.string(b.rawStatus), one.string(a.rawStatus));
+        QCOMPARE(b.amountMinor, a.amountMinor);
+        QCOMPARE(b.createdMs, a.createdMs);
+        QCOMPARE(b.deadlineMs, a.deadlineMs);
+        QCOMPARE(b.syncedMs, a.syncedMs);
+        QCOMPARE(b.provider, a.provider);
+        QCOMPARE(b.status, a.status);
+        QCOMPARE(b.flags, a.flags);
+        QCOMPARE(b.eligible, a.eligible);
+        QCOMPARE(b.duplicateReference, a.duplicateReference);
+        QCOMPARE(b.unresolved, a.unresolved);
+        QCOMPARE(b.syncFailed, a.syncFailed);
+        QCOMPARE(b.activeAttempt, a.activeAttempt);
+        QVERIFY(sameDecision(merged.decisions[b.decision].open, one.decisions[a.decision].open));
+        QVERIFY(
+            sameDecision(merged.decisions[b.decision].closed, one.decisions[a.decision].closed));
+        QCOMPARE(merged.syncErrors.value(quint32(i)), one.syncErrors.value(quint32(i)));
+        QCOMPARE(merged.attempts.value(quint32(i)).unresolvedNote,
+                 one.attempts.value(quint32(i)).unresolvedNote);
+        QCOMPARE(merged.find(Provider(b.provider), id), std::optional<quint32>(quint32(i)));
+        unknownTimes += a.createdMs == Ui::OrderSnapshot::kNoTime;
+        syncErrors += a.syncFailed;
+        withAttempts += a.unresolved;
+    }
+    QVERIFY(unknownTimes > 20);
+    QVERIFY(syncErrors >= 16);
+    QVERIFY(withAttempts >= 6);
+    // The cached decisions, keyed by string indexes: the same under each
+    // snapshot's own strings.
+    const auto cached = [](const Ui::OrderSnapshot &s) {
+        QMap<QString, quint16> byText;
+        for (auto it = s.decisionIndex.cbegin(); it != s.decisionIndex.cend(); ++it) {
+            const QString key = u"%1|%2|%3|%4"_s.arg(it.key() >> 40)
+                                    .arg(s.string(quint32((it.key() >> 24) & 0xFFFF)))
+                                    .arg((it.key() >> 23) & 1)
+                                    .arg(s.string(quint32(it.key() & 0x7FFFFF)));
+            byText.insert(key, *it);
+        }
+        return byText;
+    };
+    const QMap<QString, quint16> expected = cached(one);
+    const QMap<QString, quint16> got = cached(merged);
+    QCOMPARE(got.keys(), expected.keys());
+    for (auto it = expected.cbegin(); it != expected.cend(); ++it) {
+        QVERIFY(sameDecision(merged.decisions[got.value(it.key())].open, one.decisions[*it].open));
+        QVERIFY(
+            sameDecision(merged.decisions[got.value(it.key())].closed, one.decisions[*it].closed));
+    }
 }
 
 QTEST_MAIN(TestOrderTableModel)

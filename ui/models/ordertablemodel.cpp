@@ -9,6 +9,7 @@
 
 #include <QFont>
 #include <QtConcurrent/QtConcurrentRun>
+#include <QThread>
 #include <QTimer>
 
 #include <algorithm>
@@ -254,6 +255,13 @@ void OrderSnapshot::setDecision(Row &row, const Domain::Order &order,
     }
     Q_UNUSED(nowUtc);
     shape.open.deadlineUtc = shape.closed.deadlineUtc = QDateTime();
+    row.decision = shapeIndex(shape);
+    if (cacheable)
+        decisionIndex.insert(key, row.decision);
+}
+
+quint16 OrderSnapshot::shapeIndex(const DecisionShape &shape)
+{
     const auto same = [](const Domain::PolicyDecision &a, const Domain::PolicyDecision &b) {
         return a.eligibility == b.eligibility && a.reason == b.reason && a.instead == b.instead
                && a.warning == b.warning && a.providerZone == b.providerZone
@@ -265,13 +273,10 @@ void OrderSnapshot::setDecision(Row &row, const Domain::Order &order,
         ++i;
     if (i == decisions.size()) {
         if (decisions.size() >= 0xFFFF)
-            i = 0; // cannot happen with real rules; the first shape is a safe "ask again"
-        else
-            decisions.push_back(shape);
+            return 0; // cannot happen with real rules; the first shape is a safe "ask again"
+        decisions.push_back(shape);
     }
-    row.decision = i;
-    if (cacheable)
-        decisionIndex.insert(key, i);
+    return i;
 }
 
 void OrderSnapshot::setAttempts(quint32 i, Row &row, const Attempts &a)
@@ -386,6 +391,7 @@ OrderTableModel::OrderTableModel(OrderReads sources, QObject *parent)
     , m_snapshot(std::make_shared<OrderSnapshot>())
     , m_now(m_sources.clock())
 {
+    m_loadPool.setMaxThreadCount(kMaxLoadThreads);
     connect(&m_viewWatcher, &QFutureWatcher<ViewResult>::finished, this,
             &OrderTableModel::applyView);
     connect(&m_loadWatcher, &QFutureWatcher<LoadResult>::finished, this,
@@ -681,6 +687,14 @@ void OrderTableModel::setNow(const QDateTime &nowUtc)
 void OrderSnapshot::append(const Domain::Order &order, const Domain::CancelPolicy &policy,
                            const QDateTime &nowUtc, const QHash<QString, Attempts> &attemptsByKey)
 {
+    appendUnfiled(order, policy, nowUtc, attemptsByKey);
+    addKey(quint32(rows.size() - 1));
+}
+
+void OrderSnapshot::appendUnfiled(const Domain::Order &order, const Domain::CancelPolicy &policy,
+                                  const QDateTime &nowUtc,
+                                  const QHash<QString, Attempts> &attemptsByKey)
+{
     Row row;
     const Domain::PolicyDecision decision = policy.decide(order, nowUtc);
     fill(row, order, decision);
@@ -693,7 +707,88 @@ void OrderSnapshot::append(const Domain::Order &order, const Domain::CancelPolic
     }
     setSyncError(i, order);
     rows.push_back(row);
-    addKey(i);
+}
+
+void OrderSnapshot::fileKeys()
+{
+    keySlots.clear();
+    keyCount = 0;
+    reserveKeys(rows.size());
+    for (size_t i = 0; i < rows.size(); ++i)
+        placeKey(quint32(i));
+}
+
+void OrderSnapshot::takeParts(std::vector<OrderSnapshot> &parts)
+{
+    Q_ASSERT(rows.empty());
+    // What each part's string and decision indexes are here.
+    struct Map
+    {
+        quint32 arenaBase = 0;
+        std::vector<quint32> strings;
+        std::vector<quint16> decisions;
+    };
+    std::vector<Map> maps(parts.size());
+    size_t total = 0;
+    for (size_t p = 0; p < parts.size(); ++p) {
+        OrderSnapshot &part = parts[p];
+        Map &map = maps[p];
+        map.arenaBase = quint32(arena.size());
+        if (arena.isEmpty())
+            arena = std::move(part.arena);
+        else
+            arena.append(part.arena);
+        part.arena = QByteArray();
+        for (const QString &string : std::as_const(part.strings))
+            map.strings.push_back(intern(string));
+        for (const DecisionShape &shape : part.decisions)
+            map.decisions.push_back(shapeIndex(shape));
+        // The cached shapes, under this snapshot's string indexes (see
+        // setDecision() for the key's fields).
+        for (auto it = part.decisionIndex.cbegin(); it != part.decisionIndex.cend(); ++it) {
+            const quint64 method = map.strings[(it.key() >> 24) & 0xFFFF];
+            const quint64 rawStatus = map.strings[it.key() & 0x7FFFFF];
+            if (method <= 0xFFFF && rawStatus < (1U << 23))
+                decisionIndex.insert((it.key() & ~quint64(0xFFFFFFFFFF)) | (method << 24)
+                                         | (it.key() & (quint64(1) << 23)) | rawStatus,
+                                     map.decisions[*it]);
+        }
+        total += part.rows.size();
+    }
+    // Each part is in the load's order, newest first (a missing time last);
+    // on equal times the higher ids come first, as in the store's order, and
+    // parts hold ascending id ranges.
+    rows.reserve(total);
+    std::vector<size_t> next(parts.size(), 0);
+    for (;;) {
+        std::optional<size_t> from;
+        for (size_t p = parts.size(); p-- > 0;) {
+            if (next[p] < parts[p].rows.size()
+                && (!from
+                    || parts[p].rows[next[p]].createdMs > parts[*from].rows[next[*from]].createdMs))
+                from = p;
+        }
+        if (!from)
+            break;
+        const size_t p = *from;
+        const OrderSnapshot &part = parts[p];
+        const Map &map = maps[p];
+        const quint32 j = quint32(next[p]++);
+        Row row = part.rows[j];
+        row.idOffset += map.arenaBase;
+        row.refOffset += map.arenaBase;
+        row.method = quint16(map.strings[row.method]);
+        row.currency = quint16(map.strings[row.currency]);
+        row.rawStatus = map.strings[row.rawStatus];
+        row.decision = map.decisions[row.decision];
+        const auto i = quint32(rows.size());
+        if (row.syncFailed)
+            syncErrors.insert(i, part.syncErrors.value(j));
+        if (row.activeAttempt || row.unresolved)
+            attempts.insert(i, part.attempts.value(j));
+        rows.push_back(row);
+    }
+    parts.clear();
 }
 
 void OrderSnapshot::markDuplicateReferences()
@@ -743,7 +838,8 @@ void OrderTableModel::reload()
     const Storage::CancelJournal *journal = &m_sources.journal;
     const Domain::CancelPolicy policy = m_sources.policy;
     const QDateTime now = m_sources.clock();
-    m_loadWatcher.setFuture(QtConcurrent::run([this, loadId, store, journal, policy, now] {
+    m_loadWatcher.setFuture(QtConcurrent::run(&m_loadPool, [this, loadId, store, journal, policy,
+                                                            now] {
         // The store hands this worker thread its own database connection.
         LoadResult result;
         // The few orders with a cancel in progress or unresolved (F12, §10).
@@ -808,12 +904,49 @@ void OrderTableModel::reload()
             },
             Qt::QueuedConnection);
 
-        auto snapshot = std::make_shared<OrderSnapshot>();
-        snapshot->rows.reserve(size_t(std::max<qint64>(total, 0)));
-        snapshot->reserveKeys(size_t(std::max<qint64>(total, 0)));
-        if (!read(*snapshot, 0))
+        // The whole store, in parts read side by side on their own threads
+        // and connections (building the rows is most of a load), then put
+        // together in the load's order.
+        query.limit = 0;
+        const int threads = std::clamp(QThread::idealThreadCount(), 1, kMaxLoadThreads);
+        const QList<Storage::OrderQuery> parts =
+            total >= kSplitLoadFrom ? store->partition(query, threads, &result.error)
+                                    : QList<Storage::OrderQuery>{query};
+        if (parts.isEmpty())
             return result;
-        snapshot->markDuplicateReferences();
+        std::vector<OrderSnapshot> pieces(size_t(parts.size()));
+        std::vector<QString> errors(size_t(parts.size()));
+        for (OrderSnapshot &piece : pieces)
+            piece.rows.reserve(size_t(std::max<qint64>(total, 0)) / pieces.size() + 1024);
+        const auto readPart = [&](size_t p) {
+            return store->forEach(
+                parts.at(qsizetype(p)),
+                [&](const Domain::Order &order) {
+                    pieces[p].appendUnfiled(order, policy, now, attempts);
+                    return true;
+                },
+                &errors[p]);
+        };
+        QList<QFuture<bool>> others;
+        for (size_t p = 1; p < pieces.size(); ++p)
+            others.append(QtConcurrent::run(&m_loadPool, readPart, p));
+        bool ok = readPart(0);
+        // A pool thread waiting lends its place to its pool meanwhile: the
+        // parts run even when every thread of the pool is busy.
+        for (QFuture<bool> &other : others)
+            ok = other.result() && ok;
+        if (!ok) {
+            for (const QString &e : errors)
+                result.error = result.error.isEmpty() ? e : result.error;
+            return result;
+        }
+        auto snapshot = std::make_shared<OrderSnapshot>();
+        snapshot->takeParts(pieces);
+        // The two passes over all rows touch different fields.
+        QFuture<void> duplicates =
+            QtConcurrent::run(&m_loadPool, [&snapshot] { snapshot->markDuplicateReferences(); });
+        snapshot->fileKeys();
+        duplicates.waitForFinished();
         result.snapshot = SnapshotHandoff(std::move(snapshot));
         return result;
     }));

@@ -14,6 +14,7 @@
 #include <QSet>
 #include <QString>
 #include <QStringList>
+#include <QThreadPool>
 
 #include <memory>
 #include <optional>
@@ -138,6 +139,16 @@ struct OrderSnapshot
     // attemptsByKey: keyOf() -> attempts).
     void append(const Domain::Order &order, const Domain::CancelPolicy &policy,
                 const QDateTime &nowUtc, const QHash<QString, Attempts> &attemptsByKey);
+    // append() without filing the row's key (a part read on its own thread).
+    void appendUnfiled(const Domain::Order &order, const Domain::CancelPolicy &policy,
+                       const QDateTime &nowUtc, const QHash<QString, Attempts> &attemptsByKey);
+    // Makes this empty snapshot the parts' rows, in the load's order (newest
+    // first), as one read of the store would have given them; parts are
+    // appendUnfiled() reads of OrderStore::partition()'s queries, in its
+    // order, and are emptied. Keys are not filed (fileKeys()).
+    void takeParts(std::vector<OrderSnapshot> &parts);
+    // Files every row's key (after takeParts()).
+    void fileKeys();
     // Marks the rows whose merchant reference another row of the same
     // provider shares (F4), over all rows.
     void markDuplicateReferences();
@@ -162,6 +173,8 @@ struct OrderSnapshot
     // Keeps the shape of `decision` (the policy's for the order now) in row.
     void setDecision(Row &row, const Domain::Order &order, const Domain::PolicyDecision &decision,
                      const Domain::CancelPolicy &policy, const QDateTime &nowUtc);
+    // The index of `shape` in decisions, added when new.
+    quint16 shapeIndex(const DecisionShape &shape);
     // Keeps (or forgets) row i's attempts.
     void setAttempts(quint32 i, Row &row, const Attempts &a);
     OrderFacts facts(quint32 i) const;
@@ -362,6 +375,9 @@ private:
     int m_matchesInAll = -1;
     // How many of the newest orders show before the whole store is read.
     static constexpr int kFirstRows = 1000;
+    // Stores this large are read in parts on up to this many threads.
+    static constexpr qint64 kSplitLoadFrom = 20000;
+    static constexpr int kMaxLoadThreads = 4;
     bool m_incomingPartial = false;             // m_incoming holds only the newest orders
     qint64 m_expectedOrders = -1;               // see expectedOrders()
     quint64 m_loadId = 0;                       // counts reload()s
@@ -383,6 +399,9 @@ private:
     QList<Domain::OrderKey> m_pendingKeys;
     bool m_updateScheduled = false;
     bool m_updating = false;
+    // The load's threads. Not the global pool: Qt's raster painting waits
+    // for that pool's threads, and a load there froze the window.
+    QThreadPool m_loadPool;
     QFutureWatcher<ViewResult> m_viewWatcher;
     QFutureWatcher<LoadResult> m_loadWatcher;
     QFutureWatcher<UpdateResult> m_updateWatcher;
