@@ -22,13 +22,24 @@ namespace CancelDesk::Storage {
 
 namespace {
 
-// The connection's sqlite3 handle (QSqlDriver::handle()); null for other engines.
-sqlite3 *sqliteHandle(const QSqlDatabase &db)
+// The driver's own handle (QSqlDriver::handle()) when it is a T*, which the
+// driver registers under one of typeNames; null for other engines.
+template<typename T>
+T *driverHandle(const QSqlDatabase &db, std::initializer_list<const char *> typeNames)
 {
     const QVariant handle = db.driver() ? db.driver()->handle() : QVariant();
-    if (!handle.isValid() || std::strcmp(handle.typeName(), "sqlite3*") != 0)
+    if (!handle.isValid())
         return nullptr;
-    return *static_cast<sqlite3 *const *>(handle.constData());
+    for (const char *name : typeNames) {
+        if (std::strcmp(handle.typeName(), name) == 0)
+            return *static_cast<T *const *>(handle.constData());
+    }
+    return nullptr;
+}
+
+sqlite3 *sqliteHandle(const QSqlDatabase &db)
+{
+    return driverHandle<sqlite3>(db, {"sqlite3*"});
 }
 
 // In the words Qt's driver errors get (busy, damaged, full, … : Database::errorText).
@@ -43,13 +54,8 @@ QString sqliteError(sqlite3 *handle)
 // null for other engines.
 PGconn *pgHandle(const QSqlDatabase &db)
 {
-    const QVariant handle = db.driver() ? db.driver()->handle() : QVariant();
     // Qt's driver registers the type by its struct's name.
-    if (!handle.isValid()
-        || (std::strcmp(handle.typeName(), "pg_conn*") != 0
-            && std::strcmp(handle.typeName(), "PGconn*") != 0))
-        return nullptr;
-    return *static_cast<PGconn *const *>(handle.constData());
+    return driverHandle<PGconn>(db, {"pg_conn*", "PGconn*"});
 }
 
 // The statement with libpq's $1, $2, … for the ? placeholders Qt takes,
@@ -657,15 +663,76 @@ QByteArrayView RowCursor::utf8(int column) const
     return bytes;
 }
 
+// One SQLite value: its type, and the integer, real or bytes it holds.
+struct RowCursor::SqliteCell
+{
+    int type = SQLITE_NULL;
+    qint64 integer = 0; // sqlite3_column_int64(): 0 for NULL
+    double real = 0;
+    QByteArrayView bytes; // TEXT (UTF-8), BLOB
+};
+
+int RowCursor::sqliteType(int column) const
+{
+    return m_ahead ? m_ahead->value(column).type : sqlite3_column_type(m_statement, column);
+}
+
+RowCursor::SqliteCell RowCursor::sqliteAt(int column) const
+{
+    SqliteCell c;
+    if (m_ahead) {
+        const CopiedValue &v = m_ahead->value(column);
+        c.type = v.type;
+        c.integer = v.integer;
+        c.real = v.real;
+        if (v.type == SQLITE_TEXT || v.type == SQLITE_BLOB)
+            c.bytes = m_ahead->bytes(v);
+        return c;
+    }
+    c.type = sqlite3_column_type(m_statement, column);
+    switch (c.type) {
+    case SQLITE_INTEGER:
+        c.integer = sqlite3_column_int64(m_statement, column);
+        break;
+    case SQLITE_FLOAT:
+        c.real = sqlite3_column_double(m_statement, column);
+        break;
+    case SQLITE_TEXT:
+        c.bytes =
+            QByteArrayView(reinterpret_cast<const char *>(sqlite3_column_text(m_statement, column)),
+                           sqlite3_column_bytes(m_statement, column));
+        break;
+    case SQLITE_BLOB:
+        c.bytes =
+            QByteArrayView(static_cast<const char *>(sqlite3_column_blob(m_statement, column)),
+                           sqlite3_column_bytes(m_statement, column));
+        break;
+    default:
+        break;
+    }
+    return c;
+}
+
+QString RowCursor::sqliteUtf16(int column) const
+{
+    if (m_ahead) {
+        // Plain text was not given a UTF-16 copy: the same characters.
+        const CopiedValue &v = m_ahead->value(column);
+        return v.plain ? QString::fromUtf8(m_ahead->bytes(v)) : m_ahead->utf16(v);
+    }
+    // SQLite's own conversion, as Qt's driver reads text: the same characters
+    // for whatever bytes the file holds.
+    const auto *utf16 = static_cast<const char16_t *>(sqlite3_column_text16(m_statement, column));
+    return QString::fromUtf16(utf16, sqlite3_column_bytes16(m_statement, column) / 2);
+}
+
 bool RowCursor::isNull(int column) const
 {
     if (m_query)
         return m_query->isNull(column);
-    if (m_ahead)
-        return m_ahead->value(column).type == SQLITE_NULL;
     if (m_pg)
         return m_pg->isNull(column);
-    return sqlite3_column_type(m_statement, column) == SQLITE_NULL;
+    return sqliteType(column) == SQLITE_NULL;
 }
 
 qint64 RowCursor::int64(int column) const
@@ -673,12 +740,6 @@ qint64 RowCursor::int64(int column) const
     if (m_query)
         return m_query->value(column).toLongLong();
     // Other types as QVariant converts them (text "12x" is 0, not SQLite's 12).
-    if (m_ahead) {
-        const CopiedValue &v = m_ahead->value(column);
-        if (v.type == SQLITE_INTEGER || v.type == SQLITE_NULL)
-            return v.integer;
-        return value(column).toLongLong();
-    }
     if (m_pg) {
         // As QVariant converts what Qt's driver gives (value()).
         const Oid type = m_pg->type(column);
@@ -687,13 +748,10 @@ qint64 RowCursor::int64(int column) const
             return value(column).toLongLong();
         return m_pg->integer(column);
     }
-    switch (sqlite3_column_type(m_statement, column)) {
-    case SQLITE_INTEGER:
-    case SQLITE_NULL:
-        return sqlite3_column_int64(m_statement, column);
-    default:
-        return value(column).toLongLong();
-    }
+    const SqliteCell c = sqliteAt(column);
+    if (c.type == SQLITE_INTEGER || c.type == SQLITE_NULL)
+        return c.integer;
+    return value(column).toLongLong();
 }
 
 QString RowCursor::text(int column) const
@@ -705,33 +763,14 @@ QString RowCursor::text(int column) const
             return value(column).toString();
         return QString::fromUtf8(m_pg->bytes(column));
     }
-    if (m_ahead) {
-        const CopiedValue &v = m_ahead->value(column);
-        if (v.type == SQLITE_NULL)
-            return {};
-        if (v.type != SQLITE_TEXT)
-            return value(column).toString();
-        if (!v.plain)
-            return m_ahead->utf16(v); // SQLite's own conversion, as below
-        const QByteArrayView bytes = m_ahead->bytes(v);
-        return isAscii(reinterpret_cast<const unsigned char *>(bytes.data()), int(bytes.size()))
-                   ? QString::fromLatin1(bytes)
-                   : QString::fromUtf8(bytes);
-    }
-    switch (sqlite3_column_type(m_statement, column)) {
+    const SqliteCell c = sqliteAt(column);
+    switch (c.type) {
     case SQLITE_NULL:
         return {};
-    case SQLITE_TEXT: {
-        const auto *utf8 = sqlite3_column_text(m_statement, column);
-        const int size = sqlite3_column_bytes(m_statement, column);
-        if (isAscii(utf8, size))
-            return QString::fromLatin1(reinterpret_cast<const char *>(utf8), size);
-        // SQLite's own conversion, as Qt's driver reads text: the same
-        // characters for whatever bytes the file holds.
-        const auto *utf16 =
-            static_cast<const char16_t *>(sqlite3_column_text16(m_statement, column));
-        return QString::fromUtf16(utf16, sqlite3_column_bytes16(m_statement, column) / 2);
-    }
+    case SQLITE_TEXT:
+        if (isAscii(reinterpret_cast<const unsigned char *>(c.bytes.data()), int(c.bytes.size())))
+            return QString::fromLatin1(c.bytes);
+        return sqliteUtf16(column);
     default:
         return value(column).toString();
     }
@@ -744,16 +783,9 @@ std::optional<QByteArrayView> RowCursor::storedText(int column) const
             return std::nullopt;
         return m_pg->bytes(column);
     }
-    if (m_ahead) {
-        const CopiedValue &v = m_ahead->value(column);
-        if (v.type != SQLITE_TEXT)
-            return std::nullopt;
-        return m_ahead->bytes(v);
-    }
-    if (!m_statement || sqlite3_column_type(m_statement, column) != SQLITE_TEXT)
+    if (!m_statement || sqliteType(column) != SQLITE_TEXT)
         return std::nullopt;
-    const auto *utf8 = reinterpret_cast<const char *>(sqlite3_column_text(m_statement, column));
-    return QByteArrayView(utf8, sqlite3_column_bytes(m_statement, column));
+    return sqliteAt(column).bytes;
 }
 
 std::optional<QByteArrayView> RowCursor::plainText(int column) const
@@ -777,15 +809,12 @@ std::optional<qint64> RowCursor::storedInteger(int column) const
             return std::nullopt;
         return m_pg->integer(column);
     }
-    if (m_ahead) {
-        const CopiedValue &v = m_ahead->value(column);
-        if (v.type != SQLITE_INTEGER)
-            return std::nullopt;
-        return v.integer;
-    }
-    if (!m_statement || sqlite3_column_type(m_statement, column) != SQLITE_INTEGER)
+    if (!m_statement)
         return std::nullopt;
-    return qint64(sqlite3_column_int64(m_statement, column));
+    const SqliteCell c = sqliteAt(column);
+    if (c.type != SQLITE_INTEGER)
+        return std::nullopt;
+    return c.integer;
 }
 
 QVariant RowCursor::value(int column) const
@@ -796,32 +825,16 @@ QVariant RowCursor::value(int column) const
         return pgValue(column);
     // As Qt's SQLite driver converts each type (QSQLiteResult): NULL as a
     // null QString.
-    if (m_ahead) {
-        const CopiedValue &v = m_ahead->value(column);
-        switch (v.type) {
-        case SQLITE_NULL:
-            return QVariant(QMetaType::fromType<QString>());
-        case SQLITE_INTEGER:
-            return QVariant(v.integer);
-        case SQLITE_FLOAT:
-            return QVariant(v.real);
-        case SQLITE_BLOB:
-            return QVariant(m_ahead->bytes(v).toByteArray());
-        default:
-            return QVariant(text(column));
-        }
-    }
-    switch (sqlite3_column_type(m_statement, column)) {
+    const SqliteCell c = sqliteAt(column);
+    switch (c.type) {
     case SQLITE_NULL:
         return QVariant(QMetaType::fromType<QString>());
     case SQLITE_INTEGER:
-        return QVariant(qint64(sqlite3_column_int64(m_statement, column)));
+        return QVariant(c.integer);
     case SQLITE_FLOAT:
-        return QVariant(sqlite3_column_double(m_statement, column));
+        return QVariant(c.real);
     case SQLITE_BLOB:
-        return QVariant(
-            QByteArray(static_cast<const char *>(sqlite3_column_blob(m_statement, column)),
-                       sqlite3_column_bytes(m_statement, column)));
+        return QVariant(c.bytes.toByteArray());
     default:
         return QVariant(text(column));
     }

@@ -75,10 +75,17 @@ public:
 private:
     class ReadAhead;
     class PgRows;
+    struct SqliteCell;
 
     bool prepare();
     bool bindAll();
     QVariant pgValue(int column) const;
+    // A SQLite column of the current row, from the statement or from the
+    // read-ahead copy of it (the same values either way).
+    int sqliteType(int column) const;
+    SqliteCell sqliteAt(int column) const;
+    // A non-ASCII TEXT column as Qt's driver reads it (SQLite's UTF-16).
+    QString sqliteUtf16(int column) const;
 
     QSqlDatabase m_db;
     QString m_sql;
