@@ -19,9 +19,14 @@
 #include <QStringDecoder>
 
 #include <array>
+#include <chrono>
+#include <condition_variable>
 #include <cstring>
+#include <deque>
 #include <memory>
+#include <mutex>
 #include <optional>
+#include <thread>
 #include <unordered_map>
 #include <utility>
 
@@ -567,93 +572,45 @@ std::unique_ptr<RowSource> openSource(const QString &path, QFile &file, QString 
     return json;
 }
 
-// The rows of one run, one at a time: counted, validated, checked against the
-// rows before them and the store, and (when writing) upserted into the batch.
-class RowImporter
+// A good row of the file, ready to be written.
+struct Pending
+{
+    Order order;
+    int line = 0;
+    int rowsRead = 0;    // the run's rows read up to this one (ImportResult::rows)
+    int issuesSoFar = 0; // the run's issues noted before it
+};
+
+// The reading side of a run: each row counted, validated and checked against
+// the rows before it (issues noted by line), the good ones handed on.
+class RowChecker
 {
 public:
-    RowImporter(Storage::OrderStore &store, const Domain::CancelPolicy *policy,
-                Storage::OrderBatch *batch, ImportResult &result)
-        : m_store(store)
-        , m_policy(policy)
-        , m_batch(batch)
+    RowChecker(const Domain::CancelPolicy *policy, ImportResult &result)
+        : m_policy(policy)
         , m_result(result)
     {}
 
-    // False when the store refused the row (m_result says why): the run ends.
-    bool add(const Row &row, int line, const QString &issue)
+    // The row when it is good; else its issue is noted.
+    std::optional<Pending> check(const Row &row, int line, const QString &issue)
     {
         ++m_result.rows;
         if (!issue.isEmpty()) {
             m_result.issues.append({line, issue});
-            return true;
+            return std::nullopt;
         }
         Validated v = validateRow(row);
         if (!v.order) {
             m_result.issues.append({line, v.reason});
-            return true;
+            return std::nullopt;
         }
         Order &o = *v.order;
         if (isRepeated(o, line))
-            return true;
+            return std::nullopt;
         if (m_policy)
             o.cancelDeadline = m_policy->deadline(o);
-        if (m_batch) {
-            // Written a chunk at a time (flush()).
-            m_pending.append({std::move(o), line});
-            return m_pending.size() < kChunk || flush();
-        }
-        const std::optional<Order> stored = m_store.find(o.provider, o.paymentId);
-        if (stored && sameAsStored(o, *stored)) {
-            ++m_result.unchanged;
-            return true;
-        }
-        ++m_good;
-        return true;
+        return Pending{std::move(o), line, m_result.rows, int(m_result.issues.size())};
     }
-
-    // Writes the rows added since the last flush; false when the store
-    // refused one (m_result says why, with its line): the run ends.
-    bool flush()
-    {
-        const QList<Pending> pending = std::exchange(m_pending, {});
-        if (pending.isEmpty())
-            return true;
-        // Most rows of an import are new: added together (one statement on
-        // PostgreSQL, where each is a round trip). Only an order already
-        // stored is read, compared and merged. The payments of a chunk are
-        // distinct (isRepeated), so the order of the writes does not matter.
-        QList<Order> orders;
-        orders.reserve(pending.size());
-        for (const Pending &p : pending)
-            orders.append(p.order);
-        const QList<Storage::UpsertResult> added = m_batch->insertManyIfNew(orders);
-        for (qsizetype i = 0; i < pending.size(); ++i) {
-            const Order &o = pending.at(i).order;
-            Storage::UpsertResult r = added.at(i);
-            if (r.ok && !r.inserted) {
-                const std::optional<Order> stored = m_batch->find(o.provider, o.paymentId);
-                if (stored && sameAsStored(o, *stored)) {
-                    ++m_result.unchanged;
-                    continue;
-                }
-                r = m_batch->upsert(o);
-            }
-            if (!r.ok) {
-                m_result.error =
-                    QCoreApplication::translate("Importer", "Nothing was imported: line %1: %2")
-                        .arg(pending.at(i).line)
-                        .arg(r.error);
-                m_result.storageFailed = true;
-                return false;
-            }
-            ++m_good;
-        }
-        return true;
-    }
-
-    // The good rows: written, or for a preview, to be written.
-    int good() const { return m_good; }
 
 private:
     // Whether an earlier line had the same payment (noted as an issue).
@@ -669,22 +626,203 @@ private:
         return true;
     }
 
-    Storage::OrderStore &m_store;
     const Domain::CancelPolicy *m_policy;
-    Storage::OrderBatch *m_batch; // null for a preview
-    ImportResult &m_result;
-    // Rows validated and waiting to be written (flush()).
-    struct Pending
-    {
-        Order order;
-        int line = 0;
-    };
-    static constexpr qsizetype kChunk = 250;
-    QList<Pending> m_pending;
+    ImportResult &m_result; // rows and issues
     // Each (provider, payment id) seen so far -> its first line, as a 128-bit
     // digest: 1,000,000 rows cost tens of megabytes, not the whole file.
     std::unordered_map<RowDigest, int, RowDigestHash> m_seen;
+};
+
+// The writing side of a run: the good rows compared with the store (a
+// preview) or written into the batch.
+class RowWriter
+{
+public:
+    RowWriter(Storage::OrderStore &store, Storage::OrderBatch *batch, ImportResult &result)
+        : m_store(store)
+        , m_batch(batch)
+        , m_result(result)
+    {}
+
+    // A preview's row: counted as it would be written.
+    void preview(const Pending &p)
+    {
+        const std::optional<Order> stored = m_store.find(p.order.provider, p.order.paymentId);
+        if (stored && sameAsStored(p.order, *stored))
+            ++m_result.unchanged;
+        else
+            ++m_good;
+    }
+
+    // Writes a chunk of rows; false when the store refused one (m_result says
+    // why, with its line, and holds only what was read up to it): the run
+    // ends.
+    bool write(const QList<Pending> &pending)
+    {
+        if (pending.isEmpty())
+            return true;
+        // Most rows of an import are new: added together (one statement on
+        // PostgreSQL, where each is a round trip). Only an order already
+        // stored is read, compared and merged. The payments of a chunk are
+        // distinct (RowChecker), so the order of the writes does not matter.
+        QList<Order> orders;
+        orders.reserve(pending.size());
+        for (const Pending &p : pending)
+            orders.append(p.order);
+        const QList<Storage::UpsertResult> added = m_batch->insertManyIfNew(orders);
+        for (qsizetype i = 0; i < pending.size(); ++i) {
+            const Pending &p = pending.at(i);
+            Storage::UpsertResult r = added.at(i);
+            if (r.ok && !r.inserted) {
+                const std::optional<Order> stored =
+                    m_batch->find(p.order.provider, p.order.paymentId);
+                if (stored && sameAsStored(p.order, *stored)) {
+                    ++m_result.unchanged;
+                    continue;
+                }
+                r = m_batch->upsert(p.order);
+            }
+            if (!r.ok) {
+                m_result.error =
+                    QCoreApplication::translate("Importer", "Nothing was imported: line %1: %2")
+                        .arg(p.line)
+                        .arg(r.error);
+                m_result.storageFailed = true;
+                m_failedAt = p;
+                return false;
+            }
+            ++m_good;
+        }
+        return true;
+    }
+
+    // The good rows: written, or for a preview, to be written.
+    int good() const { return m_good; }
+    // The row the store refused (write() returned false).
+    const std::optional<Pending> &failedAt() const { return m_failedAt; }
+
+private:
+    Storage::OrderStore &m_store;
+    Storage::OrderBatch *m_batch; // null for a preview
+    ImportResult &m_result;       // unchanged, error
     int m_good = 0;
+    std::optional<Pending> m_failedAt;
+};
+
+// The good rows of a source, read and checked on a thread of its own while
+// the caller's thread writes the chunks before them: an import is about as
+// much reading as writing. At most kQueued chunks wait, so memory stays
+// bounded whatever the file's size.
+class ChunkReader
+{
+public:
+    static constexpr qsizetype kChunk = 1000;
+
+    ChunkReader(RowSource &source, const Domain::CancelPolicy *policy)
+        : m_source(source)
+        , m_checker(policy, m_read)
+        , m_thread([this] { run(); })
+    {}
+
+    ~ChunkReader() { finish(); }
+
+    Q_DISABLE_COPY_MOVE(ChunkReader)
+
+    // The next chunk, in the file's order; false at the end of the rows.
+    // Asks stop() while it waits and between chunks; *stopped when it said so.
+    bool next(QList<Pending> *chunk, const Importer::ShouldStop &stop, bool *stopped)
+    {
+        for (;;) {
+            if (stop && stop()) {
+                *stopped = true;
+                return false;
+            }
+            std::unique_lock lock(m_mutex);
+            m_ready.wait_for(lock, std::chrono::milliseconds(50),
+                             [this] { return !m_queue.empty() || m_done; });
+            if (!m_queue.empty()) {
+                *chunk = std::move(m_queue.front());
+                m_queue.pop_front();
+                lock.unlock();
+                m_room.notify_one();
+                return true;
+            }
+            if (m_done)
+                return false;
+        }
+    }
+
+    // Stops the reading (where it is, unless at its end) and waits for it.
+    void finish()
+    {
+        {
+            const std::lock_guard lock(m_mutex);
+            m_stop = true;
+        }
+        m_room.notify_all();
+        if (m_thread.joinable())
+            m_thread.join();
+    }
+
+    // After finish(): what the reading found (rows, issues) and the source's
+    // error, if any.
+    const ImportResult &read() const { return m_read; }
+    QString sourceError() const { return m_source.error(); }
+
+private:
+    void run()
+    {
+        QList<Pending> chunk;
+        Row row;
+        int line = 0;
+        QString issue;
+        while (m_source.next(&row, &line, &issue)) {
+            if (std::optional<Pending> p = m_checker.check(row, line, std::exchange(issue, {})))
+                chunk.append(std::move(*p));
+            if (chunk.size() >= kChunk && !hand(std::exchange(chunk, {})))
+                return;
+            if (m_read.rows % kStopCheckRows == 0 && stopping())
+                return;
+        }
+        if (!chunk.isEmpty() && !hand(std::move(chunk)))
+            return;
+        {
+            const std::lock_guard lock(m_mutex);
+            m_done = true;
+        }
+        m_ready.notify_all();
+    }
+
+    // Queues a chunk, waiting for room; false when the run is stopped.
+    bool hand(QList<Pending> chunk)
+    {
+        std::unique_lock lock(m_mutex);
+        m_room.wait(lock, [this] { return m_stop || m_queue.size() < kQueued; });
+        if (m_stop)
+            return false;
+        m_queue.push_back(std::move(chunk));
+        lock.unlock();
+        m_ready.notify_one();
+        return true;
+    }
+
+    bool stopping()
+    {
+        const std::lock_guard lock(m_mutex);
+        return m_stop;
+    }
+
+    static constexpr size_t kQueued = 4;
+    RowSource &m_source;
+    ImportResult m_read; // the reading thread's until m_done
+    RowChecker m_checker;
+    std::mutex m_mutex;
+    std::condition_variable m_ready; // a chunk is queued, or the end
+    std::condition_variable m_room;  // the queue has room, or stop
+    std::deque<QList<Pending>> m_queue;
+    bool m_done = false;
+    bool m_stop = false;
+    std::thread m_thread; // last: starts once the rest is set up
 };
 
 } // namespace
@@ -728,35 +866,63 @@ ImportResult Importer::run(const QString &path, bool write, const ShouldStop &st
             return result;
         }
     }
-    RowImporter rows(m_store, m_policy, batch ? &*batch : nullptr, result);
-    Row row;
-    int line = 0;
-    QString issue;
-    while (source->next(&row, &line, &issue)) {
-        // The open transaction (if any) rolls back with the batch.
-        if (stop && result.rows % kStopCheckRows == 0 && stop()) {
+    RowWriter writer(m_store, batch ? &*batch : nullptr, result);
+    if (!batch) {
+        // A preview reads the store row by row; nothing to overlap.
+        RowChecker checker(m_policy, result);
+        Row row;
+        int line = 0;
+        QString issue;
+        while (source->next(&row, &line, &issue)) {
+            if (stop && result.rows % kStopCheckRows == 0 && stop()) {
+                result.stopped = true;
+                return result;
+            }
+            if (const std::optional<Pending> p =
+                    checker.check(row, line, std::exchange(issue, QString())))
+                writer.preview(*p);
+        }
+        if (!source->error().isEmpty()) {
+            result.error = source->error();
+            return result;
+        }
+        result.imported = writer.good();
+        return result;
+    }
+    {
+        // Each return rolls the open transaction back with the batch.
+        ChunkReader reader(*source, m_policy);
+        QList<Pending> chunk;
+        bool stopped = false;
+        bool written = true;
+        while (written && reader.next(&chunk, stop, &stopped))
+            written = writer.write(chunk);
+        reader.finish();
+        result.rows = reader.read().rows;
+        result.issues = reader.read().issues;
+        if (const std::optional<Pending> &failed = writer.failedAt()) {
+            // The run ended at that row: what was read after it is not told.
+            result.rows = failed->rowsRead;
+            result.issues.resize(failed->issuesSoFar);
+            return result;
+        }
+        if (stopped) {
             result.stopped = true;
             return result;
         }
-        if (!rows.add(row, line, std::exchange(issue, QString())))
-            return result;
-    }
-    if (!source->error().isEmpty()) {
-        result.error = source->error();
-        return result;
-    }
-    if (batch && !rows.flush())
-        return result;
-    if (batch) {
-        QString error;
-        if (!batch->commit(&error)) {
-            result.error = nothingImportedText(error);
-            result.storageFailed = true;
+        if (!reader.sourceError().isEmpty()) {
+            result.error = reader.sourceError();
             return result;
         }
     }
-    result.imported = rows.good();
-    result.committed = write;
+    QString error;
+    if (!batch->commit(&error)) {
+        result.error = nothingImportedText(error);
+        result.storageFailed = true;
+        return result;
+    }
+    result.imported = writer.good();
+    result.committed = true;
     return result;
 }
 

@@ -57,6 +57,7 @@ private Q_SLOTS:
     void previewWritesNothing();
     void hugeFileInBoundedMemory();
     void hugeFileRefusedAtTheEndImportsNothing();
+    void stopWhileWritingImportsNothing();
     void hugeFileThroughTheCli();
 
 private:
@@ -281,20 +282,21 @@ void TestImporter::chunksMixNewChangedAndUnchangedOrders()
         return bytes;
     };
     Importer importer(*m_store);
-    // 700 orders, then 1,000 of which the first 700 are stored: 300 new
-    // after them, 700 stored of which a third changed.
-    ImportResult first = importer.importFile(write(u"a.csv"_s, csv(0, 700, "REQUIRES_CAPTURE")));
+    // 1,700 orders, then 2,500 of which the first 1,700 are stored: 800 new
+    // after them, 1,700 stored of which a third changed (chunks of 1,000
+    // rows: each kind within a chunk and across chunks).
+    ImportResult first = importer.importFile(write(u"a.csv"_s, csv(0, 1700, "REQUIRES_CAPTURE")));
     QVERIFY2(first.committed, qPrintable(first.error));
-    QCOMPARE(first.imported, 700);
-    const ImportResult second = importer.importFile(write(u"b.csv"_s, csv(0, 1000, "CANCELLED")));
+    QCOMPARE(first.imported, 1700);
+    const ImportResult second = importer.importFile(write(u"b.csv"_s, csv(0, 2500, "CANCELLED")));
     QVERIFY2(second.committed, qPrintable(second.error));
-    const int changed = (699 / 3) + 1; // 0, 3, …, 699 of the stored ones
-    const int fresh = 300;             // 700 … 999
+    const int changed = (1699 / 3) + 1; // 0, 3, …, 1698 of the stored ones
+    const int fresh = 800;              // 1,700 … 2,499
     QCOMPARE(second.imported, changed + fresh);
-    QCOMPARE(second.unchanged, 700 - changed);
+    QCOMPARE(second.unchanged, 1700 - changed);
     QVERIFY(second.issues.isEmpty());
-    QCOMPARE(m_store->count({}), qint64(1000));
-    for (const int i : {0, 1, 3, 698, 699, 700, 998, 999}) {
+    QCOMPARE(m_store->count({}), qint64(2500));
+    for (const int i : {0, 1, 3, 1698, 1699, 1700, 2498, 2499}) {
         const QString id = u"PI-MIX-%1"_s.arg(i);
         const std::optional<Domain::Order> o = m_store->find(Provider::Uqpay, id);
         QVERIFY2(o, qPrintable(id));
@@ -303,7 +305,7 @@ void TestImporter::chunksMixNewChangedAndUnchangedOrders()
         QCOMPARE(o->amount.minor, qint64(1250));
         QCOMPARE(o->merchantReference, u"SO-%1"_s.arg(i));
         // One history row for a new order, a second for a changed one.
-        QCOMPARE(m_store->history(Provider::Uqpay, id).size(), cancelled && i < 700 ? 2 : 1);
+        QCOMPARE(m_store->history(Provider::Uqpay, id).size(), cancelled && i < 1700 ? 2 : 1);
     }
 }
 
@@ -563,8 +565,31 @@ void TestImporter::hugeFileRefusedAtTheEndImportsNothing()
     QVERIFY(!r.committed);
     QCOMPARE(r.imported, 0);
     QCOMPARE(orderCount(), qint64(0));
+    // The rows are read on a thread of their own, ahead of the writes: the
+    // result still ends at the refused row, with the issues before it only
+    // (the duplicate on the line after it is not told).
+    QCOMPARE(r.rows, kHugeRows - 1);
+    QCOMPARE(r.issues.size(), 2);
+    QCOMPARE(r.issues.at(1).line, kBadProviderLine);
     const long peak = peakRssKib(RUSAGE_SELF);
     QVERIFY2(peak < kMaxRssKib, qPrintable(u"peak RSS %1 KiB"_s.arg(peak)));
+}
+
+void TestImporter::stopWhileWritingImportsNothing()
+{
+    // Stop is asked between the chunks written, however far the reading is
+    // ahead; the run ends without writing anything.
+    int asked = 0;
+    Importer importer(*m_store);
+    const ImportResult r =
+        importer.importFile(writeHuge(u"stopped.csv"_s), [&asked] { return ++asked >= 20; });
+    QVERIFY(r.stopped);
+    QVERIFY(!r.ok());
+    QVERIFY(!r.committed);
+    QCOMPARE(r.imported, 0);
+    QCOMPARE(asked, 20);
+    QVERIFY(r.rows > 0 && r.rows < kHugeRows);
+    QCOMPARE(orderCount(), qint64(0));
 }
 
 void TestImporter::hugeFileThroughTheCli()
