@@ -316,8 +316,14 @@ void TestOrderStore::cursorReadsWhatQSqlQueryReads()
     plain.finish();
     QCOMPARE(expected.size(), 16); // the even ids 6…36
 
-    // Both ways of reading: the rows one by one, and copied ahead by a thread.
-    for (const RowCursor::Mode mode : {RowCursor::Mode::Direct, RowCursor::Mode::ReadAhead}) {
+    // Both ways of reading: the rows one by one, and (SQLite) copied ahead by
+    // a thread; each outside and inside a transaction.
+    for (const auto &[mode, inTransaction] :
+         {std::pair{RowCursor::Mode::Direct, false}, std::pair{RowCursor::Mode::ReadAhead, false},
+          std::pair{RowCursor::Mode::Direct, true}, std::pair{RowCursor::Mode::ReadAhead, true}}) {
+        QSqlDatabase tx = db;
+        if (inTransaction)
+            QVERIFY(tx.transaction());
         RowCursor cursor(db, sql, {4, qlonglong(36)}, mode);
         QVERIFY2(cursor.exec(), qPrintable(cursor.error()));
         qsizetype r = 0;
@@ -346,8 +352,33 @@ void TestOrderStore::cursorReadsWhatQSqlQueryReads()
         QVERIFY2(q.exec(u"SELECT count(*) FROM cursor_t"_s) && q.next(),
                  qPrintable(q.lastError().text()));
         QCOMPARE(q.value(0).toInt(), 40);
+        q.finish();
+        if (inTransaction)
+            QVERIFY2(tx.commit(), qPrintable(tx.lastError().text()));
     }
     QVERIFY2(q.exec(u"DROP TABLE cursor_t"_s), qPrintable(q.lastError().text()));
+
+    // A long read in a transaction (verify's): several of the read-ahead's
+    // batches on SQLite, each row once and in order; the transaction goes on.
+    const QString series =
+        postgres ? u"SELECT g, 'n' || g FROM generate_series(1, 4500) AS g ORDER BY g"_s
+                 : u"WITH RECURSIVE s(g) AS (SELECT 1 UNION ALL SELECT g + 1 FROM s "
+                   "WHERE g < 4500) SELECT g, 'n' || g FROM s ORDER BY g"_s;
+    QSqlDatabase tx = db;
+    QVERIFY(tx.transaction());
+    RowCursor walk(db, series, {}, RowCursor::Mode::ReadAhead);
+    QVERIFY2(walk.exec(), qPrintable(walk.error()));
+    qint64 seen = 0;
+    while (walk.next()) {
+        ++seen;
+        QCOMPARE(walk.int64(0), seen);
+        QCOMPARE(walk.text(1), u"n"_s + QString::number(seen));
+    }
+    QVERIFY2(walk.error().isEmpty(), qPrintable(walk.error()));
+    QCOMPARE(seen, qint64(4500));
+    QVERIFY2(q.exec(u"SELECT 1"_s) && q.next(), qPrintable(q.lastError().text()));
+    q.finish();
+    QVERIFY2(tx.commit(), qPrintable(tx.lastError().text()));
 }
 
 void TestOrderStore::storedPayloadHasNoSecrets()

@@ -8,6 +8,7 @@
 #include "storage/orderstore.h"
 
 #include <QFont>
+#include <QSemaphore>
 #include <QtConcurrent/QtConcurrentRun>
 #include <QThread>
 #include <QTimer>
@@ -897,12 +898,17 @@ void OrderTableModel::reload()
                     > 1;
         }
         const qint64 total = store->count({});
+        auto shown = std::make_shared<QSemaphore>();
         QMetaObject::invokeMethod(
             this,
-            [this, loadId, total, handoff = SnapshotHandoff(std::move(first))] {
-                applyFirstRows(handoff.take(), total, loadId);
+            [this, loadId, total, shown, handoff = SnapshotHandoff(std::move(first))] {
+                applyFirstRows(handoff.take(), total, loadId, shown);
             },
             Qt::QueuedConnection);
+        // The first rows are shown before the parts take every core: on two
+        // cores they would otherwise wait for the GUI thread's turn (and, in
+        // team mode, the server's).
+        shown->tryAcquire(1, kFirstRowsWaitMs);
 
         // The whole store, in parts read side by side on their own threads
         // and connections (building the rows is most of a load), then put
@@ -953,11 +959,16 @@ void OrderTableModel::reload()
 }
 
 void OrderTableModel::applyFirstRows(std::shared_ptr<OrderSnapshot> snapshot, qint64 total,
-                                     quint64 loadId)
+                                     quint64 loadId, std::shared_ptr<QSemaphore> shown)
 {
     // Only for the load still running, and only before its whole snapshot.
-    if (!snapshot || !m_loading || loadId != m_loadId || m_loadWatcher.isFinished())
+    if (!snapshot || !m_loading || loadId != m_loadId || m_loadWatcher.isFinished()) {
+        shown->release();
         return;
+    }
+    if (m_firstRowsShown)
+        m_firstRowsShown->release();
+    m_firstRowsShown = std::move(shown);
     m_expectedOrders = total;
     m_incoming = std::move(snapshot);
     m_incomingPartial = true;
@@ -1100,6 +1111,10 @@ void OrderTableModel::applyView()
     const bool partial = newSnapshot && m_incomingPartial;
     moveRows(result, newSnapshot);
     m_incomingPartial = m_incomingPartial && !partial;
+    if (newSnapshot && m_firstRowsShown) {
+        m_firstRowsShown->release(); // the load reads on
+        m_firstRowsShown.reset();
+    }
     if (newSnapshot && !partial) {
         m_expectedOrders = -1;
         m_loading = false;

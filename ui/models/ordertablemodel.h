@@ -11,6 +11,7 @@
 #include <QDateTime>
 #include <QFutureWatcher>
 #include <QHash>
+#include <QSemaphore>
 #include <QSet>
 #include <QString>
 #include <QStringList>
@@ -343,7 +344,8 @@ private:
     // Where the view shows a snapshot row; -1 when hidden or unknown.
     int viewRowOf(qint64 snapshotRow) const;
     void applyLoad();
-    void applyFirstRows(std::shared_ptr<OrderSnapshot> snapshot, qint64 total, quint64 loadId);
+    void applyFirstRows(std::shared_ptr<OrderSnapshot> snapshot, qint64 total, quint64 loadId,
+                        std::shared_ptr<QSemaphore> shown);
     void finishLoad();
     void applyPendingUpdates();
     void queueKeys(const QList<Domain::OrderKey> &keys);
@@ -378,7 +380,10 @@ private:
     // Stores this large are read in parts on up to this many threads.
     static constexpr qint64 kSplitLoadFrom = 20000;
     static constexpr int kMaxLoadThreads = 4;
-    bool m_incomingPartial = false;             // m_incoming holds only the newest orders
+    static constexpr int kFirstRowsWaitMs = 250;
+    bool m_incomingPartial = false; // m_incoming holds only the newest orders
+    // Released when they are shown: the load waits for it (kFirstRowsWaitMs at most).
+    std::shared_ptr<QSemaphore> m_firstRowsShown;
     qint64 m_expectedOrders = -1;               // see expectedOrders()
     quint64 m_loadId = 0;                       // counts reload()s
     std::shared_ptr<const SortedRows> m_sorted; // of the shown (or incoming) snapshot
