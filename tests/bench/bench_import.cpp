@@ -178,6 +178,48 @@ Bench::Figure measureImport(const QString &engine, const QString &location, cons
     return f;
 }
 
+// Whether `query`, run by the tool (untimed), counts `expected` rows; if not,
+// says so in the figure's baseline note.
+bool countIs(Bench::Figure &f, const QString &tool, QStringList args, const QString &query,
+             qint64 expected)
+{
+    args << query;
+    const Bench::ToolRun count = Bench::runTool(tool, args);
+    const qint64 loaded = count.ok ? count.out.trimmed().toLongLong() : -1;
+    if (loaded == expected)
+        return true;
+    f.baselineNote =
+        u"(%1 wrote %2 of %3 rows)"_s.arg(QFileInfo(tool).fileName()).arg(loaded).arg(expected);
+    return false;
+}
+
+// psql, a new database on the bench's server, and the CSV's path quoted for
+// \copy; nullopt (the note says why) when one is missing.
+struct Psql
+{
+    QString tool;
+    QString url;
+    QString csv;
+};
+
+std::optional<Psql> psqlFor(Bench::Figure &f, const QString &csv)
+{
+    Test::PgServer *server = Test::PgServer::instance();
+    Psql p{Bench::findTool(u"psql"_s, {server->binDir()}), {}, csv};
+    if (p.tool.isEmpty()) {
+        f.baselineNote = u"(psql not installed)"_s;
+        return std::nullopt;
+    }
+    QString error;
+    p.url = server->createDatabase(&error);
+    if (p.url.isEmpty()) {
+        f.baselineNote = u"(failed: %1)"_s.arg(error);
+        return std::nullopt;
+    }
+    p.csv.replace(u'\'', u"''"_s);
+    return p;
+}
+
 // sqlite3 .import of the same file into a new database file.
 void sqliteBaseline(Bench::Figure &f, const QString &csv, const QString &dbPath, int rows)
 {
@@ -196,14 +238,8 @@ void sqliteBaseline(Bench::Figure &f, const QString &csv, const QString &dbPath,
         return;
     }
     // Not timed: that every row arrived.
-    const Bench::ToolRun count =
-        Bench::runTool(sqlite3, {dbPath, u"SELECT count(*) FROM orders"_s});
-    const qint64 loaded = count.ok ? count.out.trimmed().toLongLong() : -1;
-    if (loaded != rows) {
-        f.baselineNote = u"(sqlite3 loaded %1 of %2 rows)"_s.arg(loaded).arg(rows);
-        return;
-    }
-    f.baselineMs = run.ms;
+    if (countIs(f, sqlite3, {dbPath}, u"SELECT count(*) FROM orders"_s, rows))
+        f.baselineMs = run.ms;
 }
 
 // The CSV's columns in a temporary table, then into CancelDesk's own schema:
@@ -271,93 +307,59 @@ void sqliteSameSchema(Bench::Figure &f, const QString &csv, const QString &dbPat
         return;
     }
     // Not timed: that every row arrived, with its history row.
-    const Bench::ToolRun count = Bench::runTool(
-        sqlite3, {dbPath, u"SELECT (SELECT count(*) FROM orders) + (SELECT count(*) FROM "
-                          "status_history)"_s});
-    const qint64 loaded = count.ok ? count.out.trimmed().toLongLong() : -1;
-    if (loaded != 2 * f.rows) {
-        f.baselineNote = u"(sqlite3 wrote %1 of %2 rows)"_s.arg(loaded).arg(2 * f.rows);
-        return;
-    }
-    f.baselineMs = run.ms;
+    if (countIs(f, sqlite3, {dbPath},
+                u"SELECT (SELECT count(*) FROM orders) + (SELECT count(*) FROM status_history)"_s,
+                2 * f.rows))
+        f.baselineMs = run.ms;
 }
 
 // psql: \copy into a temporary table, then into a new store's schema.
 void postgresSameSchema(Bench::Figure &f, const QString &csv)
 {
     f.baseline = u"psql, same schema"_s;
-    Test::PgServer *server = Test::PgServer::instance();
-    const QString psql = Bench::findTool(u"psql"_s, {server->binDir()});
-    if (psql.isEmpty()) {
-        f.baselineNote = u"(psql not installed)"_s;
+    const std::optional<Psql> psql = psqlFor(f, csv);
+    if (!psql)
         return;
-    }
-    QString error;
-    const QString url = server->createDatabase(&error);
-    if (url.isEmpty() || !(error = newStore(url)).isEmpty()) {
+    if (const QString error = newStore(psql->url); !error.isEmpty()) {
         f.baselineNote = u"(failed: %1)"_s.arg(error);
         return;
     }
-    QString quoted = csv;
-    quoted.replace(u'\'', u"''"_s);
-    const QString staging = stagingTable();
     const Bench::ToolRun run = Bench::runTool(
-        psql,
-        {u"-X"_s, u"-q"_s, u"-v"_s, u"ON_ERROR_STOP=1"_s, u"-d"_s, url, u"-c"_s,
-         u"SET search_path TO canceldesk, public"_s, u"-c"_s, staging, u"-c"_s,
-         u"\\copy staging FROM '%1' WITH (FORMAT csv, HEADER true)"_s.arg(quoted), u"-c"_s,
+        psql->tool,
+        {u"-X"_s, u"-q"_s, u"-v"_s, u"ON_ERROR_STOP=1"_s, u"-d"_s, psql->url, u"-c"_s,
+         u"SET search_path TO canceldesk, public"_s, u"-c"_s, stagingTable(), u"-c"_s,
+         u"\\copy staging FROM '%1' WITH (FORMAT csv, HEADER true)"_s.arg(psql->csv), u"-c"_s,
          u"BEGIN;\n"_s + sameSchemaMove(u"(extract(epoch FROM (%1)::timestamptz) * 1000)::bigint"_s)
              + u"COMMIT;"_s});
     if (!run.ok) {
         f.baselineNote = u"(failed: %1)"_s.arg(run.error);
         return;
     }
-    const Bench::ToolRun count = Bench::runTool(
-        psql, {u"-X"_s, u"-A"_s, u"-t"_s, u"-d"_s, url, u"-c"_s,
-               u"SELECT (SELECT count(*) FROM canceldesk.orders) + (SELECT count(*) FROM "
-               "canceldesk.status_history)"_s});
-    const qint64 loaded = count.ok ? count.out.trimmed().toLongLong() : -1;
-    if (loaded != 2 * f.rows) {
-        f.baselineNote = u"(psql wrote %1 of %2 rows)"_s.arg(loaded).arg(2 * f.rows);
-        return;
-    }
-    f.baselineMs = run.ms;
+    if (countIs(f, psql->tool, {u"-X"_s, u"-A"_s, u"-t"_s, u"-d"_s, psql->url, u"-c"_s},
+                u"SELECT (SELECT count(*) FROM canceldesk.orders) + (SELECT count(*) FROM "
+                "canceldesk.status_history)"_s,
+                2 * f.rows))
+        f.baselineMs = run.ms;
 }
 
 // psql \copy of the same file into a new database of the same server.
 void postgresBaseline(Bench::Figure &f, const QString &csv, int rows)
 {
     f.baseline = u"psql \\copy"_s;
-    Test::PgServer *server = Test::PgServer::instance();
-    const QString psql = Bench::findTool(u"psql"_s, {server->binDir()});
-    if (psql.isEmpty()) {
-        f.baselineNote = u"(psql not installed)"_s;
+    const std::optional<Psql> psql = psqlFor(f, csv);
+    if (!psql)
         return;
-    }
-    QString error;
-    const QString url = server->createDatabase(&error);
-    if (url.isEmpty()) {
-        f.baselineNote = u"(failed: %1)"_s.arg(error);
-        return;
-    }
-    QString quoted = csv;
-    quoted.replace(u'\'', u"''"_s);
     const Bench::ToolRun run = Bench::runTool(
-        psql,
-        {u"-X"_s, u"-q"_s, u"-v"_s, u"ON_ERROR_STOP=1"_s, u"-d"_s, url, u"-c"_s, kBaselineTable,
-         u"-c"_s, u"\\copy orders FROM '%1' WITH (FORMAT csv, HEADER true)"_s.arg(quoted)});
+        psql->tool, {u"-X"_s, u"-q"_s, u"-v"_s, u"ON_ERROR_STOP=1"_s, u"-d"_s, psql->url, u"-c"_s,
+                     kBaselineTable, u"-c"_s,
+                     u"\\copy orders FROM '%1' WITH (FORMAT csv, HEADER true)"_s.arg(psql->csv)});
     if (!run.ok) {
         f.baselineNote = u"(failed: %1)"_s.arg(run.error);
         return;
     }
-    const Bench::ToolRun count = Bench::runTool(
-        psql, {u"-X"_s, u"-A"_s, u"-t"_s, u"-d"_s, url, u"-c"_s, u"SELECT count(*) FROM orders"_s});
-    const qint64 loaded = count.ok ? count.out.trimmed().toLongLong() : -1;
-    if (loaded != rows) {
-        f.baselineNote = u"(psql loaded %1 of %2 rows)"_s.arg(loaded).arg(rows);
-        return;
-    }
-    f.baselineMs = run.ms;
+    if (countIs(f, psql->tool, {u"-X"_s, u"-A"_s, u"-t"_s, u"-d"_s, psql->url, u"-c"_s},
+                u"SELECT count(*) FROM orders"_s, rows))
+        f.baselineMs = run.ms;
 }
 
 } // namespace
