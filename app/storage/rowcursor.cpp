@@ -130,6 +130,42 @@ bool isAscii(const unsigned char *text, int size)
     return true;
 }
 
+// One column of the statement's current row: its type, and the integer, real
+// or bytes it holds (the bytes are SQLite's, valid until the next step).
+struct StatementValue
+{
+    int type = SQLITE_NULL;
+    qint64 integer = 0; // sqlite3_column_int64(): 0 for NULL
+    double real = 0;
+    QByteArrayView bytes; // TEXT (UTF-8), BLOB
+};
+
+StatementValue columnOf(sqlite3_stmt *statement, int column)
+{
+    StatementValue v;
+    v.type = sqlite3_column_type(statement, column);
+    switch (v.type) {
+    case SQLITE_INTEGER:
+        v.integer = sqlite3_column_int64(statement, column);
+        break;
+    case SQLITE_FLOAT:
+        v.real = sqlite3_column_double(statement, column);
+        break;
+    case SQLITE_TEXT:
+        v.bytes =
+            QByteArrayView(reinterpret_cast<const char *>(sqlite3_column_text(statement, column)),
+                           sqlite3_column_bytes(statement, column));
+        break;
+    case SQLITE_BLOB:
+        v.bytes = QByteArrayView(static_cast<const char *>(sqlite3_column_blob(statement, column)),
+                                 sqlite3_column_bytes(statement, column));
+        break;
+    default:
+        break;
+    }
+    return v;
+}
+
 // One column of one row as sqlite3 gave it, copied by the read-ahead thread.
 struct CopiedValue
 {
@@ -256,30 +292,20 @@ private:
     void copyRow(CopiedBatch &batch)
     {
         for (int c = 0; c < m_columns; ++c) {
+            const StatementValue read = columnOf(m_statement, c);
             CopiedValue v;
-            v.type = sqlite3_column_type(m_statement, c);
-            switch (v.type) {
-            case SQLITE_INTEGER:
-                v.integer = sqlite3_column_int64(m_statement, c);
-                break;
-            case SQLITE_FLOAT:
-                v.real = sqlite3_column_double(m_statement, c);
-                break;
-            case SQLITE_BLOB: {
-                const void *blob = sqlite3_column_blob(m_statement, c);
-                v.size = sqlite3_column_bytes(m_statement, c);
+            v.type = read.type;
+            v.integer = read.integer;
+            v.real = read.real;
+            if (read.type == SQLITE_TEXT || read.type == SQLITE_BLOB) {
+                v.size = int(read.bytes.size());
                 v.at = batch.bytes.size();
-                batch.bytes.append(static_cast<const char *>(blob), v.size);
-                break;
+                batch.bytes.append(read.bytes);
             }
-            case SQLITE_TEXT: {
-                const unsigned char *text = sqlite3_column_text(m_statement, c);
-                v.size = sqlite3_column_bytes(m_statement, c);
-                v.at = batch.bytes.size();
-                batch.bytes.append(reinterpret_cast<const char *>(text), v.size);
+            if (read.type == SQLITE_TEXT) {
                 v.plain = isPlainUtf8(bytes(batch, v));
                 if (!v.plain) {
-                    // Last: it converts the value, and text points no more.
+                    // Last: it converts the value, and read.bytes point no more.
                     const void *utf16 = sqlite3_column_text16(m_statement, c);
                     v.size16 = sqlite3_column_bytes16(m_statement, c) / 2;
                     if (batch.bytes.size() % 2 != 0)
@@ -287,10 +313,6 @@ private:
                     v.at16 = batch.bytes.size();
                     batch.bytes.append(static_cast<const char *>(utf16), qsizetype(v.size16) * 2);
                 }
-                break;
-            }
-            default:
-                break;
             }
             batch.values.push_back(v);
         }
@@ -664,12 +686,8 @@ QByteArrayView RowCursor::utf8(int column) const
 }
 
 // One SQLite value: its type, and the integer, real or bytes it holds.
-struct RowCursor::SqliteCell
+struct RowCursor::SqliteCell : StatementValue
 {
-    int type = SQLITE_NULL;
-    qint64 integer = 0; // sqlite3_column_int64(): 0 for NULL
-    double real = 0;
-    QByteArrayView bytes; // TEXT (UTF-8), BLOB
 };
 
 int RowCursor::sqliteType(int column) const
@@ -679,37 +697,15 @@ int RowCursor::sqliteType(int column) const
 
 RowCursor::SqliteCell RowCursor::sqliteAt(int column) const
 {
+    if (!m_ahead)
+        return {columnOf(m_statement, column)};
     SqliteCell c;
-    if (m_ahead) {
-        const CopiedValue &v = m_ahead->value(column);
-        c.type = v.type;
-        c.integer = v.integer;
-        c.real = v.real;
-        if (v.type == SQLITE_TEXT || v.type == SQLITE_BLOB)
-            c.bytes = m_ahead->bytes(v);
-        return c;
-    }
-    c.type = sqlite3_column_type(m_statement, column);
-    switch (c.type) {
-    case SQLITE_INTEGER:
-        c.integer = sqlite3_column_int64(m_statement, column);
-        break;
-    case SQLITE_FLOAT:
-        c.real = sqlite3_column_double(m_statement, column);
-        break;
-    case SQLITE_TEXT:
-        c.bytes =
-            QByteArrayView(reinterpret_cast<const char *>(sqlite3_column_text(m_statement, column)),
-                           sqlite3_column_bytes(m_statement, column));
-        break;
-    case SQLITE_BLOB:
-        c.bytes =
-            QByteArrayView(static_cast<const char *>(sqlite3_column_blob(m_statement, column)),
-                           sqlite3_column_bytes(m_statement, column));
-        break;
-    default:
-        break;
-    }
+    const CopiedValue &v = m_ahead->value(column);
+    c.type = v.type;
+    c.integer = v.integer;
+    c.real = v.real;
+    if (v.type == SQLITE_TEXT || v.type == SQLITE_BLOB)
+        c.bytes = m_ahead->bytes(v);
     return c;
 }
 
@@ -783,9 +779,12 @@ std::optional<QByteArrayView> RowCursor::storedText(int column) const
             return std::nullopt;
         return m_pg->bytes(column);
     }
-    if (!m_statement || sqliteType(column) != SQLITE_TEXT)
+    if (!m_statement)
         return std::nullopt;
-    return sqliteAt(column).bytes;
+    const SqliteCell c = sqliteAt(column);
+    if (c.type != SQLITE_TEXT)
+        return std::nullopt;
+    return c.bytes;
 }
 
 std::optional<QByteArrayView> RowCursor::plainText(int column) const
