@@ -30,6 +30,38 @@ namespace {
 // Arena strings longer than this are cut (ids and references are far shorter).
 constexpr qsizetype kMaxArenaString = 0xFFFF;
 
+// What decides a row's decision shape (OrderSnapshot::decisionIndex's key):
+// which rule applies depends on these, never on times.
+struct DecisionKey
+{
+    quint32 provider;
+    quint32 status;
+    quint32 flags;
+    quint32 method;    // index into strings
+    bool hasDeadline;  // whether the window can close at all
+    quint32 rawStatus; // index into strings
+
+    // Whether the fields fit the 64-bit key (a raw status index past 2^23
+    // is not cached).
+    bool packs() const
+    {
+        return provider <= 0xFF && status <= 0xFF && flags <= 0xFF && method <= 0xFFFF
+               && rawStatus < (1U << 23);
+    }
+    quint64 pack() const
+    {
+        return (quint64(provider) << 56) | (quint64(status) << 48) | (quint64(flags) << 40)
+               | (quint64(method) << 24) | (quint64(hasDeadline) << 23)
+               | quint64(rawStatus & 0x7FFFFF);
+    }
+    static DecisionKey unpack(quint64 key)
+    {
+        return {quint32(key >> 56),          quint32((key >> 48) & 0xFF),
+                quint32((key >> 40) & 0xFF), quint32((key >> 24) & 0xFFFF),
+                ((key >> 23) & 1) != 0,      quint32(key & 0x7FFFFF)};
+    }
+};
+
 qint64 msOf(const QDateTime &t)
 {
     return t.isValid() ? t.toMSecsSinceEpoch() : OrderSnapshot::kNoTime;
@@ -234,10 +266,10 @@ void OrderSnapshot::setDecision(Row &row, const Domain::Order &order,
     // never on times; whether a deadline is known decides whether the window
     // can close at all. Rows alike share one shape, computed once.
     const bool hasDeadline = decision.deadlineUtc.isValid();
-    const bool cacheable = row.rawStatus < (1U << 23);
-    const quint64 key = (quint64(row.provider) << 56) | (quint64(row.status) << 48)
-                        | (quint64(row.flags) << 40) | (quint64(row.method) << 24)
-                        | (quint64(hasDeadline) << 23) | quint64(row.rawStatus & 0x7FFFFF);
+    const DecisionKey decisionKey{row.provider, row.status,  row.flags,
+                                  row.method,   hasDeadline, row.rawStatus};
+    const bool cacheable = decisionKey.packs();
+    const quint64 key = decisionKey.pack();
     if (cacheable) {
         if (const auto it = decisionIndex.constFind(key); it != decisionIndex.cend()) {
             row.decision = *it;
@@ -744,15 +776,13 @@ void OrderSnapshot::takeParts(std::vector<OrderSnapshot> &parts)
             map.strings.push_back(intern(string));
         for (const DecisionShape &shape : part.decisions)
             map.decisions.push_back(shapeIndex(shape));
-        // The cached shapes, under this snapshot's string indexes (see
-        // setDecision() for the key's fields).
+        // The cached shapes, under this snapshot's string indexes.
         for (auto it = part.decisionIndex.cbegin(); it != part.decisionIndex.cend(); ++it) {
-            const quint64 method = map.strings[(it.key() >> 24) & 0xFFFF];
-            const quint64 rawStatus = map.strings[it.key() & 0x7FFFFF];
-            if (method <= 0xFFFF && rawStatus < (1U << 23))
-                decisionIndex.insert((it.key() & ~quint64(0xFFFFFFFFFF)) | (method << 24)
-                                         | (it.key() & (quint64(1) << 23)) | rawStatus,
-                                     map.decisions[*it]);
+            DecisionKey key = DecisionKey::unpack(it.key());
+            key.method = map.strings[key.method];
+            key.rawStatus = map.strings[key.rawStatus];
+            if (key.packs())
+                decisionIndex.insert(key.pack(), map.decisions[*it]);
         }
         total += part.rows.size();
     }
