@@ -710,8 +710,9 @@ private:
 };
 
 // The good rows of a source, read and checked on a thread of its own while
-// the caller's thread writes the chunks before them: an import is about as
-// much reading as writing. At most kQueued chunks wait, so memory stays
+// the caller's thread writes the chunks before them (or, for a preview,
+// compares them with the store): an import is about as much reading as
+// writing. At most kQueued chunks wait, so memory stays
 // bounded whatever the file's size.
 class ChunkReader
 {
@@ -867,36 +868,20 @@ ImportResult Importer::run(const QString &path, bool write, const ShouldStop &st
         }
     }
     RowWriter writer(m_store, batch ? &*batch : nullptr, result);
-    if (!batch) {
-        // A preview reads the store row by row; nothing to overlap.
-        RowChecker checker(m_policy, result);
-        Row row;
-        int line = 0;
-        QString issue;
-        while (source->next(&row, &line, &issue)) {
-            if (stop && result.rows % kStopCheckRows == 0 && stop()) {
-                result.stopped = true;
-                return result;
-            }
-            if (const std::optional<Pending> p =
-                    checker.check(row, line, std::exchange(issue, QString())))
-                writer.preview(*p);
-        }
-        if (!source->error().isEmpty()) {
-            result.error = source->error();
-            return result;
-        }
-        result.imported = writer.good();
-        return result;
-    }
     {
-        // Each return rolls the open transaction back with the batch.
+        // Each return rolls the open transaction (if any) back with the batch.
         ChunkReader reader(*source, m_policy);
         QList<Pending> chunk;
         bool stopped = false;
         bool written = true;
-        while (written && reader.next(&chunk, stop, &stopped))
-            written = writer.write(chunk);
+        while (written && reader.next(&chunk, stop, &stopped)) {
+            if (batch) {
+                written = writer.write(chunk);
+            } else {
+                for (const Pending &p : std::as_const(chunk))
+                    writer.preview(p);
+            }
+        }
         reader.finish();
         result.rows = reader.read().rows;
         result.issues = reader.read().issues;
@@ -915,14 +900,16 @@ ImportResult Importer::run(const QString &path, bool write, const ShouldStop &st
             return result;
         }
     }
-    QString error;
-    if (!batch->commit(&error)) {
-        result.error = nothingImportedText(error);
-        result.storageFailed = true;
-        return result;
+    if (batch) {
+        QString error;
+        if (!batch->commit(&error)) {
+            result.error = nothingImportedText(error);
+            result.storageFailed = true;
+            return result;
+        }
     }
     result.imported = writer.good();
-    result.committed = true;
+    result.committed = write;
     return result;
 }
 
