@@ -193,6 +193,18 @@ bool countIs(Bench::Figure &f, const QString &tool, QStringList args, const QStr
     return false;
 }
 
+// The sqlite3 CLI, with no file left at dbPath; empty (the note says why)
+// when it is not installed.
+QString sqlite3For(Bench::Figure &f, const QString &dbPath)
+{
+    const QString sqlite3 = Bench::findTool(u"sqlite3"_s);
+    if (sqlite3.isEmpty())
+        f.baselineNote = u"(sqlite3 not installed)"_s;
+    else
+        removeSqlite(dbPath);
+    return sqlite3;
+}
+
 // psql, a new database on the bench's server, and the CSV's path quoted for
 // \copy; nullopt (the note says why) when one is missing.
 struct Psql
@@ -224,12 +236,9 @@ std::optional<Psql> psqlFor(Bench::Figure &f, const QString &csv)
 void sqliteBaseline(Bench::Figure &f, const QString &csv, const QString &dbPath, int rows)
 {
     f.baseline = u"sqlite3 .import"_s;
-    const QString sqlite3 = Bench::findTool(u"sqlite3"_s);
-    if (sqlite3.isEmpty()) {
-        f.baselineNote = u"(sqlite3 not installed)"_s;
+    const QString sqlite3 = sqlite3For(f, dbPath);
+    if (sqlite3.isEmpty())
         return;
-    }
-    removeSqlite(dbPath);
     const QByteArray script =
         (kBaselineTable + u"\n.import --csv --skip 1 \"%1\" orders\n"_s.arg(csv)).toUtf8();
     const Bench::ToolRun run = Bench::runTool(sqlite3, {u"-bail"_s, dbPath}, script);
@@ -286,12 +295,9 @@ QString newStore(const QString &location)
 void sqliteSameSchema(Bench::Figure &f, const QString &csv, const QString &dbPath)
 {
     f.baseline = u"sqlite3, same schema"_s;
-    const QString sqlite3 = Bench::findTool(u"sqlite3"_s);
-    if (sqlite3.isEmpty()) {
-        f.baselineNote = u"(sqlite3 not installed)"_s;
+    const QString sqlite3 = sqlite3For(f, dbPath);
+    if (sqlite3.isEmpty())
         return;
-    }
-    removeSqlite(dbPath);
     if (const QString error = newStore(dbPath); !error.isEmpty()) {
         f.baselineNote = u"(failed: %1)"_s.arg(error);
         return;
