@@ -18,7 +18,12 @@
 // the Signature header CancelDesk would send, computed beforehand with the
 // merchant key (not timed: curl cannot sign, so curl's figure leaves out the
 // RSA signing and the response verification CancelDesk does per request).
-// The runs alternate curl and CancelDesk; the best of each is compared. One
+// Floor: the same requests through one bare QNetworkAccessManager inside
+// this process (no start-up, no signing, no verifying, no parsing, no store):
+// what Qt's HTTP client itself reaches against the same sandbox, and so the
+// most CancelDesk's refresh, which sends through it, could reach.
+// The runs alternate curl, the bare Qt client and CancelDesk; the best of each
+// is compared. One
 // more (untimed) refresh counts its fsync/fdatasync calls with perf stat (or
 // strace): batched writes need a few per second, not one per order.
 
@@ -33,15 +38,19 @@
 #include <QDateTime>
 #include <QDir>
 #include <QElapsedTimer>
+#include <QEventLoop>
 #include <QFile>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
 #include <QProcess>
 #include <QTemporaryDir>
 
 #include <algorithm>
 #include <array>
 #include <cstdio>
+#include <functional>
 #include <memory>
 #include <optional>
 
@@ -165,12 +174,23 @@ QByteArray curlToken(const QString &curl, const QStringList &arguments, const QS
     return QJsonDocument::fromJson(run.out).object().value(field).toString().toLatin1();
 }
 
-// The three curl config files for one run: the same URLs, methods, bodies and
-// headers the providers' backends send for a retrieve.
-std::optional<QList<std::pair<int, QString>>>
-writeCurlConfigs(const QString &curl, const QString &dir,
-                 const Providers::ProviderSettings &settings, const std::array<QStringList, 3> &ids,
-                 QString *error)
+// One retrieve as the providers' backends send it: its URL, its body (empty:
+// a GET) and its headers ("Name: value"). curl and the bare Qt client send
+// exactly these.
+struct Retrieve
+{
+    int provider = 0; // index into kProviders
+    QByteArray url;
+    QByteArray body;
+    QList<QByteArray> headers;
+};
+
+// One run's retrieves: UQPAY and Liquido with a token fetched now (not timed),
+// Antom each signed now as AntomProvider signs it (not timed).
+std::optional<std::vector<Retrieve>> retrieveRequests(const QString &curl,
+                                                      const Providers::ProviderSettings &settings,
+                                                      const std::array<QStringList, 3> &ids,
+                                                      QString *error)
 {
     const Providers::UqpayConfig &uqpay = *settings.uqpay;
     const Providers::AntomConfig &antom = *settings.antom;
@@ -199,58 +219,127 @@ writeCurlConfigs(const QString &curl, const QString &dir,
         return std::nullopt;
     }
 
-    // The bodies go to stdout, one line each, to be checked (kAnswerMarks).
-    const QByteArray writeOut = "write-out = \"\\n\"\n";
-    // UQPAY and Liquido: one set of headers (two of their own, then JSON), many GETs.
-    const auto getConfig = [&writeOut](const QByteArray &authHeader, const QByteArray &keyHeader,
-                                       const QString &urlPrefix, const QStringList &paymentIds) {
-        QByteArray config = "header = " + quoted(authHeader) + '\n'
-                            + "header = " + quoted(keyHeader) + '\n'
-                            + "header = \"Content-Type: application/json\"\n"
-                            + "header = \"Accept: application/json\"\n";
+    std::vector<Retrieve> requests;
+    // UQPAY and Liquido: GETs with two headers of their own, then JSON's.
+    const auto gets = [&requests](int provider, const QByteArray &authHeader,
+                                  const QByteArray &keyHeader, const QString &urlPrefix,
+                                  const QStringList &paymentIds) {
         for (const QString &id : paymentIds)
-            config += "url = " + quoted((urlPrefix + id).toUtf8()) + '\n' + writeOut;
-        return config;
+            requests.push_back({provider,
+                                (urlPrefix + id).toUtf8(),
+                                {},
+                                {authHeader, keyHeader, "Content-Type: application/json",
+                                 "Accept: application/json"}});
     };
-    const QByteArray u =
-        getConfig("x-auth-token: Bearer " + uqpayToken, "x-client-id: " + uqpay.clientId.toUtf8(),
-                  uqpay.baseUrl.toString() + u"/api/v2/payment_intents/"_s, ids[0]);
-    const QByteArray l =
-        getConfig("Authorization: Bearer " + liquidoToken, "x-api-key: " + liquido.apiKey.reveal(),
-                  liquido.baseUrl.toString() + u"/v1/payments/charges/"_s, ids[2]);
-    // Antom: each POST signed as AntomProvider signs it, so one --next group each.
+    gets(0, "x-auth-token: Bearer " + uqpayToken, "x-client-id: " + uqpay.clientId.toUtf8(),
+         uqpay.baseUrl.toString() + u"/api/v2/payment_intents/"_s, ids[0]);
+    gets(2, "Authorization: Bearer " + liquidoToken, "x-api-key: " + liquido.apiKey.reveal(),
+         liquido.baseUrl.toString() + u"/v1/payments/charges/"_s, ids[2]);
+    // Antom: each POST signed as AntomProvider signs it.
     const QByteArray path = antom.apiPathPrefix() + "/v1/payments/inquiryPayment";
     const QByteArray clientId = antom.clientId.toUtf8();
     const QByteArray url = antom.baseUrl.toString().toUtf8() + path;
-    QByteArray a;
     for (const QString &id : ids[1]) {
         const QByteArray body = Providers::Antom::AntomProvider::inquiryBody(id);
         const QByteArray requestTime = QByteArray::number(QDateTime::currentMSecsSinceEpoch());
         const QByteArray signature = key.key->sign(
             Providers::Antom::signingContent("POST", path, clientId, requestTime, body));
-        if (!a.isEmpty())
-            a += "next\n";
-        a += "url = " + quoted(url) + '\n' + "data-binary = " + quoted(body) + '\n'
-             + "header = \"Content-Type: application/json; charset=UTF-8\"\n"
-             + "header = " + quoted("Client-Id: " + clientId) + '\n'
-             + "header = " + quoted("Request-Time: " + requestTime) + '\n' + "header = "
-             + quoted("Signature: "
-                      + Providers::Antom::formatSignatureHeader(signature, antom.keyVersion))
-             + '\n' + writeOut;
+        requests.push_back(
+            {1,
+             url,
+             body,
+             {"Content-Type: application/json; charset=UTF-8", "Client-Id: " + clientId,
+              "Request-Time: " + requestTime,
+              "Signature: "
+                  + Providers::Antom::formatSignatureHeader(signature, antom.keyVersion)}});
+    }
+    return requests;
+}
+
+// The three curl config files for one run's retrieves: GETs of one provider
+// share one set of headers; each POST is a group of its own (--next).
+std::optional<QList<std::pair<int, QString>>>
+writeCurlConfigs(const QString &dir, const std::vector<Retrieve> &requests, QString *error)
+{
+    // The bodies go to stdout, one line each, to be checked (kAnswerMarks).
+    const QByteArray writeOut = "write-out = \"\\n\"\n";
+    std::array<QByteArray, 3> configs;
+    for (const Retrieve &r : requests) {
+        QByteArray &config = configs[std::size_t(r.provider)];
+        const bool first = config.isEmpty();
+        if (!r.body.isEmpty() && !first)
+            config += "next\n";
+        if (!r.body.isEmpty() || first) {
+            for (const QByteArray &header : r.headers)
+                config += "header = " + quoted(header) + '\n';
+        }
+        config += "url = " + quoted(r.url) + '\n';
+        if (!r.body.isEmpty())
+            config += "data-binary = " + quoted(r.body) + '\n';
+        config += writeOut;
     }
     QList<std::pair<int, QString>> files;
-    const std::array<const QByteArray *, 3> configs{&u, &a, &l};
     for (std::size_t p = 0; p < kProviders.size(); ++p) {
-        if (ids[p].isEmpty())
+        if (configs[p].isEmpty())
             continue;
         const QString file = QDir(dir).filePath(u"curl-%1.conf"_s.arg(kProviders[p]));
-        if (!writeFile(file, *configs[p], true)) {
+        if (!writeFile(file, configs[p], true)) {
             *error = u"cannot write %1"_s.arg(file);
             return std::nullopt;
         }
         files.append({int(p), file});
     }
     return files;
+}
+
+// The same retrieves through one bare QNetworkAccessManager in this process,
+// at most `concurrency` in flight per provider, as the CLI's HttpClient sends
+// them: what Qt's HTTP client alone achieves, with nothing signed, verified,
+// parsed or written. Timed from the first request to the last answer.
+CurlRun runQtClient(const std::vector<Retrieve> &requests, int concurrency)
+{
+    CurlRun run;
+    QNetworkAccessManager manager;
+    manager.setRedirectPolicy(QNetworkRequest::ManualRedirectPolicy);
+    std::array<std::vector<const Retrieve *>, 3> queues;
+    for (const Retrieve &r : requests)
+        queues[std::size_t(r.provider)].push_back(&r);
+    std::array<std::size_t, 3> next{};
+    std::array<int, 3> active{};
+    std::size_t answered = 0;
+    QEventLoop loop;
+    std::function<void(std::size_t)> send = [&](std::size_t p) {
+        while (active[p] < concurrency && next[p] < queues[p].size()) {
+            const Retrieve &r = *queues[p][next[p]++];
+            QNetworkRequest request{QUrl::fromEncoded(r.url)};
+            for (const QByteArray &header : r.headers) {
+                const qsizetype colon = header.indexOf(':');
+                request.setRawHeader(header.left(colon), header.mid(colon + 1).trimmed());
+            }
+            QNetworkReply *reply =
+                r.body.isEmpty() ? manager.get(request) : manager.post(request, r.body);
+            ++active[p];
+            QObject::connect(reply, &QNetworkReply::finished, &loop, [&, reply, p] {
+                if (reply->error() == QNetworkReply::NoError
+                    && reply->readAll().contains(kAnswerMarks[p]))
+                    ++run.ok;
+                reply->deleteLater();
+                --active[p];
+                if (++answered == requests.size())
+                    loop.quit();
+                else
+                    send(p);
+            });
+        }
+    };
+    QElapsedTimer timer;
+    timer.start();
+    for (std::size_t p = 0; p < queues.size(); ++p)
+        send(p);
+    if (!requests.empty())
+        loop.exec();
+    run.ms = timer.elapsed();
+    return run;
 }
 
 struct RefreshRun
@@ -458,16 +547,23 @@ int main(int argc, char *argv[])
     std::printf("curl: one `curl --parallel --parallel-max %d` per provider, all three at once; "
                 "Antom's signatures computed beforehand (not timed)\n",
                 concurrency);
+    std::printf("bare Qt client: the same requests as curl's through one QNetworkAccessManager in "
+                "this process, at most %d in flight per provider; nothing signed, verified, "
+                "parsed or stored\n",
+                concurrency);
     std::printf("note: the sandbox serves all three providers on one port, and Qt's HTTP/1 opens "
                 "at most 6 connections per host and port\n\n");
     std::fflush(stdout);
 
     qint64 bestCurl = -1;
     qint64 bestCli = -1;
+    qint64 bestQt = -1;
     bool failed = false;
     for (int r = 1; r <= runs; ++r) {
+        const std::optional<std::vector<Retrieve>> requests =
+            retrieveRequests(curl, announcement.settings, ids, &error);
         const std::optional<QList<std::pair<int, QString>>> configs =
-            writeCurlConfigs(curl, dir.path(), announcement.settings, ids, &error);
+            requests ? writeCurlConfigs(dir.path(), *requests, &error) : std::nullopt;
         if (!configs) {
             std::fprintf(stderr, "%s\n", qPrintable(error));
             return 1;
@@ -481,6 +577,18 @@ int main(int argc, char *argv[])
             std::printf("run %d curl       %7lld ms  %6s orders/s\n", r,
                         static_cast<long long>(c.ms), qPrintable(perSecond(orders, c.ms)));
             bestCurl = bestCurl < 0 ? c.ms : std::min(bestCurl, c.ms);
+        }
+        std::fflush(stdout);
+
+        const CurlRun q = runQtClient(*requests, concurrency);
+        if (q.ok != orders) {
+            std::printf("run %d bare Qt     FAILED: %d of %d answered with the payment\n", r, q.ok,
+                        orders);
+            failed = true;
+        } else {
+            std::printf("run %d bare Qt    %7lld ms  %6s orders/s\n", r,
+                        static_cast<long long>(q.ms), qPrintable(perSecond(orders, q.ms)));
+            bestQt = bestQt < 0 ? q.ms : std::min(bestQt, q.ms);
         }
         std::fflush(stdout);
 
@@ -509,12 +617,24 @@ int main(int argc, char *argv[])
         f.baselineNote = u"(failed)"_s;
     f.goal = u"<= 1.25x"_s;
     f.note = bestCli < 0 ? u"every run failed"_s : u"best of %1"_s.arg(runs);
-    Bench::printTable({f});
+    // Qt's own HTTP client against the same baseline: the floor under
+    // CancelDesk's figure, since its requests go through that client.
+    Bench::Figure qt = f;
+    qt.engine = u"-"_s;
+    qt.what = u"bare Qt client"_s;
+    qt.ms = bestQt;
+    qt.goal.clear();
+    qt.note = bestQt < 0 ? u"every run failed"_s : u"best of %1"_s.arg(runs);
+    Bench::printTable({f, qt});
     if (bestCli > 0 && bestCurl > 0)
         std::printf("\nthroughput: CancelDesk %s orders/s, curl %s orders/s, ratio %.2fx "
                     "(goal >= 0.80x)\n",
                     qPrintable(perSecond(orders, bestCli)), qPrintable(perSecond(orders, bestCurl)),
                     double(bestCurl) / double(bestCli));
+    if (bestQt > 0 && bestCurl > 0)
+        std::printf("bare Qt client: %s orders/s, %.2fx curl; CancelDesk is %.2fx of it\n",
+                    qPrintable(perSecond(orders, bestQt)), double(bestCurl) / double(bestQt),
+                    bestCli > 0 ? double(bestQt) / double(bestCli) : 0.0);
 
     if (parser.isSet(u"no-syncs"_s)) {
         std::printf("fsync/fdatasync: not counted (--no-syncs)\n");
