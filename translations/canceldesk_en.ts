@@ -4853,5 +4853,9 @@ Sandbox: in the sandbox environment with no provider configured, the CLI talks t
 CancelDesk will ask for it again next time.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>CancelDesk: the console for cancelling payments by hand at UQPAY, Antom and Liquido. With no provider configured it runs against a built-in sandbox.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 </TS>

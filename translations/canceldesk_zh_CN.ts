@@ -4832,5 +4832,9 @@ CancelDesk will ask for it again next time.</source>
         <translation>无法保存密码：%1
 下次取消台会再次询问。</translation>
     </message>
+    <message>
+        <source>CancelDesk: the console for cancelling payments by hand at UQPAY, Antom and Liquido. With no provider configured it runs against a built-in sandbox.</source>
+        <translation>取消台：在 UQPAY、Antom 和 Liquido 手动取消支付的控制台。未配置任何支付服务商时，它连接内置的沙盒运行。</translation>
+    </message>
 </context>
 </TS>

@@ -3,15 +3,18 @@
 // providers or the built-in sandbox) and shows the main window.
 #include "config/appconfig.h"
 #include "console.h"
+#include "core/buildinfo.h"
 #include "i18n/language.h"
 #include "settings/secretstore.h"
 
 #include <QApplication>
+#include <QCommandLineParser>
 #include <QMessageBox>
 #include <QSettings>
 #include <QStandardPaths>
 #include <QTimer>
 
+#include <cstdio>
 #include <memory>
 
 using namespace CancelDesk;
@@ -27,14 +30,51 @@ void quitWith(const QString &error)
     QCoreApplication::exit(1);
 }
 
+// --help and --version are answered without a screen (they are read by
+// help2man at build time): true when one of them was asked and answered.
+bool answeredWithoutScreen(int &argc, char *argv[], int *status)
+{
+    bool asked = false;
+    for (int i = 1; i < argc; ++i) {
+        const QByteArrayView a(argv[i]);
+        asked = asked || a == "--version" || a == "-v" || a == "--help" || a == "-h"
+                || a == "--help-all";
+    }
+    if (!asked)
+        return false;
+    QCoreApplication app(argc, argv);
+    QCoreApplication::setApplicationName(QStringLiteral("canceldesk"));
+    I18n::Translations translations;
+    translations.apply(I18n::languageForLocale(QLocale::system()));
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QCoreApplication::translate(
+        "main", "CancelDesk: the console for cancelling payments by hand at UQPAY, Antom and "
+                "Liquido. With no provider configured it runs against a built-in sandbox."));
+    const QCommandLineOption help = parser.addHelpOption();
+    const QCommandLineOption version = parser.addVersionOption();
+    parser.parse(QCoreApplication::arguments()); // Qt's own options (-platform …) are not ours
+    if (parser.isSet(QStringLiteral("help-all")))
+        parser.process(app); // prints the help with Qt's options and exits
+    if (parser.isSet(version)) {
+        std::fputs(BuildInfo::versionText(QStringLiteral("canceldesk")).toUtf8().constData(),
+                   stdout);
+    } else if (parser.isSet(help)) {
+        std::fputs(parser.helpText().toUtf8().constData(), stdout);
+    }
+    *status = 0;
+    return true;
+}
+
 } // namespace
 
 int main(int argc, char *argv[])
 {
+    if (int status = 0; answeredWithoutScreen(argc, argv, &status))
+        return status;
     QApplication app(argc, argv);
     QCoreApplication::setOrganizationName(QStringLiteral("CancelDesk"));
     QCoreApplication::setApplicationName(QStringLiteral("CancelDesk"));
-    QCoreApplication::setApplicationVersion(QStringLiteral(CANCELDESK_VERSION));
+    QCoreApplication::setApplicationVersion(BuildInfo::version());
     QApplication::setWindowIcon(QIcon(QStringLiteral(":/canceldesk.svg")));
 
     QSettings settings;

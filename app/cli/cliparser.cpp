@@ -142,6 +142,8 @@ QCommandLineOption setUpParser(QCommandLineParser &parser)
     parser.setApplicationDescription(description());
     parser.setSingleDashWordOptionMode(QCommandLineParser::ParseAsLongOptions);
     const QCommandLineOption helpOption = parser.addHelpOption();
+    // Handled by run() (with the components' versions, and as JSON with --json).
+    parser.addVersionOption();
     parser.addOptions(generalOptions());
     parser.addOptions(commandOptions());
     parser.addPositionalArgument(

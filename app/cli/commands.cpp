@@ -6,12 +6,14 @@
 #include "cliparser.h"
 #include "clisession.h"
 #include "commandset.h"
+#include "core/buildinfo.h"
 #include "i18n/language.h"
 #include "output.h"
 #include "services/cancelservice.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
+#include <QJsonObject>
 
 #include <iterator>
 
@@ -139,6 +141,17 @@ int run(const QStringList &arguments)
     if (parser.isSet(helpOption)) {
         out.raw(parser.helpText());
         return ExitSuccess;
+    }
+    if (parser.isSet(u"version"_s)) {
+        if (!parser.isSet(u"json"_s)) {
+            out.raw(BuildInfo::versionText(u"canceldesk-cli"_s));
+            return ExitSuccess;
+        }
+        QJsonObject components;
+        for (const auto &[name, version] : BuildInfo::components())
+            components.insert(name, version);
+        return out.finish(u"version"_s, ExitSuccess,
+                          {{u"version"_s, BuildInfo::version()}, {u"components"_s, components}});
     }
     return runCommand(out, parser);
 }

@@ -7,6 +7,7 @@
 // (method, path, status — never headers or bodies) goes to stderr. Serves until
 // SIGINT or SIGTERM.
 
+#include "core/buildinfo.h"
 #include "i18n/language.h"
 #include "sandboxserver.h"
 
@@ -73,6 +74,7 @@ Options setUpParser(QCommandLineParser &parser)
         "testing provider integrations. The first line on stdout is a JSON object with the "
         "port, credentials, key files and demo payment ids."));
     parser.addHelpOption();
+    // Answered in main() with the components' versions.
     parser.addVersionOption();
     Options o{
         {u"port"_s,
@@ -152,13 +154,22 @@ int main(int argc, char *argv[])
 {
     QCoreApplication app(argc, argv);
     QCoreApplication::setApplicationName(u"canceldesk-sandbox"_s);
-    QCoreApplication::setApplicationVersion(u"0.1.0"_s);
+    QCoreApplication::setApplicationVersion(CancelDesk::BuildInfo::version());
     // Help and error messages follow the system locale, like the rest of CancelDesk.
     CancelDesk::I18n::Translations translations;
     translations.apply(CancelDesk::I18n::languageForLocale(QLocale::system()));
 
     QCommandLineParser parser;
     const Options cli = setUpParser(parser);
+    // process() would answer --version with the version alone.
+    if (!parser.parse(QCoreApplication::arguments())) {
+        printError(parser.errorText());
+        return 2;
+    }
+    if (parser.isSet(u"version"_s)) {
+        std::fputs(qPrintable(CancelDesk::BuildInfo::versionText(u"canceldesk-sandbox"_s)), stdout);
+        return 0;
+    }
     parser.process(app);
     CancelDesk::Sandbox::SandboxOptions options;
     if (!readOptions(parser, cli, &options))

@@ -203,6 +203,41 @@ private Q_SLOTS:
         QVERIFY(run.out.contains("CANCELDESK_SANDBOX_ANNOUNCEMENT"));
     }
 
+    // --version names the program and its version on the first line (what
+    // help2man reads), then the libraries as loaded; --json gives both as fields.
+    void version()
+    {
+        const QString expected = QStringLiteral(CANCELDESK_EXPECTED_VERSION);
+        const Run text = cli({u"--version"_s});
+        QCOMPARE(text.code, 0);
+        const QStringList lines = QString::fromUtf8(text.out).split(u'\n', Qt::SkipEmptyParts);
+        QCOMPARE(lines.size(), 2);
+        QCOMPARE(lines.at(0), u"canceldesk-cli "_s + expected);
+        const QRegularExpression components(
+            uR"(^Qt (\d+\.\d+\.\d+), OpenSSL 3\.\d+\.\d+, SQLite 3\.\d+\.\d+, libpq \d+\.\d+$)"_s);
+        const QRegularExpressionMatch match = components.match(lines.at(1));
+        QVERIFY2(match.hasMatch(), qPrintable(lines.at(1)));
+        // The Qt the CLI loaded is the one this test loaded.
+        QCOMPARE(match.captured(1), QString::fromLatin1(qVersion()));
+
+        const QJsonObject json = CancelDesk::Test::json(cli({u"--json"_s, u"--version"_s}));
+        QCOMPARE(json.value("command"_L1).toString(), u"version"_s);
+        QCOMPARE(json.value("version"_L1).toString(), expected);
+        const QJsonObject parts = json.value("components"_L1).toObject();
+        QCOMPARE(parts.value("Qt"_L1).toString(), QString::fromLatin1(qVersion()));
+        QVERIFY(lines.at(1).contains(u"SQLite "_s + parts.value("SQLite"_L1).toString()));
+        QVERIFY(lines.at(1).contains(u"libpq "_s + parts.value("libpq"_L1).toString()));
+
+        QProcess sandbox;
+        sandbox.start(CancelDesk::Test::sandboxExecutable(), {u"--version"_s});
+        QVERIFY(sandbox.waitForFinished(20000));
+        QCOMPARE(sandbox.exitCode(), 0);
+        const QStringList sandboxLines =
+            QString::fromUtf8(sandbox.readAllStandardOutput()).split(u'\n', Qt::SkipEmptyParts);
+        QCOMPARE(sandboxLines.value(0), u"canceldesk-sandbox "_s + expected);
+        QCOMPARE(sandboxLines.value(1), lines.at(1));
+    }
+
     void usageErrors_data()
     {
         QTest::addColumn<QStringList>("args");
