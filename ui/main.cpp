@@ -1,6 +1,7 @@
 // The composition root of the canceldesk GUI: reads the settings (secrets from
 // the OS keychain), installs the language, opens the session (store, rules,
 // providers or the built-in sandbox) and shows the main window.
+#include "appicon.h"
 #include "config/appconfig.h"
 #include "console.h"
 #include "core/buildinfo.h"
@@ -75,7 +76,9 @@ int main(int argc, char *argv[])
     QCoreApplication::setOrganizationName(QStringLiteral("CancelDesk"));
     QCoreApplication::setApplicationName(QStringLiteral("CancelDesk"));
     QCoreApplication::setApplicationVersion(BuildInfo::version());
-    QApplication::setWindowIcon(QIcon(QStringLiteral(":/canceldesk.svg")));
+    QApplication::setWindowIcon(Ui::applicationIcon());
+    // The launcher entry the window belongs to (Wayland's app id, the X11 hint).
+    QGuiApplication::setDesktopFileName(QStringLiteral("org.canceldesk.CancelDesk"));
 
     QSettings settings;
     I18n::Translations translations;

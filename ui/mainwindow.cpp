@@ -1,5 +1,6 @@
 #include "mainwindow.h"
 
+#include "appicon.h"
 #include "appsession.h"
 #include "dialogs/addorderdialog.h"
 #include "dialogs/importdialog.h"
@@ -58,7 +59,7 @@ MainWindow::MainWindow(I18n::Translations &translations, AppSession &session, QW
     , m_session(session)
 {
     setObjectName(QStringLiteral("mainWindow"));
-    setWindowIcon(QIcon(QStringLiteral(":/canceldesk.svg")));
+    setWindowIcon(applicationIcon());
     m_model = new OrderTableModel(session.orderReads(), this);
     buildActions();
     buildMenus();

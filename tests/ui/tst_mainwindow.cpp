@@ -45,6 +45,7 @@ private Q_SLOTS:
     void cleanup();
 
     void firstStartLoadsTheSandboxDemo();
+    void windowHasTheApplicationIcon();
     void cancelActionFollowsEligibility();
     void cancelFromTheListUpdatesEverything();
     void refreshSelectedShowsProgress();
@@ -107,6 +108,18 @@ void TestMainWindow::firstStartLoadsTheSandboxDemo()
     QCOMPARE(m_window->orderModel().rowCount(), int(m_test->session().orders().count({})));
     auto *counts = m_window->findChild<QLabel *>(u"orderCounts"_s);
     QTRY_VERIFY(counts->text().contains(QString::number(m_window->orderModel().rowCount())));
+}
+
+// Issue 16: the window icon is drawn on a desktop without Qt's SVG plugin
+// (Debian's Depends do not bring it): every size from 16 to 256 pixels.
+void TestMainWindow::windowHasTheApplicationIcon()
+{
+    const QIcon icon = m_window->windowIcon();
+    const QList<QSize> sizes = icon.availableSizes();
+    for (const int size : {16, 32, 48, 256}) {
+        QVERIFY2(sizes.contains(QSize(size, size)), qPrintable(QString::number(size)));
+        QCOMPARE(icon.pixmap(size).size(), QSize(size, size));
+    }
 }
 
 void TestMainWindow::cancelActionFollowsEligibility()
