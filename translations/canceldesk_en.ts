@@ -3612,27 +3612,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>CancelDesk on the command line: add, refresh and cancel payments at UQPAY, Antom and Liquido; export and verify the cancel log.
-
-Commands:
-  orders add --provider uqpay|antom|liquido --id PAYMENT_ID
-  orders import FILE                      (.csv or .json)
-  orders list [--provider P] [--status S] [--format table|csv|json]
-  refresh [PAYMENT_ID ...] [--all]
-  cancel PAYMENT_ID --reason CODE [--note TEXT] [--provider P] [--yes]
-  recover
-  log export --out FILE [--format csv|xlsx|jsonl] [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--no-bom]
-  log verify [--expect-head SEQ:HASH | --expect-manifest FILE]
-  log head
-
-Every command first resumes unfinished cancel attempts; recover does only that.
-log head prints the cancel log&apos;s head as SEQ:HASH (with --json: {&quot;seq&quot;: N, &quot;hash&quot;: &quot;…&quot;}); every log export writes FILE.manifest.json beside FILE with that head, the row count and the file&apos;s SHA-256. Keep either: log verify --expect-head SEQ:HASH or --expect-manifest FILE fails (exit 6) unless that entry is still there with that hash and the whole log verifies.
-Exit codes: 0 success (cancel: confirmed), 2 usage error or bad input, 3 cancel refused (by the provider, or locally as ineligible: nothing sent), 4 outcome unknown (UNRESOLVED), 5 network, configuration, authentication or protocol error, 6 cancel log verification failed.
-
-Sandbox: in the sandbox environment with no provider configured, the CLI talks to a running canceldesk-sandbox. Start it (canceldesk-sandbox --port 0 --state-dir DIR), save its first output line to a file readable only by you (chmod 600), and name that file in the environment variable CANCELDESK_SANDBOX_ANNOUNCEMENT or in [general] sandbox_announcement= of the config file.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>A head kept earlier (log head) that log verify must still find.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3737,6 +3716,34 @@ Sandbox: in the sandbox environment with no provider configured, the CLI talks t
     </message>
     <message>
         <source>Copied %1 orders, %2 status changes, %3 cancel attempts, %4 journal entries and %5 approval thresholds; the copied cancel log verifies and its head %6 matches the source&apos;s.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CancelDesk on the command line: add, refresh and cancel payments at UQPAY, Antom and Liquido; export and verify the cancel log.
+
+Commands:
+  orders add --provider uqpay|antom|liquido --id PAYMENT_ID
+  orders import FILE                      (.csv or .json)
+  orders list [--provider P] [--status S] [--format table|csv|json]
+  refresh [PAYMENT_ID ...] [--all]
+  cancel PAYMENT_ID --reason CODE [--note TEXT] [--provider P] [--yes]
+  recover
+  log export --out FILE [--format csv|xlsx|jsonl] [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--no-bom]
+  log verify [--expect-head SEQ:HASH | --expect-manifest FILE]
+  log head
+  team init
+  team grant LOGIN operator|approver|auditor
+  team threshold [CURRENCY AMOUNT|none]
+  approvals list
+  approve ATTEMPT_ID [--yes]
+  decline ATTEMPT_ID --note TEXT
+  db copy --to URL                        (this store into an empty team database)
+
+Every command first resumes unfinished cancel attempts; recover does only that.
+log head prints the cancel log&apos;s head as SEQ:HASH (with --json: {&quot;seq&quot;: N, &quot;hash&quot;: &quot;…&quot;}); every log export writes FILE.manifest.json beside FILE with that head, the row count and the file&apos;s SHA-256. Keep either: log verify --expect-head SEQ:HASH or --expect-manifest FILE fails (exit 6) unless that entry is still there with that hash and the whole log verifies.
+Exit codes: 0 success (cancel: confirmed), 2 usage error or bad input, 3 cancel refused (by the provider, or locally as ineligible: nothing sent), 4 outcome unknown (UNRESOLVED), 5 network, configuration, authentication or protocol error, 6 cancel log verification failed.
+
+Sandbox: in the sandbox environment with no provider configured, the CLI talks to a running canceldesk-sandbox. Start it (canceldesk-sandbox --port 0 --state-dir DIR), save its first output line to a file readable only by you (chmod 600), and name that file in the environment variable CANCELDESK_SANDBOX_ANNOUNCEMENT or in [general] sandbox_announcement= of the config file.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

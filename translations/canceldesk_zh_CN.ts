@@ -3576,44 +3576,6 @@
         <translation>条目 %1 仍然存在，且哈希与预期相符。</translation>
     </message>
     <message>
-        <source>CancelDesk on the command line: add, refresh and cancel payments at UQPAY, Antom and Liquido; export and verify the cancel log.
-
-Commands:
-  orders add --provider uqpay|antom|liquido --id PAYMENT_ID
-  orders import FILE                      (.csv or .json)
-  orders list [--provider P] [--status S] [--format table|csv|json]
-  refresh [PAYMENT_ID ...] [--all]
-  cancel PAYMENT_ID --reason CODE [--note TEXT] [--provider P] [--yes]
-  recover
-  log export --out FILE [--format csv|xlsx|jsonl] [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--no-bom]
-  log verify [--expect-head SEQ:HASH | --expect-manifest FILE]
-  log head
-
-Every command first resumes unfinished cancel attempts; recover does only that.
-log head prints the cancel log&apos;s head as SEQ:HASH (with --json: {&quot;seq&quot;: N, &quot;hash&quot;: &quot;…&quot;}); every log export writes FILE.manifest.json beside FILE with that head, the row count and the file&apos;s SHA-256. Keep either: log verify --expect-head SEQ:HASH or --expect-manifest FILE fails (exit 6) unless that entry is still there with that hash and the whole log verifies.
-Exit codes: 0 success (cancel: confirmed), 2 usage error or bad input, 3 cancel refused (by the provider, or locally as ineligible: nothing sent), 4 outcome unknown (UNRESOLVED), 5 network, configuration, authentication or protocol error, 6 cancel log verification failed.
-
-Sandbox: in the sandbox environment with no provider configured, the CLI talks to a running canceldesk-sandbox. Start it (canceldesk-sandbox --port 0 --state-dir DIR), save its first output line to a file readable only by you (chmod 600), and name that file in the environment variable CANCELDESK_SANDBOX_ANNOUNCEMENT or in [general] sandbox_announcement= of the config file.</source>
-        <translation>取消台命令行工具：在 UQPAY、Antom 和 Liquido 添加、刷新和取消支付；导出并校验取消日志。
-
-命令：
-  orders add --provider uqpay|antom|liquido --id PAYMENT_ID
-  orders import FILE                      (.csv 或 .json)
-  orders list [--provider P] [--status S] [--format table|csv|json]
-  refresh [PAYMENT_ID ...] [--all]
-  cancel PAYMENT_ID --reason CODE [--note TEXT] [--provider P] [--yes]
-  recover
-  log export --out FILE [--format csv|xlsx|jsonl] [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--no-bom]
-  log verify [--expect-head SEQ:HASH | --expect-manifest FILE]
-  log head
-
-每个命令都会先恢复未完成的取消尝试；recover 只执行这一步。
-log head 以 SEQ:HASH 的形式输出取消日志的链头（使用 --json 时为 {&quot;seq&quot;: N, &quot;hash&quot;: &quot;…&quot;}）；每次 log export 都会在 FILE 旁写入 FILE.manifest.json，其中包含该链头、行数和该文件的 SHA-256。请妥善保存其中之一：除非该条目仍然存在且哈希相同、并且整个日志校验通过，否则 log verify --expect-head SEQ:HASH 或 --expect-manifest FILE 会失败（退出码 6）。
-退出码：0 成功（cancel：取消已确认）；2 用法错误或输入有误；3 取消被拒绝（被服务商拒绝，或在本地判定为不符合取消条件：未发送任何请求）；4 结果未知（UNRESOLVED）；5 网络、配置、认证或协议错误；6 取消日志校验失败。
-
-沙箱：在沙箱环境中且未配置任何服务商时，CLI 会连接正在运行的 canceldesk-sandbox。请先启动它（canceldesk-sandbox --port 0 --state-dir DIR），将其输出的第一行保存到仅您本人可读的文件中（chmod 600），然后在环境变量 CANCELDESK_SANDBOX_ANNOUNCEMENT 或配置文件的 [general] sandbox_announcement= 中指定该文件。</translation>
-    </message>
-    <message>
         <source>A head kept earlier (log head) that log verify must still find.</source>
         <translation>先前保存的链头（log head），log verify 必须仍能找到它。</translation>
     </message>
@@ -3718,6 +3680,58 @@ log head 以 SEQ:HASH 的形式输出取消日志的链头（使用 --json 时�
     <message>
         <source>Copied %1 orders, %2 status changes, %3 cancel attempts, %4 journal entries and %5 approval thresholds; the copied cancel log verifies and its head %6 matches the source&apos;s.</source>
         <translation>已复制 %1 个订单、%2 条状态变更、%3 次取消尝试、%4 个日志条目和 %5 个审批阈值；复制后的取消日志校验通过，其链头 %6 与源一致。</translation>
+    </message>
+    <message>
+        <source>CancelDesk on the command line: add, refresh and cancel payments at UQPAY, Antom and Liquido; export and verify the cancel log.
+
+Commands:
+  orders add --provider uqpay|antom|liquido --id PAYMENT_ID
+  orders import FILE                      (.csv or .json)
+  orders list [--provider P] [--status S] [--format table|csv|json]
+  refresh [PAYMENT_ID ...] [--all]
+  cancel PAYMENT_ID --reason CODE [--note TEXT] [--provider P] [--yes]
+  recover
+  log export --out FILE [--format csv|xlsx|jsonl] [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--no-bom]
+  log verify [--expect-head SEQ:HASH | --expect-manifest FILE]
+  log head
+  team init
+  team grant LOGIN operator|approver|auditor
+  team threshold [CURRENCY AMOUNT|none]
+  approvals list
+  approve ATTEMPT_ID [--yes]
+  decline ATTEMPT_ID --note TEXT
+  db copy --to URL                        (this store into an empty team database)
+
+Every command first resumes unfinished cancel attempts; recover does only that.
+log head prints the cancel log&apos;s head as SEQ:HASH (with --json: {&quot;seq&quot;: N, &quot;hash&quot;: &quot;…&quot;}); every log export writes FILE.manifest.json beside FILE with that head, the row count and the file&apos;s SHA-256. Keep either: log verify --expect-head SEQ:HASH or --expect-manifest FILE fails (exit 6) unless that entry is still there with that hash and the whole log verifies.
+Exit codes: 0 success (cancel: confirmed), 2 usage error or bad input, 3 cancel refused (by the provider, or locally as ineligible: nothing sent), 4 outcome unknown (UNRESOLVED), 5 network, configuration, authentication or protocol error, 6 cancel log verification failed.
+
+Sandbox: in the sandbox environment with no provider configured, the CLI talks to a running canceldesk-sandbox. Start it (canceldesk-sandbox --port 0 --state-dir DIR), save its first output line to a file readable only by you (chmod 600), and name that file in the environment variable CANCELDESK_SANDBOX_ANNOUNCEMENT or in [general] sandbox_announcement= of the config file.</source>
+        <translation>取消台命令行工具：在 UQPAY、Antom 和 Liquido 添加、刷新和取消支付；导出并校验取消日志。
+
+命令：
+  orders add --provider uqpay|antom|liquido --id PAYMENT_ID
+  orders import FILE                      (.csv 或 .json)
+  orders list [--provider P] [--status S] [--format table|csv|json]
+  refresh [PAYMENT_ID ...] [--all]
+  cancel PAYMENT_ID --reason CODE [--note TEXT] [--provider P] [--yes]
+  recover
+  log export --out FILE [--format csv|xlsx|jsonl] [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--no-bom]
+  log verify [--expect-head SEQ:HASH | --expect-manifest FILE]
+  log head
+  team init
+  team grant LOGIN operator|approver|auditor
+  team threshold [CURRENCY AMOUNT|none]
+  approvals list
+  approve ATTEMPT_ID [--yes]
+  decline ATTEMPT_ID --note TEXT
+  db copy --to URL                        （将本存储复制到空的团队数据库）
+
+每个命令都会先恢复未完成的取消尝试；recover 只执行这一步。
+log head 以 SEQ:HASH 的形式输出取消日志的链头（使用 --json 时为 {&quot;seq&quot;: N, &quot;hash&quot;: &quot;…&quot;}）；每次 log export 都会在 FILE 旁写入 FILE.manifest.json，其中包含该链头、行数和该文件的 SHA-256。请妥善保存其中之一：除非该条目仍然存在且哈希相同、并且整个日志校验通过，否则 log verify --expect-head SEQ:HASH 或 --expect-manifest FILE 会失败（退出码 6）。
+退出码：0 成功（cancel：取消已确认）；2 用法错误或输入有误；3 取消被拒绝（被服务商拒绝，或在本地判定为不符合取消条件：未发送任何请求）；4 结果未知（UNRESOLVED）；5 网络、配置、认证或协议错误；6 取消日志校验失败。
+
+沙箱：在沙箱环境中且未配置任何服务商时，CLI 会连接正在运行的 canceldesk-sandbox。请先启动它（canceldesk-sandbox --port 0 --state-dir DIR），将其输出的第一行保存到仅您本人可读的文件中（chmod 600），然后在环境变量 CANCELDESK_SANDBOX_ANNOUNCEMENT 或配置文件的 [general] sandbox_announcement= 中指定该文件。</translation>
     </message>
 </context>
 <context>

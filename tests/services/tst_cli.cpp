@@ -201,6 +201,12 @@ private Q_SLOTS:
         QVERIFY(run.out.contains("--expect-head SEQ:HASH"));
         QVERIFY(run.out.contains("--expect-manifest FILE"));
         QVERIFY(run.out.contains("CANCELDESK_SANDBOX_ANNOUNCEMENT"));
+        // Every command group, team mode's too (the man page is made from this text).
+        for (const char *command :
+             {"orders add", "refresh", "cancel PAYMENT_ID", "recover", "log export", "team init",
+              "team grant", "team threshold", "approvals list", "approve ATTEMPT_ID",
+              "decline ATTEMPT_ID", "db copy --to URL"})
+            QVERIFY2(run.out.contains(command), command);
     }
 
     // --version names the program and its version on the first line (what
