@@ -58,12 +58,18 @@ KeychainSecretStore::KeychainSecretStore(QString service, QObject *parent)
 
 void KeychainSecretStore::runJob(QKeychain::Job *job, std::function<void(const Reply &)> done)
 {
+    // A job lives until it finishes, whatever happens to this store: libsecret
+    // holds the job's address until its D-Bus call returns, and a job deleted
+    // before that (a store dropped after its probe timed out on a keyring
+    // prompt, which the operator dismissed later) crashed the console when the
+    // answer came. So jobs have no parent and delete themselves when they end.
+    Q_ASSERT(!job->parent());
     job->setAutoDelete(false);
+    connect(job, &QKeychain::Job::finished, job, &QObject::deleteLater);
     auto answered = std::make_shared<bool>(false);
     auto *timer = new QTimer(job);
     timer->setSingleShot(true);
     connect(job, &QKeychain::Job::finished, this, [job, answered, done](QKeychain::Job *) {
-        job->deleteLater();
         if (std::exchange(*answered, true))
             return; // it had timed out: already answered
         Reply reply;
@@ -106,7 +112,7 @@ void KeychainSecretStore::readNext(const std::shared_ptr<ReadRun> &run)
         return;
     }
     const QString key = run->keys.at(run->next++);
-    auto *job = new QKeychain::ReadPasswordJob(m_service, this);
+    auto *job = new QKeychain::ReadPasswordJob(m_service);
     job->setKey(key);
     runJob(job, [this, run, key](const Reply &reply) {
         if (reply.error == QKeychain::NoError) {
@@ -143,12 +149,12 @@ void KeychainSecretStore::applyNext(const std::shared_ptr<ApplyRun> &run)
     const SecretChange change = run->changes.at(run->next++);
     QKeychain::Job *job = nullptr;
     if (change.value) {
-        auto *write = new QKeychain::WritePasswordJob(m_service, this);
+        auto *write = new QKeychain::WritePasswordJob(m_service);
         write->setKey(change.key);
         write->setBinaryData(*change.value);
         job = write;
     } else {
-        auto *remove = new QKeychain::DeletePasswordJob(m_service, this);
+        auto *remove = new QKeychain::DeletePasswordJob(m_service);
         remove->setKey(change.key);
         job = remove;
     }
