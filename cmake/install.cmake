@@ -72,6 +72,19 @@ if(NOT CANCELDESK_SANITIZE AND NOT CANCELDESK_FUZZ)
     install(FILES ${manpages} DESTINATION "${CMAKE_INSTALL_MANDIR}/man1")
 endif()
 
+# The user guides (Help → User guide) with their screenshots: the program
+# finds them in ../share/canceldesk/doc from its bin folder, installed or in
+# the build tree (where the console's executable is in ui/, so one level up
+# from there is the build folder itself: <build>/share/canceldesk/doc).
+add_custom_target(user_guide ALL
+    COMMAND "${CMAKE_COMMAND}" -DSRC=${PROJECT_SOURCE_DIR}/docs
+        -DDST=${PROJECT_BINARY_DIR}/share/canceldesk/doc -P "${PROJECT_SOURCE_DIR}/cmake/copyguide.cmake"
+    COMMENT "Copying the user guides into the build tree"
+    VERBATIM)
+install(DIRECTORY "${PROJECT_SOURCE_DIR}/docs/"
+    DESTINATION "${CMAKE_INSTALL_DATADIR}/canceldesk/doc"
+    FILES_MATCHING PATTERN "USER-GUIDE*.md" PATTERN "*.png")
+
 # The package's documents: Debian's copyright file and changelog, the README.
 add_custom_command(OUTPUT "${PROJECT_BINARY_DIR}/linux/changelog.gz"
     COMMAND gzip -9n --stdout "${linux}/changelog" > "${PROJECT_BINARY_DIR}/linux/changelog.gz"

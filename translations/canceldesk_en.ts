@@ -164,6 +164,54 @@
     </message>
 </context>
 <context>
+    <name>CancelDesk::Ui::AboutDialog</name>
+    <message>
+        <source>Version</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PostgreSQL client (libpq)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Store</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(none open)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Settings file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CancelDesk %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>About CancelDesk</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel payments at UQPAY, Antom and Liquido, with a tamper-evident cancel log.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Copy details</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copies the versions, the store and the settings file, for a support request.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1:</source>
+        <extracomment>A form&apos;s label, e.g. &quot;Version:&quot;; Chinese takes a full-width colon.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>CancelDesk::Ui::AddOrderDialog</name>
     <message>
         <source>Add order by payment ID</source>
@@ -1330,14 +1378,6 @@
 <context>
     <name>CancelDesk::Ui::MainWindow</name>
     <message>
-        <source>About CancelDesk</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&lt;h3&gt;CancelDesk %1&lt;/h3&gt;&lt;p&gt;Cancel payments at UQPAY, Antom and Liquido, with a tamper-evident cancel log.&lt;/p&gt;</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>CancelDesk — payment cancellation console</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1722,6 +1762,18 @@
             <numerusform>%1 of %Ln order shown</numerusform>
             <numerusform>%1 of %Ln orders shown</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>User guide</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The user guide is not installed. CancelDesk looked for it in %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;User guide</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -2540,6 +2592,13 @@
     </message>
     <message>
         <source>Typed confirmation is required for amounts of %1 or more in the payment&apos;s currency (here: %2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CancelDesk::Ui::UserGuideWindow</name>
+    <message>
+        <source>CancelDesk user guide</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -164,6 +164,54 @@
     </message>
 </context>
 <context>
+    <name>CancelDesk::Ui::AboutDialog</name>
+    <message>
+        <source>Version</source>
+        <translation>版本</translation>
+    </message>
+    <message>
+        <source>PostgreSQL client (libpq)</source>
+        <translation>PostgreSQL 客户端库（libpq）</translation>
+    </message>
+    <message>
+        <source>Store</source>
+        <translation>存储</translation>
+    </message>
+    <message>
+        <source>(none open)</source>
+        <translation>（未打开）</translation>
+    </message>
+    <message>
+        <source>Settings file</source>
+        <translation>配置文件</translation>
+    </message>
+    <message>
+        <source>CancelDesk %1</source>
+        <translation>取消台 %1</translation>
+    </message>
+    <message>
+        <source>About CancelDesk</source>
+        <translation>关于取消台</translation>
+    </message>
+    <message>
+        <source>Cancel payments at UQPAY, Antom and Liquido, with a tamper-evident cancel log.</source>
+        <translation>在 UQPAY、Antom 和 Liquido 取消支付，并保留防篡改的取消日志。</translation>
+    </message>
+    <message>
+        <source>&amp;Copy details</source>
+        <translation>复制详细信息(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Copies the versions, the store and the settings file, for a support request.</source>
+        <translation>复制版本、存储和配置文件的信息，用于提交支持请求。</translation>
+    </message>
+    <message>
+        <source>%1:</source>
+        <extracomment>A form&apos;s label, e.g. &quot;Version:&quot;; Chinese takes a full-width colon.</extracomment>
+        <translation>%1：</translation>
+    </message>
+</context>
+<context>
     <name>CancelDesk::Ui::AddOrderDialog</name>
     <message>
         <source>Add order by payment ID</source>
@@ -1317,14 +1365,6 @@
 <context>
     <name>CancelDesk::Ui::MainWindow</name>
     <message>
-        <source>About CancelDesk</source>
-        <translation>关于取消台</translation>
-    </message>
-    <message>
-        <source>&lt;h3&gt;CancelDesk %1&lt;/h3&gt;&lt;p&gt;Cancel payments at UQPAY, Antom and Liquido, with a tamper-evident cancel log.&lt;/p&gt;</source>
-        <translation>&lt;h3&gt;取消台 %1&lt;/h3&gt;&lt;p&gt;在 UQPAY、Antom 和 Liquido 取消支付，并保留防篡改的取消日志。&lt;/p&gt;</translation>
-    </message>
-    <message>
         <source>CancelDesk — payment cancellation console</source>
         <translation>取消台 — 支付取消控制台</translation>
     </message>
@@ -1699,6 +1739,18 @@
         <translation>
             <numerusform>显示 %1 / %Ln 笔订单</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>User guide</source>
+        <translation>用户指南</translation>
+    </message>
+    <message>
+        <source>The user guide is not installed. CancelDesk looked for it in %1.</source>
+        <translation>未安装用户指南。取消台在 %1 中查找过。</translation>
+    </message>
+    <message>
+        <source>&amp;User guide</source>
+        <translation>用户指南(&amp;U)</translation>
     </message>
 </context>
 <context>
@@ -2513,6 +2565,13 @@
     <message>
         <source>Typed confirmation is required for amounts of %1 or more in the payment&apos;s currency (here: %2).</source>
         <translation>按该支付的币种计，金额达到 %1 或以上时需要键入确认（此处：%2）。</translation>
+    </message>
+</context>
+<context>
+    <name>CancelDesk::Ui::UserGuideWindow</name>
+    <message>
+        <source>CancelDesk user guide</source>
+        <translation>取消台用户指南</translation>
     </message>
 </context>
 <context>
@@ -4848,7 +4907,7 @@ CancelDesk will ask for it again next time.</source>
     </message>
     <message>
         <source>CancelDesk: the console for cancelling payments by hand at UQPAY, Antom and Liquido. With no provider configured it runs against a built-in sandbox.</source>
-        <translation>取消台：在 UQPAY、Antom 和 Liquido 手动取消支付的控制台。未配置任何支付服务商时，它连接内置的沙盒运行。</translation>
+        <translation>取消台：在 UQPAY、Antom 和 Liquido 手动取消支付的控制台。未配置任何支付服务商时，它连接内置的沙箱运行。</translation>
     </message>
 </context>
 </TS>

@@ -98,6 +98,9 @@ private:
     Services::CancelCheck checkOf(const OrderFacts &facts) const;
     void chooseLanguage(const QString &language);
     void syncLanguageActions();
+    // Help → About (AboutDialog) and Help → User guide (UserGuideWindow).
+    void showAbout();
+    void showUserGuide();
 
     // mainwindow_filters.cpp: the filter bar and the line below it that
     // explains an empty search (issue 12).
@@ -217,6 +220,8 @@ private:
     QAction *m_detailsAction = nullptr;
     QAction *m_quitAction = nullptr;
     QAction *m_aboutAction = nullptr;
+    QAction *m_guideAction = nullptr;
+    QPointer<QWidget> m_guideWindow;
     QAction *m_chineseAction = nullptr;
     QAction *m_englishAction = nullptr;
     QActionGroup *m_languageGroup = nullptr;

@@ -2,16 +2,19 @@
 // enabled, and the language menu.
 
 #include "appsession.h"
+#include "dialogs/aboutdialog.h"
 #include "dialogs/eligibility.h"
 #include "i18n/language.h"
 #include "mainwindow.h"
 #include "models/ordertablemodel.h"
 #include "services/cancelservice.h"
 #include "services/refreshservice.h"
+#include "views/userguidewindow.h"
 
 #include <QAction>
 #include <QActionGroup>
 #include <QCoreApplication>
+#include <QDir>
 #include <QDockWidget>
 #include <QLineEdit>
 #include <QMenu>
@@ -79,12 +82,9 @@ void MainWindow::buildActions()
     connect(m_quitAction, &QAction::triggered, this, &QWidget::close);
     m_aboutAction = make("aboutAction");
     m_aboutAction->setMenuRole(QAction::AboutRole);
-    connect(m_aboutAction, &QAction::triggered, this, [this] {
-        QMessageBox::about(this, tr("About CancelDesk"),
-                           tr("<h3>CancelDesk %1</h3><p>Cancel payments at UQPAY, Antom and "
-                              "Liquido, with a tamper-evident cancel log.</p>")
-                               .arg(QCoreApplication::applicationVersion()));
-    });
+    connect(m_aboutAction, &QAction::triggered, this, &MainWindow::showAbout);
+    m_guideAction = make("userGuideAction", QKeySequence::HelpContents);
+    connect(m_guideAction, &QAction::triggered, this, &MainWindow::showUserGuide);
 }
 
 void MainWindow::buildMenus()
@@ -131,7 +131,36 @@ void MainWindow::buildMenus()
             [this] { chooseLanguage(QStringLiteral("en")); });
 
     m_helpMenu = menuBar()->addMenu(QString());
+    m_helpMenu->addAction(m_guideAction);
+    m_helpMenu->addSeparator();
     m_helpMenu->addAction(m_aboutAction);
+}
+
+void MainWindow::showAbout()
+{
+    auto *dialog =
+        new AboutDialog({m_session.core().databasePath(), m_session.config().path}, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->open();
+}
+
+void MainWindow::showUserGuide()
+{
+    if (!m_guideWindow) {
+        const QString directory = UserGuideWindow::installedDirectory();
+        if (UserGuideWindow::guideFile(directory, m_translations.current()).isEmpty()) {
+            QMessageBox::warning(this, tr("User guide"),
+                                 tr("The user guide is not installed. CancelDesk looked for it "
+                                    "in %1.")
+                                     .arg(QDir::toNativeSeparators(QDir::cleanPath(directory))));
+            return;
+        }
+        // Owned by this window: it closes with it.
+        m_guideWindow = new UserGuideWindow(directory, m_translations, this);
+    }
+    m_guideWindow->show();
+    m_guideWindow->raise();
+    m_guideWindow->activateWindow();
 }
 
 void MainWindow::buildToolBar()
@@ -227,6 +256,7 @@ void MainWindow::retranslateActions()
     m_toolBar->setWindowTitle(tr("Main toolbar"));
     m_quitAction->setText(tr("&Quit"));
     m_aboutAction->setText(tr("&About CancelDesk"));
+    m_guideAction->setText(tr("&User guide"));
     m_refreshAction->setText(tr("Refresh"));
     m_refreshAction->setToolTip(tr("Retrieve the selected orders' status from the providers (F5)"));
     m_refreshVisibleAction->setText(tr("Refresh all visible"));

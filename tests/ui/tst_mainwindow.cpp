@@ -13,8 +13,10 @@
 #include "storage/orderstore.h"
 #include "uitestsession.h"
 #include "views/statusview.h"
+#include "views/userguidewindow.h"
 
 #include <QAction>
+#include <QClipboard>
 #include <QComboBox>
 #include <QDialog>
 #include <QHeaderView>
@@ -25,9 +27,12 @@
 #include <QMessageBox>
 #include <QProgressBar>
 #include <QPushButton>
+#include <QRegularExpression>
 #include <QSignalSpy>
 #include <QStatusBar>
 #include <QTableView>
+#include <QTemporaryDir>
+#include <QTextBrowser>
 #include <QTreeWidget>
 #include <QtTest>
 
@@ -46,6 +51,8 @@ private Q_SLOTS:
 
     void firstStartLoadsTheSandboxDemo();
     void windowHasTheApplicationIcon();
+    void aboutShowsVersionsAndTheStore();
+    void userGuideFollowsTheLanguage();
     void cancelActionFollowsEligibility();
     void cancelFromTheListUpdatesEverything();
     void refreshSelectedShowsProgress();
@@ -120,6 +127,74 @@ void TestMainWindow::windowHasTheApplicationIcon()
         QVERIFY2(sizes.contains(QSize(size, size)), qPrintable(QString::number(size)));
         QCOMPARE(icon.pixmap(size).size(), QSize(size, size));
     }
+}
+
+// Issue 16: Help → About names CancelDesk's version, the libraries it runs on
+// as loaded, the store and the settings file, and copies them for support;
+// it follows the language.
+void TestMainWindow::aboutShowsVersionsAndTheStore()
+{
+    action("aboutAction")->trigger();
+    QDialog *about = nullptr;
+    QTRY_VERIFY((about = m_window->findChild<QDialog *>(u"aboutDialog"_s)) != nullptr);
+    QVERIFY(about->isVisible());
+    const auto text = [about] {
+        QStringList values;
+        for (const QLabel *label : about->findChildren<QLabel *>())
+            values.append(label->text());
+        return values.join(u'\n');
+    };
+    QVERIFY2(text().contains(QString::fromLatin1(qVersion())), qPrintable(text()));
+    QVERIFY(text().contains(u"OpenSSL"_s));
+    QVERIFY(text().contains(u"SQLite"_s));
+    QVERIFY(text().contains(u"PostgreSQL client (libpq)"_s));
+    QVERIFY(text().contains(m_test->session().core().databasePath()));
+    QVERIFY(!m_test->session().core().databasePath().isEmpty());
+
+    auto *copy = about->findChild<QPushButton *>(u"copyDetailsButton"_s);
+    QVERIFY(copy);
+    QApplication::clipboard()->clear();
+    copy->click();
+    const QString copied = QApplication::clipboard()->text();
+    QVERIFY2(QRegularExpression(u"^CancelDesk \\d+\\.\\d+\\.\\d+\n"_s).match(copied).hasMatch(),
+             qPrintable(copied));
+    QVERIFY(copied.contains(u"Qt: "_s + QString::fromLatin1(qVersion())));
+    QVERIFY(copied.contains(m_test->session().core().databasePath()));
+
+    QVERIFY(m_translations.apply(u"zh_CN"_s));
+    QTRY_VERIFY2(about->windowTitle() == u"关于取消台"_s, qPrintable(about->windowTitle()));
+    QVERIFY2(text().contains(u"PostgreSQL 客户端库（libpq）"_s), qPrintable(text()));
+    QVERIFY(m_translations.apply(u"en"_s));
+    about->close();
+}
+
+// Issue 16: the guide of the console's language, English where there is no
+// translation, and it switches with the language.
+void TestMainWindow::userGuideFollowsTheLanguage()
+{
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const auto write = [&dir](const QString &name, const QByteArray &text) {
+        QFile file(dir.filePath(name));
+        return file.open(QIODevice::WriteOnly) && file.write(text) == text.size();
+    };
+    QVERIFY(Ui::UserGuideWindow::guideFile(dir.path(), u"en"_s).isEmpty());
+    QVERIFY(write(u"USER-GUIDE.md"_s, "# The English guide\n\nCancel a payment.\n"));
+    QCOMPARE(Ui::UserGuideWindow::guideFile(dir.path(), u"zh_CN"_s),
+             dir.filePath(u"USER-GUIDE.md"_s));
+    QVERIFY(write(u"USER-GUIDE.zh_CN.md"_s, "# 中文指南\n\n取消一笔支付。\n"));
+
+    Ui::UserGuideWindow guide(dir.path(), m_translations, m_window.get());
+    auto *browser = guide.findChild<QTextBrowser *>(u"userGuideText"_s);
+    QVERIFY(browser);
+    QVERIFY2(browser->toPlainText().contains(u"The English guide"_s),
+             qPrintable(browser->toPlainText()));
+    QVERIFY(m_translations.apply(u"zh_CN"_s));
+    QTRY_VERIFY2(browser->toPlainText().contains(u"中文指南"_s),
+                 qPrintable(browser->toPlainText()));
+    QCOMPARE(guide.currentFile(), dir.filePath(u"USER-GUIDE.zh_CN.md"_s));
+    QVERIFY(m_translations.apply(u"en"_s));
+    QTRY_VERIFY(browser->toPlainText().contains(u"The English guide"_s));
 }
 
 void TestMainWindow::cancelActionFollowsEligibility()
