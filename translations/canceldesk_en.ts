@@ -708,6 +708,10 @@
         <source>Report saved to %1.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Orders to cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>CancelDesk::Ui::CancelDialog</name>
@@ -1013,6 +1017,10 @@
     </message>
     <message>
         <source>Verification stopped before the end: nothing was verified.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel log entries</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1331,6 +1339,10 @@
     </message>
     <message>
         <source>&amp;Close</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Problems found in the file</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1773,6 +1785,18 @@
     </message>
     <message>
         <source>&amp;User guide</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Auto-refresh interval</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Search orders</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Orders</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2475,6 +2499,10 @@
         <source>Status not confirmed — refresh first (%1). By the last status read it cannot be cancelled: %2</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Provider fields</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>CancelDesk::Ui::SyncDialog</name>
@@ -2637,6 +2665,10 @@
     </message>
     <message>
         <source>Not a head (SEQ:HASH, the entry number and its 64 hex digit hash) nor an export manifest.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kept head or manifest file</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -702,6 +702,10 @@
         <source>Report saved to %1.</source>
         <translation>报告已保存到 %1。</translation>
     </message>
+    <message>
+        <source>Orders to cancel</source>
+        <translation>要取消的订单</translation>
+    </message>
 </context>
 <context>
     <name>CancelDesk::Ui::CancelDialog</name>
@@ -1006,6 +1010,10 @@
     <message>
         <source>Verification stopped before the end: nothing was verified.</source>
         <translation>校验在完成前已停止：未校验任何内容。</translation>
+    </message>
+    <message>
+        <source>Cancel log entries</source>
+        <translation>取消日志条目</translation>
     </message>
 </context>
 <context>
@@ -1319,6 +1327,10 @@
     <message>
         <source>&amp;Close</source>
         <translation>关闭(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Problems found in the file</source>
+        <translation>文件中发现的问题</translation>
     </message>
 </context>
 <context>
@@ -1751,6 +1763,18 @@
     <message>
         <source>&amp;User guide</source>
         <translation>用户指南(&amp;U)</translation>
+    </message>
+    <message>
+        <source>Auto-refresh interval</source>
+        <translation>自动刷新间隔</translation>
+    </message>
+    <message>
+        <source>Search orders</source>
+        <translation>搜索订单</translation>
+    </message>
+    <message>
+        <source>Orders</source>
+        <translation>订单</translation>
     </message>
 </context>
 <context>
@@ -2451,6 +2475,10 @@
         <source>Status not confirmed — refresh first (%1). By the last status read it cannot be cancelled: %2</source>
         <translation>状态未确认——请先刷新（%1）。按上次读取的状态，此订单无法取消：%2</translation>
     </message>
+    <message>
+        <source>Provider fields</source>
+        <translation>服务商字段</translation>
+    </message>
 </context>
 <context>
     <name>CancelDesk::Ui::SyncDialog</name>
@@ -2609,6 +2637,10 @@
     <message>
         <source>Not a head (SEQ:HASH, the entry number and its 64 hex digit hash) nor an export manifest.</source>
         <translation>既不是链头（SEQ:HASH，即条目序号及其 64 位十六进制哈希），也不是导出清单。</translation>
+    </message>
+    <message>
+        <source>Kept head or manifest file</source>
+        <translation>保存的链头或清单文件</translation>
     </message>
 </context>
 <context>

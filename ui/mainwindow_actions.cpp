@@ -266,6 +266,7 @@ void MainWindow::retranslateActions()
     m_autoRefreshAction->setToolTip(
         tr("Refresh every order that is not final at this interval (minutes)"));
     m_autoInterval->setSuffix(tr(" min"));
+    m_autoInterval->setAccessibleName(tr("Auto-refresh interval"));
     m_cancelAction->setText(tr("Cancel payment…"));
     m_bulkCancelAction->setText(tr("Bulk cancel…"));
     m_bulkCancelAction->setToolTip(tr("Cancel the selected eligible orders with one reason"));

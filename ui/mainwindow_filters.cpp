@@ -112,6 +112,8 @@ void MainWindow::applyFilter()
 void MainWindow::retranslateFilters()
 {
     m_search->setPlaceholderText(tr("Search payment IDs and merchant references (Ctrl+F)"));
+    m_search->setAccessibleName(tr("Search orders"));
+    m_view->setAccessibleName(tr("Orders"));
     m_presetLabel->setText(tr("Show:"));
     const int preset = qMax(0, m_preset->currentIndex());
     m_preset->clear();

@@ -260,6 +260,7 @@ void BulkCancelDialog::buildButtons(QVBoxLayout *layout)
 void BulkCancelDialog::retranslateUi()
 {
     setWindowTitle(tr("Cancel several payments"));
+    m_table->setAccessibleName(tr("Orders to cancel"));
     m_environmentLabel->setText(
         tr("Environment: %1")
             .arg(environmentText(m_sources.context.environment, m_sources.context.builtInSandbox)));

@@ -402,6 +402,7 @@ void ImportDialog::updateTexts()
 void ImportDialog::retranslateUi()
 {
     setWindowTitle(tr("Import orders"));
+    m_issuesView->setAccessibleName(tr("Problems found in the file"));
     m_intro->setText(tr("Import a merchant export (CSV or JSON) with the columns provider, "
                         "payment_id, amount and currency. The file is checked first; nothing "
                         "is written until you press Import."));

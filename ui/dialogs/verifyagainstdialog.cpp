@@ -60,6 +60,7 @@ VerifyAgainstDialog::~VerifyAgainstDialog() = default;
 void VerifyAgainstDialog::retranslateUi()
 {
     setWindowTitle(tr("Verify against a kept head"));
+    m_edit->setAccessibleName(tr("Kept head or manifest file"));
     m_explanation->setText(
         tr("Paste a head copied earlier (SEQ:HASH), or give the manifest an export wrote beside "
            "its file (FILE.manifest.json). The check fails unless that entry is still in the "

@@ -21,6 +21,7 @@
 #include <QLineEdit>
 #include <QMessageBox>
 #include <QPushButton>
+#include <QRegularExpression>
 #include <QSaveFile>
 #include <QSettings>
 #include <QSignalBlocker>
@@ -470,10 +471,26 @@ void SettingsDialog::retranslateUi()
     checkCancelRules(&ignored);
 }
 
+// A label's text as a name: without its mnemonic ("&Window", "窗口(&W)") and
+// its closing colon.
+static QString plainLabelText(QString text)
+{
+    static const QRegularExpression mnemonic(QStringLiteral("\\(&.\\)|&(?=.)"));
+    text.remove(mnemonic);
+    while (text.endsWith(u':') || text.endsWith(u'\uff1a'))
+        text.chop(1);
+    return text.trimmed();
+}
+
 void SettingsDialog::setFieldLabel(QWidget *field, const QString &text)
 {
-    if (QLabel *l = m_labels.value(field))
+    if (QLabel *l = m_labels.value(field)) {
         l->setText(text);
+        // A screen reader finds a label's buddy only among the label's
+        // siblings; a field inside a file chooser is not one, so it is named.
+        if (field->parentWidget() != l->parentWidget())
+            field->setAccessibleName(plainLabelText(text));
+    }
 }
 
 void SettingsDialog::retranslateGeneralPage()

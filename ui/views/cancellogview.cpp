@@ -289,6 +289,7 @@ void CancelLogView::fillCombos()
 void CancelLogView::retranslateUi()
 {
     m_dateCheck->setText(tr("Requested between"));
+    m_table->setAccessibleName(tr("Cancel log entries"));
     m_fromLabel->setText(tr("&From"));
     m_toLabel->setText(tr("&To"));
     m_rangeNote->setText(tr("Both days are included; times in your time zone (%1)")

@@ -171,6 +171,7 @@ void StatusView::build()
     // The body scrolls rather than cutting text when the pane is short or
     // narrow (1024 x 700, or a long Chinese verdict).
     auto *scroll = new QScrollArea(this);
+    m_scroll = scroll;
     scroll->setObjectName(QStringLiteral("statusScroll"));
     scroll->setWidgetResizable(true);
     scroll->setFrameShape(QFrame::NoFrame);
@@ -273,6 +274,11 @@ void StatusView::retranslateUi()
     m_timelineTitle->setText(tr("Status history"));
     m_timeline->setHeaderLabels({tr("Time"), tr("Change"), tr("Source")});
     m_attemptsTitle->setText(tr("Cancel attempts"));
+    // The tables are named by the titles above them (not their buddies).
+    m_fields->setAccessibleName(tr("Provider fields"));
+    m_timeline->setAccessibleName(m_timelineTitle->text());
+    m_attempts->setAccessibleName(m_attemptsTitle->text());
+    m_scroll->setAccessibleName(m_title->text());
     m_attempts->setHeaderLabels({tr("Requested"), tr("Outcome"), tr("Operator"), tr("Reason")});
     fill();
 }

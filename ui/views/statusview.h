@@ -77,6 +77,7 @@ private:
     std::optional<Domain::Order> m_loaded;
 
     QLabel *m_title = nullptr;
+    QWidget *m_scroll = nullptr; // the scrolling body (named for screen readers)
     QLabel *m_empty = nullptr;
     QWidget *m_body = nullptr;
     QFormLayout *m_form = nullptr;

@@ -1,0 +1,231 @@
+// Issue 16: every control an operator can reach in every window and dialog
+// has an accessible name (what a screen reader says, and what names it for
+// keyboard users), in both languages. The windows are found the way an
+// operator finds them: every action of every menu is triggered, and every
+// window it opens is walked, then closed.
+#include "appsession.h"
+#include "i18n/language.h"
+#include "mainwindow.h"
+#include "settings/secretstore.h"
+#include "models/ordertablemodel.h"
+#include "uitestsession.h"
+
+#include <QAbstractButton>
+#include <QAbstractSpinBox>
+#include <QAccessible>
+#include <QAction>
+#include <QApplication>
+#include <QComboBox>
+#include <QDialog>
+#include <QLabel>
+#include <QPushButton>
+#include <QMenu>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QTabWidget>
+#include <QTableView>
+#include <QTimer>
+#include <QtTest>
+
+#include <functional>
+#include <memory>
+
+using namespace Qt::Literals::StringLiterals;
+using namespace CancelDesk;
+
+namespace {
+
+// Where a widget is, for the failure message: its window's title, then the
+// object names (or classes) from the window down.
+QString pathOf(const QWidget *widget)
+{
+    QStringList parts;
+    for (const QWidget *w = widget; w && !w->isWindow(); w = w->parentWidget())
+        parts.prepend(w->objectName().isEmpty() ? QString::fromLatin1(w->metaObject()->className())
+                                                : w->objectName());
+    return u"[%1] %2"_s.arg(widget->window()->windowTitle(), parts.join(u'/'));
+}
+
+// A control the operator can reach: shown, takes focus, and is not a part of
+// another control (a spin box's or combo box's line edit).
+bool reachable(const QWidget *w)
+{
+    if (!w->isVisible() || w->focusPolicy() == Qt::NoFocus || w->focusProxy())
+        return false;
+    // A label's name is its text: an empty one (a result not there yet) says nothing.
+    if (const auto *label = qobject_cast<const QLabel *>(w); label && label->text().isEmpty())
+        return false;
+    for (const QWidget *p = w->parentWidget(); p && !p->isWindow(); p = p->parentWidget()) {
+        if (qobject_cast<const QAbstractSpinBox *>(p) || qobject_cast<const QComboBox *>(p))
+            return false;
+    }
+    return true;
+}
+
+// The reachable controls of window without an accessible name.
+QStringList unnamed(QWidget *window)
+{
+    QStringList missing;
+    QList<QWidget *> widgets = window->findChildren<QWidget *>();
+    widgets.prepend(window);
+    for (QWidget *w : std::as_const(widgets)) {
+        if (w != window && w->window() != window)
+            continue; // another window (its own walk)
+        if (!reachable(w))
+            continue;
+        QAccessibleInterface *iface = QAccessible::queryAccessibleInterface(w);
+        const QString name = iface ? iface->text(QAccessible::Name).trimmed() : QString();
+        if (name.isEmpty())
+            missing.append(pathOf(w) + u" (" + QString::fromLatin1(w->metaObject()->className())
+                           + u')');
+    }
+    return missing;
+}
+
+QList<QAction *> menuActions(QMenuBar *bar)
+{
+    QList<QAction *> actions;
+    QList<QMenu *> menus;
+    for (QAction *a : bar->actions()) {
+        if (a->menu())
+            menus.append(a->menu());
+    }
+    while (!menus.isEmpty()) {
+        QMenu *menu = menus.takeFirst();
+        for (QAction *a : menu->actions()) {
+            if (a->menu())
+                menus.append(a->menu());
+            else if (!a->isSeparator())
+                actions.append(a);
+        }
+    }
+    return actions;
+}
+
+} // namespace
+
+class TestAccessibility final : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void init()
+    {
+        QSettings().clear();
+        m_test = std::make_unique<Test::UiTestSession>();
+        QString error;
+        QVERIFY2(m_test->open(&error), qPrintable(error));
+        QVERIFY(m_translations.apply(u"en"_s));
+        m_window = std::make_unique<Ui::MainWindow>(m_translations, m_test->session());
+        m_window->setSecretStore(&m_secrets);
+        m_window->show();
+        QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+        QTRY_VERIFY_WITH_TIMEOUT(m_window->orderModel().rowCount() > 0, 30000);
+        QTRY_VERIFY(!m_window->orderModel().isBusy());
+    }
+    void cleanup()
+    {
+        m_window.reset();
+        m_test.reset();
+    }
+
+    void everyControlHasAName_data()
+    {
+        QTest::addColumn<QString>("language");
+        QTest::newRow("en") << u"en"_s;
+        QTest::newRow("zh_CN") << u"zh_CN"_s;
+    }
+    void everyControlHasAName()
+    {
+        QFETCH(QString, language);
+        QVERIFY(m_translations.apply(language));
+        // An order the cancel actions apply to.
+        QAction *cancel = m_window->findChild<QAction *>(u"cancelAction"_s);
+        QVERIFY(cancel);
+        for (int row = 0; row < m_window->orderModel().rowCount() && !cancel->isEnabled(); ++row)
+            m_window->orderView().selectRow(row);
+        QVERIFY(cancel->isEnabled());
+
+        QStringList missing = unnamed(m_window.get());
+        QStringList walked{m_window->windowTitle()};
+        // Walks every window that open() shows, then closes it. Modal dialogs
+        // run their own loop inside open(): the walk runs from a timer in that
+        // loop; other windows are open when open() returns.
+        const auto walk = [&](const std::function<void()> &open, bool keepOpen = false) {
+            const QWidgetList before = QApplication::topLevelWidgets();
+            QWidget *kept = nullptr;
+            const auto inspect = [&] {
+                for (QWidget *w : QApplication::topLevelWidgets()) {
+                    if (before.contains(w) || !w->isVisible() || qobject_cast<QMenu *>(w)
+                        || walked.contains(w->windowTitle() + u'\x1f'))
+                        continue;
+                    walked.append(w->windowTitle());
+                    missing += unnamed(w);
+                    // Every page of every tab widget (Settings' providers).
+                    for (QTabWidget *tabs : w->findChildren<QTabWidget *>()) {
+                        for (int i = 0; i < tabs->count(); ++i) {
+                            tabs->setCurrentIndex(i);
+                            QCoreApplication::processEvents();
+                            missing += unnamed(w);
+                        }
+                    }
+                    if (keepOpen && !qobject_cast<QDialog *>(w)) {
+                        kept = w;
+                        walked.last() += u'\x1f'; // walked once
+                        continue;
+                    }
+                    if (auto *dialog = qobject_cast<QDialog *>(w))
+                        dialog->reject();
+                    else
+                        w->close();
+                }
+            };
+            QTimer::singleShot(300, this, inspect);
+            open();
+            QTest::qWait(400);
+            inspect();
+            return kept;
+        };
+        // Actions that end or reset the session, or only toggle, open nothing to walk.
+        const QStringList skip{u"quitAction"_s,       u"resetSandboxAction"_s,
+                               u"autoRefreshAction"_s, u"refreshAction"_s,
+                               u"refreshVisibleAction"_s};
+        for (QAction *action : menuActions(m_window->menuBar())) {
+            if (!action->isEnabled() || skip.contains(action->objectName()) || action->isCheckable())
+                continue;
+            walk([action] { action->trigger(); });
+        }
+        // Bulk cancel needs several orders selected.
+        m_window->orderView().selectAll();
+        if (QAction *bulk = m_window->findChild<QAction *>(u"bulkCancelAction"_s); bulk->isEnabled())
+            walk([bulk] { bulk->trigger(); });
+        // The cancel log's own dialogs.
+        QWidget *log = walk([this] { m_window->openCancelLog(); }, true);
+        QVERIFY(log);
+        for (const char *button : {"exportButton", "verifyAgainstButton"}) {
+            auto *b = log->findChild<QPushButton *>(QString::fromLatin1(button));
+            QVERIFY2(b, button);
+            walk([b] { b->click(); });
+        }
+        log->close();
+        for (QString &title : walked)
+            title.remove(u'\x1f');
+        qInfo("%s: walked %lld windows: %s", qPrintable(language),
+              static_cast<long long>(walked.size()), qPrintable(walked.join(u" | "_s)));
+        QVERIFY2(walked.size() >= 11, qPrintable(walked.join(u" | "_s)));
+        missing.removeDuplicates();
+        for (const QString &m : std::as_const(missing))
+            qWarning("unnamed: %s", qPrintable(m));
+        QVERIFY2(missing.isEmpty(), qPrintable(u"%1 controls without an accessible name (above)"_s
+                                                   .arg(missing.size())));
+    }
+
+private:
+    I18n::Translations m_translations;
+    Ui::MemorySecretStore m_secrets;
+    std::unique_ptr<Test::UiTestSession> m_test;
+    std::unique_ptr<Ui::MainWindow> m_window;
+};
+
+QTEST_MAIN(TestAccessibility)
+#include "tst_accessibility.moc"
