@@ -11,7 +11,7 @@ packages=(
     qt6-httpserver-dev qt6-websockets-dev qtkeychain-qt6-dev
     libssl-dev libsqlite3-dev libpq-dev libgl-dev libxkbcommon-dev libxlsxwriter-dev
     fonts-noto-cjk xvfb xauth
-    help2man desktop-file-utils appstream bash-completion groff-base bsdextrautils dbus-daemon
+    help2man desktop-file-utils appstream bash-completion groff-base bsdextrautils dbus-daemon gnome-keyring
     "$@"
 )
 
