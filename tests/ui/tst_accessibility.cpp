@@ -6,8 +6,8 @@
 #include "appsession.h"
 #include "i18n/language.h"
 #include "mainwindow.h"
-#include "settings/secretstore.h"
 #include "models/ordertablemodel.h"
+#include "settings/secretstore.h"
 #include "uitestsession.h"
 
 #include <QAbstractButton>
@@ -18,12 +18,12 @@
 #include <QComboBox>
 #include <QDialog>
 #include <QLabel>
-#include <QPushButton>
 #include <QMenu>
 #include <QMenuBar>
 #include <QMessageBox>
-#include <QTabWidget>
+#include <QPushButton>
 #include <QTableView>
+#include <QTabWidget>
 #include <QTimer>
 #include <QtTest>
 
@@ -187,17 +187,18 @@ private Q_SLOTS:
             return kept;
         };
         // Actions that end or reset the session, or only toggle, open nothing to walk.
-        const QStringList skip{u"quitAction"_s,       u"resetSandboxAction"_s,
-                               u"autoRefreshAction"_s, u"refreshAction"_s,
-                               u"refreshVisibleAction"_s};
+        const QStringList skip{u"quitAction"_s, u"resetSandboxAction"_s, u"autoRefreshAction"_s,
+                               u"refreshAction"_s, u"refreshVisibleAction"_s};
         for (QAction *action : menuActions(m_window->menuBar())) {
-            if (!action->isEnabled() || skip.contains(action->objectName()) || action->isCheckable())
+            if (!action->isEnabled() || skip.contains(action->objectName())
+                || action->isCheckable())
                 continue;
             walk([action] { action->trigger(); });
         }
         // Bulk cancel needs several orders selected.
         m_window->orderView().selectAll();
-        if (QAction *bulk = m_window->findChild<QAction *>(u"bulkCancelAction"_s); bulk->isEnabled())
+        if (QAction *bulk = m_window->findChild<QAction *>(u"bulkCancelAction"_s);
+            bulk->isEnabled())
             walk([bulk] { bulk->trigger(); });
         // The cancel log's own dialogs.
         QWidget *log = walk([this] { m_window->openCancelLog(); }, true);
@@ -216,8 +217,9 @@ private Q_SLOTS:
         missing.removeDuplicates();
         for (const QString &m : std::as_const(missing))
             qWarning("unnamed: %s", qPrintable(m));
-        QVERIFY2(missing.isEmpty(), qPrintable(u"%1 controls without an accessible name (above)"_s
-                                                   .arg(missing.size())));
+        QVERIFY2(
+            missing.isEmpty(),
+            qPrintable(u"%1 controls without an accessible name (above)"_s.arg(missing.size())));
     }
 
 private:

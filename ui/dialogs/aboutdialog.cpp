@@ -77,7 +77,8 @@ QString AboutDialog::detailsText() const
 void AboutDialog::retranslateUi()
 {
     setWindowTitle(tr("About CancelDesk"));
-    m_title->setText(QStringLiteral("<h3>%1</h3>").arg(tr("CancelDesk %1").arg(BuildInfo::version())));
+    m_title->setText(
+        QStringLiteral("<h3>%1</h3>").arg(tr("CancelDesk %1").arg(BuildInfo::version())));
     m_summary->setText(tr("Cancel payments at UQPAY, Antom and Liquido, with a tamper-evident "
                           "cancel log."));
     m_copyButton->setText(tr("&Copy details"));

@@ -19,8 +19,7 @@ class UserGuideWindow final : public QWidget
     Q_DISABLE_COPY_MOVE(UserGuideWindow)
 
 public:
-    UserGuideWindow(QString directory, I18n::Translations &translations,
-                    QWidget *parent = nullptr);
+    UserGuideWindow(QString directory, I18n::Translations &translations, QWidget *parent = nullptr);
     ~UserGuideWindow() override;
 
     // Where the guides are: share/canceldesk/doc beside the program's bin/
