@@ -1072,6 +1072,39 @@
     </message>
 </context>
 <context>
+    <name>CancelDesk::Ui::DesktopNotifier</name>
+    <message numerus="yes">
+        <source>Cancel deadline in under %n minute(s)</source>
+        <translation>
+            <numerusform>Cancel deadline in under %n minute</numerusform>
+            <numerusform>Cancel deadline in under %n minutes</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 can still be cancelled, for a few minutes more.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n orders can still be cancelled, for a few minutes more: %1</source>
+        <translation>
+            <numerusform>%n order can still be cancelled, for a few minutes more: %1</numerusform>
+            <numerusform>%n orders can still be cancelled, for a few minutes more: %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>not in the list any more</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A cancel has settled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The unresolved cancel of %1 has settled: the payment is %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>CancelDesk::Ui::Eligibility</name>
     <message>
         <source>The cancel window closed at %1.</source>
@@ -1797,6 +1830,18 @@
     </message>
     <message>
         <source>Orders</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Desktop &amp;notifications</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tell me when an unresolved cancel settles, and when an order that can be cancelled is under 5 minutes from its deadline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This desktop has no system tray to show notifications in</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

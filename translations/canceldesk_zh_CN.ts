@@ -1064,6 +1064,37 @@
     </message>
 </context>
 <context>
+    <name>CancelDesk::Ui::DesktopNotifier</name>
+    <message numerus="yes">
+        <source>Cancel deadline in under %n minute(s)</source>
+        <translation>
+            <numerusform>取消期限不到 %n 分钟</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 can still be cancelled, for a few minutes more.</source>
+        <translation>%1 仍可取消，但只剩几分钟。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n orders can still be cancelled, for a few minutes more: %1</source>
+        <translation>
+            <numerusform>%n 笔订单仍可取消，但只剩几分钟：%1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>not in the list any more</source>
+        <translation>已不在列表中</translation>
+    </message>
+    <message>
+        <source>A cancel has settled</source>
+        <translation>未决的取消已有结果</translation>
+    </message>
+    <message>
+        <source>The unresolved cancel of %1 has settled: the payment is %2.</source>
+        <translation>%1 的未决取消已有结果：该支付现为%2。</translation>
+    </message>
+</context>
+<context>
     <name>CancelDesk::Ui::Eligibility</name>
     <message>
         <source>The cancel window closed at %1.</source>
@@ -1775,6 +1806,18 @@
     <message>
         <source>Orders</source>
         <translation>订单</translation>
+    </message>
+    <message>
+        <source>Desktop &amp;notifications</source>
+        <translation>桌面通知(&amp;N)</translation>
+    </message>
+    <message>
+        <source>Tell me when an unresolved cancel settles, and when an order that can be cancelled is under 5 minutes from its deadline</source>
+        <translation>当未决的取消有了结果，或可取消的订单距取消期限不到 5 分钟时通知我</translation>
+    </message>
+    <message>
+        <source>This desktop has no system tray to show notifications in</source>
+        <translation>此桌面没有可显示通知的系统托盘</translation>
     </message>
 </context>
 <context>

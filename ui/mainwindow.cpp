@@ -2,6 +2,7 @@
 
 #include "appicon.h"
 #include "appsession.h"
+#include "desktopnotifier.h"
 #include "dialogs/addorderdialog.h"
 #include "dialogs/importdialog.h"
 #include "dialogs/syncdialog.h"
@@ -61,6 +62,7 @@ MainWindow::MainWindow(I18n::Translations &translations, AppSession &session, QW
     setObjectName(QStringLiteral("mainWindow"));
     setWindowIcon(applicationIcon());
     m_model = new OrderTableModel(session.orderReads(), this);
+    m_notifier = new DesktopNotifier(*m_model, session.clock(), this);
     buildActions();
     buildMenus();
     buildToolBar();
@@ -167,6 +169,7 @@ void MainWindow::buildCentralWidget()
             reloadDetails();
     });
     m_viewMenu->addAction(m_statusDock->toggleViewAction());
+    m_viewMenu->addAction(m_notifyAction);
 
     connect(m_view->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
             [this](const QModelIndex &current) {

@@ -39,6 +39,7 @@ namespace CancelDesk::Ui {
 
 class AppSession;
 class ApprovalsDock;
+class DesktopNotifier;
 class FirstRunPanel;
 class OrderListView;
 class OrderTableModel;
@@ -221,6 +222,8 @@ private:
     QAction *m_quitAction = nullptr;
     QAction *m_aboutAction = nullptr;
     QAction *m_guideAction = nullptr;
+    QAction *m_notifyAction = nullptr;
+    DesktopNotifier *m_notifier = nullptr;
     QPointer<QWidget> m_guideWindow;
     QAction *m_chineseAction = nullptr;
     QAction *m_englishAction = nullptr;

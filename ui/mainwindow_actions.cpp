@@ -2,6 +2,7 @@
 // enabled, and the language menu.
 
 #include "appsession.h"
+#include "desktopnotifier.h"
 #include "dialogs/aboutdialog.h"
 #include "dialogs/eligibility.h"
 #include "i18n/language.h"
@@ -20,6 +21,7 @@
 #include <QMenu>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QSettings>
 #include <QSpinBox>
 #include <QToolBar>
 
@@ -83,6 +85,17 @@ void MainWindow::buildActions()
     m_aboutAction = make("aboutAction");
     m_aboutAction->setMenuRole(QAction::AboutRole);
     connect(m_aboutAction, &QAction::triggered, this, &MainWindow::showAbout);
+    // Desktop notifications: on unless the operator switched them off.
+    m_notifyAction = make("notificationsAction");
+    m_notifyAction->setCheckable(true);
+    m_notifyAction->setChecked(
+        QSettings().value(QStringLiteral("ui/notifications"), true).toBool());
+    m_notifier->setEnabled(m_notifyAction->isChecked());
+    m_notifyAction->setEnabled(DesktopNotifier::trayAvailable());
+    connect(m_notifyAction, &QAction::toggled, this, [this](bool on) {
+        m_notifier->setEnabled(on);
+        QSettings().setValue(QStringLiteral("ui/notifications"), on);
+    });
     m_guideAction = make("userGuideAction", QKeySequence::HelpContents);
     connect(m_guideAction, &QAction::triggered, this, &MainWindow::showUserGuide);
 }
@@ -257,6 +270,12 @@ void MainWindow::retranslateActions()
     m_quitAction->setText(tr("&Quit"));
     m_aboutAction->setText(tr("&About CancelDesk"));
     m_guideAction->setText(tr("&User guide"));
+    m_notifyAction->setText(tr("Desktop &notifications"));
+    m_notifyAction->setToolTip(
+        DesktopNotifier::trayAvailable()
+            ? tr("Tell me when an unresolved cancel settles, and when an order that can be "
+                 "cancelled is under 5 minutes from its deadline")
+            : tr("This desktop has no system tray to show notifications in"));
     m_refreshAction->setText(tr("Refresh"));
     m_refreshAction->setToolTip(tr("Retrieve the selected orders' status from the providers (F5)"));
     m_refreshVisibleAction->setText(tr("Refresh all visible"));

@@ -4,6 +4,7 @@
 
 #include "appsession.h"
 #include "canceltest.h"
+#include "desktopnotifier.h"
 #include "i18n/language.h"
 #include "mainwindow.h"
 #include "models/ordertablemodel.h"
@@ -53,6 +54,8 @@ private Q_SLOTS:
     void windowHasTheApplicationIcon();
     void aboutShowsVersionsAndTheStore();
     void userGuideFollowsTheLanguage();
+    void notifiesClosingDeadlinesOnce();
+    void notifiesWhenAnUnresolvedCancelSettles();
     void cancelActionFollowsEligibility();
     void cancelFromTheListUpdatesEverything();
     void refreshSelectedShowsProgress();
@@ -195,6 +198,78 @@ void TestMainWindow::userGuideFollowsTheLanguage()
     QCOMPARE(guide.currentFile(), dir.filePath(u"USER-GUIDE.zh_CN.md"_s));
     QVERIFY(m_translations.apply(u"en"_s));
     QTRY_VERIFY(browser->toPlainText().contains(u"The English guide"_s));
+}
+
+// Issue 16: an order that can be cancelled and is under 5 minutes from its
+// deadline is announced once (the sandbox's demo has such orders).
+void TestMainWindow::notifiesClosingDeadlinesOnce()
+{
+    OrderTableModel &model = m_window->orderModel();
+    const QDateTime now = m_test->session().now();
+    const QList<Domain::OrderKey> closing = model.closingSoon(now, std::chrono::minutes(5));
+    QVERIFY2(!closing.isEmpty(), "the demo has no order closing within 5 minutes");
+    for (const Domain::OrderKey &key : closing) {
+        const auto facts = model.facts(key);
+        QVERIFY(facts);
+        const auto verdict = facts->checkAt(now, true).verdict;
+        QVERIFY(verdict == Services::CancelCheck::Verdict::NewAttempt
+                || verdict == Services::CancelCheck::Verdict::RetryUnresolved);
+        QVERIFY(facts->deadline.isValid() && now.msecsTo(facts->deadline) <= 5 * 60 * 1000);
+    }
+    // Soonest first, and nothing beyond 5 minutes.
+    for (qsizetype i = 1; i < closing.size(); ++i)
+        QVERIFY(model.facts(closing.at(i - 1))->deadline <= model.facts(closing.at(i))->deadline);
+    QVERIFY(model.closingSoon(now, std::chrono::minutes(0)).isEmpty());
+
+    Ui::DesktopNotifier notifier(model, [this] { return m_test->session().now(); });
+    QSignalSpy spy(&notifier, &Ui::DesktopNotifier::notified);
+    notifier.checkDeadlines();
+    QCOMPARE(spy.size(), 1);
+    const QString message = spy.at(0).at(1).toString();
+    QVERIFY2(message.contains(closing.first().paymentId), qPrintable(message));
+    QVERIFY(spy.at(0).at(0).toString().contains(u"5 minutes"_s));
+    notifier.checkDeadlines(); // the same orders: said once
+    QCOMPARE(spy.size(), 1);
+}
+
+// Issue 16: when an order's unresolved cancel settles, the window says so.
+void TestMainWindow::notifiesWhenAnUnresolvedCancelSettles()
+{
+    auto *notifier = m_window->findChild<Ui::DesktopNotifier *>(u"desktopNotifier"_s);
+    QVERIFY(notifier);
+    QSignalSpy spy(notifier, &Ui::DesktopNotifier::notified);
+    OrderTableModel &model = m_window->orderModel();
+    const Domain::OrderKey key = *model.keyAt(0);
+    const auto order = m_test->session().orders().find(key.provider, key.paymentId);
+    QVERIFY(order);
+
+    Storage::CancelJournal &journal = m_test->session().journal();
+    Storage::JournalResult a = journal.prepare(Test::draftAttempt(*order, u"Test"_s));
+    QVERIFY(a.ok());
+    a.attempt.state = Storage::AttemptState::Sent;
+    a.attempt.tries = 1;
+    a = journal.record(a.attempt);
+    a.attempt.state = Storage::AttemptState::Unresolved;
+    a = journal.record(a.attempt);
+    QVERIFY(a.ok());
+    QSignalSpy updated(&model, &OrderTableModel::ordersUpdated);
+    model.updateOrders({key});
+    QTRY_COMPARE(updated.size(), 1);
+    QVERIFY(model.unresolvedOrders().contains(key));
+    QVERIFY(spy.isEmpty()); // unresolved is not settled
+
+    a = journal.reopen(a.attempt.id, a.attempt.owner(),
+                       QDateTime::currentDateTimeUtc().addSecs(60));
+    QVERIFY2(a.ok(), qPrintable(a.message));
+    a.attempt.state = Storage::AttemptState::Succeeded;
+    QVERIFY(journal.record(a.attempt).ok());
+    model.updateOrders({key});
+    QTRY_COMPARE(updated.size(), 2);
+    QVERIFY(!model.unresolvedOrders().contains(key));
+    QCOMPARE(spy.size(), 1);
+    QCOMPARE(spy.at(0).at(0).toString(), u"A cancel has settled"_s);
+    QVERIFY2(spy.at(0).at(1).toString().contains(key.paymentId),
+             qPrintable(spy.at(0).at(1).toString()));
 }
 
 void TestMainWindow::cancelActionFollowsEligibility()

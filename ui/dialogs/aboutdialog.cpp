@@ -29,7 +29,6 @@ AboutDialog::AboutDialog(AboutContext context, QWidget *parent)
     auto *heading = new QVBoxLayout;
     heading->addWidget(m_title);
     heading->addWidget(m_summary);
-    heading->addStretch();
     auto *top = new QHBoxLayout;
     top->addWidget(icon, 0, Qt::AlignTop);
     top->addLayout(heading, 1);
@@ -47,6 +46,8 @@ AboutDialog::AboutDialog(AboutContext context, QWidget *parent)
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(top);
     layout->addLayout(m_form);
+    // Room a word-wrapped label asks for beyond its text goes here, not between rows.
+    layout->addStretch();
     layout->addWidget(m_buttons);
     retranslateUi();
     setMinimumWidth(520);

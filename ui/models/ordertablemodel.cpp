@@ -1381,6 +1381,38 @@ QList<Domain::OrderKey> OrderTableModel::visibleKeys() const
     return keys;
 }
 
+QList<Domain::OrderKey> OrderTableModel::closingSoon(const QDateTime &nowUtc,
+                                                     std::chrono::milliseconds within) const
+{
+    const qint64 nowMs = nowUtc.toMSecsSinceEpoch();
+    std::vector<std::pair<qint64, quint32>> closing;
+    for (size_t i = 0; i < m_snapshot->rows.size(); ++i) {
+        const Row &r = m_snapshot->rows[i];
+        if (openAt(r, nowMs) && r.deadlineMs != OrderSnapshot::kNoTime
+            && r.deadlineMs - nowMs <= within.count())
+            closing.emplace_back(r.deadlineMs, quint32(i));
+    }
+    std::sort(closing.begin(), closing.end());
+    QList<Domain::OrderKey> keys;
+    keys.reserve(qsizetype(closing.size()));
+    for (const auto &[deadline, i] : closing) {
+        const Row &r = m_snapshot->rows[i];
+        keys.append({Provider(r.provider), m_snapshot->paymentId(r)});
+    }
+    return keys;
+}
+
+QList<Domain::OrderKey> OrderTableModel::unresolvedOrders() const
+{
+    QList<Domain::OrderKey> keys;
+    for (auto it = m_snapshot->attempts.cbegin(); it != m_snapshot->attempts.cend(); ++it) {
+        const Row &r = m_snapshot->rows[it.key()];
+        if (r.unresolved)
+            keys.append({Provider(r.provider), m_snapshot->paymentId(r)});
+    }
+    return keys;
+}
+
 QStringList OrderTableModel::methods() const
 {
     QSet<quint16> used;
