@@ -25,7 +25,9 @@
 #include <QTableView>
 #include <QTabWidget>
 #include <QTimer>
+#include <QToolBar>
 #include <QtTest>
+#include <QWidgetAction>
 
 #include <functional>
 #include <memory>
@@ -220,6 +222,28 @@ private Q_SLOTS:
         QVERIFY2(
             missing.isEmpty(),
             qPrintable(u"%1 controls without an accessible name (above)"_s.arg(missing.size())));
+    }
+
+    // Every action is reachable without a mouse: each toolbar action is in a
+    // menu, and every menu opens with Alt and a letter of its title.
+    void everyActionIsInAMenu_data() { everyControlHasAName_data(); }
+    void everyActionIsInAMenu()
+    {
+        QFETCH(QString, language);
+        QVERIFY(m_translations.apply(language));
+        QCoreApplication::processEvents();
+        const QList<QAction *> inMenus = menuActions(m_window->menuBar());
+        for (const QToolBar *bar : m_window->findChildren<QToolBar *>()) {
+            for (QAction *action : bar->actions()) {
+                if (action->isSeparator() || qobject_cast<QWidgetAction *>(action))
+                    continue;
+                QVERIFY2(inMenus.contains(action), qPrintable(action->text()));
+            }
+        }
+        for (QAction *menu : m_window->menuBar()->actions()) {
+            QVERIFY2(QKeySequence::mnemonic(menu->text()) != QKeySequence(),
+                     qPrintable(menu->text()));
+        }
     }
 
 private:
