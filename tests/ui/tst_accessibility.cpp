@@ -18,6 +18,7 @@
 #include <QComboBox>
 #include <QDialog>
 #include <QLabel>
+#include <QLineEdit>
 #include <QMenu>
 #include <QMenuBar>
 #include <QMessageBox>
@@ -27,6 +28,7 @@
 #include <QTimer>
 #include <QToolBar>
 #include <QtTest>
+#include <QVBoxLayout>
 #include <QWidgetAction>
 
 #include <functional>
@@ -64,7 +66,35 @@ bool reachable(const QWidget *w)
     return true;
 }
 
-// The reachable controls of window without an accessible name.
+// Where Tab goes against the layout in window: a control Tab reaches after
+// one that sits entirely below it (on the window), or on the same line and
+// to its right. The chain is followed from the window itself, so it begins
+// with the first control.
+QStringList tabOrderJumps(QWidget *window)
+{
+    QList<QWidget *> chain;
+    QWidget *w = window;
+    for (int guard = 0; guard < 2000; ++guard) {
+        w = w->nextInFocusChain();
+        if (w == window)
+            break;
+        if (w->window() == window && reachable(w) && (w->focusPolicy() & Qt::TabFocus)
+            && w->isEnabled())
+            chain.append(w);
+    }
+    QStringList jumps;
+    for (qsizetype i = 1; i < chain.size(); ++i) {
+        const QRect a(chain[i - 1]->mapTo(window, QPoint(0, 0)), chain[i - 1]->size());
+        const QRect b(chain[i]->mapTo(window, QPoint(0, 0)), chain[i]->size());
+        const bool backUp = b.bottom() < a.top();
+        const bool backLeft = b.top() < a.bottom() && a.top() < b.bottom() && b.right() < a.left();
+        if (backUp || backLeft)
+            jumps.append(pathOf(chain[i - 1]) + u" -> " + pathOf(chain[i]));
+    }
+    return jumps;
+}
+
+// The reachable controls of a window without an accessible name.
 QStringList unnamed(QWidget *window)
 {
     QStringList missing;
@@ -149,6 +179,10 @@ private Q_SLOTS:
         QVERIFY(cancel->isEnabled());
 
         QStringList missing = unnamed(m_window.get());
+        // The main window's regions (toolbar, list, docks, status bar) each
+        // keep their order; Tab between docks is Qt's, so its dialogs and
+        // windows are what is checked here.
+        QStringList jumps;
         QStringList walked{m_window->windowTitle()};
         // Walks every window that open() shows, then closes it. Modal dialogs
         // run their own loop inside open(): the walk runs from a timer in that
@@ -163,6 +197,7 @@ private Q_SLOTS:
                         continue;
                     walked.append(w->windowTitle());
                     missing += unnamed(w);
+                    jumps += tabOrderJumps(w);
                     // Every page of every tab widget (Settings' providers).
                     for (QTabWidget *tabs : w->findChildren<QTabWidget *>()) {
                         for (int i = 0; i < tabs->count(); ++i) {
@@ -216,12 +251,35 @@ private Q_SLOTS:
         qInfo("%s: walked %lld windows: %s", qPrintable(language),
               static_cast<long long>(walked.size()), qPrintable(walked.join(u" | "_s)));
         QVERIFY2(walked.size() >= 11, qPrintable(walked.join(u" | "_s)));
+        jumps.removeDuplicates();
+        QVERIFY2(jumps.isEmpty(),
+                 qPrintable(u"Tab goes against the layout:\n"_s + jumps.join(u'\n')));
         missing.removeDuplicates();
         for (const QString &m : std::as_const(missing))
             qWarning("unnamed: %s", qPrintable(m));
         QVERIFY2(
             missing.isEmpty(),
             qPrintable(u"%1 controls without an accessible name (above)"_s.arg(missing.size())));
+    }
+
+    // The tab order check sees a field Tab reaches before the one above it.
+    void tabOrderCheckSeesAJump()
+    {
+        QDialog dialog;
+        dialog.setWindowTitle(u"probe"_s);
+        auto *layout = new QVBoxLayout(&dialog);
+        auto *first = new QLineEdit(&dialog);
+        auto *second = new QLineEdit(&dialog);
+        auto *third = new QLineEdit(&dialog);
+        for (QLineEdit *edit : {first, second, third})
+            layout->addWidget(edit);
+        dialog.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+        QVERIFY(tabOrderJumps(&dialog).isEmpty());
+        QWidget::setTabOrder(third, second); // third, second, first: against the layout
+        QWidget::setTabOrder(second, first);
+        QWidget::setTabOrder(first, third);
+        QVERIFY(!tabOrderJumps(&dialog).isEmpty());
     }
 
     // Every action is reachable without a mouse: each toolbar action is in a

@@ -36,8 +36,10 @@ AboutDialog::AboutDialog(AboutContext context, QWidget *parent)
     m_form = new QFormLayout;
     m_form->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
 
-    m_buttons = new QDialogButtonBox(QDialogButtonBox::Close, this);
+    // Created in the order they sit (Tab follows creation): Copy details, Close.
+    m_buttons = new QDialogButtonBox(this);
     m_copyButton = m_buttons->addButton(QString(), QDialogButtonBox::ActionRole);
+    m_buttons->addButton(QDialogButtonBox::Close);
     m_copyButton->setObjectName(QStringLiteral("copyDetailsButton"));
     connect(m_buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
     connect(m_copyButton, &QPushButton::clicked, this,

@@ -164,10 +164,11 @@ void CancelLogView::createActions()
 {
     m_countLabel = new QLabel(this);
     m_countLabel->setObjectName(u"countLabel"_s);
-    m_exportButton = new QPushButton(this);
-    m_exportButton->setObjectName(u"exportButton"_s);
+    // Created in the order they sit (Tab follows creation): Verify, then Export.
     m_verifyButton = new QPushButton(this);
     m_verifyButton->setObjectName(u"verifyButton"_s);
+    m_exportButton = new QPushButton(this);
+    m_exportButton->setObjectName(u"exportButton"_s);
     m_verifyLabel = new QLabel(this);
     m_verifyLabel->setObjectName(u"verifyResult"_s);
     m_verifyLabel->setTextInteractionFlags(Qt::TextSelectableByMouse);
