@@ -16,6 +16,7 @@
 
 #include "settings/secretstore.h"
 #include "settings/settingsdialog.h"
+#include "uitestsession.h"
 
 #include <QComboBox>
 #include <QDBusConnection>
@@ -142,17 +143,11 @@ private Q_SLOTS:
 private:
     template<typename T> static T *find(QWidget &dialog, const QString &name)
     {
-        auto *w = dialog.findChild<T *>(name);
-        if (!w)
-            qWarning("no %s", qPrintable(name));
-        return w;
+        return Test::findNamed<T>(dialog, name);
     }
     static void type(QWidget &dialog, const QString &name, const QString &text)
     {
-        QLineEdit *edit = find<QLineEdit>(dialog, name);
-        QVERIFY(edit);
-        edit->clear();
-        QTest::keyClicks(edit, text);
+        Test::typeInto(dialog, name, text);
     }
     // The store the console would take (main.cpp: openSecretStore).
     void open(const QString &fallbackFile, std::unique_ptr<Ui::SecretStore> &store);

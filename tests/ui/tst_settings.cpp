@@ -4,6 +4,7 @@
 #include "settings/secretstore.h"
 #include "settings/settingsdialog.h"
 #include "testsupport.h"
+#include "uitestsession.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -101,17 +102,11 @@ private Q_SLOTS:
 private:
     template<typename T> static T *find(QWidget &dialog, const QString &name)
     {
-        auto *w = dialog.findChild<T *>(name);
-        if (!w)
-            qWarning("no %s", qPrintable(name));
-        return w;
+        return Test::findNamed<T>(dialog, name);
     }
     static void type(QWidget &dialog, const QString &name, const QString &text)
     {
-        QLineEdit *edit = find<QLineEdit>(dialog, name);
-        QVERIFY(edit);
-        edit->clear();
-        QTest::keyClicks(edit, text);
+        Test::typeInto(dialog, name, text);
     }
     static QByteArray readAll(const QString &path)
     {

@@ -8,6 +8,7 @@
 #include <QAction>
 #include <QComboBox>
 #include <QDialog>
+#include <QLineEdit>
 #include <QPointer>
 #include <QPushButton>
 #include <QSignalSpy>
@@ -144,6 +145,14 @@ QDialog *cancelFromTheList(Ui::MainWindow &window, const Domain::OrderKey &key)
                          30000))
         return failed(QStringLiteral("no outcome within 30 s"));
     return dialog;
+}
+
+void typeInto(QWidget &parent, const QString &name, const QString &text)
+{
+    QLineEdit *edit = findNamed<QLineEdit>(parent, name);
+    QVERIFY(edit);
+    edit->clear();
+    QTest::keyClicks(edit, text);
 }
 
 } // namespace CancelDesk::Test

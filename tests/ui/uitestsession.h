@@ -6,6 +6,7 @@
 
 #include <QDateTime>
 #include <QTemporaryDir>
+#include <QWidget>
 
 #include <memory>
 
@@ -77,5 +78,17 @@ Ui::MainWindow *waitForNewWindow(const Ui::Console &console, Ui::MainWindow *old
 // the dialog, still open with its outcome shown (property "outcome"), or null,
 // with a warning naming the step, when a step did not happen.
 QDialog *cancelFromTheList(Ui::MainWindow &window, const Domain::OrderKey &key);
+
+// The child of that name, with a warning naming it when there is none.
+template<typename T> T *findNamed(QWidget &parent, const QString &name)
+{
+    auto *w = parent.findChild<T *>(name);
+    if (!w)
+        qWarning("no %s", qPrintable(name));
+    return w;
+}
+// Replaces the text of the line edit of that name by typing, as an operator
+// does (fails the test when there is none).
+void typeInto(QWidget &parent, const QString &name, const QString &text);
 
 } // namespace CancelDesk::Test
