@@ -296,6 +296,10 @@
         <source>This request has lapsed: it can no longer be approved or declined.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Cancels waiting for approval</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>CancelDesk::Ui::ApprovalsModel</name>

@@ -296,6 +296,10 @@
         <source>This request has lapsed: it can no longer be approved or declined.</source>
         <translation>此请求已过期：不能再批准或拒绝。</translation>
     </message>
+    <message>
+        <source>Cancels waiting for approval</source>
+        <translation>等待批准的取消</translation>
+    </message>
 </context>
 <context>
     <name>CancelDesk::Ui::ApprovalsModel</name>

@@ -85,6 +85,7 @@ ApprovalsDock::~ApprovalsDock() = default;
 void ApprovalsDock::retranslateUi()
 {
     setWindowTitle(tr("Approvals queue"));
+    m_table->setAccessibleName(tr("Cancels waiting for approval"));
     updateEmptyLabel();
     m_approveButton->setText(tr("&Approve…"));
     m_declineButton->setText(tr("&Decline…"));
