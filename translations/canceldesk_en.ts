@@ -3881,7 +3881,7 @@ Commands:
 
 Every command first resumes unfinished cancel attempts; recover does only that.
 log head prints the cancel log&apos;s head as SEQ:HASH (with --json: {&quot;seq&quot;: N, &quot;hash&quot;: &quot;…&quot;}); every log export writes FILE.manifest.json beside FILE with that head, the row count and the file&apos;s SHA-256. Keep either: log verify --expect-head SEQ:HASH or --expect-manifest FILE fails (exit 6) unless that entry is still there with that hash and the whole log verifies.
-Exit codes: 0 success (cancel: confirmed), 2 usage error or bad input, 3 cancel refused (by the provider, or locally as ineligible: nothing sent), 4 outcome unknown (UNRESOLVED), 5 network, configuration, authentication or protocol error, 6 cancel log verification failed.
+Exit codes: 0 success (cancel: confirmed), 2 usage error or bad input, 3 cancel refused (by the provider, or locally as ineligible: nothing sent), 4 outcome unknown (UNRESOLVED), 5 network, configuration, authentication or protocol error, 6 cancel log verification failed, 7 awaiting approval (team mode: recorded, nothing sent until a second person approves), 8 not permitted (the database role lacks the right, or four eyes forbid it).
 
 Sandbox: in the sandbox environment with no provider configured, the CLI talks to a running canceldesk-sandbox. Start it (canceldesk-sandbox --port 0 --state-dir DIR), save its first output line to a file readable only by you (chmod 600), and name that file in the environment variable CANCELDESK_SANDBOX_ANNOUNCEMENT or in [general] sandbox_announcement= of the config file.</source>
         <translation type="unfinished"></translation>

@@ -3842,7 +3842,7 @@ Commands:
 
 Every command first resumes unfinished cancel attempts; recover does only that.
 log head prints the cancel log&apos;s head as SEQ:HASH (with --json: {&quot;seq&quot;: N, &quot;hash&quot;: &quot;…&quot;}); every log export writes FILE.manifest.json beside FILE with that head, the row count and the file&apos;s SHA-256. Keep either: log verify --expect-head SEQ:HASH or --expect-manifest FILE fails (exit 6) unless that entry is still there with that hash and the whole log verifies.
-Exit codes: 0 success (cancel: confirmed), 2 usage error or bad input, 3 cancel refused (by the provider, or locally as ineligible: nothing sent), 4 outcome unknown (UNRESOLVED), 5 network, configuration, authentication or protocol error, 6 cancel log verification failed.
+Exit codes: 0 success (cancel: confirmed), 2 usage error or bad input, 3 cancel refused (by the provider, or locally as ineligible: nothing sent), 4 outcome unknown (UNRESOLVED), 5 network, configuration, authentication or protocol error, 6 cancel log verification failed, 7 awaiting approval (team mode: recorded, nothing sent until a second person approves), 8 not permitted (the database role lacks the right, or four eyes forbid it).
 
 Sandbox: in the sandbox environment with no provider configured, the CLI talks to a running canceldesk-sandbox. Start it (canceldesk-sandbox --port 0 --state-dir DIR), save its first output line to a file readable only by you (chmod 600), and name that file in the environment variable CANCELDESK_SANDBOX_ANNOUNCEMENT or in [general] sandbox_announcement= of the config file.</source>
         <translation>取消台命令行工具：在 UQPAY、Antom 和 Liquido 添加、刷新和取消支付；导出并校验取消日志。
@@ -3867,7 +3867,7 @@ Sandbox: in the sandbox environment with no provider configured, the CLI talks t
 
 每个命令都会先恢复未完成的取消尝试；recover 只执行这一步。
 log head 以 SEQ:HASH 的形式输出取消日志的链头（使用 --json 时为 {&quot;seq&quot;: N, &quot;hash&quot;: &quot;…&quot;}）；每次 log export 都会在 FILE 旁写入 FILE.manifest.json，其中包含该链头、行数和该文件的 SHA-256。请妥善保存其中之一：除非该条目仍然存在且哈希相同、并且整个日志校验通过，否则 log verify --expect-head SEQ:HASH 或 --expect-manifest FILE 会失败（退出码 6）。
-退出码：0 成功（cancel：取消已确认）；2 用法错误或输入有误；3 取消被拒绝（被服务商拒绝，或在本地判定为不符合取消条件：未发送任何请求）；4 结果未知（UNRESOLVED）；5 网络、配置、认证或协议错误；6 取消日志校验失败。
+退出码：0 成功（cancel：取消已确认）；2 用法错误或输入有误；3 取消被拒绝（被服务商拒绝，或在本地判定为不符合取消条件：未发送任何请求）；4 结果未知（UNRESOLVED）；5 网络、配置、认证或协议错误；6 取消日志校验失败；7 等待审批（团队模式：已记录，在另一人批准之前不会发送任何请求）；8 无权执行（数据库角色没有该权限，或双人复核规则不允许）。
 
 沙箱：在沙箱环境中且未配置任何服务商时，CLI 会连接正在运行的 canceldesk-sandbox。请先启动它（canceldesk-sandbox --port 0 --state-dir DIR），将其输出的第一行保存到仅您本人可读的文件中（chmod 600），然后在环境变量 CANCELDESK_SANDBOX_ANNOUNCEMENT 或配置文件的 [general] sandbox_announcement= 中指定该文件。</translation>
     </message>

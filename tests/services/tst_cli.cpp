@@ -205,7 +205,8 @@ private Q_SLOTS:
         for (const char *command :
              {"orders add", "refresh", "cancel PAYMENT_ID", "recover", "log export", "team init",
               "team grant", "team threshold", "approvals list", "approve ATTEMPT_ID",
-              "decline ATTEMPT_ID", "db copy --to URL"})
+              "decline ATTEMPT_ID", "db copy --to URL", "6 cancel log verification failed",
+              "7 awaiting approval", "8 not permitted"})
             QVERIFY2(run.out.contains(command), command);
     }
 
