@@ -57,27 +57,32 @@ void DesktopNotifier::checkDeadlines()
     const QDateTime now = m_clock();
     const QList<Domain::OrderKey> closing =
         m_model.closingSoon(now, std::chrono::milliseconds(kClosingWithin));
-    QStringList fresh;
+    // What was announced and is still closing stays announced; orders no
+    // longer closing (cancelled, or past their deadline) are forgotten.
+    QList<Domain::OrderKey> fresh;
+    QSet<Domain::OrderKey> warned;
+    warned.reserve(closing.size());
     for (const Domain::OrderKey &key : closing) {
-        if (m_warned.contains(key))
-            continue;
-        m_warned.append(key);
-        fresh.append(describe(key));
+        warned.insert(key);
+        if (!m_warned.contains(key))
+            fresh.append(key);
     }
-    // Orders no longer closing (cancelled, or past their deadline) are
-    // forgotten, so that the list stays as short as what is closing.
-    m_warned.removeIf([&closing](const Domain::OrderKey &key) { return !closing.contains(key); });
+    m_warned = std::move(warned);
     if (fresh.isEmpty())
         return;
+    // The soonest three are named: the message is read at a glance.
+    QStringList named;
+    for (const Domain::OrderKey &key : fresh.mid(0, 3))
+        named.append(describe(key));
     const int minutes = int(kClosingWithin.count());
     if (fresh.size() == 1) {
         notify(tr("Cancel deadline in under %n minute(s)", nullptr, minutes),
-               tr("%1 can still be cancelled, for a few minutes more.").arg(fresh.first()));
+               tr("%1 can still be cancelled, for a few minutes more.").arg(named.first()));
     } else {
         notify(tr("Cancel deadline in under %n minute(s)", nullptr, minutes),
                tr("%n orders can still be cancelled, for a few minutes more: %1", nullptr,
                   int(fresh.size()))
-                   .arg(fresh.mid(0, 3).join(QStringLiteral(", "))
+                   .arg(named.join(QStringLiteral(", "))
                         + (fresh.size() > 3 ? QStringLiteral(", …") : QString())));
     }
 }

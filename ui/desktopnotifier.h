@@ -6,6 +6,7 @@
 #include <QList>
 #include <QObject>
 #include <QPointer>
+#include <QSet>
 #include <QString>
 
 #include <chrono>
@@ -57,7 +58,7 @@ private:
     bool m_enabled = true;
     QTimer *m_timer = nullptr;
     QPointer<QSystemTrayIcon> m_tray;
-    QList<Domain::OrderKey> m_warned;     // announced as closing soon
+    QSet<Domain::OrderKey> m_warned;      // announced, and still closing
     QList<Domain::OrderKey> m_unresolved; // unresolved at the last look
     bool m_seenLoad = false;
 };

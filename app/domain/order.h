@@ -6,6 +6,7 @@
 
 #include <QByteArray>
 #include <QDateTime>
+#include <QHashFunctions>
 #include <QString>
 
 namespace CancelDesk::Domain {
@@ -51,6 +52,10 @@ struct OrderKey
     QString paymentId;
 
     friend bool operator==(const OrderKey &, const OrderKey &) = default;
+    friend size_t qHash(const OrderKey &key, size_t seed = 0) noexcept
+    {
+        return qHashMulti(seed, int(key.provider), key.paymentId);
+    }
 };
 
 } // namespace CancelDesk::Domain

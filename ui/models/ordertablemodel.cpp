@@ -93,6 +93,13 @@ bool openAt(const Row &r, qint64 nowMs)
     return r.eligible && (r.deadlineMs == OrderSnapshot::kNoTime || r.deadlineMs > nowMs);
 }
 
+// Open now, and its known deadline at most withinMs away.
+bool closingWithin(const Row &r, qint64 nowMs, qint64 withinMs)
+{
+    return openAt(r, nowMs) && r.deadlineMs != OrderSnapshot::kNoTime
+           && r.deadlineMs - nowMs <= withinMs;
+}
+
 // The text search: in the payment id or the merchant reference.
 bool textMatches(const OrderSnapshot &s, const Row &r, const QByteArray &lowerNeedle)
 {
@@ -109,8 +116,7 @@ bool passesPreset(const Row &r, OrderFilter::Preset preset, qint64 nowMs)
     case Preset::CancellableNow:
         return openAt(r, nowMs);
     case Preset::ExpiringWithinHour:
-        return openAt(r, nowMs) && r.deadlineMs != OrderSnapshot::kNoTime
-               && r.deadlineMs - nowMs <= 3600 * 1000;
+        return closingWithin(r, nowMs, 3600 * 1000);
     case Preset::Unresolved:
         return r.unresolved;
     case Preset::Conflicts:
@@ -1388,8 +1394,7 @@ QList<Domain::OrderKey> OrderTableModel::closingSoon(const QDateTime &nowUtc,
     std::vector<std::pair<qint64, quint32>> closing;
     for (size_t i = 0; i < m_snapshot->rows.size(); ++i) {
         const Row &r = m_snapshot->rows[i];
-        if (openAt(r, nowMs) && r.deadlineMs != OrderSnapshot::kNoTime
-            && r.deadlineMs - nowMs <= within.count())
+        if (closingWithin(r, nowMs, within.count()))
             closing.emplace_back(r.deadlineMs, quint32(i));
     }
     std::sort(closing.begin(), closing.end());
